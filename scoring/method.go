@@ -1,0 +1,149 @@
+package scoring
+
+import "slices"
+
+// Method names a multi-criteria aggregation method.
+type Method string
+
+// Methods.
+const (
+	// MethodWSM is the weighted sum model (simple additive weighting):
+	// Sᵢ = Σⱼ wⱼ rᵢⱼ on normalised values (default normalisation linear).
+	MethodWSM Method = "wsm"
+	// MethodWPM is the weighted product model (Bridgman 1922; Miller &
+	// Starr 1969): Pᵢ = Πⱼ rᵢⱼ^wⱼ on normalised values (default linear,
+	// which equals Πⱼ xᵢⱼ^±wⱼ up to a constant factor).
+	MethodWPM Method = "wpm"
+	// MethodTOPSIS is Hwang & Yoon (1981): closeness to the ideal
+	// Cᵢ = D⁻ᵢ/(D⁺ᵢ + D⁻ᵢ) with Euclidean distances on weighted normalised
+	// values (default normalisation vector; min_max also common).
+	MethodTOPSIS Method = "topsis"
+	// MethodVIKOR is Opricovic (1998), Opricovic & Tzeng (2004): Q, lower is better.
+	MethodVIKOR Method = "vikor"
+	// MethodPROMETHEEII is Brans & Vincke (1985): net outranking flow φ.
+	MethodPROMETHEEII Method = "promethee_ii"
+)
+
+var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPROMETHEEII}
+
+// String returns the method name.
+func (m Method) String() string { return string(m) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown methods.
+func (m Method) MarshalText() ([]byte, error) { return marshalEnum("method", m, false, methods) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
+func (m *Method) UnmarshalText(b []byte) error {
+	v, err := parseEnum("method", string(b), false, methods)
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
+// defaultNormalization is the normalisation each method uses when none is set.
+func (m Method) defaultNormalization() Normalization {
+	switch m {
+	case MethodTOPSIS:
+		return NormalizationVector
+	case MethodWSM, MethodWPM:
+		return NormalizationLinear
+	default:
+		return "" // VIKOR and PROMETHEE work on raw values
+	}
+}
+
+// Config chooses a method and its parameters. The zero value of each
+// field is a documented default; Method is required.
+type Config struct {
+	// Method is the aggregation method.
+	Method Method `json:"method"`
+	// Normalization applies to WSM, WPM and TOPSIS; empty means the
+	// method's default (WSM, WPM: linear; TOPSIS: vector). VIKOR and
+	// PROMETHEE II define their own scaling and reject a setting.
+	Normalization Normalization `json:"normalization,omitempty"`
+	// Constant is the policy for zero-range criteria (min-max, VIKOR).
+	Constant ConstantPolicy `json:"constant,omitempty"`
+	// V is VIKOR's weight of the strategy of the majority of criteria,
+	// in [0, 1]; nil means 0.5.
+	V *float64 `json:"v,omitempty"`
+	// Preferences are PROMETHEE II's preference functions, one per
+	// criterion in column order; nil means the usual criterion for all.
+	Preferences []Preference `json:"preferences,omitempty"`
+}
+
+// normalization returns the normalisation in effect.
+func (c Config) normalization() Normalization {
+	if c.Normalization == "" {
+		return c.Method.defaultNormalization()
+	}
+	return c.Normalization
+}
+
+// Scores is the outcome of one method on one matrix: a value per
+// alternative plus the settings that produced it (audit trail). Values
+// are unrounded float64; HigherIsBetter says how to rank them.
+type Scores struct {
+	// Method, Normalization and Weights say how the values were computed.
+	Method        Method        `json:"method"`
+	Normalization Normalization `json:"normalization,omitempty"`
+	Weights       []float64     `json:"weights"`
+	// Alternatives are the alternative ids, in the order of Values.
+	Alternatives []string `json:"alternatives"`
+	// Values is the score of each alternative (closeness, Q, net flow...).
+	Values []float64 `json:"values"`
+	// HigherIsBetter is false for VIKOR's Q.
+	HigherIsBetter bool `json:"higher_is_better"`
+	// TOPSIS holds the distances to the ideal and anti-ideal (TOPSIS only).
+	TOPSIS *TOPSISDetail `json:"topsis,omitempty"`
+	// VIKOR holds S, R, Q and the compromise solution (VIKOR only).
+	VIKOR *VIKORDetail `json:"vikor,omitempty"`
+	// PROMETHEE holds the leaving and entering flows (PROMETHEE II only).
+	PROMETHEE *PROMETHEEDetail `json:"promethee,omitempty"`
+}
+
+// Score applies cfg.Method to m with weights w (any non-negative scale;
+// they are normalised to sum 1). It returns errors matching
+// outsourcing.ErrInvalidInput for bad weights, settings or columns the
+// method cannot handle.
+func Score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
+	if _, err := parseEnum("method", string(cfg.Method), false, methods); err != nil {
+		return nil, err
+	}
+	if cfg.Method == MethodVIKOR || cfg.Method == MethodPROMETHEEII {
+		if cfg.Normalization != "" {
+			return nil, errorf("normalization", "%s defines its own scaling; leave normalization empty", cfg.Method)
+		}
+	}
+	if cfg.V != nil && cfg.Method != MethodVIKOR {
+		return nil, errorf("v", "v applies to vikor only")
+	}
+	if cfg.Preferences != nil && cfg.Method != MethodPROMETHEEII {
+		return nil, errorf("preferences", "preferences apply to promethee_ii only")
+	}
+	switch cfg.Method {
+	case MethodWSM:
+		return WSM(m, w, cfg.normalization(), cfg.Constant)
+	case MethodWPM:
+		return WPM(m, w, cfg.normalization(), cfg.Constant)
+	case MethodTOPSIS:
+		return TOPSIS(m, w, cfg.normalization(), cfg.Constant)
+	case MethodVIKOR:
+		v := 0.5
+		if cfg.V != nil {
+			v = *cfg.V
+		}
+		return VIKOR(m, w, v, cfg.Constant)
+	default:
+		return PROMETHEEII(m, w, cfg.Preferences)
+	}
+}
+
+// newScores allocates a Scores for m with validated, normalised weights.
+func newScores(m *Matrix, w []float64, method Method, norm Normalization, higher bool) (*Scores, error) {
+	wn, _, err := normalizeWeights(w, m.criterionIDs())
+	if err != nil {
+		return nil, err
+	}
+	return &Scores{Method: method, Normalization: norm, Weights: wn, Alternatives: slices.Clone(m.alternatives), Values: make([]float64, m.Rows()), HigherIsBetter: higher}, nil
+}

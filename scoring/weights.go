@@ -1,0 +1,306 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// WeightMethod names how a set of criterion weights was obtained.
+type WeightMethod string
+
+// Weighting methods.
+const (
+	// WeightMethodDirect is weights given by the decision maker, normalised to sum 1.
+	WeightMethodDirect WeightMethod = "direct"
+	// WeightMethodEqual gives every criterion 1/n.
+	WeightMethodEqual WeightMethod = "equal"
+	// WeightMethodROC is the rank-order centroid of Barron & Barrett (1996):
+	// the criterion ranked k of n gets (1/n)·Σ_{i=k..n} 1/i.
+	WeightMethodROC WeightMethod = "roc"
+	// WeightMethodEntropy is Shannon's entropy weighting (Zeleny 1982;
+	// Hwang & Yoon 1981): pᵢⱼ = xᵢⱼ/Σᵢxᵢⱼ, Eⱼ = −Σᵢ pᵢⱼ ln pᵢⱼ / ln m
+	// (0·ln 0 = 0), wⱼ = (1 − Eⱼ)/Σ(1 − Eₖ). Computed on the raw values,
+	// whatever the criterion type.
+	WeightMethodEntropy WeightMethod = "entropy"
+	// WeightMethodStdDev weights each criterion by the standard deviation of
+	// its min-max normalised values: wⱼ = σⱼ/Σσₖ (Diakoulaki et al. 1995's
+	// "SD" method; Jahan & Edwards 2013).
+	WeightMethodStdDev WeightMethod = "std_dev"
+	// WeightMethodCRITIC is Diakoulaki, Mavrotas & Papayannakis (1995):
+	// on the min-max normalised matrix (cost criteria reversed),
+	// Cⱼ = σⱼ·Σₖ(1 − rⱼₖ) with rⱼₖ Pearson's correlation, wⱼ = Cⱼ/ΣC.
+	WeightMethodCRITIC WeightMethod = "critic"
+	// WeightMethodAHP is the priority vector of an AHP pairwise comparison
+	// matrix of the criteria (see AHP).
+	WeightMethodAHP WeightMethod = "ahp"
+)
+
+var weightMethods = []WeightMethod{WeightMethodDirect, WeightMethodEqual, WeightMethodROC, WeightMethodEntropy, WeightMethodStdDev, WeightMethodCRITIC, WeightMethodAHP}
+
+// String returns the method name.
+func (w WeightMethod) String() string { return string(w) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown methods.
+func (w WeightMethod) MarshalText() ([]byte, error) {
+	return marshalEnum("weight method", w, false, weightMethods)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
+func (w *WeightMethod) UnmarshalText(b []byte) error {
+	v, err := parseEnum("weight method", string(b), false, weightMethods)
+	if err == nil {
+		*w = v
+	}
+	return err
+}
+
+// Weights is a normalised weight vector with the method that produced it,
+// for the audit trail of a result.
+type Weights struct {
+	// Method is how the weights were obtained.
+	Method WeightMethod `json:"method"`
+	// Criteria are the criterion ids, in the order of Values.
+	Criteria []string `json:"criteria"`
+	// Values are the weights, each in [0, 1], summing to 1.
+	Values []float64 `json:"values"`
+	// InputSum is the sum of the weights as given, before normalisation
+	// (direct weights only; 1 otherwise).
+	InputSum float64 `json:"input_sum"`
+}
+
+// normalizeWeights validates w for n criteria (length, finite,
+// non-negative, positive sum) and returns w/Σw and Σw.
+func normalizeWeights(w []float64, ids []string) ([]float64, float64, error) {
+	if len(w) != len(ids) {
+		return nil, 0, errorf("weights", "%d weights for %d criteria", len(w), len(ids))
+	}
+	var errs []error
+	sum := 0.0
+	for j, v := range w {
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			errs = append(errs, errorf(fmt.Sprintf("weights[%d]", j), "weight of criterion %q is not finite", ids[j]))
+		case v < 0:
+			errs = append(errs, errorf(fmt.Sprintf("weights[%d]", j), "weight of criterion %q is negative (%g)", ids[j], v))
+		default:
+			sum += v
+		}
+	}
+	if len(errs) > 0 {
+		return nil, 0, errors.Join(errs...)
+	}
+	if !(sum > 0) || math.IsInf(sum, 0) {
+		return nil, 0, errorf("weights", "weights sum to %g; need a positive, finite sum", sum)
+	}
+	out := make([]float64, len(w))
+	for j, v := range w {
+		out[j] = v / sum
+	}
+	return out, sum, nil
+}
+
+// DirectWeights validates weights given for the criteria of m and
+// normalises them to sum 1, reporting the sum as given. Errors match
+// outsourcing.ErrInvalidInput: wrong length, NaN/Inf, negative weight,
+// zero sum.
+func DirectWeights(m *Matrix, w []float64) (Weights, error) {
+	ids := m.criterionIDs()
+	v, sum, err := normalizeWeights(w, ids)
+	if err != nil {
+		return Weights{}, err
+	}
+	return Weights{Method: WeightMethodDirect, Criteria: ids, Values: v, InputSum: sum}, nil
+}
+
+// EqualWeights gives each criterion of m the weight 1/n.
+func EqualWeights(m *Matrix) Weights {
+	n := m.Cols()
+	v := make([]float64, n)
+	for j := range v {
+		v[j] = 1 / float64(n)
+	}
+	return Weights{Method: WeightMethodEqual, Criteria: m.criterionIDs(), Values: v, InputSum: 1}
+}
+
+// ROCWeights computes rank-order centroid weights (Barron & Barrett 1996)
+// from the importance rank of each criterion of m (1 = most important),
+// given in column order. Tied ranks share the mean of the centroid weights
+// of the positions they occupy. Ranks must lie in 1..n.
+func ROCWeights(m *Matrix, ranks []int) (Weights, error) {
+	ids := m.criterionIDs()
+	n := len(ids)
+	if len(ranks) != n {
+		return Weights{}, errorf("ranks", "%d ranks for %d criteria", len(ranks), n)
+	}
+	for j, r := range ranks {
+		if r < 1 || r > n {
+			return Weights{}, errorf(fmt.Sprintf("ranks[%d]", j), "rank %d of criterion %q outside 1..%d", r, ids[j], n)
+		}
+	}
+	roc := make([]float64, n) // centroid weight of position k (0-based)
+	for k := n - 1; k >= 0; k-- {
+		roc[k] = 1 / float64(k+1) / float64(n)
+		if k+1 < n {
+			roc[k] += roc[k+1]
+		}
+	}
+	// Positions occupied by each rank value: sort criteria by rank, stable.
+	order := make([]int, n)
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return ranks[a] - ranks[b] })
+	v := make([]float64, n)
+	for start := 0; start < n; {
+		end := start
+		for end < n && ranks[order[end]] == ranks[order[start]] {
+			end++
+		}
+		mean := 0.0
+		for k := start; k < end; k++ {
+			mean += roc[k]
+		}
+		mean /= float64(end - start)
+		for k := start; k < end; k++ {
+			v[order[k]] = mean
+		}
+		start = end
+	}
+	return Weights{Method: WeightMethodROC, Criteria: ids, Values: v, InputSum: 1}, nil
+}
+
+// EntropyWeights computes Shannon entropy weights from the raw values of
+// m (see WeightMethodEntropy). Values must be non-negative; a column
+// summing to zero carries no information (weight 0). It needs at least
+// two alternatives, and an error is returned when no criterion
+// discriminates (every column constant).
+func EntropyWeights(m *Matrix) (Weights, error) {
+	rows, n := m.Rows(), m.Cols()
+	if rows < 2 {
+		return Weights{}, errorf("alternatives", "entropy weights need at least two alternatives")
+	}
+	s := m.stats(false)
+	d := make([]float64, n)
+	lnM := math.Log(float64(rows))
+	for j, c := range m.criteria {
+		if s.min[j] < 0 {
+			return Weights{}, errorf(fmt.Sprintf("criteria[%d]", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+		}
+	}
+	h := make([]float64, n)
+	for i := 0; i < len(m.data); i += n {
+		for j, x := range m.data[i : i+n] {
+			if x > 0 && s.sum[j] > 0 {
+				p := x / s.sum[j]
+				h[j] -= p * math.Log(p)
+			}
+		}
+	}
+	for j := range d {
+		if s.sum[j] > 0 {
+			d[j] = 1 - h[j]/lnM
+		}
+		d[j] = math.Max(d[j], 0) // rounding can leave −1e-17
+	}
+	return fromScores(m, WeightMethodEntropy, d)
+}
+
+// StdDevWeights computes standard-deviation weights (see
+// WeightMethodStdDev). A constant criterion gets weight 0; an error is
+// returned when every criterion is constant.
+func StdDevWeights(m *Matrix) (Weights, error) {
+	_, sd, err := minMaxColumns(m)
+	if err != nil {
+		return Weights{}, err
+	}
+	return fromScores(m, WeightMethodStdDev, sd)
+}
+
+// CRITICWeights computes CRITIC weights (see WeightMethodCRITIC). The
+// correlation with a constant criterion is taken as 0 (that criterion's
+// own weight is 0, as its σ is 0); an error is returned when every
+// criterion is constant.
+func CRITICWeights(m *Matrix) (Weights, error) {
+	r, sd, err := minMaxColumns(m)
+	if err != nil {
+		return Weights{}, err
+	}
+	rows, n := m.Rows(), m.Cols()
+	mean := make([]float64, n)
+	for i := range rows {
+		for j := range n {
+			mean[j] += r[i*n+j]
+		}
+	}
+	for j := range mean {
+		mean[j] /= float64(rows)
+	}
+	c := make([]float64, n)
+	for j := range n {
+		if sd[j] == 0 {
+			continue
+		}
+		conflict := 0.0
+		for k := range n {
+			rho := 0.0
+			if k == j {
+				rho = 1
+			} else if sd[k] > 0 {
+				cov := 0.0
+				for i := range rows {
+					cov += (r[i*n+j] - mean[j]) * (r[i*n+k] - mean[k])
+				}
+				rho = cov / float64(rows) / (sd[j] * sd[k])
+			}
+			conflict += 1 - rho
+		}
+		c[j] = sd[j] * conflict
+	}
+	return fromScores(m, WeightMethodCRITIC, c)
+}
+
+// minMaxColumns returns the min-max normalised matrix (cost reversed,
+// constant columns all 1) and each column's population standard deviation.
+func minMaxColumns(m *Matrix) ([]float64, []float64, error) {
+	if m.Rows() < 2 {
+		return nil, nil, errorf("alternatives", "objective weights need at least two alternatives")
+	}
+	r, err := Normalize(m, NormalizationMinMax, ConstantPolicyNeutral)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, n := m.Rows(), m.Cols()
+	sd := make([]float64, n)
+	for j := range n {
+		mean := 0.0
+		for i := range rows {
+			mean += r[i*n+j]
+		}
+		mean /= float64(rows)
+		ss := 0.0
+		for i := range rows {
+			d := r[i*n+j] - mean
+			ss += d * d
+		}
+		sd[j] = math.Sqrt(ss / float64(rows))
+	}
+	return r, sd, nil
+}
+
+// fromScores normalises non-negative importance scores into Weights.
+func fromScores(m *Matrix, method WeightMethod, scores []float64) (Weights, error) {
+	sum := 0.0
+	for _, v := range scores {
+		sum += v
+	}
+	if !(sum > 0) {
+		return Weights{}, errorf("criteria", "%s weights are undefined: no criterion discriminates between the alternatives", method)
+	}
+	v := make([]float64, len(scores))
+	for j, s := range scores {
+		v[j] = s / sum
+	}
+	return Weights{Method: method, Criteria: m.criterionIDs(), Values: v, InputSum: 1}, nil
+}
