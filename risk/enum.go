@@ -1,0 +1,229 @@
+package risk
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// parseEnum returns s as a T when it is one of valid, else a *FieldError
+// naming the field and listing the allowed values.
+func parseEnum[T ~string](field, s string, valid []T) (T, error) {
+	if slices.Contains(valid, T(s)) {
+		return T(s), nil
+	}
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		names[i] = string(v)
+	}
+	return "", errorf(field, "unknown %s %q (want one of %s)", field, truncate(s, 40), strings.Join(names, ", "))
+}
+
+// marshalEnum returns v as text when it is one of valid.
+func marshalEnum[T ~string](field string, v T, valid []T) ([]byte, error) {
+	if _, err := parseEnum(field, string(v), valid); err != nil {
+		return nil, err
+	}
+	return []byte(v), nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// Status is where a risk stands in its life cycle (Handbook §5.3).
+type Status string
+
+// Risk statuses.
+const (
+	// StatusOpen is an identified risk that is assessed but not yet treated.
+	StatusOpen Status = "open"
+	// StatusInTreatment is a risk whose treatment plan is being carried out.
+	StatusInTreatment Status = "in_treatment"
+	// StatusMonitoring is a treated or accepted risk under monitoring.
+	StatusMonitoring Status = "monitoring"
+	// StatusClosed is a risk that no longer applies; it needs no review or drill.
+	StatusClosed Status = "closed"
+)
+
+var statuses = []Status{StatusOpen, StatusInTreatment, StatusMonitoring, StatusClosed}
+
+// String returns the status name.
+func (s Status) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown statuses.
+func (s Status) MarshalText() ([]byte, error) { return marshalEnum("status", s, statuses) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
+func (s *Status) UnmarshalText(text []byte) (err error) {
+	*s, err = parseEnum("status", string(text), statuses)
+	return err
+}
+
+// Treatment is the response chosen for a risk (Handbook §5.2: avoid,
+// transfer, mitigate, accept). ISO27005 and ISO31000 give the standards'
+// names for each option.
+type Treatment string
+
+// Treatment options.
+const (
+	// TreatmentAvoid stops the activity that gives rise to the risk.
+	TreatmentAvoid Treatment = "avoid"
+	// TreatmentMitigate adds or improves controls that change likelihood or impact.
+	TreatmentMitigate Treatment = "mitigate"
+	// TreatmentTransfer shares the risk with another party: insurance, contract terms.
+	TreatmentTransfer Treatment = "transfer"
+	// TreatmentAccept retains the risk by an informed decision.
+	TreatmentAccept Treatment = "accept"
+)
+
+var treatments = []Treatment{TreatmentAvoid, TreatmentMitigate, TreatmentTransfer, TreatmentAccept}
+
+// String returns the treatment name.
+func (t Treatment) String() string { return string(t) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown treatments.
+func (t Treatment) MarshalText() ([]byte, error) { return marshalEnum("treatment", t, treatments) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown treatments.
+func (t *Treatment) UnmarshalText(text []byte) (err error) {
+	*t, err = parseEnum("treatment", string(text), treatments)
+	return err
+}
+
+// ISO27005 returns the ISO/IEC 27005 risk treatment option (clause 9 of the
+// 2011 edition, 8.2 of 2022): risk avoidance, risk modification, risk
+// sharing or risk retention; "" for an unknown treatment.
+func (t Treatment) ISO27005() string {
+	switch t {
+	case TreatmentAvoid:
+		return "risk avoidance"
+	case TreatmentMitigate:
+		return "risk modification"
+	case TreatmentTransfer:
+		return "risk sharing"
+	case TreatmentAccept:
+		return "risk retention"
+	}
+	return ""
+}
+
+// ISO31000 returns the ISO 31000:2018 clause 6.5.2 treatment option(s) the
+// treatment corresponds to; "" for an unknown treatment.
+func (t Treatment) ISO31000() string {
+	switch t {
+	case TreatmentAvoid:
+		return "avoiding the risk by deciding not to start or continue with the activity that gives rise to the risk"
+	case TreatmentMitigate:
+		return "removing the risk source; changing the likelihood; changing the consequences"
+	case TreatmentTransfer:
+		return "sharing the risk (e.g. through contracts, buying insurance)"
+	case TreatmentAccept:
+		return "retaining the risk by informed decision"
+	}
+	return ""
+}
+
+// ControlTarget says which axis a control reduces.
+type ControlTarget string
+
+// Control targets. The zero value "" means ControlTargetLikelihood.
+const (
+	// ControlTargetLikelihood: a preventive control, lowering likelihood.
+	ControlTargetLikelihood ControlTarget = "likelihood"
+	// ControlTargetImpact: a corrective or detective control, lowering impact.
+	ControlTargetImpact ControlTarget = "impact"
+)
+
+var controlTargets = []ControlTarget{ControlTargetLikelihood, ControlTargetImpact}
+
+// String returns the target name.
+func (c ControlTarget) String() string { return string(c) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown targets.
+func (c ControlTarget) MarshalText() ([]byte, error) {
+	return marshalEnum("target", c, controlTargets)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown targets.
+func (c *ControlTarget) UnmarshalText(text []byte) (err error) {
+	*c, err = parseEnum("target", string(text), controlTargets)
+	return err
+}
+
+// Zone places a risk level against the matrix's appetite and tolerance.
+type Zone string
+
+// Zones, from the most to the least acceptable.
+const (
+	// ZoneWithinAppetite: at or below the appetite level; acceptable as it is.
+	ZoneWithinAppetite Zone = "within_appetite"
+	// ZoneWithinTolerance: above appetite, at or below tolerance; may be
+	// accepted by an approver.
+	ZoneWithinTolerance Zone = "within_tolerance"
+	// ZoneBeyondTolerance: above tolerance; must be treated.
+	ZoneBeyondTolerance Zone = "beyond_tolerance"
+)
+
+var zones = []Zone{ZoneWithinAppetite, ZoneWithinTolerance, ZoneBeyondTolerance}
+
+// String returns the zone name.
+func (z Zone) String() string { return string(z) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown zones.
+func (z Zone) MarshalText() ([]byte, error) { return marshalEnum("zone", z, zones) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown zones.
+func (z *Zone) UnmarshalText(text []byte) (err error) {
+	*z, err = parseEnum("zone", string(text), zones)
+	return err
+}
+
+// Formula combines the likelihood and impact values of a cell into a score
+// that level bands classify.
+type Formula string
+
+// Score formulas over the axis values L and I.
+const (
+	// FormulaProduct is L × I, the classic risk score.
+	FormulaProduct Formula = "product"
+	// FormulaSum is L + I, for logarithmic scales.
+	FormulaSum Formula = "sum"
+	// FormulaMax is max(L, I), the worst of the two.
+	FormulaMax Formula = "max"
+)
+
+var formulas = []Formula{FormulaProduct, FormulaSum, FormulaMax}
+
+// String returns the formula name.
+func (f Formula) String() string { return string(f) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown formulas.
+func (f Formula) MarshalText() ([]byte, error) { return marshalEnum("formula", f, formulas) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown formulas.
+func (f *Formula) UnmarshalText(text []byte) (err error) {
+	*f, err = parseEnum("formula", string(text), formulas)
+	return err
+}
+
+// apply computes the formula's score.
+func (f Formula) apply(l, i float64) float64 {
+	switch f {
+	case FormulaSum:
+		return l + i
+	case FormulaMax:
+		return max(l, i)
+	default:
+		return l * i
+	}
+}
+
+// errorf builds a *outsourcing.FieldError whose reason is prefixed "risk: ".
+func errorf(path, format string, args ...any) *outsourcing.FieldError {
+	return outsourcing.FieldErrorf(path, "risk: "+format, args...)
+}

@@ -1,0 +1,444 @@
+package risk
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// AxisLevel is one step of a likelihood or impact scale.
+type AxisLevel struct {
+	// ID names the step in ratings ("very_low", "3"); unique on its axis.
+	ID string `json:"id"`
+	// Label is the display name ("Very Low").
+	Label string `json:"label,omitempty"`
+	// Value is the step's number: the operand of the score formula and of
+	// residual calculation (NIST's representative value 0..10, a 1..5 rank,
+	// a probability). Values must increase along the axis.
+	Value float64 `json:"value"`
+	// Min and Max, when both are set, are the range of assessed values
+	// (semi-quantitative) that fall on this step: Min ≤ x < Max, and
+	// x ≤ Max on the top step. Ranges must be all set or all unset on an
+	// axis, contiguous and increasing.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+}
+
+// Axis is a likelihood or impact scale, its levels in ascending order.
+type Axis struct {
+	// Name is the axis title ("Likelihood", "Impact").
+	Name string `json:"name"`
+	// Levels run from the lowest to the highest; at least two.
+	Levels []AxisLevel `json:"levels"`
+}
+
+// LevelDef is one risk level a matrix assigns to cells.
+type LevelDef struct {
+	// ID names the level ("high"); unique in the matrix.
+	ID string `json:"id"`
+	// Label is the display name ("High").
+	Label string `json:"label,omitempty"`
+	// Color is a CSS colour for the heat map ("#d7191c"); a default
+	// green-to-red ramp is used when empty.
+	Color string `json:"color,omitempty"`
+	// MinScore is the band's inclusive lower bound when the matrix uses a
+	// Formula: a cell gets the highest level whose MinScore ≤ score. Unused
+	// with a lookup table.
+	MinScore *float64 `json:"min_score,omitempty"`
+}
+
+// MatrixSpec configures an N×M risk matrix: N likelihood levels (rows), M
+// impact levels (columns), and either a lookup Table or a score Formula with
+// level bands (Handbook §5.2). Compile it with NewMatrix.
+type MatrixSpec struct {
+	// ID names the matrix ("nist-800-30-i2").
+	ID string `json:"id"`
+	// Name is a display title.
+	Name string `json:"name,omitempty"`
+	// Source cites where the matrix comes from.
+	Source string `json:"source,omitempty"`
+	// Likelihood is the row axis.
+	Likelihood Axis `json:"likelihood"`
+	// Impact is the column axis.
+	Impact Axis `json:"impact"`
+	// Levels are the risk levels, from the least to the most severe.
+	Levels []LevelDef `json:"levels"`
+	// Table[i][j] is the level ID for likelihood level i and impact level
+	// j, both counted from the lowest (row 0 = lowest likelihood), so the
+	// JSON lists published tables bottom row first. Exactly one of Table
+	// and Formula is set.
+	Table [][]string `json:"table,omitempty"`
+	// Formula scores a cell from its axis values; Levels' MinScore bands
+	// classify the score.
+	Formula Formula `json:"formula,omitempty"`
+	// Appetite is the highest level accepted without further treatment;
+	// empty means the lowest level.
+	Appetite string `json:"appetite,omitempty"`
+	// Tolerance is the highest level that may be accepted with approval;
+	// empty means the same as Appetite. It may not be below Appetite.
+	Tolerance string `json:"tolerance,omitempty"`
+}
+
+// Matrix is a compiled MatrixSpec: every cell's level is resolved once.
+// It is immutable and safe for concurrent use.
+type Matrix struct {
+	spec      MatrixSpec
+	rows      map[string]int // likelihood level id → index
+	cols      map[string]int // impact level id → index
+	levels    map[string]int // risk level id → index
+	cell      []int          // level index per cell, row-major
+	score     []float64      // formula score per cell (0 with a table)
+	appetite  int
+	tolerance int
+}
+
+// Evaluation is a cell of the matrix with its risk level.
+type Evaluation struct {
+	// Likelihood and Impact are the axis level IDs.
+	Likelihood string `json:"likelihood"`
+	Impact     string `json:"impact"`
+	// Row and Col are their 0-based indices, from the lowest.
+	Row int `json:"row"`
+	Col int `json:"col"`
+	// Score is the formula score, or 0 when the matrix uses a table.
+	Score float64 `json:"score"`
+	// Level is the risk level ID; Rank is its 1-based position among the
+	// matrix levels (1 = least severe).
+	Level string `json:"level"`
+	Rank  int    `json:"rank"`
+	// Zone places the level against appetite and tolerance.
+	Zone Zone `json:"zone"`
+}
+
+// NewMatrix validates spec and compiles it. Problems (fewer than two axis
+// levels, duplicate or empty IDs, non-increasing values or ranges, a table
+// with the wrong shape or a hole, an unknown level ID, both or neither of
+// table and formula, bands that leave a cell without a level, appetite or
+// tolerance unknown or inverted) are *outsourcing.FieldError values matching
+// outsourcing.ErrInvalidInput, joined in spec order.
+func NewMatrix(spec MatrixSpec) (*Matrix, error) {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if spec.ID == "" {
+		add(errorf("id", "matrix id is required"))
+	}
+	rows, err := validateAxis("likelihood", spec.Likelihood)
+	add(err)
+	cols, err := validateAxis("impact", spec.Impact)
+	add(err)
+	levels := map[string]int{}
+	if len(spec.Levels) == 0 {
+		add(errorf("levels", "at least one risk level is required"))
+	}
+	for i, l := range spec.Levels {
+		if l.ID == "" {
+			add(errorf(fmt.Sprintf("levels[%d].id", i), "level id is required"))
+			continue
+		}
+		if _, dup := levels[l.ID]; dup {
+			add(errorf(fmt.Sprintf("levels[%d].id", i), "duplicate level %q", l.ID))
+			continue
+		}
+		levels[l.ID] = i
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	spec = cloneSpec(spec)
+	m := &Matrix{spec: spec, rows: rows, cols: cols, levels: levels}
+	n, k := len(spec.Likelihood.Levels), len(spec.Impact.Levels)
+	m.cell = make([]int, n*k)
+	m.score = make([]float64, n*k)
+	switch {
+	case len(spec.Table) > 0 && spec.Formula != "":
+		add(errorf("formula", "set either table or formula, not both"))
+	case len(spec.Table) > 0:
+		add(m.fillFromTable())
+	case spec.Formula != "":
+		add(m.fillFromFormula())
+	default:
+		add(errorf("table", "a lookup table or a score formula is required"))
+	}
+	m.appetite, err = m.threshold("appetite", spec.Appetite, 0)
+	add(err)
+	m.tolerance, err = m.threshold("tolerance", spec.Tolerance, m.appetite)
+	add(err)
+	if err == nil && m.tolerance < m.appetite {
+		add(errorf("tolerance", "tolerance %q is below appetite %q", spec.Tolerance, spec.Appetite))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return m, nil
+}
+
+// validateAxis checks an axis and returns its id → index map.
+func validateAxis(path string, a Axis) (map[string]int, error) {
+	var errs []error
+	if len(a.Levels) < 2 {
+		return nil, errorf(path+".levels", "an axis needs at least two levels, got %d", len(a.Levels))
+	}
+	ids := make(map[string]int, len(a.Levels))
+	ranged := a.Levels[0].Min != nil && a.Levels[0].Max != nil
+	for i, l := range a.Levels {
+		p := fmt.Sprintf("%s.levels[%d]", path, i)
+		switch _, dup := ids[l.ID]; {
+		case l.ID == "":
+			errs = append(errs, errorf(p+".id", "level id is required"))
+		case dup:
+			errs = append(errs, errorf(p+".id", "duplicate level %q", l.ID))
+		default:
+			ids[l.ID] = i
+		}
+		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) {
+			errs = append(errs, errorf(p+".value", "value must be finite"))
+		} else if i > 0 && l.Value <= a.Levels[i-1].Value {
+			errs = append(errs, errorf(p+".value", "values must increase along the axis (%g after %g)", l.Value, a.Levels[i-1].Value))
+		}
+		if (l.Min != nil && l.Max != nil) != ranged || (l.Min == nil) != (l.Max == nil) {
+			errs = append(errs, errorf(p, "min and max must be set on every level of the axis or on none"))
+			continue
+		}
+		if !ranged {
+			continue
+		}
+		if !(*l.Min < *l.Max) {
+			errs = append(errs, errorf(p+".max", "range [%g, %g) is empty", *l.Min, *l.Max))
+		}
+		if i > 0 && a.Levels[i-1].Max != nil && *a.Levels[i-1].Max != *l.Min {
+			errs = append(errs, errorf(p+".min", "range starts at %g, previous level ends at %g: ranges must be contiguous", *l.Min, *a.Levels[i-1].Max))
+		}
+	}
+	return ids, errors.Join(errs...)
+}
+
+// fillFromTable resolves every cell from the lookup table.
+func (m *Matrix) fillFromTable() error {
+	var errs []error
+	n, k := len(m.spec.Likelihood.Levels), len(m.spec.Impact.Levels)
+	if len(m.spec.Table) != n {
+		return errorf("table", "table has %d rows, the likelihood axis %d levels", len(m.spec.Table), n)
+	}
+	for i, row := range m.spec.Table {
+		if len(row) != k {
+			errs = append(errs, errorf(fmt.Sprintf("table[%d]", i), "row has %d cells, the impact axis %d levels", len(row), k))
+			continue
+		}
+		for j, id := range row {
+			idx, ok := m.levels[id]
+			if !ok {
+				p := fmt.Sprintf("table[%d][%d]", i, j)
+				if id == "" {
+					errs = append(errs, errorf(p, "hole in the matrix: no level"))
+				} else {
+					errs = append(errs, errorf(p, "unknown level %q", id))
+				}
+				continue
+			}
+			m.cell[i*k+j] = idx
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// fillFromFormula scores every cell and classifies it by the level bands.
+func (m *Matrix) fillFromFormula() error {
+	var errs []error
+	for i, l := range m.spec.Levels {
+		p := fmt.Sprintf("levels[%d].min_score", i)
+		switch {
+		case l.MinScore == nil:
+			errs = append(errs, errorf(p, "a formula matrix needs a min_score on every level"))
+		case math.IsNaN(*l.MinScore) || math.IsInf(*l.MinScore, 0):
+			errs = append(errs, errorf(p, "min_score must be finite"))
+		case i > 0 && m.spec.Levels[i-1].MinScore != nil && *l.MinScore <= *m.spec.Levels[i-1].MinScore:
+			errs = append(errs, errorf(p, "bands must increase (%g after %g)", *l.MinScore, *m.spec.Levels[i-1].MinScore))
+		}
+	}
+	if _, err := parseEnum("formula", string(m.spec.Formula), formulas); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	k := len(m.spec.Impact.Levels)
+	for i, l := range m.spec.Likelihood.Levels {
+		for j, im := range m.spec.Impact.Levels {
+			s := m.spec.Formula.apply(l.Value, im.Value)
+			level := -1
+			for b, def := range m.spec.Levels {
+				if s >= *def.MinScore {
+					level = b
+				}
+			}
+			if level < 0 {
+				errs = append(errs, errorf("levels[0].min_score", "hole in the matrix: cell (%s, %s) scores %g, below every band", l.ID, im.ID, s))
+				continue
+			}
+			m.cell[i*k+j], m.score[i*k+j] = level, s
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// threshold resolves an appetite or tolerance level id; "" gives def.
+func (m *Matrix) threshold(path, id string, def int) (int, error) {
+	if id == "" {
+		return def, nil
+	}
+	idx, ok := m.levels[id]
+	if !ok {
+		return 0, errorf(path, "unknown level %q", id)
+	}
+	return idx, nil
+}
+
+// Spec returns a copy of the matrix's specification.
+func (m *Matrix) Spec() MatrixSpec { return cloneSpec(m.spec) }
+
+// ID returns the matrix ID.
+func (m *Matrix) ID() string { return m.spec.ID }
+
+// Size returns the number of likelihood levels (rows) and impact levels (columns).
+func (m *Matrix) Size() (rows, cols int) {
+	return len(m.spec.Likelihood.Levels), len(m.spec.Impact.Levels)
+}
+
+// Levels returns the risk levels from the least to the most severe.
+func (m *Matrix) Levels() []LevelDef { return cloneSpec(m.spec).Levels }
+
+// Rank returns the 1-based rank of a risk level ID (1 = least severe), or 0
+// when the matrix has no such level.
+func (m *Matrix) Rank(level string) int {
+	if i, ok := m.levels[level]; ok {
+		return i + 1
+	}
+	return 0
+}
+
+// Rate returns the evaluation of a likelihood and an impact level ID. An
+// ID that is not on its axis is a *outsourcing.FieldError (path
+// "likelihood" or "impact") matching outsourcing.ErrInvalidInput.
+func (m *Matrix) Rate(likelihood, impact string) (Evaluation, error) {
+	i, okL := m.rows[likelihood]
+	j, okI := m.cols[impact]
+	var errs []error
+	if !okL {
+		errs = append(errs, errorf("likelihood", "%q is not a level of the likelihood scale", truncate(likelihood, 40)))
+	}
+	if !okI {
+		errs = append(errs, errorf("impact", "%q is not a level of the impact scale", truncate(impact, 40)))
+	}
+	if len(errs) > 0 {
+		return Evaluation{}, errors.Join(errs...)
+	}
+	return m.At(i, j), nil
+}
+
+// RateValues classifies two assessed values on the axes' ranges (see
+// Axis.Classify) and rates the cell they fall in.
+func (m *Matrix) RateValues(likelihood, impact float64) (Evaluation, error) {
+	i, errL := classify("likelihood", m.spec.Likelihood, likelihood)
+	j, errI := classify("impact", m.spec.Impact, impact)
+	if err := errors.Join(errL, errI); err != nil {
+		return Evaluation{}, err
+	}
+	return m.At(i, j), nil
+}
+
+// At returns the evaluation of the cell at row i (likelihood) and column j
+// (impact), both 0-based from the lowest. It panics when the indices are
+// outside Size, like a slice index; use Rate for untrusted input.
+func (m *Matrix) At(i, j int) Evaluation {
+	k := len(m.spec.Impact.Levels)
+	level := m.cell[i*k+j]
+	return Evaluation{
+		Likelihood: m.spec.Likelihood.Levels[i].ID,
+		Impact:     m.spec.Impact.Levels[j].ID,
+		Row:        i,
+		Col:        j,
+		Score:      m.score[i*k+j],
+		Level:      m.spec.Levels[level].ID,
+		Rank:       level + 1,
+		Zone:       m.zone(level),
+	}
+}
+
+func (m *Matrix) zone(level int) Zone {
+	switch {
+	case level <= m.appetite:
+		return ZoneWithinAppetite
+	case level <= m.tolerance:
+		return ZoneWithinTolerance
+	default:
+		return ZoneBeyondTolerance
+	}
+}
+
+// Classify returns the index of the level whose range holds x: Min ≤ x <
+// Max, or x ≤ Max on the top level. An axis without ranges, a NaN, or a
+// value outside every range is a *outsourcing.FieldError.
+func (a Axis) Classify(x float64) (int, error) { return classify("value", a, x) }
+
+func classify(path string, a Axis, x float64) (int, error) {
+	if len(a.Levels) == 0 || a.Levels[0].Min == nil {
+		return 0, errorf(path, "the %s axis has no value ranges", a.Name)
+	}
+	last := len(a.Levels) - 1
+	for i, l := range a.Levels {
+		if l.Min == nil || l.Max == nil {
+			break
+		}
+		if x >= *l.Min && (x < *l.Max || (i == last && x <= *l.Max)) {
+			return i, nil
+		}
+	}
+	return 0, errorf(path, "%g is outside the %s scale [%g, %g]", x, a.Name, *a.Levels[0].Min, derefOr(a.Levels[last].Max, math.NaN()))
+}
+
+func derefOr(p *float64, def float64) float64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// cloneSpec deep-copies a spec so callers cannot change a compiled matrix.
+func cloneSpec(s MatrixSpec) MatrixSpec {
+	c := s
+	c.Likelihood.Levels = cloneAxisLevels(s.Likelihood.Levels)
+	c.Impact.Levels = cloneAxisLevels(s.Impact.Levels)
+	c.Levels = make([]LevelDef, len(s.Levels))
+	for i, l := range s.Levels {
+		l.MinScore = clonePtr(l.MinScore)
+		c.Levels[i] = l
+	}
+	if s.Table != nil {
+		c.Table = make([][]string, len(s.Table))
+		for i, row := range s.Table {
+			c.Table[i] = append([]string(nil), row...)
+		}
+	}
+	return c
+}
+
+func cloneAxisLevels(in []AxisLevel) []AxisLevel {
+	out := make([]AxisLevel, len(in))
+	for i, l := range in {
+		l.Min, l.Max = clonePtr(l.Min), clonePtr(l.Max)
+		out[i] = l
+	}
+	return out
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}

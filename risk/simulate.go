@@ -1,0 +1,445 @@
+package risk
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// MaxTrials bounds SimOptions.Trials (100 million simulated years, 800 MB
+// of float64 losses): more is an outsourcing.ErrLimit error.
+const MaxTrials = 100_000_000
+
+// chunkSize is the number of simulated years drawn from one random stream.
+// It is fixed, so results do not depend on how many workers run.
+const chunkSize = 1 << 14
+
+// DefaultExceedanceProbabilities are the annual exceedance probabilities
+// at which Simulate reports the loss exceedance curve when
+// SimOptions.ExceedanceProbabilities is nil: 50% down to 0.1% (the
+// 1-in-1000-year loss).
+var DefaultExceedanceProbabilities = []float64{0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}
+
+// SimOptions configures a Monte Carlo run.
+type SimOptions struct {
+	// Trials is the number of simulated years, 1..MaxTrials.
+	Trials int
+	// Seed selects the random streams. Trials are split into fixed chunks
+	// of 16,384 years; chunk c of a risk draws from a PCG stream seeded
+	// with (Seed, hash(risk id) ⊕ mix(c)). The same Seed and inputs give the
+	// same results whatever GOMAXPROCS or Workers.
+	Seed uint64
+	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
+	// It never changes results.
+	Workers int
+	// VaRConfidence is the value-at-risk confidence level in (0, 1); 0
+	// means 0.95.
+	VaRConfidence float64
+	// ExceedanceProbabilities are the annual exceedance probabilities in
+	// (0, 1) at which to report the loss exceedance curve; nil means
+	// DefaultExceedanceProbabilities.
+	ExceedanceProbabilities []float64
+	// Thresholds are loss amounts at which to report the probability that
+	// the annual loss exceeds them; they must be in the scenario's currency.
+	Thresholds []outsourcing.Money
+}
+
+// ExceedancePoint is a point of the loss exceedance curve: the annual loss
+// exceeds Loss with probability Probability.
+type ExceedancePoint struct {
+	Loss        outsourcing.Money `json:"loss"`
+	Probability float64           `json:"probability"`
+}
+
+// Result summarises the simulated annual losses. Amounts are computed in
+// float64 and rounded half-even to the currency's minor units. Percentiles
+// and VaR use the linear interpolation of Hyndman and Fan's type 7 (NumPy's
+// default, Excel's PERCENTILE.INC).
+type Result struct {
+	// Trials is the number of simulated years.
+	Trials int `json:"trials"`
+	// Mean is the simulated annualised loss expectancy; StdDev the
+	// (population) standard deviation of the annual loss.
+	Mean   outsourcing.Money `json:"mean"`
+	StdDev outsourcing.Money `json:"std_dev"`
+	// Percentiles of the annual loss.
+	P10 outsourcing.Money `json:"p10"`
+	P50 outsourcing.Money `json:"p50"`
+	P90 outsourcing.Money `json:"p90"`
+	P95 outsourcing.Money `json:"p95"`
+	P99 outsourcing.Money `json:"p99"`
+	// VaR is the annual loss at VaRConfidence (its quantile).
+	VaR           outsourcing.Money `json:"var"`
+	VaRConfidence float64           `json:"var_confidence"`
+	// ProbabilityOfLoss is the share of years with any loss; it estimates
+	// 1 − exp(−rate × vulnerability) for a fixed rate.
+	ProbabilityOfLoss float64 `json:"probability_of_loss"`
+	// Exceedance is the loss exceedance curve: first one point per
+	// exceedance probability (loss = quantile 1 − p), in the order given,
+	// then one point per threshold (probability = share of years above it).
+	Exceedance []ExceedancePoint `json:"exceedance"`
+}
+
+// PortfolioItem is one risk's scenario in a portfolio.
+type PortfolioItem struct {
+	// ID names the risk; unique within the portfolio. It also selects the
+	// risk's random streams, so a risk's result does not depend on its
+	// position.
+	ID       string
+	Scenario Scenario
+}
+
+// PortfolioResult is the outcome of SimulatePortfolio.
+type PortfolioResult struct {
+	// Total summarises the yearly sum of all risks' losses (risks are
+	// independent).
+	Total Result `json:"total"`
+	// Risks are the per-risk results, in input order.
+	Risks []RiskResult `json:"risks"`
+}
+
+// RiskResult is one risk's simulated losses.
+type RiskResult struct {
+	ID     string `json:"id"`
+	Result Result `json:"result"`
+}
+
+// Simulate runs a Monte Carlo simulation of s for opt.Trials years, in
+// parallel, and summarises the annual losses. Invalid scenarios (PERT with
+// min > mode or max ≤ min, a lognormal interval with low ≥ high or low ≤ 0,
+// a negative rate, vulnerability outside 0..1, mixed currencies) and
+// invalid options (zero trials, a confidence outside (0,1), a threshold in
+// another currency) are *outsourcing.FieldError values; more than MaxTrials
+// matches outsourcing.ErrLimit.
+func Simulate(s Scenario, opt SimOptions) (Result, error) {
+	p, err := SimulatePortfolio([]PortfolioItem{{ID: "", Scenario: s}}, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return p.Risks[0].Result, nil
+}
+
+// SimulatePortfolio simulates every item for the same years and
+// summarises each risk and their total. All scenarios must share one
+// currency (else outsourcing.ErrCurrencyMismatch). Errors are as for
+// Simulate, with paths "items[i]...". Memory: two float64 per trial.
+func SimulatePortfolio(items []PortfolioItem, opt SimOptions) (PortfolioResult, error) {
+	models, err := compilePortfolio(items)
+	if err != nil {
+		return PortfolioResult{}, err
+	}
+	if len(models) == 0 {
+		return PortfolioResult{}, errorf("items", "a portfolio needs at least one scenario")
+	}
+	cur := models[0].currency
+	plan, err := newSummaryPlan(opt, cur)
+	if err != nil {
+		return PortfolioResult{}, err
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := PortfolioResult{Risks: make([]RiskResult, len(items))}
+	buf := make([]float64, opt.Trials)
+	var total []float64
+	if len(models) > 1 {
+		total = make([]float64, opt.Trials)
+	}
+	for i, m := range models {
+		fill(buf, m, opt.Seed^streamKey(items[i].ID), workers)
+		if total != nil {
+			for t, x := range buf {
+				total[t] += x
+			}
+		}
+		out.Risks[i] = RiskResult{ID: items[i].ID, Result: plan.summarise(buf)}
+	}
+	if total == nil {
+		out.Total = out.Risks[0].Result
+	} else {
+		out.Total = plan.summarise(total)
+	}
+	return out, nil
+}
+
+// compilePortfolio validates every item and their common currency.
+func compilePortfolio(items []PortfolioItem) ([]*model, error) {
+	var errs []error
+	models := make([]*model, len(items))
+	seen := map[string]bool{}
+	for i, it := range items {
+		path := ""
+		if len(items) > 1 {
+			path = fmt.Sprintf("items[%d]", i)
+			if seen[it.ID] {
+				errs = append(errs, errorf(path+".id", "duplicate id %q", it.ID))
+			}
+			seen[it.ID] = true
+		}
+		m, err := it.Scenario.compile(path)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if models[0] != nil && m.currency != models[0].currency {
+			errs = append(errs, &outsourcing.FieldError{Path: join(path, "magnitude"),
+				Reason: "risk: " + string(m.currency) + " differs from " + string(models[0].currency), Err: outsourcing.ErrCurrencyMismatch})
+		}
+		models[i] = m
+	}
+	return models, errors.Join(errs...)
+}
+
+// streamKey hashes a risk id into the second PCG seed word.
+func streamKey(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return mix(h.Sum64())
+}
+
+// mix is SplitMix64's finaliser, spreading close integers apart.
+func mix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// fill draws buf[t] for every year t, chunk by chunk on workers
+// goroutines. Chunk c uses PCG(key, mix(c)), so the content of buf is the
+// same for any number of workers.
+func fill(buf []float64, m *model, key uint64, workers int) {
+	chunks := (len(buf) + chunkSize - 1) / chunkSize
+	workers = min(workers, chunks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			src := rand.NewPCG(0, 0)
+			r := rand.New(src)
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				src.Seed(key, mix(uint64(c)))
+				lo := c * chunkSize
+				hi := min(lo+chunkSize, len(buf))
+				for t := lo; t < hi; t++ {
+					buf[t] = m.year(r)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// summaryPlan holds the validated options a summary needs.
+type summaryPlan struct {
+	trials     int
+	currency   outsourcing.Currency
+	confidence float64
+	probs      []float64
+	thresholds []float64
+}
+
+func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, error) {
+	var errs []error
+	p := &summaryPlan{trials: opt.Trials, currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
+	switch {
+	case opt.Trials <= 0:
+		errs = append(errs, errorf("trials", "trials must be at least 1, got %d", opt.Trials))
+	case opt.Trials > MaxTrials:
+		errs = append(errs, &outsourcing.FieldError{Path: "trials",
+			Reason: fmt.Sprintf("risk: %d trials exceed the limit of %d", opt.Trials, MaxTrials), Err: outsourcing.ErrLimit})
+	}
+	if p.confidence == 0 {
+		p.confidence = 0.95
+	}
+	if !(p.confidence > 0 && p.confidence < 1) {
+		errs = append(errs, errorf("var_confidence", "confidence %g is outside (0, 1)", opt.VaRConfidence))
+	}
+	if p.probs == nil {
+		p.probs = DefaultExceedanceProbabilities
+	}
+	for i, q := range p.probs {
+		if !(q > 0 && q < 1) {
+			errs = append(errs, errorf(fmt.Sprintf("exceedance_probabilities[%d]", i), "probability %g is outside (0, 1)", q))
+		}
+	}
+	for i, t := range opt.Thresholds {
+		if t.Currency() != cur {
+			errs = append(errs, &outsourcing.FieldError{Path: fmt.Sprintf("thresholds[%d]", i),
+				Reason: "risk: " + string(t.Currency()) + " differs from " + string(cur), Err: outsourcing.ErrCurrencyMismatch})
+		}
+		p.thresholds = append(p.thresholds, t.Amount().InexactFloat64())
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return p, nil
+}
+
+// summarise computes the result of losses; it reorders losses.
+func (p *summaryPlan) summarise(losses []float64) Result {
+	n := float64(len(losses))
+	sum, positive := 0.0, 0
+	for _, x := range losses {
+		sum += x
+		if x > 0 {
+			positive++
+		}
+	}
+	mean := sum / n
+	ss := 0.0
+	for _, x := range losses {
+		d := x - mean
+		ss += d * d
+	}
+	// Threshold exceedance needs the values, not their order: count first.
+	exceed := make([]int, len(p.thresholds))
+	if len(p.thresholds) > 0 {
+		sorted := slices.Clone(p.thresholds)
+		slices.Sort(sorted)
+		counts := make([]int, len(sorted)+1)
+		for _, x := range losses {
+			// number of thresholds strictly below x
+			k, _ := slices.BinarySearch(sorted, x)
+			counts[k]++
+		}
+		for i, t := range p.thresholds {
+			k, found := slices.BinarySearch(sorted, t)
+			if found {
+				k++ // strictly above: values equal to t do not exceed it
+				for k < len(sorted) && sorted[k] == t {
+					k++
+				}
+			}
+			for j := k; j < len(counts); j++ {
+				exceed[i] += counts[j]
+			}
+		}
+	}
+	qs := []float64{0.10, 0.50, 0.90, 0.95, 0.99, p.confidence}
+	for _, e := range p.probs {
+		qs = append(qs, 1-e)
+	}
+	vals := quantiles(losses, qs)
+	money := func(x float64) outsourcing.Money { return toMoney(x, p.currency) }
+	r := Result{
+		Trials:            len(losses),
+		Mean:              money(mean),
+		StdDev:            money(math.Sqrt(ss / n)),
+		P10:               money(vals[0]),
+		P50:               money(vals[1]),
+		P90:               money(vals[2]),
+		P95:               money(vals[3]),
+		P99:               money(vals[4]),
+		VaR:               money(vals[5]),
+		VaRConfidence:     p.confidence,
+		ProbabilityOfLoss: float64(positive) / n,
+	}
+	for i, e := range p.probs {
+		r.Exceedance = append(r.Exceedance, ExceedancePoint{Loss: money(vals[6+i]), Probability: e})
+	}
+	for i, t := range p.thresholds {
+		r.Exceedance = append(r.Exceedance, ExceedancePoint{Loss: money(t), Probability: float64(exceed[i]) / n})
+	}
+	return r
+}
+
+// quantiles returns the type-7 quantiles of a at each q in [0,1], by
+// selecting only the order statistics they need (O(n log k), no full
+// sort). It reorders a.
+func quantiles(a []float64, qs []float64) []float64 {
+	n := len(a)
+	var ks []int
+	for _, q := range qs {
+		h := q * float64(n-1)
+		lo := int(math.Floor(h))
+		ks = append(ks, lo)
+		if lo+1 < n {
+			ks = append(ks, lo+1)
+		}
+	}
+	slices.Sort(ks)
+	ks = slices.Compact(ks)
+	multiSelect(a, 0, n, ks)
+	out := make([]float64, len(qs))
+	for i, q := range qs {
+		h := q * float64(n-1)
+		lo := int(math.Floor(h))
+		v := a[lo]
+		if lo+1 < n {
+			v += (h - float64(lo)) * (a[lo+1] - v)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// multiSelect places the order statistics ks (sorted, in [lo, hi)) of
+// a[lo:hi] at their indices, dividing and conquering on the middle one.
+func multiSelect(a []float64, lo, hi int, ks []int) {
+	if len(ks) == 0 {
+		return
+	}
+	mid := len(ks) / 2
+	k := ks[mid]
+	nthElement(a, lo, hi-1, k)
+	multiSelect(a, lo, k, ks[:mid])
+	multiSelect(a, k+1, hi, ks[mid+1:])
+}
+
+// nthElement rearranges a[lo..hi] (inclusive) so a[k] holds the value it
+// would have if sorted, smaller or equal values before it, greater or
+// equal after: Hoare's FIND with a median-of-three pivot.
+func nthElement(a []float64, lo, hi, k int) {
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		x := median3(a[lo], a[mid], a[hi])
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < x {
+				i++
+			}
+			for x < a[j] {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		if j < k {
+			lo = i
+		}
+		if k < i {
+			hi = j
+		}
+	}
+}
+
+func median3(a, b, c float64) float64 {
+	if cmp.Less(b, a) {
+		a, b = b, a
+	}
+	if cmp.Less(c, b) {
+		b = c
+		if cmp.Less(b, a) {
+			b = a
+		}
+	}
+	return b
+}
