@@ -126,7 +126,9 @@ var ahpMethods = []AHPMethod{AHPMethodEigenvector, AHPMethodGeometricMean}
 func (m AHPMethod) String() string { return string(m) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (eigenvector) is allowed.
-func (m AHPMethod) MarshalText() ([]byte, error) { return marshalEnum("ahp method", m, true, ahpMethods) }
+func (m AHPMethod) MarshalText() ([]byte, error) {
+	return marshalEnum("ahp method", m, true, ahpMethods)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
 func (m *AHPMethod) UnmarshalText(b []byte) error {

@@ -61,7 +61,9 @@ var groupMeans = []GroupMean{GroupMeanGeometric, GroupMeanArithmetic}
 func (g GroupMean) String() string { return string(g) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (geometric) is allowed.
-func (g GroupMean) MarshalText() ([]byte, error) { return marshalEnum("group mean", g, true, groupMeans) }
+func (g GroupMean) MarshalText() ([]byte, error) {
+	return marshalEnum("group mean", g, true, groupMeans)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown means.
 func (g *GroupMean) UnmarshalText(b []byte) error {

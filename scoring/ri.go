@@ -1,7 +1,5 @@
 package scoring
 
-
-
 // RITable names a table of random consistency indices RI(n), the mean
 // CI of random reciprocal matrices of size n, used by CR = CI/RI(n).
 type RITable string
@@ -62,4 +60,3 @@ func (t RITable) index(n int) (float64, error) {
 	}
 	return v[n-3], nil
 }
-
