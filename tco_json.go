@@ -1,0 +1,27 @@
+package outsourcing
+
+import _ "embed"
+
+//go:embed schema/tco.schema.json
+var tcoSchemaJSON []byte
+
+// TCOSchema validates TCO model documents; its $id is
+// https://outsourcing-go.github.io/schemas/tco.schema.json.
+var TCOSchema = MustRegisterSchema(tcoSchemaJSON)
+
+// ParseTCOModel validates a JSON TCO model against TCOSchema, decodes it
+// (numbers exact, unknown fields rejected) and checks it as CompileTCO
+// does, so a model it returns always compiles.
+//
+// Errors: *FieldError values (errors.Join) with JSON-pointer paths for
+// schema violations, dotted paths for the semantic checks of CompileTCO.
+func ParseTCOModel(doc []byte) (TCOModel, error) {
+	var m TCOModel
+	if err := TCOSchema.Decode(doc, &m); err != nil {
+		return TCOModel{}, err
+	}
+	if _, err := CompileTCO(m); err != nil {
+		return TCOModel{}, err
+	}
+	return m, nil
+}
