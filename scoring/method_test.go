@@ -227,7 +227,10 @@ func TestBadInput(t *testing.T) {
 			_, err := scoring.NewMatrix([]string{"a"}, []scoring.Criterion{{ID: "x", Type: "more"}}, [][]float64{{1}})
 			return err
 		}, "unknown type"},
-		{"weights length", func() error { _, err := scoring.Score(good, []float64{1}, scoring.Config{Method: scoring.MethodWSM}); return err }, "weights"},
+		{"weights length", func() error {
+			_, err := scoring.Score(good, []float64{1}, scoring.Config{Method: scoring.MethodWSM})
+			return err
+		}, "weights"},
 		{"negative weight", func() error {
 			_, err := scoring.Score(good, []float64{-1, 2}, scoring.Config{Method: scoring.MethodTOPSIS})
 			return err
@@ -240,7 +243,10 @@ func TestBadInput(t *testing.T) {
 			_, err := scoring.Score(good, []float64{math.NaN(), 1}, scoring.Config{Method: scoring.MethodWSM})
 			return err
 		}, "not finite"},
-		{"unknown method", func() error { _, err := scoring.Score(good, []float64{1, 1}, scoring.Config{Method: "electre"}); return err }, "electre"},
+		{"unknown method", func() error {
+			_, err := scoring.Score(good, []float64{1, 1}, scoring.Config{Method: "electre"})
+			return err
+		}, "electre"},
 		{"v out of range", func() error { _, err := scoring.VIKOR(good, []float64{1, 1}, 2, ""); return err }, "v must"},
 		{"bad preference", func() error {
 			_, err := scoring.PROMETHEEII(good, []float64{1, 1}, []scoring.Preference{{Function: "linear", Q: 2, P: 1}, {Function: "usual"}})
