@@ -1,0 +1,111 @@
+package risk
+
+import "strconv"
+
+// CombinedEffectiveness returns 1 − Π(1 − eᵢ), the share of a risk removed
+// by independent controls of effectiveness eᵢ ∈ [0,1]: 0 without controls,
+// 1 when any control is fully effective. An effectiveness outside 0..1 (or
+// NaN) is a *outsourcing.FieldError naming its index.
+func CombinedEffectiveness(e ...float64) (float64, error) {
+	remaining := 1.0
+	for i, x := range e {
+		if !(x >= 0 && x <= 1) {
+			return 0, errorf(indexPath("effectiveness", i), "effectiveness %g is outside 0..1", x)
+		}
+		remaining *= 1 - x
+	}
+	return 1 - remaining, nil
+}
+
+// ResidualSource says how a residual rating was obtained.
+type ResidualSource string
+
+// Residual sources.
+const (
+	// ResidualSourceInherent: no controls and no re-rating; residual = inherent.
+	ResidualSourceInherent ResidualSource = "inherent"
+	// ResidualSourceControls: derived from the controls' combined effectiveness.
+	ResidualSourceControls ResidualSource = "controls"
+	// ResidualSourceRerating: an explicit re-rating after treatment.
+	ResidualSourceRerating ResidualSource = "rerating"
+)
+
+var residualSources = []ResidualSource{ResidualSourceInherent, ResidualSourceControls, ResidualSourceRerating}
+
+// String returns the source name.
+func (s ResidualSource) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown sources.
+func (s ResidualSource) MarshalText() ([]byte, error) {
+	return marshalEnum("residual_source", s, residualSources)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown sources.
+func (s *ResidualSource) UnmarshalText(text []byte) (err error) {
+	*s, err = parseEnum("residual_source", string(text), residualSources)
+	return err
+}
+
+// Residual is a risk's residual position and how it was derived.
+type Residual struct {
+	Evaluation Evaluation     `json:"evaluation"`
+	Source     ResidualSource `json:"source"`
+	// LikelihoodEffectiveness and ImpactEffectiveness are the combined
+	// effectiveness of the controls on each axis.
+	LikelihoodEffectiveness float64 `json:"likelihood_effectiveness"`
+	ImpactEffectiveness     float64 `json:"impact_effectiveness"`
+}
+
+// Residual returns the risk's residual rating on m. A re-rating (Risk.Residual)
+// wins. Otherwise each axis is reduced by its controls: with combined
+// effectiveness E, the level's value v becomes v·(1 − E) and the residual
+// level is the lowest whose value is ≥ v·(1 − E), so controls never
+// lower a risk by more than they remove, and never below the lowest level.
+// Axis values are taken to be ≥ 0. Ratings off the scale and effectiveness
+// outside 0..1 are *outsourcing.FieldError values.
+func (m *Matrix) Residual(k Risk) (Residual, error) {
+	if k.Residual != nil {
+		ev, err := m.Rate(k.Residual.Likelihood, k.Residual.Impact)
+		return Residual{Evaluation: ev, Source: ResidualSourceRerating}, err
+	}
+	inh, err := m.Rate(k.Inherent.Likelihood, k.Inherent.Impact)
+	if err != nil {
+		return Residual{}, err
+	}
+	if len(k.Controls) == 0 {
+		return Residual{Evaluation: inh, Source: ResidualSourceInherent}, nil
+	}
+	var onL, onI []float64
+	for _, c := range k.Controls {
+		if c.Target == ControlTargetImpact {
+			onI = append(onI, c.Effectiveness)
+		} else {
+			onL = append(onL, c.Effectiveness)
+		}
+	}
+	el, err := CombinedEffectiveness(onL...)
+	if err != nil {
+		return Residual{}, err
+	}
+	ei, err := CombinedEffectiveness(onI...)
+	if err != nil {
+		return Residual{}, err
+	}
+	row := reduce(m.spec.Likelihood, inh.Row, el)
+	col := reduce(m.spec.Impact, inh.Col, ei)
+	return Residual{Evaluation: m.At(row, col), Source: ResidualSourceControls,
+		LikelihoodEffectiveness: el, ImpactEffectiveness: ei}, nil
+}
+
+// reduce returns the lowest level of a whose value is ≥ value(i)·(1−e).
+func reduce(a Axis, i int, e float64) int {
+	target := a.Levels[i].Value * (1 - e)
+	for j := 0; j < i; j++ {
+		if a.Levels[j].Value >= target {
+			return j
+		}
+	}
+	return i
+}
+
+func indexPath(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }

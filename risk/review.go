@@ -1,0 +1,177 @@
+package risk
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// DueKind says what falls due.
+type DueKind string
+
+// Things that fall due.
+const (
+	// DueKindReview is the periodic review of a risk (Handbook §5.3).
+	DueKindReview DueKind = "review"
+	// DueKindDrill is the drill of a contingency plan (Handbook §5.2).
+	DueKindDrill DueKind = "drill"
+)
+
+var dueKinds = []DueKind{DueKindReview, DueKindDrill}
+
+// String returns the kind name.
+func (k DueKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown kinds.
+func (k DueKind) MarshalText() ([]byte, error) { return marshalEnum("kind", k, dueKinds) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *DueKind) UnmarshalText(text []byte) (err error) {
+	*k, err = parseEnum("kind", string(text), dueKinds)
+	return err
+}
+
+// DueStatus is where a review or drill stands at asOf.
+type DueStatus string
+
+// Due statuses.
+const (
+	// DueStatusCurrent: the date is more than the due window away.
+	DueStatusCurrent DueStatus = "current"
+	// DueStatusDue: the date is within the due window, not yet passed.
+	DueStatusDue DueStatus = "due"
+	// DueStatusOverdue: the date has passed.
+	DueStatusOverdue DueStatus = "overdue"
+)
+
+var dueStatuses = []DueStatus{DueStatusCurrent, DueStatusDue, DueStatusOverdue}
+
+// String returns the status name.
+func (s DueStatus) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown statuses.
+func (s DueStatus) MarshalText() ([]byte, error) { return marshalEnum("due_status", s, dueStatuses) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
+func (s *DueStatus) UnmarshalText(text []byte) (err error) {
+	*s, err = parseEnum("due_status", string(text), dueStatuses)
+	return err
+}
+
+// Schedule is when a review or drill falls due.
+type Schedule struct {
+	// Kind is review or drill.
+	Kind DueKind `json:"kind"`
+	// Last is the previous review or drill (or the identification date
+	// when there was none).
+	Last time.Time `json:"last"`
+	// Months is the interval applied.
+	Months int `json:"months"`
+	// Date is Last plus Months (calendar months, time.AddDate).
+	Date time.Time `json:"date"`
+	// Status at asOf; DaysOverdue is the number of whole days past Date
+	// (0 unless overdue).
+	Status      DueStatus `json:"status"`
+	DaysOverdue int       `json:"days_overdue"`
+}
+
+// RiskReport is one risk assessed at asOf.
+type RiskReport struct {
+	ID       string     `json:"id"`
+	Inherent Evaluation `json:"inherent"`
+	Residual Residual   `json:"residual"`
+	// LastAssessed is the latest assessment date, or the identification date.
+	LastAssessed time.Time `json:"last_assessed"`
+	// Review is nil for closed risks; Drill is nil without a contingency
+	// plan or for closed risks.
+	Review *Schedule `json:"review,omitempty"`
+	Drill  *Schedule `json:"drill,omitempty"`
+}
+
+// DueItem is a review or drill that is due or overdue.
+type DueItem struct {
+	RiskID   string `json:"risk_id"`
+	Schedule `json:"schedule"`
+}
+
+// Report is a register assessed at asOf.
+type Report struct {
+	AsOf time.Time `json:"as_of"`
+	// Risks in register order.
+	Risks []RiskReport `json:"risks"`
+	// Due lists the due and overdue reviews and drills, earliest date
+	// first (ties by risk ID, then reviews before drills).
+	Due []DueItem `json:"due"`
+}
+
+// Assess validates the register against m (see Register.Validate) and, at
+// asOf, rates every risk (inherent and residual) and works out which
+// reviews and drills are due or overdue. A review falls due one interval
+// after the latest assessment (or identification): the policy's interval
+// for the residual level, else 3 months above appetite and 6 within it. A
+// drill falls due DrillMonths (default 12) after the last drill (or
+// identification). Closed risks have neither.
+func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
+	if err := reg.Validate(m); err != nil {
+		return Report{}, err
+	}
+	window := reg.Review.DueWithinDays
+	if window == 0 {
+		window = 30
+	}
+	months := make(map[string]int, len(reg.Review.Intervals))
+	for _, iv := range reg.Review.Intervals {
+		months[iv.Level] = iv.Months
+	}
+	rep := Report{AsOf: asOf, Risks: make([]RiskReport, len(reg.Risks))}
+	for i, k := range reg.Risks {
+		inh, _ := m.Rate(k.Inherent.Likelihood, k.Inherent.Impact)
+		res, _ := m.Residual(k) // validated above
+		rr := RiskReport{ID: k.ID, Inherent: inh, Residual: res, LastAssessed: k.Identified}
+		for _, a := range k.Assessments {
+			if a.Date.After(rr.LastAssessed) {
+				rr.LastAssessed = a.Date
+			}
+		}
+		if k.Status != StatusClosed {
+			n, ok := months[res.Evaluation.Level]
+			if !ok {
+				n = 6
+				if res.Evaluation.Zone != ZoneWithinAppetite {
+					n = 3
+				}
+			}
+			rr.Review = schedule(DueKindReview, rr.LastAssessed, n, asOf, window)
+			if c := k.Contingency; c != nil {
+				last := k.Identified
+				if c.LastDrill != nil {
+					last = *c.LastDrill
+				}
+				rr.Drill = schedule(DueKindDrill, last, cmp.Or(c.DrillMonths, 12), asOf, window)
+			}
+		}
+		for _, s := range []*Schedule{rr.Review, rr.Drill} {
+			if s != nil && s.Status != DueStatusCurrent {
+				rep.Due = append(rep.Due, DueItem{RiskID: k.ID, Schedule: *s})
+			}
+		}
+		rep.Risks[i] = rr
+	}
+	slices.SortStableFunc(rep.Due, func(a, b DueItem) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.RiskID, b.RiskID), cmp.Compare(b.Kind, a.Kind))
+	})
+	return rep, nil
+}
+
+// schedule computes the next date after last and its status at asOf.
+func schedule(kind DueKind, last time.Time, months int, asOf time.Time, windowDays int) *Schedule {
+	s := &Schedule{Kind: kind, Last: last, Months: months, Date: last.AddDate(0, months, 0), Status: DueStatusCurrent}
+	switch {
+	case asOf.After(s.Date):
+		s.Status = DueStatusOverdue
+		s.DaysOverdue = int(asOf.Sub(s.Date) / (24 * time.Hour))
+	case !asOf.AddDate(0, 0, windowDays).Before(s.Date):
+		s.Status = DueStatusDue
+	}
+	return s
+}
