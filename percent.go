@@ -72,3 +72,6 @@ func (p *Percent) UnmarshalJSON(data []byte) error {
 	*p = parsed
 	return nil
 }
+
+// hundredPercent is 100 %.
+var hundredPercent = Percent{points: decimal.NewFromInt(100)}

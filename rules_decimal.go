@@ -1,0 +1,248 @@
+package outsourcing
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/shopspring/decimal"
+)
+
+// Decimal and Money arithmetic inside rules. expr has no decimal type, so
+// every operator is overloaded (expr.Operator) on the static types of its
+// operands: a decimal next to an int or float literal is exact, and
+// 1.0 == 1.00 is true. A float operand is converted with
+// decimal.NewFromFloat, which keeps the shortest decimal that round-trips
+// (0.1 stays 0.1, never 0.1000000000000000055). Money combines only with
+// Money of the same currency; mixing currencies is a runtime rule error
+// matching ErrCurrencyMismatch.
+
+var (
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+	moneyType   = reflect.TypeFor[Money]()
+)
+
+// toDecimal converts a numeric operand to a decimal exactly.
+func toDecimal(v any) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return x, nil
+	case int:
+		return decimal.NewFromInt(int64(x)), nil
+	case int64:
+		return decimal.NewFromInt(x), nil
+	case int32:
+		return decimal.NewFromInt(int64(x)), nil
+	case float64:
+		return floatToDecimal(x)
+	case float32:
+		return floatToDecimal(float64(x))
+	}
+	return decimal.Decimal{}, fmt.Errorf("%T is not a number", v)
+}
+
+func floatToDecimal(f float64) (decimal.Decimal, error) {
+	if f != f || f > 1e300 || f < -1e300 {
+		return decimal.Decimal{}, fmt.Errorf("%v cannot be a decimal", f)
+	}
+	return decimal.NewFromFloat(f), nil
+}
+
+// numericTypes are the operand types a decimal combines with.
+var numericTypes = []reflect.Type{decimalType, reflect.TypeFor[int](), reflect.TypeFor[float64]()}
+
+// signatures lists func(a, b) out for every pair in which at least one
+// side is one of the given types and the other is numeric.
+func signatures(sides []reflect.Type, out reflect.Type) []any {
+	var sigs []any
+	seen := map[[2]reflect.Type]bool{}
+	for _, s := range sides {
+		for _, n := range numericTypes {
+			for _, pair := range [][2]reflect.Type{{s, n}, {n, s}} {
+				if seen[pair] {
+					continue
+				}
+				seen[pair] = true
+				sigs = append(sigs, reflect.Zero(reflect.PointerTo(reflect.FuncOf(pair[:], []reflect.Type{out}, false))).Interface())
+			}
+		}
+	}
+	return sigs
+}
+
+// decimalOps are the arithmetic operators and their decimal implementations.
+var decimalOps = map[string]func(a, b decimal.Decimal) (decimal.Decimal, error){
+	"+": func(a, b decimal.Decimal) (decimal.Decimal, error) { return a.Add(b), nil },
+	"-": func(a, b decimal.Decimal) (decimal.Decimal, error) { return a.Sub(b), nil },
+	"*": func(a, b decimal.Decimal) (decimal.Decimal, error) { return a.Mul(b), nil },
+	"/": func(a, b decimal.Decimal) (decimal.Decimal, error) {
+		if b.IsZero() {
+			return decimal.Decimal{}, fmt.Errorf("division by zero")
+		}
+		return quotient(a, b), nil
+	},
+}
+
+// quotient divides to RuleDivisionPlaces places, dropping the trailing
+// zeros of a quotient that is exact (1 / 4 is 0.25, not 0.2500…).
+func quotient(a, b decimal.Decimal) decimal.Decimal {
+	q := a.DivRound(b, RuleDivisionPlaces)
+	if !q.Mul(b).Equal(a) {
+		return q
+	}
+	for q.Exponent() < 0 && q.Equal(q.Truncate(-q.Exponent()-1)) {
+		q = q.Truncate(-q.Exponent() - 1)
+	}
+	return q
+}
+
+// RuleDivisionPlaces is how many decimal places a decimal division inside a
+// rule keeps (rounded half away from zero). Other operations are exact.
+const RuleDivisionPlaces = 28
+
+// decimalComparisons are the comparison operators and their meaning on Cmp.
+var decimalComparisons = map[string]func(c int) bool{
+	"<":  func(c int) bool { return c < 0 },
+	"<=": func(c int) bool { return c <= 0 },
+	">":  func(c int) bool { return c > 0 },
+	">=": func(c int) bool { return c >= 0 },
+	"==": func(c int) bool { return c == 0 },
+	"!=": func(c int) bool { return c != 0 },
+}
+
+var opNames = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div",
+	"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}
+
+// decimalOptions returns the expr options that make decimals and Money
+// work in rules: overloads for every operator and the helper functions
+// Dec, Round, Abs and Float.
+func decimalOptions() []expr.Option {
+	var opts []expr.Option
+	boolType := reflect.TypeFor[bool]()
+	for op, fn := range decimalOps {
+		name := "_dec_" + opNames[op]
+		opts = append(opts, expr.Function(name, func(p ...any) (any, error) {
+			a, err := toDecimal(p[0])
+			if err != nil {
+				return nil, err
+			}
+			b, err := toDecimal(p[1])
+			if err != nil {
+				return nil, err
+			}
+			return fn(a, b)
+		}, signatures([]reflect.Type{decimalType}, decimalType)...))
+		opts = append(opts, expr.Operator(op, name))
+	}
+	for op, test := range decimalComparisons {
+		name := "_dec_" + opNames[op]
+		opts = append(opts, expr.Function(name, func(p ...any) (any, error) {
+			a, err := toDecimal(p[0])
+			if err != nil {
+				return nil, err
+			}
+			b, err := toDecimal(p[1])
+			if err != nil {
+				return nil, err
+			}
+			return test(a.Cmp(b)), nil
+		}, signatures([]reflect.Type{decimalType}, boolType)...))
+		mname := "_money_" + opNames[op]
+		opts = append(opts, expr.Function(mname, func(p ...any) (any, error) {
+			c, err := p[0].(Money).Cmp(p[1].(Money))
+			if err != nil {
+				return nil, err
+			}
+			return test(c), nil
+		}, new(func(Money, Money) bool)))
+		opts = append(opts, expr.Operator(op, name, mname))
+	}
+	opts = append(opts, moneyArithmetic()...)
+	opts = append(opts,
+		expr.Function("Dec", func(p ...any) (any, error) {
+			return parseDecimal("Dec", p[0].(string))
+		}, new(func(string) decimal.Decimal)),
+		expr.Patch(foldDecimalLiterals{}),
+		expr.Function("Round", func(p ...any) (any, error) {
+			d, err := toDecimal(p[0])
+			if err != nil {
+				return nil, err
+			}
+			return d.Round(int32(p[1].(int))), nil
+		}, new(func(decimal.Decimal, int) decimal.Decimal)),
+		expr.Function("Abs", func(p ...any) (any, error) {
+			return p[0].(decimal.Decimal).Abs(), nil
+		}, new(func(decimal.Decimal) decimal.Decimal)),
+		expr.Function("Float", func(p ...any) (any, error) {
+			return p[0].(decimal.Decimal).InexactFloat64(), nil
+		}, new(func(decimal.Decimal) float64)),
+	)
+	return opts
+}
+
+// moneyArithmetic overloads + and - on Money pairs, and * and / between
+// Money and a number.
+func moneyArithmetic() []expr.Option {
+	add := expr.Function("_money_add", func(p ...any) (any, error) {
+		return p[0].(Money).Add(p[1].(Money))
+	}, new(func(Money, Money) Money))
+	sub := expr.Function("_money_sub", func(p ...any) (any, error) {
+		return p[0].(Money).Sub(p[1].(Money))
+	}, new(func(Money, Money) Money))
+	var mulSigs, divSigs []any
+	for _, n := range numericTypes {
+		mulSigs = append(mulSigs,
+			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{moneyType, n}, []reflect.Type{moneyType}, false))).Interface(),
+			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{n, moneyType}, []reflect.Type{moneyType}, false))).Interface())
+		divSigs = append(divSigs,
+			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{moneyType, n}, []reflect.Type{moneyType}, false))).Interface())
+	}
+	mul := expr.Function("_money_mul", func(p ...any) (any, error) {
+		m, f := p[0], p[1]
+		if _, ok := m.(Money); !ok {
+			m, f = f, m
+		}
+		d, err := toDecimal(f)
+		if err != nil {
+			return nil, err
+		}
+		return m.(Money).Mul(d), nil
+	}, mulSigs...)
+	div := expr.Function("_money_div", func(p ...any) (any, error) {
+		d, err := toDecimal(p[1])
+		if err != nil {
+			return nil, err
+		}
+		if d.IsZero() {
+			return nil, fmt.Errorf("division by zero")
+		}
+		m := p[0].(Money)
+		return Money{amount: quotient(m.amount, d), currency: m.currency}, nil
+	}, divSigs...)
+	return []expr.Option{add, sub, mul, div,
+		expr.Operator("+", "_money_add"), expr.Operator("-", "_money_sub"),
+		expr.Operator("*", "_money_mul"), expr.Operator("/", "_money_div")}
+}
+
+// foldDecimalLiterals replaces Dec("literal") by the decimal constant at
+// compile time, so rules do not parse the literal on every evaluation.
+type foldDecimalLiterals struct{}
+
+// Visit implements ast.Visitor.
+func (foldDecimalLiterals) Visit(node *ast.Node) {
+	call, ok := (*node).(*ast.CallNode)
+	if !ok || len(call.Arguments) != 1 {
+		return
+	}
+	id, ok := call.Callee.(*ast.IdentifierNode)
+	lit, isString := call.Arguments[0].(*ast.StringNode)
+	if !ok || id.Value != "Dec" || !isString {
+		return
+	}
+	d, err := parseDecimal("Dec", lit.Value)
+	if err != nil {
+		return // left to fail at run time with the parse error
+	}
+	ast.Patch(node, &ast.ConstantNode{Value: d})
+}
