@@ -1,0 +1,212 @@
+package sla
+
+import (
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// AgreementSpec is a service-level agreement as written (Handbook §3.1: each
+// metric with a target, a measurement method, a reporting period and the
+// remedies when it is missed). Compile checks it and turns it into an
+// immutable *Agreement; ParseAgreement reads it from JSON.
+type AgreementSpec struct {
+	// ID identifies the agreement in reports.
+	ID string `json:"id"`
+	// Name is a readable title.
+	Name string `json:"name,omitempty"`
+	// TimeZone is the IANA zone periods are cut in ("" = UTC).
+	TimeZone string `json:"time_zone,omitempty"`
+	// Period is the reporting period; "" means a calendar month.
+	Period PeriodKind `json:"period,omitempty"`
+	// Calendar is the business calendar for ticket clocks unless a level
+	// has its own; the zero value is 24×7.
+	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`
+	// Maintenance lists agreed maintenance windows: outage time inside
+	// them is not downtime. Windows for the same service may not overlap.
+	Maintenance []Window `json:"maintenance,omitempty"`
+	// Credits holds the agreement-wide credit terms.
+	Credits CreditTerms `json:"credits"`
+	// Breach, when set, counts missed critical levels in a rolling window
+	// of periods as a signal (for termination rights).
+	Breach *BreachRule `json:"breach,omitempty"`
+	// Levels are the service levels, at least one.
+	Levels []Level `json:"levels"`
+	// Rules are the kernel rules that levels name: exclusion conditions
+	// (EventEnv), custom metrics (MetricEnv) and credit formulas (CreditEnv).
+	Rules []outsourcing.Rule `json:"rules,omitempty"`
+}
+
+// Window is a maintenance window [Start, End).
+type Window struct {
+	// ID names the window in errors.
+	ID string `json:"id,omitempty"`
+	// Service limits the window to one service; "" means every service.
+	Service string `json:"service,omitempty"`
+	// Start is the first instant of the window.
+	Start time.Time `json:"start"`
+	// End is the instant after the window; after Start.
+	End time.Time `json:"end"`
+}
+
+// Level is one service level.
+type Level struct {
+	// ID identifies the level; unique in the agreement.
+	ID string `json:"id"`
+	// Name is a readable title.
+	Name string `json:"name,omitempty"`
+	// Service selects the events measured; "" measures every event.
+	Service string `json:"service,omitempty"`
+	// Metric is what is measured.
+	Metric MetricKind `json:"metric"`
+	// Class says whether the level carries credits; "" means critical.
+	Class LevelClass `json:"class,omitempty"`
+	// Expected is the expected service level: percent (0–100) for
+	// availability and ticket metrics, milliseconds for latency, the rule's
+	// unit for custom metrics.
+	Expected decimal.Decimal `json:"expected"`
+	// Minimum is the minimum service level, no better than Expected; absent
+	// means equal to Expected.
+	Minimum *decimal.Decimal `json:"minimum,omitempty"`
+	// Direction is for custom metrics ("" = higher is better); the other
+	// metrics have a fixed direction.
+	Direction Direction `json:"direction,omitempty"`
+
+	// Denominator of availability; "" means the whole period.
+	Denominator Denominator `json:"denominator,omitempty"`
+	// MinOutage is the shortest outage piece that counts as downtime.
+	MinOutage Duration `json:"min_outage,omitempty"`
+	// ErrorRate switches availability to the error-rate mode.
+	ErrorRate *ErrorRateMode `json:"error_rate,omitempty"`
+
+	// Targets maps ticket priority to its target business time; tickets of
+	// other priorities are not measured by this level.
+	Targets map[string]Duration `json:"targets,omitempty"`
+	// Calendar overrides the agreement's calendar for this level.
+	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`
+
+	// Percentile (0 < p ≤ 100) of latency samples, for percentile_latency.
+	Percentile *decimal.Decimal `json:"percentile,omitempty"`
+	// Rule is the id of the decimal rule over MetricEnv, for custom metrics.
+	Rule string `json:"rule,omitempty"`
+
+	// Exclusions are ids of boolean rules over EventEnv; a matching outage
+	// or ticket is not measured (for example "caused by the customer").
+	Exclusions []string `json:"exclusions,omitempty"`
+	// Credit is the level's credit model; key measurements have none.
+	Credit CreditModel `json:"credit,omitzero"`
+	// Improvement raises the expected level after sustained
+	// over-performance.
+	Improvement *Improvement `json:"improvement,omitempty"`
+}
+
+// ErrorRateMode measures availability from request counts, as Google's
+// Cloud SLAs do: the error rate of each interval is errors/requests (zero
+// when the interval has fewer than MinRequests requests or no sample), and
+// availability = 100 × (1 − the mean error rate over all intervals of the
+// period).
+type ErrorRateMode struct {
+	// Interval is the length of one measurement interval, such as "5m".
+	Interval Duration `json:"interval"`
+	// MinRequests is the fewest requests for an interval's rate to count.
+	MinRequests int64 `json:"min_requests,omitempty"`
+}
+
+// Improvement is the continuous-improvement rule: after Periods
+// consecutive periods better than the expected level, the expected level
+// moves Share of the way to the mean of those periods, never past Cap.
+type Improvement struct {
+	// Periods is how many consecutive better periods trigger a raise (≥ 1).
+	Periods int `json:"periods"`
+	// Share of the gap to the mean to close, 0 < share ≤ 1 (0.5 = halfway).
+	Share decimal.Decimal `json:"share"`
+	// Cap is the best the expected level may become (e.g. 99.99).
+	Cap decimal.Decimal `json:"cap"`
+}
+
+// BreachRule flags a critical level missed Misses times within the last
+// Window periods (for example 3 in 12), a termination signal.
+type BreachRule struct {
+	// Window is the number of periods looked at, including the current one.
+	Window int `json:"window"`
+	// Misses is how many missed periods raise the signal (1 ≤ Misses ≤ Window).
+	Misses int `json:"misses"`
+}
+
+// CreditTerms are the agreement-wide credit terms.
+type CreditTerms struct {
+	// AtRisk is the at-risk percent of the period's fees (typically 10–15);
+	// it caps the period's credits and is the base of allocation credits.
+	AtRisk outsourcing.Percent `json:"at_risk,omitzero"`
+	// PoolLimit caps the sum of the levels' allocations (often 150–300 %);
+	// zero means no limit.
+	PoolLimit outsourcing.Percent `json:"pool_limit,omitzero"`
+	// Cap limits the period's credits to this percent of fees; zero means
+	// no cap beyond AtRisk.
+	Cap outsourcing.Percent `json:"cap,omitzero"`
+	// Repeat multiplies the credit of a level missed several periods in a row.
+	Repeat *Repeat `json:"repeat,omitempty"`
+	// EarnBack returns a credit when the level then meets its expected
+	// level for Periods periods in a row.
+	EarnBack *EarnBack `json:"earn_back,omitempty"`
+	// Bonus pays the provider for levels better than expected (§6.4).
+	Bonus *Bonus `json:"bonus,omitempty"`
+	// Rounding is the mode used to round amounts, once, to the currency's
+	// minor unit; the zero value rounds half up.
+	Rounding outsourcing.RoundingMode `json:"rounding,omitempty"`
+}
+
+// Repeat multiplies a level's credit by Multiplier when it has been
+// credited in each of the previous After−1 periods as well (After ≥ 2).
+type Repeat struct {
+	// After is the length of the run of credited periods, this one included.
+	After int `json:"after"`
+	// Multiplier applied to the credit (≥ 1).
+	Multiplier decimal.Decimal `json:"multiplier"`
+}
+
+// EarnBack waives a level's credit once the level meets its expected level
+// in each of the Periods periods that follow it; the waived amount is
+// reported in the period that completes the run.
+type EarnBack struct {
+	// Periods is the run length (≥ 1).
+	Periods int `json:"periods"`
+}
+
+// Bonus is paid for each critical level better than its expected level
+// (strictly): Percent of the fees per level, the total capped at Cap
+// percent of fees (zero: no cap).
+type Bonus struct {
+	// Percent of fees per level.
+	Percent outsourcing.Percent `json:"percent"`
+	// Cap on the period's bonus, percent of fees.
+	Cap outsourcing.Percent `json:"cap,omitzero"`
+}
+
+// CreditModel is a level's credit model.
+type CreditModel struct {
+	// Kind selects the model; "" means none.
+	Kind CreditKind `json:"kind,omitempty"`
+	// Preset names a published tier table (see Presets) for tiers.
+	Preset string `json:"preset,omitempty"`
+	// Tiers is an explicit tier table for tiers.
+	Tiers []Tier `json:"tiers,omitempty"`
+	// Allocation is the level's share of the at-risk amount, in percent.
+	Allocation outsourcing.Percent `json:"allocation,omitzero"`
+	// Rule is the id of the decimal rule over CreditEnv giving the credit
+	// amount in the fees' currency.
+	Rule string `json:"rule,omitempty"`
+}
+
+// Tier is one row of a tier table: a value in [From, To) earns Credit
+// percent of the fees. From absent means no lower bound, To absent no
+// upper bound; the lower bound is inclusive, the upper exclusive.
+type Tier struct {
+	// From is the inclusive lower bound.
+	From *decimal.Decimal `json:"from,omitempty"`
+	// To is the exclusive upper bound.
+	To *decimal.Decimal `json:"to,omitempty"`
+	// Credit is the credit percent of fees.
+	Credit outsourcing.Percent `json:"credit"`
+}

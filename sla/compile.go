@@ -1,0 +1,421 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// Agreement is a compiled, validated service-level agreement. It is
+// immutable and safe for concurrent use.
+type Agreement struct {
+	spec    AgreementSpec
+	loc     *time.Location
+	period  PeriodKind
+	cal     outsourcing.Calendar
+	maint   []Window // sorted by start
+	levels  []*level
+	exclude *outsourcing.RuleSet[EventEnv]
+	metric  *outsourcing.RuleSet[MetricEnv]
+	credit  *outsourcing.RuleSet[CreditEnv]
+}
+
+// level is a compiled Level.
+type level struct {
+	Level
+	index     int
+	class     LevelClass
+	direction Direction
+	expected  *big.Rat
+	minimum   *big.Rat
+	minDec    decimal.Decimal
+	cal       outsourcing.Calendar
+	tiers     []tier
+	kind      CreditKind
+}
+
+// tier is a compiled Tier; nil bounds are open.
+type tier struct {
+	from, to *big.Rat
+	credit   outsourcing.Percent
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// Compile validates spec and builds the agreement. Every problem is a
+// *outsourcing.FieldError (ErrInvalidInput) whose Path names the level,
+// tier or window ("levels[1].credit.tiers[2]"), or a *outsourcing.RuleError
+// (ErrRule) for a rule that does not compile; they are joined in document
+// order. Nothing is kept from a spec that fails.
+func Compile(spec AgreementSpec) (*Agreement, error) {
+	c := compiler{a: &Agreement{spec: cloneSpec(spec)}}
+	c.agreement()
+	if len(c.errs) > 0 {
+		return nil, fmt.Errorf("sla: agreement %q: %w", spec.ID, errors.Join(c.errs...))
+	}
+	return c.a, nil
+}
+
+// Spec returns a copy of the agreement as written.
+func (a *Agreement) Spec() AgreementSpec { return cloneSpec(a.spec) }
+
+// Location returns the zone periods are cut in.
+func (a *Agreement) Location() *time.Location { return a.loc }
+
+func cloneSpec(s AgreementSpec) AgreementSpec {
+	s.Maintenance = slices.Clone(s.Maintenance)
+	s.Rules = slices.Clone(s.Rules)
+	s.Levels = slices.Clone(s.Levels)
+	for i := range s.Levels {
+		l := &s.Levels[i]
+		l.Exclusions = slices.Clone(l.Exclusions)
+		l.Credit.Tiers = slices.Clone(l.Credit.Tiers)
+		if l.Targets != nil {
+			t := make(map[string]Duration, len(l.Targets))
+			for k, v := range l.Targets {
+				t[k] = v
+			}
+			l.Targets = t
+		}
+	}
+	return s
+}
+
+type compiler struct {
+	a    *Agreement
+	errs []error
+}
+
+func (c *compiler) fail(path, format string, args ...any) {
+	c.errs = append(c.errs, outsourcing.FieldErrorf(path, format, args...))
+}
+
+func (c *compiler) agreement() {
+	s := &c.a.spec
+	if s.ID == "" {
+		c.fail("id", "an agreement id is required")
+	}
+	loc, err := outsourcing.LoadCalendarLocation("time_zone", s.TimeZone)
+	if err != nil {
+		c.errs = append(c.errs, err)
+		loc = time.UTC
+	}
+	c.a.loc = loc
+	c.a.period = s.Period
+	if c.a.period == "" {
+		c.a.period = PeriodKindMonth
+	} else if !slices.Contains(periodKinds, c.a.period) {
+		c.fail("period", "unknown period %q", s.Period)
+	}
+	if s.Calendar != nil {
+		c.a.cal = *s.Calendar
+	}
+	c.maintenance()
+	c.terms()
+	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Misses < 1 || s.Breach.Misses > s.Breach.Window) {
+		c.fail("breach", "misses %d must be between 1 and the window %d", s.Breach.Misses, s.Breach.Window)
+	}
+	if len(s.Levels) == 0 {
+		c.fail("levels", "at least one service level is required")
+	}
+	uses := ruleUses{}
+	seen := map[string]bool{}
+	pool := decimal.Zero
+	for i := range s.Levels {
+		l := c.level(i, uses)
+		if seen[l.ID] {
+			c.fail(fmt.Sprintf("levels[%d].id", i), "level %q defined twice", l.ID)
+		}
+		seen[l.ID] = true
+		if l.kind == CreditKindAllocation {
+			pool = pool.Add(l.Credit.Allocation.Decimal())
+		}
+		c.a.levels = append(c.a.levels, l)
+	}
+	if lim := s.Credits.PoolLimit.Decimal(); lim.IsPositive() && pool.GreaterThan(lim) {
+		c.fail("credits.pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
+			outsourcing.FormatDecimal(pool), outsourcing.FormatDecimal(lim))
+	}
+	c.rules(uses)
+}
+
+func (c *compiler) maintenance() {
+	ws := c.a.spec.Maintenance
+	for i, w := range ws {
+		if !w.End.After(w.Start) {
+			c.fail(fmt.Sprintf("maintenance[%d]", i), "window %q ends at %s, not after its start %s", w.ID,
+				w.End.Format(time.RFC3339), w.Start.Format(time.RFC3339))
+		}
+	}
+	sorted := slices.Clone(ws)
+	slices.SortStableFunc(sorted, func(x, y Window) int { return x.Start.Compare(y.Start) })
+	for i := range sorted {
+		for j := i + 1; j < len(sorted) && sorted[j].Start.Before(sorted[i].End); j++ {
+			if sorted[i].Service == "" || sorted[j].Service == "" || sorted[i].Service == sorted[j].Service {
+				c.fail("maintenance", "windows %q and %q overlap", sorted[i].ID, sorted[j].ID)
+			}
+		}
+	}
+	c.a.maint = sorted
+}
+
+func (c *compiler) terms() {
+	t := c.a.spec.Credits
+	for _, p := range []struct {
+		path string
+		v    outsourcing.Percent
+	}{{"credits.at_risk", t.AtRisk}, {"credits.cap", t.Cap}} {
+		if !p.v.Between(outsourcing.Percent{}, outsourcing.NewPercent(hundred)) {
+			c.fail(p.path, "%s is outside 0–100%%", p.v)
+		}
+	}
+	if t.PoolLimit.Decimal().IsNegative() {
+		c.fail("credits.pool_limit", "%s is negative", t.PoolLimit)
+	}
+	if r := t.Repeat; r != nil && (r.After < 2 || r.Multiplier.LessThan(decimal.NewFromInt(1))) {
+		c.fail("credits.repeat", "after must be at least 2 and the multiplier at least 1")
+	}
+	if e := t.EarnBack; e != nil && e.Periods < 1 {
+		c.fail("credits.earn_back.periods", "must be at least 1")
+	}
+	if b := t.Bonus; b != nil && (b.Percent.Decimal().IsNegative() || b.Cap.Decimal().IsNegative()) {
+		c.fail("credits.bonus", "percent and cap must not be negative")
+	}
+	if _, err := t.Rounding.MarshalText(); err != nil {
+		c.fail("credits.rounding", "unknown rounding mode")
+	}
+}
+
+// toRat converts a decimal exactly.
+func toRat(d decimal.Decimal) *big.Rat {
+	r := new(big.Rat).SetInt(d.Coefficient())
+	exp := d.Exponent()
+	pow := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp))), nil)
+	if exp >= 0 {
+		return r.Mul(r, new(big.Rat).SetInt(pow))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(pow))
+}
+
+func abs(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// better reports whether a is strictly better than b in direction d.
+func better(d Direction, a, b *big.Rat) bool {
+	if d == DirectionLower {
+		return a.Cmp(b) < 0
+	}
+	return a.Cmp(b) > 0
+}
+
+func (c *compiler) level(i int, uses ruleUses) *level {
+	l := &level{Level: c.a.spec.Levels[i], index: i, class: c.a.spec.Levels[i].Class, cal: c.a.cal}
+	path := fmt.Sprintf("levels[%d]", i)
+	failf := func(field, format string, args ...any) {
+		p := path
+		if field != "" {
+			p += "." + field
+		}
+		c.fail(p, "level %q: "+format, append([]any{l.ID}, args...)...)
+	}
+	if l.ID == "" {
+		failf("id", "an id is required")
+	}
+	if l.class == "" {
+		l.class = LevelClassCritical
+	} else if !slices.Contains(levelClasses, l.class) {
+		failf("class", "unknown class %q", l.Class)
+	}
+	if !slices.Contains(metricKinds, l.Metric) {
+		failf("metric", "unknown metric %q", l.Metric)
+	}
+	l.direction = DirectionHigher
+	switch {
+	case l.Metric == MetricKindPercentileLatency:
+		l.direction = DirectionLower
+	case l.Metric == MetricKindCustom && l.Direction != "":
+		if !slices.Contains(directions, l.Direction) {
+			failf("direction", "unknown direction %q", l.Direction)
+		}
+		l.direction = l.Direction
+	case l.Direction != "" && l.Direction != DirectionHigher:
+		failf("direction", "a %s level is always higher-is-better", l.Metric)
+	}
+	l.minDec = l.Expected
+	if l.Minimum != nil {
+		l.minDec = *l.Minimum
+	}
+	l.expected, l.minimum = toRat(l.Expected), toRat(l.minDec)
+	if l.Metric.percent() {
+		for field, v := range map[string]decimal.Decimal{"expected": l.Expected, "minimum": l.minDec} {
+			if v.IsNegative() || v.GreaterThan(hundred) {
+				failf(field, "target %s is outside 0–100%%", outsourcing.FormatDecimal(v))
+			}
+		}
+	}
+	if better(l.direction, l.minimum, l.expected) {
+		failf("minimum", "minimum %s is better than the expected level %s",
+			outsourcing.FormatDecimal(l.minDec), outsourcing.FormatDecimal(l.Expected))
+	}
+	if l.Calendar != nil {
+		l.cal = *l.Calendar
+	}
+	switch {
+	case l.Metric == MetricKindAvailability:
+		if l.Denominator != "" && !slices.Contains(denominators, l.Denominator) {
+			failf("denominator", "unknown denominator %q", l.Denominator)
+		}
+		if l.ErrorRate != nil && l.ErrorRate.Interval <= 0 {
+			failf("error_rate.interval", "the interval must be positive")
+		}
+		if l.ErrorRate != nil && l.ErrorRate.MinRequests < 0 {
+			failf("error_rate.min_requests", "must not be negative")
+		}
+	case l.Metric.tickets():
+		if len(l.Targets) == 0 {
+			failf("targets", "a ticket level needs a target per priority")
+		}
+		for _, p := range sortedKeys(l.Targets) {
+			if l.Targets[p] <= 0 {
+				failf("targets."+p, "the target must be positive")
+			}
+		}
+	case l.Metric == MetricKindPercentileLatency:
+		if l.Percentile == nil || !l.Percentile.IsPositive() || l.Percentile.GreaterThan(hundred) {
+			failf("percentile", "a percentile in (0, 100] is required")
+		}
+	case l.Metric == MetricKindCustom:
+		if l.Rule == "" {
+			failf("rule", "a custom metric needs a rule")
+		} else {
+			uses.add(l.Rule, useMetric, path+".rule")
+		}
+	}
+	for j, id := range l.Exclusions {
+		uses.add(id, useExclusion, fmt.Sprintf("%s.exclusions[%d]", path, j))
+	}
+	c.creditModel(l, path, uses, failf)
+	if imp := l.Improvement; imp != nil {
+		if imp.Periods < 1 || !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
+			failf("improvement", "periods must be at least 1 and the share in (0, 1]")
+		}
+		if better(l.direction, l.expected, toRat(imp.Cap)) {
+			failf("improvement.cap", "cap %s is worse than the expected level", outsourcing.FormatDecimal(imp.Cap))
+		}
+		if l.Metric.percent() && imp.Cap.GreaterThan(hundred) {
+			failf("improvement.cap", "cap %s is over 100%%", outsourcing.FormatDecimal(imp.Cap))
+		}
+	}
+	return l
+}
+
+func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(field, format string, args ...any)) {
+	m := l.Credit
+	l.kind = m.Kind
+	if l.kind == "" {
+		l.kind = CreditKindNone
+	}
+	if !slices.Contains(creditKinds, l.kind) {
+		failf("credit.kind", "unknown credit kind %q", m.Kind)
+		return
+	}
+	if l.class == LevelClassKey && l.kind != CreditKindNone {
+		failf("credit", "a key measurement carries no credit")
+	}
+	switch l.kind {
+	case CreditKindTiers:
+		tiers := m.Tiers
+		switch {
+		case m.Preset != "" && len(m.Tiers) > 0:
+			failf("credit", "give a preset or tiers, not both")
+		case m.Preset != "":
+			p, ok := presets[m.Preset]
+			if !ok {
+				failf("credit.preset", "unknown preset %q", m.Preset)
+			}
+			tiers = p.Tiers
+		case len(tiers) == 0:
+			failf("credit.tiers", "a tier table needs at least one tier")
+		}
+		compiled, err := compileTiers(tiers)
+		if err != nil {
+			failf("credit.tiers", "%v", err)
+		}
+		l.tiers = compiled
+	case CreditKindAllocation:
+		if !m.Allocation.Decimal().IsPositive() {
+			failf("credit.allocation", "the allocation must be positive")
+		}
+		if !c.a.spec.Credits.AtRisk.Decimal().IsPositive() {
+			failf("credit.allocation", "allocation credits need credits.at_risk")
+		}
+	case CreditKindRule:
+		if m.Rule == "" {
+			failf("credit.rule", "a rule credit needs a rule id")
+		} else {
+			uses.add(m.Rule, useCredit, path+".credit.rule")
+		}
+	}
+}
+
+// compileTiers checks that tiers, in any order, have from < to and
+// neither gaps nor overlaps between the lowest and the highest bound.
+func compileTiers(tiers []Tier) ([]tier, error) {
+	out := make([]tier, len(tiers))
+	for i, t := range tiers {
+		out[i] = tier{credit: t.Credit}
+		if t.From != nil {
+			out[i].from = toRat(*t.From)
+		}
+		if t.To != nil {
+			out[i].to = toRat(*t.To)
+		}
+		if out[i].from != nil && out[i].to != nil && out[i].from.Cmp(out[i].to) >= 0 {
+			return nil, fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)
+		}
+		if t.Credit.Decimal().IsNegative() {
+			return nil, fmt.Errorf("tier %d: negative credit %s", i, t.Credit)
+		}
+	}
+	slices.SortFunc(out, func(a, b tier) int {
+		switch {
+		case a.from == nil && b.from == nil:
+			return 0
+		case a.from == nil:
+			return -1
+		case b.from == nil:
+			return 1
+		}
+		return a.from.Cmp(b.from)
+	})
+	for i := 1; i < len(out); i++ {
+		prev, cur := out[i-1], out[i]
+		switch {
+		case prev.to == nil || cur.from == nil:
+			return nil, fmt.Errorf("tiers overlap: two tiers are unbounded on the same side")
+		case prev.to.Cmp(cur.from) > 0:
+			return nil, fmt.Errorf("tiers overlap between %s and %s", cur.from.FloatString(6), prev.to.FloatString(6))
+		case prev.to.Cmp(cur.from) < 0:
+			return nil, fmt.Errorf("gap between tiers from %s to %s", prev.to.FloatString(6), cur.from.FloatString(6))
+		}
+	}
+	return out, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,288 @@
+package sla
+
+import (
+	"slices"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// enum is implemented by this package's typed-string enumerations.
+type enum interface {
+	~string
+}
+
+func marshalEnum[T enum](v T, what string, all []T) ([]byte, error) {
+	if !slices.Contains(all, v) {
+		return nil, outsourcing.FieldErrorf(what, "sla: unknown %s %q", what, string(v))
+	}
+	return []byte(v), nil
+}
+
+func unmarshalEnum[T enum](dst *T, text []byte, what string, all []T) error {
+	v := T(text)
+	if !slices.Contains(all, v) {
+		return outsourcing.FieldErrorf(what, "sla: unknown %s %q (want one of %v)", what, string(text), all)
+	}
+	*dst = v
+	return nil
+}
+
+// MetricKind says what a service level measures. Handbook §3.1 lists
+// availability, incident response time and problem resolution rate.
+type MetricKind string
+
+// Metric kinds.
+const (
+	// MetricKindAvailability is uptime in percent of the denominator, from
+	// outage intervals or, with an error-rate mode, from request counts.
+	// Higher is better.
+	MetricKindAvailability MetricKind = "availability"
+	// MetricKindResponseTime is the percent of tickets first responded to
+	// (assigned) within their priority's target business time, counted in
+	// the period of the response. Higher is better.
+	MetricKindResponseTime MetricKind = "response_time"
+	// MetricKindResolutionTime is the percent of tickets resolved within
+	// their priority's target business time, counted in the period of the
+	// final resolution. Higher is better.
+	MetricKindResolutionTime MetricKind = "resolution_time"
+	// MetricKindResolutionRate is the percent of tickets opened in the
+	// period that were resolved within their priority's target; a ticket
+	// still open after its deadline counts as a miss, one not yet due at
+	// the end of the period is left out. Higher is better.
+	MetricKindResolutionRate MetricKind = "resolution_rate"
+	// MetricKindPercentileLatency is the nearest-rank percentile of the
+	// latency samples of the period, in milliseconds. Lower is better.
+	MetricKindPercentileLatency MetricKind = "percentile_latency"
+	// MetricKindCustom is the decimal a kernel rule computes from the
+	// period's figures; its direction is the level's.
+	MetricKindCustom MetricKind = "custom"
+)
+
+var metricKinds = []MetricKind{MetricKindAvailability, MetricKindResponseTime, MetricKindResolutionTime,
+	MetricKindResolutionRate, MetricKindPercentileLatency, MetricKindCustom}
+
+// String returns the kind's name.
+func (k MetricKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k MetricKind) MarshalText() ([]byte, error) { return marshalEnum(k, "metric", metricKinds) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *MetricKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "metric", metricKinds) }
+
+// percent reports whether the metric is a percentage (0–100).
+func (k MetricKind) percent() bool {
+	return k != MetricKindPercentileLatency && k != MetricKindCustom
+}
+
+// tickets reports whether the metric is measured from tickets.
+func (k MetricKind) tickets() bool {
+	return k == MetricKindResponseTime || k == MetricKindResolutionTime || k == MetricKindResolutionRate
+}
+
+// PeriodKind is the reporting period (Handbook §4.3: monthly, quarterly).
+type PeriodKind string
+
+// Period kinds.
+const (
+	// PeriodKindMonth is a calendar month in the agreement's time zone.
+	PeriodKindMonth PeriodKind = "month"
+	// PeriodKindQuarter is a calendar quarter (Jan–Mar, ...) in the zone.
+	PeriodKindQuarter PeriodKind = "quarter"
+)
+
+var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter}
+
+// String returns the kind's name.
+func (k PeriodKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k PeriodKind) MarshalText() ([]byte, error) { return marshalEnum(k, "period", periodKinds) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *PeriodKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "period", periodKinds) }
+
+// LevelClass says whether a level carries credits.
+type LevelClass string
+
+// Level classes.
+const (
+	// LevelClassCritical is a critical service level: missing it earns the
+	// customer a credit under the level's credit model.
+	LevelClassCritical LevelClass = "critical"
+	// LevelClassKey is a key measurement: measured and reported, no credit.
+	LevelClassKey LevelClass = "key"
+)
+
+var levelClasses = []LevelClass{LevelClassCritical, LevelClassKey}
+
+// String returns the class's name.
+func (c LevelClass) String() string { return string(c) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c LevelClass) MarshalText() ([]byte, error) { return marshalEnum(c, "class", levelClasses) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown classes.
+func (c *LevelClass) UnmarshalText(b []byte) error { return unmarshalEnum(c, b, "class", levelClasses) }
+
+// Denominator is what availability is a share of.
+type Denominator string
+
+// Denominators.
+const (
+	// DenominatorPeriod is the whole period (AWS, Azure, Google style).
+	DenominatorPeriod Denominator = "period"
+	// DenominatorDeployed is the time the service was deployed in the
+	// period (Input.Deployments); outages outside it do not count.
+	DenominatorDeployed Denominator = "deployed"
+	// DenominatorPeriodMinusMaintenance is the period less its maintenance
+	// windows.
+	DenominatorPeriodMinusMaintenance Denominator = "period_minus_maintenance"
+)
+
+var denominators = []Denominator{DenominatorPeriod, DenominatorDeployed, DenominatorPeriodMinusMaintenance}
+
+// String returns the denominator's name.
+func (d Denominator) String() string { return string(d) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Denominator) MarshalText() ([]byte, error) {
+	return marshalEnum(d, "denominator", denominators)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
+func (d *Denominator) UnmarshalText(b []byte) error {
+	return unmarshalEnum(d, b, "denominator", denominators)
+}
+
+// EventKind is a ticket state change (Handbook §4.2 incident management).
+type EventKind string
+
+// Ticket event kinds.
+const (
+	// EventKindOpened starts the clocks; it must come first, once.
+	EventKindOpened EventKind = "opened"
+	// EventKindAssigned is the first response; it stops the response clock.
+	EventKindAssigned EventKind = "assigned"
+	// EventKindPending pauses the clocks while the customer is awaited.
+	EventKindPending EventKind = "pending"
+	// EventKindResumed restarts the clocks after EventKindPending.
+	EventKindResumed EventKind = "resumed"
+	// EventKindResolved stops the resolution clock.
+	EventKindResolved EventKind = "resolved"
+	// EventKindReopened restarts the resolution clock after a resolution.
+	EventKindReopened EventKind = "reopened"
+)
+
+var eventKinds = []EventKind{EventKindOpened, EventKindAssigned, EventKindPending, EventKindResumed,
+	EventKindResolved, EventKindReopened}
+
+// String returns the kind's name.
+func (k EventKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k EventKind) MarshalText() ([]byte, error) { return marshalEnum(k, "event", eventKinds) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *EventKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "event", eventKinds) }
+
+// Status is a level's attainment in a period.
+type Status string
+
+// Statuses.
+const (
+	// StatusMet: the actual value reaches the expected level.
+	StatusMet Status = "met"
+	// StatusMinimum: the actual value misses the expected level but reaches
+	// the minimum.
+	StatusMinimum Status = "minimum"
+	// StatusMissed: the actual value misses the minimum level.
+	StatusMissed Status = "missed"
+	// StatusNoData: nothing to measure in the period (no tickets, no
+	// deployed time); treated as met, never credited.
+	StatusNoData Status = "no_data"
+)
+
+var statuses = []Status{StatusMet, StatusMinimum, StatusMissed, StatusNoData}
+
+// String returns the status's name.
+func (s Status) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Status) MarshalText() ([]byte, error) { return marshalEnum(s, "status", statuses) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
+func (s *Status) UnmarshalText(b []byte) error { return unmarshalEnum(s, b, "status", statuses) }
+
+// CreditKind names a credit model.
+type CreditKind string
+
+// Credit kinds.
+const (
+	// CreditKindNone: the level carries no credit.
+	CreditKindNone CreditKind = "none"
+	// CreditKindTiers: a credit percent of the fees looked up from the
+	// actual value in a tier table (cloud style).
+	CreditKindTiers CreditKind = "tiers"
+	// CreditKindAllocation: allocation % × the at-risk amount when the
+	// minimum level is missed (outsourcing style).
+	CreditKindAllocation CreditKind = "allocation"
+	// CreditKindRule: the amount a kernel rule computes.
+	CreditKindRule CreditKind = "rule"
+)
+
+var creditKinds = []CreditKind{CreditKindNone, CreditKindTiers, CreditKindAllocation, CreditKindRule}
+
+// String returns the kind's name.
+func (k CreditKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k CreditKind) MarshalText() ([]byte, error) { return marshalEnum(k, "credit kind", creditKinds) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *CreditKind) UnmarshalText(b []byte) error {
+	return unmarshalEnum(k, b, "credit kind", creditKinds)
+}
+
+// Direction says whether a higher or a lower value is better.
+type Direction string
+
+// Directions.
+const (
+	// DirectionHigher: higher is better (availability, rates).
+	DirectionHigher Direction = "higher"
+	// DirectionLower: lower is better (latency, backlog).
+	DirectionLower Direction = "lower"
+)
+
+var directions = []Direction{DirectionHigher, DirectionLower}
+
+// String returns the direction's name.
+func (d Direction) String() string { return string(d) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Direction) MarshalText() ([]byte, error) { return marshalEnum(d, "direction", directions) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
+func (d *Direction) UnmarshalText(b []byte) error {
+	return unmarshalEnum(d, b, "direction", directions)
+}
+
+// Duration is a time.Duration written on the wire as Go duration text
+// ("4h", "15m", "1h30m").
+type Duration time.Duration
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// UnmarshalText parses Go duration text; negative durations are refused.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil || v < 0 {
+		return outsourcing.FieldErrorf("duration", "sla: %q is not a non-negative duration such as \"4h30m\"", string(b))
+	}
+	*d = Duration(v)
+	return nil
+}
+

@@ -1,0 +1,181 @@
+package sla
+
+import (
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// Budget is an availability level's error budget for the period: the
+// downtime the expected level allows, (100 − expected)% of the
+// denominator, and what is left of it.
+type Budget struct {
+	// Allowed downtime, rounded down to the nanosecond.
+	Allowed Duration `json:"allowed"`
+	// Consumed downtime.
+	Consumed Duration `json:"consumed"`
+	// Remaining is Allowed − Consumed; negative once the budget is blown.
+	Remaining Duration `json:"remaining"`
+	// RemainingPercent is Remaining / Allowed × 100, rounded to
+	// ActualPlaces; nil when nothing is allowed.
+	RemainingPercent *decimal.Decimal `json:"remaining_percent,omitempty"`
+}
+
+// expectedInForce returns the expected level after continuous improvement.
+func expectedInForce(l *level, past []LevelReport) decimal.Decimal {
+	if n := len(past); n > 0 {
+		if past[n-1].NextExpected != nil {
+			return *past[n-1].NextExpected
+		}
+		return past[n-1].Expected
+	}
+	return l.Expected
+}
+
+func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelReport,
+	fees, atRisk outsourcing.Money) (LevelReport, decimal.Decimal, error) {
+	// fees is the level's base: its service's fees when given, else the agreement's.
+	m, err := a.measure(l, p, per)
+	if err != nil {
+		return LevelReport{}, decimal.Zero, err
+	}
+	expDec := expectedInForce(l, past)
+	expected := toRat(expDec)
+	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
+		Direction: l.direction, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
+		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
+	lr.Status, lr.Reason = attain(l, m.actual, expected, expDec, m)
+	if m.actual != nil {
+		v := ratDecimal(m.actual, ActualPlaces)
+		lr.Actual = &v
+		lr.Exact = m.actual.RatString()
+	}
+	var prev LevelReport
+	if len(past) > 0 {
+		prev = past[len(past)-1]
+	}
+	if lr.Status == StatusMinimum || lr.Status == StatusMissed {
+		lr.Misses = prev.Misses + 1
+	}
+	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.direction, m.actual, expected)
+	if l.Metric == MetricKindAvailability && l.ErrorRate == nil && m.denominator > 0 {
+		lr.Budget = budget(expected, m)
+	}
+	improve(l, &lr, m.actual, expected, prev, past)
+	lr.Trend = trend(past, per, lr)
+	credit, why, err := a.levelCredit(l, m, lr, fees, atRisk)
+	lr.CreditReason = why
+	return lr, credit, err
+}
+
+func budget(expected *big.Rat, m measurement) *Budget {
+	// allowed = denominator × (100 − expected) / 100
+	share := new(big.Rat).Sub(ratHundred, expected)
+	share.Quo(share, ratHundred)
+	allowedRat := new(big.Rat).Mul(share, new(big.Rat).SetInt64(int64(m.denominator)))
+	allowed := time.Duration(new(big.Int).Quo(allowedRat.Num(), allowedRat.Denom()).Int64())
+	b := &Budget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
+	if allowed > 0 {
+		v := ratDecimal(big.NewRat(int64(allowed-m.downtime)*100, int64(allowed)), ActualPlaces)
+		b.RemainingPercent = &v
+	}
+	return b
+}
+
+// improve applies continuous improvement: after Periods consecutive
+// periods better than the expected level, the level moves Share of the way
+// to the mean of those periods' actual values, capped.
+func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelReport, past []LevelReport) {
+	imp := l.Improvement
+	if actual == nil || !better(l.direction, actual, expected) {
+		return
+	}
+	lr.Streak = prev.Streak + 1
+	if imp == nil || lr.Streak < imp.Periods {
+		return
+	}
+	sum := new(big.Rat).Set(actual)
+	for _, x := range past[len(past)-(imp.Periods-1):] {
+		sum.Add(sum, toRat(*x.Actual))
+	}
+	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
+	raised := new(big.Rat).Sub(mean, expected)
+	raised.Mul(raised, toRat(imp.Share)).Add(raised, expected)
+	if capRat := toRat(imp.Cap); better(l.direction, raised, capRat) {
+		raised = capRat
+	}
+	next := ratDecimal(raised, ActualPlaces)
+	lr.NextExpected = &next
+	lr.Streak = 0
+}
+
+func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
+	start := max(len(past)-(TrendPeriods-1), 0)
+	out := make([]TrendPoint, 0, TrendPeriods)
+	for _, x := range past[start:] {
+		out = append(out, x.Trend[len(x.Trend)-1])
+	}
+	return append(out, TrendPoint{Period: per.Label, Actual: cur.Actual, Status: cur.Status})
+}
+
+// levelCredit returns a level's credit before caps and rounding.
+// It also says, in words, how the credit was found.
+func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, atRisk outsourcing.Money) (decimal.Decimal, string, error) {
+	if l.class != LevelClassCritical || l.kind == CreditKindNone {
+		return decimal.Zero, "", nil
+	}
+	if lr.Status == StatusNoData {
+		return decimal.Zero, "no data, no credit", nil
+	}
+	var credit decimal.Decimal
+	why := ""
+	switch l.kind {
+	case CreditKindTiers:
+		why = "no tier applies"
+		for _, t := range l.tiers {
+			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
+				credit = t.credit.Of(fees).Amount()
+				why = fmt.Sprintf("tier %s: %s of %s", tierLabel(t), t.credit, fees)
+				break
+			}
+		}
+	case CreditKindAllocation:
+		why = "minimum met, no credit"
+		if lr.Status == StatusMissed {
+			credit = l.Credit.Allocation.Of(atRisk).Amount()
+			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, atRisk)
+		}
+	case CreditKindRule:
+		env := CreditEnv{Actual: ratDecimal(m.actual, 12), Expected: lr.Expected, Minimum: lr.Minimum,
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), ConsecutiveMisses: lr.Misses}
+		v, err := a.credit.Decimal(l.Credit.Rule, env)
+		if err != nil {
+			return decimal.Zero, "", err
+		}
+		if v.IsNegative() {
+			return decimal.Zero, "", fmt.Errorf("credit rule %q gives a negative credit %s: %w", l.Credit.Rule,
+				outsourcing.FormatDecimal(v), outsourcing.ErrInvalidInput)
+		}
+		credit = v
+		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, outsourcing.FormatDecimal(v))
+	}
+	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.Misses >= rp.After {
+		credit = credit.Mul(rp.Multiplier)
+		why += fmt.Sprintf("; ×%s for %d periods in a row", outsourcing.FormatDecimal(rp.Multiplier), lr.Misses)
+	}
+	return credit, why, nil
+}
+
+func tierLabel(t tier) string {
+	from, to := "-∞", "+∞"
+	if t.from != nil {
+		from = outsourcing.FormatDecimal(ratDecimal(t.from, ActualPlaces))
+	}
+	if t.to != nil {
+		to = outsourcing.FormatDecimal(ratDecimal(t.to, ActualPlaces))
+	}
+	return "[" + from + ", " + to + ")"
+}

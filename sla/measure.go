@@ -1,0 +1,195 @@
+package sla
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// measurement is one level's figure for one period, exact.
+type measurement struct {
+	actual      *big.Rat // nil: nothing to measure
+	population  int      // tickets, samples or intervals measured
+	good        int      // of which within target
+	downtime    time.Duration
+	denominator time.Duration
+	outages     int
+	detail      string
+}
+
+var ratHundred = big.NewRat(100, 1)
+
+// measure computes level l over period p.
+func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, error) {
+	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	switch {
+	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
+		return measureErrorRate(l, p, s, e), nil
+	case l.Metric == MetricKindAvailability:
+		return measureAvailability(l, p, s, e), nil
+	case l.Metric == MetricKindPercentileLatency:
+		return measureLatency(l, p, per), nil
+	case l.Metric == MetricKindCustom:
+		return a.measureCustom(l, p, per)
+	}
+	return measureTickets(l, p, per), nil
+}
+
+func measureAvailability(l *level, p *prepared, s, e int64) measurement {
+	down := clipSpans(p.outages, s, e)
+	var denom int64
+	switch l.Denominator {
+	case DenominatorDeployed:
+		dep := clipSpans(p.deployed, s, e)
+		down = intersectSpans(down, dep)
+		denom, _ = clipTotal(dep, s, e)
+	case DenominatorPeriodMinusMaintenance:
+		m, _ := clipTotal(p.maint, s, e)
+		denom = e - s - m
+	default:
+		denom = e - s
+	}
+	var downtime int64
+	for _, x := range down {
+		downtime += x.e - x.s
+	}
+	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: len(down)}
+	if denom <= 0 {
+		m.detail = "no measurable time in the period"
+		return m
+	}
+	m.actual = new(big.Rat).SetFrac(big.NewInt(denom-downtime), big.NewInt(denom))
+	m.actual.Mul(m.actual, ratHundred)
+	m.detail = fmt.Sprintf("%s down of %s in %d outage(s)", time.Duration(downtime), time.Duration(denom), len(down))
+	return m
+}
+
+func measureErrorRate(l *level, p *prepared, s, e int64) measurement {
+	interval := int64(l.ErrorRate.Interval)
+	lo := sort.Search(len(p.samples), func(i int) bool { return p.samples[i].start >= s })
+	sum := new(big.Rat)
+	n := 0
+	for _, x := range p.samples[lo:] {
+		if x.start >= e {
+			break
+		}
+		n++
+		if x.rate != nil {
+			sum.Add(sum, x.rate)
+		}
+	}
+	intervals := big.NewRat(e-s, interval)
+	// availability = 100 × (1 − Σrate / intervals)
+	mean := new(big.Rat).Quo(sum, intervals)
+	actual := new(big.Rat).Sub(big.NewRat(1, 1), mean)
+	actual.Mul(actual, ratHundred)
+	return measurement{actual: actual, population: n, denominator: time.Duration(e - s),
+		detail: fmt.Sprintf("mean error rate %s%% over %s intervals (%d sampled)",
+			new(big.Rat).Mul(mean, ratHundred).FloatString(6), intervals.FloatString(2), n)}
+}
+
+func measureLatency(l *level, p *prepared, per Period) measurement {
+	lo := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.Start) })
+	hi := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.End) })
+	if lo >= hi {
+		return measurement{detail: "no latency samples in the period"}
+	}
+	values := make([]decimal.Decimal, 0, hi-lo)
+	for _, x := range p.latencies[lo:hi] {
+		values = append(values, x.Millis)
+	}
+	slices.SortFunc(values, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	// Nearest rank: the smallest value with at least p% of samples at or below it.
+	rank := toRat(*l.Percentile)
+	rank.Mul(rank, big.NewRat(int64(len(values)), 100))
+	k := new(big.Int).Quo(rank.Num(), rank.Denom()) // floor
+	if new(big.Rat).SetInt(k).Cmp(rank) < 0 {
+		k.Add(k, big.NewInt(1))
+	}
+	idx := max(int(k.Int64())-1, 0)
+	v := values[idx]
+	return measurement{actual: toRat(v), population: len(values),
+		detail: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
+			outsourcing.FormatDecimal(*l.Percentile), len(values), outsourcing.FormatDecimal(v), idx+1)}
+}
+
+func measureTickets(l *level, p *prepared, per Period) measurement {
+	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	m := measurement{}
+	for _, t := range p.tickets {
+		switch l.Metric {
+		case MetricKindResponseTime:
+			if t.responded < s || t.responded >= e {
+				continue
+			}
+			m.population++
+			if t.response <= t.target {
+				m.good++
+			}
+		case MetricKindResolutionTime:
+			if t.resolved < s || t.resolved >= e || t.resolved == 0 {
+				continue
+			}
+			m.population++
+			if t.used <= t.target {
+				m.good++
+			}
+		case MetricKindResolutionRate:
+			if t.opened < s || t.opened >= e {
+				continue
+			}
+			switch {
+			case t.resolved != 0:
+				m.population++
+				if t.used <= t.target {
+					m.good++
+				}
+			case t.usedBy(l.cal, per.End) > t.target:
+				m.population++ // still open and already late
+			}
+		}
+	}
+	if m.population == 0 {
+		m.detail = "no tickets in the period"
+		return m
+	}
+	m.actual = big.NewRat(int64(m.good)*100, int64(m.population))
+	m.detail = fmt.Sprintf("%d of %d tickets within target", m.good, m.population)
+	return m
+}
+
+func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measurement, error) {
+	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	down := clipSpans(p.outages, s, e)
+	var downtime int64
+	for _, x := range down {
+		downtime += x.e - x.s
+	}
+	env := MetricEnv{Values: map[string]decimal.Decimal{}, Counts: map[string]int{},
+		PeriodMinutes:   minutes(e - s),
+		DowntimeMinutes: minutes(downtime), Outages: len(down)}
+	lo := sort.Search(len(p.measures), func(i int) bool { return !p.measures[i].At.Before(per.Start) })
+	for _, m := range p.measures[lo:] {
+		if !m.At.Before(per.End) {
+			break
+		}
+		env.Values[m.Name] = env.Values[m.Name].Add(m.Value)
+		env.Counts[m.Name]++
+	}
+	v, err := a.metric.Decimal(l.Rule, env)
+	if err != nil {
+		return measurement{}, err
+	}
+	return measurement{actual: toRat(v), downtime: time.Duration(downtime), outages: len(down),
+		detail: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.FormatDecimal(v))}, nil
+}
+
+// minutes converts nanoseconds to exact decimal minutes.
+func minutes(ns int64) decimal.Decimal {
+	return decimal.NewFromInt(ns).DivRound(decimal.NewFromInt(int64(time.Minute)), 9)
+}

@@ -1,0 +1,220 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// Instants must lie in [minTime, maxTime) so they fit in Unix nanoseconds.
+var (
+	minTime = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func inRange(t time.Time) bool { return !t.Before(minTime) && t.Before(maxTime) }
+
+// prepared holds one level's events, filtered and ordered once for every
+// period.
+type prepared struct {
+	outages   []span // counted downtime pieces, sorted and merged
+	deployed  []span
+	maint     []span
+	samples   []sample
+	latencies []LatencySample // sorted by At
+	tickets   []ticketClock
+	measures  []Measure // sorted by At
+}
+
+type sample struct {
+	start int64
+	rate  *big.Rat // nil when the interval has too few requests or no errors
+}
+
+// events is an Input validated and prepared for every level.
+type events struct {
+	in    Input
+	level []prepared
+}
+
+// validateInput checks the intervals and ticket logs of in. Errors are
+// *outsourcing.FieldError values naming the event ("outages[3](id)")
+// joined in input order; ticket logs with an impossible change match
+// ErrTransition.
+func validateInput(in Input) error {
+	var errs []error
+	fail := func(path, format string, args ...any) {
+		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
+	}
+	if !in.Fees.IsSet() {
+		fail("fees", "the period's fees are required")
+	}
+	for i, o := range in.Outages {
+		if !inRange(o.Start) || !inRange(o.End) {
+			fail(fmt.Sprintf("outages[%d](%s)", i, o.ID), "instants must lie between 1900 and 2200")
+		} else if !o.End.After(o.Start) {
+			fail(fmt.Sprintf("outages[%d](%s)", i, o.ID), "outage ends at %s, not after its start %s",
+				o.End.Format(time.RFC3339), o.Start.Format(time.RFC3339))
+		}
+	}
+	for i, d := range in.Deployments {
+		if !inRange(d.Start) || !inRange(d.End) || !d.End.After(d.Start) {
+			fail(fmt.Sprintf("deployments[%d]", i), "a deployment must end after it starts, between 1900 and 2200")
+		}
+	}
+	for i, r := range in.Requests {
+		if !inRange(r.Start) || r.Requests < 0 || r.Errors < 0 || r.Errors > r.Requests {
+			fail(fmt.Sprintf("requests[%d]", i), "need 0 ≤ errors ≤ requests and a start between 1900 and 2200")
+		}
+	}
+	for i, l := range in.Latencies {
+		if l.Millis.IsNegative() || !inRange(l.At) {
+			fail(fmt.Sprintf("latencies[%d]", i), "latency must be non-negative, between 1900 and 2200")
+		}
+	}
+	for i, m := range in.Measures {
+		if !inRange(m.At) || m.Name == "" {
+			fail(fmt.Sprintf("measures[%d]", i), "a measure needs a name and an instant between 1900 and 2200")
+		}
+	}
+	for i, t := range in.Tickets {
+		if err := checkTicket(t); err != nil {
+			errs = append(errs, fmt.Errorf("tickets[%d](%s): %w", i, t.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// prepare filters and orders the input for every level of a.
+func (a *Agreement) prepare(in Input) (*events, error) {
+	if err := validateInput(in); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	ev := &events{in: in, level: make([]prepared, len(a.levels))}
+	for i, l := range a.levels {
+		p, err := a.prepareLevel(l, in)
+		if err != nil {
+			return nil, fmt.Errorf("sla: level %q: %w", l.ID, err)
+		}
+		ev.level[i] = p
+	}
+	return ev, nil
+}
+
+func serves(l *level, service string) bool { return l.Service == "" || l.Service == service }
+
+// excluded evaluates the level's exclusion rules for one event.
+func (a *Agreement) excluded(l *level, env EventEnv) (bool, error) {
+	for _, id := range l.Exclusions {
+		hit, err := a.exclude.Bool(id, env)
+		if err != nil || hit {
+			return hit, err
+		}
+	}
+	return false, nil
+}
+
+func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
+	var p prepared
+	for _, w := range a.maint {
+		if w.Service == "" || l.Service == "" || w.Service == l.Service {
+			p.maint = append(p.maint, span{w.Start.UnixNano(), w.End.UnixNano()})
+		}
+	}
+	p.maint = mergeSpans(p.maint)
+	for _, d := range in.Deployments {
+		if serves(l, d.Service) {
+			p.deployed = append(p.deployed, span{d.Start.UnixNano(), d.End.UnixNano()})
+		}
+	}
+	p.deployed = mergeSpans(p.deployed)
+	switch {
+	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
+		p.samples = prepareSamples(l, in.Requests)
+	case l.Metric == MetricKindAvailability || l.Metric == MetricKindCustom:
+		out, err := a.prepareOutages(l, in.Outages, p.maint)
+		if err != nil {
+			return p, err
+		}
+		p.outages = out
+	case l.Metric == MetricKindPercentileLatency:
+		for _, s := range in.Latencies {
+			if serves(l, s.Service) {
+				p.latencies = append(p.latencies, s)
+			}
+		}
+		slices.SortStableFunc(p.latencies, func(x, y LatencySample) int { return x.At.Compare(y.At) })
+	case l.Metric.tickets():
+		tickets, err := a.prepareTickets(l, in.Tickets)
+		if err != nil {
+			return p, err
+		}
+		p.tickets = tickets
+	}
+	if l.Metric == MetricKindCustom {
+		for _, m := range in.Measures {
+			if serves(l, m.Service) {
+				p.measures = append(p.measures, m)
+			}
+		}
+		slices.SortStableFunc(p.measures, func(x, y Measure) int { return x.At.Compare(y.At) })
+	}
+	return p, nil
+}
+
+// prepareOutages keeps the level's outages that no exclusion rule removes,
+// merges overlaps, removes maintenance and drops pieces shorter than the
+// minimum countable length.
+func (a *Agreement) prepareOutages(l *level, outages []Outage, maint []span) ([]span, error) {
+	spans := make([]span, 0, len(outages))
+	for _, o := range outages {
+		if !serves(l, o.Service) {
+			continue
+		}
+		if len(l.Exclusions) > 0 {
+			mins := minutes(o.End.Sub(o.Start).Nanoseconds())
+			hit, err := a.excluded(l, EventEnv{Kind: "outage", ID: o.ID, Service: o.Service, Cause: o.Cause,
+				Tags: o.Tags, Minutes: mins})
+			if err != nil {
+				return nil, fmt.Errorf("outage %q: %w", o.ID, err)
+			}
+			if hit {
+				continue
+			}
+		}
+		spans = append(spans, span{o.Start.UnixNano(), o.End.UnixNano()})
+	}
+	spans = subtractSpans(mergeSpans(spans), maint)
+	if l.MinOutage > 0 {
+		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })
+	}
+	return spans, nil
+}
+
+func prepareSamples(l *level, reqs []RequestSample) []sample {
+	var out []sample
+	for _, r := range reqs {
+		if !serves(l, r.Service) {
+			continue
+		}
+		s := sample{start: r.Start.UnixNano()}
+		if r.Requests > 0 && r.Requests >= l.ErrorRate.MinRequests && r.Errors > 0 {
+			s.rate = big.NewRat(r.Errors, r.Requests)
+		}
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, func(x, y sample) int {
+		switch {
+		case x.start < y.start:
+			return -1
+		case x.start > y.start:
+			return 1
+		}
+		return 0
+	})
+	return out
+}

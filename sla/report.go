@@ -1,0 +1,343 @@
+package sla
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// ActualPlaces is the number of decimal places reported actual values are
+// rounded to (half away from zero) for display. Statuses, tiers and credits
+// are decided on the exact value, never on the rounded one.
+const ActualPlaces = 6
+
+// TrendPeriods is how many periods, the current one included, a level's
+// trend shows.
+const TrendPeriods = 6
+
+// Report is one period's attainment and credits (Handbook §4.3 performance
+// report; §3.1 remedies and penalties; §6.4 incentives).
+type Report struct {
+	// Agreement is the agreement's id.
+	Agreement string `json:"agreement"`
+	// Period reported.
+	Period Period `json:"period"`
+	// Levels, in the agreement's order.
+	Levels []LevelReport `json:"levels"`
+	// Fees are the period's fees.
+	Fees outsourcing.Money `json:"fees"`
+	// AtRisk is the at-risk amount (at-risk % × fees), rounded.
+	AtRisk outsourcing.Money `json:"at_risk"`
+	// Uncapped is the sum of the levels' credits before caps, rounded.
+	Uncapped outsourcing.Money `json:"uncapped"`
+	// Cap is the cap that applied: the smaller of the at-risk amount and
+	// the cap % of fees; nil when the agreement has neither.
+	Cap *outsourcing.Money `json:"cap,omitempty"`
+	// Credits is the total credit owed for the period after caps, rounded
+	// once to the currency's minor unit; the levels' credits share it out
+	// exactly (largest remainder).
+	Credits outsourcing.Money `json:"credits"`
+	// EarnedBack is the credit of earlier periods waived in this one.
+	EarnedBack outsourcing.Money `json:"earned_back"`
+	// Bonus is the incentive earned by the provider, rounded once.
+	Bonus outsourcing.Money `json:"bonus"`
+	// Net is Credits − EarnedBack − Bonus: positive means the provider
+	// owes the customer.
+	Net outsourcing.Money `json:"net"`
+	// Rounding is the mode amounts were rounded with.
+	Rounding outsourcing.RoundingMode `json:"rounding"`
+	// Signals are rolling-window breach counts of critical levels.
+	Signals []Signal `json:"signals,omitempty"`
+}
+
+// LevelReport is one level's attainment in a period.
+type LevelReport struct {
+	// ID, Name, Service, Metric and Class repeat the level's definition.
+	ID      string     `json:"id"`
+	Name    string     `json:"name,omitempty"`
+	Service string     `json:"service,omitempty"`
+	Metric  MetricKind `json:"metric"`
+	Class   LevelClass `json:"class"`
+	// Direction says whether higher or lower is better.
+	Direction Direction `json:"direction"`
+	// Expected is the expected level in force (raised by continuous
+	// improvement).
+	Expected decimal.Decimal `json:"expected"`
+	// Minimum is the minimum level.
+	Minimum decimal.Decimal `json:"minimum"`
+	// Actual is the measured value rounded to ActualPlaces; nil with no data.
+	Actual *decimal.Decimal `json:"actual,omitempty"`
+	// Exact is the measured value as an exact fraction ("431995/4320").
+	Exact string `json:"exact,omitempty"`
+	// Status is the attainment.
+	Status Status `json:"status"`
+	// Reason says why, in words.
+	Reason string `json:"reason"`
+	// Population is the number of tickets, samples or intervals measured;
+	// Good how many of them were within target.
+	Population int `json:"population,omitempty"`
+	Good       int `json:"good,omitempty"`
+	// Downtime and Denominator are the availability figures.
+	Downtime    Duration `json:"downtime,omitempty"`
+	Denominator Duration `json:"denominator,omitempty"`
+	// Credit is the level's share of the period's credits.
+	Credit outsourcing.Money `json:"credit"`
+	// CreditReason says how the credit was found.
+	CreditReason string `json:"credit_reason,omitempty"`
+	// EarnedBack is the earlier credit of this level waived this period.
+	EarnedBack outsourcing.Money `json:"earned_back"`
+	// Bonus reports whether the level earned the bonus.
+	Bonus bool `json:"bonus,omitempty"`
+	// Misses counts consecutive periods below the expected level,
+	// this one included.
+	Misses int `json:"misses"`
+	// Streak counts consecutive periods better than the expected level
+	// since the last raise.
+	Streak int `json:"streak"`
+	// NextExpected is the raised expected level in force from the next
+	// period, when continuous improvement applies.
+	NextExpected *decimal.Decimal `json:"next_expected,omitempty"`
+	// Trend holds the last TrendPeriods periods, oldest first.
+	Trend []TrendPoint `json:"trend"`
+	// Budget is the error budget of an availability level.
+	Budget *Budget `json:"budget,omitempty"`
+}
+
+// TrendPoint is a level's value in an earlier period.
+type TrendPoint struct {
+	// Period label.
+	Period string `json:"period"`
+	// Actual rounded to ActualPlaces; nil with no data.
+	Actual *decimal.Decimal `json:"actual,omitempty"`
+	// Status of the period.
+	Status Status `json:"status"`
+}
+
+// Signal is a rolling-window breach count for a critical level.
+type Signal struct {
+	// Level id.
+	Level string `json:"level"`
+	// Misses counts periods with status missed in the window.
+	Misses int `json:"misses"`
+	// Window and Threshold repeat the agreement's BreachRule.
+	Window    int `json:"window"`
+	Threshold int `json:"threshold"`
+	// Triggered is Misses ≥ Threshold.
+	Triggered bool `json:"triggered"`
+}
+
+// Report measures every level over period p, decides attainment and
+// credits, and reports them. history holds the reports of the preceding
+// periods, oldest first (it feeds trends, repeated-miss multipliers,
+// earn-back, continuous improvement and breach counts); it may be empty.
+// Errors: invalid input naming the event (*outsourcing.FieldError),
+// ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
+func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
+	out, err := a.Evaluate(in, []Period{p}, history)
+	if err != nil {
+		return Report{}, err
+	}
+	return out[0], nil
+}
+
+// Evaluate reports consecutive periods from one input, preparing the
+// events once: it is Report for each period in turn, each seeing the
+// reports before it. The same Input.Fees apply to every period.
+func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+	ev, err := a.prepare(in)
+	if err != nil {
+		return nil, err
+	}
+	hist := append([]Report(nil), history...)
+	out := make([]Report, 0, len(periods))
+	for _, p := range periods {
+		r, err := a.report(ev, p, hist)
+		if err != nil {
+			return nil, fmt.Errorf("sla: period %s: %w", p.Label, err)
+		}
+		hist = append(hist, r)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ratDecimal rounds an exact value to places (half away from zero).
+func ratDecimal(r *big.Rat, places int32) decimal.Decimal {
+	return decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places)
+}
+
+// levelHistory returns level id's reports in history, oldest first.
+func levelHistory(history []Report, id string) []LevelReport {
+	var out []LevelReport
+	for _, r := range history {
+		for _, l := range r.Levels {
+			if l.ID == id {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// attain decides a level's status on the exact value.
+func attain(l *level, actual, expected *big.Rat, expDec decimal.Decimal, m measurement) (Status, string) {
+	if actual == nil {
+		return StatusNoData, m.detail + "; nothing to measure, treated as met"
+	}
+	word := "at least"
+	if l.direction == DirectionLower {
+		word = "at most"
+	}
+	shown := outsourcing.FormatDecimal(ratDecimal(actual, ActualPlaces))
+	switch {
+	case !better(l.direction, expected, actual):
+		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, outsourcing.FormatDecimal(expDec), m.detail)
+	case !better(l.direction, l.minimum, actual):
+		return StatusMinimum, fmt.Sprintf("%s misses the expected %s but is %s the minimum %s (%s)", shown,
+			outsourcing.FormatDecimal(expDec), word, outsourcing.FormatDecimal(l.minDec), m.detail)
+	}
+	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, outsourcing.FormatDecimal(l.minDec), m.detail)
+}
+
+func (a *Agreement) report(ev *events, p Period, history []Report) (Report, error) {
+	fees := ev.in.Fees
+	cur := fees.Currency()
+	zero := outsourcing.ZeroMoney(cur)
+	terms := a.spec.Credits
+	atRisk := terms.AtRisk.Of(fees)
+	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
+		AtRisk: atRisk.Round(terms.Rounding), EarnedBack: zero}
+	raw := make([]decimal.Decimal, len(a.levels))
+	bonusLevels := 0
+	for i, l := range a.levels {
+		past := levelHistory(history, l.ID)
+		base := fees
+		if sf, ok := ev.in.ServiceFees[l.Service]; ok && l.Service != "" {
+			if sf.Currency() != cur {
+				return Report{}, fmt.Errorf("level %q: service fees in %s, agreement fees in %s: %w",
+					l.ID, sf.Currency(), cur, outsourcing.ErrCurrencyMismatch)
+			}
+			base = sf
+		}
+		lr, credit, err := a.levelReport(l, &ev.level[i], p, past, base, atRisk)
+		if err != nil {
+			return Report{}, fmt.Errorf("level %q: %w", l.ID, err)
+		}
+		raw[i] = credit
+		if lr.Bonus {
+			bonusLevels++
+		}
+		if eb := earnBack(terms.EarnBack, past, lr); eb.IsPositive() {
+			if eb.Currency() != cur {
+				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
+			}
+			lr.EarnedBack = eb
+			r.EarnedBack, _ = r.EarnedBack.Add(eb)
+		}
+		r.Levels = append(r.Levels, lr)
+		if s, ok := a.signal(l, past, lr); ok {
+			r.Signals = append(r.Signals, s)
+		}
+	}
+	if err := a.shareCredits(&r, raw, fees); err != nil {
+		return Report{}, err
+	}
+	r.Bonus = zero
+	if b := terms.Bonus; b != nil && bonusLevels > 0 {
+		bonus := b.Percent.Of(fees).Mul(decimal.NewFromInt(int64(bonusLevels)))
+		if b.Cap.Decimal().IsPositive() {
+			bonus, _ = bonus.Min(b.Cap.Of(fees))
+		}
+		r.Bonus = bonus.Round(terms.Rounding)
+	}
+	net, _ := r.Credits.Sub(r.EarnedBack)
+	r.Net, _ = net.Sub(r.Bonus)
+	return r, nil
+}
+
+// shareCredits caps the period's credits, rounds the total once and shares
+// it out over the levels in proportion to their uncapped credits.
+func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourcing.Money) error {
+	terms := a.spec.Credits
+	total := decimal.Zero
+	for _, c := range raw {
+		total = total.Add(c)
+	}
+	uncapped, err := outsourcing.NewMoney(total, string(fees.Currency()))
+	if err != nil {
+		return err
+	}
+	r.Uncapped = uncapped.Round(terms.Rounding)
+	capped := uncapped
+	var limit *outsourcing.Money
+	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
+		if !pc.Decimal().IsPositive() {
+			continue
+		}
+		c := pc.Of(fees)
+		if limit != nil {
+			c, _ = limit.Min(c)
+		}
+		limit = &c
+	}
+	if limit != nil {
+		shown := limit.Round(terms.Rounding)
+		r.Cap = &shown
+		capped, _ = capped.Min(*limit)
+	}
+	r.Credits = capped.Round(terms.Rounding)
+	for i := range r.Levels {
+		r.Levels[i].Credit = outsourcing.ZeroMoney(fees.Currency())
+	}
+	if !total.IsPositive() {
+		return nil
+	}
+	parts, err := r.Credits.Allocate(raw...)
+	if err != nil {
+		return err
+	}
+	for i := range r.Levels {
+		r.Levels[i].Credit = parts[i]
+	}
+	return nil
+}
+
+// earnBack returns the credit of the period Periods periods ago when the
+// level has met its expected level in every period since, this one included.
+func earnBack(e *EarnBack, past []LevelReport, cur LevelReport) outsourcing.Money {
+	zero := outsourcing.ZeroMoney(cur.Credit.Currency())
+	if e == nil || len(past) < e.Periods {
+		return zero
+	}
+	k := len(past) - e.Periods
+	if !past[k].Credit.IsPositive() || cur.Status != StatusMet {
+		return zero
+	}
+	for _, l := range past[k+1:] {
+		if l.Status != StatusMet {
+			return zero
+		}
+	}
+	return past[k].Credit
+}
+
+// signal counts a critical level's missed periods in the rolling window.
+func (a *Agreement) signal(l *level, past []LevelReport, cur LevelReport) (Signal, bool) {
+	b := a.spec.Breach
+	if b == nil || l.class != LevelClassCritical {
+		return Signal{}, false
+	}
+	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Misses}
+	if cur.Status == StatusMissed {
+		s.Misses++
+	}
+	for i := len(past) - 1; i >= 0 && i >= len(past)-(b.Window-1); i-- {
+		if past[i].Status == StatusMissed {
+			s.Misses++
+		}
+	}
+	s.Triggered = s.Misses >= b.Misses
+	return s, true
+}

@@ -1,0 +1,128 @@
+package sla
+
+import (
+	"fmt"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// EventEnv is what an exclusion rule sees of one outage or ticket. A rule
+// such as `cause == "customer"` or `"planned" in tags` that holds leaves the
+// event out of the level's measurement.
+type EventEnv struct {
+	// Kind is "outage" or "ticket".
+	Kind string `expr:"kind"`
+	// ID is the event's id.
+	ID string `expr:"id"`
+	// Service is the service the event belongs to.
+	Service string `expr:"service"`
+	// Cause is the recorded root cause ("customer", "vendor", ...).
+	Cause string `expr:"cause"`
+	// Priority is the ticket's priority ("" for outages).
+	Priority string `expr:"priority"`
+	// Tags are free labels.
+	Tags []string `expr:"tags"`
+	// Minutes is the outage length in minutes (0 for tickets).
+	Minutes decimal.Decimal `expr:"minutes"`
+}
+
+// MetricEnv is what a custom-metric rule sees of one level and period.
+type MetricEnv struct {
+	// Values sums Input.Measures of the level's service by name over the period.
+	Values map[string]decimal.Decimal `expr:"values"`
+	// Counts counts those measures by name.
+	Counts map[string]int `expr:"counts"`
+	// PeriodMinutes is the length of the period in minutes.
+	PeriodMinutes decimal.Decimal `expr:"period_minutes"`
+	// DowntimeMinutes is the level's counted outage time in the period
+	// (merged, exclusions and maintenance removed, short pieces dropped).
+	DowntimeMinutes decimal.Decimal `expr:"downtime_minutes"`
+	// Outages is the number of counted outage pieces in the period.
+	Outages int `expr:"outages"`
+}
+
+// CreditEnv is what a credit-formula rule sees of one level and period.
+// The rule yields the credit amount in the fees' currency, before the
+// agreement's caps and rounding.
+type CreditEnv struct {
+	// Actual is the measured value (percent, ms or the custom unit), exact
+	// to 12 decimal places.
+	Actual decimal.Decimal `expr:"actual"`
+	// Expected is the expected level in force.
+	Expected decimal.Decimal `expr:"expected"`
+	// Minimum is the minimum level.
+	Minimum decimal.Decimal `expr:"minimum"`
+	// Status is "met", "minimum", "missed" or "no_data".
+	Status string `expr:"status"`
+	// Fees are the period's fees for the level's service.
+	Fees decimal.Decimal `expr:"fees"`
+	// AtRisk is the at-risk amount of the period.
+	AtRisk decimal.Decimal `expr:"at_risk"`
+	// ConsecutiveMisses counts the periods in a row, this one included, in
+	// which the level missed its minimum.
+	ConsecutiveMisses int `expr:"consecutive_misses"`
+}
+
+type ruleUse int
+
+const (
+	useExclusion ruleUse = iota
+	useMetric
+	useCredit
+)
+
+type ruleRef struct {
+	use  ruleUse
+	path string
+}
+
+// ruleUses records which rules the levels name, and how.
+type ruleUses map[string][]ruleRef
+
+func (u ruleUses) add(id string, use ruleUse, path string) { u[id] = append(u[id], ruleRef{use, path}) }
+
+// rules compiles the agreement's rules, each against the environment of
+// every use; an unknown id or a rule no level uses is an error.
+func (c *compiler) rules(uses ruleUses) {
+	byID := map[string]outsourcing.Rule{}
+	for _, r := range c.a.spec.Rules {
+		byID[r.ID] = r
+	}
+	var sets [3][]outsourcing.Rule
+	for i, r := range c.a.spec.Rules {
+		refs, ok := uses[r.ID]
+		if !ok {
+			c.fail(fmt.Sprintf("rules[%d]", i), "rule %q is not used by any level", r.ID)
+		}
+		done := map[ruleUse]bool{}
+		for _, ref := range refs {
+			if !done[ref.use] {
+				sets[ref.use] = append(sets[ref.use], r)
+				done[ref.use] = true
+			}
+		}
+	}
+	for _, id := range sortedKeys(uses) {
+		if _, ok := byID[id]; !ok {
+			c.fail(uses[id][0].path, "no rule %q", id)
+		}
+	}
+	var err error
+	if c.a.exclude, err = compileSet[EventEnv](sets[useExclusion], outsourcing.RequireBool()); err != nil {
+		c.errs = append(c.errs, err)
+	}
+	if c.a.metric, err = compileSet[MetricEnv](sets[useMetric]); err != nil {
+		c.errs = append(c.errs, err)
+	}
+	if c.a.credit, err = compileSet[CreditEnv](sets[useCredit]); err != nil {
+		c.errs = append(c.errs, err)
+	}
+}
+
+func compileSet[E any](rules []outsourcing.Rule, opts ...outsourcing.RuleOption) (*outsourcing.RuleSet[E], error) {
+	if len(rules) == 0 {
+		return nil, nil
+	}
+	return outsourcing.CompileRules[E](rules, opts...)
+}

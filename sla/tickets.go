@@ -1,0 +1,146 @@
+package sla
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// ticketState is where a ticket's log stands while it is replayed.
+type ticketState int
+
+const (
+	stateNew ticketState = iota
+	stateRunning
+	statePaused
+	stateResolved
+)
+
+// next is the ticket state machine: which change is allowed in which state.
+// Assignment is allowed while open (running or paused) and does not change
+// the state.
+func next(s ticketState, k EventKind) (ticketState, bool) {
+	switch {
+	case s == stateNew && k == EventKindOpened:
+		return stateRunning, true
+	case (s == stateRunning || s == statePaused) && k == EventKindAssigned:
+		return s, true
+	case s == stateRunning && k == EventKindPending:
+		return statePaused, true
+	case s == statePaused && k == EventKindResumed:
+		return stateRunning, true
+	case (s == stateRunning || s == statePaused) && k == EventKindResolved:
+		return stateResolved, true
+	case s == stateResolved && k == EventKindReopened:
+		return stateRunning, true
+	}
+	return s, false
+}
+
+// checkTicket validates a ticket's log: it starts with opened, its events
+// are in time order, and every change is allowed in the state it meets.
+func checkTicket(t Ticket) error {
+	if len(t.Events) == 0 || t.Events[0].Kind != EventKindOpened {
+		return outsourcing.FieldErrorf("events[0]", "a ticket log must start with opened")
+	}
+	s := stateNew
+	for j, e := range t.Events {
+		path := fmt.Sprintf("events[%d]", j)
+		if !inRange(e.At) {
+			return outsourcing.FieldErrorf(path, "instant must lie between 1900 and 2200")
+		}
+		if j > 0 && e.At.Before(t.Events[j-1].At) {
+			return outsourcing.FieldErrorf(path, "%s at %s is before the previous event at %s (events out of order)",
+				e.Kind, e.At.Format(time.RFC3339), t.Events[j-1].At.Format(time.RFC3339))
+		}
+		ns, ok := next(s, e.Kind)
+		if !ok {
+			return &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("%s is not allowed after %s",
+				e.Kind, t.Events[max(j-1, 0)].Kind), Err: outsourcing.ErrTransition}
+		}
+		s = ns
+	}
+	return nil
+}
+
+// ticketClock is a ticket replayed against a level: its clocks in
+// business time, paused while pending and between resolution and reopening.
+type ticketClock struct {
+	opened    int64
+	responded int64 // 0 when never responded (nor resolved)
+	resolved  int64 // 0 while unresolved
+	response  time.Duration
+	used      time.Duration // business time on the resolution clock
+	target    time.Duration
+	running   time.Time // start of the open running segment; zero if none
+}
+
+// replay runs a valid ticket log through the calendar.
+func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketClock {
+	tc := ticketClock{opened: t.Events[0].At.UnixNano(), target: target}
+	var runStart time.Time
+	s := stateNew
+	respond := func(at time.Time) {
+		if tc.responded == 0 {
+			tc.responded = at.UnixNano()
+			tc.response = tc.used
+			if !runStart.IsZero() {
+				tc.response += cal.BusinessDuration(runStart, at)
+			}
+		}
+	}
+	for _, e := range t.Events {
+		ns, _ := next(s, e.Kind)
+		switch e.Kind {
+		case EventKindAssigned:
+			respond(e.At)
+		case EventKindResolved:
+			respond(e.At)
+		}
+		if s == stateRunning && ns != stateRunning {
+			tc.used += cal.BusinessDuration(runStart, e.At)
+			runStart = time.Time{}
+		}
+		if s != stateRunning && ns == stateRunning {
+			runStart = e.At
+		}
+		s = ns
+	}
+	if s == stateResolved {
+		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
+	}
+	tc.running = runStart
+	return tc
+}
+
+// usedBy returns the resolution clock's business time at instant end for a
+// ticket still unresolved.
+func (tc ticketClock) usedBy(cal outsourcing.Calendar, end time.Time) time.Duration {
+	if tc.running.IsZero() || !end.After(tc.running) {
+		return tc.used
+	}
+	return tc.used + cal.BusinessDuration(tc.running, end)
+}
+
+func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
+	var out []ticketClock
+	for _, t := range tickets {
+		target, ok := l.Targets[t.Priority]
+		if !ok || !serves(l, t.Service) {
+			continue
+		}
+		if len(l.Exclusions) > 0 {
+			hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause,
+				Priority: t.Priority, Tags: t.Tags})
+			if err != nil {
+				return nil, fmt.Errorf("ticket %q: %w", t.ID, err)
+			}
+			if hit {
+				continue
+			}
+		}
+		out = append(out, replay(t, l.cal, time.Duration(target)))
+	}
+	return out, nil
+}
