@@ -1,0 +1,50 @@
+package outsourcing_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+func decimals(ss ...string) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(ss))
+	for i, s := range ss {
+		out[i] = decimal.RequireFromString(s)
+	}
+	return out
+}
+
+// Microsoft's NPV example: the time-0 investment is added outside NPV,
+// which discounts its first value by one period.
+func ExampleNPV() {
+	v, _ := outsourcing.NPV(decimal.RequireFromString("0.08"), decimals("8000", "9200", "10000", "12000", "14500"))
+	fmt.Println(v.Sub(decimal.NewFromInt(40000)).StringFixed(2))
+	// Output: 1922.06
+}
+
+func ExampleXIRR() {
+	date := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	r, _ := outsourcing.XIRR(decimals("-10000", "2750", "4250", "3250", "2750"),
+		[]time.Time{date("2008-01-01"), date("2008-03-01"), date("2008-10-30"), date("2009-02-15"), date("2009-04-01")})
+	fmt.Println(r.StringFixed(9))
+	// Output: 0.373362534
+}
+
+func ExampleIRR() {
+	r, _ := outsourcing.IRR(decimals("-70000", "12000", "15000", "18000", "21000", "26000"))
+	fmt.Println(r)
+	_, err := outsourcing.IRR(decimals("100", "200"))
+	fmt.Println(err)
+	// Output:
+	// 0.0866309480365
+	// values: outsourcing: cash flows need at least one negative and one positive value
+}
+
+func ExamplePMT() {
+	monthly := decimal.RequireFromString("0.08").DivRound(decimal.NewFromInt(12), 30)
+	p, _ := outsourcing.PMT(monthly, decimal.NewFromInt(10), decimal.NewFromInt(10000), decimal.Zero, outsourcing.PaymentTimingEnd)
+	fmt.Println(p.StringFixed(2))
+	// Output: -1037.03
+}
