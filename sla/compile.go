@@ -274,6 +274,9 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if l.Denominator != "" && !slices.Contains(denominators, l.Denominator) {
 			failf("denominator", "unknown denominator %q", l.Denominator)
 		}
+		if l.MinOutage < 0 {
+			failf("min_outage", "must not be negative")
+		}
 		if l.ErrorRate != nil && l.ErrorRate.Interval <= 0 {
 			failf("error_rate.interval", "the interval must be positive")
 		}

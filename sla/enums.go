@@ -276,13 +276,13 @@ type Duration time.Duration
 // MarshalText implements encoding.TextMarshaler.
 func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
-// UnmarshalText parses Go duration text; negative durations are refused.
+// UnmarshalText parses Go duration text. Where a duration must be
+// positive (targets, intervals), Compile checks it.
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
-	if err != nil || v < 0 {
-		return outsourcing.FieldErrorf("duration", "sla: %q is not a non-negative duration such as \"4h30m\"", string(b))
+	if err != nil {
+		return outsourcing.FieldErrorf("duration", "sla: %q is not a duration such as \"4h30m\"", string(b))
 	}
 	*d = Duration(v)
 	return nil
 }
-

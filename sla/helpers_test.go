@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,3 +47,7 @@ func at(t testing.TB, s string) time.Time {
 }
 
 func usd(s string) outsourcing.Money { return outsourcing.MustMoney(s, "USD") }
+
+type bigRat = big.Rat
+
+func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -226,6 +226,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 			return Report{}, fmt.Errorf("level %q: %w", l.ID, err)
 		}
 		raw[i] = credit
+		lr.EarnedBack = zero
 		if lr.Bonus {
 			bonusLevels++
 		}

@@ -1,0 +1,99 @@
+package sla
+
+import (
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// BurnWindow is one multiwindow burn-rate alert condition: it fires when
+// the burn rate over both the long and the short window reaches Factor.
+type BurnWindow struct {
+	// Severity is "page" or "ticket".
+	Severity string `json:"severity"`
+	// Long and Short are the two windows ending at asOf.
+	Long  Duration `json:"long"`
+	Short Duration `json:"short"`
+	// Factor is the burn-rate threshold.
+	Factor decimal.Decimal `json:"factor"`
+}
+
+// SREWorkbookWindows are the multiwindow, multi-burn-rate alerts of the
+// Google SRE workbook ("Alerting on SLOs", as used by sloth) for a 30-day
+// SLO window: page at 14.4× over 1h/5m and 6× over 6h/30m; ticket at 3×
+// over 1d/2h and 1× over 3d/6h.
+func SREWorkbookWindows() []BurnWindow {
+	w := func(sev string, long, short time.Duration, f string) BurnWindow {
+		return BurnWindow{Severity: sev, Long: Duration(long), Short: Duration(short), Factor: decimal.RequireFromString(f)}
+	}
+	return []BurnWindow{
+		w("page", time.Hour, 5*time.Minute, "14.4"),
+		w("page", 6*time.Hour, 30*time.Minute, "6"),
+		w("ticket", 24*time.Hour, 2*time.Hour, "3"),
+		w("ticket", 72*time.Hour, 6*time.Hour, "1"),
+	}
+}
+
+// BurnRate is the outcome of one BurnWindow at asOf.
+type BurnRate struct {
+	BurnWindow
+	// LongRate and ShortRate are the burn rates: the share of the window
+	// that was downtime divided by the error budget share (1 − expected),
+	// rounded to ActualPlaces.
+	LongRate  decimal.Decimal `json:"long_rate"`
+	ShortRate decimal.Decimal `json:"short_rate"`
+	// Firing is LongRate ≥ Factor and ShortRate ≥ Factor (exact).
+	Firing bool `json:"firing"`
+}
+
+// BurnRates evaluates windows (SREWorkbookWindows when nil) for the
+// availability level id at asOf, from in's outages after the level's
+// exclusions, maintenance and minimum length. Errors: an unknown level
+// (ErrNotFound), a level that is not outage-based availability or has a
+// 100% target (ErrInvalidInput), or invalid input.
+func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []BurnWindow) ([]BurnRate, error) {
+	var l *level
+	for _, x := range a.levels {
+		if x.ID == id {
+			l = x
+		}
+	}
+	if l == nil {
+		return nil, &outsourcing.FieldError{Path: "level", Reason: fmt.Sprintf("sla: no level %q", id), Err: outsourcing.ErrNotFound}
+	}
+	budget := new(big.Rat).Sub(ratHundred, l.expected)
+	budget.Quo(budget, ratHundred)
+	if l.Metric != MetricKindAvailability || l.ErrorRate != nil || budget.Sign() <= 0 {
+		return nil, outsourcing.FieldErrorf("level", "sla: level %q has no outage error budget", id)
+	}
+	if windows == nil {
+		windows = SREWorkbookWindows()
+	}
+	in.Fees = outsourcing.ZeroMoney("XXX")
+	if err := validateInput(in); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	p, err := a.prepareLevel(l, in)
+	if err != nil {
+		return nil, fmt.Errorf("sla: level %q: %w", id, err)
+	}
+	end := asOf.UnixNano()
+	rate := func(w Duration) *big.Rat {
+		down, _ := clipTotal(p.outages, end-int64(w), end)
+		r := big.NewRat(down, int64(w))
+		return r.Quo(r, budget)
+	}
+	out := make([]BurnRate, len(windows))
+	for i, w := range windows {
+		if w.Long <= 0 || w.Short <= 0 {
+			return nil, outsourcing.FieldErrorf(fmt.Sprintf("windows[%d]", i), "sla: windows must be positive")
+		}
+		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor)
+		out[i] = BurnRate{BurnWindow: w, LongRate: ratDecimal(long, ActualPlaces), ShortRate: ratDecimal(short, ActualPlaces),
+			Firing: long.Cmp(f) >= 0 && short.Cmp(f) >= 0}
+	}
+	return out, nil
+}

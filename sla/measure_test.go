@@ -1,0 +1,201 @@
+package sla_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/sla"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestOutageSplitAtPeriodBoundaryInZone(t *testing.T) {
+	a := mustParse(t, `{"id":"x","time_zone":"Europe/Berlin","credits":{},
+		"levels":[{"id":"up","metric":"availability","expected":"99.5"}]}`)
+	loc := a.Location()
+	in := sla.Input{Fees: usd("100"), Outages: []sla.Outage{
+		{ID: "night", Start: time.Date(2024, 1, 31, 22, 0, 0, 0, loc), End: time.Date(2024, 2, 1, 4, 0, 0, 0, loc)},
+		{ID: "overlap", Start: time.Date(2024, 1, 31, 23, 0, 0, 0, loc), End: time.Date(2024, 2, 1, 1, 0, 0, 0, loc)},
+	}}
+	periods, err := a.Periods(time.Date(2024, 1, 1, 0, 0, 0, 0, loc), time.Date(2024, 3, 1, 0, 0, 0, 0, loc))
+	require.NoError(t, err)
+	require.Len(t, periods, 2)
+	reports, err := a.Evaluate(in, periods, nil)
+	require.NoError(t, err)
+	assert.Equal(t, sla.Duration(2*time.Hour), reports[0].Levels[0].Downtime, "January keeps 22:00-24:00")
+	assert.Equal(t, sla.Duration(4*time.Hour), reports[1].Levels[0].Downtime, "February gets 00:00-04:00, overlap merged")
+	assert.Equal(t, sla.Duration(29*24*time.Hour), reports[1].Levels[0].Denominator, "2024 is a leap year")
+	assert.Equal(t, "2024-02", reports[1].Period.Label)
+}
+
+func TestDenominatorsMaintenanceAndMinimumLength(t *testing.T) {
+	doc := func(denominator string) string {
+		return `{"id":"x","credits":{},"maintenance":[{"id":"m1","start":"2024-04-10T00:00:00Z","end":"2024-04-10T02:00:00Z"}],
+		"levels":[{"id":"up","metric":"availability","expected":"99","denominator":"` + denominator + `","min_outage":"5m"}]}`
+	}
+	start := at(t, "2024-04-01T00:00:00Z")
+	in := sla.Input{Fees: usd("100"),
+		Outages: []sla.Outage{
+			{ID: "in-maintenance", Start: at(t, "2024-04-10T01:00:00Z"), End: at(t, "2024-04-10T03:00:00Z")}, // 1h counts
+			{ID: "blip", Start: at(t, "2024-04-12T00:00:00Z"), End: at(t, "2024-04-12T00:04:59Z")},            // too short
+			{ID: "before-deploy", Start: at(t, "2024-04-01T00:00:00Z"), End: at(t, "2024-04-01T06:00:00Z")},
+		},
+		Deployments: []sla.Deployment{{Start: at(t, "2024-04-01T12:00:00Z"), End: at(t, "2024-05-01T00:00:00Z")}},
+	}
+	tests := []struct {
+		denominator string
+		down, denom time.Duration
+		exact       string
+	}{
+		{"period", 7 * time.Hour, 720 * time.Hour, "3565/36"},                     // 100 × (720-7)/720
+		{"period_minus_maintenance", 7 * time.Hour, 718 * time.Hour, "35550/359"}, // 100 × (718-7)/718
+		{"deployed", time.Hour, 708 * time.Hour, "17675/177"},                    // 100 × (708-1)/708
+	}
+	for _, tt := range tests {
+		t.Run(tt.denominator, func(t *testing.T) {
+			a := mustParse(t, doc(tt.denominator))
+			r, err := a.Report(in, a.PeriodOf(start), nil)
+			require.NoError(t, err)
+			l := r.Levels[0]
+			assert.Equal(t, sla.Duration(tt.down), l.Downtime)
+			assert.Equal(t, sla.Duration(tt.denom), l.Denominator)
+			want, _ := new(bigRat).SetString(tt.exact)
+			got, _ := new(bigRat).SetString(l.Exact)
+			assert.Zero(t, want.Cmp(got), "exact %s", l.Exact)
+		})
+	}
+}
+
+func TestErrorRateMode(t *testing.T) {
+	var data struct {
+		Source      string              `json:"source"`
+		Month       string              `json:"month"`
+		Interval    string              `json:"interval"`
+		UptimeExact string              `json:"uptime_exact"`
+		Uptime      string              `json:"uptime"`
+		MinRequests int64               `json:"min_requests"`
+		Samples     []sla.RequestSample `json:"samples"`
+	}
+	loadTestdata(t, "error_rate.json", &data)
+	a := mustParse(t, `{"id":"s3","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99.9",
+		"error_rate":{"interval":"`+data.Interval+`","min_requests":20}}]}`)
+	r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Samples}, a.PeriodOf(at(t, data.Month+"-15T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact)
+	require.NotEmpty(t, data.Source)
+	assertDecimal(t, data.Uptime, *r.Levels[0].Actual)
+	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
+}
+
+func TestPercentileLatencyNearestRank(t *testing.T) {
+	a := mustParse(t, `{"id":"api","credits":{},"levels":[{"id":"p90","metric":"percentile_latency","percentile":"90",
+		"expected":"200","minimum":"300"}]}`)
+	var in sla.Input
+	in.Fees = usd("10")
+	// Wikipedia "Percentile", nearest-rank method: for 15, 20, 35, 40, 50 the
+	// 30th percentile is 20, the 40th 20, the 50th 35 and the 100th 50.
+	for i, v := range []string{"40", "15", "50", "35", "20"} {
+		in.Latencies = append(in.Latencies, sla.LatencySample{At: at(t, "2024-04-01T10:00:00Z").Add(time.Duration(i) * time.Minute),
+			Millis: decimalOf(v)})
+	}
+	for _, c := range []struct{ p, want string }{{"30", "20"}, {"40", "20"}, {"50", "35"}, {"100", "50"}, {"5", "15"}} {
+		a := mustParse(t, `{"id":"api","credits":{},"levels":[{"id":"p","metric":"percentile_latency","percentile":"`+c.p+`",
+			"expected":"20","minimum":"40"}]}`)
+		r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+		require.NoError(t, err)
+		assertDecimal(t, c.want, *r.Levels[0].Actual, "p"+c.p)
+	}
+	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, sla.StatusMet, r.Levels[0].Status, "p90 of 5 samples is the 5th: 50 ms ≤ 200")
+}
+
+func TestRulesCustomMetricExclusionAndCreditFormula(t *testing.T) {
+	a := mustParse(t, `{"id":"x","credits":{"at_risk":"10"},"levels":[
+		{"id":"up","metric":"availability","expected":"99.9","exclusions":["customer"],
+		 "credit":{"kind":"rule","rule":"linear"}},
+		{"id":"csat","metric":"custom","rule":"csat","expected":"4","minimum":"3.5","class":"key"}],
+		"rules":[
+		{"id":"customer","expression":"cause == \"customer\" || \"planned\" in tags"},
+		{"id":"csat","expression":"counts[\"csat\"] > 0 ? values[\"csat\"] / counts[\"csat\"] : Dec(\"5\")"},
+		{"id":"linear","expression":"status == \"met\" ? Dec(\"0\") : (expected - actual) * fees / 10"}]}`)
+	in := sla.Input{Fees: usd("1000"),
+		Outages: []sla.Outage{
+			{ID: "theirs", Cause: "customer", Start: at(t, "2024-04-02T00:00:00Z"), End: at(t, "2024-04-03T00:00:00Z")},
+			{ID: "planned", Tags: []string{"planned"}, Start: at(t, "2024-04-04T00:00:00Z"), End: at(t, "2024-04-05T00:00:00Z")},
+			{ID: "ours", Cause: "vendor", Start: at(t, "2024-04-06T00:00:00Z"), End: at(t, "2024-04-06T07:12:00Z")},
+		},
+		Measures: []sla.Measure{
+			{Name: "csat", At: at(t, "2024-04-06T00:00:00Z"), Value: decimalOf("4")},
+			{Name: "csat", At: at(t, "2024-04-07T00:00:00Z"), Value: decimalOf("3")},
+		}}
+	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+	require.NoError(t, err)
+	up := r.Levels[0]
+	assert.Equal(t, sla.Duration(432*time.Minute), up.Downtime, "only the vendor's outage counts")
+	assertDecimal(t, "99", *up.Actual)
+	// (99.9 − 99) × 1000 / 10 = 90, under the 10 % at-risk cap of 100.
+	assertMoney(t, "90.00", r.Credits)
+	csat := r.Levels[1]
+	assertDecimal(t, "3.5", *csat.Actual)
+	assert.Equal(t, sla.StatusMinimum, csat.Status)
+	assertMoney(t, "0", csat.Credit)
+}
+
+func TestInputErrorsNameTheEvent(t *testing.T) {
+	a := mustParse(t, `{"id":"x","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99"},
+		{"id":"res","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`)
+	p := a.PeriodOf(at(t, "2024-04-01T00:00:00Z"))
+	open := sla.TicketEvent{Kind: sla.EventKindOpened, At: at(t, "2024-04-02T10:00:00Z")}
+	tests := []struct {
+		name string
+		in   sla.Input
+		path string
+		is   error
+	}{
+		{"end before start", sla.Input{Outages: []sla.Outage{{ID: "o7", Start: at(t, "2024-04-02T10:00:00Z"), End: at(t, "2024-04-02T09:00:00Z")}}},
+			"outages[0](o7)", outsourcing.ErrInvalidInput},
+		{"resolved before opened", sla.Input{Tickets: []sla.Ticket{{ID: "T1", Priority: "P1", Events: []sla.TicketEvent{
+			open, {Kind: sla.EventKindResolved, At: at(t, "2024-04-02T09:00:00Z")}}}}}, "events[1]", outsourcing.ErrInvalidInput},
+		{"resumed while running", sla.Input{Tickets: []sla.Ticket{{ID: "T2", Priority: "P1", Events: []sla.TicketEvent{
+			open, {Kind: sla.EventKindResumed, At: at(t, "2024-04-02T11:00:00Z")}}}}}, "events[1]", outsourcing.ErrTransition},
+		{"no opened", sla.Input{Tickets: []sla.Ticket{{ID: "T3", Priority: "P1", Events: []sla.TicketEvent{
+			{Kind: sla.EventKindResolved, At: at(t, "2024-04-02T11:00:00Z")}}}}}, "events[0]", outsourcing.ErrInvalidInput},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.in.Fees = usd("1")
+			_, err := a.Report(tt.in, p, nil)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.is)
+			var fe *outsourcing.FieldError
+			require.True(t, errors.As(err, &fe))
+			assert.Equal(t, tt.path, fe.Path)
+			assert.Contains(t, err.Error(), "sla: ")
+		})
+	}
+	_, err := a.Report(sla.Input{}, p, nil)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, "fees are required")
+}
+
+func TestReportJSONAndTables(t *testing.T) {
+	a := mustParse(t, `{"id":"aws","levels":[{"id":"uptime","metric":"availability","expected":"99.99",
+		"credit":{"kind":"tiers","preset":"aws-ec2-region"}}],"credits":{"rounding":"half_even"}}`)
+	start := at(t, "2024-04-01T00:00:00Z")
+	in := sla.Input{Fees: usd("1000"), Outages: []sla.Outage{{Start: start, End: start.Add(5 * time.Minute)}}}
+	r, err := a.Report(in, a.PeriodOf(start), nil)
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back sla.Report
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Credits.Equal(r.Credits))
+	assert.Equal(t, r.Levels[0].Exact, back.Levels[0].Exact)
+	md := r.Markdown()
+	assert.Contains(t, md, "| uptime | availability | critical | 99.99 | 99.99 | 99.988426 | missed | 100.00 USD |")
+	assert.Contains(t, md, "Net: 100.00 USD (rounded half_even)")
+	assert.Contains(t, r.Text(), "uptime  availability  critical")
+}
