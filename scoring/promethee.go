@@ -50,8 +50,9 @@ func (f *PreferenceFunction) UnmarshalText(b []byte) error {
 
 // Preference is the generalised criterion of one criterion in PROMETHEE.
 // Thresholds are in the criterion's unit and must be finite and
-// non-negative; u_shape and level use Q, v_shape uses P, level and linear
-// need Q < P (level) or Q < P (linear), gaussian needs S > 0.
+// non-negative: Q is the indifference threshold (u_shape, level, linear),
+// P the preference threshold (v_shape needs P > 0; level and linear need
+// Q < P) and S the Gaussian parameter (gaussian needs S > 0).
 type Preference struct {
 	Function PreferenceFunction `json:"function"`
 	Q        float64            `json:"q,omitempty"`
