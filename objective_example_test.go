@@ -1,0 +1,38 @@
+package outsourcing_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleObjective_Progress() {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	target := decimal.NewFromInt(15)
+	o := outsourcing.Objective{ID: "faster-response", Metric: "first_response_minutes", Unit: "min",
+		Baseline: decimal.NewFromInt(45), Target: &target, Direction: outsourcing.DirectionDecrease,
+		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
+	p, _ := o.Progress([]outsourcing.Measurement{
+		{At: day("2025-03-02"), Value: decimal.NewFromInt(40)},
+		{At: day("2025-05-01"), Value: decimal.NewFromInt(35)},
+	}, day("2025-05-01"))
+	fmt.Println(p.State, p.Attainment, p.Forecast)
+	o.Target = nil
+	fmt.Println(o.Validate())
+	// Output:
+	// on_track 0.3333 15
+	// target: outsourcing: objective: target is required
+}
+
+func ExampleAssessCapability() {
+	items := outsourcing.DefaultCapabilityChecklist()
+	for i := range items {
+		items[i].Score = 3
+	}
+	items[1].Score = 1 // contract management is weak
+	a, _ := outsourcing.AssessCapability(items)
+	fmt.Println(a.Level, a.Score, a.Gaps[0].ItemID)
+	// Output: developing 90.48 contract-management
+}
