@@ -40,7 +40,7 @@ func TestDenominatorsMaintenanceAndMinimumLength(t *testing.T) {
 	in := sla.Input{Fees: usd("100"),
 		Outages: []sla.Outage{
 			{ID: "in-maintenance", Start: at(t, "2024-04-10T01:00:00Z"), End: at(t, "2024-04-10T03:00:00Z")}, // 1h counts
-			{ID: "blip", Start: at(t, "2024-04-12T00:00:00Z"), End: at(t, "2024-04-12T00:04:59Z")},            // too short
+			{ID: "blip", Start: at(t, "2024-04-12T00:00:00Z"), End: at(t, "2024-04-12T00:04:59Z")},           // too short
 			{ID: "before-deploy", Start: at(t, "2024-04-01T00:00:00Z"), End: at(t, "2024-04-01T06:00:00Z")},
 		},
 		Deployments: []sla.Deployment{{Start: at(t, "2024-04-01T12:00:00Z"), End: at(t, "2024-05-01T00:00:00Z")}},
@@ -52,7 +52,7 @@ func TestDenominatorsMaintenanceAndMinimumLength(t *testing.T) {
 	}{
 		{"period", 7 * time.Hour, 720 * time.Hour, "3565/36"},                     // 100 × (720-7)/720
 		{"period_minus_maintenance", 7 * time.Hour, 718 * time.Hour, "35550/359"}, // 100 × (718-7)/718
-		{"deployed", time.Hour, 708 * time.Hour, "17675/177"},                    // 100 × (708-1)/708
+		{"deployed", time.Hour, 708 * time.Hour, "17675/177"},                     // 100 × (708-1)/708
 	}
 	for _, tt := range tests {
 		t.Run(tt.denominator, func(t *testing.T) {

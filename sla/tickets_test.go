@@ -1,0 +1,83 @@
+package sla_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing/sla"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// weekdayCalendar is ServiceNow's "8-5 weekdays" schedule.
+const weekdayCalendar = `{"time_zone":"America/Los_Angeles","shifts":[
+	{"day":"monday","start":"08:00","end":"17:00"},{"day":"tuesday","start":"08:00","end":"17:00"},
+	{"day":"wednesday","start":"08:00","end":"17:00"},{"day":"thursday","start":"08:00","end":"17:00"},
+	{"day":"friday","start":"08:00","end":"17:00"}],"holidays":[{"date":"2014-12-25","name":"Christmas Day"}]}`
+
+func ev(kind sla.EventKind, t time.Time) sla.TicketEvent { return sla.TicketEvent{Kind: kind, At: t} }
+
+func TestTicketClocksInBusinessTime(t *testing.T) {
+	a := mustParse(t, `{"id":"desk","time_zone":"America/Los_Angeles","calendar":`+weekdayCalendar+`,"credits":{},"levels":[
+		{"id":"response","metric":"response_time","expected":"90","targets":{"P1":"30m","P2":"2h"}},
+		{"id":"resolution","metric":"resolution_time","expected":"90","targets":{"P1":"8h","P2":"16h"}},
+		{"id":"rate","metric":"resolution_rate","expected":"90","targets":{"P1":"8h","P2":"16h"}}]}`)
+	loc := a.Location()
+	d := func(day, h, m int) time.Time { return time.Date(2014, 12, day, h, m, 0, 0, loc) }
+	tickets := []sla.Ticket{
+		// ServiceNow community example: opened Friday 12 December 20:49, the
+		// clock stands until Monday 8:00; by Monday 9:44 1h44m have elapsed.
+		{ID: "SN", Priority: "P1", Events: []sla.TicketEvent{
+			ev(sla.EventKindOpened, d(12, 20, 49)), ev(sla.EventKindAssigned, d(15, 8, 20)), ev(sla.EventKindResolved, d(15, 9, 44))}},
+		// Pending over the night and a weekend: 16:00-16:30 Friday, then
+		// pending until Monday 10:00, resolved Monday 11:00 → 1h30m.
+		{ID: "PAUSE", Priority: "P1", Events: []sla.TicketEvent{
+			ev(sla.EventKindOpened, d(5, 16, 0)), ev(sla.EventKindPending, d(5, 16, 30)), ev(sla.EventKindAssigned, d(6, 9, 0)),
+			ev(sla.EventKindResumed, d(8, 10, 0)), ev(sla.EventKindResolved, d(8, 11, 0))}},
+		// Resolved, reopened, resolved again; Christmas is a holiday:
+		// Wed 24th 16:00-17:00 (1h), resolved; reopened Fri 26th 8:00,
+		// resolved Mon 29th 16:00 → 1h + 9h + 8h = 18h > 16h.
+		{ID: "REOPEN", Priority: "P2", Events: []sla.TicketEvent{
+			ev(sla.EventKindOpened, d(24, 16, 0)), ev(sla.EventKindAssigned, d(24, 16, 10)), ev(sla.EventKindResolved, d(24, 17, 0)),
+			ev(sla.EventKindReopened, d(26, 8, 0)), ev(sla.EventKindResolved, d(29, 16, 0))}},
+		// Still open at the end of December, opened Wed 31st 8:00: 9h of
+		// business time by the period end > 8h, a miss for the rate.
+		{ID: "LATE", Priority: "P1", Events: []sla.TicketEvent{ev(sla.EventKindOpened, d(31, 8, 0))}},
+		// Opened Wed 31st 16:00: only 1h by the period end, not yet due.
+		{ID: "NOTDUE", Priority: "P1", Events: []sla.TicketEvent{ev(sla.EventKindOpened, d(31, 16, 0))}},
+		// A priority with no target is not measured.
+		{ID: "P4", Priority: "P4", Events: []sla.TicketEvent{ev(sla.EventKindOpened, d(1, 9, 0))}},
+	}
+	r, err := a.Report(sla.Input{Fees: usd("100"), Tickets: tickets}, a.PeriodOf(d(15, 0, 0)), nil)
+	require.NoError(t, err)
+	resp, res, rate := r.Levels[0], r.Levels[1], r.Levels[2]
+	// Responses: SN 20m ≤ 30m; PAUSE assigned while pending after 30m ≤ 30m; REOPEN 10m.
+	assert.Equal(t, 3, resp.Population)
+	assert.Equal(t, 3, resp.Good, resp.Reason)
+	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h.
+	assert.Equal(t, 3, res.Population)
+	assert.Equal(t, 2, res.Good)
+	assertDecimal(t, "66.666667", *res.Actual)
+	assert.Equal(t, "200/3", res.Exact)
+	assert.Equal(t, sla.StatusMissed, res.Status)
+	// Rate: opened in December and resolved (3, 2 good) plus LATE; NOTDUE left out.
+	assert.Equal(t, 4, rate.Population)
+	assert.Equal(t, 2, rate.Good)
+}
+
+func TestTicketAcrossDSTChange(t *testing.T) {
+	// 24×7 calendar in Europe/Berlin: a ticket opened Saturday 30 March 2024
+	// 23:00 and resolved Sunday 03:30 spans 4h30m of wall clock but, with
+	// 02:00-03:00 skipped, 3h30m of real time.
+	a := mustParse(t, `{"id":"x","time_zone":"Europe/Berlin","calendar":{"time_zone":"Europe/Berlin"},"credits":{},
+		"levels":[{"id":"res","metric":"resolution_time","expected":"100","targets":{"P1":"3h30m"}},{"id":"tight","metric":"resolution_time","expected":"100","targets":{"P1":"3h29m"}}]}`)
+	loc := a.Location()
+	tk := sla.Ticket{ID: "DST", Priority: "P1", Events: []sla.TicketEvent{
+		ev(sla.EventKindOpened, time.Date(2024, 3, 30, 23, 0, 0, 0, loc)),
+		ev(sla.EventKindResolved, time.Date(2024, 3, 31, 3, 30, 0, 0, loc))}}
+	r, err := a.Report(sla.Input{Fees: usd("1"), Tickets: []sla.Ticket{tk}}, a.PeriodOf(time.Date(2024, 3, 31, 12, 0, 0, 0, loc)), nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.Levels[0].Good, "3h30m of real time is within 3h30m")
+	assert.Equal(t, 0, r.Levels[1].Good, "but not within 3h29m")
+	assert.Equal(t, sla.Duration(743*time.Hour), sla.Duration(r.Period.Duration()), "March 2024 in Berlin lasts 31 days less an hour")
+}
