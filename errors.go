@@ -93,3 +93,12 @@ func (e *RuleError) Unwrap() []error {
 	}
 	return []error{ErrRule, e.Err}
 }
+
+// wrapPkg prefixes an error of the root package with "outsourcing: ",
+// keeping it reachable with errors.Is and errors.As.
+func wrapPkg(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("outsourcing: %w", err)
+}

@@ -130,7 +130,13 @@ type ruleCompiler[E any] struct {
 }
 
 func newRuleCompiler[E any](cfg ruleConfig) *ruleCompiler[E] {
-	var env E
+	var env any = *new(E)
+	if t := reflect.TypeFor[E](); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
+		// Compiling against the struct itself lets expr load fields by
+		// index (OpLoadField) instead of by name; at run time it follows
+		// the pointer. Methods must then have value receivers.
+		env = reflect.Zero(t.Elem()).Interface()
+	}
 	opts := []expr.Option{expr.Env(env), expr.MaxNodes(cfg.maxNodes)}
 	opts = append(opts, sandboxOptions()...)
 	opts = append(opts, decimalOptions()...)

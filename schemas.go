@@ -10,3 +10,9 @@ var moneySchemaJSON []byte
 // rounding and id. Its $id is
 // https://outsourcing-go.github.io/schemas/money.schema.json.
 var MoneySchema = MustRegisterSchema(moneySchemaJSON)
+
+//go:embed schema/ruleset.schema.json
+var ruleSetSchemaJSON []byte
+
+// RuleSetSchema validates rule set documents (see ParseRuleSet).
+var RuleSetSchema = MustRegisterSchema(ruleSetSchemaJSON)
