@@ -81,4 +81,3 @@ func BenchmarkDecimalRuleFloat64(b *testing.B) {
 		}
 	}
 }
-
