@@ -42,12 +42,13 @@ func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
 		if k.Status == StatusClosed {
 			continue
 		}
-		p := fmt.Sprintf("risks[%d]", i)
-		if errs := k.checkRatings(p, m); len(errs) > 0 {
-			return HeatMap{}, errors.Join(errs...)
+		li, okL := m.rows[k.Inherent.Likelihood]
+		ii, okI := m.cols[k.Inherent.Impact]
+		res, err := m.Residual(k)
+		if err != nil || !okL || !okI {
+			return HeatMap{}, errors.Join(k.checkRatings(fmt.Sprintf("risks[%d]", i), m)...)
 		}
-		res, _ := m.Residual(k) // ratings and controls checked above
-		inh := &h.Inherent[m.rows[k.Inherent.Likelihood]][m.cols[k.Inherent.Impact]]
+		inh := &h.Inherent[li][ii]
 		inh.Count++
 		inh.IDs = append(inh.IDs, k.ID)
 		rc := &h.Residual[res.Evaluation.Row][res.Evaluation.Col]

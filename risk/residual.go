@@ -75,22 +75,18 @@ func (m *Matrix) Residual(k Risk) (Residual, error) {
 	if len(k.Controls) == 0 {
 		return Residual{Evaluation: inh, Source: ResidualSourceInherent}, nil
 	}
-	var onL, onI []float64
-	for _, c := range k.Controls {
+	keepL, keepI := 1.0, 1.0
+	for j, c := range k.Controls {
+		if !(c.Effectiveness >= 0 && c.Effectiveness <= 1) {
+			return Residual{}, errorf(indexPath("controls", j)+".effectiveness", "effectiveness %g is outside 0..1", c.Effectiveness)
+		}
 		if c.Target == ControlTargetImpact {
-			onI = append(onI, c.Effectiveness)
+			keepI *= 1 - c.Effectiveness
 		} else {
-			onL = append(onL, c.Effectiveness)
+			keepL *= 1 - c.Effectiveness
 		}
 	}
-	el, err := CombinedEffectiveness(onL...)
-	if err != nil {
-		return Residual{}, err
-	}
-	ei, err := CombinedEffectiveness(onI...)
-	if err != nil {
-		return Residual{}, err
-	}
+	el, ei := 1-keepL, 1-keepI
 	row := reduce(m.spec.Likelihood, inh.Row, el)
 	col := reduce(m.spec.Impact, inh.Col, ei)
 	return Residual{Evaluation: m.At(row, col), Source: ResidualSourceControls,

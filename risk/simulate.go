@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -374,22 +375,123 @@ func quantiles(a []float64, qs []float64) []float64 {
 	}
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
-	multiSelect(a, 0, n, ks)
+	stat := orderStatistics(a, ks)
 	out := make([]float64, len(qs))
 	for i, q := range qs {
 		h := q * float64(n-1)
 		lo := int(math.Floor(h))
-		v := a[lo]
+		v := stat[lo]
 		if lo+1 < n {
-			v += (h - float64(lo)) * (a[lo+1] - v)
+			v += (h - float64(lo)) * (stat[lo+1] - v)
 		}
 		out[i] = v
 	}
 	return out
 }
 
+// orderStatistics returns the k-th smallest value of a for every k in ks
+// (sorted, distinct). For large inputs it brackets each rank between two
+// values of a regular sample of a (Floyd and Rivest's idea), copies the few
+// values inside the brackets in one pass and selects among them; a rank
+// that falls outside its bracket, which is rare for shuffled data, falls
+// back to selection over all of a. It may reorder a.
+func orderStatistics(a []float64, ks []int) map[int]float64 {
+	out := make(map[int]float64, len(ks))
+	if len(a) >= 1<<16 {
+		if bracketed(a, ks, out) {
+			return out
+		}
+		clear(out)
+	}
+	multiSelect(a, 0, len(a), ks)
+	for _, k := range ks {
+		out[k] = a[k]
+	}
+	return out
+}
+
+// bracket is a closed value interval [lo, hi] holding some wanted ranks.
+type bracket struct {
+	lo, hi float64
+	ks     []int     // ranks wanted inside
+	below  int       // values < lo
+	values []float64 // values in [lo, hi]
+}
+
+// bracketed fills out for every k in ks by sampling; it reports false when
+// a rank escaped its bracket.
+func bracketed(a []float64, ks []int, out map[int]float64) bool {
+	const s = 8192
+	n := len(a)
+	sample := make([]float64, s)
+	for i := range sample {
+		sample[i] = a[int(uint64(i)*uint64(n)/s)]
+	}
+	slices.Sort(sample)
+	// A rank's position in the sample has a standard deviation of at most
+	// √s/2 = 45: ±d is about four of them.
+	d := int(2*math.Sqrt(s)) + 8
+	var bs []*bracket
+	var spans []int // sample positions each bracket spans, to size its buffer
+	for _, k := range ks {
+		p := k * s / n
+		from, to := max(0, p-d), min(s-1, p+d)
+		lo, hi := sample[from], sample[to]
+		if last := len(bs) - 1; last >= 0 && lo <= bs[last].hi {
+			bs[last].hi = max(bs[last].hi, hi)
+			bs[last].ks = append(bs[last].ks, k)
+			spans[last] += to - from
+			continue
+		}
+		bs = append(bs, &bracket{lo: lo, hi: hi, ks: []int{k}})
+		spans = append(spans, to-from+1)
+	}
+	for i, b := range bs {
+		b.values = make([]float64, 0, (spans[i]+d)*(n/s+1))
+	}
+	if len(bs) == 0 {
+		return true
+	}
+	bounds := make([]float64, len(bs)) // lower bounds, increasing
+	for i, b := range bs {
+		bounds[i] = b.lo
+	}
+	// count[j] is the number of values whose last bracket with lo ≤ x is j−1.
+	count := make([]int, len(bs)+1)
+	for _, x := range a {
+		j := sort.Search(len(bounds), func(i int) bool { return bounds[i] > x }) - 1
+		count[j+1]++
+		if j >= 0 && x <= bs[j].hi {
+			bs[j].values = append(bs[j].values, x)
+		}
+	}
+	below := 0
+	for i, b := range bs {
+		below += count[i]
+		b.below = below
+	}
+	for _, b := range bs {
+		for _, k := range b.ks {
+			if k < b.below || k >= b.below+len(b.values) {
+				return false
+			}
+		}
+		local := make([]int, len(b.ks))
+		for i, k := range b.ks {
+			local[i] = k - b.below
+		}
+		multiSelect(b.values, 0, len(b.values), local)
+		for i, k := range b.ks {
+			out[k] = b.values[local[i]]
+		}
+	}
+	return true
+}
+
 // multiSelect places the order statistics ks (sorted, in [lo, hi)) of
 // a[lo:hi] at their indices, dividing and conquering on the middle one.
+// Large disjoint halves are selected in parallel; the outcome does not
+// depend on scheduling, since each half is only touched by one goroutine.
 func multiSelect(a []float64, lo, hi int, ks []int) {
 	if len(ks) == 0 {
 		return
@@ -397,9 +499,19 @@ func multiSelect(a []float64, lo, hi int, ks []int) {
 	mid := len(ks) / 2
 	k := ks[mid]
 	nthElement(a, lo, hi-1, k)
-	multiSelect(a, lo, k, ks[:mid])
+	if k-lo < parallelSelect || mid == 0 {
+		multiSelect(a, lo, k, ks[:mid])
+		multiSelect(a, k+1, hi, ks[mid+1:])
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { multiSelect(a, lo, k, ks[:mid]) })
 	multiSelect(a, k+1, hi, ks[mid+1:])
+	wg.Wait()
 }
+
+// parallelSelect is the smallest range multiSelect hands to another goroutine.
+const parallelSelect = 1 << 16
 
 // nthElement rearranges a[lo..hi] (inclusive) so a[k] holds the value it
 // would have if sorted, smaller or equal values before it, greater or

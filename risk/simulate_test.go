@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -312,4 +313,38 @@ func TestZeroRateNeverLoses(t *testing.T) {
 	ale, err := s.ALE()
 	require.NoError(t, err)
 	assert.True(t, ale.Amount().Equal(decimal.Zero))
+}
+
+func TestOrderStatisticsAgainstSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	n := 200_000
+	shuffled := make([]float64, n)
+	for i := range shuffled {
+		if r.Float64() < 0.3 {
+			continue // ties at zero, as in years without loss
+		}
+		shuffled[i] = math.Floor(r.ExpFloat64() * 1000)
+	}
+	// A sample that misrepresents the data forces the fallback.
+	adversarial := make([]float64, n)
+	for i := range 8192 {
+		adversarial[i*n/8192] = 1e9
+	}
+	qs := []float64{0, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999, 1}
+	for name, data := range map[string][]float64{"shuffled": shuffled, "adversarial": adversarial} {
+		t.Run(name, func(t *testing.T) {
+			sorted := slices.Clone(data)
+			slices.Sort(sorted)
+			want := make([]float64, len(qs))
+			for i, q := range qs {
+				h := q * float64(n-1)
+				lo := int(h)
+				want[i] = sorted[lo]
+				if lo+1 < n {
+					want[i] += (h - float64(lo)) * (sorted[lo+1] - sorted[lo])
+				}
+			}
+			assert.Equal(t, want, quantiles(slices.Clone(data), qs))
+		})
+	}
 }
