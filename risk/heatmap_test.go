@@ -103,7 +103,7 @@ func bigRegister(n int) []Risk {
 		risks[i] = Risk{
 			ID: fmt.Sprintf("R%05d", i), Title: "risk", Category: CategorySupplier, Status: StatusOpen,
 			Identified: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
-			Inherent: Rating{spec.Likelihood.Levels[i%5].ID, spec.Impact.Levels[(i/5)%5].ID},
+			Inherent:   Rating{spec.Likelihood.Levels[i%5].ID, spec.Impact.Levels[(i/5)%5].ID},
 		}
 		if i%3 == 0 {
 			risks[i].Controls = []Control{{ID: "c", Effectiveness: 0.5}, {ID: "d", Effectiveness: 0.2, Target: ControlTargetImpact}}

@@ -35,17 +35,19 @@ func (h HeatMap) writeGrid(b *strings.Builder, name string, grid [][]HeatCell) {
 			widths[j] = max(widths[j], len(cell(grid[i][j])))
 		}
 	}
-	fmt.Fprintf(b, "\n%s risk\n%-*s", name, w0, rowHead)
-	for j, l := range h.Impact.Levels {
-		fmt.Fprintf(b, " | %-*s", widths[j], axisLabel(l))
-	}
-	b.WriteString("\n")
-	for i := len(grid) - 1; i >= 0; i-- {
-		fmt.Fprintf(b, "%-*s", w0, axisLabel(h.Likelihood.Levels[i]))
-		for j, c := range grid[i] {
-			fmt.Fprintf(b, " | %-*s", widths[j], cell(c))
+	line := func(head string, cells func(j int) string) {
+		var l strings.Builder
+		fmt.Fprintf(&l, "%-*s", w0, head)
+		for j := range widths {
+			fmt.Fprintf(&l, " | %-*s", widths[j], cells(j))
 		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
 		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "\n%s risk\n", name)
+	line(rowHead, func(j int) string { return axisLabel(h.Impact.Levels[j]) })
+	for i := len(grid) - 1; i >= 0; i-- {
+		line(axisLabel(h.Likelihood.Levels[i]), func(j int) string { return cell(grid[i][j]) })
 	}
 	for i := len(grid) - 1; i >= 0; i-- {
 		for j, c := range grid[i] {

@@ -1,0 +1,78 @@
+// Package risk manages the risks of an IT outsourcing engagement: a risk
+// register with review discipline, configurable likelihood × impact
+// matrices, treatment policies as rules, and FAIR-style Monte Carlo
+// quantification with exact money results.
+//
+// It serves the handbook's chapter 5 — identification and classification
+// in eight categories (Handbook §5.1), assessment on likelihood × impact
+// and the choice of avoid, transfer, mitigate or accept with contingency
+// plans and drills (§5.2), periodic quarterly or half-yearly review
+// (§5.3) — and the initial risk identification of feasibility studies
+// (§1.2).
+//
+// # Matrices
+//
+// A MatrixSpec has a likelihood axis (rows) and an impact axis (columns)
+// of any size, risk levels, and either a lookup table or a score formula
+// (L×I, L+I, max) with level bands, plus appetite and tolerance levels that
+// put every cell in a Zone. NewMatrix compiles it; ParseMatrix reads it
+// from JSON. Presets reproduce published tables cell for cell:
+// NISTRiskMatrix (NIST SP 800-30 Rev. 1 Table I-2), NISTLikelihoodMatrix
+// (Table G-5), NISTScale (the semi-quantitative 0–100 scale), OWASPMatrix
+// with OWASPRate (OWASP Risk Rating Methodology: factor averaging and the
+// severity matrix), and Classic5x5 (NPSA 2008).
+//
+// # Register
+//
+// A Register holds Risks: category, cause and consequence, owner, linked
+// vendors and contracts, status, inherent rating, controls with their
+// effectiveness, treatment (with its ISO 31000 / ISO 27005 names), an
+// optional re-rating, a contingency plan with drills, an assessment
+// history and an optional loss Scenario. Assess rates every risk, derives
+// the residual rating from the controls' combined effectiveness
+// 1 − Π(1 − eᵢ) (Matrix.Residual) and lists the reviews and drills due or
+// overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
+// residual, and renders as text or SVG.
+//
+// # Treatment policies
+//
+// A Policy is a set of kernel rules (outsourcing.Rule, expr language)
+// over PolicyEnv that must hold for every risk, such as "beyond tolerance
+// a risk is mitigated or transferred and has a contingency plan";
+// Policy.Check returns the Findings. DefaultPolicyRules gives a starting set.
+//
+// # Quantification
+//
+// A Scenario models annual loss: Poisson event frequency (fixed or
+// PERT-distributed rate), optional vulnerability, and loss magnitude
+// (PERT, lognormal from a 90% interval, triangular, uniform). Simulate and
+// SimulatePortfolio return the mean annual loss, standard deviation,
+// percentiles, value at risk, the loss exceedance curve and the probability
+// of any loss, as outsourcing.Money rounded half-even to the currency's
+// minor units. Scenario.ALE gives the closed-form expectation. Runs are
+// seeded and split into fixed chunks of years with their own PCG streams,
+// so results are identical whatever GOMAXPROCS or SimOptions.Workers.
+//
+// # Usage
+//
+//	reg, err := risk.ParseRegister(doc)          // JSON, validated by RegisterSchema
+//	m := risk.Classic5x5()                       // or NewMatrix / ParseMatrix / a NIST or OWASP preset
+//	report, err := risk.Assess(reg, m, asOf)     // ratings, residuals, reviews and drills due
+//	heat, err := m.HeatMap(reg.Risks)            // heat.Text(), heat.SVG()
+//	policy, err := risk.NewPolicy(risk.DefaultPolicyRules())
+//	findings, err := policy.Check(reg, m, asOf)  // broken treatment rules
+//	res, err := risk.Simulate(*reg.Risks[0].Loss, risk.SimOptions{Trials: 100_000, Seed: 1})
+//
+// Bad input (a rating off the scale, a matrix with holes, PERT with
+// min > mode or max ≤ min, a lognormal interval with low ≥ high or ≤ 0,
+// negative rates, zero trials, effectiveness outside 0–1) returns
+// *outsourcing.FieldError values matching outsourcing.ErrInvalidInput (or
+// ErrCurrencyMismatch, ErrLimit), joined in a stable order; nothing panics.
+//
+// # Concurrency
+//
+// Matrix and Policy values are immutable and safe for concurrent use, as
+// are the presets. Register, Risk and Scenario are plain values; functions
+// that take them do not modify them. Simulate uses SimOptions.Workers
+// goroutines internally and is safe to call concurrently.
+package risk
