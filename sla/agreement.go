@@ -176,7 +176,8 @@ type EarnBack struct {
 
 // Bonus is paid for each critical level better than its expected level
 // (strictly): Percent of the fees per level, the total capped at Cap
-// percent of fees (zero: no cap).
+// percent of fees (zero: no cap). No bonus is paid for a period in which
+// any critical level falls below its expected level.
 type Bonus struct {
 	// Percent of fees per level.
 	Percent outsourcing.Percent `json:"percent"`

@@ -163,9 +163,20 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	return out, nil
 }
 
-// ratDecimal rounds an exact value to places (half away from zero).
+// ratDecimal rounds an exact value to places (half away from zero) and
+// drops trailing zeros (98.75, not 98.750000).
 func ratDecimal(r *big.Rat, places int32) decimal.Decimal {
-	return decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places)
+	d := decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places)
+	coef, exp := d.Coefficient(), d.Exponent()
+	ten, rem := big.NewInt(10), new(big.Int)
+	for exp < 0 {
+		q, m := new(big.Int).QuoRem(coef, ten, rem)
+		if m.Sign() != 0 {
+			break
+		}
+		coef, exp = q, exp+1
+	}
+	return decimal.NewFromBigInt(coef, exp)
 }
 
 // levelHistory returns level id's reports in history, oldest first.
@@ -210,7 +221,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
 		AtRisk: atRisk.Round(terms.Rounding), EarnedBack: zero}
 	raw := make([]decimal.Decimal, len(a.levels))
-	bonusLevels := 0
+	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
 		past := levelHistory(history, l.ID)
 		base := fees
@@ -230,6 +241,9 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 		if lr.Bonus {
 			bonusLevels++
 		}
+		if l.class == LevelClassCritical && (lr.Status == StatusMinimum || lr.Status == StatusMissed) {
+			shortfall = true
+		}
 		if eb := earnBack(terms.EarnBack, past, lr); eb.IsPositive() {
 			if eb.Currency() != cur {
 				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
@@ -246,7 +260,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 		return Report{}, err
 	}
 	r.Bonus = zero
-	if b := terms.Bonus; b != nil && bonusLevels > 0 {
+	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
 		bonus := b.Percent.Of(fees).Mul(decimal.NewFromInt(int64(bonusLevels)))
 		if b.Cap.Decimal().IsPositive() {
 			bonus, _ = bonus.Min(b.Cap.Of(fees))

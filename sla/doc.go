@@ -1,0 +1,49 @@
+// Package sla measures service levels from events, decides attainment and
+// computes credits, bonuses and reports for IT outsourcing agreements.
+//
+// It serves the IT Services Outsourcing Management Handbook: §3.1 (SLAs
+// quantified with a metric, target, measurement method, reporting period
+// and penalty mechanism), §4.2 (incident management: report, response,
+// escalation, resolution), §4.3 (monthly and quarterly SLA attainment and
+// performance reports) and §6.4 (incentives for performance beyond
+// expectations). Its breach counts feed termination rights (§7.1).
+//
+// An agreement holds service levels. Each measures availability (from
+// outage intervals, or from request error rates), response or resolution
+// time of tickets (in business time on an outsourcing.Calendar, the clock
+// paused while the customer is awaited), the resolution rate, a latency
+// percentile, or a custom metric computed by a kernel rule. Each has an
+// expected and a minimum level and is critical (credits) or a key
+// measurement (reported only). Figures are exact rationals: 5 minutes down
+// in a 30-day month is 99.988425925…%, which misses 99.99% and, under
+// Amazon's compute SLA, earns a 10% credit. Values are rounded only for
+// display (ActualPlaces); amounts are rounded once, to the currency's minor
+// unit, with the agreement's rounding mode.
+//
+// Credit models: tier tables (presets for published cloud SLAs, lower bound
+// inclusive, upper exclusive), outsourcing pool allocations of an at-risk
+// amount (the period's credits capped at that amount), a kernel-rule
+// formula; with a multiplier for repeated misses, a cap as a percent of
+// fees, earn-back and a bonus. Continuous improvement raises a level after
+// sustained over-performance; error budgets and SRE multiwindow burn rates
+// come with availability levels.
+//
+// # Usage
+//
+//	a, err := sla.ParseAgreement(doc)      // validate, decode, compile once
+//	periods, _ := a.Periods(from, to)      // calendar months in the agreement's zone
+//	reports, err := a.Evaluate(input, periods, nil)
+//	for _, r := range reports {
+//		fmt.Print(r.Markdown())           // or json.Marshal(r), r.Text()
+//	}
+//
+// To report one period at a time, pass the earlier reports as history to
+// Agreement.Report: trends, repeated-miss multipliers, earn-back,
+// continuous improvement and breach signals read it.
+//
+// # Concurrency
+//
+// An *Agreement is immutable once compiled and safe for concurrent use;
+// Report, Evaluate and BurnRates may run from many goroutines. Inputs are
+// read, never modified. Reports are plain values owned by the caller.
+package sla

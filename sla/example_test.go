@@ -1,0 +1,121 @@
+package sla_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/sla"
+)
+
+// Amazon's compute SLA: 5 minutes down in a 30-day month misses 99.99%
+// and earns the 10% tier, although 99.98843% rounds to 99.99%.
+func ExampleAgreement_Report() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"ec2","credits":{},
+		"levels":[{"id":"region","metric":"availability","expected":"99.99",
+			"credit":{"kind":"tiers","preset":"aws-ec2-region"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	start := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
+	in := sla.Input{Fees: outsourcing.MustMoney("1000.00", "USD"),
+		Outages: []sla.Outage{{Start: start.Add(time.Hour), End: start.Add(time.Hour + 5*time.Minute)}}}
+	r, err := a.Report(in, a.PeriodOf(start), nil)
+	if err != nil {
+		panic(err)
+	}
+	l := r.Levels[0]
+	fmt.Println(l.Actual, l.Status, l.Credit)
+	fmt.Println(l.CreditReason)
+	// Output:
+	// 99.988426 missed 100.00 USD
+	// tier [99, 99.99): 10% of 1000.00 USD
+}
+
+// An outsourcing contract: 12% of $1,000,000 at risk, a level with a 40%
+// pool allocation missed.
+func ExampleAgreement_Evaluate() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"12","pool_limit":"200"},
+		"levels":[{"id":"service-desk","metric":"resolution_time","expected":"95","minimum":"90",
+			"targets":{"P1":"4h"},"credit":{"kind":"allocation","allocation":"40"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	start := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	var in sla.Input
+	in.Fees = outsourcing.MustMoney("1000000", "USD")
+	for i := range 10 { // ten P1 tickets, two of them late
+		opened := start.Add(time.Duration(i) * 24 * time.Hour)
+		took := 3 * time.Hour
+		if i < 2 {
+			took = 5 * time.Hour
+		}
+		in.Tickets = append(in.Tickets, sla.Ticket{ID: fmt.Sprint("INC", i), Priority: "P1", Events: []sla.TicketEvent{
+			{Kind: sla.EventKindOpened, At: opened}, {Kind: sla.EventKindResolved, At: opened.Add(took)}}})
+	}
+	reports, err := a.Evaluate(in, []sla.Period{a.PeriodOf(start)}, nil)
+	if err != nil {
+		panic(err)
+	}
+	r := reports[0]
+	fmt.Println(r.Levels[0].Reason)
+	fmt.Println("credit:", r.Credits, "of at-risk", r.AtRisk)
+	// Output:
+	// 80 misses the minimum 90 (8 of 10 tickets within target)
+	// credit: 48000.00 USD of at-risk 120000.00 USD
+}
+
+// Burn rates on the SRE workbook's multiwindow alerts.
+func ExampleAgreement_BurnRates() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"slo","credits":{},
+		"levels":[{"id":"api","metric":"availability","expected":"99.9"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	now := time.Date(2024, 4, 10, 12, 0, 0, 0, time.UTC)
+	in := sla.Input{Outages: []sla.Outage{{Start: now.Add(-3 * time.Minute), End: now}}}
+	rates, err := a.BurnRates(in, "api", now, nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range rates {
+		fmt.Printf("%s %s/%s ×%s: %s / %s firing=%v\n", r.Severity, time.Duration(r.Long), time.Duration(r.Short),
+			r.Factor, r.LongRate, r.ShortRate, r.Firing)
+	}
+	// Output:
+	// page 1h0m0s/5m0s ×14.4: 50 / 600 firing=true
+	// page 6h0m0s/30m0s ×6: 8.333333 / 100 firing=true
+	// ticket 24h0m0s/2h0m0s ×3: 2.083333 / 25 firing=false
+	// ticket 72h0m0s/6h0m0s ×1: 0.694444 / 8.333333 firing=false
+}
+
+// A period report as a Markdown table.
+func ExampleReport_Markdown() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"10"},"levels":[
+		{"id":"erp","metric":"availability","expected":"99.5","minimum":"99","credit":{"kind":"allocation","allocation":"50"}},
+		{"id":"p95","metric":"percentile_latency","percentile":"95","expected":"300","class":"key"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	start := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	in := sla.Input{Fees: outsourcing.MustMoney("50000", "EUR"),
+		Outages:   []sla.Outage{{Start: start, End: start.Add(9 * time.Hour)}},
+		Latencies: []sla.LatencySample{{At: start, Millis: decimalOf("120")}}}
+	r, err := a.Report(in, a.PeriodOf(start), nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(r.Markdown())
+	// Output:
+	// ## ito — 2024-06
+	//
+	// | Level | Metric | Class | Expected | Minimum | Actual | Status | Credit | Trend |
+	// |---|---|---|---:|---:|---:|---|---:|---|
+	// | erp | availability | critical | 99.5 | 99 | 98.75 | missed | 2500.00 EUR | 98.75 |
+	// | p95 | percentile_latency | key | 300 | 300 | 120 | met | 0.00 EUR | 120 |
+	//
+	// - Credits: 2500.00 EUR (uncapped 2500.00 EUR, cap 5000.00 EUR)
+	// - Earned back: 0.00 EUR
+	// - Bonus: 0.00 EUR
+	// - Net: 2500.00 EUR (rounded half_up)
+}
