@@ -91,6 +91,22 @@ type Magnitude struct {
 	Shape float64 `json:"shape,omitempty"`
 }
 
+// Limits that keep a simulation finite: more events a year than MaxRate
+// would make a simulated year arbitrarily slow, and amounts above
+// MaxAmount could overflow float64 sums. Both are outsourcing.ErrLimit
+// errors.
+const (
+	MaxRate   = 1e6
+	MaxAmount = 1e15
+)
+
+// limitf builds a *outsourcing.FieldError matching outsourcing.ErrLimit.
+func limitf(path, format string, args ...any) *outsourcing.FieldError {
+	fe := errorf(path, format, args...)
+	fe.Err = outsourcing.ErrLimit
+	return fe
+}
+
 // model is a validated, compiled Scenario ready to sample years.
 type model struct {
 	currency outsourcing.Currency
@@ -126,12 +142,16 @@ func (s Scenario) compile(path string) (*model, error) {
 			errs = append(errs, err)
 		} else if f.PERT.Min < 0 {
 			bad("frequency.pert.min", "rate %g is negative", f.PERT.Min)
+		} else if f.PERT.Max > MaxRate {
+			errs = append(errs, limitf(join(path, "frequency.pert.max"), "rate %g is above the limit of %g events a year", f.PERT.Max, MaxRate))
 		} else {
 			p := newPERT(f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape)
 			m.ratePERT = &p
 		}
 	case !(f.Rate >= 0) || math.IsInf(f.Rate, 0):
 		bad("frequency.rate", "rate %g must be a finite number ≥ 0", f.Rate)
+	case f.Rate > MaxRate:
+		errs = append(errs, limitf(join(path, "frequency.rate"), "rate %g is above the limit of %g events a year", f.Rate, MaxRate))
 	default:
 		m.rate = f.Rate * m.vuln
 		m.expNeg = math.Exp(-m.rate)
@@ -159,7 +179,11 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			errs = append(errs, &outsourcing.FieldError{Path: join(path, name),
 				Reason: "risk: " + string(v.Currency()) + " differs from " + string(m.currency), Err: outsourcing.ErrCurrencyMismatch})
 		}
-		return v.Amount().InexactFloat64()
+		x := v.Amount().InexactFloat64()
+		if math.Abs(x) > MaxAmount {
+			errs = append(errs, limitf(join(path, name), "amount %s is above the limit of %g", v.String(), MaxAmount))
+		}
+		return x
 	}
 	switch g.Distribution {
 	case MagnitudePERT, MagnitudeTriangular:

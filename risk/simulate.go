@@ -261,8 +261,7 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 	case opt.Trials <= 0:
 		errs = append(errs, errorf("trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxTrials:
-		errs = append(errs, &outsourcing.FieldError{Path: "trials",
-			Reason: fmt.Sprintf("risk: %d trials exceed the limit of %d", opt.Trials, MaxTrials), Err: outsourcing.ErrLimit})
+		errs = append(errs, limitf("trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
 	}
 	if p.confidence == 0 {
 		p.confidence = 0.95

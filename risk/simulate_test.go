@@ -284,6 +284,9 @@ func TestSimulateErrors(t *testing.T) {
 		"mixed currency":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("1"), High: &usd}}, SimOptions{Trials: 10}, "magnitude.high", outsourcing.ErrCurrencyMismatch},
 		"uniform":             {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("3"), Max: money("1")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrInvalidInput},
 		"triangular neg":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeTriangular, Min: money("-3"), Mode: money("1"), Max: money("4")}}, SimOptions{Trials: 10}, "magnitude.min", outsourcing.ErrInvalidInput},
+		"rate limit":          {Scenario{Frequency: Frequency{Rate: 2e6}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrLimit},
+		"pert rate limit":     {Scenario{Frequency: Frequency{PERT: &PERT{1, 2, 1e7, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.max", outsourcing.ErrLimit},
+		"amount limit":        {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("1"), Max: money("10000000000000000")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrLimit},
 		"kind":                {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: "gamma"}}, SimOptions{Trials: 10}, "magnitude.distribution", outsourcing.ErrInvalidInput},
 	}
 	for name, tc := range cases {
