@@ -58,3 +58,36 @@ func ExampleRuleSet() {
 	// knocked out by: [experience]
 	// day_rate <= max_rate * 1.1 = true | left 640 right 660
 }
+
+// A sourcing decision shipped as an editable table (Handbook §1.3): the
+// first row that matches gives the recommendation.
+func ExampleDecisionTable() {
+	type situation struct {
+		Criticality string          `expr:"criticality"`
+		Capability  int             `expr:"in_house_capability"`
+		Savings     decimal.Decimal `expr:"expected_savings_pct"`
+	}
+	table, err := outsourcing.CompileTable[situation](outsourcing.TableSpec{
+		ID: "sourcing", HitPolicy: outsourcing.HitPolicyFirst,
+		Inputs: []outsourcing.TableInput{
+			{ID: "criticality", Expression: "criticality"},
+			{ID: "capability", Expression: "in_house_capability"},
+			{ID: "savings", Expression: "expected_savings_pct"},
+		},
+		Outputs: []outsourcing.TableOutput{{Name: "model", Type: outsourcing.ResultString}},
+		Rules: []outsourcing.TableRow{
+			{When: []string{`"core"`, ">= 3", "-"}, Then: []any{"in-house"}},
+			{When: []string{`"core"`, "-", "-"}, Then: []any{"selective"}},
+			{When: []string{"-", "-", ">= 20"}, Then: []any{"total"}},
+			{When: []string{"-", "-", "-"}, Then: []any{"partial"}},
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _ := table.Decide(situation{Criticality: "commodity", Capability: 1, Savings: decimal.RequireFromString("25")})
+	model, _ := d.Output("model")
+	fmt.Println(model, d.Rows)
+	// Output: total [r3]
+}

@@ -16,3 +16,9 @@ var ruleSetSchemaJSON []byte
 
 // RuleSetSchema validates rule set documents (see ParseRuleSet).
 var RuleSetSchema = MustRegisterSchema(ruleSetSchemaJSON)
+
+//go:embed schema/decision-table.schema.json
+var decisionTableSchemaJSON []byte
+
+// DecisionTableSchema validates decision table documents (see ParseTableSpec).
+var DecisionTableSchema = MustRegisterSchema(decisionTableSchemaJSON)

@@ -1,0 +1,51 @@
+package outsourcing_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// twentyRowTable routes by priority band and penalty; the environment in
+// the benchmark matches rows late in the table.
+func twentyRowTable(policy outsourcing.HitPolicy, agg outsourcing.Aggregation) outsourcing.TableSpec {
+	spec := outsourcing.TableSpec{
+		ID: "bench", HitPolicy: policy, Aggregation: agg,
+		Inputs: []outsourcing.TableInput{
+			{ID: "priority", Expression: "priority"},
+			{ID: "penalty", Expression: "penalty"},
+			{ID: "region", Expression: "region"},
+		},
+		Outputs: []outsourcing.TableOutput{{Name: "points", Type: outsourcing.ResultDecimal}},
+	}
+	for i := range 20 {
+		spec.Rules = append(spec.Rules, outsourcing.TableRow{
+			When: []string{fmt.Sprintf("[%d..%d]", i%5, i%5+1), fmt.Sprintf(">= %d", i*1000), `"EMEA","APAC"`},
+			Then: []any{fmt.Sprintf("%d.5", i)},
+		})
+	}
+	return spec
+}
+
+func benchmarkTable(b *testing.B, policy outsourcing.HitPolicy, agg outsourcing.Aggregation) {
+	table, err := outsourcing.CompileTable[*escalationEnv](twentyRowTable(policy, agg))
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := &escalationEnv{Priority: 4, Penalty: decimal.RequireFromString("15500"), Region: "APAC"}
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := table.Decide(env)
+		if err != nil || len(d.Rows) == 0 {
+			b.Fatal(d, err)
+		}
+	}
+}
+
+func BenchmarkDecisionTable20Rows(b *testing.B) {
+	b.Run("FIRST", func(b *testing.B) { benchmarkTable(b, outsourcing.HitPolicyFirst, "") })
+	b.Run("COLLECT", func(b *testing.B) { benchmarkTable(b, outsourcing.HitPolicyCollect, outsourcing.AggregationSum) })
+}

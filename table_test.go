@@ -1,0 +1,239 @@
+package outsourcing_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+type dinnerEnv struct {
+	Season     string `expr:"season"`
+	GuestCount int    `expr:"guest_count"`
+}
+
+func loadTable(t *testing.T, name string) outsourcing.TableSpec {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	spec, err := outsourcing.ParseTableSpec(doc)
+	require.NoError(t, err)
+	return spec
+}
+
+func TestDecisionTableCamundaDish(t *testing.T) {
+	table, err := outsourcing.CompileTable[dinnerEnv](loadTable(t, "dish.table.json"))
+	require.NoError(t, err)
+	var cases struct {
+		Cases []struct {
+			Season string `json:"season"`
+			Guests int    `json:"guests"`
+			Dish   string `json:"dish"`
+			Row    string `json:"row"`
+		} `json:"cases"`
+	}
+	loadTestdata(t, "dish_cases.json", &cases)
+	for _, c := range cases.Cases {
+		d, err := table.Decide(dinnerEnv{Season: c.Season, GuestCount: c.Guests})
+		require.NoError(t, err)
+		dish, ok := d.Output("dish")
+		require.True(t, ok, "%+v", c)
+		assert.Equal(t, c.Dish, dish, "%+v", c)
+		assert.Equal(t, []string{c.Row}, d.Rows)
+	}
+	d, err := table.Decide(dinnerEnv{Season: "Monsoon", GuestCount: 2})
+	require.NoError(t, err)
+	assert.Empty(t, d.Rows, "no row for an unknown season")
+	_, ok := d.Output("dish")
+	assert.False(t, ok)
+}
+
+// escalationEnv routes an SLA breach (Handbook §4.2 escalation, §6.3).
+type escalationEnv struct {
+	Priority  int             `expr:"priority"`
+	Penalty   decimal.Decimal `expr:"penalty"`
+	Region    string          `expr:"region"`
+	Repeated  bool            `expr:"repeated"`
+	HoursLate float64         `expr:"hours_late"`
+}
+
+func escalationTable(policy outsourcing.HitPolicy, agg outsourcing.Aggregation) outsourcing.TableSpec {
+	return outsourcing.TableSpec{
+		ID: "escalation", HitPolicy: policy, Aggregation: agg,
+		Inputs: []outsourcing.TableInput{
+			{ID: "priority", Expression: "priority"},
+			{ID: "penalty", Expression: "penalty"},
+			{ID: "region", Expression: "region"},
+			{ID: "late", Expression: "hours_late"},
+		},
+		Outputs: []outsourcing.TableOutput{{Name: "points", Type: outsourcing.ResultDecimal}},
+		Rules: []outsourcing.TableRow{
+			{ID: "p1", When: []string{"1", "-", "-", "-"}, Then: []any{"5"}},
+			{ID: "big", When: []string{"-", ">= 10000", "-", "-"}, Then: []any{"3.5"}},
+			{ID: "emea", When: []string{"-", "-", `"EMEA","APAC"`, "-"}, Then: []any{"1"}},
+			{ID: "late", When: []string{"-", "-", "-", "(4..24]"}, Then: []any{"2"}},
+			{ID: "other", When: []string{"not(1)", "< 10000", `not("EMEA","APAC")`, "? <= 4"}, Then: []any{"0"}},
+		},
+	}
+}
+
+func TestDecisionTableHitPolicies(t *testing.T) {
+	env := escalationEnv{Priority: 1, Penalty: decimal.RequireFromString("12000.00"), Region: "EMEA", HoursLate: 6}
+	// Rows p1, big, emea and late hold; "other" does not (priority is 1).
+	cases := []struct {
+		policy outsourcing.HitPolicy
+		agg    outsourcing.Aggregation
+		rows   []string
+		agg10  string
+		err    bool
+	}{
+		{policy: outsourcing.HitPolicyFirst, rows: []string{"p1"}},
+		{policy: outsourcing.HitPolicyRuleOrder, rows: []string{"p1", "big", "emea", "late"}},
+		{policy: outsourcing.HitPolicyCollect, rows: []string{"p1", "big", "emea", "late"}},
+		{policy: outsourcing.HitPolicyCollect, agg: outsourcing.AggregationSum, rows: []string{"p1", "big", "emea", "late"}, agg10: "11.5"},
+		{policy: outsourcing.HitPolicyCollect, agg: outsourcing.AggregationCount, rows: []string{"p1", "big", "emea", "late"}, agg10: "4"},
+		{policy: outsourcing.HitPolicyCollect, agg: outsourcing.AggregationMin, rows: []string{"p1", "big", "emea", "late"}, agg10: "1"},
+		{policy: outsourcing.HitPolicyCollect, agg: outsourcing.AggregationMax, rows: []string{"p1", "big", "emea", "late"}, agg10: "5"},
+		{policy: outsourcing.HitPolicyUnique, err: true},
+		{policy: outsourcing.HitPolicyAny, err: true},
+	}
+	for _, c := range cases {
+		t.Run(string(c.policy)+string(c.agg), func(t *testing.T) {
+			table, err := outsourcing.CompileTable[escalationEnv](escalationTable(c.policy, c.agg))
+			require.NoError(t, err)
+			d, err := table.Decide(env)
+			if c.err {
+				var hp *outsourcing.HitPolicyError
+				require.ErrorAs(t, err, &hp)
+				assert.Equal(t, []string{"p1", "big", "emea", "late"}, hp.Rows)
+				assert.ErrorIs(t, err, outsourcing.ErrRule)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, c.rows, d.Rows)
+			assert.Equal(t, []string{"p1", "big", "emea", "late"}, d.Matched)
+			if c.agg10 != "" {
+				assert.True(t, d.Aggregated)
+				assertDecimal(t, c.agg10, d.Aggregate)
+			}
+		})
+	}
+	t.Run("other row and interval bounds", func(t *testing.T) {
+		table, err := outsourcing.CompileTable[escalationEnv](escalationTable(outsourcing.HitPolicyRuleOrder, ""))
+		require.NoError(t, err)
+		for _, c := range []struct {
+			late float64
+			rows []string
+		}{{4, []string{"other"}}, {4.5, []string{"late"}}, {24, []string{"late"}}, {24.5, nil}} {
+			d, err := table.Decide(escalationEnv{Priority: 2, Penalty: decimal.RequireFromString("9999.99"), Region: "AMER", HoursLate: c.late})
+			require.NoError(t, err)
+			assert.Equal(t, c.rows, d.Rows, "late %v", c.late)
+		}
+	})
+}
+
+func TestDecisionTableAnyAndPriority(t *testing.T) {
+	spec := outsourcing.TableSpec{
+		ID: "route", HitPolicy: outsourcing.HitPolicyAny,
+		Inputs:  []outsourcing.TableInput{{ID: "p", Expression: "priority"}, {ID: "r", Expression: "repeated"}},
+		Outputs: []outsourcing.TableOutput{{Name: "to", Type: outsourcing.ResultString, Values: []string{"board", "director", "manager"}, Default: "manager"}},
+		Rules: []outsourcing.TableRow{
+			{When: []string{"<= 2", "-"}, Then: []any{"director"}},
+			{When: []string{"-", "true"}, Then: []any{"director"}},
+			{When: []string{"1", "true"}, Then: []any{"board"}},
+		},
+	}
+	any, err := outsourcing.CompileTable[escalationEnv](spec)
+	require.NoError(t, err)
+	d, err := any.Decide(escalationEnv{Priority: 2, Repeated: true})
+	require.NoError(t, err, "ANY: overlapping rows agree")
+	assert.Equal(t, []string{"r1"}, d.Rows)
+	_, err = any.Decide(escalationEnv{Priority: 1, Repeated: true})
+	assert.ErrorIs(t, err, outsourcing.ErrRule, "ANY: overlapping rows disagree")
+	d, err = any.Decide(escalationEnv{Priority: 4})
+	require.NoError(t, err)
+	to, _ := d.Output("to")
+	assert.Equal(t, "manager", to, "default when nothing matches")
+
+	spec.HitPolicy = outsourcing.HitPolicyPriority
+	prio, err := outsourcing.CompileTable[escalationEnv](spec)
+	require.NoError(t, err)
+	d, err = prio.Decide(escalationEnv{Priority: 1, Repeated: true})
+	require.NoError(t, err)
+	to, _ = d.Output("to")
+	assert.Equal(t, "board", to)
+	assert.Equal(t, []string{"r3"}, d.Rows)
+}
+
+func TestDecisionTableErrors(t *testing.T) {
+	good := escalationTable(outsourcing.HitPolicyFirst, "")
+	mutate := func(f func(*outsourcing.TableSpec)) outsourcing.TableSpec {
+		s := good
+		s.Inputs = append([]outsourcing.TableInput(nil), good.Inputs...)
+		s.Outputs = append([]outsourcing.TableOutput(nil), good.Outputs...)
+		s.Rules = append([]outsourcing.TableRow(nil), good.Rules...)
+		f(&s)
+		return s
+	}
+	cases := map[string]struct {
+		spec     outsourcing.TableSpec
+		sentinel error
+		contains string
+	}{
+		"unknown hit policy":      {mutate(func(s *outsourcing.TableSpec) { s.HitPolicy = "OUTPUT ORDER" }), outsourcing.ErrInvalidInput, "hit_policy"},
+		"aggregation not collect": {mutate(func(s *outsourcing.TableSpec) { s.Aggregation = outsourcing.AggregationSum }), outsourcing.ErrInvalidInput, "COLLECT"},
+		"cell count":              {mutate(func(s *outsourcing.TableSpec) { s.Rules[0].When = []string{"1"} }), outsourcing.ErrInvalidInput, "rules[0].when"},
+		"value count":             {mutate(func(s *outsourcing.TableSpec) { s.Rules[1].Then = nil }), outsourcing.ErrInvalidInput, "rules[1].then"},
+		"value type":              {mutate(func(s *outsourcing.TableSpec) { s.Rules[2].Then = []any{"lots"} }), outsourcing.ErrInvalidInput, "rules[2].then[0]"},
+		"duplicate row":           {mutate(func(s *outsourcing.TableSpec) { s.Rules[1].ID = "p1" }), outsourcing.ErrInvalidInput, "rules[1].id"},
+		"bad cell":                {mutate(func(s *outsourcing.TableSpec) { s.Rules[3].When[3] = ">= \"x\"" }), outsourcing.ErrRule, "escalation/late"},
+		"unknown field in input":  {mutate(func(s *outsourcing.TableSpec) { s.Inputs[0].Expression = "urgency" }), outsourcing.ErrRule, "urgency"},
+		"priority without list":   {mutate(func(s *outsourcing.TableSpec) { s.HitPolicy = outsourcing.HitPolicyPriority }), outsourcing.ErrInvalidInput, "PRIORITY"},
+		"no inputs":               {mutate(func(s *outsourcing.TableSpec) { s.Inputs = nil }), outsourcing.ErrInvalidInput, "input"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := outsourcing.CompileTable[escalationEnv](c.spec)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, c.sentinel)
+			assert.Contains(t, err.Error(), c.contains)
+		})
+	}
+}
+
+func TestParseTableSpecErrors(t *testing.T) {
+	for name, doc := range map[string]string{
+		"unknown field":   `{"id":"t","hit_policy":"FIRST","inputs":[{"id":"a","expression":"x"}],"outputs":[{"name":"o","type":"string"}],"rules":[],"version":2}`,
+		"bad hit policy":  `{"id":"t","hit_policy":"first","inputs":[{"id":"a","expression":"x"}],"outputs":[{"name":"o","type":"string"}],"rules":[]}`,
+		"object in then":  `{"id":"t","hit_policy":"FIRST","inputs":[{"id":"a","expression":"x"}],"outputs":[{"name":"o","type":"string"}],"rules":[{"when":["-"],"then":[{}]}]}`,
+		"missing outputs": `{"id":"t","hit_policy":"FIRST","inputs":[{"id":"a","expression":"x"}],"rules":[]}`,
+	} {
+		_, err := outsourcing.ParseTableSpec([]byte(doc))
+		assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, name)
+	}
+}
+
+func FuzzParseTableSpec(f *testing.F) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "dish.table.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(doc)
+	f.Add([]byte(`{"id":"t","hit_policy":"COLLECT","aggregation":"SUM","inputs":[{"id":"a","expression":"guest_count"}],"outputs":[{"name":"o","type":"decimal"}],"rules":[{"when":["[1..5)"],"then":["1.5"]},{"when":["not(2,3)"],"then":[2]}]}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		spec, err := outsourcing.ParseTableSpec(doc)
+		if err != nil {
+			return
+		}
+		table, err := outsourcing.CompileTable[dinnerEnv](spec, outsourcing.WithBudget(10_000))
+		if err != nil {
+			return
+		}
+		_, _ = table.Decide(dinnerEnv{Season: "Spring", GuestCount: 5})
+	})
+}
