@@ -8,13 +8,13 @@ import (
 // Cell tests of a decision table, after DMN's simple unary tests
 // (S-FEEL), translated to expr over the input's value, named by input:
 //
-//	-  or empty           any value
-//	>= 5, < 5, = 5, != 5  comparison with the input
-//	[1..10] (1..10) ]1..10[ [1..10)   interval; [ ] include, ( ) ] [ exclude the end
-//	"a","b"  5  true      equal to one of the listed values
-//	not("a","b")          none of the listed tests
-//	anything else         a boolean expr expression; ? stands for the input
-//	                      (so write if/else, not the a ? b : c ternary)
+//   - or empty           any value
+//     >= 5, < 5, = 5, != 5  comparison with the input
+//     [1..10] (1..10) ]1..10[ [1..10)   interval; [ ] include, ( ) ] [ exclude the end
+//     "a","b"  5  true      equal to one of the listed values
+//     not("a","b")          none of the listed tests
+//     anything else         a boolean expr expression; ? stands for the input
+//     (so write if/else, not the a ? b : c ternary)
 func cellExpression(cell, input string) (string, error) {
 	cell = strings.TrimSpace(cell)
 	if cell == "" || cell == "-" {

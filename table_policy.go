@@ -124,7 +124,9 @@ var aggregations = []Aggregation{AggregationSum, AggregationCount, AggregationMi
 func (a Aggregation) String() string { return string(a) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (a Aggregation) MarshalText() ([]byte, error) { return marshalEnum(a, "aggregation", aggregations) }
+func (a Aggregation) MarshalText() ([]byte, error) {
+	return marshalEnum(a, "aggregation", aggregations)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown aggregations.
 func (a *Aggregation) UnmarshalText(text []byte) error {
