@@ -1,6 +1,9 @@
 package outsourcing
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // ResultKind is the static type of what a rule yields.
 type ResultKind string
@@ -66,4 +69,32 @@ func (s Severity) MarshalText() ([]byte, error) { return marshalEnum(s, "severit
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown severities.
 func (s *Severity) UnmarshalText(text []byte) error {
 	return unmarshalEnum(s, text, "severity", severities)
+}
+
+// unmarshalEnum sets *dst to text when it is one of values, else returns
+// a *FieldError naming the enum kind and the accepted values.
+func unmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
+	v := T(text)
+	if !slices.Contains(values, v) {
+		return FieldErrorf("", "unknown %s %q (want %s)", kind, truncate(string(text), 40), enumList(values))
+	}
+	*dst = v
+	return nil
+}
+
+// marshalEnum returns v as text when it is one of values.
+func marshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
+	if !slices.Contains(values, v) {
+		return nil, FieldErrorf("", "unknown %s %q", kind, truncate(string(v), 40))
+	}
+	return []byte(v), nil
+}
+
+// enumList joins an enum's values for error messages.
+func enumList[T ~string](values []T) string {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
 }

@@ -1,36 +1,6 @@
 package outsourcing
 
-import (
-	"slices"
-	"strings"
-)
-
-// unmarshalEnum sets *dst to text when it is one of values, else returns
-// a *FieldError naming the enum kind and the accepted values.
-func unmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
-	v := T(text)
-	if !slices.Contains(values, v) {
-		return FieldErrorf("", "outsourcing: unknown %s %q (want %s)", kind, truncate(string(text), 40), enumList(values))
-	}
-	*dst = v
-	return nil
-}
-
-// marshalEnum returns v as text when it is one of values.
-func marshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
-	if !slices.Contains(values, v) {
-		return nil, FieldErrorf("", "outsourcing: unknown %s %q", kind, truncate(string(v), 40))
-	}
-	return []byte(v), nil
-}
-
-func enumList[T ~string](values []T) string {
-	s := make([]string, len(values))
-	for i, v := range values {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
-}
+import "slices"
 
 // PeriodUnit is the length of one period of a TCO model's horizon.
 type PeriodUnit string
