@@ -14,6 +14,8 @@ import (
 // snake_case tags below, for example
 // `level_rank < levels["high"] || (treatment in ["mitigate", "transfer"] && has_contingency)`.
 type PolicyEnv struct {
+	// ID, Category, Status, Owner, Treatment and Approver are the risk's
+	// fields as strings ("" when unset).
 	ID        string `expr:"id"`
 	Category  string `expr:"category"`
 	Status    string `expr:"status"`
@@ -105,6 +107,8 @@ func NewPolicy(rules []outsourcing.Rule, opts ...outsourcing.RuleOption) (*Polic
 
 // Finding is a policy rule that a risk breaks.
 type Finding struct {
+	// RiskID is the risk; Rule, Description and Severity are the broken
+	// rule's.
 	RiskID      string               `json:"risk_id"`
 	Rule        string               `json:"rule"`
 	Description string               `json:"description,omitempty"`

@@ -45,8 +45,8 @@ type ReviewInterval struct {
 
 // Rating places a risk on the matrix by axis level IDs.
 type Rating struct {
-	Likelihood string `json:"likelihood"`
-	Impact     string `json:"impact"`
+	Likelihood string `json:"likelihood"` // a likelihood axis level ID
+	Impact     string `json:"impact"`     // an impact axis level ID
 }
 
 // Risk is one entry of the register.
@@ -94,6 +94,7 @@ type Risk struct {
 
 // Control is a measure that reduces a risk.
 type Control struct {
+	// ID names the control; Description says what it does.
 	ID          string `json:"id"`
 	Description string `json:"description,omitempty"`
 	// Effectiveness is the share of the risk the control removes, 0..1
@@ -106,6 +107,8 @@ type Control struct {
 // ContingencyPlan is the response prepared for a critical risk (Handbook
 // §5.2): organisation, trigger, steps, recovery objective and drills.
 type ContingencyPlan struct {
+	// Owner leads the response; Trigger is the event that starts it;
+	// Steps are the response actions in order.
 	Owner   string   `json:"owner"`
 	Trigger string   `json:"trigger"`
 	Steps   []string `json:"steps"`
@@ -122,6 +125,7 @@ type ContingencyPlan struct {
 
 // Assessment is one entry of a risk's assessment history.
 type Assessment struct {
+	// Date of the assessment, by Assessor, with the ratings given then and a Note.
 	Date     time.Time `json:"date"`
 	Assessor string    `json:"assessor,omitempty"`
 	Inherent Rating    `json:"inherent"`

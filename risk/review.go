@@ -77,6 +77,7 @@ type Schedule struct {
 
 // RiskReport is one risk assessed at asOf.
 type RiskReport struct {
+	// ID is the risk; Inherent and Residual are its ratings on the matrix.
 	ID       string     `json:"id"`
 	Inherent Evaluation `json:"inherent"`
 	Residual Residual   `json:"residual"`
@@ -90,12 +91,14 @@ type RiskReport struct {
 
 // DueItem is a review or drill that is due or overdue.
 type DueItem struct {
+	// RiskID is the risk the schedule belongs to.
 	RiskID   string `json:"risk_id"`
 	Schedule `json:"schedule"`
 }
 
 // Report is a register assessed at asOf.
 type Report struct {
+	// AsOf is the date the register was assessed at.
 	AsOf time.Time `json:"as_of"`
 	// Risks in register order.
 	Risks []RiskReport `json:"risks"`

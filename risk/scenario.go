@@ -36,6 +36,8 @@ type Frequency struct {
 // PERT are the parameters of a PERT distribution: min ≤ mode ≤ max, min <
 // max, shape λ ≥ 0 (0 means the classic 4). Mean = (min + λ·mode + max)/(λ+2).
 type PERT struct {
+	// Min, Mode and Max are the minimum, most likely and maximum values;
+	// Shape is λ.
 	Min   float64 `json:"min"`
 	Mode  float64 `json:"mode"`
 	Max   float64 `json:"max"`

@@ -57,6 +57,7 @@ type SimOptions struct {
 // ExceedancePoint is a point of the loss exceedance curve: the annual loss
 // exceeds Loss with probability Probability.
 type ExceedancePoint struct {
+	// Loss is an annual loss; Probability the share of years above it.
 	Loss        outsourcing.Money `json:"loss"`
 	Probability float64           `json:"probability"`
 }
@@ -95,7 +96,8 @@ type PortfolioItem struct {
 	// ID names the risk; unique within the portfolio. It also selects the
 	// risk's random streams, so a risk's result does not depend on its
 	// position.
-	ID       string
+	ID string
+	// Scenario is the risk's loss model.
 	Scenario Scenario
 }
 
@@ -110,6 +112,7 @@ type PortfolioResult struct {
 
 // RiskResult is one risk's simulated losses.
 type RiskResult struct {
+	// ID is the portfolio item; Result its simulated losses.
 	ID     string `json:"id"`
 	Result Result `json:"result"`
 }

@@ -1,0 +1,65 @@
+package risk
+
+import (
+	"encoding"
+	"testing"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEnumsRoundTripAndRejectUnknown(t *testing.T) {
+	type enum interface {
+		encoding.TextMarshaler
+		encoding.TextUnmarshaler
+	}
+	cases := map[string]struct {
+		fresh func() enum
+		good  []string
+	}{
+		"status":     {func() enum { return new(Status) }, []string{"open", "in_treatment", "monitoring", "closed"}},
+		"treatment":  {func() enum { return new(Treatment) }, []string{"avoid", "mitigate", "transfer", "accept"}},
+		"target":     {func() enum { return new(ControlTarget) }, []string{"likelihood", "impact"}},
+		"zone":       {func() enum { return new(Zone) }, []string{"within_appetite", "within_tolerance", "beyond_tolerance"}},
+		"formula":    {func() enum { return new(Formula) }, []string{"product", "sum", "max"}},
+		"magnitude":  {func() enum { return new(MagnitudeKind) }, []string{"pert", "lognormal", "triangular", "uniform"}},
+		"residual":   {func() enum { return new(ResidualSource) }, []string{"inherent", "controls", "rerating"}},
+		"due kind":   {func() enum { return new(DueKind) }, []string{"review", "drill"}},
+		"due status": {func() enum { return new(DueStatus) }, []string{"current", "due", "overdue"}},
+		"category":   {func() enum { return new(Category) }, []string{"information_security", "intellectual_property", "custom:geo-politics"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			for _, s := range tc.good {
+				v := tc.fresh()
+				require.NoError(t, v.UnmarshalText([]byte(s)))
+				out, err := v.MarshalText()
+				require.NoError(t, err)
+				assert.Equal(t, s, string(out))
+			}
+			for _, bad := range []string{"", "Open", "unknown", "custom:", "custom:Bad Name"} {
+				assert.ErrorIs(t, tc.fresh().UnmarshalText([]byte(bad)), outsourcing.ErrInvalidInput, bad)
+			}
+		})
+	}
+	_, err := Status("nope").MarshalText()
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+}
+
+func TestHandbookCategoriesAndISOTerms(t *testing.T) {
+	assert.Len(t, HandbookCategories(), 8)
+	assert.False(t, CategorySupplier.IsCustom())
+	c, err := CustomCategory("geopolitical")
+	require.NoError(t, err)
+	assert.True(t, c.IsCustom())
+	// ISO/IEC 27005 option names.
+	for tr, want := range map[Treatment]string{
+		TreatmentAvoid: "risk avoidance", TreatmentMitigate: "risk modification",
+		TreatmentTransfer: "risk sharing", TreatmentAccept: "risk retention",
+	} {
+		assert.Equal(t, want, tr.ISO27005())
+		assert.NotEmpty(t, tr.ISO31000())
+	}
+	assert.Empty(t, Treatment("x").ISO27005())
+}
