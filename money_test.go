@@ -238,3 +238,24 @@ func TestRoundingModeText(t *testing.T) {
 	assert.Error(t, err)
 	assert.True(t, errors.Is(new(outsourcing.Currency).UnmarshalText([]byte("ABC")), outsourcing.ErrInvalidInput))
 }
+
+func FuzzMoneyJSON(f *testing.F) {
+	for _, seed := range []string{`{"amount":"1250.00","currency":"EUR"}`, `{"amount":"-0.001","currency":"BHD"}`,
+		`{"amount":"1e9","currency":"USD"}`, `{"amount":"12","currency":"XXX"}`, `{"amount":12}`} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		var m outsourcing.Money
+		if err := json.Unmarshal(doc, &m); err != nil {
+			return
+		}
+		out, err := json.Marshal(m)
+		if err != nil {
+			t.Fatalf("a decoded Money must encode: %v", err)
+		}
+		var back outsourcing.Money
+		if err := json.Unmarshal(out, &back); err != nil || !back.Equal(m) {
+			t.Fatalf("round trip %s -> %s -> %v (%v)", doc, out, back, err)
+		}
+	})
+}
