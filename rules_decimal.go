@@ -164,6 +164,7 @@ func decimalOptions() []expr.Option {
 			return parseDecimal("Dec", p[0].(string))
 		}, new(func(string) decimal.Decimal)),
 		expr.Patch(foldDecimalLiterals{}),
+		expr.Patch(literalsNextToDecimals{}),
 		expr.Function("Round", func(p ...any) (any, error) {
 			d, err := toDecimal(p[0])
 			if err != nil {
@@ -245,4 +246,48 @@ func (foldDecimalLiterals) Visit(node *ast.Node) {
 		return // left to fail at run time with the parse error
 	}
 	ast.Patch(node, &ast.ConstantNode{Value: d})
+}
+
+// literalsNextToDecimals turns a number literal that is an operand of an
+// arithmetic or comparison operator whose other operand is statically a
+// decimal or Money into a decimal constant, converted once at compile time
+// instead of on every evaluation. (expr type-checks the tree before each
+// patcher runs, so operand types are known here.)
+type literalsNextToDecimals struct{}
+
+// Visit implements ast.Visitor.
+func (literalsNextToDecimals) Visit(node *ast.Node) {
+	b, ok := (*node).(*ast.BinaryNode)
+	if !ok || opNames[b.Operator] == "" {
+		return
+	}
+	if isDecimalOperand(b.Left) {
+		decimalLiteral(&b.Right)
+	}
+	if isDecimalOperand(b.Right) {
+		decimalLiteral(&b.Left)
+	}
+}
+
+func isDecimalOperand(n ast.Node) bool {
+	t := n.Type()
+	return t == decimalType || t == moneyType
+}
+
+// decimalLiteral replaces an int or float literal by its exact decimal.
+func decimalLiteral(n *ast.Node) {
+	var v any
+	switch lit := (*n).(type) {
+	case *ast.IntegerNode:
+		v = lit.Value
+	case *ast.FloatNode:
+		v = lit.Value
+	default:
+		return
+	}
+	d, err := toDecimal(v)
+	if err != nil {
+		return
+	}
+	ast.Patch(n, &ast.ConstantNode{Value: d})
 }
