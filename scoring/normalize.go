@@ -180,6 +180,7 @@ func (m *Matrix) transforms(norm Normalization, policy ConstantPolicy) ([]transf
 
 type reasonError string
 
+// Error implements error.
 func (e reasonError) Error() string { return string(e) }
 
 func columnTransform(norm Normalization, policy ConstantPolicy, cost bool, lo, hi, sum, sumSq, sumInv float64) (transform, error) {

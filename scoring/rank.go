@@ -195,10 +195,19 @@ type worstHeap struct {
 	idx []int
 }
 
-func (h *worstHeap) Len() int           { return len(h.idx) }
+// Len implements heap.Interface.
+func (h *worstHeap) Len() int { return len(h.idx) }
+
+// Less implements heap.Interface: the worst alternative is on top.
 func (h *worstHeap) Less(a, b int) bool { return better(h.s, h.idx[b], h.idx[a]) }
-func (h *worstHeap) Swap(a, b int)      { h.idx[a], h.idx[b] = h.idx[b], h.idx[a] }
-func (h *worstHeap) Push(x any)         { h.idx = append(h.idx, x.(int)) }
+
+// Swap implements heap.Interface.
+func (h *worstHeap) Swap(a, b int) { h.idx[a], h.idx[b] = h.idx[b], h.idx[a] }
+
+// Push implements heap.Interface.
+func (h *worstHeap) Push(x any) { h.idx = append(h.idx, x.(int)) }
+
+// Pop implements heap.Interface.
 func (h *worstHeap) Pop() any {
 	x := h.idx[len(h.idx)-1]
 	h.idx = h.idx[:len(h.idx)-1]
