@@ -28,6 +28,10 @@ var readinessLevels = []ReadinessLevel{ReadinessNotReady, ReadinessDeveloping, R
 // String returns the level name.
 func (r ReadinessLevel) String() string { return string(r) }
 
+// Rank orders the levels: not_ready 1, developing 2, ready 3; 0 for an
+// unknown value.
+func (r ReadinessLevel) Rank() int { return slices.Index(readinessLevels, r) + 1 }
+
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (r ReadinessLevel) MarshalText() ([]byte, error) {
 	return marshalEnum(r, "readiness level", readinessLevels)

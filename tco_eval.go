@@ -1,6 +1,8 @@
 package outsourcing
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -123,6 +125,38 @@ func (t *TCO) Evaluate() TCOResult {
 		res.Options = append(res.Options, r)
 	}
 	return res
+}
+
+// SavingsPercentPlaces is the rounding (half away from zero) of
+// TCOResult.SavingsPercent.
+const SavingsPercentPlaces = 2
+
+// SavingsPercent returns the NPV of the option's savings in percent of the
+// baseline's discounted cost: the expected savings a sourcing-model
+// recommendation takes (SourcingInputs.ExpectedSavings), rounded to
+// SavingsPercentPlaces places.
+//
+// Errors (*FieldError): an unknown option (ErrNotFound); the baseline
+// itself, or a baseline whose discounted cost is zero (ErrInvalidInput).
+func (r TCOResult) SavingsPercent(option string) (Percent, error) {
+	var base, opt *TCOOptionResult
+	for i := range r.Options {
+		switch r.Options[i].ID {
+		case r.Baseline:
+			base = &r.Options[i]
+		case option:
+			opt = &r.Options[i]
+		}
+	}
+	switch {
+	case option == r.Baseline:
+		return Percent{}, FieldErrorf("option", "outsourcing: %q is the baseline; compare another option", option)
+	case opt == nil || opt.Savings == nil:
+		return Percent{}, &FieldError{Path: "option", Reason: fmt.Sprintf("outsourcing: no option %q", option), Err: ErrNotFound}
+	case base == nil || base.Discounted.IsZero():
+		return Percent{}, FieldErrorf("option", "outsourcing: the baseline's discounted cost is zero")
+	}
+	return NewPercent(opt.Savings.NPV.Amount().Shift(2).DivRound(base.Discounted.Amount(), SavingsPercentPlaces)), nil
 }
 
 func (t *TCO) savings(base, costs, df []decimal.Decimal) *Savings {
