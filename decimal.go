@@ -8,6 +8,8 @@ import (
 	"regexp"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // decimalPattern is the plain decimal notation accepted on the wire: an
@@ -61,12 +63,8 @@ func jsonError(err error) error {
 	return &FieldError{Reason: "malformed JSON: " + err.Error()}
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// truncate cuts untrusted input quoted in a message; see text.Truncate.
+func truncate(s string, n int) string { return text.Truncate(s, n) }
 
 // FormatDecimal writes d in plain notation with exactly the digits it
 // carries ("1.50" stays "1.50", 1500 is "1500", never "1.5E3"). Unlike

@@ -34,11 +34,11 @@ func (k ResultKind) valid() bool { return slices.Contains(resultKinds, k) }
 func (k ResultKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k ResultKind) MarshalText() ([]byte, error) { return marshalEnum(k, "result kind", resultKinds) }
+func (k ResultKind) MarshalText() ([]byte, error) { return MarshalEnum(k, "result kind", resultKinds) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
 func (k *ResultKind) UnmarshalText(text []byte) error {
-	return unmarshalEnum(k, text, "result kind", resultKinds)
+	return UnmarshalEnum(k, text, "result kind", resultKinds)
 }
 
 // Severity grades how much a rule matters, from info to critical.
@@ -64,30 +64,58 @@ func (s Severity) Rank() int { return slices.Index(severities, s) + 1 }
 func (s Severity) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Severity) MarshalText() ([]byte, error) { return marshalEnum(s, "severity", severities) }
+func (s Severity) MarshalText() ([]byte, error) { return MarshalEnum(s, "severity", severities) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown severities.
 func (s *Severity) UnmarshalText(text []byte) error {
-	return unmarshalEnum(s, text, "severity", severities)
+	return UnmarshalEnum(s, text, "severity", severities)
 }
 
-// unmarshalEnum sets *dst to text when it is one of values, else returns
-// a *FieldError naming the enum kind and the accepted values.
-func unmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
-	v := T(text)
-	if !slices.Contains(values, v) {
-		return FieldErrorf("", "unknown %s %q (want %s)", kind, truncate(string(text), 40), enumList(values))
+// ParseEnum returns s as a T when it is one of values. Anything else,
+// the empty string included unless values lists it, is a *FieldError
+// matching ErrInvalidInput with Path kind and Reason
+// `unknown <kind> "<s>" (want <values, comma-separated>)`, s cut to 40
+// bytes. The reason carries no package prefix; a domain package adds its
+// own when it wraps the error. Where an empty value means a default, the
+// caller checks for it before calling.
+func ParseEnum[T ~string](kind, s string, values []T) (T, error) {
+	if v := T(s); slices.Contains(values, v) {
+		return v, nil
+	}
+	return "", FieldErrorf(kind, "unknown %s %q (want %s)", kind, truncate(s, 40), enumList(values))
+}
+
+// MarshalEnum returns v as text for an encoding.TextMarshaler when it is
+// one of values, else ParseEnum's *FieldError.
+func MarshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
+	if _, err := ParseEnum(kind, string(v), values); err != nil {
+		return nil, err
+	}
+	return []byte(v), nil
+}
+
+// UnmarshalEnum sets *dst to text for an encoding.TextUnmarshaler when it
+// is one of values; otherwise it leaves *dst unchanged and returns
+// ParseEnum's *FieldError.
+func UnmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
+	v, err := ParseEnum(kind, string(text), values)
+	if err != nil {
+		return err
 	}
 	*dst = v
 	return nil
 }
 
-// marshalEnum returns v as text when it is one of values.
+// marshalEnum is MarshalEnum under the name the finance, TCO, objective,
+// capability and strategy files still call; they move to MarshalEnum with
+// their owner's next change, and then this goes.
 func marshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
-	if !slices.Contains(values, v) {
-		return nil, FieldErrorf("", "unknown %s %q", kind, truncate(string(v), 40))
-	}
-	return []byte(v), nil
+	return MarshalEnum(v, kind, values)
+}
+
+// unmarshalEnum is UnmarshalEnum under its former name; see marshalEnum.
+func unmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
+	return UnmarshalEnum(dst, text, kind, values)
 }
 
 // enumList joins an enum's values for error messages.

@@ -34,11 +34,11 @@ var hitPolicies = []HitPolicy{HitPolicyUnique, HitPolicyAny, HitPolicyFirst, Hit
 func (p HitPolicy) String() string { return string(p) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (p HitPolicy) MarshalText() ([]byte, error) { return marshalEnum(p, "hit policy", hitPolicies) }
+func (p HitPolicy) MarshalText() ([]byte, error) { return MarshalEnum(p, "hit policy", hitPolicies) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown policies.
 func (p *HitPolicy) UnmarshalText(text []byte) error {
-	return unmarshalEnum(p, text, "hit policy", hitPolicies)
+	return UnmarshalEnum(p, text, "hit policy", hitPolicies)
 }
 
 // singleHit reports whether the policy yields at most one row.
@@ -125,12 +125,12 @@ func (a Aggregation) String() string { return string(a) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a Aggregation) MarshalText() ([]byte, error) {
-	return marshalEnum(a, "aggregation", aggregations)
+	return MarshalEnum(a, "aggregation", aggregations)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown aggregations.
 func (a *Aggregation) UnmarshalText(text []byte) error {
-	return unmarshalEnum(a, text, "aggregation", aggregations)
+	return UnmarshalEnum(a, text, "aggregation", aggregations)
 }
 
 // apply aggregates output 0 of the rows; ok is false for MIN or MAX of
