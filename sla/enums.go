@@ -1,32 +1,10 @@
 package sla
 
 import (
-	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
 )
-
-// enum is implemented by this package's typed-string enumerations.
-type enum interface {
-	~string
-}
-
-func marshalEnum[T enum](v T, what string, all []T) ([]byte, error) {
-	if !slices.Contains(all, v) {
-		return nil, outsourcing.FieldErrorf(what, "sla: unknown %s %q", what, string(v))
-	}
-	return []byte(v), nil
-}
-
-func unmarshalEnum[T enum](dst *T, text []byte, what string, all []T) error {
-	v := T(text)
-	if !slices.Contains(all, v) {
-		return outsourcing.FieldErrorf(what, "sla: unknown %s %q (want one of %v)", what, string(text), all)
-	}
-	*dst = v
-	return nil
-}
 
 // MetricKind says what a service level measures. Handbook §3.1 lists
 // availability, incident response time and problem resolution rate.
@@ -66,10 +44,14 @@ var metricKinds = []MetricKind{MetricKindAvailability, MetricKindResponseTime, M
 func (k MetricKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k MetricKind) MarshalText() ([]byte, error) { return marshalEnum(k, "metric", metricKinds) }
+func (k MetricKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "metric", metricKinds)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *MetricKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "metric", metricKinds) }
+func (k *MetricKind) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(k, b, "metric", metricKinds)
+}
 
 // percent reports whether the metric is a percentage (0–100).
 func (k MetricKind) percent() bool {
@@ -98,10 +80,14 @@ var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter}
 func (k PeriodKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k PeriodKind) MarshalText() ([]byte, error) { return marshalEnum(k, "period", periodKinds) }
+func (k PeriodKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "period", periodKinds)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *PeriodKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "period", periodKinds) }
+func (k *PeriodKind) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(k, b, "period", periodKinds)
+}
 
 // LevelClass says whether a level carries credits.
 type LevelClass string
@@ -121,10 +107,14 @@ var levelClasses = []LevelClass{LevelClassCritical, LevelClassKey}
 func (c LevelClass) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c LevelClass) MarshalText() ([]byte, error) { return marshalEnum(c, "class", levelClasses) }
+func (c LevelClass) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(c, "class", levelClasses)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown classes.
-func (c *LevelClass) UnmarshalText(b []byte) error { return unmarshalEnum(c, b, "class", levelClasses) }
+func (c *LevelClass) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(c, b, "class", levelClasses)
+}
 
 // Denominator is what availability is a share of.
 type Denominator string
@@ -148,12 +138,12 @@ func (d Denominator) String() string { return string(d) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (d Denominator) MarshalText() ([]byte, error) {
-	return marshalEnum(d, "denominator", denominators)
+	return outsourcing.MarshalEnum(d, "denominator", denominators)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
 func (d *Denominator) UnmarshalText(b []byte) error {
-	return unmarshalEnum(d, b, "denominator", denominators)
+	return outsourcing.UnmarshalEnum(d, b, "denominator", denominators)
 }
 
 // EventKind is a ticket state change (Handbook §4.2 incident management).
@@ -182,10 +172,14 @@ var eventKinds = []EventKind{EventKindOpened, EventKindAssigned, EventKindPendin
 func (k EventKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k EventKind) MarshalText() ([]byte, error) { return marshalEnum(k, "event", eventKinds) }
+func (k EventKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "event", eventKinds)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *EventKind) UnmarshalText(b []byte) error { return unmarshalEnum(k, b, "event", eventKinds) }
+func (k *EventKind) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(k, b, "event", eventKinds)
+}
 
 // Status is a level's attainment in a period.
 type Status string
@@ -210,10 +204,12 @@ var statuses = []Status{StatusMet, StatusMinimum, StatusMissed, StatusNoData}
 func (s Status) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Status) MarshalText() ([]byte, error) { return marshalEnum(s, "status", statuses) }
+func (s Status) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(s, "status", statuses) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
-func (s *Status) UnmarshalText(b []byte) error { return unmarshalEnum(s, b, "status", statuses) }
+func (s *Status) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(s, b, "status", statuses)
+}
 
 // CreditKind names a credit model.
 type CreditKind string
@@ -238,11 +234,13 @@ var creditKinds = []CreditKind{CreditKindNone, CreditKindTiers, CreditKindAlloca
 func (k CreditKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k CreditKind) MarshalText() ([]byte, error) { return marshalEnum(k, "credit kind", creditKinds) }
+func (k CreditKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "credit kind", creditKinds)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
 func (k *CreditKind) UnmarshalText(b []byte) error {
-	return unmarshalEnum(k, b, "credit kind", creditKinds)
+	return outsourcing.UnmarshalEnum(k, b, "credit kind", creditKinds)
 }
 
 // Direction says whether a higher or a lower value is better.
@@ -262,11 +260,13 @@ var directions = []Direction{DirectionHigher, DirectionLower}
 func (d Direction) String() string { return string(d) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (d Direction) MarshalText() ([]byte, error) { return marshalEnum(d, "direction", directions) }
+func (d Direction) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(d, "direction", directions)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
 func (d *Direction) UnmarshalText(b []byte) error {
-	return unmarshalEnum(d, b, "direction", directions)
+	return outsourcing.UnmarshalEnum(d, b, "direction", directions)
 }
 
 // Duration is a time.Duration written on the wire as Go duration text
