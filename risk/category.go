@@ -1,8 +1,12 @@
 package risk
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // Category classifies a risk. The handbook's eight categories (Handbook
@@ -50,7 +54,7 @@ var customName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 // digit. Any other name is a *FieldError matching ErrInvalidInput.
 func CustomCategory(name string) (Category, error) {
 	if !customName.MatchString(name) {
-		return "", errorf("category", "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", truncate(name, 40))
+		return "", errorf("category", "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", text.Truncate(name, 40))
 	}
 	return Category(customPrefix + name), nil
 }
@@ -82,5 +86,9 @@ func ParseCategory(s string) (Category, error) {
 	if name, ok := strings.CutPrefix(s, customPrefix); ok {
 		return CustomCategory(name)
 	}
-	return parseEnum("category", s, HandbookCategories())
+	c, err := outsourcing.ParseEnum("category", s, HandbookCategories())
+	if err != nil {
+		return "", fmt.Errorf("risk: %w", err)
+	}
+	return c, nil
 }

@@ -1,39 +1,6 @@
 package risk
 
-import (
-	"slices"
-	"strings"
-
-	"github.com/outsourcing-go/outsourcing"
-)
-
-// parseEnum returns s as a T when it is one of valid, else a *FieldError
-// naming the field and listing the allowed values.
-func parseEnum[T ~string](field, s string, valid []T) (T, error) {
-	if slices.Contains(valid, T(s)) {
-		return T(s), nil
-	}
-	names := make([]string, len(valid))
-	for i, v := range valid {
-		names[i] = string(v)
-	}
-	return "", errorf(field, "unknown %s %q (want one of %s)", field, truncate(s, 40), strings.Join(names, ", "))
-}
-
-// marshalEnum returns v as text when it is one of valid.
-func marshalEnum[T ~string](field string, v T, valid []T) ([]byte, error) {
-	if _, err := parseEnum(field, string(v), valid); err != nil {
-		return nil, err
-	}
-	return []byte(v), nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+import "github.com/outsourcing-go/outsourcing"
 
 // Status is where a risk stands in its life cycle (Handbook §5.3).
 type Status string
@@ -56,12 +23,11 @@ var statuses = []Status{StatusOpen, StatusInTreatment, StatusMonitoring, StatusC
 func (s Status) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown statuses.
-func (s Status) MarshalText() ([]byte, error) { return marshalEnum("status", s, statuses) }
+func (s Status) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(s, "status", statuses) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
-func (s *Status) UnmarshalText(text []byte) (err error) {
-	*s, err = parseEnum("status", string(text), statuses)
-	return err
+func (s *Status) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(s, text, "status", statuses)
 }
 
 // Treatment is the response chosen for a risk (Handbook §5.2: avoid,
@@ -87,12 +53,13 @@ var treatments = []Treatment{TreatmentAvoid, TreatmentMitigate, TreatmentTransfe
 func (t Treatment) String() string { return string(t) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown treatments.
-func (t Treatment) MarshalText() ([]byte, error) { return marshalEnum("treatment", t, treatments) }
+func (t Treatment) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(t, "treatment", treatments)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown treatments.
-func (t *Treatment) UnmarshalText(text []byte) (err error) {
-	*t, err = parseEnum("treatment", string(text), treatments)
-	return err
+func (t *Treatment) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(t, text, "treatment", treatments)
 }
 
 // ISO27005 returns the ISO/IEC 27005 risk treatment option (clause 9 of the
@@ -146,13 +113,12 @@ func (c ControlTarget) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown targets.
 func (c ControlTarget) MarshalText() ([]byte, error) {
-	return marshalEnum("target", c, controlTargets)
+	return outsourcing.MarshalEnum(c, "target", controlTargets)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown targets.
-func (c *ControlTarget) UnmarshalText(text []byte) (err error) {
-	*c, err = parseEnum("target", string(text), controlTargets)
-	return err
+func (c *ControlTarget) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(c, text, "target", controlTargets)
 }
 
 // Zone places a risk level against the matrix's appetite and tolerance.
@@ -175,12 +141,11 @@ var zones = []Zone{ZoneWithinAppetite, ZoneWithinTolerance, ZoneBeyondTolerance}
 func (z Zone) String() string { return string(z) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown zones.
-func (z Zone) MarshalText() ([]byte, error) { return marshalEnum("zone", z, zones) }
+func (z Zone) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(z, "zone", zones) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown zones.
-func (z *Zone) UnmarshalText(text []byte) (err error) {
-	*z, err = parseEnum("zone", string(text), zones)
-	return err
+func (z *Zone) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(z, text, "zone", zones)
 }
 
 // Formula combines the likelihood and impact values of a cell into a score
@@ -203,12 +168,13 @@ var formulas = []Formula{FormulaProduct, FormulaSum, FormulaMax}
 func (f Formula) String() string { return string(f) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown formulas.
-func (f Formula) MarshalText() ([]byte, error) { return marshalEnum("formula", f, formulas) }
+func (f Formula) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(f, "formula", formulas)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown formulas.
-func (f *Formula) UnmarshalText(text []byte) (err error) {
-	*f, err = parseEnum("formula", string(text), formulas)
-	return err
+func (f *Formula) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(f, text, "formula", formulas)
 }
 
 // apply computes the formula's score.
@@ -221,9 +187,4 @@ func (f Formula) apply(l, i float64) float64 {
 	default:
 		return l * i
 	}
-}
-
-// errorf builds a *outsourcing.FieldError whose reason is prefixed "risk: ".
-func errorf(path, format string, args ...any) *outsourcing.FieldError {
-	return outsourcing.FieldErrorf(path, "risk: "+format, args...)
 }

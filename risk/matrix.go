@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // AxisLevel is one step of a likelihood or impact scale.
@@ -259,8 +262,8 @@ func (m *Matrix) fillFromFormula() error {
 			errs = append(errs, errorf(p, "bands must increase (%g after %g)", *l.MinScore, *m.spec.Levels[i-1].MinScore))
 		}
 	}
-	if _, err := parseEnum("formula", string(m.spec.Formula), formulas); err != nil {
-		errs = append(errs, err)
+	if _, err := outsourcing.ParseEnum("formula", string(m.spec.Formula), formulas); err != nil {
+		errs = append(errs, fmt.Errorf("risk: %w", err))
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -328,10 +331,10 @@ func (m *Matrix) Rate(likelihood, impact string) (Evaluation, error) {
 	j, okI := m.cols[impact]
 	var errs []error
 	if !okL {
-		errs = append(errs, errorf("likelihood", "%q is not a level of the likelihood scale", truncate(likelihood, 40)))
+		errs = append(errs, errorf("likelihood", "%q is not a level of the likelihood scale", text.Truncate(likelihood, 40)))
 	}
 	if !okI {
-		errs = append(errs, errorf("impact", "%q is not a level of the impact scale", truncate(impact, 40)))
+		errs = append(errs, errorf("impact", "%q is not a level of the impact scale", text.Truncate(impact, 40)))
 	}
 	if len(errs) > 0 {
 		return Evaluation{}, errors.Join(errs...)

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // Register is a risk register for an outsourcing engagement (Handbook §1.2
@@ -183,14 +186,14 @@ func (k Risk) validate(p string, m *Matrix) []error {
 		add("title", "title is required")
 	}
 	if _, err := ParseCategory(string(k.Category)); err != nil {
-		add("category", "unknown category %q", truncate(string(k.Category), 40))
+		add("category", "unknown category %q", text.Truncate(string(k.Category), 40))
 	}
-	if _, err := parseEnum(p+".status", string(k.Status), statuses); err != nil {
-		errs = append(errs, err)
+	if _, err := outsourcing.ParseEnum(p+".status", string(k.Status), statuses); err != nil {
+		errs = append(errs, fmt.Errorf("risk: %w", err))
 	}
 	if k.Treatment != "" {
-		if _, err := parseEnum(p+".treatment", string(k.Treatment), treatments); err != nil {
-			errs = append(errs, err)
+		if _, err := outsourcing.ParseEnum(p+".treatment", string(k.Treatment), treatments); err != nil {
+			errs = append(errs, fmt.Errorf("risk: %w", err))
 		}
 	}
 	if k.Identified.IsZero() {
@@ -241,8 +244,8 @@ func (k Risk) checkRatings(p string, m *Matrix) []error {
 			errs = append(errs, errorf(cp+".effectiveness", "effectiveness %g is outside 0..1", c.Effectiveness))
 		}
 		if c.Target != "" {
-			if _, err := parseEnum(cp+".target", string(c.Target), controlTargets); err != nil {
-				errs = append(errs, err)
+			if _, err := outsourcing.ParseEnum(cp+".target", string(c.Target), controlTargets); err != nil {
+				errs = append(errs, fmt.Errorf("risk: %w", err))
 			}
 		}
 	}
@@ -253,10 +256,10 @@ func (k Risk) checkRatings(p string, m *Matrix) []error {
 func checkRating(path string, r Rating, m *Matrix) error {
 	var errs []error
 	if _, ok := m.rows[r.Likelihood]; !ok {
-		errs = append(errs, errorf(path+".likelihood", "%q is not a level of the likelihood scale", truncate(r.Likelihood, 40)))
+		errs = append(errs, errorf(path+".likelihood", "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
 	}
 	if _, ok := m.cols[r.Impact]; !ok {
-		errs = append(errs, errorf(path+".impact", "%q is not a level of the impact scale", truncate(r.Impact, 40)))
+		errs = append(errs, errorf(path+".impact", "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
 	}
 	return errors.Join(errs...)
 }

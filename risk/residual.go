@@ -1,6 +1,10 @@
 package risk
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // CombinedEffectiveness returns 1 − Π(1 − eᵢ), the share of a risk removed
 // by independent controls of effectiveness eᵢ ∈ [0,1]: 0 without controls,
@@ -37,13 +41,12 @@ func (s ResidualSource) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown sources.
 func (s ResidualSource) MarshalText() ([]byte, error) {
-	return marshalEnum("residual_source", s, residualSources)
+	return outsourcing.MarshalEnum(s, "residual_source", residualSources)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown sources.
-func (s *ResidualSource) UnmarshalText(text []byte) (err error) {
-	*s, err = parseEnum("residual_source", string(text), residualSources)
-	return err
+func (s *ResidualSource) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(s, text, "residual_source", residualSources)
 }
 
 // Residual is a risk's residual position and how it was derived.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // DueKind says what falls due.
@@ -23,12 +25,11 @@ var dueKinds = []DueKind{DueKindReview, DueKindDrill}
 func (k DueKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown kinds.
-func (k DueKind) MarshalText() ([]byte, error) { return marshalEnum("kind", k, dueKinds) }
+func (k DueKind) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(k, "kind", dueKinds) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *DueKind) UnmarshalText(text []byte) (err error) {
-	*k, err = parseEnum("kind", string(text), dueKinds)
-	return err
+func (k *DueKind) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(k, text, "kind", dueKinds)
 }
 
 // DueStatus is where a review or drill stands at asOf.
@@ -50,12 +51,13 @@ var dueStatuses = []DueStatus{DueStatusCurrent, DueStatusDue, DueStatusOverdue}
 func (s DueStatus) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown statuses.
-func (s DueStatus) MarshalText() ([]byte, error) { return marshalEnum("due_status", s, dueStatuses) }
+func (s DueStatus) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(s, "due_status", dueStatuses)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown statuses.
-func (s *DueStatus) UnmarshalText(text []byte) (err error) {
-	*s, err = parseEnum("due_status", string(text), dueStatuses)
-	return err
+func (s *DueStatus) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(s, text, "due_status", dueStatuses)
 }
 
 // Schedule is when a review or drill falls due.

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -66,13 +67,12 @@ func (k MagnitudeKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown kinds.
 func (k MagnitudeKind) MarshalText() ([]byte, error) {
-	return marshalEnum("distribution", k, magnitudeKinds)
+	return outsourcing.MarshalEnum(k, "distribution", magnitudeKinds)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *MagnitudeKind) UnmarshalText(text []byte) (err error) {
-	*k, err = parseEnum("distribution", string(text), magnitudeKinds)
-	return err
+func (k *MagnitudeKind) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(k, text, "distribution", magnitudeKinds)
 }
 
 // Magnitude is the loss of one loss event. All amounts share one currency;
@@ -225,8 +225,9 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 		}
 		m.lo, m.hi = lo, hi
 	default:
-		_, err := parseEnum(join(path, "distribution"), string(g.Distribution), magnitudeKinds)
-		return err
+		if _, err := outsourcing.ParseEnum(join(path, "distribution"), string(g.Distribution), magnitudeKinds); err != nil {
+			return fmt.Errorf("risk: %w", err)
+		}
 	}
 	return errors.Join(errs...)
 }
