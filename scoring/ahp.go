@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -127,16 +128,19 @@ func (m AHPMethod) String() string { return string(m) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (eigenvector) is allowed.
 func (m AHPMethod) MarshalText() ([]byte, error) {
-	return marshalEnum("ahp method", m, true, ahpMethods)
+	if m == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(m, "ahp method", ahpMethods)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
 func (m *AHPMethod) UnmarshalText(b []byte) error {
-	v, err := parseEnum("ahp method", string(b), true, ahpMethods)
-	if err == nil {
-		*m = v
+	if len(b) == 0 {
+		*m = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(m, b, "ahp method", ahpMethods)
 }
 
 // AHPScale restricts the judgments accepted.
@@ -156,15 +160,20 @@ var ahpScales = []AHPScale{AHPScaleAny, AHPScaleSaaty}
 func (s AHPScale) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (any) is allowed.
-func (s AHPScale) MarshalText() ([]byte, error) { return marshalEnum("ahp scale", s, true, ahpScales) }
+func (s AHPScale) MarshalText() ([]byte, error) {
+	if s == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(s, "ahp scale", ahpScales)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown scales.
 func (s *AHPScale) UnmarshalText(b []byte) error {
-	v, err := parseEnum("ahp scale", string(b), true, ahpScales)
-	if err == nil {
-		*s = v
+	if len(b) == 0 {
+		*s = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(s, b, "ahp scale", ahpScales)
 }
 
 // AHPOptions configures AHP. The zero value is Saaty's eigenvector
@@ -309,23 +318,14 @@ func AHP(p *Pairwise, opt AHPOptions) (AHPResult, error) {
 }
 
 func (o AHPOptions) withDefaults() (AHPOptions, error) {
-	if _, err := parseEnum("ahp method", string(o.Method), true, ahpMethods); err != nil {
-		return o, err
-	}
-	if _, err := parseEnum("ahp scale", string(o.Scale), true, ahpScales); err != nil {
-		return o, err
-	}
-	if _, err := parseEnum("random index table", string(o.RandomIndex), true, riTableNames); err != nil {
-		return o, err
-	}
-	if o.Method == "" {
-		o.Method = AHPMethodEigenvector
-	}
-	if o.Scale == "" {
-		o.Scale = AHPScaleAny
-	}
-	if o.RandomIndex == "" {
-		o.RandomIndex = RITableSaaty1980
+	o.Method = cmp.Or(o.Method, AHPMethodEigenvector)
+	o.Scale = cmp.Or(o.Scale, AHPScaleAny)
+	o.RandomIndex = cmp.Or(o.RandomIndex, RITableSaaty1980)
+	_, errMethod := outsourcing.ParseEnum("ahp method", string(o.Method), ahpMethods)
+	_, errScale := outsourcing.ParseEnum("ahp scale", string(o.Scale), ahpScales)
+	_, errTable := outsourcing.ParseEnum("random index table", string(o.RandomIndex), riTableNames)
+	if err := cmp.Or(errMethod, errScale, errTable); err != nil {
+		return o, fmt.Errorf("scoring: %w", err)
 	}
 	switch {
 	case math.IsNaN(o.Tolerance) || o.Tolerance < 0 || math.IsInf(o.Tolerance, 0):

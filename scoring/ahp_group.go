@@ -1,8 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // AggregateJudgments combines several judges' comparison matrices of the
@@ -62,16 +65,19 @@ func (g GroupMean) String() string { return string(g) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (geometric) is allowed.
 func (g GroupMean) MarshalText() ([]byte, error) {
-	return marshalEnum("group mean", g, true, groupMeans)
+	if g == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(g, "group mean", groupMeans)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown means.
 func (g *GroupMean) UnmarshalText(b []byte) error {
-	v, err := parseEnum("group mean", string(b), true, groupMeans)
-	if err == nil {
-		*g = v
+	if len(b) == 0 {
+		*g = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(g, b, "group mean", groupMeans)
 }
 
 // AggregatePriorities combines judges' priority vectors of equal length
@@ -79,8 +85,8 @@ func (g *GroupMean) UnmarshalText(b []byte) error {
 // and returns a vector summing to 1. Priorities must be positive for the
 // geometric mean, non-negative for the arithmetic one.
 func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean GroupMean) ([]float64, error) {
-	if _, err := parseEnum("group mean", string(mean), true, groupMeans); err != nil {
-		return nil, err
+	if _, err := outsourcing.ParseEnum("group mean", string(cmp.Or(mean, GroupMeanGeometric)), groupMeans); err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
 	}
 	if len(priorities) == 0 || len(priorities[0]) == 0 {
 		return nil, errorf("priorities", "no priority vectors")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // CriterionType says in which direction a criterion is better.
@@ -25,16 +27,12 @@ func (t CriterionType) String() string { return string(t) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown types.
 func (t CriterionType) MarshalText() ([]byte, error) {
-	return marshalEnum("criterion type", t, false, criterionTypes)
+	return outsourcing.MarshalEnum(t, "criterion type", criterionTypes)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown types.
 func (t *CriterionType) UnmarshalText(b []byte) error {
-	v, err := parseEnum("criterion type", string(b), false, criterionTypes)
-	if err == nil {
-		*t = v
-	}
-	return err
+	return outsourcing.UnmarshalEnum(t, b, "criterion type", criterionTypes)
 }
 
 // Criterion describes one column of a decision matrix (Handbook §2.2: one
@@ -102,7 +100,7 @@ func NewMatrixFlat(alternatives []string, criteria []Criterion, data []float64) 
 	ids := make([]string, len(criteria))
 	for j, c := range criteria {
 		ids[j] = c.ID
-		if _, err := parseEnum("criterion type", string(c.Type), false, criterionTypes); err != nil {
+		if !slices.Contains(criterionTypes, c.Type) {
 			errs = append(errs, errorf(fmt.Sprintf("criteria[%d].type", j), "criterion %q: unknown type %q", c.ID, c.Type))
 		}
 		if c.Min != nil && c.Max != nil && !(*c.Min <= *c.Max) {

@@ -1,6 +1,11 @@
 package scoring
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // Method names a multi-criteria aggregation method.
 type Method string
@@ -30,15 +35,13 @@ var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPR
 func (m Method) String() string { return string(m) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown methods.
-func (m Method) MarshalText() ([]byte, error) { return marshalEnum("method", m, false, methods) }
+func (m Method) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(m, "method", methods)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
 func (m *Method) UnmarshalText(b []byte) error {
-	v, err := parseEnum("method", string(b), false, methods)
-	if err == nil {
-		*m = v
-	}
-	return err
+	return outsourcing.UnmarshalEnum(m, b, "method", methods)
 }
 
 // defaultNormalization is the normalisation each method uses when none is set.
@@ -107,8 +110,8 @@ type Scores struct {
 // outsourcing.ErrInvalidInput for bad weights, settings or columns the
 // method cannot handle.
 func Score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
-	if _, err := parseEnum("method", string(cfg.Method), false, methods); err != nil {
-		return nil, err
+	if _, err := outsourcing.ParseEnum("method", string(cfg.Method), methods); err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
 	}
 	if cfg.Method == MethodVIKOR || cfg.Method == MethodPROMETHEEII {
 		if cfg.Normalization != "" {

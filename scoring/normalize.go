@@ -1,8 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // Normalization turns criterion values into comparable, dimensionless
@@ -45,16 +48,19 @@ func (n Normalization) String() string { return string(n) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (method default) is allowed.
 func (n Normalization) MarshalText() ([]byte, error) {
-	return marshalEnum("normalization", n, true, normalizations)
+	if n == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(n, "normalization", normalizations)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown names.
 func (n *Normalization) UnmarshalText(b []byte) error {
-	v, err := parseEnum("normalization", string(b), true, normalizations)
-	if err == nil {
-		*n = v
+	if len(b) == 0 {
+		*n = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(n, b, "normalization", normalizations)
 }
 
 // ConstantPolicy says what min-max normalisation and VIKOR do with a
@@ -79,16 +85,19 @@ func (p ConstantPolicy) String() string { return string(p) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (reject) is allowed.
 func (p ConstantPolicy) MarshalText() ([]byte, error) {
-	return marshalEnum("constant policy", p, true, constantPolicies)
+	if p == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(p, "constant policy", constantPolicies)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown names.
 func (p *ConstantPolicy) UnmarshalText(b []byte) error {
-	v, err := parseEnum("constant policy", string(b), true, constantPolicies)
-	if err == nil {
-		*p = v
+	if len(b) == 0 {
+		*p = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(p, b, "constant policy", constantPolicies)
 }
 
 // colStats holds one pass of per-column statistics.
@@ -160,11 +169,11 @@ func (t transform) hi(min, max float64) float64 {
 
 // transforms derives each column's normalisation from the column statistics.
 func (m *Matrix) transforms(norm Normalization, policy ConstantPolicy) ([]transform, colStats, error) {
-	if _, err := parseEnum("normalization", string(norm), false, normalizations); err != nil {
-		return nil, colStats{}, err
+	if _, err := outsourcing.ParseEnum("normalization", string(norm), normalizations); err != nil {
+		return nil, colStats{}, fmt.Errorf("scoring: %w", err)
 	}
-	if _, err := parseEnum("constant policy", string(policy), true, constantPolicies); err != nil {
-		return nil, colStats{}, err
+	if _, err := outsourcing.ParseEnum("constant policy", string(cmp.Or(policy, ConstantPolicyReject)), constantPolicies); err != nil {
+		return nil, colStats{}, fmt.Errorf("scoring: %w", err)
 	}
 	s := m.stats(norm == NormalizationSum)
 	ts := make([]transform, len(m.criteria))

@@ -43,16 +43,12 @@ func (f PriceFormula) String() string { return string(f) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown formulas.
 func (f PriceFormula) MarshalText() ([]byte, error) {
-	return marshalEnum("price formula", f, false, priceFormulas)
+	return outsourcing.MarshalEnum(f, "price formula", priceFormulas)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown formulas.
 func (f *PriceFormula) UnmarshalText(b []byte) error {
-	v, err := parseEnum("price formula", string(b), false, priceFormulas)
-	if err == nil {
-		*f = v
-	}
-	return err
+	return outsourcing.UnmarshalEnum(f, b, "price formula", priceFormulas)
 }
 
 // Bid is one tenderer's price.
@@ -180,8 +176,8 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 }
 
 func validateBids(bids []Bid, rule PriceRule) error {
-	if _, err := parseEnum("price formula", string(rule.Formula), false, priceFormulas); err != nil {
-		return err
+	if _, err := outsourcing.ParseEnum("price formula", string(rule.Formula), priceFormulas); err != nil {
+		return fmt.Errorf("scoring: %w", err)
 	}
 	if len(bids) == 0 {
 		return errorf("bids", "no bids")

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // PreferenceFunction is one of Brans & Vincke's (1985) six generalised
@@ -36,16 +39,12 @@ func (f PreferenceFunction) String() string { return string(f) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown functions.
 func (f PreferenceFunction) MarshalText() ([]byte, error) {
-	return marshalEnum("preference function", f, false, preferenceFunctions)
+	return outsourcing.MarshalEnum(f, "preference function", preferenceFunctions)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown functions.
 func (f *PreferenceFunction) UnmarshalText(b []byte) error {
-	v, err := parseEnum("preference function", string(b), false, preferenceFunctions)
-	if err == nil {
-		*f = v
-	}
-	return err
+	return outsourcing.UnmarshalEnum(f, b, "preference function", preferenceFunctions)
 }
 
 // Preference is the generalised criterion of one criterion in PROMETHEE.
@@ -100,7 +99,7 @@ func (p Preference) degree(d float64) float64 {
 
 // validate checks the thresholds the function uses.
 func (p Preference) validate(path, id string) error {
-	if _, err := parseEnum("preference function", string(p.Function), false, preferenceFunctions); err != nil {
+	if !slices.Contains(preferenceFunctions, p.Function) {
 		return errorf(path+".function", "criterion %q: unknown preference function %q", id, p.Function)
 	}
 	for _, v := range []float64{p.Q, p.P, p.S} {

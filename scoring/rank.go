@@ -1,9 +1,13 @@
 package scoring
 
 import (
+	"cmp"
 	"container/heap"
+	"fmt"
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // TiePolicy says how tied alternatives are ranked.
@@ -26,16 +30,19 @@ func (p TiePolicy) String() string { return string(p) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (competition) is allowed.
 func (p TiePolicy) MarshalText() ([]byte, error) {
-	return marshalEnum("tie policy", p, true, tiePolicies)
+	if p == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(p, "tie policy", tiePolicies)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown policies.
 func (p *TiePolicy) UnmarshalText(b []byte) error {
-	v, err := parseEnum("tie policy", string(b), true, tiePolicies)
-	if err == nil {
-		*p = v
+	if len(b) == 0 {
+		*p = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(p, b, "tie policy", tiePolicies)
 }
 
 // RankOptions configures ranking. The zero value is competition ranking
@@ -61,8 +68,8 @@ type Ranked struct {
 }
 
 func (o RankOptions) validate() error {
-	if _, err := parseEnum("tie policy", string(o.Policy), true, tiePolicies); err != nil {
-		return err
+	if _, err := outsourcing.ParseEnum("tie policy", string(cmp.Or(o.Policy, TiePolicyCompetition)), tiePolicies); err != nil {
+		return fmt.Errorf("scoring: %w", err)
 	}
 	if math.IsNaN(o.Tolerance) || math.IsInf(o.Tolerance, 0) || o.Tolerance < 0 {
 		return errorf("tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)

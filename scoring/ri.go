@@ -1,5 +1,7 @@
 package scoring
 
+import "github.com/outsourcing-go/outsourcing"
+
 // RITable names a table of random consistency indices RI(n), the mean
 // CI of random reciprocal matrices of size n, used by CR = CI/RI(n).
 type RITable string
@@ -32,16 +34,19 @@ func (t RITable) String() string { return string(t) }
 
 // MarshalText implements encoding.TextMarshaler; the empty value (Saaty 1980) is allowed.
 func (t RITable) MarshalText() ([]byte, error) {
-	return marshalEnum("random index table", t, true, riTableNames)
+	if t == "" {
+		return []byte{}, nil
+	}
+	return outsourcing.MarshalEnum(t, "random index table", riTableNames)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown tables.
 func (t *RITable) UnmarshalText(b []byte) error {
-	v, err := parseEnum("random index table", string(b), true, riTableNames)
-	if err == nil {
-		*t = v
+	if len(b) == 0 {
+		*t = ""
+		return nil
 	}
-	return err
+	return outsourcing.UnmarshalEnum(t, b, "random index table", riTableNames)
 }
 
 // MaxSize is the largest matrix size the table covers.

@@ -1,9 +1,12 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // VIKORDetail holds VIKOR's measures and its compromise solution.
@@ -46,8 +49,8 @@ func VIKOR(m *Matrix, w []float64, v float64, policy ConstantPolicy) (*Scores, e
 	if !(v >= 0 && v <= 1) {
 		return nil, errorf("v", "v must lie in [0, 1], got %g", v)
 	}
-	if _, err := parseEnum("constant policy", string(policy), true, constantPolicies); err != nil {
-		return nil, err
+	if _, err := outsourcing.ParseEnum("constant policy", string(cmp.Or(policy, ConstantPolicyReject)), constantPolicies); err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
 	}
 	s, err := newScores(m, w, MethodVIKOR, "", false)
 	if err != nil {

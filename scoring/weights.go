@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // WeightMethod names how a set of criterion weights was obtained.
@@ -44,16 +46,12 @@ func (w WeightMethod) String() string { return string(w) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown methods.
 func (w WeightMethod) MarshalText() ([]byte, error) {
-	return marshalEnum("weight method", w, false, weightMethods)
+	return outsourcing.MarshalEnum(w, "weight method", weightMethods)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
 func (w *WeightMethod) UnmarshalText(b []byte) error {
-	v, err := parseEnum("weight method", string(b), false, weightMethods)
-	if err == nil {
-		*w = v
-	}
-	return err
+	return outsourcing.UnmarshalEnum(w, b, "weight method", weightMethods)
 }
 
 // Weights is a normalised weight vector with the method that produced it,
