@@ -1,0 +1,51 @@
+package testkit
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLoadJSON(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "doc.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"source":"RFC 8259 §4","n":2}`), 0o600))
+	var doc struct {
+		Source string `json:"source"`
+		N      int    `json:"n"`
+	}
+	LoadJSON(t, path, &doc)
+	assert.Equal(t, "RFC 8259 §4", doc.Source)
+	assert.Equal(t, 2, doc.N)
+}
+
+// recorder is a testing.TB that notes a failure instead of failing the test.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Name() string          { return "recorder" }
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+
+func TestAssertDecimal(t *testing.T) {
+	tests := []struct {
+		name, want, got string
+		holds           bool
+	}{
+		{"same digits", "1.25", "1.25", true},
+		{"scale does not matter", "1.0", "1.00", true},
+		{"different value", "1.25", "1.26", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &recorder{TB: t}
+			assert.Equal(t, tt.holds, AssertDecimal(rec, tt.want, decimal.RequireFromString(tt.got), "case %s", tt.name))
+			assert.Equal(t, !tt.holds, rec.failed)
+		})
+	}
+}
