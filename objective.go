@@ -141,6 +141,8 @@ func (o Objective) Validate() error {
 
 // ObjectiveProgress is an objective's status at a date.
 type ObjectiveProgress struct {
+	// ID is the objective's ID.
+	ID string
 	// State summarises the status.
 	State ObjectiveState
 	// Latest is the last measurement at or before asOf (nil if none).
@@ -176,7 +178,7 @@ func (o Objective) Progress(measurements []Measurement, asOf time.Time) (Objecti
 		}
 	}
 	slices.SortStableFunc(seen, func(a, b Measurement) int { return a.At.Compare(b.At) })
-	p := ObjectiveProgress{Expected: o.expected(asOf), State: ObjectiveStateNoData}
+	p := ObjectiveProgress{ID: o.ID, Expected: o.expected(asOf), State: ObjectiveStateNoData}
 	if len(seen) == 0 {
 		if asOf.After(o.Deadline) {
 			p.State = ObjectiveStateMissed

@@ -110,7 +110,7 @@ type TimelineStatus struct {
 // duplicate IDs; unknown kinds; a missing planned date; planned dates out
 // of order; an actual date after asOf.
 func TimelineAt(milestones []Milestone, asOf time.Time) (TimelineStatus, error) {
-	if err := validateTimeline(milestones, asOf); err != nil {
+	if err := validateTimeline(milestones, &asOf); err != nil {
 		return TimelineStatus{}, err
 	}
 	var st TimelineStatus
@@ -140,7 +140,9 @@ func latest(a, b time.Time) time.Time {
 	return a
 }
 
-func validateTimeline(ms []Milestone, asOf time.Time) error {
+// validateTimeline checks the milestones and, when asOf is not nil, that
+// no actual date lies after it.
+func validateTimeline(ms []Milestone, asOf *time.Time) error {
 	if len(ms) == 0 {
 		return FieldErrorf("milestones", "outsourcing: timeline: no milestones")
 	}
@@ -163,7 +165,7 @@ func validateTimeline(ms []Milestone, asOf time.Time) error {
 		} else if i > 0 && m.Planned.Before(ms[i-1].Planned) {
 			bad(path+".planned", "planned %s is before the previous milestone's %s", m.Planned.Format(time.DateOnly), ms[i-1].Planned.Format(time.DateOnly))
 		}
-		if m.Actual.After(asOf) {
+		if asOf != nil && m.Actual.After(*asOf) {
 			bad(path+".actual", "actual date %s is after asOf %s", m.Actual.Format(time.DateOnly), asOf.Format(time.DateOnly))
 		}
 	}
