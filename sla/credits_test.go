@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +20,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			Preset, Down, Uptime, Status, Credit, Source string
 		} `json:"cases"`
 	}
-	loadTestdata(t, "aws_credits.json", &data)
+	testkit.LoadJSON(t, "testdata/aws_credits.json", &data)
 	require.NotEmpty(t, data.Source)
 	for _, c := range data.Cases {
 		t.Run(c.Preset+"/"+c.Down, func(t *testing.T) {
@@ -38,7 +39,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			require.NoError(t, err)
 			l := r.Levels[0]
 			require.NotNil(t, l.Actual)
-			assertDecimal(t, c.Uptime, *l.Actual)
+			testkit.AssertDecimal(t, c.Uptime, *l.Actual)
 			assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
 			assertMoney(t, c.Credit, r.Credits)
 			assertMoney(t, c.Credit, l.Credit)

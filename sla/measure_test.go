@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,14 +80,14 @@ func TestErrorRateMode(t *testing.T) {
 		MinRequests int64               `json:"min_requests"`
 		Samples     []sla.RequestSample `json:"samples"`
 	}
-	loadTestdata(t, "error_rate.json", &data)
+	testkit.LoadJSON(t, "testdata/error_rate.json", &data)
 	a := mustParse(t, `{"id":"s3","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99.9",
 		"error_rate":{"interval":"`+data.Interval+`","min_requests":20}}]}`)
 	r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Samples}, a.PeriodOf(at(t, data.Month+"-15T00:00:00Z")), nil)
 	require.NoError(t, err)
 	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact)
 	require.NotEmpty(t, data.Source)
-	assertDecimal(t, data.Uptime, *r.Levels[0].Actual)
+	testkit.AssertDecimal(t, data.Uptime, *r.Levels[0].Actual)
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
 }
 
@@ -106,7 +107,7 @@ func TestPercentileLatencyNearestRank(t *testing.T) {
 			"expected":"20","minimum":"40"}]}`)
 		r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
 		require.NoError(t, err)
-		assertDecimal(t, c.want, *r.Levels[0].Actual, "p"+c.p)
+		testkit.AssertDecimal(t, c.want, *r.Levels[0].Actual, "p"+c.p)
 	}
 	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
@@ -136,11 +137,11 @@ func TestRulesCustomMetricExclusionAndCreditFormula(t *testing.T) {
 	require.NoError(t, err)
 	up := r.Levels[0]
 	assert.Equal(t, sla.Duration(432*time.Minute), up.Downtime, "only the vendor's outage counts")
-	assertDecimal(t, "99", *up.Actual)
+	testkit.AssertDecimal(t, "99", *up.Actual)
 	// (99.9 − 99) × 1000 / 10 = 90, under the 10 % at-risk cap of 100.
 	assertMoney(t, "90.00", r.Credits)
 	csat := r.Levels[1]
-	assertDecimal(t, "3.5", *csat.Actual)
+	testkit.AssertDecimal(t, "3.5", *csat.Actual)
 	assert.Equal(t, sla.StatusMinimum, csat.Status)
 	assertMoney(t, "0", csat.Credit)
 }

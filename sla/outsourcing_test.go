@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,7 +38,7 @@ func TestOutsourcingPoolAllocationAndCap(t *testing.T) {
 			Source   string   `json:"source"`
 		} `json:"cases"`
 	}
-	loadTestdata(t, "outsourcing_credits.json", &data)
+	testkit.LoadJSON(t, "testdata/outsourcing_credits.json", &data)
 	a := mustParse(t, poolAgreement)
 	for _, c := range data.Cases {
 		t.Run(c.Name, func(t *testing.T) {
@@ -126,9 +127,9 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assertMoney(t, "400.00", reports[3].EarnedBack)
 	assertMoney(t, "-500.00", reports[3].Net, "earn-back 400 and bonus 100")
 	require.NotNil(t, reports[3].Levels[0].NextExpected)
-	assertDecimal(t, "99.5", *reports[3].Levels[0].NextExpected)
+	testkit.AssertDecimal(t, "99.5", *reports[3].Levels[0].NextExpected)
 	// May: the raised level is in force: 99.9% beats 99.5%.
-	assertDecimal(t, "99.5", reports[4].Levels[0].Expected)
+	testkit.AssertDecimal(t, "99.5", reports[4].Levels[0].Expected)
 	assert.Equal(t, sla.StatusMet, reports[4].Levels[0].Status)
 	// June: missed again; the window (Mar–Jun) holds one miss only.
 	assert.False(t, reports[5].Signals[0].Triggered)
@@ -150,8 +151,8 @@ func TestBurnRates(t *testing.T) {
 	rates, err := a.BurnRates(in, "up", asOf, nil)
 	require.NoError(t, err)
 	require.Len(t, rates, 4)
-	assertDecimal(t, "166.666667", rates[0].LongRate)
-	assertDecimal(t, "1000", rates[0].ShortRate)
+	testkit.AssertDecimal(t, "166.666667", rates[0].LongRate)
+	testkit.AssertDecimal(t, "1000", rates[0].ShortRate)
 	assert.True(t, rates[0].Firing)
 	// 3 days: 10 min of 4,320 → ratio 1/432 → burn 2.3148 ≥ 1; 6h: 10/360 → 27.8.
 	assert.True(t, rates[3].Firing)
