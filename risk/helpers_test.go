@@ -1,23 +1,11 @@
 package risk
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
-
-// loadJSON decodes testdata/name into v.
-func loadJSON(t *testing.T, name string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, v))
-}
 
 // assertMoney checks that got equals want (same currency, numerically equal).
 func assertMoney(t *testing.T, want, got outsourcing.Money) {

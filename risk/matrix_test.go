@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,7 +22,7 @@ func TestNISTTablesEveryCell(t *testing.T) {
 		TableI2 publishedTable `json:"table_i2"`
 		TableG5 publishedTable `json:"table_g5"`
 	}
-	loadJSON(t, "nist_800_30.json", &ref)
+	testkit.LoadJSON(t, "testdata/nist_800_30.json", &ref)
 	for name, tc := range map[string]struct {
 		m   *Matrix
 		tab publishedTable
@@ -53,7 +54,7 @@ func TestNISTSemiQuantitativeScale(t *testing.T) {
 			} `json:"scale"`
 		} `json:"semi_quantitative"`
 	}
-	loadJSON(t, "nist_800_30.json", &ref)
+	testkit.LoadJSON(t, "testdata/nist_800_30.json", &ref)
 	axis := NISTScale("Likelihood")
 	for _, band := range ref.SemiQuantitative.Scale {
 		t.Run(band.Level, func(t *testing.T) {
@@ -97,7 +98,7 @@ func TestOWASPSeverityEveryCell(t *testing.T) {
 			Min   float64 `json:"min"`
 		} `json:"levels"`
 	}
-	loadJSON(t, "owasp.json", &ref)
+	testkit.LoadJSON(t, "testdata/owasp.json", &ref)
 	for impact, cells := range ref.Severity.Rows {
 		for j, want := range cells {
 			likelihood := ref.Severity.Columns[j]
@@ -136,7 +137,7 @@ func TestOWASPWorkedExample(t *testing.T) {
 			SeverityBusiness  string    `json:"severity_business"`
 		} `json:"examples"`
 	}
-	loadJSON(t, "owasp.json", &ref)
+	testkit.LoadJSON(t, "testdata/owasp.json", &ref)
 	for _, ex := range ref.Examples {
 		l, ti, bi := ex.Likelihood, ex.Technical, ex.Business
 		f := OWASPFactors{
@@ -173,7 +174,7 @@ func TestClassic5x5EveryCell(t *testing.T) {
 			Max   float64 `json:"max"`
 		} `json:"bands"`
 	}
-	loadJSON(t, "classic_5x5.json", &ref)
+	testkit.LoadJSON(t, "testdata/classic_5x5.json", &ref)
 	m := Classic5x5()
 	for i, l := range ref.Likelihood {
 		for j, c := range ref.Consequence {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,7 +41,7 @@ type quantRef struct {
 
 func loadQuant(t *testing.T) quantRef {
 	var ref quantRef
-	loadJSON(t, "quantification.json", &ref)
+	testkit.LoadJSON(t, "testdata/quantification.json", &ref)
 	require.NotEmpty(t, ref.PERT)
 	return ref
 }
