@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
 
@@ -26,7 +27,7 @@ type leaderCase struct {
 
 func loadLeader(t *testing.T) leaderCase {
 	var c leaderCase
-	loadTestdata(t, "ahp.json", &c)
+	testkit.LoadJSON(t, "testdata/ahp.json", &c)
 	require.NotEmpty(t, c.Source)
 	return c
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
 
@@ -150,7 +151,7 @@ func TestConstantCriterion(t *testing.T) {
 
 func TestVIKORCompromise(t *testing.T) {
 	var doc struct{ Cases []methodCase }
-	loadTestdata(t, "methods.json", &doc)
+	testkit.LoadJSON(t, "testdata/methods.json", &doc)
 	c := doc.Cases[2]
 	require.Equal(t, scoring.MethodVIKOR, c.Method)
 	s, err := scoring.VIKOR(newMatrix(t, c.Types, c.Matrix), c.Weights, *c.V, "")

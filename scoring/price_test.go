@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
 
@@ -32,7 +33,7 @@ func TestScorePricesFormulas(t *testing.T) {
 			Want map[string]string `json:"want"`
 		} `json:"cases"`
 	}
-	loadTestdata(t, "price.json", &doc)
+	testkit.LoadJSON(t, "testdata/price.json", &doc)
 	require.NotEmpty(t, doc.Source)
 	dec := func(s string) decimal.Decimal {
 		if s == "" {

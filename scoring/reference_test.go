@@ -1,26 +1,16 @@
 package scoring_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
-
-// loadTestdata decodes testdata/name into v.
-func loadTestdata(t testing.TB, name string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, v))
-}
 
 // newMatrix builds a matrix named a1.., c1.. from criterion types and rows.
 func newMatrix(t testing.TB, types []scoring.CriterionType, rows [][]float64) *scoring.Matrix {
@@ -64,7 +54,7 @@ type methodCase struct {
 
 func TestMethodsReproducePublishedExamples(t *testing.T) {
 	var doc struct{ Cases []methodCase }
-	loadTestdata(t, "methods.json", &doc)
+	testkit.LoadJSON(t, "testdata/methods.json", &doc)
 	require.NotEmpty(t, doc.Cases)
 	for _, c := range doc.Cases {
 		t.Run(c.Name, func(t *testing.T) {
@@ -89,7 +79,7 @@ type weightCase struct {
 
 func TestObjectiveWeightsReproducePublishedExamples(t *testing.T) {
 	var doc struct{ Cases []weightCase }
-	loadTestdata(t, "weights.json", &doc)
+	testkit.LoadJSON(t, "testdata/weights.json", &doc)
 	for _, c := range doc.Cases {
 		t.Run(c.Name, func(t *testing.T) {
 			require.NotEmpty(t, c.Source)

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
 
@@ -35,7 +36,7 @@ func TestWeightStabilityClosedForm(t *testing.T) {
 // The exact and the numeric search agree on a larger WSM case.
 func TestWeightStabilityExactMatchesScan(t *testing.T) {
 	var doc struct{ Cases []methodCase }
-	loadTestdata(t, "methods.json", &doc)
+	testkit.LoadJSON(t, "testdata/methods.json", &doc)
 	c := doc.Cases[2] // Papathanasiou & Ploskas matrix
 	m := newMatrix(t, c.Types, c.Matrix)
 	exact, err := scoring.WeightStability(m, c.Weights, scoring.Config{Method: scoring.MethodWSM}, scoring.SensitivityOptions{})
