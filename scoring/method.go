@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -149,4 +150,21 @@ func newScores(m *Matrix, w []float64, method Method, norm Normalization, higher
 		return nil, err
 	}
 	return &Scores{Method: method, Normalization: norm, Weights: wn, Alternatives: slices.Clone(m.alternatives), Values: make([]float64, m.Rows()), HigherIsBetter: higher}, nil
+}
+
+// normalizedScores starts a method that scores normalised values (WSM,
+// WPM, TOPSIS; higher is better): norm defaults to the method's, the
+// weights are checked and normalised, and every column's transform and
+// statistics are derived.
+func normalizedScores(m *Matrix, w []float64, method Method, norm Normalization, policy ConstantPolicy) (*Scores, []transform, colStats, error) {
+	norm = cmp.Or(norm, method.defaultNormalization())
+	s, err := newScores(m, w, method, norm, true)
+	if err != nil {
+		return nil, nil, colStats{}, err
+	}
+	ts, st, err := m.transforms(norm, policy)
+	if err != nil {
+		return nil, nil, colStats{}, err
+	}
+	return s, ts, st, nil
 }

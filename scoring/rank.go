@@ -93,6 +93,11 @@ func Rank(s *Scores, opt RankOptions) ([]Ranked, error) {
 	if err := opt.validate(); err != nil {
 		return nil, err
 	}
+	return numbered(s, sortedOrder(s), 0, opt), nil
+}
+
+// sortedOrder returns the row indices best first, ties by row order.
+func sortedOrder(s *Scores) []int {
 	order := make([]int, len(s.Values))
 	for i := range order {
 		order[i] = i
@@ -103,7 +108,7 @@ func Rank(s *Scores, opt RankOptions) ([]Ranked, error) {
 		}
 		return 1
 	})
-	return numbered(s, order, 0, opt), nil
+	return order
 }
 
 // TopK returns the k best alternatives of s, best first, numbered by opt

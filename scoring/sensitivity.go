@@ -104,21 +104,6 @@ func WeightStability(m *Matrix, w []float64, cfg Config, opt SensitivityOptions)
 	return out, nil
 }
 
-// sortedOrder returns the row indices best first, ties by row order.
-func sortedOrder(s *Scores) []int {
-	order := make([]int, len(s.Values))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if better(s, a, b) {
-			return -1
-		}
-		return 1
-	})
-	return order
-}
-
 // linearParts returns per-cell contributions u (row-major) such that the
 // method's ranking is that of Σⱼ wⱼ·uᵢⱼ, when the method allows it.
 func linearParts(m *Matrix, cfg Config) ([]float64, bool, error) {

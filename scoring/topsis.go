@@ -24,14 +24,7 @@ type TOPSISDetail struct {
 // is returned. It makes two passes over the flat matrix and allocates a
 // fixed number of slices whatever the number of criteria.
 func TOPSIS(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
-	if norm == "" {
-		norm = MethodTOPSIS.defaultNormalization()
-	}
-	s, err := newScores(m, w, MethodTOPSIS, norm, true)
-	if err != nil {
-		return nil, err
-	}
-	ts, st, err := m.transforms(norm, policy)
+	s, ts, st, err := normalizedScores(m, w, MethodTOPSIS, norm, policy)
 	if err != nil {
 		return nil, err
 	}

@@ -7,14 +7,7 @@ import "math"
 // Higher is better. It runs in two passes over the flat matrix and
 // allocates a fixed number of slices whatever the number of criteria.
 func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
-	if norm == "" {
-		norm = MethodWSM.defaultNormalization()
-	}
-	s, err := newScores(m, w, MethodWSM, norm, true)
-	if err != nil {
-		return nil, err
-	}
-	ts, _, err := m.transforms(norm, policy)
+	s, ts, _, err := normalizedScores(m, w, MethodWSM, norm, policy)
 	if err != nil {
 		return nil, err
 	}
@@ -60,14 +53,7 @@ func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Sc
 // sums to 1. Higher is better. A normalised value of 0 (possible with
 // min_max) makes the product 0.
 func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
-	if norm == "" {
-		norm = MethodWPM.defaultNormalization()
-	}
-	s, err := newScores(m, w, MethodWPM, norm, true)
-	if err != nil {
-		return nil, err
-	}
-	ts, _, err := m.transforms(norm, policy)
+	s, ts, _, err := normalizedScores(m, w, MethodWPM, norm, policy)
 	if err != nil {
 		return nil, err
 	}
