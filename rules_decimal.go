@@ -42,6 +42,15 @@ func toDecimal(v any) (decimal.Decimal, error) {
 	return decimal.Decimal{}, fmt.Errorf("%T is not a number", v)
 }
 
+// decimalOperands converts the two operands of a binary operator.
+func decimalOperands(p []any) (a, b decimal.Decimal, err error) {
+	if a, err = toDecimal(p[0]); err != nil {
+		return a, b, err
+	}
+	b, err = toDecimal(p[1])
+	return a, b, err
+}
+
 func floatToDecimal(f float64) (decimal.Decimal, error) {
 	if f != f || f > 1e300 || f < -1e300 {
 		return decimal.Decimal{}, fmt.Errorf("%v cannot be a decimal", f)
@@ -64,11 +73,17 @@ func signatures(sides []reflect.Type, out reflect.Type) []any {
 					continue
 				}
 				seen[pair] = true
-				sigs = append(sigs, reflect.Zero(reflect.PointerTo(reflect.FuncOf(pair[:], []reflect.Type{out}, false))).Interface())
+				sigs = append(sigs, signature(out, pair[:]...))
 			}
 		}
 	}
 	return sigs
+}
+
+// signature is a typed nil *func(in...) out, the form expr.Function takes
+// a function's static types in.
+func signature(out reflect.Type, in ...reflect.Type) any {
+	return reflect.Zero(reflect.PointerTo(reflect.FuncOf(in, []reflect.Type{out}, false))).Interface()
 }
 
 // decimalOps are the arithmetic operators and their decimal implementations.
@@ -123,11 +138,7 @@ func decimalOptions() []expr.Option {
 	for op, fn := range decimalOps {
 		name := "_dec_" + opNames[op]
 		opts = append(opts, expr.Function(name, func(p ...any) (any, error) {
-			a, err := toDecimal(p[0])
-			if err != nil {
-				return nil, err
-			}
-			b, err := toDecimal(p[1])
+			a, b, err := decimalOperands(p)
 			if err != nil {
 				return nil, err
 			}
@@ -138,11 +149,7 @@ func decimalOptions() []expr.Option {
 	for op, test := range decimalComparisons {
 		name := "_dec_" + opNames[op]
 		opts = append(opts, expr.Function(name, func(p ...any) (any, error) {
-			a, err := toDecimal(p[0])
-			if err != nil {
-				return nil, err
-			}
-			b, err := toDecimal(p[1])
+			a, b, err := decimalOperands(p)
 			if err != nil {
 				return nil, err
 			}
@@ -193,11 +200,8 @@ func moneyArithmetic() []expr.Option {
 	}, new(func(Money, Money) Money))
 	var mulSigs, divSigs []any
 	for _, n := range numericTypes {
-		mulSigs = append(mulSigs,
-			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{moneyType, n}, []reflect.Type{moneyType}, false))).Interface(),
-			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{n, moneyType}, []reflect.Type{moneyType}, false))).Interface())
-		divSigs = append(divSigs,
-			reflect.Zero(reflect.PointerTo(reflect.FuncOf([]reflect.Type{moneyType, n}, []reflect.Type{moneyType}, false))).Interface())
+		mulSigs = append(mulSigs, signature(moneyType, moneyType, n), signature(moneyType, n, moneyType))
+		divSigs = append(divSigs, signature(moneyType, moneyType, n))
 	}
 	mul := expr.Function("_money_mul", func(p ...any) (any, error) {
 		m, f := p[0], p[1]
