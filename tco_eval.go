@@ -85,6 +85,9 @@ type tcoShift struct {
 	option, line  int
 	amount, index decimal.Decimal
 	rate          decimal.Decimal
+	// constIndex, when set, replaces the shifted line's escalation index
+	// by this constant change per step (a fraction).
+	constIndex *decimal.Decimal
 }
 
 func noShift() tcoShift {
@@ -268,6 +271,9 @@ func (t *TCO) lineCosts(o int, s tcoShift) [][]decimal.Decimal {
 		amount, indexMul := l.amount, decOne
 		if s.option == o && s.line == i {
 			amount, indexMul = amount.Mul(s.amount), s.index
+			if s.constIndex != nil {
+				l.index = []decimal.Decimal{*s.constIndex}
+			}
 		}
 		factors := l.escalationFactors(h, indexMul)
 		costs := zeros(h + 1)

@@ -84,15 +84,24 @@ func (t *TCO) Tornado(option string, change Percent) (Tornado, error) {
 
 // BreakEven returns the value of one input at which the option's NPV of
 // savings against the baseline is zero, every other input unchanged, in
-// the input's own unit: for InputDiscountRate the annual rate in percent
-// (the IRR of the savings); for "<option>/<line>" the line's amount in
-// the model currency (or a percent line's share in percent). NPV is linear
-// in a line's amount, so that value is exact up to rounding to
-// BreakEvenPlaces places.
+// the input's own unit, rounded half away from zero to BreakEvenPlaces
+// places:
 //
-// Errors: unknown option or input (ErrNotFound); the baseline, an
-// escalation input, or an input with no effect on the NPV
-// (ErrInvalidInput); for the discount rate, those of IRR.
+//   - InputDiscountRate: the annual rate in percent (the IRR of the
+//     savings);
+//   - "<option>/<line>": the line's amount in the model currency (or a
+//     percent line's share in percent). NPV is linear in a line's amount,
+//     so the value is exact up to rounding;
+//   - "<option>/<line>/escalation": the constant escalation per step, in
+//     percent, that replaces the line's index (for a one-value index, the
+//     break-even value of that value), the line's cap still applying. NPV
+//     is monotonic in it; bisection between −99 % and the cap (or
+//     MaxBreakEvenEscalation) finds it to better than 1e-9 percent.
+//
+// Errors: unknown option or input (ErrNotFound); the baseline, an input
+// with no effect on the NPV, or an escalation for which no rate in the
+// searched range brings the NPV to zero (ErrInvalidInput); for the
+// discount rate, those of IRR.
 func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 	o, err := t.comparedOption(option)
 	if err != nil {
@@ -115,7 +124,7 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, &FieldError{Path: "input", Reason: fmt.Sprintf("outsourcing: no sensitivity input %q", input), Err: ErrNotFound}
 	}
 	if in.escalation {
-		return decimal.Decimal{}, FieldErrorf("input", "outsourcing: no break-even for escalation input %q", input)
+		return t.breakEvenEscalation(o, in)
 	}
 	// NPV(m) = n0 + m·(n1 − n0) for the multiplier m of the input.
 	cache := t.newCache(o)
@@ -127,6 +136,58 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 	}
 	m := n0.Neg().DivRound(slope, finPlaces)
 	return in.value.Mul(m).Round(BreakEvenPlaces), nil
+}
+
+// MaxBreakEvenEscalation is the highest escalation per step, in percent,
+// BreakEven searches for an uncapped line.
+const MaxBreakEvenEscalation = 1000
+
+// Bounds and resolution of the escalation break-even search, as fractions
+// per step.
+var (
+	escalationSearchLow    = decimal.RequireFromString("-0.99")
+	escalationSearchHigh   = decimal.NewFromInt(MaxBreakEvenEscalation).Shift(-2)
+	escalationSearchTol    = decimal.New(1, -11)
+	escalationSearchPlaces = int32(12) // keeps escalation factors short
+	decHalf                = decimal.RequireFromString("0.5")
+)
+
+// breakEvenEscalation bisects on a constant escalation rate of the line
+// of in until the bracket is narrower than escalationSearchTol.
+func (t *TCO) breakEvenEscalation(o int, in tcoInput) (decimal.Decimal, error) {
+	line := t.options[in.option].lines[in.line]
+	lo, hi := escalationSearchLow, escalationSearchHigh
+	if line.capped && line.cap.LessThan(hi) {
+		hi = line.cap
+	}
+	cache := t.newCache(o)
+	npv := func(r decimal.Decimal) int {
+		s := in.shift(decOne)
+		s.constIndex = &r
+		return t.savingsNPV(o, s, cache).Sign()
+	}
+	sLo, sHi := npv(lo), npv(hi)
+	switch {
+	case sLo == 0:
+		return lo.Shift(2).Round(BreakEvenPlaces), nil
+	case sHi == 0:
+		return hi.Shift(2).Round(BreakEvenPlaces), nil
+	case sLo == sHi:
+		return decimal.Decimal{}, FieldErrorf("input", "outsourcing: no escalation of %q between %s %% and %s %% per step brings the NPV of savings to zero",
+			in.name, FormatDecimal(lo.Shift(2)), FormatDecimal(hi.Shift(2)))
+	}
+	for hi.Sub(lo).GreaterThan(escalationSearchTol) {
+		mid := lo.Add(hi).Mul(decHalf).Round(escalationSearchPlaces)
+		switch npv(mid) {
+		case 0:
+			return mid.Shift(2).Round(BreakEvenPlaces), nil
+		case sLo:
+			lo = mid
+		default:
+			hi = mid
+		}
+	}
+	return lo.Add(hi).Mul(decHalf).Shift(2).Round(BreakEvenPlaces), nil
 }
 
 // comparedOption resolves an option other than the baseline.

@@ -237,14 +237,27 @@ func TestTCOTornadoAndBreakEven(t *testing.T) {
 			assert.True(t, npv.Amount().Abs().LessThanOrEqual(dec("0.01")), "NPV at break-even %s is %s", v, npv)
 		})
 	}
+	// Break-even escalations, as a constant index, do the same.
+	for _, c := range []struct{ option, line int }{{1, 0}, {0, 0}} {
+		m := tc.Model()
+		l := &m.Options[c.option].Lines[c.line]
+		input := m.Options[c.option].ID + "/" + l.ID + "/escalation"
+		t.Run("break-even "+input, func(t *testing.T) {
+			v, err := tc.BreakEven("out", input)
+			require.NoError(t, err)
+			l.Escalation.Index = []Percent{NewPercent(v)}
+			tc2, err := CompileTCO(m)
+			require.NoError(t, err)
+			npv := tc2.Evaluate().Options[1].Savings.NPV
+			assert.True(t, npv.Amount().Abs().LessThanOrEqual(dec("0.05")), "NPV at break-even %s is %s", v, npv)
+		})
+	}
 	rate, err := tc.BreakEven("out", InputDiscountRate)
 	require.NoError(t, err)
 	irr := tc.Evaluate().Options[1].Savings.IRR
 	require.NotNil(t, irr)
 	assertDecimal(t, irr.Shift(2).Round(BreakEvenPlaces), rate)
 
-	_, err = tc.BreakEven("out", "out/fees/escalation")
-	assert.ErrorIs(t, err, ErrInvalidInput)
 	_, err = tc.BreakEven("out", "out/nothing")
 	assert.ErrorIs(t, err, ErrNotFound)
 	_, err = tc.BreakEven("in", "out/fees")
