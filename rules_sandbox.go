@@ -101,9 +101,7 @@ func meterCalls(node *ast.Node) {
 	case *ast.PredicateNode:
 		return
 	case *ast.SequenceNode:
-		for i := range n.Nodes {
-			meterCalls(&n.Nodes[i])
-		}
+		meterEach(n.Nodes)
 	case *ast.VariableDeclaratorNode:
 		meterCalls(&n.Value)
 		meterCalls(&n.Expr)
@@ -111,13 +109,9 @@ func meterCalls(node *ast.Node) {
 		meterCalls(&n.Node)
 		meterCalls(&n.Property)
 	case *ast.ArrayNode:
-		for i := range n.Nodes {
-			meterCalls(&n.Nodes[i])
-		}
+		meterEach(n.Nodes)
 	case *ast.BuiltinNode:
-		for i := range n.Arguments {
-			meterCalls(&n.Arguments[i])
-		}
+		meterEach(n.Arguments)
 		if linearBuiltins[n.Name] && len(n.Arguments) > 0 {
 			size := &ast.BuiltinNode{Name: "len", Arguments: []ast.Node{n.Arguments[0]}}
 			*node = charged(charge(size), n)
@@ -132,13 +126,18 @@ func meterCalls(node *ast.Node) {
 	case *ast.UnaryNode:
 		meterCalls(&n.Node)
 	case *ast.CallNode:
-		for i := range n.Arguments {
-			meterCalls(&n.Arguments[i])
-		}
+		meterEach(n.Arguments)
 	case *ast.ConditionalNode:
 		meterCalls(&n.Cond)
 		meterCalls(&n.Exp1)
 		meterCalls(&n.Exp2)
+	}
+}
+
+// meterEach applies meterCalls to every node of a list in place.
+func meterEach(nodes []ast.Node) {
+	for i := range nodes {
+		meterCalls(&nodes[i])
 	}
 }
 
