@@ -36,3 +36,33 @@ func ExampleAssessCapability() {
 	fmt.Println(a.Level, a.Score, a.Gaps[0].ItemID)
 	// Output: developing 90.48 contract-management
 }
+
+func ExampleParseObjectiveSet() {
+	set, err := outsourcing.ParseObjectiveSet([]byte(`{
+	  "id": "service-desk-2025",
+	  "objectives": [{
+	    "id": "faster-response", "metric": "first_response_minutes", "unit": "min",
+	    "baseline": "45", "target": "15", "direction": "decrease",
+	    "start": "2025-01-01T00:00:00Z", "deadline": "2025-12-27T00:00:00Z", "owner": "service-manager",
+	    "measurements": [{"at": "2025-03-02T00:00:00Z", "value": "40"}, {"at": "2025-05-01T00:00:00Z", "value": "35"}]
+	  }]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	progress, err := set.Progress(time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range progress {
+		fmt.Println(p.ID, p.State, p.Attainment, p.Forecast)
+	}
+	_, err = outsourcing.ParseObjectiveSet([]byte(`{"id": "x", "objectives": [{"id": "a", "metric": "m", "baseline": "1", "target": "2",
+	  "direction": "increase", "start": "2025-01-01T00:00:00Z", "deadline": "2025-01-01T00:00:00Z", "owner": "o"}]}`))
+	fmt.Println(err)
+	// Output:
+	// faster-response on_track 0.3333 15
+	// objectives[0].deadline: outsourcing: objective: deadline 2025-01-01 is not after start 2025-01-01
+}

@@ -38,3 +38,38 @@ func ExampleBudget_Variance() {
 	// transition on_plan -10000.00 EUR -3.33
 	// remaining 149000.00 EUR
 }
+
+func ExampleParseTimeline() {
+	tl, err := outsourcing.ParseTimeline([]byte(`{"id": "plan", "milestones": [
+	  {"id": "req", "kind": "requirements_confirmed", "planned": "2025-02-01T00:00:00Z", "actual": "2025-02-10T00:00:00Z"},
+	  {"id": "sign", "kind": "contract_signed", "planned": "2025-07-01T00:00:00Z", "forecast": "2025-07-21T00:00:00Z"}
+	]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, err := tl.At(time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("max slip:", st.MaxSlipDays, "days")
+	// Output: max slip: 20 days
+}
+
+func ExampleParseBudget() {
+	b, err := outsourcing.ParseBudget([]byte(`{"total": {"amount": "500000", "currency": "EUR"}, "phases": [
+	  {"id": "selection", "planned": {"amount": "50000", "currency": "EUR"}, "actual": {"amount": "61000", "currency": "EUR"}}
+	]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := b.Variance()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Phases[0].Status, r.Phases[0].VariancePercent, "remaining", r.Remaining)
+	// Output: over 22 remaining 439000.00 EUR
+}
