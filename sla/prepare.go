@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/big"
@@ -207,14 +208,6 @@ func prepareSamples(l *level, reqs []RequestSample) []sample {
 		}
 		out = append(out, s)
 	}
-	slices.SortStableFunc(out, func(x, y sample) int {
-		switch {
-		case x.start < y.start:
-			return -1
-		case x.start > y.start:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(x, y sample) int { return cmp.Compare(x.start, y.start) })
 	return out
 }

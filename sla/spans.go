@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 )
@@ -10,15 +11,7 @@ type span struct{ s, e int64 }
 
 // mergeSpans sorts spans and unites overlapping or touching ones, in place.
 func mergeSpans(in []span) []span {
-	slices.SortFunc(in, func(a, b span) int {
-		switch {
-		case a.s < b.s:
-			return -1
-		case a.s > b.s:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(in, func(a, b span) int { return cmp.Compare(a.s, b.s) })
 	out := in[:0]
 	for _, x := range in {
 		if n := len(out); n > 0 && x.s <= out[n-1].e {
