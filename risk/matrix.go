@@ -327,19 +327,27 @@ func (m *Matrix) Rank(level string) int {
 // ID that is not on its axis is a *outsourcing.FieldError (path
 // "likelihood" or "impact") matching outsourcing.ErrInvalidInput.
 func (m *Matrix) Rate(likelihood, impact string) (Evaluation, error) {
-	i, okL := m.rows[likelihood]
-	j, okI := m.cols[impact]
-	var errs []error
-	if !okL {
-		errs = append(errs, errorf("likelihood", "%q is not a level of the likelihood scale", text.Truncate(likelihood, 40)))
-	}
-	if !okI {
-		errs = append(errs, errorf("impact", "%q is not a level of the impact scale", text.Truncate(impact, 40)))
-	}
-	if len(errs) > 0 {
-		return Evaluation{}, errors.Join(errs...)
+	i, j, err := m.locate("", Rating{Likelihood: likelihood, Impact: impact})
+	if err != nil {
+		return Evaluation{}, err
 	}
 	return m.At(i, j), nil
+}
+
+// locate returns the row and column of r, or a *outsourcing.FieldError
+// under path ("likelihood", "impact" below it) for each level that is not
+// on its axis.
+func (m *Matrix) locate(path string, r Rating) (i, j int, err error) {
+	i, okL := m.rows[r.Likelihood]
+	j, okI := m.cols[r.Impact]
+	var errs []error
+	if !okL {
+		errs = append(errs, errorf(join(path, "likelihood"), "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
+	}
+	if !okI {
+		errs = append(errs, errorf(join(path, "impact"), "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
+	}
+	return i, j, errors.Join(errs...)
 }
 
 // RateValues classifies two assessed values on the axes' ranges (see

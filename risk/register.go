@@ -254,12 +254,6 @@ func (k Risk) checkRatings(p string, m *Matrix) []error {
 
 // checkRating reports ratings off the matrix's scales under path.
 func checkRating(path string, r Rating, m *Matrix) error {
-	var errs []error
-	if _, ok := m.rows[r.Likelihood]; !ok {
-		errs = append(errs, errorf(path+".likelihood", "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
-	}
-	if _, ok := m.cols[r.Impact]; !ok {
-		errs = append(errs, errorf(path+".impact", "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
-	}
-	return errors.Join(errs...)
+	_, _, err := m.locate(path, r)
+	return err
 }
