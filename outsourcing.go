@@ -40,6 +40,8 @@
 //   - Schemas: every JSON document the SDK reads has a JSON Schema
 //     (draft 2020-12), listed by Schemas(); Parse functions validate, then
 //     decode exactly, and report problems by JSON pointer.
+//   - Identifiers: StableID derives reproducible name-based UUIDs for audit
+//     records; RandomID draws one from a source the caller supplies.
 //   - Errors: sentinels (ErrInvalidInput, ErrCurrencyMismatch, ErrRule,
 //     ErrLimit, ErrTransition, ErrNotFound, ErrNoConvergence) matched with
 //     errors.Is, detail in *FieldError and *RuleError with errors.As.
@@ -55,8 +57,54 @@
 //	}, outsourcing.RequireBool())
 //	failing, err := rules.Failing(&vendor) // the knock-out reasons
 //
+// # Planning (Handbook §1)
+//
+// §1.1 needs and objectives: Objective is a SMART objective (metric, owner,
+// baseline, target, direction, start, deadline); Validate rejects one that
+// is not specific, measurable and time-bound, and Progress gives its
+// attainment, expected share and a least-squares forecast at asOf.
+// ObjectiveSet (ParseObjectiveSet) holds objectives with their measurements.
+//
+// §1.2 feasibility: the financial functions NPV, XNPV, IRR, XIRR, MIRR, PMT,
+// PV and FV follow Excel (NPV discounts the first value one period; XNPV and
+// XIRR count actual days / 365 from the first date; IRR and XIRR take a
+// guess and fail with ErrNoConvergence or ErrNoSignChange rather than guess).
+// A TCOModel (ParseTCOModel, CompileTCO) compares sourcing options over
+// months or years with cost lines by category (fees, staff, infrastructure,
+// licences, retained organisation as a percentage, transition, severance,
+// knowledge transfer, risk contingency, exit), each with its own timing and
+// capped escalation; Evaluate gives cash flows, nominal and discounted
+// totals, savings, NPV, IRR, paybacks and break-even period against the
+// baseline; Tornado and BreakEven show which inputs matter and where the
+// switch stops paying. AssessCapability turns a weighted checklist
+// (DefaultCapabilityChecklist: project, contract, supplier-relationship
+// management...) into a ReadinessLevel with its gaps.
+//
+// §1.3 strategy: DefaultSourcingAdvisor recommends a sourcing scope (in
+// house, selective, partial, total) and location (onshore, nearshore,
+// offshore) from criticality, capability, expected savings and risk with a
+// shipped decision table whose rows cite the sourcing literature; edit
+// SourcingTableDocument and compile it with NewSourcingAdvisor to use your
+// own. Budget (ParseBudget) tracks spending by phase against plan with a
+// tolerance band; Timeline (ParseTimeline) reports milestone slippage at
+// asOf.
+//
+//	tco, err := outsourcing.ParseTCOModel(doc)           // in-house vs offers
+//	tc, err := outsourcing.CompileTCO(tco)
+//	res := tc.Evaluate()
+//	tornado, err := tc.Tornado("nearshore", outsourcing.MustPercent("10"))
+//	maxFee, err := tc.BreakEven("nearshore", "nearshore/fees")
+//	savings, err := res.SavingsPercent("nearshore")
+//	capability, err := outsourcing.AssessCapability(checklist)
+//	rec, err := outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
+//		Criticality: outsourcing.CriticalityLow, Capability: capability.Level,
+//		ExpectedSavings: savings, Risk: outsourcing.RiskLevelModerate,
+//	})
+//	fmt.Println(rec.Scope, rec.Location, rec.Rows, rec.Rationale)
+//
 // # Concurrency
 //
-// Money, Percent, Calendar, compiled RuleSet, DecisionTable and Schema
-// values are immutable and safe for concurrent use.
+// Money, Percent, Decimal, Calendar, compiled RuleSet, DecisionTable,
+// Schema, TCO and SourcingAdvisor values are immutable and safe for
+// concurrent use.
 package outsourcing
