@@ -3,7 +3,8 @@
 // sample data, printing what each step decides.
 //
 //	§1.2  total cost of ownership: keep infrastructure operations in house
-//	      or outsource them
+//	      or outsource them; can we manage a provider?
+//	§1.3  the sourcing model the shipped decision table recommends
 //	§2.1  screen the long list of vendors with a rule set
 //	§2.2  score the short list on the seven dimensions, price included
 //	§2.3  rank with AHP weights and TOPSIS
@@ -93,7 +94,44 @@ func planning(w io.Writer) error {
 		}
 		fmt.Fprintln(w)
 	}
+	savings, err := r.SavingsPercent("outsourced")
+	if err != nil {
+		return err
+	}
+
+	heading(w, "§1.2 Capability to manage a provider")
+	checklist := outsourcing.DefaultCapabilityChecklist()
+	for i := range checklist {
+		checklist[i].Score = capabilityScores[checklist[i].ID]
+	}
+	capability, err := outsourcing.AssessCapability(checklist)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "readiness %s (%s%%)\n", capability.Level, capability.Score.StringFixed(2))
+	for _, g := range capability.Gaps {
+		fmt.Fprintf(w, "  gap: %-26s %d of %d\n", g.ItemID, g.Score, g.Target)
+	}
+
+	heading(w, "§1.3 Sourcing strategy")
+	rec, err := outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
+		Criticality: outsourcing.CriticalityHigh, Capability: capability.Level,
+		ExpectedSavings: savings, Risk: outsourcing.RiskLevelModerate,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "expected savings %s, high criticality, moderate risk: %s, %s (row %v)\n  %s\n",
+		savings, rec.Scope, rec.Location, rec.Rows, rec.Rationale)
 	return nil
+}
+
+// capabilityScores is the organisation's self-assessment, 0 to 5, against
+// the default checklist of Handbook §1.2.
+var capabilityScores = map[string]int{
+	"project-management": 4, "contract-management": 4, "supplier-relationship": 4,
+	"performance-monitoring": 4, "risk-management": 3, "financial-management": 4,
+	"exit-management": 2,
 }
 
 // vendorProfile is a vendor from the long list; its fields are the
