@@ -6,7 +6,6 @@ package testkit
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"testing"
 
@@ -34,5 +33,5 @@ func AssertDecimal(t testing.TB, want string, got decimal.Decimal, msgAndArgs ..
 	if decimal.RequireFromString(want).Equal(got) {
 		return true
 	}
-	return assert.Fail(t, fmt.Sprintf("want %s, got %s", want, got.String()), msgAndArgs...)
+	return assert.Fail(t, "want "+want+", got "+got.String(), msgAndArgs...)
 }

@@ -1,24 +1,19 @@
 package testkit
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestLoadJSON(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "doc.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"source":"RFC 8259 §4","n":2}`), 0o600))
 	var doc struct {
 		Source string `json:"source"`
 		N      int    `json:"n"`
 	}
-	LoadJSON(t, path, &doc)
-	assert.Equal(t, "RFC 8259 §4", doc.Source)
+	LoadJSON(t, "testdata/sample.json", &doc)
+	assert.Equal(t, "fixture for testkit.LoadJSON, not reference data", doc.Source)
 	assert.Equal(t, 2, doc.N)
 }
 
