@@ -8,13 +8,9 @@ import (
 )
 
 func TestLoadJSON(t *testing.T) {
-	var doc struct {
-		Source string `json:"source"`
-		N      int    `json:"n"`
-	}
+	var doc map[string]any
 	LoadJSON(t, "testdata/sample.json", &doc)
-	assert.Equal(t, "fixture for testkit.LoadJSON, not reference data", doc.Source)
-	assert.Equal(t, 2, doc.N)
+	assert.Equal(t, map[string]any{"source": "fixture for testkit.LoadJSON, not reference data", "n": 2.0}, doc)
 }
 
 // recorder is a testing.TB that notes a failure instead of failing the test.
