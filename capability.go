@@ -34,12 +34,12 @@ func (r ReadinessLevel) Rank() int { return slices.Index(readinessLevels, r) + 1
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (r ReadinessLevel) MarshalText() ([]byte, error) {
-	return marshalEnum(r, "readiness level", readinessLevels)
+	return MarshalEnum(r, "readiness level", readinessLevels)
 }
 
 // UnmarshalText accepts the level names.
 func (r *ReadinessLevel) UnmarshalText(b []byte) error {
-	return unmarshalEnum(r, b, "readiness level", readinessLevels)
+	return UnmarshalEnum(r, b, "readiness level", readinessLevels)
 }
 
 // Readiness thresholds on the weighted score, in percent.

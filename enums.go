@@ -106,18 +106,6 @@ func UnmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) erro
 	return nil
 }
 
-// marshalEnum is MarshalEnum under the name the finance, TCO, objective,
-// capability and strategy files still call; they move to MarshalEnum with
-// their owner's next change, and then this goes.
-func marshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
-	return MarshalEnum(v, kind, values)
-}
-
-// unmarshalEnum is UnmarshalEnum under its former name; see marshalEnum.
-func unmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) error {
-	return UnmarshalEnum(dst, text, kind, values)
-}
-
 // enumList joins an enum's values for error messages.
 func enumList[T ~string](values []T) string {
 	s := make([]string, len(values))

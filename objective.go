@@ -26,11 +26,11 @@ var directions = []Direction{DirectionIncrease, DirectionDecrease}
 func (d Direction) String() string { return string(d) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
-func (d Direction) MarshalText() ([]byte, error) { return marshalEnum(d, "direction", directions) }
+func (d Direction) MarshalText() ([]byte, error) { return MarshalEnum(d, "direction", directions) }
 
 // UnmarshalText accepts "increase" or "decrease".
 func (d *Direction) UnmarshalText(b []byte) error {
-	return unmarshalEnum(d, b, "direction", directions)
+	return UnmarshalEnum(d, b, "direction", directions)
 }
 
 // Objective is a SMART objective of an outsourcing initiative (Handbook
@@ -91,12 +91,12 @@ func (s ObjectiveState) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s ObjectiveState) MarshalText() ([]byte, error) {
-	return marshalEnum(s, "objective state", objectiveStates)
+	return MarshalEnum(s, "objective state", objectiveStates)
 }
 
 // UnmarshalText accepts the state names.
 func (s *ObjectiveState) UnmarshalText(b []byte) error {
-	return unmarshalEnum(s, b, "objective state", objectiveStates)
+	return UnmarshalEnum(s, b, "objective state", objectiveStates)
 }
 
 // Validate checks that the objective is SMART enough to track: an ID, a

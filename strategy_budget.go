@@ -26,12 +26,12 @@ func (s BudgetStatus) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s BudgetStatus) MarshalText() ([]byte, error) {
-	return marshalEnum(s, "budget status", budgetStatuses)
+	return MarshalEnum(s, "budget status", budgetStatuses)
 }
 
 // UnmarshalText accepts "under", "on_plan" or "over".
 func (s *BudgetStatus) UnmarshalText(b []byte) error {
-	return unmarshalEnum(s, b, "budget status", budgetStatuses)
+	return UnmarshalEnum(s, b, "budget status", budgetStatuses)
 }
 
 // DefaultBudgetTolerance is the variance, in percent of plan, within

@@ -35,12 +35,12 @@ func (c Criticality) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (c Criticality) MarshalText() ([]byte, error) {
-	return marshalEnum(c, "criticality", criticalities)
+	return MarshalEnum(c, "criticality", criticalities)
 }
 
 // UnmarshalText accepts "low", "medium", "high" or "core".
 func (c *Criticality) UnmarshalText(b []byte) error {
-	return unmarshalEnum(c, b, "criticality", criticalities)
+	return UnmarshalEnum(c, b, "criticality", criticalities)
 }
 
 // RiskLevel is an overall sourcing risk on the five-level qualitative
@@ -66,9 +66,9 @@ func (r RiskLevel) Rank() int { return slices.Index(riskLevels, r) + 1 }
 func (r RiskLevel) String() string { return string(r) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
-func (r RiskLevel) MarshalText() ([]byte, error) { return marshalEnum(r, "risk level", riskLevels) }
+func (r RiskLevel) MarshalText() ([]byte, error) { return MarshalEnum(r, "risk level", riskLevels) }
 
 // UnmarshalText accepts "very_low", "low", "moderate", "high" or "very_high".
 func (r *RiskLevel) UnmarshalText(b []byte) error {
-	return unmarshalEnum(r, b, "risk level", riskLevels)
+	return UnmarshalEnum(r, b, "risk level", riskLevels)
 }

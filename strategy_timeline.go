@@ -33,12 +33,12 @@ func (k MilestoneKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (k MilestoneKind) MarshalText() ([]byte, error) {
-	return marshalEnum(k, "milestone kind", milestoneKinds)
+	return MarshalEnum(k, "milestone kind", milestoneKinds)
 }
 
 // UnmarshalText accepts the kind names.
 func (k *MilestoneKind) UnmarshalText(b []byte) error {
-	return unmarshalEnum(k, b, "milestone kind", milestoneKinds)
+	return UnmarshalEnum(k, b, "milestone kind", milestoneKinds)
 }
 
 // Milestone is one dated milestone of the plan.
@@ -77,12 +77,12 @@ func (s MilestoneState) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s MilestoneState) MarshalText() ([]byte, error) {
-	return marshalEnum(s, "milestone state", milestoneStates)
+	return MarshalEnum(s, "milestone state", milestoneStates)
 }
 
 // UnmarshalText accepts the state names.
 func (s *MilestoneState) UnmarshalText(b []byte) error {
-	return unmarshalEnum(s, b, "milestone state", milestoneStates)
+	return UnmarshalEnum(s, b, "milestone state", milestoneStates)
 }
 
 // MilestoneStatus is a milestone at asOf.
