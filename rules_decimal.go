@@ -166,6 +166,10 @@ func decimalOptions() []expr.Option {
 		opts = append(opts, expr.Operator(op, name, mname))
 	}
 	opts = append(opts, moneyArithmetic()...)
+	opts = append(opts, expr.Function("_dec_in", func(p ...any) (any, error) {
+		return decimalIn(p[0].(decimal.Decimal), p[1]), nil
+	}, new(func(decimal.Decimal, []any) bool), new(func(decimal.Decimal, []decimal.Decimal) bool)),
+		expr.Operator("in", "_dec_in"))
 	opts = append(opts,
 		expr.Function("Dec", func(p ...any) (any, error) {
 			return parseDecimal("Dec", p[0].(string))
@@ -187,6 +191,27 @@ func decimalOptions() []expr.Option {
 		}, new(func(decimal.Decimal) float64)),
 	)
 	return opts
+}
+
+// decimalIn reports whether list holds a number numerically equal to d
+// (expr's own `in` compares with reflect.DeepEqual, for which 1.0 is not
+// 1.00).
+func decimalIn(d decimal.Decimal, list any) bool {
+	switch l := list.(type) {
+	case []decimal.Decimal:
+		for _, x := range l {
+			if x.Equal(d) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range l {
+			if v, err := toDecimal(x); err == nil && v.Equal(d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // moneyArithmetic overloads + and - on Money pairs, and * and / between

@@ -122,6 +122,10 @@ func TestRuleDecimalSemantics(t *testing.T) {
 		{`Round(Dec("2.675"), 2)`, "2.68"},
 		{`Abs(Dec("-2"))`, "2"},
 		{`Float(a) == 1.0`, true},
+		{`a in [Dec("1.00"), 2]`, true},
+		{`a in [2, 3.5]`, false},
+		{`b not in [Dec("1")]`, false},
+		{`a in [1]`, true},
 	}
 	for _, c := range cases {
 		t.Run(c.expr, func(t *testing.T) {
