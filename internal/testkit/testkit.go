@@ -1,6 +1,7 @@
 // Package testkit holds the test helpers the module's packages share:
-// loading reference data from testdata files and comparing exact
-// decimals. It is internal and meant for _test.go files only; it imports
+// loading reference data from testdata files, comparing exact decimals
+// and checking that output ignores shopspring/decimal's package globals.
+// It is internal and meant for _test.go files only; it imports
 // no package of the module, so the root's own tests can use it too.
 package testkit
 

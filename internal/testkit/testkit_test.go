@@ -40,3 +40,25 @@ func TestAssertDecimal(t *testing.T) {
 		})
 	}
 }
+
+func TestAssertGlobalsIgnored(t *testing.T) {
+	tests := []struct {
+		name   string
+		render func() []byte
+		holds  bool
+	}{
+		{"fixed text", func() []byte { return []byte(`{"amount":"1.50"}`) }, true},
+		{"decimal.Decimal JSON", func() []byte { b, _ := decimal.RequireFromString("1.50").MarshalJSON(); return b }, false},
+		{"StringFixed", func() []byte { return []byte(decimal.New(15, 2).StringFixed(0)) }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &recorder{TB: t}
+			assert.Equal(t, tt.holds, AssertGlobalsIgnored(rec, tt.render))
+			assert.Equal(t, !tt.holds, rec.failed)
+		})
+		assert.False(t, decimal.MarshalJSONWithoutQuotes, "restored once the subtest is over")
+		assert.True(t, decimal.TrimTrailingZeros, "restored once the subtest is over")
+		assert.False(t, decimal.UseScientificNotation, "restored once the subtest is over")
+	}
+}
