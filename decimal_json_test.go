@@ -2,6 +2,7 @@ package outsourcing_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 )
 
 func TestDecimalJSON(t *testing.T) {
@@ -46,4 +48,58 @@ func TestDecimalJSON(t *testing.T) {
 	assert.ErrorIs(t, fromText.UnmarshalText([]byte("pi")), outsourcing.ErrInvalidInput)
 	assert.Panics(t, func() { outsourcing.MustDecimal("x") })
 	assert.True(t, outsourcing.NewDecimal(decimal.NewFromInt(2)).Add(decimal.NewFromInt(1)).Equal(decimal.NewFromInt(3)))
+}
+
+func TestTrimDecimal(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"98.750000", "98.75"},
+		{"100.00", "100"},
+		{"-1.50", "-1.5"},
+		{"0.000", "0"},
+		{"1500", "1500"},
+		{"0.0001", "0.0001"},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			in := decimal.RequireFromString(c.in)
+			got := outsourcing.TrimDecimal(in)
+			assert.Equal(t, c.want, got.String())
+			assert.True(t, got.Equal(in), "the value is unchanged")
+			assert.LessOrEqual(t, got.Exponent(), int32(0), "integers keep exponent 0")
+		})
+	}
+}
+
+func TestDecimalFormat(t *testing.T) {
+	d, big := outsourcing.MustDecimal("1.50"), outsourcing.NewDecimal(decimal.New(15, 2))
+	cases := []struct {
+		format string
+		value  outsourcing.Decimal
+		want   string
+	}{
+		{"%v", d, "1.50"},
+		{"%s", d, "1.50"},
+		{"%v", big, "1500"},
+		{"%8s|", d, "    1.50|"},
+		{"%-6v|", d, "1.50  |"},
+		{"%q", d, `"1.50"`},
+		{"%f", d, "1.50"},
+		{"%f", big, "1500"},
+		{"%.1f", d, "1.5"},
+		{"%+f", d, "+1.50"},
+		{"%08.3f", d, "0001.500"},
+		{"%#v", d, "decimal.New(150, -2)"},
+		{"%d", d, "%!d(outsourcing.Decimal=1.50)"},
+	}
+	render := func() []byte {
+		var out []byte
+		for _, c := range cases {
+			out = fmt.Appendf(out, c.format+"\n", c.value)
+		}
+		return out
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, fmt.Sprintf(c.format, c.value), c.format)
+	}
+	assert.Equal(t, "1.50 1500", fmt.Sprint(d, " ", big), "Print and Println use String")
+	testkit.AssertGlobalsIgnored(t, render)
 }
