@@ -1,6 +1,7 @@
 package outsourcing
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -320,6 +321,16 @@ type Result struct {
 	// Value is what the rule yielded (bool, decimal.Decimal, Money,
 	// int, float64, string...).
 	Value any `json:"value"`
+}
+
+// MarshalJSON writes the result with a decimal value as a plain-notation
+// string without trailing fractional zeros, whatever shopspring/decimal's
+// package globals say.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type result Result
+	out := result(r)
+	out.Value = plainValue(r.Value)
+	return json.Marshal(out)
 }
 
 // Eval evaluates every rule in order. If any rule fails, it returns no

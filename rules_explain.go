@@ -1,6 +1,8 @@
 package outsourcing
 
 import (
+	"encoding/json"
+
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
@@ -41,6 +43,16 @@ type RuleTrace struct {
 	Conditions []ConditionTrace `json:"conditions,omitempty"`
 }
 
+// MarshalJSON writes the trace with a decimal value as a plain-notation
+// string without trailing fractional zeros, whatever shopspring/decimal's
+// package globals say, so the audit trail does not depend on the host.
+func (r RuleTrace) MarshalJSON() ([]byte, error) {
+	type trace RuleTrace
+	out := trace(r)
+	out.Value = plainValue(r.Value)
+	return json.Marshal(out)
+}
+
 // ConditionTrace is one sub-condition and what it evaluated to. For a
 // comparison, Left and Right are the values compared.
 type ConditionTrace struct {
@@ -48,6 +60,16 @@ type ConditionTrace struct {
 	Value      any    `json:"value"`
 	Left       any    `json:"left,omitempty"`
 	Right      any    `json:"right,omitempty"`
+}
+
+// MarshalJSON writes the trace with decimal values as plain-notation
+// strings without trailing fractional zeros, whatever shopspring/decimal's
+// package globals say.
+func (c ConditionTrace) MarshalJSON() ([]byte, error) {
+	type trace ConditionTrace
+	out := trace(c)
+	out.Value, out.Left, out.Right = plainValue(c.Value), plainValue(c.Left), plainValue(c.Right)
+	return json.Marshal(out)
 }
 
 // condition is a sub-condition compiled on its own for explanations.

@@ -1,12 +1,11 @@
 package outsourcing
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // TableSpec is a DMN-style decision table: input columns computed from
@@ -96,10 +95,26 @@ type Decision struct {
 	// the defaults when a single-hit table matched nothing).
 	Outputs []map[string]any `json:"outputs"`
 	// Aggregate is the COLLECT aggregation (SUM, COUNT, MIN, MAX) when the
-	// table has one; Aggregated says whether it was computed (MIN and MAX
-	// of no rows are not).
-	Aggregate  decimal.Decimal `json:"aggregate"`
-	Aggregated bool            `json:"aggregated"`
+	// table has one, without trailing fractional zeros; Aggregated says
+	// whether it was computed (MIN and MAX of no rows are not).
+	Aggregate  Decimal `json:"aggregate"`
+	Aggregated bool    `json:"aggregated"`
+}
+
+// MarshalJSON writes the decision with its decimal outputs as
+// plain-notation strings without trailing fractional zeros ("12000"),
+// whatever shopspring/decimal's package globals say; in Go the outputs
+// stay decimal.Decimal values.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	type decision Decision
+	out := decision(d)
+	if d.Outputs != nil {
+		out.Outputs = make([]map[string]any, len(d.Outputs))
+		for i, m := range d.Outputs {
+			out.Outputs[i] = plainMap(m)
+		}
+	}
+	return json.Marshal(out)
 }
 
 // Output returns the named output of the first resulting row.
@@ -236,7 +251,8 @@ func (t *DecisionTable[E]) Decide(env E) (Decision, error) {
 		}
 	}
 	if t.spec.Aggregation != "" {
-		d.Aggregate, d.Aggregated = t.spec.Aggregation.apply(&t.tableData, selected)
+		agg, ok := t.spec.Aggregation.apply(&t.tableData, selected)
+		d.Aggregate, d.Aggregated = TrimDecimal(agg), ok
 	}
 	return d, nil
 }

@@ -119,7 +119,7 @@ func TestDecisionTableHitPolicies(t *testing.T) {
 			assert.Equal(t, []string{"p1", "big", "emea", "late"}, d.Matched)
 			if c.agg10 != "" {
 				assert.True(t, d.Aggregated)
-				assertDecimal(t, c.agg10, d.Aggregate)
+				assertDecimal(t, c.agg10, d.Aggregate.Decimal)
 			}
 		})
 	}
