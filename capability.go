@@ -61,7 +61,7 @@ type CapabilityItem struct {
 	// Question is what is assessed.
 	Question string `json:"question,omitempty"`
 	// Weight is the item's relative importance, > 0.
-	Weight decimal.Decimal `json:"weight"`
+	Weight Decimal `json:"weight"`
 	// Score is the assessed maturity, 0..CapabilityMaxScore.
 	Score int `json:"score"`
 	// Target is the maturity needed, 1..CapabilityMaxScore; 0 means
@@ -80,14 +80,14 @@ type CapabilityGap struct {
 	Critical bool
 	// Weighted is weight × (target − score), the gap's share of the
 	// attainable weighted score, in percent, rounded to 2 places.
-	Weighted decimal.Decimal
+	Weighted Decimal
 }
 
 // CapabilityAssessment is the result of scoring a checklist.
 type CapabilityAssessment struct {
 	// Score is Σ weight·min(score, target) / Σ weight·target in percent,
 	// rounded half away from zero to 2 places.
-	Score decimal.Decimal
+	Score Decimal
 	// Level is the readiness level.
 	Level ReadinessLevel
 	// Areas holds the same score per area, in order of first appearance.
@@ -100,7 +100,7 @@ type CapabilityAssessment struct {
 // AreaScore is the weighted score of one area, in percent (2 places).
 type AreaScore struct {
 	Area  string
-	Score decimal.Decimal
+	Score Decimal
 }
 
 // DefaultCapabilityChecklist returns the capability areas the handbook
@@ -109,7 +109,7 @@ type AreaScore struct {
 // (§3.3 performance monitoring, §4.1 transition, §5 risk, §7 exit), with
 // equal weights, unscored. Callers fill in the scores.
 func DefaultCapabilityChecklist() []CapabilityItem {
-	one := decimal.NewFromInt(1)
+	one := NewDecimal(decimal.NewFromInt(1))
 	items := []CapabilityItem{
 		{ID: "project-management", Area: "project_management", Question: "Can we plan and run the sourcing project and the transition?", Critical: true},
 		{ID: "contract-management", Area: "contract_management", Question: "Can we draft, negotiate and administer the contract and its changes?", Critical: true},
@@ -153,7 +153,7 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 		if it.Score < target {
 			criticalGap = criticalGap || it.Critical
 			res.Gaps = append(res.Gaps, CapabilityGap{ItemID: it.ID, Area: it.Area, Score: it.Score, Target: target,
-				Critical: it.Critical, Weighted: it.Weight.Mul(decimal.NewFromInt(int64(target - it.Score)))})
+				Critical: it.Critical, Weighted: NewDecimal(it.Weight.Mul(decimal.NewFromInt(int64(target - it.Score))))})
 		}
 	}
 	res.Score = percentOf(got, want)
@@ -161,7 +161,7 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 		res.Areas = append(res.Areas, AreaScore{Area: a, Score: percentOf(areaGot[a], areaWant[a])})
 	}
 	for i := range res.Gaps {
-		res.Gaps[i].Weighted = percentOf(res.Gaps[i].Weighted, want)
+		res.Gaps[i].Weighted = percentOf(res.Gaps[i].Weighted.Decimal, want)
 	}
 	slices.SortStableFunc(res.Gaps, func(a, b CapabilityGap) int {
 		if a.Critical != b.Critical {
@@ -170,7 +170,7 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 			}
 			return 1
 		}
-		if n := b.Weighted.Cmp(a.Weighted); n != 0 {
+		if n := b.Weighted.Cmp(a.Weighted.Decimal); n != 0 {
 			return n
 		}
 		return cmp.Compare(a.ItemID, b.ItemID)
@@ -193,8 +193,8 @@ func (it CapabilityItem) target() int {
 	return it.Target
 }
 
-func percentOf(part, whole decimal.Decimal) decimal.Decimal {
-	return part.Shift(2).DivRound(whole, 2)
+func percentOf(part, whole decimal.Decimal) Decimal {
+	return TrimDecimal(part.Shift(2).DivRound(whole, 2))
 }
 
 func validateCapability(items []CapabilityItem) error {
@@ -210,7 +210,7 @@ func validateCapability(items []CapabilityItem) error {
 		}
 		seen[it.ID] = true
 		if !it.Weight.IsPositive() {
-			errs = append(errs, FieldErrorf(path+".weight", "outsourcing: capability: weight %s must be positive", FormatDecimal(it.Weight)))
+			errs = append(errs, FieldErrorf(path+".weight", "outsourcing: capability: weight %s must be positive", it.Weight))
 		}
 		if it.Score < 0 || it.Score > CapabilityMaxScore {
 			errs = append(errs, FieldErrorf(path+".score", "outsourcing: capability: score %d is outside 0..%d", it.Score, CapabilityMaxScore))

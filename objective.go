@@ -48,10 +48,10 @@ type Objective struct {
 	// Unit of the metric, for display ("minutes", "%", "EUR").
 	Unit string `json:"unit,omitempty"`
 	// Baseline is the metric's value at Start.
-	Baseline decimal.Decimal `json:"baseline"`
+	Baseline Decimal `json:"baseline"`
 	// Target is the value to reach by Deadline; required, and beyond the
 	// baseline in Direction.
-	Target *decimal.Decimal `json:"target"`
+	Target *Decimal `json:"target"`
 	// Direction is which way the metric improves.
 	Direction Direction `json:"direction"`
 	// Start is when the baseline holds; required, before Deadline.
@@ -64,8 +64,8 @@ type Objective struct {
 
 // Measurement is one observed value of an objective's metric.
 type Measurement struct {
-	At    time.Time       `json:"at"`
-	Value decimal.Decimal `json:"value"`
+	At    time.Time `json:"at"`
+	Value Decimal   `json:"value"`
 }
 
 // ObjectiveState summarises an objective at a date.
@@ -120,9 +120,9 @@ func (o Objective) Validate() error {
 	switch {
 	case o.Target == nil:
 		bad("target", "target is required")
-	case o.Direction == DirectionIncrease && !o.Target.GreaterThan(o.Baseline),
-		o.Direction == DirectionDecrease && !o.Target.LessThan(o.Baseline):
-		bad("target", "target %s does not %s the baseline %s", FormatDecimal(*o.Target), o.Direction, FormatDecimal(o.Baseline))
+	case o.Direction == DirectionIncrease && !o.Target.GreaterThan(o.Baseline.Decimal),
+		o.Direction == DirectionDecrease && !o.Target.LessThan(o.Baseline.Decimal):
+		bad("target", "target %s does not %s the baseline %s", *o.Target, o.Direction, o.Baseline)
 	}
 	if o.Start.IsZero() {
 		bad("start", "start (when the baseline holds) is required")
@@ -150,15 +150,15 @@ type ObjectiveProgress struct {
 	// Attainment is (latest − baseline)/(target − baseline): 0 at the
 	// baseline, 1 at the target, above 1 beyond it, negative when worse
 	// than the baseline; rounded half away from zero to 4 places.
-	Attainment decimal.Decimal
+	Attainment Decimal
 	// Expected is the share of the way a straight line from baseline at
 	// Start to target at Deadline has covered at asOf, in [0, 1], 4 places.
-	Expected decimal.Decimal
+	Expected Decimal
 	// Forecast is the metric's value at Deadline extrapolated by a
 	// least-squares line through the measurements up to asOf (at least
 	// two at distinct times, with the baseline at Start as a point);
 	// nil when there is too little data. Rounded to 6 places.
-	Forecast *decimal.Decimal
+	Forecast *Decimal
 }
 
 // Progress evaluates the objective at asOf from measurements (any order;
@@ -187,15 +187,15 @@ func (o Objective) Progress(measurements []Measurement, asOf time.Time) (Objecti
 	}
 	latest := seen[len(seen)-1]
 	p.Latest = &latest
-	span := o.Target.Sub(o.Baseline)
-	p.Attainment = latest.Value.Sub(o.Baseline).DivRound(span, 8).Round(4)
+	span := o.Target.Sub(o.Baseline.Decimal)
+	p.Attainment = TrimDecimal(latest.Value.Sub(o.Baseline.Decimal).DivRound(span, 8).Round(4))
 	p.Forecast = o.forecast(seen)
 	switch {
-	case o.meets(latest.Value):
+	case o.meets(latest.Value.Decimal):
 		p.State = ObjectiveStateAchieved
 	case asOf.After(o.Deadline):
 		p.State = ObjectiveStateMissed
-	case p.Forecast != nil && o.meets(*p.Forecast), p.Forecast == nil && p.Attainment.GreaterThanOrEqual(p.Expected):
+	case p.Forecast != nil && o.meets(p.Forecast.Decimal), p.Forecast == nil && p.Attainment.GreaterThanOrEqual(p.Expected.Decimal):
 		p.State = ObjectiveStateOnTrack
 	default:
 		p.State = ObjectiveStateOffTrack
@@ -206,20 +206,20 @@ func (o Objective) Progress(measurements []Measurement, asOf time.Time) (Objecti
 // meets reports whether v reaches the target in the objective's direction.
 func (o Objective) meets(v decimal.Decimal) bool {
 	if o.Direction == DirectionIncrease {
-		return v.GreaterThanOrEqual(*o.Target)
+		return v.GreaterThanOrEqual(o.Target.Decimal)
 	}
-	return v.LessThanOrEqual(*o.Target)
+	return v.LessThanOrEqual(o.Target.Decimal)
 }
 
-func (o Objective) expected(asOf time.Time) decimal.Decimal {
+func (o Objective) expected(asOf time.Time) Decimal {
 	total := o.Deadline.Sub(o.Start)
 	done := min(max(asOf.Sub(o.Start), 0), total)
-	return decimal.NewFromInt(int64(done)).DivRound(decimal.NewFromInt(int64(total)), 4)
+	return TrimDecimal(decimal.NewFromInt(int64(done)).DivRound(decimal.NewFromInt(int64(total)), 4))
 }
 
 // forecast fits value = a + b·t (t in days from Start) through the
 // baseline at Start and the measurements, and evaluates it at Deadline.
-func (o Objective) forecast(ms []Measurement) *decimal.Decimal {
+func (o Objective) forecast(ms []Measurement) *Decimal {
 	xs := []float64{0}
 	ys := []float64{o.Baseline.InexactFloat64()}
 	for _, m := range ms {
@@ -246,7 +246,7 @@ func (o Objective) forecast(ms []Measurement) *decimal.Decimal {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	f := decimal.NewFromFloat(v).Round(6)
+	f := TrimDecimal(decimal.NewFromFloat(v).Round(6))
 	return &f
 }
 
@@ -254,12 +254,12 @@ func (o Objective) forecast(ms []Measurement) *decimal.Decimal {
 func (o Objective) String() string {
 	target := "?"
 	if o.Target != nil {
-		target = FormatDecimal(*o.Target)
+		target = o.Target.String()
 	}
 	unit := ""
 	if o.Unit != "" {
 		unit = " " + o.Unit
 	}
 	return fmt.Sprintf("%s: %s %s from %s to %s%s by %s (owner %s)", o.ID, o.Metric, o.Direction,
-		FormatDecimal(o.Baseline), target, unit, o.Deadline.Format(time.DateOnly), o.Owner)
+		o.Baseline, target, unit, o.Deadline.Format(time.DateOnly), o.Owner)
 }

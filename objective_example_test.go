@@ -5,18 +5,17 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 func ExampleObjective_Progress() {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	target := decimal.NewFromInt(15)
+	target := outsourcing.MustDecimal("15")
 	o := outsourcing.Objective{ID: "faster-response", Metric: "first_response_minutes", Unit: "min",
-		Baseline: decimal.NewFromInt(45), Target: &target, Direction: outsourcing.DirectionDecrease,
+		Baseline: outsourcing.MustDecimal("45"), Target: &target, Direction: outsourcing.DirectionDecrease,
 		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
 	p, _ := o.Progress([]outsourcing.Measurement{
-		{At: day("2025-03-02"), Value: decimal.NewFromInt(40)},
-		{At: day("2025-05-01"), Value: decimal.NewFromInt(35)},
+		{At: day("2025-03-02"), Value: outsourcing.MustDecimal("40")},
+		{At: day("2025-05-01"), Value: outsourcing.MustDecimal("35")},
 	}, day("2025-05-01"))
 	fmt.Println(p.State, p.Attainment, p.Forecast)
 	o.Target = nil

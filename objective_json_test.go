@@ -34,7 +34,7 @@ func TestObjectiveSetParse(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, s.Objectives, 3)
 	assert.Equal(t, DirectionDecrease, s.Objectives[0].Direction)
-	assertDecimal(t, dec("15"), *s.Objectives[0].Target)
+	assertDecimal(t, dec("15"), s.Objectives[0].Target.Decimal)
 	assert.True(t, s.Objectives[0].Deadline.Equal(day("2025-12-27")))
 
 	ps, err := s.Progress(day("2025-05-01"))
@@ -43,10 +43,10 @@ func TestObjectiveSetParse(t *testing.T) {
 	assert.Equal(t, "faster-response", ps[0].ID)
 	assert.Equal(t, ObjectiveStateOnTrack, ps[0].State)
 	require.NotNil(t, ps[0].Forecast)
-	assertDecimal(t, dec("15"), *ps[0].Forecast)
+	assertDecimal(t, dec("15"), ps[0].Forecast.Decimal)
 	assert.Equal(t, ObjectiveStateNoData, ps[1].State)
 	assert.Equal(t, ObjectiveStateAchieved, ps[2].State)
-	assertDecimal(t, dec("1.05"), ps[2].Attainment) // (99.92 − 99.5)/(99.9 − 99.5)
+	assertDecimal(t, dec("1.05"), ps[2].Attainment.Decimal) // (99.92 − 99.5)/(99.9 − 99.5)
 
 	// Round trip: marshal, validate against the schema, parse again.
 	out, err := json.Marshal(s)
@@ -91,7 +91,7 @@ func TestObjectiveSetBadInput(t *testing.T) {
 	}
 
 	// Validate in Go reports every problem with its path.
-	s := ObjectiveSet{Objectives: []TrackedObjective{{Objective: responseObjective(), Measurements: []Measurement{{Value: dec("1")}}}}}
+	s := ObjectiveSet{Objectives: []TrackedObjective{{Objective: responseObjective(), Measurements: []Measurement{{Value: MustDecimal("1")}}}}}
 	s.Objectives[0].Owner = ""
 	err := s.Validate()
 	require.ErrorIs(t, err, ErrInvalidInput)

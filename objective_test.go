@@ -18,9 +18,9 @@ func day(s string) time.Time {
 }
 
 func responseObjective() Objective {
-	target := dec("15")
+	target := MustDecimal("15")
 	return Objective{ID: "o1", Title: "Faster first response", Metric: "first_response_minutes", Unit: "min",
-		Baseline: dec("45"), Target: &target, Direction: DirectionDecrease,
+		Baseline: MustDecimal("45"), Target: &target, Direction: DirectionDecrease,
 		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
 }
 
@@ -60,24 +60,24 @@ func TestObjectiveProgress(t *testing.T) {
 	o := responseObjective() // 45 → 15 over 360 days
 	// Measurements exactly on the line 45 − t/12 (t in days) forecast
 	// 45 − 360/12 = 15 at the deadline: on track.
-	onLine := []Measurement{{At: day("2025-03-02"), Value: dec("40")}, {At: day("2025-05-01"), Value: dec("35")},
-		{At: day("2025-12-31"), Value: dec("1")}} // after asOf: ignored
+	onLine := []Measurement{{At: day("2025-03-02"), Value: MustDecimal("40")}, {At: day("2025-05-01"), Value: MustDecimal("35")},
+		{At: day("2025-12-31"), Value: MustDecimal("1")}} // after asOf: ignored
 	p, err := o.Progress(onLine, day("2025-05-01"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOnTrack, p.State)
 	require.NotNil(t, p.Forecast)
-	assertDecimal(t, dec("15"), *p.Forecast)
-	assertDecimal(t, dec("0.3333"), p.Attainment)
-	assertDecimal(t, dec("0.3333"), p.Expected) // 120 of 360 days
+	assertDecimal(t, dec("15"), p.Forecast.Decimal)
+	assertDecimal(t, dec("0.3333"), p.Attainment.Decimal)
+	assertDecimal(t, dec("0.3333"), p.Expected.Decimal) // 120 of 360 days
 	require.NotNil(t, p.Latest)
-	assertDecimal(t, dec("35"), p.Latest.Value)
+	assertDecimal(t, dec("35"), p.Latest.Value.Decimal)
 
 	// Slower improvement: 45 → 43 → 41 forecasts 33 at the deadline.
-	slow := []Measurement{{At: day("2025-05-01"), Value: dec("41")}, {At: day("2025-03-02"), Value: dec("43")}}
+	slow := []Measurement{{At: day("2025-05-01"), Value: MustDecimal("41")}, {At: day("2025-03-02"), Value: MustDecimal("43")}}
 	p, err = o.Progress(slow, day("2025-05-01"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOffTrack, p.State)
-	assertDecimal(t, dec("33"), *p.Forecast)
+	assertDecimal(t, dec("33"), p.Forecast.Decimal)
 
 	// One measurement: no forecast, compare attainment with the time elapsed.
 	p, err = o.Progress(slow[1:], day("2025-03-02"))
@@ -85,10 +85,10 @@ func TestObjectiveProgress(t *testing.T) {
 	assert.Nil(t, p.Forecast)
 	// 2 of 30 minutes (0.0667) after 60 of 360 days (0.1667): behind.
 	assert.Equal(t, ObjectiveStateOffTrack, p.State)
-	assertDecimal(t, dec("0.0667"), p.Attainment)
-	assertDecimal(t, dec("0.1667"), p.Expected)
+	assertDecimal(t, dec("0.0667"), p.Attainment.Decimal)
+	assertDecimal(t, dec("0.1667"), p.Expected.Decimal)
 
-	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: dec("14")}}, day("2025-10-02"))
+	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: MustDecimal("14")}}, day("2025-10-02"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateAchieved, p.State)
 	assert.True(t, p.Attainment.GreaterThan(decimal.NewFromInt(1)))
@@ -96,7 +96,7 @@ func TestObjectiveProgress(t *testing.T) {
 	p, err = o.Progress(slow, day("2026-01-10"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateMissed, p.State)
-	assertDecimal(t, dec("1"), p.Expected)
+	assertDecimal(t, dec("1"), p.Expected.Decimal)
 
 	p, err = o.Progress(nil, day("2025-02-01"))
 	require.NoError(t, err)
@@ -113,41 +113,41 @@ func TestCapabilityAssessment(t *testing.T) {
 	a, err := AssessCapability(items)
 	require.NoError(t, err)
 	assert.Equal(t, ReadinessReady, a.Level)
-	assertDecimal(t, dec("100"), a.Score)
+	assertDecimal(t, dec("100"), a.Score.Decimal)
 	assert.Empty(t, a.Gaps)
 
 	// Contract management (critical) at 1 of 3: 19/21 = 90.48 % but not ready.
 	items[1].Score = 1
 	a, err = AssessCapability(items)
 	require.NoError(t, err)
-	assertDecimal(t, dec("90.48"), a.Score)
+	assertDecimal(t, dec("90.48"), a.Score.Decimal)
 	assert.Equal(t, ReadinessDeveloping, a.Level)
 	require.Len(t, a.Gaps, 1)
 	assert.Equal(t, "contract-management", a.Gaps[0].ItemID)
-	assertDecimal(t, dec("9.52"), a.Gaps[0].Weighted)
+	assertDecimal(t, dec("9.52"), a.Gaps[0].Weighted.Decimal)
 
 	// Weighted: 2·(2/5) + 1·(5/5) = 1.8 of 3 = 60 %, developing; gaps by size.
 	w := []CapabilityItem{
-		{ID: "a", Area: "x", Weight: dec("2"), Score: 2},
-		{ID: "b", Area: "y", Weight: dec("1"), Score: 5},
-		{ID: "c", Area: "y", Weight: dec("1"), Score: 0, Target: 0},
+		{ID: "a", Area: "x", Weight: MustDecimal("2"), Score: 2},
+		{ID: "b", Area: "y", Weight: MustDecimal("1"), Score: 5},
+		{ID: "c", Area: "y", Weight: MustDecimal("1"), Score: 0, Target: 0},
 	}
 	a, err = AssessCapability(w[:2])
 	require.NoError(t, err)
-	assertDecimal(t, dec("60"), a.Score)
+	assertDecimal(t, dec("60"), a.Score.Decimal)
 	assert.Equal(t, ReadinessDeveloping, a.Level)
 	a, err = AssessCapability(w)
 	require.NoError(t, err)
-	assertDecimal(t, dec("45"), a.Score) // 9 of 20
+	assertDecimal(t, dec("45"), a.Score.Decimal) // 9 of 20
 	assert.Equal(t, ReadinessNotReady, a.Level)
 	assert.Equal(t, []AreaScore{{Area: "x", Score: a.Areas[0].Score}, {Area: "y", Score: a.Areas[1].Score}}, a.Areas)
-	assertDecimal(t, dec("40"), a.Areas[0].Score)
-	assertDecimal(t, dec("50"), a.Areas[1].Score)
+	assertDecimal(t, dec("40"), a.Areas[0].Score.Decimal)
+	assertDecimal(t, dec("50"), a.Areas[1].Score.Decimal)
 	assert.Equal(t, []string{"a", "c"}, []string{a.Gaps[0].ItemID, a.Gaps[1].ItemID}) // 30 % then 25 %
 
 	_, err = AssessCapability(nil)
 	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: dec("0"), Score: 6, Target: -1}, {ID: "a", Weight: dec("1")}})
+	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: MustDecimal("0"), Score: 6, Target: -1}, {ID: "a", Weight: MustDecimal("1")}})
 	require.ErrorIs(t, err, ErrInvalidInput)
 	assert.Contains(t, err.Error(), "items[0].weight")
 	assert.Contains(t, err.Error(), "items[0].score")

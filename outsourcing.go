@@ -26,8 +26,11 @@
 //     rounding modes (RoundHalfUp, RoundHalfEven, RoundDown, RoundUp),
 //     largest-remainder allocation that always sums to the whole, and
 //     Percent for contract percentages. Mixing currencies is an error
-//     (ErrCurrencyMismatch), never a silent sum. Output does not depend on
-//     shopspring/decimal's package globals.
+//     (ErrCurrencyMismatch), never a silent sum. Decimal carries the other
+//     decimal fields of documents and results; computed results drop
+//     trailing fractional zeros (TrimDecimal). Neither JSON nor text output
+//     depends on shopspring/decimal's package globals, including the
+//     decimal outputs of decisions and the values in rule explanations.
 //   - Rules: RuleSet compiles named expr expressions once against a typed
 //     environment and evaluates them many times, concurrently, with exact
 //     decimal and Money arithmetic, a budget on work and memory for

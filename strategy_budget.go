@@ -67,7 +67,7 @@ type PhaseVariance struct {
 	Variance Money
 	// VariancePercent is Variance / Planned in percent, rounded half away
 	// from zero to 2 places; zero when nothing was planned.
-	VariancePercent decimal.Decimal
+	VariancePercent Decimal
 	Status          BudgetStatus
 }
 
@@ -111,14 +111,14 @@ func (b Budget) Variance() (BudgetReport, error) {
 
 func variance(id string, planned, actual Money, tol Percent) PhaseVariance {
 	v, _ := actual.Sub(planned)
-	pv := PhaseVariance{ID: id, Planned: planned, Actual: actual, Variance: v, VariancePercent: decimal.Zero, Status: BudgetStatusOnPlan}
+	pv := PhaseVariance{ID: id, Planned: planned, Actual: actual, Variance: v, Status: BudgetStatusOnPlan}
 	if planned.IsZero() {
 		if actual.IsPositive() {
 			pv.Status = BudgetStatusOver
 		}
 		return pv
 	}
-	pv.VariancePercent = v.Amount().Shift(2).DivRound(planned.Amount(), 2)
+	pv.VariancePercent = TrimDecimal(v.Amount().Shift(2).DivRound(planned.Amount(), 2))
 	band := tol.Of(planned).Amount()
 	switch {
 	case v.Amount().GreaterThan(band):

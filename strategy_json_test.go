@@ -27,7 +27,7 @@ func TestStrategyParseBudget(t *testing.T) {
 	require.NoError(t, err)
 	// 61000 against 50000 is +22 %, beyond the 10 % tolerance.
 	assert.Equal(t, BudgetStatusOver, r.Phases[0].Status)
-	assertDecimal(t, dec("22"), r.Phases[0].VariancePercent)
+	assertDecimal(t, dec("22"), r.Phases[0].VariancePercent.Decimal)
 	assert.Equal(t, BudgetStatusOnPlan, r.Phases[1].Status)
 	assertDecimal(t, dec("149000"), r.Remaining.Amount())
 

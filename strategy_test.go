@@ -17,9 +17,9 @@ func TestBudgetVariance(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, BudgetStatusOver, r.Phases[0].Status)
 	assertDecimal(t, dec("11000"), r.Phases[0].Variance.Amount())
-	assertDecimal(t, dec("22"), r.Phases[0].VariancePercent)
+	assertDecimal(t, dec("22"), r.Phases[0].VariancePercent.Decimal)
 	assert.Equal(t, BudgetStatusOnPlan, r.Phases[1].Status) // −3.33 % within 5 %
-	assertDecimal(t, dec("-3.33"), r.Phases[1].VariancePercent)
+	assertDecimal(t, dec("-3.33"), r.Phases[1].VariancePercent.Decimal)
 	assert.Equal(t, BudgetStatusUnder, r.Phases[2].Status)
 	assertDecimal(t, dec("450000"), r.Overall.Planned.Amount())
 	assertDecimal(t, dec("371000"), r.Overall.Actual.Amount())

@@ -18,7 +18,7 @@ type TCOResult struct {
 	Horizon int
 	// PeriodRate is the discount rate per period, (1+d)^(1/PerYear) − 1,
 	// rounded to 16 decimal places.
-	PeriodRate decimal.Decimal
+	PeriodRate Decimal
 	// Baseline is the ID of the baseline option.
 	Baseline string
 	// Options are the results per option, in model order.
@@ -63,13 +63,13 @@ type Savings struct {
 	// IRR is the annual effective internal rate of return of the savings
 	// stream, (1+periodic IRR)^PerYear − 1, rounded to 12 decimal places;
 	// nil when the savings do not change sign or no rate solves them.
-	IRR *decimal.Decimal
+	IRR *Decimal
 	// Payback is the number of periods until cumulative savings first
 	// reach zero, interpolated linearly within the period and rounded to
 	// 4 places; 0 when they never go below zero; nil when never reached.
-	Payback *decimal.Decimal
+	Payback *Decimal
 	// DiscountedPayback is Payback on discounted savings.
-	DiscountedPayback *decimal.Decimal
+	DiscountedPayback *Decimal
 	// BreakEven is the first period from which cumulative savings stay at
 	// or above zero to the end of the horizon, or −1 when they end below.
 	BreakEven int
@@ -102,7 +102,7 @@ func (t *TCO) Evaluate() TCOResult {
 	df := t.discountFactors(s)
 	c := t.model.Currency
 	res := TCOResult{Model: t.model.ID, Period: t.model.Period, Horizon: t.model.Horizon,
-		PeriodRate: t.periodRate(s).Round(ResultPlaces), Baseline: t.options[t.baseline].id}
+		PeriodRate: TrimDecimal(t.periodRate(s).Round(ResultPlaces)), Baseline: t.options[t.baseline].id}
 	base := t.optionCosts(t.baseline, s)
 	for o := range t.options {
 		lines := t.lineCosts(o, s)
@@ -173,7 +173,8 @@ func (t *TCO) savings(base, costs, df []decimal.Decimal) *Savings {
 	s := &Savings{PerPeriod: moneys(sv, c), Nominal: Money{sum(sv), c}, NPV: Money{sum(disc), c}.Round(RoundHalfUp),
 		Payback: payback(sv), DiscountedPayback: payback(disc), BreakEven: breakEven(sv)}
 	if r, err := t.annualIRR(sv); err == nil {
-		s.IRR = &r
+		irr := TrimDecimal(r)
+		s.IRR = &irr
 	}
 	return s
 }
@@ -190,16 +191,16 @@ func (t *TCO) annualIRR(sv []decimal.Decimal) (decimal.Decimal, error) {
 
 // payback returns the interpolated period at which the running sum of
 // flows first reaches zero from below.
-func payback(flows []decimal.Decimal) *decimal.Decimal {
+func payback(flows []decimal.Decimal) *Decimal {
 	cum := decimal.Zero
 	for p, f := range flows {
 		next := cum.Add(f)
 		if !next.IsNegative() {
 			if p == 0 || !cum.IsNegative() {
-				v := decimal.NewFromInt(int64(p))
+				v := NewDecimal(decimal.NewFromInt(int64(p)))
 				return &v
 			}
-			v := decimal.NewFromInt(int64(p - 1)).Add(cum.Neg().DivRound(f, finPlaces)).Round(paybackPlaces)
+			v := TrimDecimal(decimal.NewFromInt(int64(p - 1)).Add(cum.Neg().DivRound(f, finPlaces)).Round(paybackPlaces))
 			return &v
 		}
 		cum = next

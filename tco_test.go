@@ -104,7 +104,7 @@ func TestTCOReference(t *testing.T) {
 		assert.True(t, r.Options[0].Costs[0].IsZero())
 		assert.Nil(t, r.Options[0].Savings)
 		// the discounted total equals Excel's PV of the same annuity
-		pv, err := PV(r.PeriodRate, decimal.NewFromInt(int64(a.Months)), dec(a.MonthlyCost).Neg(), decimal.Zero, PaymentTimingEnd)
+		pv, err := PV(r.PeriodRate.Decimal, decimal.NewFromInt(int64(a.Months)), dec(a.MonthlyCost).Neg(), decimal.Zero, PaymentTimingEnd)
 		require.NoError(t, err)
 		assertClose(t, pv, r.Options[0].Discounted.Amount(), 1e-8)
 	})
@@ -133,10 +133,10 @@ func TestTCOReference(t *testing.T) {
 			assertDecimal(t, dec(want), sv.PerPeriod[p].Amount(), "period ", p)
 		}
 		require.NotNil(t, sv.IRR)
-		assertDecimal(t, dec(s.IRR), *sv.IRR, s.Source)
+		assertDecimal(t, dec(s.IRR), sv.IRR.Decimal, s.Source)
 		assertDecimal(t, dec(s.NPV).Round(2), sv.NPV.Amount())
 		require.NotNil(t, sv.Payback)
-		assertDecimal(t, dec(s.Payback), *sv.Payback)
+		assertDecimal(t, dec(s.Payback), sv.Payback.Decimal)
 		assert.Nil(t, sv.DiscountedPayback, "NPV at 10 % is negative, so the discounted payback is never reached")
 		assert.Equal(t, s.BreakEven, sv.BreakEven)
 		assertDecimal(t, dec("22000"), sv.Nominal.Amount())

@@ -109,7 +109,7 @@ func main() {
 }
 
 // pct formats an annual IRR as a percentage, or "n/a".
-func pct(r *decimal.Decimal) string {
+func pct(r *outsourcing.Decimal) string {
 	if r == nil {
 		return "n/a"
 	}
@@ -117,7 +117,7 @@ func pct(r *decimal.Decimal) string {
 }
 
 // months formats a payback period, or "never".
-func months(p *decimal.Decimal) string {
+func months(p *outsourcing.Decimal) string {
 	if p == nil {
 		return "never"
 	}
