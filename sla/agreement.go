@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // AgreementSpec is a service-level agreement as written (Handbook §3.1: each
@@ -65,10 +64,10 @@ type Level struct {
 	// Expected is the expected service level: percent (0–100) for
 	// availability and ticket metrics, milliseconds for latency, the rule's
 	// unit for custom metrics.
-	Expected decimal.Decimal `json:"expected"`
+	Expected outsourcing.Decimal `json:"expected"`
 	// Minimum is the minimum service level, no better than Expected; absent
 	// means equal to Expected.
-	Minimum *decimal.Decimal `json:"minimum,omitempty"`
+	Minimum *outsourcing.Decimal `json:"minimum,omitempty"`
 	// Direction is for custom metrics ("" = higher is better); the other
 	// metrics have a fixed direction.
 	Direction Direction `json:"direction,omitempty"`
@@ -87,7 +86,7 @@ type Level struct {
 	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`
 
 	// Percentile (0 < p ≤ 100) of latency samples, for percentile_latency.
-	Percentile *decimal.Decimal `json:"percentile,omitempty"`
+	Percentile *outsourcing.Decimal `json:"percentile,omitempty"`
 	// Rule is the id of the decimal rule over MetricEnv, for custom metrics.
 	Rule string `json:"rule,omitempty"`
 
@@ -120,9 +119,9 @@ type Improvement struct {
 	// Periods is how many consecutive better periods trigger a raise (≥ 1).
 	Periods int `json:"periods"`
 	// Share of the gap to the mean to close, 0 < share ≤ 1 (0.5 = halfway).
-	Share decimal.Decimal `json:"share"`
+	Share outsourcing.Decimal `json:"share"`
 	// Cap is the best the expected level may become (e.g. 99.99).
-	Cap decimal.Decimal `json:"cap"`
+	Cap outsourcing.Decimal `json:"cap"`
 }
 
 // BreachRule flags a critical level missed Misses times within the last
@@ -163,7 +162,7 @@ type Repeat struct {
 	// After is the length of the run of credited periods, this one included.
 	After int `json:"after"`
 	// Multiplier applied to the credit (≥ 1).
-	Multiplier decimal.Decimal `json:"multiplier"`
+	Multiplier outsourcing.Decimal `json:"multiplier"`
 }
 
 // EarnBack waives a level's credit once the level meets its expected level
@@ -205,9 +204,9 @@ type CreditModel struct {
 // upper bound; the lower bound is inclusive, the upper exclusive.
 type Tier struct {
 	// From is the inclusive lower bound.
-	From *decimal.Decimal `json:"from,omitempty"`
+	From *outsourcing.Decimal `json:"from,omitempty"`
 	// To is the exclusive upper bound.
-	To *decimal.Decimal `json:"to,omitempty"`
+	To *outsourcing.Decimal `json:"to,omitempty"`
 	// Credit is the credit percent of fees.
 	Credit outsourcing.Percent `json:"credit"`
 }

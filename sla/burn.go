@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // BurnWindow is one multiwindow burn-rate alert condition: it fires when
@@ -18,7 +17,7 @@ type BurnWindow struct {
 	Long  Duration `json:"long"`
 	Short Duration `json:"short"`
 	// Factor is the burn-rate threshold.
-	Factor decimal.Decimal `json:"factor"`
+	Factor outsourcing.Decimal `json:"factor"`
 }
 
 // SREWorkbookWindows are the multiwindow, multi-burn-rate alerts of the
@@ -27,7 +26,7 @@ type BurnWindow struct {
 // over 1d/2h and 1× over 3d/6h.
 func SREWorkbookWindows() []BurnWindow {
 	w := func(sev string, long, short time.Duration, f string) BurnWindow {
-		return BurnWindow{Severity: sev, Long: Duration(long), Short: Duration(short), Factor: decimal.RequireFromString(f)}
+		return BurnWindow{Severity: sev, Long: Duration(long), Short: Duration(short), Factor: outsourcing.MustDecimal(f)}
 	}
 	return []BurnWindow{
 		w("page", time.Hour, 5*time.Minute, "14.4"),
@@ -43,8 +42,8 @@ type BurnRate struct {
 	// LongRate and ShortRate are the burn rates: the share of the window
 	// that was downtime divided by the error budget share (1 − expected),
 	// rounded to ActualPlaces.
-	LongRate  decimal.Decimal `json:"long_rate"`
-	ShortRate decimal.Decimal `json:"short_rate"`
+	LongRate  outsourcing.Decimal `json:"long_rate"`
+	ShortRate outsourcing.Decimal `json:"short_rate"`
 	// Firing is LongRate ≥ Factor and ShortRate ≥ Factor (exact).
 	Firing bool `json:"firing"`
 }
@@ -91,7 +90,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		if w.Long <= 0 || w.Short <= 0 {
 			return nil, outsourcing.FieldErrorf(fmt.Sprintf("windows[%d]", i), "sla: windows must be positive")
 		}
-		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor)
+		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor.Decimal)
 		out[i] = BurnRate{BurnWindow: w, LongRate: ratDecimal(long, ActualPlaces), ShortRate: ratDecimal(short, ActualPlaces),
 			Firing: long.Cmp(f) >= 0 && short.Cmp(f) >= 0}
 	}

@@ -33,7 +33,7 @@ type level struct {
 	direction Direction
 	expected  *big.Rat
 	minimum   *big.Rat
-	minDec    decimal.Decimal
+	minDec    outsourcing.Decimal
 	cal       outsourcing.Calendar
 	tiers     []tier
 	kind      CreditKind
@@ -254,17 +254,19 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 	if l.Minimum != nil {
 		l.minDec = *l.Minimum
 	}
-	l.expected, l.minimum = toRat(l.Expected), toRat(l.minDec)
+	l.expected, l.minimum = toRat(l.Expected.Decimal), toRat(l.minDec.Decimal)
 	if l.Metric.percent() {
-		for field, v := range map[string]decimal.Decimal{"expected": l.Expected, "minimum": l.minDec} {
-			if v.IsNegative() || v.GreaterThan(hundred) {
-				failf(field, "target %s is outside 0–100%%", outsourcing.FormatDecimal(v))
+		for _, t := range []struct {
+			field string
+			v     outsourcing.Decimal
+		}{{"expected", l.Expected}, {"minimum", l.minDec}} {
+			if t.v.IsNegative() || t.v.GreaterThan(hundred) {
+				failf(t.field, "target %s is outside 0–100%%", t.v)
 			}
 		}
 	}
 	if better(l.direction, l.minimum, l.expected) {
-		failf("minimum", "minimum %s is better than the expected level %s",
-			outsourcing.FormatDecimal(l.minDec), outsourcing.FormatDecimal(l.Expected))
+		failf("minimum", "minimum %s is better than the expected level %s", l.minDec, l.Expected)
 	}
 	if l.Calendar != nil {
 		l.cal = *l.Calendar
@@ -311,11 +313,11 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if imp.Periods < 1 || !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
 			failf("improvement", "periods must be at least 1 and the share in (0, 1]")
 		}
-		if better(l.direction, l.expected, toRat(imp.Cap)) {
-			failf("improvement.cap", "cap %s is worse than the expected level", outsourcing.FormatDecimal(imp.Cap))
+		if better(l.direction, l.expected, toRat(imp.Cap.Decimal)) {
+			failf("improvement.cap", "cap %s is worse than the expected level", imp.Cap.String())
 		}
 		if l.Metric.percent() && imp.Cap.GreaterThan(hundred) {
-			failf("improvement.cap", "cap %s is over 100%%", outsourcing.FormatDecimal(imp.Cap))
+			failf("improvement.cap", "cap %s is over 100%%", imp.Cap.String())
 		}
 	}
 	return l
@@ -377,10 +379,10 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 	for i, t := range tiers {
 		out[i] = tier{credit: t.Credit}
 		if t.From != nil {
-			out[i].from = toRat(*t.From)
+			out[i].from = toRat(t.From.Decimal)
 		}
 		if t.To != nil {
-			out[i].to = toRat(*t.To)
+			out[i].to = toRat(t.To.Decimal)
 		}
 		if out[i].from != nil && out[i].to != nil && out[i].from.Cmp(out[i].to) >= 0 {
 			return nil, fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)

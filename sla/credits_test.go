@@ -39,7 +39,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			require.NoError(t, err)
 			l := r.Levels[0]
 			require.NotNil(t, l.Actual)
-			testkit.AssertDecimal(t, c.Uptime, *l.Actual)
+			testkit.AssertDecimal(t, c.Uptime, l.Actual.Decimal)
 			assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
 			assertMoney(t, c.Credit, r.Credits)
 			assertMoney(t, c.Credit, l.Credit)

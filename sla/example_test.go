@@ -100,7 +100,7 @@ func ExampleReport_Markdown() {
 	start := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	in := sla.Input{Fees: outsourcing.MustMoney("50000", "EUR"),
 		Outages:   []sla.Outage{{Start: start, End: start.Add(9 * time.Hour)}},
-		Latencies: []sla.LatencySample{{At: start, Millis: decimalOf("120")}}}
+		Latencies: []sla.LatencySample{{At: start, Millis: outsourcing.MustDecimal("120")}}}
 	r, err := a.Report(in, a.PeriodOf(start), nil)
 	if err != nil {
 		panic(err)

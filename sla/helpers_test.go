@@ -8,7 +8,6 @@ import (
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -34,5 +33,3 @@ func at(t testing.TB, s string) time.Time {
 func usd(s string) outsourcing.Money { return outsourcing.MustMoney(s, "USD") }
 
 type bigRat = big.Rat
-
-func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }

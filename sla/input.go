@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // Input is what a period's measurement reads: the fees and the events.
@@ -102,7 +101,7 @@ type LatencySample struct {
 	// At is when the request was served.
 	At time.Time `json:"at"`
 	// Millis is the latency in milliseconds (≥ 0).
-	Millis decimal.Decimal `json:"millis"`
+	Millis outsourcing.Decimal `json:"millis"`
 }
 
 // Measure is a named value for custom metrics (for example a satisfaction
@@ -115,5 +114,5 @@ type Measure struct {
 	// At is when the value was recorded.
 	At time.Time `json:"at"`
 	// Value recorded.
-	Value decimal.Decimal `json:"value"`
+	Value outsourcing.Decimal `json:"value"`
 }

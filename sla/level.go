@@ -21,11 +21,11 @@ type Budget struct {
 	Remaining Duration `json:"remaining"`
 	// RemainingPercent is Remaining / Allowed × 100, rounded to
 	// ActualPlaces; nil when nothing is allowed.
-	RemainingPercent *decimal.Decimal `json:"remaining_percent,omitempty"`
+	RemainingPercent *outsourcing.Decimal `json:"remaining_percent,omitempty"`
 }
 
 // expectedInForce returns the expected level after continuous improvement.
-func expectedInForce(l *level, past []LevelReport) decimal.Decimal {
+func expectedInForce(l *level, past []LevelReport) outsourcing.Decimal {
 	if n := len(past); n > 0 {
 		if past[n-1].NextExpected != nil {
 			return *past[n-1].NextExpected
@@ -43,7 +43,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 		return LevelReport{}, decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected := toRat(expDec)
+	expected := toRat(expDec.Decimal)
 	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Direction: l.direction, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
@@ -99,12 +99,12 @@ func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelRep
 	}
 	sum := new(big.Rat).Set(actual)
 	for _, x := range past[len(past)-(imp.Periods-1):] {
-		sum.Add(sum, toRat(*x.Actual))
+		sum.Add(sum, toRat(x.Actual.Decimal))
 	}
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected)
-	raised.Mul(raised, toRat(imp.Share)).Add(raised, expected)
-	if capRat := toRat(imp.Cap); better(l.direction, raised, capRat) {
+	raised.Mul(raised, toRat(imp.Share.Decimal)).Add(raised, expected)
+	if capRat := toRat(imp.Cap.Decimal); better(l.direction, raised, capRat) {
 		raised = capRat
 	}
 	next := ratDecimal(raised, ActualPlaces)
@@ -149,7 +149,7 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, atRisk)
 		}
 	case CreditKindRule:
-		env := CreditEnv{Actual: ratDecimal(m.actual, 12), Expected: lr.Expected, Minimum: lr.Minimum,
+		env := CreditEnv{Actual: ratDecimal(m.actual, 12).Decimal, Expected: lr.Expected.Decimal, Minimum: lr.Minimum.Decimal,
 			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), ConsecutiveMisses: lr.Misses}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
@@ -163,8 +163,8 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, outsourcing.FormatDecimal(v))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.Misses >= rp.After {
-		credit = credit.Mul(rp.Multiplier)
-		why += fmt.Sprintf("; ×%s for %d periods in a row", outsourcing.FormatDecimal(rp.Multiplier), lr.Misses)
+		credit = credit.Mul(rp.Multiplier.Decimal)
+		why += fmt.Sprintf("; ×%s for %d periods in a row", rp.Multiplier.String(), lr.Misses)
 	}
 	return credit, why, nil
 }
@@ -172,10 +172,10 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 func tierLabel(t tier) string {
 	from, to := "-∞", "+∞"
 	if t.from != nil {
-		from = outsourcing.FormatDecimal(ratDecimal(t.from, ActualPlaces))
+		from = ratDecimal(t.from, ActualPlaces).String()
 	}
 	if t.to != nil {
-		to = outsourcing.FormatDecimal(ratDecimal(t.to, ActualPlaces))
+		to = ratDecimal(t.to, ActualPlaces).String()
 	}
 	return "[" + from + ", " + to + ")"
 }

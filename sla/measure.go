@@ -101,11 +101,11 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	}
 	values := make([]decimal.Decimal, 0, hi-lo)
 	for _, x := range p.latencies[lo:hi] {
-		values = append(values, x.Millis)
+		values = append(values, x.Millis.Decimal)
 	}
 	slices.SortFunc(values, func(a, b decimal.Decimal) int { return a.Cmp(b) })
 	// Nearest rank: the smallest value with at least p% of samples at or below it.
-	rank := toRat(*l.Percentile)
+	rank := toRat(l.Percentile.Decimal)
 	rank.Mul(rank, big.NewRat(int64(len(values)), 100))
 	k := new(big.Int).Quo(rank.Num(), rank.Denom()) // floor
 	if new(big.Rat).SetInt(k).Cmp(rank) < 0 {
@@ -115,7 +115,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	v := values[idx]
 	return measurement{actual: toRat(v), population: len(values),
 		detail: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
-			outsourcing.FormatDecimal(*l.Percentile), len(values), outsourcing.FormatDecimal(v), idx+1)}
+			l.Percentile.String(), len(values), outsourcing.FormatDecimal(v), idx+1)}
 }
 
 func measureTickets(l *level, p *prepared, per Period) measurement {
@@ -178,7 +178,7 @@ func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measuremen
 		if !m.At.Before(per.End) {
 			break
 		}
-		env.Values[m.Name] = env.Values[m.Name].Add(m.Value)
+		env.Values[m.Name] = env.Values[m.Name].Add(m.Value.Decimal)
 		env.Counts[m.Name]++
 	}
 	v, err := a.metric.Decimal(l.Rule, env)

@@ -87,7 +87,7 @@ func TestErrorRateMode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact)
 	require.NotEmpty(t, data.Source)
-	testkit.AssertDecimal(t, data.Uptime, *r.Levels[0].Actual)
+	testkit.AssertDecimal(t, data.Uptime, r.Levels[0].Actual.Decimal)
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
 }
 
@@ -100,14 +100,14 @@ func TestPercentileLatencyNearestRank(t *testing.T) {
 	// 30th percentile is 20, the 40th 20, the 50th 35 and the 100th 50.
 	for i, v := range []string{"40", "15", "50", "35", "20"} {
 		in.Latencies = append(in.Latencies, sla.LatencySample{At: at(t, "2024-04-01T10:00:00Z").Add(time.Duration(i) * time.Minute),
-			Millis: decimalOf(v)})
+			Millis: outsourcing.MustDecimal(v)})
 	}
 	for _, c := range []struct{ p, want string }{{"30", "20"}, {"40", "20"}, {"50", "35"}, {"100", "50"}, {"5", "15"}} {
 		a := mustParse(t, `{"id":"api","credits":{},"levels":[{"id":"p","metric":"percentile_latency","percentile":"`+c.p+`",
 			"expected":"20","minimum":"40"}]}`)
 		r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
 		require.NoError(t, err)
-		testkit.AssertDecimal(t, c.want, *r.Levels[0].Actual, "p"+c.p)
+		testkit.AssertDecimal(t, c.want, r.Levels[0].Actual.Decimal, "p"+c.p)
 	}
 	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
@@ -130,18 +130,18 @@ func TestRulesCustomMetricExclusionAndCreditFormula(t *testing.T) {
 			{ID: "ours", Cause: "vendor", Start: at(t, "2024-04-06T00:00:00Z"), End: at(t, "2024-04-06T07:12:00Z")},
 		},
 		Measures: []sla.Measure{
-			{Name: "csat", At: at(t, "2024-04-06T00:00:00Z"), Value: decimalOf("4")},
-			{Name: "csat", At: at(t, "2024-04-07T00:00:00Z"), Value: decimalOf("3")},
+			{Name: "csat", At: at(t, "2024-04-06T00:00:00Z"), Value: outsourcing.MustDecimal("4")},
+			{Name: "csat", At: at(t, "2024-04-07T00:00:00Z"), Value: outsourcing.MustDecimal("3")},
 		}}
 	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
 	up := r.Levels[0]
 	assert.Equal(t, sla.Duration(432*time.Minute), up.Downtime, "only the vendor's outage counts")
-	testkit.AssertDecimal(t, "99", *up.Actual)
+	testkit.AssertDecimal(t, "99", up.Actual.Decimal)
 	// (99.9 − 99) × 1000 / 10 = 90, under the 10 % at-risk cap of 100.
 	assertMoney(t, "90.00", r.Credits)
 	csat := r.Levels[1]
-	testkit.AssertDecimal(t, "3.5", *csat.Actual)
+	testkit.AssertDecimal(t, "3.5", csat.Actual.Decimal)
 	assert.Equal(t, sla.StatusMinimum, csat.Status)
 	assertMoney(t, "0", csat.Credit)
 }

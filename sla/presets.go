@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // Preset is a published credit tier table for a monthly-uptime level.
@@ -16,14 +15,14 @@ type Preset struct {
 	Source string
 	// Commitment is the monthly uptime percentage committed to (the
 	// expected level that goes with the table).
-	Commitment decimal.Decimal
+	Commitment outsourcing.Decimal
 	// Tiers is the table: uptime in [From, To) earns Credit percent of
 	// the monthly charges.
 	Tiers []Tier
 }
 
-func bound(s string) *decimal.Decimal {
-	d := decimal.RequireFromString(s)
+func bound(s string) *outsourcing.Decimal {
+	d := outsourcing.MustDecimal(s)
 	return &d
 }
 
@@ -49,13 +48,13 @@ var presets = map[string]Preset{
 	"aws-ec2-region": {
 		Name:       "aws-ec2-region",
 		Source:     awsComputeSource + ", region-level SLA (99.99%)",
-		Commitment: decimal.RequireFromString("99.99"),
+		Commitment: outsourcing.MustDecimal("99.99"),
 		Tiers:      tiersOf([3]string{"99.0", "99.99", "10"}, [3]string{"95.0", "99.0", "30"}, [3]string{"", "95.0", "100"}),
 	},
 	"aws-ec2-instance": {
 		Name:       "aws-ec2-instance",
 		Source:     awsComputeSource + ", instance-level SLA (99.5%)",
-		Commitment: decimal.RequireFromString("99.5"),
+		Commitment: outsourcing.MustDecimal("99.5"),
 		Tiers:      tiersOf([3]string{"99.0", "99.5", "10"}, [3]string{"95.0", "99.0", "30"}, [3]string{"", "95.0", "100"}),
 	},
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // Markdown renders the report as a Markdown table, one row per level,
@@ -57,11 +56,11 @@ func (r Report) Text() string {
 	return b.String()
 }
 
-func showDecimal(d *decimal.Decimal) string {
+func showDecimal(d *outsourcing.Decimal) string {
 	if d == nil {
 		return "—"
 	}
-	return outsourcing.FormatDecimal(*d)
+	return d.String()
 }
 
 func (r Report) rows() [][]string {

@@ -64,11 +64,11 @@ type LevelReport struct {
 	Direction Direction `json:"direction"`
 	// Expected is the expected level in force (raised by continuous
 	// improvement).
-	Expected decimal.Decimal `json:"expected"`
+	Expected outsourcing.Decimal `json:"expected"`
 	// Minimum is the minimum level.
-	Minimum decimal.Decimal `json:"minimum"`
+	Minimum outsourcing.Decimal `json:"minimum"`
 	// Actual is the measured value rounded to ActualPlaces; nil with no data.
-	Actual *decimal.Decimal `json:"actual,omitempty"`
+	Actual *outsourcing.Decimal `json:"actual,omitempty"`
 	// Exact is the measured value as an exact fraction ("431995/4320").
 	Exact string `json:"exact,omitempty"`
 	// Status is the attainment.
@@ -98,7 +98,7 @@ type LevelReport struct {
 	Streak int `json:"streak"`
 	// NextExpected is the raised expected level in force from the next
 	// period, when continuous improvement applies.
-	NextExpected *decimal.Decimal `json:"next_expected,omitempty"`
+	NextExpected *outsourcing.Decimal `json:"next_expected,omitempty"`
 	// Trend holds the last TrendPeriods periods, oldest first.
 	Trend []TrendPoint `json:"trend"`
 	// Budget is the error budget of an availability level.
@@ -110,7 +110,7 @@ type TrendPoint struct {
 	// Period label.
 	Period string `json:"period"`
 	// Actual rounded to ActualPlaces; nil with no data.
-	Actual *decimal.Decimal `json:"actual,omitempty"`
+	Actual *outsourcing.Decimal `json:"actual,omitempty"`
 	// Status of the period.
 	Status Status `json:"status"`
 }
@@ -165,18 +165,8 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 
 // ratDecimal rounds an exact value to places (half away from zero) and
 // drops trailing zeros (98.75, not 98.750000).
-func ratDecimal(r *big.Rat, places int32) decimal.Decimal {
-	d := decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places)
-	coef, exp := d.Coefficient(), d.Exponent()
-	ten, rem := big.NewInt(10), new(big.Int)
-	for exp < 0 {
-		q, m := new(big.Int).QuoRem(coef, ten, rem)
-		if m.Sign() != 0 {
-			break
-		}
-		coef, exp = q, exp+1
-	}
-	return decimal.NewFromBigInt(coef, exp)
+func ratDecimal(r *big.Rat, places int32) outsourcing.Decimal {
+	return outsourcing.TrimDecimal(decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places))
 }
 
 // levelHistory returns level id's reports in history, oldest first.
@@ -193,7 +183,7 @@ func levelHistory(history []Report, id string) []LevelReport {
 }
 
 // attain decides a level's status on the exact value.
-func attain(l *level, actual, expected *big.Rat, expDec decimal.Decimal, m measurement) (Status, string) {
+func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m measurement) (Status, string) {
 	if actual == nil {
 		return StatusNoData, m.detail + "; nothing to measure, treated as met"
 	}
@@ -201,15 +191,15 @@ func attain(l *level, actual, expected *big.Rat, expDec decimal.Decimal, m measu
 	if l.direction == DirectionLower {
 		word = "at most"
 	}
-	shown := outsourcing.FormatDecimal(ratDecimal(actual, ActualPlaces))
+	shown := ratDecimal(actual, ActualPlaces).String()
 	switch {
 	case !better(l.direction, expected, actual):
-		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, outsourcing.FormatDecimal(expDec), m.detail)
+		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, expDec, m.detail)
 	case !better(l.direction, l.minimum, actual):
 		return StatusMinimum, fmt.Sprintf("%s misses the expected %s but is %s the minimum %s (%s)", shown,
-			outsourcing.FormatDecimal(expDec), word, outsourcing.FormatDecimal(l.minDec), m.detail)
+			expDec, word, l.minDec, m.detail)
 	}
-	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, outsourcing.FormatDecimal(l.minDec), m.detail)
+	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, l.minDec, m.detail)
 }
 
 func (a *Agreement) report(ev *events, p Period, history []Report) (Report, error) {

@@ -58,7 +58,7 @@ func TestTicketClocksInBusinessTime(t *testing.T) {
 	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h.
 	assert.Equal(t, 3, res.Population)
 	assert.Equal(t, 2, res.Good)
-	testkit.AssertDecimal(t, "66.666667", *res.Actual)
+	testkit.AssertDecimal(t, "66.666667", res.Actual.Decimal)
 	assert.Equal(t, "200/3", res.Exact)
 	assert.Equal(t, sla.StatusMissed, res.Status)
 	// Rate: opened in December and resolved (3, 2 good) plus LATE; NOTDUE left out.
