@@ -3,8 +3,6 @@ package scoring_test
 import (
 	"fmt"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
@@ -59,7 +57,7 @@ func ExampleScorePrices() {
 	}
 	scores, err := scoring.ScorePrices(bids, scoring.PriceRule{
 		Formula:       scoring.PriceFormulaProportional,
-		MaxScore:      decimal.NewFromInt(30),
+		MaxScore:      outsourcing.MustDecimal("30"),
 		AbnormallyLow: &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent("30"), MinBids: 4},
 	})
 	if err != nil {

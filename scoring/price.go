@@ -75,15 +75,15 @@ type PriceRule struct {
 	// Formula is required.
 	Formula PriceFormula `json:"formula"`
 	// MaxScore is the score of the best price, positive (for example 30 points).
-	MaxScore decimal.Decimal `json:"max_score"`
+	MaxScore outsourcing.Decimal `json:"max_score"`
 	// Deduction is k for linear_deduction; zero means 1.
-	Deduction decimal.Decimal `json:"deduction,omitzero"`
+	Deduction outsourcing.Decimal `json:"deduction,omitzero"`
 	// Lower and Upper are the bounds (bounds formula) and Upper the base
 	// price (power formula), in the bids' currency.
 	Lower outsourcing.Money `json:"lower,omitzero"`
 	Upper outsourcing.Money `json:"upper,omitzero"`
 	// Exponent is α for the power formula, in (0, 1]; zero means 0.5.
-	Exponent decimal.Decimal `json:"exponent,omitzero"`
+	Exponent outsourcing.Decimal `json:"exponent,omitzero"`
 	// AbnormallyLow, when set, flags abnormally low bids.
 	AbnormallyLow *AbnormallyLowRule `json:"abnormally_low,omitempty"`
 }
@@ -93,8 +93,8 @@ type PriceScore struct {
 	ID    string            `json:"id"`
 	Price outsourcing.Money `json:"price"`
 	// Score is in [0, MaxScore], rounded half away from zero to
-	// PriceScorePlaces decimal places.
-	Score decimal.Decimal `json:"score"`
+	// PriceScorePlaces decimal places, without trailing zeros.
+	Score outsourcing.Decimal `json:"score"`
 	// AbnormallyLow is set when the bid must be explained before award;
 	// its score is provisional, and if the bid is rejected the others
 	// must be rescored without it (relative formulas depend on Pmin).
@@ -126,7 +126,7 @@ func ScorePrices(bids []Bid, rule PriceRule) ([]PriceScore, error) {
 			return nil, err
 		}
 		f = decimal.Max(decimal.Zero, decimal.Min(decimal.NewFromInt(1), f))
-		out[i] = PriceScore{ID: b.ID, Price: b.Price, Score: rule.MaxScore.Mul(f).Round(PriceScorePlaces)}
+		out[i] = PriceScore{ID: b.ID, Price: b.Price, Score: outsourcing.TrimDecimal(rule.MaxScore.Mul(f).Round(PriceScorePlaces))}
 	}
 	if a := rule.AbnormallyLow; a != nil && len(bids) >= max(a.MinBids, 2) {
 		flagAbnormallyLow(bids, *a, out)
@@ -144,7 +144,7 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 	case PriceFormulaProportional:
 		return lo.DivRound(p, pricePrecision), nil
 	case PriceFormulaLinearDeduction:
-		k := r.Deduction
+		k := r.Deduction.Decimal
 		if k.IsZero() {
 			k = one
 		}
@@ -162,7 +162,7 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 		if p.GreaterThanOrEqual(base) {
 			return decimal.Zero, nil
 		}
-		alpha := r.Exponent
+		alpha := r.Exponent.Decimal
 		if alpha.IsZero() {
 			alpha = decimal.NewFromFloat(0.5)
 		}
@@ -253,13 +253,14 @@ func flagAbnormallyLow(bids []Bid, a AbnormallyLowRule, out []PriceScore) {
 	}
 	others := decimal.NewFromInt(int64(len(bids) - 1))
 	keep := decimal.NewFromInt(1).Sub(a.Below.Fraction())
+	places := int32(bids[0].Price.Currency().MinorUnits()) // the bids share one currency
 	for i, b := range bids {
 		mean := total.Sub(b.Price.Amount()).DivRound(others, pricePrecision)
 		limit := mean.Mul(keep)
 		if b.Price.Amount().LessThanOrEqual(limit) {
 			out[i].AbnormallyLow = true
 			out[i].Reason = fmt.Sprintf("bid %s is at or below %s, %s%% under the mean %s of the other %d bids",
-				b.Price, limit.Round(int32(b.Price.Currency().MinorUnits())).String(), a.Below.Decimal(), mean.Round(int32(b.Price.Currency().MinorUnits())), len(bids)-1)
+				b.Price, outsourcing.TrimDecimal(limit.Round(places)), outsourcing.TrimDecimal(a.Below.Decimal()), outsourcing.TrimDecimal(mean.Round(places)), len(bids)-1)
 		}
 	}
 }

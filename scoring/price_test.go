@@ -35,11 +35,11 @@ func TestScorePricesFormulas(t *testing.T) {
 	}
 	testkit.LoadJSON(t, "testdata/price.json", &doc)
 	require.NotEmpty(t, doc.Source)
-	dec := func(s string) decimal.Decimal {
+	dec := func(s string) outsourcing.Decimal {
 		if s == "" {
-			return decimal.Zero
+			return outsourcing.Decimal{}
 		}
-		return decimal.RequireFromString(s)
+		return outsourcing.MustDecimal(s)
 	}
 	money := func(s string) outsourcing.Money {
 		if s == "" {
@@ -64,18 +64,18 @@ func TestScorePricesFormulas(t *testing.T) {
 
 // Bounds fixed in advance: adding a very low bid changes no other score.
 func TestScorePricesBoundsNoRankReversal(t *testing.T) {
-	rule := scoring.PriceRule{Formula: scoring.PriceFormulaBounds, MaxScore: decimal.NewFromInt(40), Lower: eur("80000"), Upper: eur("180000")}
+	rule := scoring.PriceRule{Formula: scoring.PriceFormulaBounds, MaxScore: outsourcing.MustDecimal("40"), Lower: eur("80000"), Upper: eur("180000")}
 	before, err := scoring.ScorePrices([]scoring.Bid{{ID: "A", Price: eur("100000")}, {ID: "B", Price: eur("125000")}}, rule)
 	require.NoError(t, err)
 	after, err := scoring.ScorePrices([]scoring.Bid{{ID: "A", Price: eur("100000")}, {ID: "B", Price: eur("125000")}, {ID: "X", Price: eur("50000")}}, rule)
 	require.NoError(t, err)
-	assert.True(t, before[0].Score.Equal(after[0].Score))
-	assert.True(t, before[1].Score.Equal(after[1].Score))
+	assert.True(t, before[0].Score.Equal(after[0].Score.Decimal))
+	assert.True(t, before[1].Score.Equal(after[1].Score.Decimal))
 }
 
 func TestScorePricesAbnormallyLow(t *testing.T) {
 	bids := []scoring.Bid{{ID: "A", Price: eur("100")}, {ID: "B", Price: eur("100")}, {ID: "C", Price: eur("100")}, {ID: "D", Price: eur("70")}, {ID: "E", Price: eur("71")}}
-	rule := scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: decimal.NewFromInt(30),
+	rule := scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.MustDecimal("30"),
 		AbnormallyLow: &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent("30"), MinBids: 5}}
 	got, err := scoring.ScorePrices(bids, rule)
 	require.NoError(t, err)
@@ -96,7 +96,7 @@ func TestScorePricesAbnormallyLow(t *testing.T) {
 }
 
 func TestScorePricesBadInput(t *testing.T) {
-	rule := scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: decimal.NewFromInt(30)}
+	rule := scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.MustDecimal("30")}
 	tests := []struct {
 		name string
 		bids []scoring.Bid
@@ -108,8 +108,8 @@ func TestScorePricesBadInput(t *testing.T) {
 		{"zero price", []scoring.Bid{{ID: "A", Price: eur("0")}}, rule, outsourcing.ErrInvalidInput},
 		{"duplicate id", []scoring.Bid{{ID: "A", Price: eur("1")}, {ID: "A", Price: eur("2")}}, rule, outsourcing.ErrInvalidInput},
 		{"no max score", []scoring.Bid{{ID: "A", Price: eur("1")}}, scoring.PriceRule{Formula: scoring.PriceFormulaProportional}, outsourcing.ErrInvalidInput},
-		{"bounds reversed", []scoring.Bid{{ID: "A", Price: eur("1")}}, scoring.PriceRule{Formula: scoring.PriceFormulaBounds, MaxScore: decimal.NewFromInt(1), Lower: eur("5"), Upper: eur("2")}, outsourcing.ErrInvalidInput},
-		{"unknown formula", []scoring.Bid{{ID: "A", Price: eur("1")}}, scoring.PriceRule{Formula: "cheapest", MaxScore: decimal.NewFromInt(1)}, outsourcing.ErrInvalidInput},
+		{"bounds reversed", []scoring.Bid{{ID: "A", Price: eur("1")}}, scoring.PriceRule{Formula: scoring.PriceFormulaBounds, MaxScore: outsourcing.MustDecimal("1"), Lower: eur("5"), Upper: eur("2")}, outsourcing.ErrInvalidInput},
+		{"unknown formula", []scoring.Bid{{ID: "A", Price: eur("1")}}, scoring.PriceRule{Formula: "cheapest", MaxScore: outsourcing.MustDecimal("1")}, outsourcing.ErrInvalidInput},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

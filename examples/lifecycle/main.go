@@ -190,7 +190,7 @@ func selection(w io.Writer) (vendorProfile, error) {
 	for i, v := range short {
 		bids[i] = scoring.Bid{ID: v.ID, Price: v.Bid}
 	}
-	prices, err := scoring.ScorePrices(bids, scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: decimal.NewFromInt(10)})
+	prices, err := scoring.ScorePrices(bids, scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.MustDecimal("10")})
 	if err != nil {
 		return vendorProfile{}, err
 	}

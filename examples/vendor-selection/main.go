@@ -10,8 +10,6 @@ import (
 	"log"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
@@ -59,7 +57,7 @@ func run() error {
 	}
 	prices, err := scoring.ScorePrices(bids, scoring.PriceRule{
 		Formula:       scoring.PriceFormulaProportional,
-		MaxScore:      decimal.NewFromInt(10),
+		MaxScore:      outsourcing.MustDecimal("10"),
 		AbnormallyLow: &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent("30"), MinBids: 5},
 	})
 	if err != nil {
