@@ -168,12 +168,12 @@ func (m Money) Allocate(ratios ...decimal.Decimal) ([]Money, error) {
 	}
 	places := m.currency.MinorUnits()
 	if !m.amount.Equal(m.amount.Truncate(places)) {
-		return nil, FieldErrorf("amount", "%s has more decimals than %s's %d minor digits", m.amount, m.currency, places)
+		return nil, FieldErrorf("amount", "%s has more decimals than %s's %d minor digits", FormatDecimal(m.amount), m.currency, places)
 	}
 	total := decimal.Zero
 	for i, r := range ratios {
 		if r.IsNegative() {
-			return nil, FieldErrorf(fmt.Sprintf("ratios[%d]", i), "ratio %s is negative", r)
+			return nil, FieldErrorf(fmt.Sprintf("ratios[%d]", i), "ratio %s is negative", FormatDecimal(r))
 		}
 		total = total.Add(r)
 	}
