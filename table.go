@@ -87,7 +87,8 @@ type Decision struct {
 	// Table is the table's id; HitPolicy its policy.
 	Table     string    `json:"table"`
 	HitPolicy HitPolicy `json:"hit_policy"`
-	// Matched lists every row whose tests all held, in row order.
+	// Matched lists every row whose tests all held, in row order; a FIRST
+	// table stops at the first, so it lists that one only.
 	Matched []string `json:"matched"`
 	// Rows lists the rows that give the result under the hit policy.
 	Rows []string `json:"rows"`
@@ -157,7 +158,7 @@ func CompileTable[E any](spec TableSpec, opts ...RuleOption) (*DecisionTable[E],
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	source := spec.letInputs() + "[" + strings.Join(conditions, ", ") + "]"
+	source := spec.letInputs() + hitsExpression(spec.HitPolicy, conditions)
 	cells := uint(len(spec.Rules)*len(spec.Inputs) + len(spec.Inputs) + 1)
 	opts = append(slices.Clone(opts), WithMaxSourceLength(len(source)), WithMaxNodes(max(DefaultMaxNodes, 64*cells)))
 	rules, err := CompileRules[E]([]Rule{{ID: spec.ID, Expression: source}}, opts...)
@@ -166,6 +167,38 @@ func CompileTable[E any](spec TableSpec, opts ...RuleOption) (*DecisionTable[E],
 	}
 	t.rules = rules
 	return t, nil
+}
+
+// hitsExpression is the body of the table's program. A FIRST table
+// yields the index of the first matching row (-1 for none) and stops
+// there; the other policies need every match and yield a list of booleans.
+func hitsExpression(policy HitPolicy, conditions []string) string {
+	if policy != HitPolicyFirst {
+		return "[" + strings.Join(conditions, ", ") + "]"
+	}
+	var b strings.Builder
+	for r, c := range conditions {
+		fmt.Fprintf(&b, "(%s) ? %d : ", c, r)
+	}
+	b.WriteString("-1")
+	return b.String()
+}
+
+// matchedRows reads the program's result as the indexes of matching rows.
+func matchedRows(out any) []int {
+	if first, ok := out.(int); ok {
+		if first < 0 {
+			return nil
+		}
+		return []int{first}
+	}
+	var rows []int
+	for r, hit := range out.([]any) {
+		if hit == true {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 // inputVar names input i inside the table's program.
@@ -228,14 +261,10 @@ func (t *DecisionTable[E]) Decide(env E) (Decision, error) {
 	if err != nil {
 		return Decision{}, err
 	}
-	hits := out.([]any)
 	d := Decision{Table: t.spec.ID, HitPolicy: t.spec.HitPolicy}
-	var matched []int
-	for r, hit := range hits {
-		if hit == true {
-			matched = append(matched, r)
-			d.Matched = append(d.Matched, t.rowIDs[r])
-		}
+	matched := matchedRows(out)
+	for _, r := range matched {
+		d.Matched = append(d.Matched, t.rowIDs[r])
 	}
 	selected, err := t.spec.HitPolicy.apply(&t.tableData, matched)
 	if err != nil {

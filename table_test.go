@@ -116,7 +116,11 @@ func TestDecisionTableHitPolicies(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, c.rows, d.Rows)
-			assert.Equal(t, []string{"p1", "big", "emea", "late"}, d.Matched)
+			if c.policy == outsourcing.HitPolicyFirst {
+				assert.Equal(t, []string{"p1"}, d.Matched, "FIRST stops at the first match")
+			} else {
+				assert.Equal(t, []string{"p1", "big", "emea", "late"}, d.Matched)
+			}
 			if c.agg10 != "" {
 				assert.True(t, d.Aggregated)
 				assertDecimal(t, c.agg10, d.Aggregate.Decimal)
