@@ -46,10 +46,11 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/-]{1,128}$`)
 // `expr:"name"` tag renames a field). A RuleSet is immutable and safe for
 // concurrent use: evaluations draw virtual machines from a pool.
 type RuleSet[E any] struct {
-	rules  []compiledRule
-	index  map[string]int
-	budget uint
-	pool   sync.Pool
+	rules   []compiledRule
+	index   map[string]int
+	budget  uint
+	pool    sync.Pool
+	pointer bool // E is a pointer: a nil environment is refused
 }
 
 type compiledRule struct {
@@ -60,8 +61,10 @@ type compiledRule struct {
 	conditions []condition
 }
 
-// CompileRules compiles rules against the environment type E. Every
-// problem is reported, joined in rule order: a *RuleError with the rule id,
+// CompileRules compiles rules against the environment type E, which must
+// be a struct or a pointer to one (anything else is a *RuleError matching
+// ErrInvalidInput: a map would lose type checking). Every problem is
+// reported, joined in rule order: a *RuleError with the rule id,
 // line and column for syntax and type errors (matching ErrRule), with
 // ErrLimit for a rule over the size limits, with ErrInvalidInput for a
 // missing or duplicate id or an empty expression.
@@ -70,8 +73,12 @@ func CompileRules[E any](rules []Rule, opts ...RuleOption) (*RuleSet[E], error) 
 	if len(rules) > cfg.maxRules {
 		return nil, &RuleError{Reason: fmt.Sprintf("%d rules, more than the %d allowed", len(rules), cfg.maxRules), Err: ErrLimit}
 	}
+	t := reflect.TypeFor[E]()
+	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct) {
+		return nil, &RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: ErrInvalidInput}
+	}
 	c := newRuleCompiler[E](cfg)
-	rs := &RuleSet[E]{index: make(map[string]int, len(rules)), budget: cfg.budget}
+	rs := &RuleSet[E]{index: make(map[string]int, len(rules)), budget: cfg.budget, pointer: t.Kind() == reflect.Pointer}
 	rs.pool.New = func() any { return &vm.VM{} }
 	var errs []error
 	for _, r := range rules {
@@ -132,7 +139,7 @@ type ruleCompiler[E any] struct {
 
 func newRuleCompiler[E any](cfg ruleConfig) *ruleCompiler[E] {
 	var env any = *new(E)
-	if t := reflect.TypeFor[E](); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
+	if t := reflect.TypeFor[E](); t.Kind() == reflect.Pointer {
 		// Compiling against the struct itself lets expr load fields by
 		// index (OpLoadField) instead of by name; at run time it follows
 		// the pointer. Methods must then have value receivers.
@@ -233,6 +240,9 @@ func (rs *RuleSet[E]) Inputs() map[string][]string {
 
 // run evaluates rule i on a pooled virtual machine within the budget.
 func (rs *RuleSet[E]) run(i int, env E) (any, error) {
+	if rs.pointer && any(env) == any(*new(E)) {
+		return nil, &RuleError{Rule: rs.rules[i].rule.ID, Reason: "nil environment", Err: ErrInvalidInput}
+	}
 	out, err := rs.exec(rs.rules[i].program, env)
 	if err != nil {
 		return nil, ruleErrorFrom(rs.rules[i].rule.ID, err)

@@ -381,3 +381,23 @@ func TestRuleErrorMessages(t *testing.T) {
 	assert.Contains(t, err.Error(), `rule "u" (1:1)`)
 	assert.True(t, errors.Is(err, outsourcing.ErrRule))
 }
+
+func TestRuleEnvironmentKinds(t *testing.T) {
+	rules := []outsourcing.Rule{{ID: "a", Expression: "x > 1"}}
+	_, err := outsourcing.CompileRules[map[string]any](rules)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, "a map loses type checking")
+	_, err = outsourcing.CompileRules[int](rules)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	_, err = outsourcing.CompileRules[*int](rules)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	type env struct {
+		X int `expr:"x"`
+	}
+	rs, err := outsourcing.CompileRules[*env](rules)
+	require.NoError(t, err)
+	_, err = rs.Bool("a", nil)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, "a nil environment is refused, not dereferenced")
+	ok, err := rs.Bool("a", &env{X: 2})
+	require.NoError(t, err)
+	assert.True(t, ok)
+}
