@@ -58,7 +58,7 @@ type compiledRule struct {
 	program    *vm.Program
 	kind       ResultKind
 	inputs     []string
-	conditions []condition
+	conditions func() []condition // compiled on the first Explain
 }
 
 // CompileRules compiles rules against the environment type E, which must
@@ -131,6 +131,13 @@ func cloneRule(r Rule) Rule {
 	return r
 }
 
+// languageOptions are the sandbox and decimal options every rule shares,
+// built once: each option only configures the expr.Config it is applied
+// to.
+var languageOptions = sync.OnceValue(func() []expr.Option {
+	return append(sandboxOptions(), decimalOptions()...)
+})
+
 // ruleCompiler holds the expr options shared by every rule of a set.
 type ruleCompiler[E any] struct {
 	cfg  ruleConfig
@@ -146,8 +153,7 @@ func newRuleCompiler[E any](cfg ruleConfig) *ruleCompiler[E] {
 		env = reflect.Zero(t.Elem()).Interface()
 	}
 	opts := []expr.Option{expr.Env(env), expr.MaxNodes(cfg.maxNodes)}
-	opts = append(opts, sandboxOptions()...)
-	opts = append(opts, decimalOptions()...)
+	opts = append(opts, languageOptions()...)
 	opts = append(opts, cfg.extra...)
 	return &ruleCompiler[E]{cfg: cfg, opts: opts}
 }
@@ -170,7 +176,7 @@ func (c *ruleCompiler[E]) compile(id, source string, want ResultKind) (compiledR
 	}
 	cr := compiledRule{program: program, kind: kind, inputs: ruleInputs(program.Node())}
 	if kind == ResultBool {
-		cr.conditions = c.conditions(source)
+		cr.conditions = sync.OnceValue(func() []condition { return c.conditions(source) })
 	}
 	return cr, nil
 }

@@ -141,7 +141,7 @@ func (rs *RuleSet[E]) Explain(env E) (Explanation, error) {
 		trace := RuleTrace{Rule: r.rule.ID, Description: r.rule.Description, Severity: r.rule.Severity,
 			Expression: r.rule.Expression, Value: results[i].Value}
 		trace.Matched, _ = results[i].Value.(bool)
-		for _, c := range r.conditions {
+		for _, c := range r.explained() {
 			trace.Conditions = append(trace.Conditions, ConditionTrace{
 				Expression: c.source,
 				Value:      rs.runProgram(c.value, env),
@@ -152,6 +152,15 @@ func (rs *RuleSet[E]) Explain(env E) (Explanation, error) {
 		ex.Rules[i] = trace
 	}
 	return ex, nil
+}
+
+// explained returns the rule's sub-conditions, compiled on first use
+// (none for a valued rule).
+func (r compiledRule) explained() []condition {
+	if r.conditions == nil {
+		return nil
+	}
+	return r.conditions()
 }
 
 // runProgram evaluates a helper program for an explanation; a missing

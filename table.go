@@ -147,13 +147,9 @@ func CompileTable[E any](spec TableSpec, opts ...RuleOption) (*DecisionTable[E],
 	t := &DecisionTable[E]{tableData: tableData{spec: spec, rowIDs: spec.rowIDs()}}
 	var errs []error
 	t.outputs, errs = spec.typedOutputs()
-	conditions := make([]string, len(spec.Rules))
-	for r, row := range spec.Rules {
-		cond, err := compileRow[E](spec, t.rowIDs[r], row, opts)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		conditions[r] = cond
+	conditions, err := compileRows[E](spec, t.rowIDs, opts)
+	if err != nil {
+		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -213,31 +209,63 @@ func (spec TableSpec) letInputs() string {
 	return b.String()
 }
 
-// compileRow translates a row's cells and checks each one compiles as a
-// boolean over its input, so that errors name the row and the input.
-func compileRow[E any](spec TableSpec, rowID string, row TableRow, opts []RuleOption) (string, error) {
-	var tests []string
+// compileRows translates every row's cells and type-checks each row as a
+// boolean over the inputs, all rows in one rule set. A row that does not
+// compile is checked cell by cell so that the error names the input.
+func compileRows[E any](spec TableSpec, rowIDs []string, opts []RuleOption) ([]string, error) {
+	conditions := make([]string, len(spec.Rules))
+	var errs []error
+	var checks []Rule
+	for r, row := range spec.Rules {
+		var tests []string
+		for i, cell := range row.When {
+			test, err := cellExpression(cell, inputVar(i))
+			if err != nil {
+				errs = append(errs, cellError(spec, rowIDs[r], i, cell, err))
+			} else if test != "" {
+				tests = append(tests, "("+test+")")
+			}
+		}
+		conditions[r] = "true"
+		if len(tests) > 0 {
+			conditions[r] = strings.Join(tests, " && ")
+		}
+		checks = append(checks, Rule{ID: rowIDs[r], Expression: spec.letInputs() + conditions[r], Type: ResultBool})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if _, err := CompileRules[E](checks, opts...); err != nil {
+		for r, row := range spec.Rules {
+			errs = append(errs, cellErrors[E](spec, rowIDs[r], row, opts)...)
+		}
+		if len(errs) == 0 { // an input expression itself is wrong
+			errs = append(errs, err)
+		}
+		return nil, errors.Join(errs...)
+	}
+	return conditions, nil
+}
+
+// cellErrors compiles a row's cells one by one against their inputs.
+func cellErrors[E any](spec TableSpec, rowID string, row TableRow, opts []RuleOption) []error {
 	var errs []error
 	for i, cell := range row.When {
-		in := spec.Inputs[i]
-		test, err := cellExpression(cell, inputVar(i))
-		if err == nil && test != "" {
-			check := fmt.Sprintf("let %s = (%s); %s", inputVar(i), in.Expression, test)
-			_, err = CompileRules[E]([]Rule{{ID: "cell", Expression: check, Type: ResultBool}}, opts...)
-		}
-		if err != nil {
-			errs = append(errs, &RuleError{Rule: spec.ID + "/" + rowID,
-				Reason: fmt.Sprintf("input %s, cell %q: %s", in.ID, cell, ruleReason(err))})
+		test, _ := cellExpression(cell, inputVar(i))
+		if test == "" {
 			continue
 		}
-		if test != "" {
-			tests = append(tests, "("+test+")")
+		check := fmt.Sprintf("let %s = (%s); %s", inputVar(i), spec.Inputs[i].Expression, test)
+		if _, err := CompileRules[E]([]Rule{{ID: "cell", Expression: check, Type: ResultBool}}, opts...); err != nil {
+			errs = append(errs, cellError(spec, rowID, i, cell, err))
 		}
 	}
-	if len(tests) == 0 {
-		return "true", errors.Join(errs...)
-	}
-	return strings.Join(tests, " && "), errors.Join(errs...)
+	return errs
+}
+
+func cellError(spec TableSpec, rowID string, input int, cell string, err error) error {
+	return &RuleError{Rule: spec.ID + "/" + rowID,
+		Reason: fmt.Sprintf("input %s, cell %q: %s", spec.Inputs[input].ID, cell, ruleReason(err))}
 }
 
 // ruleReason extracts the reason of a single *RuleError.
