@@ -199,24 +199,24 @@ func percentOf(part, whole decimal.Decimal) Decimal {
 
 func validateCapability(items []CapabilityItem) error {
 	if len(items) == 0 {
-		return FieldErrorf("items", "outsourcing: capability: no checklist items")
+		return FieldErrorf("items", "no checklist items")
 	}
 	var errs []error
 	seen := map[string]bool{}
 	for i, it := range items {
 		path := fmt.Sprintf("items[%d]", i)
 		if it.ID == "" || seen[it.ID] {
-			errs = append(errs, FieldErrorf(path+".id", "outsourcing: capability: id %q is empty or duplicate", it.ID))
+			errs = append(errs, FieldErrorf(path+".id", "id %q is empty or duplicate", it.ID))
 		}
 		seen[it.ID] = true
 		if !it.Weight.IsPositive() {
-			errs = append(errs, FieldErrorf(path+".weight", "outsourcing: capability: weight %s must be positive", it.Weight))
+			errs = append(errs, FieldErrorf(path+".weight", "weight %s must be positive", it.Weight))
 		}
 		if it.Score < 0 || it.Score > CapabilityMaxScore {
-			errs = append(errs, FieldErrorf(path+".score", "outsourcing: capability: score %d is outside 0..%d", it.Score, CapabilityMaxScore))
+			errs = append(errs, FieldErrorf(path+".score", "score %d is outside 0..%d", it.Score, CapabilityMaxScore))
 		}
 		if it.Target < 0 || it.Target > CapabilityMaxScore {
-			errs = append(errs, FieldErrorf(path+".target", "outsourcing: capability: target %d is outside 1..%d", it.Target, CapabilityMaxScore))
+			errs = append(errs, FieldErrorf(path+".target", "target %d is outside 1..%d", it.Target, CapabilityMaxScore))
 		}
 	}
 	return errors.Join(errs...)
