@@ -63,3 +63,20 @@ func TestResultsIgnoreDecimalGlobals(t *testing.T) {
 			one.P95, total.Exceedance)
 	})
 }
+
+// TestErrorMessagesIgnoreDecimalGlobals checks that an amount quoted in an
+// error message is written with outsourcing.FormatDecimal: the digits the
+// caller gave, whatever shopspring/decimal's globals say.
+func TestErrorMessagesIgnoreDecimalGlobals(t *testing.T) {
+	high, err := outsourcing.NewMoney(decimal.New(2, 15), "EUR")
+	require.NoError(t, err)
+	low := outsourcing.MustMoney("1.50", "EUR")
+	s := risk.Scenario{Frequency: risk.Frequency{Rate: 1},
+		Magnitude: risk.Magnitude{Distribution: risk.MagnitudeUniform, Min: &low, Max: &high}}
+	testkit.AssertGlobalsIgnored(t, func() []byte {
+		_, err := s.ALE()
+		require.ErrorIs(t, err, outsourcing.ErrLimit)
+		require.EqualError(t, err, "magnitude.max: risk: amount 2000000000000000 EUR is above the limit of 1e+15")
+		return []byte(err.Error())
+	})
+}

@@ -183,7 +183,7 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 		}
 		x := v.Amount().InexactFloat64()
 		if math.Abs(x) > MaxAmount {
-			errs = append(errs, limitf(join(path, name), "amount %s is above the limit of %g", v.String(), MaxAmount))
+			errs = append(errs, limitf(join(path, name), "amount %s %s is above the limit of %g", outsourcing.FormatDecimal(v.Amount()), v.Currency(), MaxAmount))
 		}
 		return x
 	}
