@@ -2,7 +2,9 @@ package outsourcing
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -129,8 +131,30 @@ var decimalComparisons = map[string]func(c int) bool{
 var opNames = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div",
 	"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}
 
-// decimalOptions returns the expr options that make decimals and Money
-// work in rules: overloads for every operator and the helper functions
+// overloads lists, for each overloaded operator, the functions that
+// implement it. Each expr.Operator option is a patcher that re-checks the
+// whole tree, so there is one per operator, not one per function.
+var overloads = map[string][]string{
+	"+": {"_dec_add", "_money_add", "_str_add"}, "-": {"_dec_sub", "_money_sub"},
+	"*": {"_dec_mul", "_money_mul"}, "/": {"_dec_div", "_money_div"},
+	"<": {"_dec_lt", "_money_lt"}, "<=": {"_dec_le", "_money_le"},
+	">": {"_dec_gt", "_money_gt"}, ">=": {"_dec_ge", "_money_ge"},
+	"==": {"_dec_eq", "_money_eq"}, "!=": {"_dec_ne", "_money_ne"},
+	"in": {"_dec_in"},
+}
+
+// operatorOptions installs the overloads, in a fixed order.
+func operatorOptions() []expr.Option {
+	ops := slices.Sorted(maps.Keys(overloads))
+	opts := make([]expr.Option, len(ops))
+	for i, op := range ops {
+		opts[i] = expr.Operator(op, overloads[op]...)
+	}
+	return opts
+}
+
+// decimalOptions returns the expr functions that make decimals and Money
+// work in rules: the operator implementations and the helper functions
 // Dec, Round, Abs and Float.
 func decimalOptions() []expr.Option {
 	var opts []expr.Option
@@ -144,7 +168,6 @@ func decimalOptions() []expr.Option {
 			}
 			return fn(a, b)
 		}, signatures([]reflect.Type{decimalType}, decimalType)...))
-		opts = append(opts, expr.Operator(op, name))
 	}
 	for op, test := range decimalComparisons {
 		name := "_dec_" + opNames[op]
@@ -163,19 +186,15 @@ func decimalOptions() []expr.Option {
 			}
 			return test(c), nil
 		}, new(func(Money, Money) bool)))
-		opts = append(opts, expr.Operator(op, name, mname))
 	}
 	opts = append(opts, moneyArithmetic()...)
 	opts = append(opts, expr.Function("_dec_in", func(p ...any) (any, error) {
 		return decimalIn(p[0].(decimal.Decimal), p[1]), nil
-	}, new(func(decimal.Decimal, []any) bool), new(func(decimal.Decimal, []decimal.Decimal) bool)),
-		expr.Operator("in", "_dec_in"))
+	}, new(func(decimal.Decimal, []any) bool), new(func(decimal.Decimal, []decimal.Decimal) bool)))
 	opts = append(opts,
 		expr.Function("Dec", func(p ...any) (any, error) {
 			return parseDecimal("Dec", p[0].(string))
 		}, new(func(string) decimal.Decimal)),
-		expr.Patch(foldDecimalLiterals{}),
-		expr.Patch(literalsNextToDecimals{}),
 		expr.Function("Round", func(p ...any) (any, error) {
 			d, err := toDecimal(p[0])
 			if err != nil {
@@ -250,9 +269,7 @@ func moneyArithmetic() []expr.Option {
 		m := p[0].(Money)
 		return Money{amount: quotient(m.amount, d), currency: m.currency}, nil
 	}, divSigs...)
-	return []expr.Option{add, sub, mul, div,
-		expr.Operator("+", "_money_add"), expr.Operator("-", "_money_sub"),
-		expr.Operator("*", "_money_mul"), expr.Operator("/", "_money_div")}
+	return []expr.Option{add, sub, mul, div}
 }
 
 // foldDecimalLiterals replaces Dec("literal") by the decimal constant at
@@ -274,7 +291,9 @@ func (foldDecimalLiterals) Visit(node *ast.Node) {
 	if err != nil {
 		return // left to fail at run time with the parse error
 	}
-	ast.Patch(node, &ast.ConstantNode{Value: d})
+	constant := &ast.ConstantNode{Value: d}
+	ast.Patch(node, constant)
+	constant.SetType(decimalType)
 }
 
 // literalsNextToDecimals turns a number literal that is an operand of an
@@ -318,5 +337,7 @@ func decimalLiteral(n *ast.Node) {
 	if err != nil {
 		return
 	}
-	ast.Patch(n, &ast.ConstantNode{Value: d})
+	constant := &ast.ConstantNode{Value: d}
+	ast.Patch(n, constant)
+	constant.SetType(decimalType)
 }

@@ -60,8 +60,6 @@ func sandboxOptions() []expr.Option {
 			}
 			return a + b, nil
 		}, new(func(string, string) string)),
-		expr.Operator("+", "_str_add"),
-		expr.Patch(meterLoops{}),
 	}
 	for _, name := range disabledBuiltins {
 		opts = append(opts, expr.DisableBuiltin(name))
