@@ -2,7 +2,6 @@ package outsourcing
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,8 +90,7 @@ func TestParseCapabilityChecklistBadInput(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
-			assert.True(t, strings.HasPrefix(err.Error(), "outsourcing: "), err.Error())
-			assert.Equal(t, 1, strings.Count(err.Error(), "outsourcing: "), err.Error())
+			assertPkgPrefixOnce(t, err)
 		})
 	}
 }

@@ -58,7 +58,7 @@ func (t PaymentTiming) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (t PaymentTiming) MarshalText() ([]byte, error) {
 	if !t.valid() {
-		return nil, FieldErrorf("", "outsourcing: unknown payment timing %q", string(t))
+		return nil, FieldErrorf("", "unknown payment timing %q", string(t))
 	}
 	return []byte(t.String()), nil
 }
@@ -67,7 +67,7 @@ func (t PaymentTiming) MarshalText() ([]byte, error) {
 func (t *PaymentTiming) UnmarshalText(text []byte) error {
 	v := PaymentTiming(text)
 	if v == "" || !v.valid() {
-		return FieldErrorf("", "outsourcing: unknown payment timing %q (want end or beginning)", truncate(string(text), 40))
+		return FieldErrorf("", "unknown payment timing %q (want end or beginning)", truncate(string(text), 40))
 	}
 	*t = v
 	return nil
@@ -87,7 +87,7 @@ var (
 // factor 1/(1+rate) is undefined or negative.
 func checkRate(path string, rate decimal.Decimal) error {
 	if rate.Cmp(decMinus1) <= 0 {
-		return FieldErrorf(path, "outsourcing: rate %s must be greater than -1", FormatDecimal(rate))
+		return FieldErrorf(path, "%s must be greater than -1", FormatDecimal(rate))
 	}
 	return nil
 }
@@ -145,14 +145,14 @@ func powDec(b, e decimal.Decimal) (decimal.Decimal, error) {
 	}
 	r, err := b.PowWithPrecision(e, finPlaces)
 	if err != nil {
-		return decimal.Decimal{}, FieldErrorf("", "outsourcing: %s^%s: %v", FormatDecimal(b), FormatDecimal(e), err)
+		return decimal.Decimal{}, FieldErrorf("", "%s^%s: %v", FormatDecimal(b), FormatDecimal(e), err)
 	}
 	return r, nil
 }
 
 func checkValues(values []decimal.Decimal) error {
 	if len(values) == 0 {
-		return FieldErrorf("values", "outsourcing: no cash flows")
+		return FieldErrorf("values", "no cash flows")
 	}
 	return nil
 }
@@ -177,14 +177,14 @@ func NPVMoney(rate decimal.Decimal, flows []Money) (Money, error) {
 // moneyAmounts returns the amounts of flows and their common currency.
 func moneyAmounts(flows []Money) ([]decimal.Decimal, Currency, error) {
 	if len(flows) == 0 {
-		return nil, "", FieldErrorf("values", "outsourcing: no cash flows")
+		return nil, "", FieldErrorf("values", "no cash flows")
 	}
 	c := flows[0].currency
 	out := make([]decimal.Decimal, len(flows))
 	for i, m := range flows {
 		if m.currency != c {
 			return nil, "", &FieldError{Path: fmt.Sprintf("values[%d]", i),
-				Reason: fmt.Sprintf("outsourcing: currency %s differs from %s", m.currency, c), Err: ErrCurrencyMismatch}
+				Reason: fmt.Sprintf("currency %s differs from %s", m.currency, c), Err: ErrCurrencyMismatch}
 		}
 		out[i] = m.amount
 	}
@@ -220,7 +220,7 @@ func XNPV(rate decimal.Decimal, values []decimal.Decimal, dates []time.Time) (de
 			return decimal.Decimal{}, err
 		}
 		if f.IsZero() {
-			return decimal.Decimal{}, FieldErrorf("rate", "outsourcing: discount factor overflows")
+			return decimal.Decimal{}, FieldErrorf("rate", "discount factor overflows")
 		}
 		v = v.Add(x.DivRound(f, finPlaces))
 	}
@@ -250,14 +250,14 @@ func checkDated(values []decimal.Decimal, dates []time.Time) ([]int64, error) {
 		return nil, err
 	}
 	if len(dates) != len(values) {
-		return nil, FieldErrorf("dates", "outsourcing: %d dates for %d values", len(dates), len(values))
+		return nil, FieldErrorf("dates", "%d dates for %d values", len(dates), len(values))
 	}
 	first := civilDay(dates[0])
 	days := make([]int64, len(dates))
 	for i, d := range dates {
 		days[i] = civilDay(d) - first
 		if days[i] < 0 {
-			return nil, FieldErrorf(fmt.Sprintf("dates[%d]", i), "outsourcing: %s is before the first date %s",
+			return nil, FieldErrorf(fmt.Sprintf("dates[%d]", i), "%s is before the first date %s",
 				d.Format(time.DateOnly), dates[0].Format(time.DateOnly))
 		}
 	}
@@ -324,7 +324,7 @@ func checkSignChange(values []decimal.Decimal) error {
 		pos = pos || v.IsPositive()
 	}
 	if !neg || !pos {
-		return &FieldError{Path: "values", Reason: "outsourcing: cash flows need at least one negative and one positive value", Err: ErrNoSignChange}
+		return &FieldError{Path: "values", Reason: "cash flows need at least one negative and one positive value", Err: ErrNoSignChange}
 	}
 	return nil
 }
@@ -336,10 +336,10 @@ func annuity(rate, nper decimal.Decimal, timing PaymentTiming) (growth, factor d
 		return growth, factor, err
 	}
 	if !nper.IsPositive() {
-		return growth, factor, FieldErrorf("nper", "outsourcing: number of periods %s must be positive", FormatDecimal(nper))
+		return growth, factor, FieldErrorf("nper", "number of periods %s must be positive", FormatDecimal(nper))
 	}
 	if !timing.valid() {
-		return growth, factor, FieldErrorf("type", "outsourcing: unknown payment timing %q", string(timing))
+		return growth, factor, FieldErrorf("type", "unknown payment timing %q", string(timing))
 	}
 	if rate.IsZero() {
 		return decOne, nper, nil

@@ -39,7 +39,7 @@ func ExampleIRR() {
 	fmt.Println(err)
 	// Output:
 	// 0.0866309480365
-	// values: outsourcing: cash flows need at least one negative and one positive value
+	// values: cash flows need at least one negative and one positive value
 }
 
 func ExamplePMT() {

@@ -101,12 +101,12 @@ func solveRate(fn string, times []float64, values []decimal.Decimal, guess []dec
 		}
 		g = guess[0].InexactFloat64()
 	default:
-		return decimal.Decimal{}, FieldErrorf("guess", "outsourcing: %s takes at most one guess, got %d", fn, len(guess))
+		return decimal.Decimal{}, FieldErrorf("guess", "%s takes at most one guess, got %d", fn, len(guess))
 	}
 	s := newFlowSeries(times, values)
 	x, err := s.solve(math.Log1p(g))
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("outsourcing: %s: %w", fn, err)
+		return decimal.Decimal{}, fmt.Errorf("%s: %w", fn, err)
 	}
 	return roundSignificant(math.Expm1(x), IRRSignificantDigits), nil
 }

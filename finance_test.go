@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +67,16 @@ func dates(t testing.TB, ss ...string) []time.Time {
 func assertDecimal(t testing.TB, want, got decimal.Decimal, msg ...any) {
 	t.Helper()
 	assert.True(t, want.Equal(got), "want %s, got %s %v", want, got, fmt.Sprint(msg...))
+}
+
+// assertPkgPrefixOnce checks the error convention of Parse functions: the
+// message starts with "outsourcing: " and names the package nowhere else,
+// because reasons carry no prefix.
+func assertPkgPrefixOnce(t testing.TB, err error) {
+	t.Helper()
+	msg := err.Error()
+	assert.True(t, strings.HasPrefix(msg, "outsourcing: "), msg)
+	assert.Equal(t, 1, strings.Count(msg, "outsourcing"), msg)
 }
 
 // assertClose checks |got − want| ≤ rel·max(1,|want|).
@@ -284,7 +295,10 @@ func TestFinanceBadInput(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path)
-			assert.Contains(t, err.Error(), "outsourcing: ")
+			// The reason names no package: only Parse functions prefix
+			// "outsourcing: ", once.
+			assert.Equal(t, c.path+": "+fe.Reason, err.Error())
+			assert.NotContains(t, fe.Reason, "outsourcing")
 		})
 	}
 }

@@ -106,7 +106,7 @@ func (s *ObjectiveState) UnmarshalText(b []byte) error {
 func (o Objective) Validate() error {
 	var errs []error
 	bad := func(path, format string, args ...any) {
-		errs = append(errs, FieldErrorf(path, "outsourcing: objective: "+format, args...))
+		errs = append(errs, FieldErrorf(path, format, args...))
 	}
 	if o.ID == "" {
 		bad("id", "id is required")

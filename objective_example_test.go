@@ -22,7 +22,7 @@ func ExampleObjective_Progress() {
 	fmt.Println(o.Validate())
 	// Output:
 	// on_track 0.3333 15
-	// target: outsourcing: objective: target is required
+	// target: target is required
 }
 
 func ExampleAssessCapability() {
@@ -63,5 +63,5 @@ func ExampleParseObjectiveSet() {
 	fmt.Println(err)
 	// Output:
 	// faster-response on_track 0.3333 15
-	// objectives[0].deadline: outsourcing: objective: deadline 2025-01-01 is not after start 2025-01-01
+	// outsourcing: objectives[0].deadline: deadline 2025-01-01 is not after start 2025-01-01
 }

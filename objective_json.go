@@ -40,22 +40,22 @@ type TrackedObjective struct {
 func (s ObjectiveSet) Validate() error {
 	var errs []error
 	if s.ID == "" {
-		errs = append(errs, FieldErrorf("id", "outsourcing: objectives: id is required"))
+		errs = append(errs, FieldErrorf("id", "id is required"))
 	}
 	if len(s.Objectives) == 0 {
-		errs = append(errs, FieldErrorf("objectives", "outsourcing: objectives: no objectives"))
+		errs = append(errs, FieldErrorf("objectives", "no objectives"))
 	}
 	seen := map[string]bool{}
 	for i, o := range s.Objectives {
 		path := fmt.Sprintf("objectives[%d]", i)
 		if o.ID != "" && seen[o.ID] {
-			errs = append(errs, FieldErrorf(path+".id", "outsourcing: objectives: duplicate id %q", o.ID))
+			errs = append(errs, FieldErrorf(path+".id", "duplicate id %q", o.ID))
 		}
 		seen[o.ID] = true
 		errs = append(errs, prefixPaths(path, o.Validate())...)
 		for j, m := range o.Measurements {
 			if m.At.IsZero() {
-				errs = append(errs, FieldErrorf(fmt.Sprintf("%s.measurements[%d].at", path, j), "outsourcing: objectives: measurement date is required"))
+				errs = append(errs, FieldErrorf(fmt.Sprintf("%s.measurements[%d].at", path, j), "measurement date is required"))
 			}
 		}
 	}
@@ -86,15 +86,16 @@ func (s ObjectiveSet) Progress(asOf time.Time) ([]ObjectiveProgress, error) {
 // dates in RFC 3339) and checks it with ObjectiveSet.Validate, so a set it
 // returns always evaluates.
 //
-// Errors: *FieldError values (errors.Join) with JSON-pointer paths for
-// schema violations, dotted paths for the checks of Validate.
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// checks of Validate.
 func ParseObjectiveSet(doc []byte) (ObjectiveSet, error) {
 	var s ObjectiveSet
 	if err := ObjectivesSchema.Decode(doc, &s); err != nil {
 		return ObjectiveSet{}, wrapPkg(err)
 	}
 	if err := s.Validate(); err != nil {
-		return ObjectiveSet{}, err
+		return ObjectiveSet{}, wrapPkg(err)
 	}
 	return s, nil
 }

@@ -87,6 +87,7 @@ func TestObjectiveSetBadInput(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
+			assertPkgPrefixOnce(t, err)
 		})
 	}
 

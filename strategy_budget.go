@@ -135,26 +135,26 @@ func (b Budget) validate() error {
 	money := func(path string, m Money) {
 		switch {
 		case !m.IsSet():
-			errs = append(errs, FieldErrorf(path, "outsourcing: budget: amount is required"))
+			errs = append(errs, FieldErrorf(path, "amount is required"))
 		case m.Currency() != c:
-			errs = append(errs, &FieldError{Path: path, Reason: fmt.Sprintf("outsourcing: budget: %s, budget in %s", m.Currency(), c), Err: ErrCurrencyMismatch})
+			errs = append(errs, &FieldError{Path: path, Reason: fmt.Sprintf("amount in %s, budget in %s", m.Currency(), c), Err: ErrCurrencyMismatch})
 		case m.IsNegative():
-			errs = append(errs, FieldErrorf(path, "outsourcing: budget: amount %s is negative", m))
+			errs = append(errs, FieldErrorf(path, "amount %s is negative", m))
 		}
 	}
 	money("total", b.Total)
 	if len(b.Phases) == 0 {
-		errs = append(errs, FieldErrorf("phases", "outsourcing: budget: no phases"))
+		errs = append(errs, FieldErrorf("phases", "no phases"))
 	}
 	if b.Tolerance.Decimal().IsNegative() {
-		errs = append(errs, FieldErrorf("tolerance", "outsourcing: budget: tolerance %s is negative", b.Tolerance))
+		errs = append(errs, FieldErrorf("tolerance", "tolerance %s is negative", b.Tolerance))
 	}
 	seen := map[string]bool{}
 	planned := decimal.Zero
 	for i, p := range b.Phases {
 		path := fmt.Sprintf("phases[%d]", i)
 		if p.ID == "" || seen[p.ID] {
-			errs = append(errs, FieldErrorf(path+".id", "outsourcing: budget: phase id %q is empty or duplicate", p.ID))
+			errs = append(errs, FieldErrorf(path+".id", "phase id %q is empty or duplicate", p.ID))
 		}
 		seen[p.ID] = true
 		money(path+".planned", p.Planned)
@@ -162,7 +162,7 @@ func (b Budget) validate() error {
 		planned = planned.Add(p.Planned.Amount())
 	}
 	if len(errs) == 0 && planned.GreaterThan(b.Total.Amount()) {
-		errs = append(errs, FieldErrorf("phases", "outsourcing: budget: phases plan %s, more than the total %s", FormatDecimal(planned), b.Total))
+		errs = append(errs, FieldErrorf("phases", "phases plan %s, more than the total %s", FormatDecimal(planned), b.Total))
 	}
 	return errors.Join(errs...)
 }

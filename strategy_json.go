@@ -23,16 +23,17 @@ var TimelineSchema = MustRegisterSchema(timelineSchemaJSON)
 // (amounts exact, unknown fields rejected) and checks it as
 // Budget.Variance does, so a budget it returns always gives a report.
 //
-// Errors: *FieldError values (errors.Join) with JSON-pointer paths for
-// schema violations, dotted paths for the checks of Variance
-// (ErrCurrencyMismatch for a phase in another currency than the total).
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// checks of Variance (ErrCurrencyMismatch for a phase in another currency
+// than the total).
 func ParseBudget(doc []byte) (Budget, error) {
 	var b Budget
 	if err := BudgetSchema.Decode(doc, &b); err != nil {
 		return Budget{}, wrapPkg(err)
 	}
 	if err := b.validate(); err != nil {
-		return Budget{}, err
+		return Budget{}, wrapPkg(err)
 	}
 	return b, nil
 }
@@ -58,15 +59,16 @@ func (tl Timeline) At(asOf time.Time) (TimelineStatus, error) {
 // TimelineAt does, except for actual dates after asOf, which depend on
 // the date of the report.
 //
-// Errors: *FieldError values (errors.Join) with JSON-pointer paths for
-// schema violations, dotted paths for the checks of TimelineAt.
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// checks of TimelineAt.
 func ParseTimeline(doc []byte) (Timeline, error) {
 	var tl Timeline
 	if err := TimelineSchema.Decode(doc, &tl); err != nil {
 		return Timeline{}, wrapPkg(err)
 	}
 	if err := validateTimeline(tl.Milestones, nil); err != nil {
-		return Timeline{}, err
+		return Timeline{}, wrapPkg(err)
 	}
 	return tl, nil
 }

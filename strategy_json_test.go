@@ -58,6 +58,7 @@ func TestStrategyParseBudget(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
+			assertPkgPrefixOnce(t, err)
 		})
 	}
 }
@@ -113,6 +114,7 @@ func TestStrategyParseTimeline(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
+			assertPkgPrefixOnce(t, err)
 		})
 	}
 }

@@ -48,13 +48,13 @@ type SourcingInputs struct {
 func (in SourcingInputs) validate() error {
 	var errs []error
 	if in.Criticality.Rank() == 0 {
-		errs = append(errs, FieldErrorf("criticality", "outsourcing: sourcing: unknown criticality %q (want %s)", truncate(string(in.Criticality), 40), enumList(criticalities)))
+		errs = append(errs, FieldErrorf("criticality", "unknown criticality %q (want %s)", truncate(string(in.Criticality), 40), enumList(criticalities)))
 	}
 	if in.Capability.Rank() == 0 {
-		errs = append(errs, FieldErrorf("capability", "outsourcing: sourcing: unknown readiness level %q (want %s)", truncate(string(in.Capability), 40), enumList(readinessLevels)))
+		errs = append(errs, FieldErrorf("capability", "unknown readiness level %q (want %s)", truncate(string(in.Capability), 40), enumList(readinessLevels)))
 	}
 	if in.Risk.Rank() == 0 {
-		errs = append(errs, FieldErrorf("risk", "outsourcing: sourcing: unknown risk level %q (want %s)", truncate(string(in.Risk), 40), enumList(riskLevels)))
+		errs = append(errs, FieldErrorf("risk", "unknown risk level %q (want %s)", truncate(string(in.Risk), 40), enumList(riskLevels)))
 	}
 	return errors.Join(errs...)
 }
@@ -169,20 +169,20 @@ func checkSourcingOutputs(spec TableSpec) error {
 		case !ok && col.name == SourcingOutputRationale:
 			continue
 		case !ok:
-			errs = append(errs, FieldErrorf("outputs", "outsourcing: sourcing table %q has no %q output", spec.ID, col.name))
+			errs = append(errs, FieldErrorf("outputs", "sourcing table %q has no %q output", spec.ID, col.name))
 			continue
 		case spec.Outputs[o].Type != ResultString:
-			errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].type", o), "outsourcing: sourcing table output %q must be a string", col.name))
+			errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].type", o), "sourcing table output %q must be a string", col.name))
 			continue
 		}
 		for r, row := range spec.Rules {
 			if s, _ := row.Then[o].(string); !col.valid(s) {
-				errs = append(errs, FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "outsourcing: sourcing table: %s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "%s %q is not one of %s", col.name, truncate(s, 40), col.want))
 			}
 		}
 		if d := spec.Outputs[o].Default; d != nil {
 			if s, _ := d.(string); !col.valid(s) {
-				errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].default", o), "outsourcing: sourcing table: default %s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].default", o), "default %s %q is not one of %s", col.name, truncate(s, 40), col.want))
 			}
 		}
 	}
@@ -226,7 +226,7 @@ func (a *SourcingAdvisor) Recommend(in SourcingInputs) (Recommendation, error) {
 	}
 	d, err := a.table.Decide(in.env())
 	if err != nil {
-		return Recommendation{}, fmt.Errorf("outsourcing: sourcing: %w", err)
+		return Recommendation{}, fmt.Errorf("sourcing: %w", err)
 	}
 	var out map[string]any
 	if len(d.Outputs) > 0 {
@@ -235,7 +235,7 @@ func (a *SourcingAdvisor) Recommend(in SourcingInputs) (Recommendation, error) {
 	scope, _ := out[SourcingOutputScope].(string)
 	location, _ := out[SourcingOutputLocation].(string)
 	if scope == "" || location == "" { // no row, and no default for both
-		return Recommendation{}, fmt.Errorf("outsourcing: sourcing table %q: no row matches criticality %s, capability %s, expected savings %s, risk %s: %w",
+		return Recommendation{}, fmt.Errorf("sourcing table %q: no row matches criticality %s, capability %s, expected savings %s, risk %s: %w",
 			d.Table, in.Criticality, in.Capability, in.ExpectedSavings, in.Risk, ErrNotFound)
 	}
 	rec := Recommendation{Scope: SourcingScope(scope), Location: SourcingLocation(location), Table: d.Table, Rows: d.Rows, Matched: d.Matched}

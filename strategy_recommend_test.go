@@ -176,7 +176,7 @@ func TestStrategySourcingBadInput(t *testing.T) {
 	var fe *FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "criticality", fe.Path)
-	assert.Contains(t, err.Error(), `risk: outsourcing: sourcing: unknown risk level "extreme"`)
+	assert.Contains(t, err.Error(), `risk: unknown risk level "extreme"`)
 
 	good := func() TableSpec {
 		return TableSpec{ID: "t", HitPolicy: HitPolicyFirst,

@@ -144,11 +144,11 @@ func latest(a, b time.Time) time.Time {
 // no actual date lies after it.
 func validateTimeline(ms []Milestone, asOf *time.Time) error {
 	if len(ms) == 0 {
-		return FieldErrorf("milestones", "outsourcing: timeline: no milestones")
+		return FieldErrorf("milestones", "no milestones")
 	}
 	var errs []error
 	bad := func(path, format string, args ...any) {
-		errs = append(errs, FieldErrorf(path, "outsourcing: timeline: "+format, args...))
+		errs = append(errs, FieldErrorf(path, format, args...))
 	}
 	seen := map[string]bool{}
 	for i, m := range ms {

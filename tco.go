@@ -159,11 +159,11 @@ func CompileTCO(m TCOModel) (*TCO, error) {
 type tcoValidator struct{ errs []error }
 
 func (v *tcoValidator) add(path, format string, args ...any) {
-	v.errs = append(v.errs, FieldErrorf(path, "outsourcing: "+format, args...))
+	v.errs = append(v.errs, FieldErrorf(path, format, args...))
 }
 
 func (v *tcoValidator) addErr(path string, sentinel error, format string, args ...any) {
-	v.errs = append(v.errs, &FieldError{Path: path, Reason: "outsourcing: " + fmt.Sprintf(format, args...), Err: sentinel})
+	v.errs = append(v.errs, &FieldError{Path: path, Reason: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
 func (v *tcoValidator) model(m TCOModel) *TCO {

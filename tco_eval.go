@@ -153,11 +153,11 @@ func (r TCOResult) SavingsPercent(option string) (Percent, error) {
 	}
 	switch {
 	case option == r.Baseline:
-		return Percent{}, FieldErrorf("option", "outsourcing: %q is the baseline; compare another option", option)
+		return Percent{}, FieldErrorf("option", "%q is the baseline; compare another option", option)
 	case opt == nil || opt.Savings == nil:
-		return Percent{}, &FieldError{Path: "option", Reason: fmt.Sprintf("outsourcing: no option %q", option), Err: ErrNotFound}
+		return Percent{}, &FieldError{Path: "option", Reason: fmt.Sprintf("no option %q", option), Err: ErrNotFound}
 	case base == nil || base.Discounted.IsZero():
-		return Percent{}, FieldErrorf("option", "outsourcing: the baseline's discounted cost is zero")
+		return Percent{}, FieldErrorf("option", "the baseline's discounted cost is zero")
 	}
 	return NewPercent(opt.Savings.NPV.Amount().Shift(2).DivRound(base.Discounted.Amount(), SavingsPercentPlaces)), nil
 }

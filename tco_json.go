@@ -13,15 +13,16 @@ var TCOSchema = MustRegisterSchema(tcoSchemaJSON)
 // (numbers exact, unknown fields rejected) and checks it as CompileTCO
 // does, so a model it returns always compiles.
 //
-// Errors: *FieldError values (errors.Join) with JSON-pointer paths for
-// schema violations, dotted paths for the semantic checks of CompileTCO.
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// semantic checks of CompileTCO.
 func ParseTCOModel(doc []byte) (TCOModel, error) {
 	var m TCOModel
 	if err := TCOSchema.Decode(doc, &m); err != nil {
-		return TCOModel{}, err
+		return TCOModel{}, wrapPkg(err)
 	}
 	if _, err := CompileTCO(m); err != nil {
-		return TCOModel{}, err
+		return TCOModel{}, wrapPkg(err)
 	}
 	return m, nil
 }

@@ -60,7 +60,7 @@ func (t *TCO) Tornado(option string, change Percent) (Tornado, error) {
 		return Tornado{}, err
 	}
 	if !change.Decimal().IsPositive() || change.Cmp(hundredPercent) > 0 {
-		return Tornado{}, FieldErrorf("change", "outsourcing: tornado change %s must be in (0, 100]", change)
+		return Tornado{}, FieldErrorf("change", "tornado change %s must be in (0, 100]", change)
 	}
 	c := t.model.Currency
 	cache := t.newCache(o)
@@ -115,13 +115,13 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 		}
 		r, err := t.annualIRR(sv)
 		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("outsourcing: break-even discount rate: %w", err)
+			return decimal.Decimal{}, fmt.Errorf("break-even discount rate: %w", err)
 		}
 		return r.Shift(2).Round(BreakEvenPlaces), nil
 	}
 	in, ok := t.findInput(o, input)
 	if !ok {
-		return decimal.Decimal{}, &FieldError{Path: "input", Reason: fmt.Sprintf("outsourcing: no sensitivity input %q", input), Err: ErrNotFound}
+		return decimal.Decimal{}, &FieldError{Path: "input", Reason: fmt.Sprintf("no sensitivity input %q", input), Err: ErrNotFound}
 	}
 	if in.escalation {
 		return t.breakEvenEscalation(o, in)
@@ -132,7 +132,7 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 	n1 := t.savingsNPV(o, in.shift(decOne), cache)
 	slope := n1.Sub(n0)
 	if slope.IsZero() {
-		return decimal.Decimal{}, FieldErrorf("input", "outsourcing: input %q does not change the NPV of savings", input)
+		return decimal.Decimal{}, FieldErrorf("input", "input %q does not change the NPV of savings", input)
 	}
 	m := n0.Neg().DivRound(slope, finPlaces)
 	return in.value.Mul(m).Round(BreakEvenPlaces), nil
@@ -173,7 +173,7 @@ func (t *TCO) breakEvenEscalation(o int, in tcoInput) (decimal.Decimal, error) {
 	case sHi == 0:
 		return hi.Shift(2).Round(BreakEvenPlaces), nil
 	case sLo == sHi:
-		return decimal.Decimal{}, FieldErrorf("input", "outsourcing: no escalation of %q between %s %% and %s %% per step brings the NPV of savings to zero",
+		return decimal.Decimal{}, FieldErrorf("input", "no escalation of %q between %s %% and %s %% per step brings the NPV of savings to zero",
 			in.name, FormatDecimal(lo.Shift(2)), FormatDecimal(hi.Shift(2)))
 	}
 	for hi.Sub(lo).GreaterThan(escalationSearchTol) {
@@ -195,12 +195,12 @@ func (t *TCO) comparedOption(id string) (int, error) {
 	for i, o := range t.options {
 		if o.id == id {
 			if i == t.baseline {
-				return 0, FieldErrorf("option", "outsourcing: %q is the baseline; compare another option", id)
+				return 0, FieldErrorf("option", "%q is the baseline; compare another option", id)
 			}
 			return i, nil
 		}
 	}
-	return 0, &FieldError{Path: "option", Reason: fmt.Sprintf("outsourcing: no option %q", id), Err: ErrNotFound}
+	return 0, &FieldError{Path: "option", Reason: fmt.Sprintf("no option %q", id), Err: ErrNotFound}
 }
 
 // savingsNPV is the unrounded NPV of baseline cost minus option o's cost

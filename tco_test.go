@@ -320,6 +320,7 @@ func TestTCOBadInput(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
+			assert.NotContains(t, err.Error(), "outsourcing", "only Parse functions name the package")
 		})
 	}
 }
@@ -389,6 +390,7 @@ func TestParseTCOModel(t *testing.T) {
 			var fe *FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, b.path, fe.Path, err.Error())
+			assertPkgPrefixOnce(t, err)
 		})
 	}
 }
