@@ -13,10 +13,14 @@
 // # Matrices
 //
 // A MatrixSpec has a likelihood axis (rows) and an impact axis (columns)
-// of any size, risk levels, and either a lookup table or a score formula
-// (L×I, L+I, max) with level bands, plus appetite and tolerance levels that
-// put every cell in a Zone. NewMatrix compiles it; ParseMatrix reads it
-// from JSON. Presets reproduce published tables cell for cell:
+// of any size, risk levels, and one of a lookup table, a built-in score
+// formula (L×I, L+I, max) or a score expression in the kernel's rule
+// language over ScoreEnv (`likelihood + 2 * impact`,
+// `likelihood_rank * impact_rank`), the last two with level bands, plus
+// appetite and tolerance levels that put every cell in a Zone. NewMatrix
+// compiles it, scoring every cell once; ParseMatrix reads it from JSON. A
+// score expression that does not compile or fails is an error naming the
+// matrix that matches outsourcing.ErrRule. Presets reproduce published tables cell for cell:
 // NISTRiskMatrix (NIST SP 800-30 Rev. 1 Table I-2), NISTLikelihoodMatrix
 // (Table G-5), NISTScale (the semi-quantitative 0–100 scale), OWASPMatrix
 // with OWASPRate (OWASP Risk Rating Methodology: factor averaging and the

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -45,14 +44,15 @@ type LevelDef struct {
 	// green-to-red ramp is used when empty.
 	Color string `json:"color,omitempty"`
 	// MinScore is the band's inclusive lower bound when the matrix uses a
-	// Formula: a cell gets the highest level whose MinScore ≤ score. Unused
-	// with a lookup table.
+	// Formula or a ScoreExpression: a cell gets the highest level whose
+	// MinScore ≤ score. Unused with a lookup table.
 	MinScore *float64 `json:"min_score,omitempty"`
 }
 
 // MatrixSpec configures an N×M risk matrix: N likelihood levels (rows), M
-// impact levels (columns), and either a lookup Table or a score Formula with
-// level bands (Handbook §5.2). Compile it with NewMatrix.
+// impact levels (columns), and one of a lookup Table, a built-in score
+// Formula or a ScoreExpression, the last two with level bands (Handbook
+// §5.2). Compile it with NewMatrix.
 type MatrixSpec struct {
 	// ID names the matrix ("nist-800-30-i2").
 	ID string `json:"id"`
@@ -68,12 +68,17 @@ type MatrixSpec struct {
 	Levels []LevelDef `json:"levels"`
 	// Table[i][j] is the level ID for likelihood level i and impact level
 	// j, both counted from the lowest (row 0 = lowest likelihood), so the
-	// JSON lists published tables bottom row first. Exactly one of Table
-	// and Formula is set.
+	// JSON lists published tables bottom row first. Exactly one of Table,
+	// Formula and ScoreExpression is set.
 	Table [][]string `json:"table,omitempty"`
-	// Formula scores a cell from its axis values; Levels' MinScore bands
-	// classify the score.
+	// Formula scores a cell from its axis values with a built-in formula;
+	// Levels' MinScore bands classify the score.
 	Formula Formula `json:"formula,omitempty"`
+	// ScoreExpression scores a cell with an expression in the kernel's
+	// rule language over ScoreEnv, such as `likelihood + 2 * impact`,
+	// compiled once by NewMatrix; Levels' MinScore bands classify the
+	// score. At most DefaultMaxSourceLength (4096) bytes.
+	ScoreExpression string `json:"score_expression,omitempty"`
 	// Appetite is the highest level accepted without further treatment;
 	// empty means the lowest level.
 	Appetite string `json:"appetite,omitempty"`
@@ -90,7 +95,7 @@ type Matrix struct {
 	cols      map[string]int // impact level id → index
 	levels    map[string]int // risk level id → index
 	cell      []int          // level index per cell, row-major
-	score     []float64      // formula score per cell (0 with a table)
+	score     []float64      // score per cell (0 with a table)
 	appetite  int
 	tolerance int
 }
@@ -103,7 +108,8 @@ type Evaluation struct {
 	// Row and Col are their 0-based indices, from the lowest.
 	Row int `json:"row"`
 	Col int `json:"col"`
-	// Score is the formula score, or 0 when the matrix uses a table.
+	// Score is the cell's score by the formula or score expression, or 0
+	// when the matrix uses a table.
 	Score float64 `json:"score"`
 	// Level is the risk level ID; Rank is its 1-based position among the
 	// matrix levels (1 = least severe).
@@ -115,10 +121,15 @@ type Evaluation struct {
 
 // NewMatrix validates spec and compiles it. Problems (fewer than two axis
 // levels, duplicate or empty IDs, non-increasing values or ranges, a table
-// with the wrong shape or a hole, an unknown level ID, both or neither of
-// table and formula, bands that leave a cell without a level, appetite or
-// tolerance unknown or inverted) are *outsourcing.FieldError values matching
-// outsourcing.ErrInvalidInput, joined in spec order.
+// with the wrong shape or a hole, an unknown level ID, more or fewer than
+// one of table, formula and score expression, bands that leave a cell
+// without a level, a score that is not finite, appetite or tolerance
+// unknown or inverted) are *outsourcing.FieldError values matching
+// outsourcing.ErrInvalidInput, joined in spec order. A score expression
+// that does not compile, is not numeric or fails on a cell is a
+// *outsourcing.FieldError at "score_expression" whose reason names the
+// matrix (and the cell); it wraps the *outsourcing.RuleError (line and
+// column) and matches outsourcing.ErrRule instead.
 func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 	var errs []error
 	add := func(err error) {
@@ -156,15 +167,15 @@ func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 	n, k := len(spec.Likelihood.Levels), len(spec.Impact.Levels)
 	m.cell = make([]int, n*k)
 	m.score = make([]float64, n*k)
-	switch {
-	case len(spec.Table) > 0 && spec.Formula != "":
-		add(errorf("formula", "set either table or formula, not both"))
-	case len(spec.Table) > 0:
+	switch modes := spec.modes(); {
+	case len(modes) > 1:
+		add(errorf(modes[1], "set one of table, formula and score_expression, not both %s and %s", modes[0], modes[1]))
+	case len(modes) == 0:
+		add(errorf("table", "a lookup table, a formula or a score_expression is required"))
+	case modes[0] == "table":
 		add(m.fillFromTable())
-	case spec.Formula != "":
-		add(m.fillFromFormula())
 	default:
-		add(errorf("table", "a lookup table or a score formula is required"))
+		add(m.fillFromScores(modes[0]))
 	}
 	m.appetite, err = m.threshold("appetite", spec.Appetite, 0)
 	add(err)
@@ -177,6 +188,22 @@ func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 		return nil, errors.Join(errs...)
 	}
 	return m, nil
+}
+
+// modes lists the ways of filling the cells that spec sets, in the order
+// table, formula, score_expression.
+func (s MatrixSpec) modes() []string {
+	var out []string
+	if len(s.Table) > 0 {
+		out = append(out, "table")
+	}
+	if s.Formula != "" {
+		out = append(out, "formula")
+	}
+	if s.ScoreExpression != "" {
+		out = append(out, "score_expression")
+	}
+	return out
 }
 
 // validateAxis checks an axis and returns its id → index map.
@@ -243,46 +270,6 @@ func (m *Matrix) fillFromTable() error {
 				continue
 			}
 			m.cell[i*k+j] = idx
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// fillFromFormula scores every cell and classifies it by the level bands.
-func (m *Matrix) fillFromFormula() error {
-	var errs []error
-	for i, l := range m.spec.Levels {
-		p := fmt.Sprintf("levels[%d].min_score", i)
-		switch {
-		case l.MinScore == nil:
-			errs = append(errs, errorf(p, "a formula matrix needs a min_score on every level"))
-		case math.IsNaN(*l.MinScore) || math.IsInf(*l.MinScore, 0):
-			errs = append(errs, errorf(p, "min_score must be finite"))
-		case i > 0 && m.spec.Levels[i-1].MinScore != nil && *l.MinScore <= *m.spec.Levels[i-1].MinScore:
-			errs = append(errs, errorf(p, "bands must increase (%g after %g)", *l.MinScore, *m.spec.Levels[i-1].MinScore))
-		}
-	}
-	if _, err := outsourcing.ParseEnum("formula", string(m.spec.Formula), formulas); err != nil {
-		errs = append(errs, fmt.Errorf("risk: %w", err))
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	k := len(m.spec.Impact.Levels)
-	for i, l := range m.spec.Likelihood.Levels {
-		for j, im := range m.spec.Impact.Levels {
-			s := m.spec.Formula.apply(l.Value, im.Value)
-			level := -1
-			for b, def := range m.spec.Levels {
-				if s >= *def.MinScore {
-					level = b
-				}
-			}
-			if level < 0 {
-				errs = append(errs, errorf("levels[0].min_score", "hole in the matrix: cell (%s, %s) scores %g, below every band", l.ID, im.ID, s))
-				continue
-			}
-			m.cell[i*k+j], m.score[i*k+j] = level, s
 		}
 	}
 	return errors.Join(errs...)

@@ -175,22 +175,34 @@ func TestClassic5x5EveryCell(t *testing.T) {
 		} `json:"bands"`
 	}
 	testkit.LoadJSON(t, "testdata/classic_5x5.json", &ref)
-	m := Classic5x5()
-	for i, l := range ref.Likelihood {
-		for j, c := range ref.Consequence {
-			t.Run(l+"/"+c, func(t *testing.T) {
-				ev, err := m.Rate(l, c)
-				require.NoError(t, err)
-				score := float64((i + 1) * (j + 1))
-				assert.InDelta(t, score, ev.Score, 0)
-				want := ""
-				for _, b := range ref.Bands {
-					if score >= b.Min && score <= b.Max {
-						want = b.Level
+	// The preset's built-in product and the same score written as rule
+	// expressions, on the axis values and on the ranks, must all give the
+	// published table.
+	matrices := map[string]*Matrix{"preset": Classic5x5()}
+	for _, expr := range []string{"likelihood * impact", "likelihood_rank * impact_rank"} {
+		spec := classic5x5Spec()
+		spec.Formula, spec.ScoreExpression = "", expr
+		m, err := NewMatrix(spec)
+		require.NoError(t, err)
+		matrices[expr] = m
+	}
+	for name, m := range matrices {
+		for i, l := range ref.Likelihood {
+			for j, c := range ref.Consequence {
+				t.Run(name+"/"+l+"/"+c, func(t *testing.T) {
+					ev, err := m.Rate(l, c)
+					require.NoError(t, err)
+					score := float64((i + 1) * (j + 1))
+					assert.InDelta(t, score, ev.Score, 0)
+					want := ""
+					for _, b := range ref.Bands {
+						if score >= b.Min && score <= b.Max {
+							want = b.Level
+						}
 					}
-				}
-				assert.Equal(t, want, ev.Level, ref.Source)
-			})
+					assert.Equal(t, want, ev.Level, ref.Source)
+				})
+			}
 		}
 	}
 }

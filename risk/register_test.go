@@ -247,6 +247,7 @@ func FuzzParseMatrix(f *testing.F) {
 		f.Add(doc)
 	}
 	f.Add([]byte(`{"id":"x","likelihood":{"name":"L","levels":[{"id":"a","value":1,"min":0,"max":1},{"id":"b","value":2,"min":1,"max":2}]},"impact":{"name":"I","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"levels":[{"id":"lo","min_score":0},{"id":"hi","min_score":3}],"formula":"sum"}`))
+	f.Add([]byte(`{"id":"x","likelihood":{"name":"L","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"impact":{"name":"I","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"levels":[{"id":"lo","min_score":0},{"id":"hi","min_score":3}],"score_expression":"likelihood + 2 * impact / impact_levels"}`))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		m, err := ParseMatrix(doc)
 		if err != nil {
