@@ -107,13 +107,6 @@ func TestAgreementErrors(t *testing.T) {
 	assert.ErrorIs(t, err, outsourcing.ErrRule)
 }
 
-func TestPresetsCiteSources(t *testing.T) {
-	for _, p := range sla.Presets() {
-		assert.Contains(t, p.Source, "aws.amazon.com", p.Name)
-		assert.NotEmpty(t, p.Tiers)
-	}
-}
-
 func TestEnumsRejectUnknownValues(t *testing.T) {
 	var m sla.MetricKind
 	require.NoError(t, m.UnmarshalText([]byte("availability")))

@@ -20,8 +20,10 @@
 // display (ActualPlaces); amounts are rounded once, to the currency's minor
 // unit, with the agreement's rounding mode.
 //
-// Credit models: tier tables (presets for published cloud SLAs, lower bound
-// inclusive, upper exclusive), outsourcing pool allocations of an at-risk
+// Credit models: tier tables (presets for published cloud SLAs — Amazon
+// EC2 region and instance level, Amazon S3 Standard, Azure Virtual Machines
+// across availability zones, each citing its source, URL and version; lower
+// bound inclusive, upper exclusive), outsourcing pool allocations of an at-risk
 // amount (the period's credits capped at that amount), a kernel-rule
 // formula; with a multiplier for repeated misses, a cap as a percent of
 // fees, earn-back and a bonus. Continuous improvement raises a level after

@@ -119,3 +119,24 @@ func ExampleReport_Markdown() {
 	// - Bonus: 0.00 EUR
 	// - Net: 2500.00 EUR (rounded half_up)
 }
+
+// The published tier tables; name one in a level's credit model with
+// "credit":{"kind":"tiers","preset":"azure-vm-availability-zones"}.
+func ExamplePresets() {
+	for _, p := range sla.Presets() {
+		fmt.Printf("%s (%s%%):", p.Name, p.Commitment)
+		for _, t := range p.Tiers {
+			from := "-∞"
+			if t.From != nil {
+				from = t.From.String()
+			}
+			fmt.Printf(" [%s, %s) %s;", from, t.To, t.Credit)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// aws-ec2-instance (99.5%): [99.0, 99.5) 10%; [95.0, 99.0) 30%; [-∞, 95.0) 100%;
+	// aws-ec2-region (99.99%): [99.0, 99.99) 10%; [95.0, 99.0) 30%; [-∞, 95.0) 100%;
+	// aws-s3-standard (99.9%): [99.0, 99.9) 10%; [95.0, 99.0) 25%; [-∞, 95.0) 100%;
+	// azure-vm-availability-zones (99.99%): [99, 99.99) 10%; [95, 99) 25%; [-∞, 95) 100%;
+}
