@@ -35,7 +35,7 @@ type Frequency struct {
 }
 
 // PERT are the parameters of a PERT distribution: min ≤ mode ≤ max, min <
-// max, shape λ ≥ 0 (0 means the classic 4). Mean = (min + λ·mode + max)/(λ+2).
+// max, shape λ in 0..MaxPERTShape (0 means the classic 4). Mean = (min + λ·mode + max)/(λ+2).
 type PERT struct {
 	// Min, Mode and Max are the minimum, most likely and maximum values;
 	// Shape is λ.
@@ -86,20 +86,23 @@ type Magnitude struct {
 	Mode *outsourcing.Money `json:"mode,omitempty"`
 	Max  *outsourcing.Money `json:"max,omitempty"`
 	// Low and High: lognormal 90% interval, the 5th and 95th percentiles,
-	// 0 < low < high.
+	// 0 < low < high, and the fitted mean loss at most MaxAmount.
 	Low  *outsourcing.Money `json:"low,omitempty"`
 	High *outsourcing.Money `json:"high,omitempty"`
-	// Shape is the PERT shape λ ≥ 0; 0 means 4.
+	// Shape is the PERT shape λ in 0..MaxPERTShape; 0 means 4.
 	Shape float64 `json:"shape,omitempty"`
 }
 
 // Limits that keep a simulation finite: more events a year than MaxRate
-// would make a simulated year arbitrarily slow, and amounts above
-// MaxAmount could overflow float64 sums. Both are outsourcing.ErrLimit
-// errors.
+// would make a simulated year arbitrarily slow; amounts above MaxAmount,
+// or a lognormal interval so wide that the mean loss per event is above
+// it, could overflow float64 sums; a PERT shape above MaxPERTShape could
+// overflow the mean's λ·mode (and is a point mass at the mode in all but
+// name). All are outsourcing.ErrLimit errors.
 const (
-	MaxRate   = 1e6
-	MaxAmount = 1e15
+	MaxRate      = 1e6
+	MaxAmount    = 1e15
+	MaxPERTShape = 1000
 )
 
 // limitf builds a *outsourcing.FieldError matching outsourcing.ErrLimit.
@@ -212,6 +215,9 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errorf(join(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
 		}
 		m.logn = fitLognormal(lo, hi)
+		if mean := m.logn.mean(); !(mean <= MaxAmount) {
+			return limitf(join(path, "high"), "lognormal interval [%g, %g] gives a mean loss of %g per event, above the limit of %g", lo, hi, mean, MaxAmount)
+		}
 	case MagnitudeUniform:
 		lo, hi := amount("min", g.Min), amount("max", g.Max)
 		if len(errs) > 0 {
@@ -232,7 +238,8 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 	return errors.Join(errs...)
 }
 
-// checkPERT checks min ≤ mode ≤ max, min < max, all finite, shape ≥ 0.
+// checkPERT checks min ≤ mode ≤ max, min < max, all finite, 0 ≤ shape ≤
+// MaxPERTShape.
 func checkPERT(path string, lo, mode, hi, shape float64) error {
 	for _, v := range []float64{lo, mode, hi, shape} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -248,6 +255,8 @@ func checkPERT(path string, lo, mode, hi, shape float64) error {
 		return errorf(join(path, "mode"), "mode %g is above max %g", mode, hi)
 	case shape < 0:
 		return errorf(join(path, "shape"), "shape %g is negative", shape)
+	case shape > MaxPERTShape:
+		return limitf(join(path, "shape"), "shape %g is above the limit of %d", shape, MaxPERTShape)
 	}
 	return nil
 }

@@ -50,7 +50,8 @@ type SimOptions struct {
 	// DefaultExceedanceProbabilities.
 	ExceedanceProbabilities []float64
 	// Thresholds are loss amounts at which to report the probability that
-	// the annual loss exceeds them; they must be in the scenario's currency.
+	// the annual loss exceeds them; they must be in the scenario's currency
+	// and within float64 range (else outsourcing.ErrLimit).
 	Thresholds []outsourcing.Money
 }
 
@@ -285,7 +286,11 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 			errs = append(errs, &outsourcing.FieldError{Path: fmt.Sprintf("thresholds[%d]", i),
 				Reason: "risk: " + string(t.Currency()) + " differs from " + string(cur), Err: outsourcing.ErrCurrencyMismatch})
 		}
-		p.thresholds = append(p.thresholds, t.Amount().InexactFloat64())
+		x := t.Amount().InexactFloat64()
+		if math.IsInf(x, 0) {
+			errs = append(errs, limitf(fmt.Sprintf("thresholds[%d]", i), "threshold %s is beyond the range of a simulation", outsourcing.FormatDecimal(t.Amount())))
+		}
+		p.thresholds = append(p.thresholds, x)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

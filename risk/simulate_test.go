@@ -270,6 +270,7 @@ func TestSimulateErrors(t *testing.T) {
 		"confidence":          {good, SimOptions{Trials: 10, VaRConfidence: 1}, "var_confidence", outsourcing.ErrInvalidInput},
 		"exceedance":          {good, SimOptions{Trials: 10, ExceedanceProbabilities: []float64{0}}, "exceedance_probabilities[0]", outsourcing.ErrInvalidInput},
 		"threshold":           {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{usd}}, "thresholds[0]", outsourcing.ErrCurrencyMismatch},
+		"huge threshold":      {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{outsourcing.MustMoney("1", "EUR").Mul(decimal.New(1, 400))}}, "thresholds[0]", outsourcing.ErrLimit},
 		"negative rate":       {Scenario{Frequency: Frequency{Rate: -1}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrInvalidInput},
 		"NaN rate":            {Scenario{Frequency: Frequency{Rate: math.NaN()}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrInvalidInput},
 		"rate and pert":       {Scenario{Frequency: Frequency{Rate: 1, PERT: &PERT{0, 1, 2, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency", outsourcing.ErrInvalidInput},
@@ -288,6 +289,9 @@ func TestSimulateErrors(t *testing.T) {
 		"rate limit":          {Scenario{Frequency: Frequency{Rate: 2e6}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrLimit},
 		"pert rate limit":     {Scenario{Frequency: Frequency{PERT: &PERT{1, 2, 1e7, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.max", outsourcing.ErrLimit},
 		"amount limit":        {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("1"), Max: money("10000000000000000")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrLimit},
+		"pert shape limit":    {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Mode: money("2"), Max: money("3"), Shape: 1e308}}, SimOptions{Trials: 10}, "magnitude.shape", outsourcing.ErrLimit},
+		"rate shape limit":    {Scenario{Frequency: Frequency{PERT: &PERT{0, 1, 2, 1001}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.shape", outsourcing.ErrLimit},
+		"lognormal too wide":  {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("0.000000000000000000000000000001"), High: money("1000000000000000")}}, SimOptions{Trials: 10}, "magnitude.high", outsourcing.ErrLimit},
 		"kind":                {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: "gamma"}}, SimOptions{Trials: 10}, "magnitude.distribution", outsourcing.ErrInvalidInput},
 	}
 	for name, tc := range cases {
