@@ -13,6 +13,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 )
 
 type financeCase struct {
@@ -147,6 +149,27 @@ func TestFinanceExcelExamples(t *testing.T) {
 	}
 }
 
+// Edge cases Microsoft gives no worked example for (rate 0 with either
+// timing, negative rates above -1, fractional periods) against the closed
+// forms its function pages state, evaluated independently.
+func TestFinanceClosedFormEdges(t *testing.T) {
+	var doc struct {
+		Source string        `json:"source"`
+		Cases  []financeCase `json:"cases"`
+	}
+	testkit.LoadJSON(t, "testdata/finance_closed_form.json", &doc)
+	require.NotEmpty(t, doc.Source)
+	require.NotEmpty(t, doc.Cases)
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			require.NotEmpty(t, c.Source)
+			got, err := c.eval(t)
+			require.NoError(t, err)
+			assertClose(t, dec(c.Exact), got, 1e-14)
+		})
+	}
+}
+
 // Closed forms: a single flow has IRR (v1/|v0|)^(1/n) − 1; a level annuity
 // NPV is PMT·(1−(1+r)^−n)/r; FV and PV are inverses of each other.
 func TestFinanceClosedForms(t *testing.T) {
@@ -180,14 +203,6 @@ func TestFinanceClosedForms(t *testing.T) {
 		require.NoError(t, err)
 		assertClose(t, pv, got, 1e-14)
 		assertClose(t, dec("90073.4533271686536720866492476"), got, 1e-12)
-	})
-	t.Run("zero rate", func(t *testing.T) {
-		got, err := PMT(decimal.Zero, dec("4"), dec("1000"), decimal.Zero, PaymentTimingEnd)
-		require.NoError(t, err)
-		assertDecimal(t, dec("-250"), got)
-		got, err = FV(decimal.Zero, dec("4"), dec("-250"), decimal.Zero, PaymentTimingBeginning)
-		require.NoError(t, err)
-		assertDecimal(t, dec("1000"), got)
 	})
 	t.Run("fractional periods", func(t *testing.T) {
 		// FV of 100 after 1.5 periods at 21 %: 100·1.21^1.5 = 133.1
