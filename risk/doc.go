@@ -38,6 +38,17 @@
 // overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
 // residual, and renders as text or SVG.
 //
+// # Overall risk
+//
+// Assess also works out the register's overall risk (Report.Overall): the
+// highest residual level among the risks that are not closed, mapped onto
+// NIST SP 800-30's five levels by Matrix.NISTLevel — the levels'
+// nist_level when the matrix sets them (the presets do: NIST 1:1, OWASP
+// Note…Critical 1:1, the 5×5's Low, Moderate, High, Extreme onto low,
+// moderate, high, very high), else level r of k onto ⌈5r/k⌉. OverallLevel
+// returns it as an outsourcing.RiskLevel for outsourcing.SourcingInputs.Risk
+// (Handbook §1.3); its doc comment gives the reasoning.
+//
 // # Treatment policies
 //
 // A Policy is a set of kernel rules (outsourcing.Rule, expr language)
@@ -62,6 +73,7 @@
 //	reg, err := risk.ParseRegister(doc)          // JSON, validated by RegisterSchema
 //	m := risk.Classic5x5()                       // or NewMatrix / ParseMatrix / a NIST or OWASP preset
 //	report, err := risk.Assess(reg, m, asOf)     // ratings, residuals, reviews and drills due
+//	level, err := risk.OverallLevel(report)      // outsourcing.RiskLevel for SourcingInputs.Risk
 //	heat, err := m.HeatMap(reg.Risks)            // heat.Text(), heat.SVG()
 //	policy, err := risk.NewPolicy(risk.DefaultPolicyRules())
 //	findings, err := policy.Check(reg, m, asOf)  // broken treatment rules

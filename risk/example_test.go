@@ -145,6 +145,25 @@ func ExampleAssess() {
 	// R1 drill 2025-07-20 due
 }
 
+func ExampleOverallLevel() {
+	rep, err := risk.Assess(exampleRegister(), risk.Classic5x5(), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	// The highest residual level of the open risks, on NIST's five levels.
+	level, err := risk.OverallLevel(rep)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(rep.Overall.Level, rep.Overall.RiskIDs, "→ NIST", level)
+	// It is the risk input of the sourcing-model recommendation.
+	in := outsourcing.SourcingInputs{Criticality: outsourcing.CriticalityHigh, Capability: outsourcing.ReadinessDeveloping, Risk: level}
+	fmt.Println(in.Risk.Rank(), "of 5")
+	// Output:
+	// high [R1 R2] → NIST high
+	// 4 of 5
+}
+
 func ExamplePolicy_Check() {
 	policy, err := risk.NewPolicy(risk.DefaultPolicyRules())
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -47,6 +48,12 @@ type LevelDef struct {
 	// Formula or a ScoreExpression: a cell gets the highest level whose
 	// MinScore ≤ score. Unused with a lookup table.
 	MinScore *float64 `json:"min_score,omitempty"`
+	// NISTLevel is the level on NIST SP 800-30 Rev. 1's five-level scale,
+	// for Matrix.NISTLevel and the register's overall risk (OverallLevel).
+	// Set it on every level or on none; it may not decrease from a level to
+	// a more severe one. Empty on every level maps level r of k to NIST
+	// level ⌈5r/k⌉.
+	NISTLevel outsourcing.RiskLevel `json:"nist_level,omitempty"`
 }
 
 // MatrixSpec configures an N×M risk matrix: N likelihood levels (rows), M
@@ -91,11 +98,12 @@ type MatrixSpec struct {
 // It is immutable and safe for concurrent use.
 type Matrix struct {
 	spec      MatrixSpec
-	rows      map[string]int // likelihood level id → index
-	cols      map[string]int // impact level id → index
-	levels    map[string]int // risk level id → index
-	cell      []int          // level index per cell, row-major
-	score     []float64      // score per cell (0 with a table)
+	rows      map[string]int          // likelihood level id → index
+	cols      map[string]int          // impact level id → index
+	levels    map[string]int          // risk level id → index
+	nist      []outsourcing.RiskLevel // NIST level per risk level
+	cell      []int                   // level index per cell, row-major
+	score     []float64               // score per cell (0 with a table)
 	appetite  int
 	tolerance int
 }
@@ -121,7 +129,8 @@ type Evaluation struct {
 
 // NewMatrix validates spec and compiles it. Problems (fewer than two axis
 // levels, duplicate or empty IDs, non-increasing values or ranges, a table
-// with the wrong shape or a hole, an unknown level ID, more or fewer than
+// with the wrong shape or a hole, an unknown level ID, NIST levels set on
+// some levels only, unknown or decreasing, more or fewer than
 // one of table, formula and score expression, bands that leave a cell
 // without a level, a score that is not finite, appetite or tolerance
 // unknown or inverted) are *outsourcing.FieldError values matching
@@ -159,11 +168,13 @@ func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 		}
 		levels[l.ID] = i
 	}
+	nist, nistErrs := mapToNIST(spec.Levels)
+	errs = append(errs, nistErrs...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	spec = cloneSpec(spec)
-	m := &Matrix{spec: spec, rows: rows, cols: cols, levels: levels}
+	m := &Matrix{spec: spec, rows: rows, cols: cols, levels: levels, nist: nist}
 	n, k := len(spec.Likelihood.Levels), len(spec.Impact.Levels)
 	m.cell = make([]int, n*k)
 	m.score = make([]float64, n*k)

@@ -1,5 +1,7 @@
 package risk
 
+import "github.com/outsourcing-go/outsourcing"
+
 // Presets: matrices that reproduce published tables cell for cell. Each is
 // compiled once and shared; a *Matrix is immutable.
 
@@ -37,14 +39,15 @@ func NISTScale(name string) Axis {
 	}}
 }
 
-// nistLevels are NIST's five qualitative levels as risk levels.
+// nistLevels are NIST's five qualitative levels as risk levels, each its
+// own NIST level.
 func nistLevels() []LevelDef {
 	return []LevelDef{
-		{ID: "very_low", Label: "Very Low", Color: "#1a9641"},
-		{ID: "low", Label: "Low", Color: "#a6d96a"},
-		{ID: "moderate", Label: "Moderate", Color: "#ffffbf"},
-		{ID: "high", Label: "High", Color: "#fdae61"},
-		{ID: "very_high", Label: "Very High", Color: "#d7191c"},
+		{ID: "very_low", Label: "Very Low", Color: "#1a9641", NISTLevel: outsourcing.RiskLevelVeryLow},
+		{ID: "low", Label: "Low", Color: "#a6d96a", NISTLevel: outsourcing.RiskLevelLow},
+		{ID: "moderate", Label: "Moderate", Color: "#ffffbf", NISTLevel: outsourcing.RiskLevelModerate},
+		{ID: "high", Label: "High", Color: "#fdae61", NISTLevel: outsourcing.RiskLevelHigh},
+		{ID: "very_high", Label: "Very High", Color: "#d7191c", NISTLevel: outsourcing.RiskLevelVeryHigh},
 	}
 }
 
@@ -74,7 +77,8 @@ func nistRiskSpec() MatrixSpec {
 // rows are the overall likelihood, columns the level of impact, both on
 // NISTScale. The table is not symmetric. Appetite is Low and tolerance
 // Moderate: a configuration choice, not NIST's; change them on a copy of
-// Spec() for your organisation.
+// Spec() for your organisation. Its levels are NIST's own, mapped 1:1 by
+// NISTLevel.
 func NISTRiskMatrix() *Matrix { return nistRisk }
 
 func nistLikelihoodSpec() MatrixSpec {
@@ -122,11 +126,11 @@ func owaspSpec() MatrixSpec {
 		Likelihood: owaspAxis("Likelihood"),
 		Impact:     owaspAxis("Impact"),
 		Levels: []LevelDef{
-			{ID: n, Label: "Note", Color: "#1a9641"},
-			{ID: l, Label: "Low", Color: "#a6d96a"},
-			{ID: m, Label: "Medium", Color: "#ffffbf"},
-			{ID: h, Label: "High", Color: "#fdae61"},
-			{ID: c, Label: "Critical", Color: "#d7191c"},
+			{ID: n, Label: "Note", Color: "#1a9641", NISTLevel: outsourcing.RiskLevelVeryLow},
+			{ID: l, Label: "Low", Color: "#a6d96a", NISTLevel: outsourcing.RiskLevelLow},
+			{ID: m, Label: "Medium", Color: "#ffffbf", NISTLevel: outsourcing.RiskLevelModerate},
+			{ID: h, Label: "High", Color: "#fdae61", NISTLevel: outsourcing.RiskLevelHigh},
+			{ID: c, Label: "Critical", Color: "#d7191c", NISTLevel: outsourcing.RiskLevelVeryHigh},
 		},
 		// Rows likelihood LOW..HIGH; columns impact LOW..HIGH. OWASP prints
 		// the transpose (rows impact HIGH..LOW).
@@ -144,7 +148,8 @@ func owaspSpec() MatrixSpec {
 // matrix. Axis levels LOW [0,3), MEDIUM [3,6), HIGH [6,9] classify the
 // averaged factor scores (see OWASPFactors); axis values are the ranges'
 // midpoints (1.5, 4.5, 7.5). Appetite Low, tolerance Medium (configuration,
-// not OWASP's).
+// not OWASP's). The five severities map 1:1 onto NIST's five levels (see
+// OverallLevel).
 func OWASPMatrix() *Matrix { return owaspSeverity }
 
 func classic5x5Spec() MatrixSpec {
@@ -168,10 +173,10 @@ func classic5x5Spec() MatrixSpec {
 		}},
 		Formula: FormulaProduct,
 		Levels: []LevelDef{
-			{ID: "low", Label: "Low", Color: "#1a9641", MinScore: ptr(1)},
-			{ID: "moderate", Label: "Moderate", Color: "#ffffbf", MinScore: ptr(4)},
-			{ID: "high", Label: "High", Color: "#fdae61", MinScore: ptr(8)},
-			{ID: "extreme", Label: "Extreme", Color: "#d7191c", MinScore: ptr(15)},
+			{ID: "low", Label: "Low", Color: "#1a9641", MinScore: ptr(1), NISTLevel: outsourcing.RiskLevelLow},
+			{ID: "moderate", Label: "Moderate", Color: "#ffffbf", MinScore: ptr(4), NISTLevel: outsourcing.RiskLevelModerate},
+			{ID: "high", Label: "High", Color: "#fdae61", MinScore: ptr(8), NISTLevel: outsourcing.RiskLevelHigh},
+			{ID: "extreme", Label: "Extreme", Color: "#d7191c", MinScore: ptr(15), NISTLevel: outsourcing.RiskLevelVeryHigh},
 		},
 		Appetite:  "low",
 		Tolerance: "moderate",
@@ -183,4 +188,6 @@ func classic5x5Spec() MatrixSpec {
 // 1 Rare .. 5 Almost certain, consequence 1 Negligible .. 5 Catastrophic,
 // score = likelihood × consequence, banded 1–3 Low, 4–6 Moderate, 8–12
 // High, 15–25 Extreme. Appetite Low, tolerance Moderate (configuration).
+// Low, Moderate, High and Extreme map onto NIST's low, moderate, high and
+// very high (see OverallLevel).
 func Classic5x5() *Matrix { return classic5x5 }

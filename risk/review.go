@@ -107,6 +107,10 @@ type Report struct {
 	// Due lists the due and overdue reviews and drills, earliest date
 	// first (ties by risk ID, then reviews before drills).
 	Due []DueItem `json:"due"`
+	// Overall is the register's overall risk: the highest residual level
+	// of the risks that are not closed, on the matrix and on NIST's scale
+	// (see OverallLevel).
+	Overall Overall `json:"overall"`
 }
 
 // Assess validates the register against m (see Register.Validate) and, at
@@ -115,7 +119,8 @@ type Report struct {
 // after the latest assessment (or identification): the policy's interval
 // for the residual level, else 3 months above appetite and 6 within it. A
 // drill falls due DrillMonths (default 12) after the last drill (or
-// identification). Closed risks have neither.
+// identification). Closed risks have neither, and do not count towards
+// the overall risk (Report.Overall, OverallLevel).
 func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 	if err := reg.Validate(m); err != nil {
 		return Report{}, err
@@ -165,6 +170,7 @@ func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 	slices.SortStableFunc(rep.Due, func(a, b DueItem) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.RiskID, b.RiskID), cmp.Compare(b.Kind, a.Kind))
 	})
+	rep.Overall = m.overall(reg, rep.Risks)
 	return rep, nil
 }
 
