@@ -1,7 +1,8 @@
 // Command risk-register builds the risk register of an application
 // maintenance outsourcing engagement (Handbook §1.2, §5), assesses it on
-// the classic 5×5 matrix, checks the treatment policies, prints the heat
-// map, writes it as SVG when given a path, and prints a loss exceedance
+// the classic 5×5 matrix, prints its overall risk on NIST SP 800-30's
+// scale, checks the treatment policies, prints the heat map, writes it as
+// SVG when given a path, and prints a loss exceedance
 // table from a Monte Carlo simulation of the quantified risks.
 //
 //	go run ./examples/risk-register [heatmap.svg]
@@ -10,6 +11,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -144,6 +146,13 @@ func run(args []string) error {
 		}
 		fmt.Printf("%-6s %-28s %-9s %-9s %-9s %s\n", r.ID, k.Category, r.Inherent.Level, r.Residual.Evaluation.Level, r.Residual.Source, treatment)
 	}
+
+	level, err := risk.OverallLevel(rep)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nOverall residual risk: %s (%s), NIST SP 800-30 level %s, the risk input of outsourcing.SourcingInputs\n",
+		rep.Overall.Level, strings.Join(rep.Overall.RiskIDs, ", "), level)
 
 	fmt.Println("\nReviews and drills due or overdue:")
 	for _, d := range rep.Due {
