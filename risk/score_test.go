@@ -205,3 +205,23 @@ func TestScoreExpressionConcurrentRates(t *testing.T) {
 		assert.Equal(t, first, <-done)
 	}
 }
+
+// BenchmarkNewMatrixScoreExpression compiles a 20×20 matrix (the schema's
+// largest) scored by an expression: one compilation, 400 evaluations.
+func BenchmarkNewMatrixScoreExpression(b *testing.B) {
+	axis := func(name string) Axis {
+		a := Axis{Name: name}
+		for i := range 20 {
+			a.Levels = append(a.Levels, AxisLevel{ID: fmt.Sprint(i), Value: float64(i + 1)})
+		}
+		return a
+	}
+	spec := MatrixSpec{ID: "20x20", Likelihood: axis("L"), Impact: axis("I"), ScoreExpression: "likelihood + 2 * impact",
+		Levels: []LevelDef{{ID: "low", MinScore: ptr(0)}, {ID: "medium", MinScore: ptr(20)}, {ID: "high", MinScore: ptr(40)}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewMatrix(spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
