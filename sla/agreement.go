@@ -22,9 +22,15 @@ type AgreementSpec struct {
 	// Calendar is the business calendar for ticket clocks unless a level
 	// has its own; the zero value is 24×7.
 	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`
-	// Maintenance lists agreed maintenance windows: outage time inside
-	// them is not downtime. Windows for the same service may not overlap.
+	// Maintenance lists agreed one-off maintenance windows: outage time
+	// inside them is not downtime, error-rate intervals inside them are
+	// not counted as errors, and the period_minus_maintenance denominator
+	// leaves them out. Windows whose services meet may not overlap.
 	Maintenance []Window `json:"maintenance,omitempty"`
+	// RecurringMaintenance lists maintenance windows that repeat weekly or
+	// monthly in the agreement's zone; they count as Maintenance does and
+	// may not overlap each other or a one-off window of a meeting service.
+	RecurringMaintenance []RecurringWindow `json:"recurring_maintenance,omitempty"`
 	// Credits holds the agreement-wide credit terms.
 	Credits CreditTerms `json:"credits"`
 	// Breach, when set, counts missed critical levels in a rolling window

@@ -19,6 +19,9 @@ const fullAgreement = `{
   "calendar": {"time_zone": "Europe/Berlin", "shifts": [{"day": "monday", "start": "08:00", "end": "18:00"}],
     "holidays": [{"date": "2024-12-25", "name": "Christmas"}]},
   "maintenance": [{"id": "m1", "service": "erp", "start": "2024-04-07T02:00:00+02:00", "end": "2024-04-07T04:00:00+02:00"}],
+  "recurring_maintenance": [
+    {"id": "patch", "service": "web", "recurrence": "weekly", "day": "wednesday", "start": "22:00", "end": "02:00"},
+    {"id": "monthly", "recurrence": "monthly", "week": "first", "day": "saturday", "start": "01:00", "end": "03:00"}],
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even"},
   "breach": {"window": 12, "misses": 3},
@@ -114,6 +117,19 @@ func TestEnumsRejectUnknownValues(t *testing.T) {
 	assert.ErrorIs(t, m.UnmarshalText([]byte("uptime")), outsourcing.ErrInvalidInput)
 	_, err := sla.Status("bogus").MarshalText()
 	assert.Error(t, err)
+	var w sla.WeekOfMonth
+	require.NoError(t, w.UnmarshalText([]byte("last")))
+	assert.Equal(t, sla.WeekOfMonthLast, w)
+	assert.ErrorIs(t, w.UnmarshalText([]byte("fifth")), outsourcing.ErrInvalidInput)
+	var r sla.Recurrence
+	assert.ErrorIs(t, r.UnmarshalText([]byte("yearly")), outsourcing.ErrInvalidInput)
+	day, ok := sla.WeekdaySaturday.Weekday()
+	assert.True(t, ok)
+	assert.Equal(t, time.Saturday, day)
+	_, ok = sla.Weekday("caturday").Weekday()
+	assert.False(t, ok)
+	_, err = sla.Weekday("caturday").MarshalText()
+	assert.Error(t, err)
 	var d sla.Duration
 	require.NoError(t, d.UnmarshalText([]byte("1h30m")))
 	assert.Equal(t, sla.Duration(90*time.Minute), d)
@@ -122,6 +138,11 @@ func TestEnumsRejectUnknownValues(t *testing.T) {
 func FuzzParseAgreement(f *testing.F) {
 	f.Add([]byte(fullAgreement))
 	f.Add([]byte(poolAgreement))
+	f.Add([]byte(`{"id":"x","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":[
+		{"id":"a","recurrence":"monthly","week":"last","day":"saturday","start":"22:00","end":"02:00"},
+		{"id":"b","day":"wednesday","start":"01:00","end":"03:00"}],
+		"levels":[{"id":"L","metric":"availability","expected":"99","denominator":"period_minus_maintenance",
+		"error_rate":{"interval":"5m"}}]}`))
 	f.Add([]byte(`{"id":"x","credits":{},"levels":[{"id":"L","metric":"availability","expected":"99"}]}`))
 	f.Add([]byte(`{"id":"x","credits":{},"levels":[{"id":"L","metric":"availability","expected":"99","credit":{"kind":"tiers","tiers":[{"credit":"5"}]}}]}`))
 	start := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)

@@ -18,7 +18,8 @@ type Agreement struct {
 	loc     *time.Location
 	period  PeriodKind
 	cal     outsourcing.Calendar
-	maint   []Window // sorted by start
+	maint   []Window     // one-off windows, sorted by start
+	recur   []*recurring // recurring windows, as written
 	levels  []*level
 	exclude *outsourcing.RuleSet[EventEnv]
 	metric  *outsourcing.RuleSet[MetricEnv]
@@ -69,6 +70,7 @@ func (a *Agreement) Location() *time.Location { return a.loc }
 
 func cloneSpec(s AgreementSpec) AgreementSpec {
 	s.Maintenance = slices.Clone(s.Maintenance)
+	s.RecurringMaintenance = slices.Clone(s.RecurringMaintenance)
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
@@ -142,26 +144,6 @@ func (c *compiler) agreement() {
 			outsourcing.FormatDecimal(pool), outsourcing.FormatDecimal(lim))
 	}
 	c.rules(uses)
-}
-
-func (c *compiler) maintenance() {
-	ws := c.a.spec.Maintenance
-	for i, w := range ws {
-		if !w.End.After(w.Start) {
-			c.fail(fmt.Sprintf("maintenance[%d]", i), "window %q ends at %s, not after its start %s", w.ID,
-				w.End.Format(time.RFC3339), w.Start.Format(time.RFC3339))
-		}
-	}
-	sorted := slices.Clone(ws)
-	slices.SortStableFunc(sorted, func(x, y Window) int { return x.Start.Compare(y.Start) })
-	for i := range sorted {
-		for j := i + 1; j < len(sorted) && sorted[j].Start.Before(sorted[i].End); j++ {
-			if sorted[i].Service == "" || sorted[j].Service == "" || sorted[i].Service == sorted[j].Service {
-				c.fail("maintenance", "windows %q and %q overlap", sorted[i].ID, sorted[j].ID)
-			}
-		}
-	}
-	c.a.maint = sorted
 }
 
 func (c *compiler) terms() {

@@ -20,6 +20,14 @@
 // display (ActualPlaces); amounts are rounded once, to the currency's minor
 // unit, with the agreement's rounding mode.
 //
+// Maintenance windows are one-off intervals or recurring ones ("sunday
+// 01:00–05:00", "first sunday 01:00–05:00") read in the agreement's zone
+// and expanded deterministically, daylight-saving changes included
+// (Agreement.MaintenanceIn lists them); overlapping definitions are
+// rejected. Outage time inside maintenance is not downtime, error-rate
+// intervals inside it are not counted, and the period_minus_maintenance
+// denominator leaves it out.
+//
 // Credit models: tier tables (presets for published cloud SLAs — Amazon
 // EC2 region and instance level, Amazon S3 Standard, Azure Virtual Machines
 // across availability zones, each citing its source, URL and version; lower

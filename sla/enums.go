@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -285,4 +286,103 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	}
 	*d = Duration(v)
 	return nil
+}
+
+// Recurrence says how often a RecurringWindow repeats.
+type Recurrence string
+
+// Recurrences.
+const (
+	// RecurrenceWeekly repeats every week on the window's day.
+	RecurrenceWeekly Recurrence = "weekly"
+	// RecurrenceMonthly repeats once a month, on the window's day in the
+	// window's week of the month ("first sunday").
+	RecurrenceMonthly Recurrence = "monthly"
+)
+
+var recurrences = []Recurrence{RecurrenceWeekly, RecurrenceMonthly}
+
+// String returns the recurrence's name.
+func (r Recurrence) String() string { return string(r) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Recurrence) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(r, "recurrence", recurrences)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
+func (r *Recurrence) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(r, b, "recurrence", recurrences)
+}
+
+// WeekOfMonth picks which occurrence of a weekday in a month a monthly
+// window falls on: the first is on day 1–7, the second on 8–14, the third
+// on 15–21, the fourth on 22–28 and the last in the month's final seven
+// days.
+type WeekOfMonth string
+
+// Weeks of the month.
+const (
+	// WeekOfMonthFirst is the first such weekday of the month.
+	WeekOfMonthFirst WeekOfMonth = "first"
+	// WeekOfMonthSecond is the second.
+	WeekOfMonthSecond WeekOfMonth = "second"
+	// WeekOfMonthThird is the third.
+	WeekOfMonthThird WeekOfMonth = "third"
+	// WeekOfMonthFourth is the fourth.
+	WeekOfMonthFourth WeekOfMonth = "fourth"
+	// WeekOfMonthLast is the last (the fourth or the fifth).
+	WeekOfMonthLast WeekOfMonth = "last"
+)
+
+var weeksOfMonth = []WeekOfMonth{WeekOfMonthFirst, WeekOfMonthSecond, WeekOfMonthThird, WeekOfMonthFourth,
+	WeekOfMonthLast}
+
+// String returns the week's name.
+func (w WeekOfMonth) String() string { return string(w) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (w WeekOfMonth) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(w, "week of month", weeksOfMonth)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
+func (w *WeekOfMonth) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(w, b, "week of month", weeksOfMonth)
+}
+
+// Weekday is a day of the week on the wire: "sunday" … "saturday".
+type Weekday string
+
+// Weekdays, in time.Weekday order.
+const (
+	WeekdaySunday    Weekday = "sunday"
+	WeekdayMonday    Weekday = "monday"
+	WeekdayTuesday   Weekday = "tuesday"
+	WeekdayWednesday Weekday = "wednesday"
+	WeekdayThursday  Weekday = "thursday"
+	WeekdayFriday    Weekday = "friday"
+	WeekdaySaturday  Weekday = "saturday"
+)
+
+var weekdays = []Weekday{WeekdaySunday, WeekdayMonday, WeekdayTuesday, WeekdayWednesday, WeekdayThursday,
+	WeekdayFriday, WeekdaySaturday}
+
+// String returns the day's name.
+func (d Weekday) String() string { return string(d) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Weekday) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(d, "weekday", weekdays)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown days.
+func (d *Weekday) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(d, b, "weekday", weekdays)
+}
+
+// Weekday returns the time.Weekday, and false for an unknown day.
+func (d Weekday) Weekday() (time.Weekday, bool) {
+	i := slices.Index(weekdays, d)
+	return time.Weekday(i), i >= 0
 }

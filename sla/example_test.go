@@ -140,3 +140,33 @@ func ExamplePresets() {
 	// aws-s3-standard (99.9%): [99.0, 99.9) 10%; [95.0, 99.0) 25%; [-∞, 95.0) 100%;
 	// azure-vm-availability-zones (99.99%): [99, 99.99) 10%; [95, 99) 25%; [-∞, 95) 100%;
 }
+
+// A weekly maintenance window in local time follows daylight saving: on
+// 31 March 2024, when Berlin's clocks skip 02:00–03:00, Sunday 01:00–05:00
+// lasts three hours.
+func ExampleAgreement_MaintenanceIn() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"ito","time_zone":"Europe/Berlin","credits":{},
+		"recurring_maintenance":[{"id":"sunday","day":"sunday","start":"01:00","end":"05:00"},
+			{"id":"patch","recurrence":"monthly","week":"first","day":"wednesday","start":"22:00","end":"02:00"}],
+		"levels":[{"id":"up","metric":"availability","expected":"99.9","denominator":"period_minus_maintenance"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	p := a.PeriodOf(time.Date(2024, 3, 15, 0, 0, 0, 0, a.Location()))
+	for _, w := range a.MaintenanceIn(p.Start, p.End) {
+		fmt.Println(w.ID, w.Start.Format("Mon 2006-01-02 15:04 MST"), w.End.Sub(w.Start))
+	}
+	r, err := a.Report(sla.Input{Fees: outsourcing.MustMoney("1", "EUR")}, p, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("measured:", time.Duration(r.Levels[0].Denominator), "of", p.Duration())
+	// Output:
+	// sunday Sun 2024-03-03 01:00 CET 4h0m0s
+	// patch Wed 2024-03-06 22:00 CET 4h0m0s
+	// sunday Sun 2024-03-10 01:00 CET 4h0m0s
+	// sunday Sun 2024-03-17 01:00 CET 4h0m0s
+	// sunday Sun 2024-03-24 01:00 CET 4h0m0s
+	// sunday Sun 2024-03-31 01:00 CET 3h0m0s
+	// measured: 720h0m0s of 743h0m0s
+}

@@ -31,7 +31,11 @@ func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, err
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		return measureErrorRate(l, p, s, e), nil
 	case l.Metric == MetricKindAvailability:
-		return measureAvailability(l, p, s, e), nil
+		var maint []span
+		if l.Denominator == DenominatorPeriodMinusMaintenance {
+			maint = a.maintenanceIn(p, l, s, e)
+		}
+		return measureAvailability(l, p, s, e, maint), nil
 	case l.Metric == MetricKindPercentileLatency:
 		return measureLatency(l, p, per), nil
 	case l.Metric == MetricKindCustom:
@@ -40,7 +44,10 @@ func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, err
 	return measureTickets(l, p, per), nil
 }
 
-func measureAvailability(l *level, p *prepared, s, e int64) measurement {
+// measureAvailability measures outage-based availability over [s, e);
+// maint is the maintenance of the period, for the
+// period_minus_maintenance denominator.
+func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measurement {
 	down := clipSpans(p.outages, s, e)
 	var denom int64
 	switch l.Denominator {
@@ -49,7 +56,7 @@ func measureAvailability(l *level, p *prepared, s, e int64) measurement {
 		down = intersectSpans(down, dep)
 		denom, _ = clipTotal(dep, s, e)
 	case DenominatorPeriodMinusMaintenance:
-		m, _ := clipTotal(p.maint, s, e)
+		m, _ := clipTotal(maint, s, e)
 		denom = e - s - m
 	default:
 		denom = e - s

@@ -24,7 +24,7 @@ func inRange(t time.Time) bool { return !t.Before(minTime) && t.Before(maxTime) 
 type prepared struct {
 	outages   []span // counted downtime pieces, sorted and merged
 	deployed  []span
-	maint     []span
+	maint     []span // one-off maintenance windows of the level, merged
 	samples   []sample
 	latencies []LatencySample // sorted by At
 	tickets   []ticketClock
@@ -137,7 +137,7 @@ func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		p.samples = prepareSamples(l, in.Requests)
 	case l.Metric == MetricKindAvailability || l.Metric == MetricKindCustom:
-		out, err := a.prepareOutages(l, in.Outages, p.maint)
+		out, err := a.prepareOutages(l, in.Outages, &p)
 		if err != nil {
 			return p, err
 		}
@@ -168,9 +168,10 @@ func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
 }
 
 // prepareOutages keeps the level's outages that no exclusion rule removes,
-// merges overlaps, removes maintenance and drops pieces shorter than the
+// merges overlaps, removes maintenance (one-off windows and the recurring
+// occurrences that meet an outage) and drops pieces shorter than the
 // minimum countable length.
-func (a *Agreement) prepareOutages(l *level, outages []Outage, maint []span) ([]span, error) {
+func (a *Agreement) prepareOutages(l *level, outages []Outage, p *prepared) ([]span, error) {
 	spans := make([]span, 0, len(outages))
 	for _, o := range outages {
 		if !serves(l, o.Service) {
@@ -189,7 +190,8 @@ func (a *Agreement) prepareOutages(l *level, outages []Outage, maint []span) ([]
 		}
 		spans = append(spans, span{o.Start.UnixNano(), o.End.UnixNano()})
 	}
-	spans = subtractSpans(mergeSpans(spans), maint)
+	spans = mergeSpans(spans)
+	spans = subtractSpans(spans, a.outageMaintenance(l, spans, p.maint))
 	if l.MinOutage > 0 {
 		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })
 	}
@@ -210,4 +212,25 @@ func prepareSamples(l *level, reqs []RequestSample) []sample {
 	}
 	slices.SortStableFunc(out, func(x, y sample) int { return cmp.Compare(x.start, y.start) })
 	return out
+}
+
+// outageMaintenance returns the one-off windows maint plus the occurrences
+// of the level's recurring windows that meet the merged outages, merged.
+func (a *Agreement) outageMaintenance(l *level, outages, maint []span) []span {
+	if len(a.recur) == 0 || len(outages) == 0 {
+		return maint
+	}
+	out := slices.Clone(maint)
+	for _, r := range a.recur {
+		if !scopesMeet(r.Service, l.Service) {
+			continue
+		}
+		for _, o := range outages {
+			r.each(a.loc, time.Unix(0, o.s), time.Unix(0, o.e), func(s, e time.Time) bool {
+				out = append(out, span{s.UnixNano(), e.UnixNano()})
+				return true
+			})
+		}
+	}
+	return mergeSpans(out)
 }
