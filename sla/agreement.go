@@ -106,11 +106,15 @@ type Level struct {
 	Improvement *Improvement `json:"improvement,omitempty"`
 }
 
-// ErrorRateMode measures availability from request counts, as Google's
-// Cloud SLAs do: the error rate of each interval is errors/requests (zero
-// when the interval has fewer than MinRequests requests or no sample), and
-// availability = 100 × (1 − the mean error rate over all intervals of the
-// period).
+// ErrorRateMode measures availability from request counts, as Amazon S3's
+// and Google's Cloud SLAs do: the error rate of each interval is
+// errors/requests (zero when the interval has fewer than MinRequests
+// requests or no sample), and availability = 100 × (1 − the mean error
+// rate over all intervals of the period). Intervals lying wholly inside a
+// maintenance window are not counted: their errors are left out, and with
+// the period_minus_maintenance denominator the intervals themselves leave
+// the mean (intervals are on the grid from the period's start, which is
+// where samples are expected to start).
 type ErrorRateMode struct {
 	// Interval is the length of one measurement interval, such as "5m".
 	Interval Duration `json:"interval"`

@@ -128,7 +128,7 @@ const (
 	// period (Input.Deployments); outages outside it do not count.
 	DenominatorDeployed Denominator = "deployed"
 	// DenominatorPeriodMinusMaintenance is the period less its maintenance
-	// windows.
+	// windows; in error-rate mode, less the intervals wholly inside them.
 	DenominatorPeriodMinusMaintenance Denominator = "period_minus_maintenance"
 )
 

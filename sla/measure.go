@@ -29,7 +29,7 @@ func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, err
 	s, e := per.Start.UnixNano(), per.End.UnixNano()
 	switch {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
-		return measureErrorRate(l, p, s, e), nil
+		return measureErrorRate(l, p, s, e, a.maintenanceIn(p, l, s, e)), nil
 	case l.Metric == MetricKindAvailability:
 		var maint []span
 		if l.Denominator == DenominatorPeriodMinusMaintenance {
@@ -76,28 +76,63 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 	return m
 }
 
-func measureErrorRate(l *level, p *prepared, s, e int64) measurement {
+// measureErrorRate measures availability from request samples over
+// [s, e): 100 × (1 − Σ rate / intervals), the intervals being the period's
+// length over the level's interval. A sample whose interval lies wholly
+// inside maintenance (maint) is not counted; with the
+// period_minus_maintenance denominator the period's intervals (on the grid
+// that starts at s) lying wholly inside maintenance leave the count too.
+func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measurement {
 	interval := int64(l.ErrorRate.Interval)
 	lo := sort.Search(len(p.samples), func(i int) bool { return p.samples[i].start >= s })
 	sum := new(big.Rat)
-	n := 0
+	n, skipped := 0, 0
 	for _, x := range p.samples[lo:] {
 		if x.start >= e {
 			break
+		}
+		if covers(maint, x.start, x.start+interval) {
+			skipped++
+			continue
 		}
 		n++
 		if x.rate != nil {
 			sum.Add(sum, x.rate)
 		}
 	}
-	intervals := big.NewRat(e-s, interval)
+	length := e - s
+	if l.Denominator == DenominatorPeriodMinusMaintenance {
+		length -= interval * gridSlotsInside(maint, s, e, interval)
+	}
+	m := measurement{population: n, denominator: time.Duration(length)}
+	if length <= 0 {
+		m.detail = "no measurable intervals in the period"
+		return m
+	}
+	intervals := big.NewRat(length, interval)
 	// availability = 100 × (1 − Σrate / intervals)
 	mean := new(big.Rat).Quo(sum, intervals)
-	actual := new(big.Rat).Sub(big.NewRat(1, 1), mean)
-	actual.Mul(actual, ratHundred)
-	return measurement{actual: actual, population: n, denominator: time.Duration(e - s),
-		detail: fmt.Sprintf("mean error rate %s%% over %s intervals (%d sampled)",
-			new(big.Rat).Mul(mean, ratHundred).FloatString(6), intervals.FloatString(2), n)}
+	m.actual = new(big.Rat).Sub(big.NewRat(1, 1), mean)
+	m.actual.Mul(m.actual, ratHundred)
+	m.detail = fmt.Sprintf("mean error rate %s%% over %s intervals (%d sampled",
+		new(big.Rat).Mul(mean, ratHundred).FloatString(6), intervals.FloatString(2), n)
+	if skipped > 0 {
+		m.detail += fmt.Sprintf(", %d in maintenance not counted", skipped)
+	}
+	m.detail += ")"
+	return m
+}
+
+// gridSlotsInside counts the slots [s+k·step, s+(k+1)·step) of [s, e) that
+// lie wholly inside the sorted, merged spans.
+func gridSlotsInside(spans []span, s, e, step int64) int64 {
+	var n int64
+	for _, x := range within(spans, s, e) {
+		first := (max(x.s, s) - s + step - 1) / step // ceil
+		last := (min(x.e, e) - s) / step             // floor
+		n += max(last-first, 0)
+	}
+	return n
 }
 
 func measureLatency(l *level, p *prepared, per Period) measurement {

@@ -91,6 +91,53 @@ func TestErrorRateMode(t *testing.T) {
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
 }
 
+func TestErrorRateModeMaintenance(t *testing.T) {
+	var data struct {
+		Month       string `json:"month"`
+		Maintenance struct {
+			Source  string              `json:"source"`
+			Window  sla.RecurringWindow `json:"window"`
+			Samples []sla.RequestSample `json:"samples"`
+			Cases   []struct {
+				Denominator string `json:"denominator"`
+				NoWindow    bool   `json:"no_window"`
+				UptimeExact string `json:"uptime_exact"`
+				Note        string `json:"note"`
+			} `json:"cases"`
+		} `json:"maintenance"`
+	}
+	testkit.LoadJSON(t, "testdata/error_rate.json", &data)
+	require.NotEmpty(t, data.Maintenance.Source)
+	window, err := json.Marshal([]sla.RecurringWindow{data.Maintenance.Window})
+	require.NoError(t, err)
+	for _, c := range data.Maintenance.Cases {
+		t.Run(c.Denominator+c.Note, func(t *testing.T) {
+			recurring := `"recurring_maintenance":` + string(window) + `,`
+			if c.NoWindow {
+				recurring = ""
+			}
+			denominator := ""
+			if c.Denominator != "" {
+				denominator = `,"denominator":"` + c.Denominator + `"`
+			}
+			a := mustParse(t, `{"id":"s3","credits":{},`+recurring+`"levels":[{"id":"up","metric":"availability",
+				"expected":"99.9","error_rate":{"interval":"5m"}`+denominator+`}]}`)
+			r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Maintenance.Samples},
+				a.PeriodOf(at(t, data.Month+"-15T00:00:00Z")), nil)
+			require.NoError(t, err)
+			assert.Equal(t, c.UptimeExact, r.Levels[0].Exact, r.Levels[0].Reason)
+			if !c.NoWindow {
+				assert.Contains(t, r.Levels[0].Reason, "2 in maintenance not counted")
+			}
+		})
+	}
+	a := mustParse(t, `{"id":"s3","credits":{},"maintenance":[{"id":"all","start":"2024-04-01T00:00:00Z","end":"2024-05-01T00:00:00Z"}],
+		"levels":[{"id":"up","metric":"availability","expected":"99.9","error_rate":{"interval":"5m"},"denominator":"period_minus_maintenance"}]}`)
+	r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Maintenance.Samples}, a.PeriodOf(at(t, data.Month+"-15T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, sla.StatusNoData, r.Levels[0].Status, "a month wholly in maintenance has nothing to measure")
+}
+
 func TestPercentileLatencyNearestRank(t *testing.T) {
 	a := mustParse(t, `{"id":"api","credits":{},"levels":[{"id":"p90","metric":"percentile_latency","percentile":"90",
 		"expected":"200","minimum":"300"}]}`)

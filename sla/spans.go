@@ -95,3 +95,10 @@ func clipSpans(spans []span, s, e int64) []span {
 	}
 	return out
 }
+
+// covers reports whether one of the sorted, merged spans holds all of
+// [s, e).
+func covers(spans []span, s, e int64) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].e > s })
+	return i < len(spans) && spans[i].s <= s && e <= spans[i].e
+}
