@@ -12,11 +12,13 @@
 // outage intervals, or from request error rates), response or resolution
 // time of tickets (in business time on an outsourcing.Calendar, the clock
 // paused while the customer is awaited), the resolution rate, a latency
-// percentile, or a custom metric computed by a kernel rule. Each has an
-// expected and a minimum level and is critical (credits) or a key
-// measurement (reported only). Figures are exact rationals: 5 minutes down
-// in a 30-day month is 99.988425925…%, which misses 99.99% and, under
-// Amazon's compute SLA, earns a 10% credit. Values are rounded only for
+// percentile, or a custom metric computed by a kernel rule. A late ticket
+// is a miss in the period its clock passes the target, even while still
+// open, and only there (as ServiceNow breaches a task SLA at its breach
+// time). Each has an expected and a minimum level and is critical
+// (credits) or a key measurement (reported only). Figures are exact
+// rationals: 5 minutes down in a 30-day month is 99.988425925…%, which
+// misses 99.99% and, under Amazon's compute SLA, earns a 10% credit. Values are rounded only for
 // display (ActualPlaces); amounts are rounded once, to the currency's minor
 // unit, with the agreement's rounding mode.
 //

@@ -22,8 +22,16 @@ const (
 	// the period of the response. Higher is better.
 	MetricKindResponseTime MetricKind = "response_time"
 	// MetricKindResolutionTime is the percent of tickets resolved within
-	// their priority's target business time, counted in the period of the
-	// final resolution. Higher is better.
+	// their priority's target business time. A ticket resolved within
+	// target counts as met in the period of its final resolution. A late
+	// ticket counts once, as a miss, in the period in which its clock
+	// passes the target — whether it is resolved late in that period or
+	// still open at the period's end — and not again when it is resolved
+	// later: ServiceNow's task SLA breaches at its breach time whether or
+	// not the task is still open, and it keeps a provider from holding
+	// late tickets open across month ends. Contracts that count resolved
+	// incidents only would instead place a late ticket in its resolution
+	// period. Higher is better.
 	MetricKindResolutionTime MetricKind = "resolution_time"
 	// MetricKindResolutionRate is the percent of tickets opened in the
 	// period that were resolved within their priority's target; a ticket

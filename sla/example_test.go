@@ -170,3 +170,36 @@ func ExampleAgreement_MaintenanceIn() {
 	// sunday Sun 2024-03-31 01:00 CET 3h0m0s
 	// measured: 720h0m0s of 743h0m0s
 }
+
+// A ticket still open past its deadline at the month's end is a miss in
+// that month, and is not counted again when it is resolved in the next.
+func ExampleAgreement_Evaluate_lateOpenTicket() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"desk","credits":{},
+		"levels":[{"id":"p1","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	at := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
+	in := sla.Input{Fees: outsourcing.MustMoney("1", "EUR"), Tickets: []sla.Ticket{
+		{ID: "INC1", Priority: "P1", Events: []sla.TicketEvent{
+			{Kind: sla.EventKindOpened, At: at("2024-05-31T18:00:00Z")}, // due 22:00
+			{Kind: sla.EventKindResolved, At: at("2024-06-01T09:00:00Z")}}},
+		{ID: "INC2", Priority: "P1", Events: []sla.TicketEvent{
+			{Kind: sla.EventKindOpened, At: at("2024-06-03T08:00:00Z")},
+			{Kind: sla.EventKindResolved, At: at("2024-06-03T10:00:00Z")}}},
+	}}
+	periods, err := a.Periods(at("2024-05-01T00:00:00Z"), at("2024-07-01T00:00:00Z"))
+	if err != nil {
+		panic(err)
+	}
+	reports, err := a.Evaluate(in, periods, nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range reports {
+		fmt.Println(r.Period.Label, r.Levels[0].Reason)
+	}
+	// Output:
+	// 2024-05 0 misses the minimum 90 (0 of 1 tickets within target, 1 still open past the deadline)
+	// 2024-06 100 is at least the expected 90 (1 of 1 tickets within target)
+}

@@ -70,6 +70,9 @@ type Ticket struct {
 	// Tags are free labels, for exclusion rules.
 	Tags []string `json:"tags,omitempty"`
 	// Events is the state-change log in time order, starting with opened.
+	// A ticket whose log ends open is taken to stay as it last was: a
+	// running clock keeps running (so the ticket falls due, in business
+	// time), a pending one stays paused.
 	Events []TicketEvent `json:"events"`
 }
 

@@ -163,6 +163,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 func measureTickets(l *level, p *prepared, per Period) measurement {
 	s, e := per.Start.UnixNano(), per.End.UnixNano()
 	m := measurement{}
+	open := 0
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
@@ -174,11 +175,20 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 				m.good++
 			}
 		case MetricKindResolutionTime:
-			if t.resolved < s || t.resolved >= e || t.resolved == 0 {
-				continue
-			}
-			m.population++
-			if t.used <= t.target {
+			// A late ticket is a miss once, in the period it breaches
+			// (resolved late there, or still open past its deadline at
+			// the period's end); one resolved within target is met in the
+			// period of its final resolution.
+			switch {
+			case t.breach != 0:
+				if t.breach >= s && t.breach < e {
+					m.population++
+					if t.resolved == 0 || t.resolved >= e {
+						open++
+					}
+				}
+			case t.resolved >= s && t.resolved < e:
+				m.population++
 				m.good++
 			}
 		case MetricKindResolutionRate:
@@ -191,7 +201,7 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 				if t.used <= t.target {
 					m.good++
 				}
-			case t.usedBy(l.cal, per.End) > t.target:
+			case t.lateBy(e):
 				m.population++ // still open and already late
 			}
 		}
@@ -202,6 +212,9 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 	}
 	m.actual = big.NewRat(int64(m.good)*100, int64(m.population))
 	m.detail = fmt.Sprintf("%d of %d tickets within target", m.good, m.population)
+	if open > 0 {
+		m.detail += fmt.Sprintf(", %d still open past the deadline", open)
+	}
 	return m
 }
 

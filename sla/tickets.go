@@ -73,7 +73,12 @@ type ticketClock struct {
 	response  time.Duration
 	used      time.Duration // business time on the resolution clock
 	target    time.Duration
-	running   time.Time // start of the open running segment; zero if none
+	// breach is the last instant at which the resolution clock still
+	// stands at or below the target: the ticket is late at every instant
+	// after it. 0 when the clock never passes the target (resolved, or
+	// left pending, within it). An unresolved ticket whose clock runs is
+	// taken to keep running, so it breaches in time.
+	breach int64
 }
 
 // replay runs a valid ticket log through the calendar.
@@ -99,7 +104,11 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 			respond(e.At)
 		}
 		if s == stateRunning && ns != stateRunning {
-			tc.used += cal.BusinessDuration(runStart, e.At)
+			seg := cal.BusinessDuration(runStart, e.At)
+			if tc.breach == 0 && tc.used+seg > target {
+				tc.breach = breachAt(cal, runStart, target-tc.used)
+			}
+			tc.used += seg
 			runStart = time.Time{}
 		}
 		if s != stateRunning && ns == stateRunning {
@@ -107,21 +116,26 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 		}
 		s = ns
 	}
-	if s == stateResolved {
+	switch {
+	case s == stateResolved:
 		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
+	case s == stateRunning && tc.breach == 0:
+		tc.breach = breachAt(cal, runStart, target-tc.used)
 	}
-	tc.running = runStart
 	return tc
 }
 
-// usedBy returns the resolution clock's business time at instant end for a
-// ticket still unresolved.
-func (tc ticketClock) usedBy(cal outsourcing.Calendar, end time.Time) time.Duration {
-	if tc.running.IsZero() || !end.After(tc.running) {
-		return tc.used
-	}
-	return tc.used + cal.BusinessDuration(tc.running, end)
+// breachAt returns the last instant at which a clock running from `from`
+// with `left` business time to go still stands at the target: where the
+// time runs out, or the next business moment when that is a closing time.
+func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int64 {
+	out, _ := cal.Add(from, left) // left ≥ 0
+	return cal.NextBusinessMoment(out).UnixNano()
 }
+
+// lateBy reports whether the ticket's resolution clock has passed its
+// target at instant end (ns).
+func (tc ticketClock) lateBy(end int64) bool { return tc.breach != 0 && tc.breach < end }
 
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
 	var out []ticketClock

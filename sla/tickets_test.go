@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -55,12 +56,15 @@ func TestTicketClocksInBusinessTime(t *testing.T) {
 	// Responses: SN 20m ≤ 30m; PAUSE assigned while pending after 30m ≤ 30m; REOPEN 10m.
 	assert.Equal(t, 3, resp.Population)
 	assert.Equal(t, 3, resp.Good, resp.Reason)
-	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h.
-	assert.Equal(t, 3, res.Population)
+	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h,
+	// and LATE, still open past its deadline (31 December 16:00); NOTDUE
+	// breaches only in January.
+	assert.Equal(t, 4, res.Population)
 	assert.Equal(t, 2, res.Good)
-	testkit.AssertDecimal(t, "66.666667", res.Actual.Decimal)
-	assert.Equal(t, "200/3", res.Exact)
+	testkit.AssertDecimal(t, "50", res.Actual.Decimal)
+	assert.Equal(t, "50", res.Exact)
 	assert.Equal(t, sla.StatusMissed, res.Status)
+	assert.Contains(t, res.Reason, "2 of 4 tickets within target, 1 still open past the deadline")
 	// Rate: opened in December and resolved (3, 2 good) plus LATE; NOTDUE left out.
 	assert.Equal(t, 4, rate.Population)
 	assert.Equal(t, 2, rate.Good)
@@ -81,4 +85,77 @@ func TestTicketAcrossDSTChange(t *testing.T) {
 	assert.Equal(t, 1, r.Levels[0].Good, "3h30m of real time is within 3h30m")
 	assert.Equal(t, 0, r.Levels[1].Good, "but not within 3h29m")
 	assert.Equal(t, sla.Duration(743*time.Hour), sla.Duration(r.Period.Duration()), "March 2024 in Berlin lasts 31 days less an hour")
+}
+
+func TestLateOpenTicketsCountWhereTheyBreach(t *testing.T) {
+	var data struct {
+		Source  string `json:"source"`
+		Tickets []struct {
+			ID     string      `json:"id"`
+			Events [][2]string `json:"events"`
+			Breach string      `json:"breach"`
+			Note   string      `json:"note"`
+		} `json:"tickets"`
+		Periods []struct {
+			Label          string `json:"label"`
+			ResolutionTime struct {
+				Population, Good, Open int
+			} `json:"resolution_time"`
+			ResolutionRate struct {
+				Population, Good int
+			} `json:"resolution_rate"`
+		} `json:"periods"`
+	}
+	testkit.LoadJSON(t, "testdata/ticket_breach.json", &data)
+	require.NotEmpty(t, data.Source)
+	a := mustParse(t, `{"id":"desk","time_zone":"America/Los_Angeles","calendar":`+weekdayCalendar+`,"credits":{},"levels":[
+		{"id":"resolution","metric":"resolution_time","expected":"90","targets":{"P1":"8h"}},
+		{"id":"rate","metric":"resolution_rate","expected":"90","targets":{"P1":"8h"}}]}`)
+	in := sla.Input{Fees: usd("1")}
+	for _, tk := range data.Tickets {
+		require.NotEmpty(t, tk.Note)
+		var events []sla.TicketEvent
+		for _, e := range tk.Events {
+			events = append(events, ev(sla.EventKind(e[0]), at(t, e[1])))
+		}
+		in.Tickets = append(in.Tickets, sla.Ticket{ID: tk.ID, Priority: "P1", Events: events})
+		if tk.Breach == "" {
+			continue
+		}
+		// The breach instant is where the ticket turns late: not late at
+		// that instant, late just after it.
+		b := at(t, tk.Breach)
+		for _, probe := range []struct {
+			end  time.Time
+			late bool
+		}{{b, false}, {b.Add(time.Nanosecond), true}} {
+			p := sla.Period{Label: "probe", Start: b.Add(-time.Hour), End: probe.end}
+			r, err := a.Report(sla.Input{Fees: usd("1"), Tickets: in.Tickets[len(in.Tickets)-1:]}, p, nil)
+			require.NoError(t, err)
+			res := r.Levels[0]
+			if probe.late {
+				assert.Equal(t, 1, res.Population, "%s late just after %s", tk.ID, b)
+			} else {
+				assert.Equal(t, 0, res.Population, "%s not late at %s", tk.ID, b)
+			}
+		}
+	}
+	periods, err := a.Periods(at(t, "2014-12-01T08:00:00Z"), at(t, "2015-02-01T08:00:00Z"))
+	require.NoError(t, err)
+	reports, err := a.Evaluate(in, periods, nil)
+	require.NoError(t, err)
+	require.Len(t, reports, len(data.Periods))
+	for i, want := range data.Periods {
+		res, rate := reports[i].Levels[0], reports[i].Levels[1]
+		assert.Equal(t, want.Label, reports[i].Period.Label)
+		assert.Equal(t, want.ResolutionTime.Population, res.Population, "%s resolution_time: %s", want.Label, res.Reason)
+		assert.Equal(t, want.ResolutionTime.Good, res.Good, want.Label)
+		if want.ResolutionTime.Open > 0 {
+			assert.Contains(t, res.Reason, fmt.Sprintf("%d still open past the deadline", want.ResolutionTime.Open))
+		} else {
+			assert.NotContains(t, res.Reason, "still open")
+		}
+		assert.Equal(t, want.ResolutionRate.Population, rate.Population, "%s resolution_rate: %s", want.Label, rate.Reason)
+		assert.Equal(t, want.ResolutionRate.Good, rate.Good, want.Label)
+	}
 }
