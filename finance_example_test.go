@@ -48,3 +48,22 @@ func ExamplePMT() {
 	fmt.Println(p.StringFixed(2))
 	// Output: -1037.03
 }
+
+// The oil pump of Lorie and Savage (1955) pays back −1600, 10000, −10000:
+// its cash flows change sign twice and both 25 % and 400 % solve the rate
+// equation. IRR returns the rate nearest the guess.
+func ExampleIRR_multipleRates() {
+	pump := decimals("-1600", "10000", "-10000")
+	for _, guess := range []string{"0.1", "1", "3"} {
+		r, err := outsourcing.IRR(pump, decimal.RequireFromString(guess))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println("guess", guess, "rate", outsourcing.FormatDecimal(r))
+	}
+	// Output:
+	// guess 0.1 rate 0.25
+	// guess 1 rate 0.25
+	// guess 3 rate 4
+}

@@ -9,8 +9,11 @@ import (
 )
 
 // IRRSignificantDigits is the number of significant digits (half away
-// from zero) of the rates IRR and XIRR return. The solver converges to
-// better than 1e-13 relative, so every returned digit is meaningful.
+// from zero, and no more than IRRMaxPlaces decimal places) of the rates
+// IRR and XIRR return. The solver stops at steps below 1e-14 in ln(1+r);
+// what limits the accuracy is float64 evaluation of the present value,
+// about 1e-16 × (Σ|flows| / |slope at the root|): every returned digit for
+// a well-conditioned stream, about 1e-12 for one with several close roots.
 const IRRSignificantDigits = 12
 
 // defaultGuess is Excel's default guess for IRR and XIRR: 10 %.
@@ -34,12 +37,27 @@ const (
 // IRR returns the internal rate of return of periodic values: the rate
 // r > -1 with Σ values[i]/(1+r)^i = 0, values[0] falling at time 0 (so
 // NPV(IRR, values[1:]) + values[0] = 0). Like Excel it starts from guess
-// (default 0.1, at most one may be given) and returns the root its search
-// reaches first; when several rates solve the equation, a different guess
-// can select another. The search is Newton's method on the continuous rate
-// ln(1+r), with a bracketing fallback (an outward scan from the guess for
-// a sign change, then Newton safeguarded by bisection) when Newton fails.
-// The result is rounded to IRRSignificantDigits significant digits.
+// (default 0.1, at most one may be given).
+//
+// Values that change sign once (zeros ignored) have exactly one such rate.
+// IRR finds it by Newton's method on the continuous rate ln(1+r), with a
+// bracketing fallback (an outward scan from the guess for a sign change,
+// then Newton safeguarded by bisection) when Newton fails.
+//
+// Values that change sign k > 1 times can have up to k rates (Descartes'
+// rule of signs): −1600, 10000, −10000 has 25 % and 400 %. IRR then
+// returns the rate nearest the guess, the lower one on a tie, so the guess
+// selects the root: 0.1 or 1 give 25 %, 3 gives 400 %. It finds it by
+// bisecting the rates outward from the guess, discarding every interval
+// where bounds on the present value and its slope rule a root out, so no
+// root nearer the guess is skipped, however close two roots lie. A root is
+// a rate where the present value changes sign or is zero to within
+// rounding; where it only touches zero (a double root) the result is
+// accurate to about 1e-7. Only if no such rate exists between about −100 %
+// and e^60 is Newton's answer from the guess returned.
+//
+// The result is rounded to IRRSignificantDigits significant digits, at
+// most IRRMaxPlaces decimal places, without trailing fractional zeros.
 //
 // Errors: *FieldError matching ErrNoSignChange (and ErrInvalidInput) when
 // the values lack a negative or a positive flow; *FieldError
@@ -58,8 +76,10 @@ func IRR(values []decimal.Decimal, guess ...decimal.Decimal) (decimal.Decimal, e
 
 // XIRR returns the internal rate of return of cash flows on arbitrary
 // dates: the annual rate r > -1 with Σ values[i]/(1+r)^(d_i/365) = 0,
-// d_i the actual days from dates[0] (no date may precede it). Guess and
-// search are as for IRR.
+// d_i the actual days from dates[0] (no date may precede it). Guess,
+// search and rounding are as for IRR: the sign changes are counted in date
+// order, flows on the same day added together, and when there are several
+// the rate nearest the guess is returned.
 //
 // Errors: those of IRR, and *FieldError (ErrInvalidInput) when
 // len(dates) ≠ len(values) or a date precedes dates[0].
@@ -111,14 +131,21 @@ func solveRate(fn string, times []float64, values []decimal.Decimal, guess []dec
 	return roundSignificant(math.Expm1(x), IRRSignificantDigits), nil
 }
 
-// roundSignificant converts f to a decimal with sig significant digits.
+// IRRMaxPlaces caps the decimal places of the rates IRR and XIRR return:
+// near a rate of 0 the solver's tolerance is absolute, so further places
+// would be rounding noise (a root at 0 comes out as 0, not 3E-15).
+const IRRMaxPlaces = 14
+
+// roundSignificant converts f to a decimal with sig significant digits,
+// at most IRRMaxPlaces of them after the decimal point, without trailing
+// fractional zeros (a rate of 25 % is 0.25).
 func roundSignificant(f float64, sig int32) decimal.Decimal {
 	if f == 0 {
 		return decimal.Zero
 	}
 	d := decimal.NewFromFloat(f)
 	mag := int32(math.Floor(math.Log10(math.Abs(f))))
-	return d.Round(sig - 1 - mag)
+	return TrimDecimal(d.Round(min(sig-1-mag, IRRMaxPlaces))).Decimal
 }
 
 // flowSeries is a cash-flow stream as float64 for the root finder: flows
@@ -164,8 +191,17 @@ func finite(fs ...float64) bool {
 	return true
 }
 
-// solve finds a root x of f, starting at x0.
+// solve finds a root x of f from the guess x0: the only one when the
+// flows change sign once, found by Newton's method with a bracketing
+// fallback; the nearest one where f changes sign (see nearestRoot) when
+// they change sign more often, and Newton's answer only if there is none.
 func (s flowSeries) solve(x0 float64) (float64, error) {
+	x0 = math.Max(-irrScanLimit, math.Min(irrScanLimit, x0))
+	if signChanges(s.t, s.c) > 1 {
+		if x, found, err := s.nearestRoot(x0); found || err != nil {
+			return x, err
+		}
+	}
 	if x, ok := s.newton(x0); ok {
 		return x, nil
 	}

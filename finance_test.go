@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -271,6 +272,110 @@ func TestIRRFallbackAndGuess(t *testing.T) {
 	loss, err := IRR(decs("-1000000", "1"))
 	require.NoError(t, err)
 	assertClose(t, dec("-0.999999"), loss, 1e-11)
+}
+
+// Streams with several rates: IRR and XIRR return the rate nearest the
+// guess (testdata/finance_irr_roots.json: published streams whose rates
+// are known from their factorisation).
+func TestIRRMultipleRootsNearestGuess(t *testing.T) {
+	var doc struct {
+		Source string `json:"source"`
+		Cases  []struct {
+			Name    string   `json:"name"`
+			Source  string   `json:"source"`
+			Values  []string `json:"values"`
+			Dates   []string `json:"dates"`
+			Roots   []string `json:"roots"`
+			Guesses []struct {
+				Guess string `json:"guess"`
+				Root  string `json:"root"`
+			} `json:"guesses"`
+		} `json:"cases"`
+	}
+	testkit.LoadJSON(t, "testdata/finance_irr_roots.json", &doc)
+	require.NotEmpty(t, doc.Source)
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			require.NotEmpty(t, c.Source)
+			vals := decs(c.Values...)
+			for _, r := range c.Roots { // each listed rate solves the equation
+				npv, err := NPV(dec(r), vals[1:])
+				require.NoError(t, err)
+				assert.True(t, npv.Add(vals[0]).Abs().LessThan(dec("1e-20")), "NPV at %s is %s", r, npv.Add(vals[0]))
+			}
+			for _, g := range c.Guesses {
+				var guess []decimal.Decimal
+				if g.Guess != "" {
+					guess = append(guess, dec(g.Guess))
+				}
+				var got decimal.Decimal
+				var err error
+				if c.Dates != nil {
+					got, err = XIRR(vals, dates(t, c.Dates...), guess...)
+				} else {
+					got, err = IRR(vals, guess...)
+				}
+				require.NoError(t, err, "guess %q", g.Guess)
+				assertClose(t, dec(g.Root), got, 1e-11, "guess ", g.Guess)
+			}
+		})
+	}
+
+	// 10(v − 1)(v − 0.8)(v − 0.5): rates 0, 25 % and 100 %; a root at 0
+	// comes out as exactly 0, not rounding noise.
+	cubic := decs("-4", "17", "-23", "10")
+	for guess, want := range map[string]string{"-0.5": "0", "0.12": "0", "0.13": "0.25", "0.6": "0.25", "0.7": "1", "9": "1"} {
+		got, err := IRR(cubic, dec(guess))
+		require.NoError(t, err)
+		assertClose(t, dec(want), got, 1e-12, "guess ", guess)
+	}
+	got, err := IRR(cubic, dec("0.1"))
+	require.NoError(t, err)
+	assertDecimal(t, decimal.Zero, got)
+}
+
+// For random streams with several sign changes and random guesses, the
+// present value (evaluated here independently, in float64 on a fine grid)
+// changes sign nowhere strictly nearer the guess than the rate returned.
+func TestIRRNoNearerRoot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	npv := func(vals []float64, r float64) float64 {
+		s := 0.0
+		for i, v := range vals {
+			s += v / math.Pow(1+r, float64(i))
+		}
+		return s
+	}
+	checked := 0
+	for n := range 300 {
+		k := 3 + rng.IntN(6)
+		vals := make([]float64, k)
+		in := make([]decimal.Decimal, k)
+		for i := range vals {
+			vals[i] = float64(rng.IntN(2001) - 1000)
+			in[i] = decimal.NewFromFloat(vals[i])
+		}
+		g := rng.Float64()*1.5 - 0.5
+		r, err := IRR(in, decimal.NewFromFloat(g))
+		if errors.Is(err, ErrNoSignChange) || errors.Is(err, ErrNoConvergence) {
+			continue
+		}
+		require.NoError(t, err, "case %d", n)
+		rf := r.InexactFloat64()
+		d := math.Abs(rf-g) * (1 - 1e-6)
+		lo, hi := math.Max(g-d, -1+1e-9), g+d
+		const steps = 4000
+		prev := npv(vals, lo)
+		for i := 1; i <= steps; i++ {
+			x := lo + (hi-lo)*float64(i)/steps
+			cur := npv(vals, x)
+			require.False(t, prev != 0 && cur != 0 && math.Signbit(prev) != math.Signbit(cur),
+				"case %d %v guess %v: IRR %s, but the NPV changes sign near %v", n, vals, g, r, x)
+			prev = cur
+		}
+		checked++
+	}
+	assert.Greater(t, checked, 100)
 }
 
 func TestFinanceBadInput(t *testing.T) {

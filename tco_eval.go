@@ -63,6 +63,9 @@ type Savings struct {
 	// IRR is the annual effective internal rate of return of the savings
 	// stream, (1+periodic IRR)^PerYear − 1, rounded to 12 decimal places;
 	// nil when the savings do not change sign or no rate solves them.
+	// Savings that change sign more than once (a transition cost, savings,
+	// then exit costs) can have several rates: the one nearest 10 % a
+	// year is reported (see IRR).
 	IRR *Decimal
 	// Payback is the number of periods until cumulative savings first
 	// reach zero, interpolated linearly within the period and rounded to
@@ -179,10 +182,24 @@ func (t *TCO) savings(base, costs, df []decimal.Decimal) *Savings {
 	return s
 }
 
+// annualIRRGuess is the annual rate the IRR of a savings stream starts
+// from: Excel's 10 %, whatever the period, so that among several rates
+// the one nearest 10 % a year is reported.
+var annualIRRGuess = decimal.RequireFromString("0.1")
+
 // annualIRR is the annual effective IRR of a per-period savings stream,
-// (1+IRR)^PerYear − 1, rounded to 12 decimal places.
+// (1+IRR)^PerYear − 1, rounded to 12 decimal places; the per-period IRR
+// starts from the per-period equivalent of annualIRRGuess.
 func (t *TCO) annualIRR(sv []decimal.Decimal) (decimal.Decimal, error) {
-	r, err := IRR(sv)
+	growth := decOne.Add(annualIRRGuess)
+	if t.perYear > 1 {
+		g, err := powDec(growth, decOne.DivRound(decimal.NewFromInt(int64(t.perYear)), finPlaces))
+		if err != nil { // unreachable: 1.1 to a positive power
+			return decimal.Decimal{}, err
+		}
+		growth = g
+	}
+	r, err := IRR(sv, growth.Sub(decOne))
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

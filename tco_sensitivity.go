@@ -88,7 +88,7 @@ func (t *TCO) Tornado(option string, change Percent) (Tornado, error) {
 // places:
 //
 //   - InputDiscountRate: the annual rate in percent (the IRR of the
-//     savings);
+//     savings, Savings.IRR: of several, the one nearest 10 %);
 //   - "<option>/<line>": the line's amount in the model currency (or a
 //     percent line's share in percent). NPV is linear in a line's amount,
 //     so the value is exact up to rounding;

@@ -177,6 +177,31 @@ func TestTCOLineBases(t *testing.T) {
 	assert.Nil(t, sv.IRR, "savings never positive: no IRR")
 }
 
+// Savings of −20, 41, −20 a month change sign twice: 20v² − 41v + 20 =
+// 20(v − 1.25)(v − 0.8), v = 1/(1+r), gives −20 % and 25 % a month. The
+// reported rate is the one nearest 10 % a year (0.8 % a month): −20 % a
+// month, (0.8)^12 − 1 a year; 10 % a month would have picked 25 %.
+func TestTCOSavingsIRRSeveralRates(t *testing.T) {
+	fee := func(id, amount string, period int) CostLine {
+		l := recurring(id, CostCategoryVendorFees, amount)
+		l.Start, l.End = period, period
+		return l
+	}
+	tc, err := CompileTCO(tcoModel(PeriodUnitMonth, 2, "10",
+		SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}},
+		SourcingOption{ID: "out", Lines: []CostLine{oneOff("transition", CostCategoryTransition, "20", 0), fee("m1", "59", 1), fee("m2", "120", 2)}}))
+	require.NoError(t, err)
+	sv := tc.Evaluate().Options[1].Savings
+	for p, want := range []string{"-20", "41", "-20"} {
+		assertDecimal(t, dec(want), sv.PerPeriod[p].Amount())
+	}
+	require.NotNil(t, sv.IRR)
+	assertDecimal(t, dec("-0.931280523264"), sv.IRR.Decimal) // 0.8^12 − 1 = 0.068719476736 − 1
+	r, err := tc.BreakEven("out", InputDiscountRate)
+	require.NoError(t, err)
+	assertDecimal(t, dec("-93.128052"), r)
+}
+
 func TestTCOTornadoAndBreakEven(t *testing.T) {
 	in := recurring("staff", CostCategoryStaff, "10000")
 	in.Escalation = &Escalation{Index: []Percent{MustPercent("4")}, Cap: pct("3")}
