@@ -180,7 +180,7 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 			// the period's end); one resolved within target is met in the
 			// period of its final resolution.
 			switch {
-			case t.breach != 0:
+			case t.breaches:
 				if t.breach >= s && t.breach < e {
 					m.population++
 					if t.resolved == 0 || t.resolved >= e {

@@ -75,10 +75,11 @@ type ticketClock struct {
 	target    time.Duration
 	// breach is the last instant at which the resolution clock still
 	// stands at or below the target: the ticket is late at every instant
-	// after it. 0 when the clock never passes the target (resolved, or
-	// left pending, within it). An unresolved ticket whose clock runs is
-	// taken to keep running, so it breaches in time.
-	breach int64
+	// after it. breaches is false when the clock never passes the target
+	// (resolved, or left pending, within it). An unresolved ticket whose
+	// clock runs is taken to keep running, so it breaches in time.
+	breach   int64
+	breaches bool
 }
 
 // replay runs a valid ticket log through the calendar.
@@ -105,8 +106,8 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 		}
 		if s == stateRunning && ns != stateRunning {
 			seg := cal.BusinessDuration(runStart, e.At)
-			if tc.breach == 0 && tc.used+seg > target {
-				tc.breach = breachAt(cal, runStart, target-tc.used)
+			if !tc.breaches && tc.used+seg > target {
+				tc.breach, tc.breaches = breachAt(cal, runStart, target-tc.used), true
 			}
 			tc.used += seg
 			runStart = time.Time{}
@@ -119,8 +120,8 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 	switch {
 	case s == stateResolved:
 		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
-	case s == stateRunning && tc.breach == 0:
-		tc.breach = breachAt(cal, runStart, target-tc.used)
+	case s == stateRunning && !tc.breaches:
+		tc.breach, tc.breaches = breachAt(cal, runStart, target-tc.used), true
 	}
 	return tc
 }
@@ -135,7 +136,7 @@ func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int6
 
 // lateBy reports whether the ticket's resolution clock has passed its
 // target at instant end (ns).
-func (tc ticketClock) lateBy(end int64) bool { return tc.breach != 0 && tc.breach < end }
+func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }
 
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
 	var out []ticketClock
