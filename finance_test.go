@@ -378,6 +378,41 @@ func TestIRRNoNearerRoot(t *testing.T) {
 	assert.Greater(t, checked, 100)
 }
 
+// FuzzIRR feeds IRR short streams of 16-bit flows and any guess: it must
+// not panic or hang, fail only with ErrInvalidInput or ErrNoConvergence,
+// and return a rate at which the present value vanishes.
+func FuzzIRR(f *testing.F) {
+	f.Add([]byte{0xf9, 0xc0, 0x27, 0x10, 0xd8, 0xf0}, 0.1) // −1600, 10000, −10000
+	f.Add([]byte{0xff, 0x04, 0x05, 0x97, 0xf4, 0x25, 0x0b, 0x22, 0xfc, 0x18}, 0.3)
+	f.Add([]byte{0x00, 0x01, 0xff, 0xfe, 0x00, 0x01}, 5.0) // 1, −2, 1: a double root at 0
+	f.Fuzz(func(t *testing.T, data []byte, guess float64) {
+		if len(data) < 4 || len(data) > 32 || !(guess > -1 && guess < 1e6) {
+			return
+		}
+		vals := make([]float64, len(data)/2)
+		in := make([]decimal.Decimal, len(vals))
+		for i := range vals {
+			vals[i] = float64(int16(uint16(data[2*i])<<8 | uint16(data[2*i+1])))
+			in[i] = decimal.NewFromFloat(vals[i])
+		}
+		r, err := IRR(in, decimal.NewFromFloat(guess))
+		if err != nil {
+			require.True(t, errors.Is(err, ErrInvalidInput) || errors.Is(err, ErrNoConvergence), "%v", err)
+			return
+		}
+		rf := r.InexactFloat64()
+		require.Greater(t, rf, -1.0)
+		sum, mag := 0.0, 0.0
+		for i, v := range vals {
+			d := v * math.Pow(1+rf, -float64(i))
+			sum, mag = sum+d, mag+math.Abs(d)
+		}
+		if !math.IsInf(mag, 0) {
+			assert.LessOrEqual(t, math.Abs(sum), 1e-6*mag, "flows %v guess %v: IRR %s", vals, guess, r)
+		}
+	})
+}
+
 func TestFinanceBadInput(t *testing.T) {
 	d := dates(t, "2024-01-01", "2023-12-31")
 	cases := []struct {
