@@ -71,7 +71,8 @@
 // §1.2 feasibility: the financial functions NPV, XNPV, IRR, XIRR, MIRR, PMT,
 // PV and FV follow Excel (NPV discounts the first value one period; XNPV and
 // XIRR count actual days / 365 from the first date; IRR and XIRR take a
-// guess and fail with ErrNoConvergence or ErrNoSignChange rather than guess).
+// guess, return the rate nearest it when the flows have several, and fail
+// with ErrNoConvergence or ErrNoSignChange rather than guess).
 // A TCOModel (ParseTCOModel, CompileTCO) compares sourcing options over
 // months or years with cost lines by category (fees, staff, infrastructure,
 // licences, retained organisation as a percentage, transition, severance,
@@ -81,7 +82,8 @@
 // baseline; Tornado and BreakEven show which inputs matter and where the
 // switch stops paying. AssessCapability turns a weighted checklist
 // (DefaultCapabilityChecklist: project, contract, supplier-relationship
-// management...) into a ReadinessLevel with its gaps.
+// management...; or a document read with ParseCapabilityChecklist) into a
+// ReadinessLevel with its gaps.
 //
 // §1.3 strategy: DefaultSourcingAdvisor recommends a sourcing scope (in
 // house, selective, partial, total) and location (onshore, nearshore,
