@@ -1,6 +1,7 @@
 package outsourcing_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -240,4 +241,27 @@ func FuzzParseTableSpec(f *testing.F) {
 		}
 		_, _ = table.Decide(dinnerEnv{Season: "Spring", GuestCount: 5})
 	})
+}
+
+func TestTableSpecRoundTrip(t *testing.T) {
+	full := outsourcing.TableSpec{
+		ID: "route", Description: "every field set", HitPolicy: outsourcing.HitPolicyCollect, Aggregation: outsourcing.AggregationSum,
+		Inputs:  []outsourcing.TableInput{{ID: "p", Label: "priority", Expression: "priority"}},
+		Outputs: []outsourcing.TableOutput{{Name: "points", Type: outsourcing.ResultDecimal, Values: []string{"1.5", "2"}, Default: "2"}},
+		Rules: []outsourcing.TableRow{
+			{ID: "low", When: []string{"<= 2"}, Then: []any{"1.5"}, Description: "low priority"},
+			{ID: "high", When: []string{"> 2"}, Then: []any{"2"}},
+		},
+	}
+	doc, err := json.Marshal(full)
+	require.NoError(t, err)
+	require.NoError(t, outsourcing.DecisionTableSchema.Validate(doc))
+	back, err := outsourcing.ParseTableSpec(doc)
+	require.NoError(t, err)
+	assert.Equal(t, full, back)
+	table, err := outsourcing.CompileTable[escalationEnv](back)
+	require.NoError(t, err)
+	d, err := table.Decide(escalationEnv{Priority: 1})
+	require.NoError(t, err)
+	assertDecimal(t, "1.5", d.Aggregate.Decimal)
 }
