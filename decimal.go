@@ -20,10 +20,6 @@ var decimalPattern = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 // exactly. Exponents, NaN, Inf, thousands separators and empty strings are
 // rejected with a *FieldError naming path.
 func ParseDecimal(path, s string) (decimal.Decimal, error) {
-	return parseDecimal(path, s)
-}
-
-func parseDecimal(path, s string) (decimal.Decimal, error) {
 	if len(s) > 64 || !decimalPattern.MatchString(s) {
 		return decimal.Decimal{}, FieldErrorf(path, "%q is not a plain decimal number", truncate(s, 40))
 	}

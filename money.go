@@ -31,7 +31,7 @@ func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 // ParseMoney parses a decimal amount such as "1250.00" or "-3.5" in the
 // currency. Exponents and float spellings (NaN, Inf) are rejected.
 func ParseMoney(amount, currency string) (Money, error) {
-	d, err := parseDecimal("amount", amount)
+	d, err := ParseDecimal("amount", amount)
 	if err != nil {
 		return Money{}, err
 	}

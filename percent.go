@@ -19,7 +19,7 @@ func NewPercent(points decimal.Decimal) Percent { return Percent{points: points}
 
 // ParsePercent parses a plain decimal string of percentage points ("12.5").
 func ParsePercent(s string) (Percent, error) {
-	d, err := parseDecimal("percent", s)
+	d, err := ParseDecimal("percent", s)
 	if err != nil {
 		return Percent{}, err
 	}

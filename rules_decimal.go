@@ -108,10 +108,7 @@ func quotient(a, b decimal.Decimal) decimal.Decimal {
 	if !q.Mul(b).Equal(a) {
 		return q
 	}
-	for q.Exponent() < 0 && q.Equal(q.Truncate(-q.Exponent()-1)) {
-		q = q.Truncate(-q.Exponent() - 1)
-	}
-	return q
+	return TrimDecimal(q).Decimal
 }
 
 // RuleDivisionPlaces is how many decimal places a decimal division inside a
@@ -193,7 +190,7 @@ func decimalOptions() []expr.Option {
 	}, new(func(decimal.Decimal, []any) bool), new(func(decimal.Decimal, []decimal.Decimal) bool)))
 	opts = append(opts,
 		expr.Function("Dec", func(p ...any) (any, error) {
-			return parseDecimal("Dec", p[0].(string))
+			return ParseDecimal("Dec", p[0].(string))
 		}, new(func(string) decimal.Decimal)),
 		expr.Function("Round", func(p ...any) (any, error) {
 			d, err := toDecimal(p[0])
@@ -287,7 +284,7 @@ func (foldDecimalLiterals) Visit(node *ast.Node) {
 	if !ok || id.Value != "Dec" || !isString {
 		return
 	}
-	d, err := parseDecimal("Dec", lit.Value)
+	d, err := ParseDecimal("Dec", lit.Value)
 	if err != nil {
 		return // left to fail at run time with the parse error
 	}

@@ -153,9 +153,9 @@ func convertOutput(col TableOutput, v any) (any, error) {
 func outputDecimal(v any) (decimal.Decimal, error) {
 	switch x := v.(type) {
 	case string:
-		return parseDecimal("", x)
+		return ParseDecimal("", x)
 	case json.Number:
-		return parseDecimal("", x.String())
+		return ParseDecimal("", x.String())
 	}
 	return toDecimal(v)
 }
