@@ -357,9 +357,8 @@ func principalEigen(p *Pairwise, tol float64, maxIter int) ([]float64, float64, 
 	for i := range w {
 		w[i] = 1 / float64(n)
 	}
-	lambda := float64(n)
 	for it := 1; it <= maxIter; it++ {
-		lambda = 0
+		lambda := 0.0
 		for i := range n {
 			row := p.a[i*n : (i+1)*n]
 			s := 0.0
