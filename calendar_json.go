@@ -14,7 +14,9 @@ var calendarSchemaJSON []byte
 // CalendarSchema validates calendar documents; its $id is
 // https://outsourcing-go.github.io/schemas/calendar.schema.json, and other
 // schemas refer to it for embedded calendars.
-var CalendarSchema = MustRegisterSchema(calendarSchemaJSON)
+func CalendarSchema() *Schema { return calendarSchema }
+
+var calendarSchema = MustRegisterSchema(calendarSchemaJSON)
 
 // calendarJSON is the wire form of a Calendar.
 type calendarJSON struct {
@@ -79,7 +81,7 @@ func LoadCalendarLocation(path, name string) (*time.Location, error) {
 // holidays NewCalendar rejects.
 func ParseCalendar(doc []byte) (Calendar, error) {
 	var raw calendarJSON
-	if err := CalendarSchema.Decode(doc, &raw); err != nil {
+	if err := calendarSchema.Decode(doc, &raw); err != nil {
 		return Calendar{}, fmt.Errorf("calendar: %w", err)
 	}
 	return raw.build()

@@ -172,7 +172,7 @@ func TestCalendarRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	out, err := json.Marshal(cal)
 	require.NoError(t, err)
-	require.NoError(t, outsourcing.CalendarSchema.Validate(out))
+	require.NoError(t, outsourcing.CalendarSchema().Validate(out))
 	assert.JSONEq(t, doc, string(out))
 	var back outsourcing.Calendar
 	require.NoError(t, json.Unmarshal(out, &back))

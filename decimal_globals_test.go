@@ -54,14 +54,14 @@ func TestResultsIgnoreDecimalGlobals(t *testing.T) {
 		require.NotNil(t, savings.IRR)
 		require.NotNil(t, savings.DiscountedPayback)
 
-		spec := escalationTable(outsourcing.HitPolicyCollect, outsourcing.AggregationSum)
+		spec := escalationTable(rules.HitPolicyCollect, rules.AggregationSum)
 		spec.Rules[1].Then = []any{"3.50"}
-		table, err := outsourcing.CompileTable[escalationEnv](spec)
+		table, err := rules.CompileTable[escalationEnv](spec)
 		require.NoError(t, err)
 		decision, err := table.Decide(escalationEnv{Priority: 1, Penalty: decimal.RequireFromString("12000.00"), Region: "EMEA", HoursLate: 6})
 		require.NoError(t, err)
 
-		rules, err := outsourcing.CompileRules[vendorEnv]([]outsourcing.Rule{
+		rules, err := rules.Compile[vendorEnv]([]rules.Rule{
 			{ID: "affordable", Expression: `fee * 1.5 <= cap && rate > 80`},
 			{ID: "billable", Expression: `hours * rate`},
 			{ID: "credits", Expression: `[credit, fee]`},

@@ -3,43 +3,9 @@ package outsourcing
 import (
 	"slices"
 	"strings"
+
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
-
-// ResultKind is the static type of what a rule yields.
-type ResultKind string
-
-// Result kinds.
-const (
-	// ResultBool is a condition.
-	ResultBool ResultKind = "bool"
-	// ResultDecimal is an exact decimal.Decimal.
-	ResultDecimal ResultKind = "decimal"
-	// ResultMoney is a Money value.
-	ResultMoney ResultKind = "money"
-	// ResultNumber is an int or float64.
-	ResultNumber ResultKind = "number"
-	// ResultString is a string.
-	ResultString ResultKind = "string"
-	// ResultAny is a type known only at run time (an interface field).
-	ResultAny ResultKind = "any"
-	// ResultOther is any other type (a list, a map, a struct).
-	ResultOther ResultKind = "other"
-)
-
-var resultKinds = []ResultKind{ResultBool, ResultDecimal, ResultMoney, ResultNumber, ResultString, ResultAny, ResultOther}
-
-func (k ResultKind) valid() bool { return slices.Contains(resultKinds, k) }
-
-// String returns the kind's name.
-func (k ResultKind) String() string { return string(k) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k ResultKind) MarshalText() ([]byte, error) { return MarshalEnum(k, "result kind", resultKinds) }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
-func (k *ResultKind) UnmarshalText(text []byte) error {
-	return UnmarshalEnum(k, text, "result kind", resultKinds)
-}
 
 // Severity grades how much a rule matters, from info to critical.
 type Severity string
@@ -55,7 +21,8 @@ const (
 
 var severities = []Severity{SeverityInfo, SeverityLow, SeverityMedium, SeverityHigh, SeverityCritical}
 
-func (s Severity) valid() bool { return slices.Contains(severities, s) }
+// Valid reports whether s is one of the severities.
+func (s Severity) Valid() bool { return slices.Contains(severities, s) }
 
 // Rank orders severities: info 1 … critical 5; 0 for none or unknown.
 func (s Severity) Rank() int { return slices.Index(severities, s) + 1 }
@@ -71,6 +38,39 @@ func (s *Severity) UnmarshalText(text []byte) error {
 	return UnmarshalEnum(s, text, "severity", severities)
 }
 
+// RiskLevel is an overall sourcing risk on the five-level qualitative
+// scale of NIST SP 800-30 Rev. 1 (Appendix I): very low to very high. Map
+// a risk register's assessment (Handbook §1.2, §5.2) onto it.
+type RiskLevel string
+
+// Risk levels, in increasing order.
+const (
+	RiskLevelVeryLow  RiskLevel = "very_low"
+	RiskLevelLow      RiskLevel = "low"
+	RiskLevelModerate RiskLevel = "moderate"
+	RiskLevelHigh     RiskLevel = "high"
+	RiskLevelVeryHigh RiskLevel = "very_high"
+)
+
+var riskLevels = []RiskLevel{RiskLevelVeryLow, RiskLevelLow, RiskLevelModerate, RiskLevelHigh, RiskLevelVeryHigh}
+
+// Valid reports whether r is one of the five levels.
+func (r RiskLevel) Valid() bool { return slices.Contains(riskLevels, r) }
+
+// Rank orders the levels: very_low 1 … very_high 5; 0 for an unknown value.
+func (r RiskLevel) Rank() int { return slices.Index(riskLevels, r) + 1 }
+
+// String returns the level name.
+func (r RiskLevel) String() string { return string(r) }
+
+// MarshalText implements encoding.TextMarshaler; unknown values are an error.
+func (r RiskLevel) MarshalText() ([]byte, error) { return MarshalEnum(r, "risk level", riskLevels) }
+
+// UnmarshalText accepts "very_low", "low", "moderate", "high" or "very_high".
+func (r *RiskLevel) UnmarshalText(b []byte) error {
+	return UnmarshalEnum(r, b, "risk level", riskLevels)
+}
+
 // ParseEnum returns s as a T when it is one of values. Anything else,
 // the empty string included unless values lists it, is a *FieldError
 // matching ErrInvalidInput with Path kind and Reason
@@ -82,7 +82,7 @@ func ParseEnum[T ~string](kind, s string, values []T) (T, error) {
 	if v := T(s); slices.Contains(values, v) {
 		return v, nil
 	}
-	return "", FieldErrorf(kind, "unknown %s %q (want %s)", kind, truncate(s, 40), enumList(values))
+	return "", FieldErrorf(kind, "unknown %s %q (want %s)", kind, text.Truncate(s, 40), enumList(values))
 }
 
 // MarshalEnum returns v as text for an encoding.TextMarshaler when it is

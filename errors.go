@@ -5,9 +5,13 @@ import (
 	"fmt"
 )
 
-// Sentinel errors. Every error returned by this module matches exactly one
-// of these with errors.Is, and carries its detail in a typed error
-// (FieldError, RuleError, LimitError, ...) reachable with errors.As.
+// Sentinel errors. Every error returned by this module matches at least one
+// of these with errors.Is and carries its detail in a typed error reachable
+// with errors.As: *FieldError (which field, by JSON pointer), *SyntaxError
+// (malformed JSON, by line and column) or *RuleError (which rule, where).
+// A *RuleError matches ErrRule and, when a resource limit stopped the rule,
+// ErrLimit as well; a *FieldError about currencies matches
+// ErrCurrencyMismatch instead of ErrInvalidInput.
 var (
 	// ErrInvalidInput reports a value that breaks a documented constraint:
 	// a missing field, a number out of range, a malformed document.
@@ -30,17 +34,21 @@ var (
 	ErrNoConvergence = errors.New("no convergence")
 )
 
-// FieldError says which field of an input is wrong and why. Path is a
-// dotted or JSON-pointer path such as "levels[2].target" or
-// "/levels/2/target". It matches ErrInvalidInput unless Err names another
-// sentinel (for example ErrCurrencyMismatch).
+// FieldError says which field of an input is wrong and why. Path is an
+// RFC 6901 JSON Pointer into the caller's own document or value
+// ("/levels/2/target"; "" is the whole input). It matches ErrInvalidInput
+// unless Err names another sentinel (for example ErrCurrencyMismatch),
+// and unwraps to Cause when there is one.
 type FieldError struct {
-	// Path locates the offending value within the input.
+	// Path is the JSON pointer of the offending value within the input.
 	Path string
 	// Reason says, in lower case, what is wrong with it.
 	Reason string
 	// Err is the sentinel the error matches; nil means ErrInvalidInput.
 	Err error
+	// Cause is the underlying error, if any (a *json.UnmarshalTypeError, a
+	// *RuleError…); nil when the reason says it all.
+	Cause error
 }
 
 // Error implements error as "path: reason".
@@ -51,12 +59,40 @@ func (e *FieldError) Error() string {
 	return e.Path + ": " + e.Reason
 }
 
-// Unwrap returns the sentinel the error matches.
-func (e *FieldError) Unwrap() error {
-	if e.Err == nil {
-		return ErrInvalidInput
+// Unwrap returns the sentinel the error matches and the cause, if any.
+func (e *FieldError) Unwrap() []error {
+	sentinel := e.Err
+	if sentinel == nil {
+		sentinel = ErrInvalidInput
 	}
-	return e.Err
+	if e.Cause == nil {
+		return []error{sentinel}
+	}
+	return []error{sentinel, e.Cause}
+}
+
+// FieldErrors returns every *FieldError in err's tree, depth first in the
+// order errors.Join and wrapping put them: the list of problems to show a
+// user, each with its JSON pointer. A FieldError's own cause is not
+// searched (it is the same problem).
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case nil:
+		case *FieldError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
 }
 
 // FieldErrorf builds a *FieldError for path with a formatted reason.
@@ -101,4 +137,46 @@ func wrapPkg(err error) error {
 		return nil
 	}
 	return fmt.Errorf("outsourcing: %w", err)
+}
+
+// AtPath relocates err under the JSON pointer prefix, for a value checked
+// on its own and then reported where it sits in a document: every
+// *FieldError in err (alone or joined) gets prefix + its path, so
+// ParseDecimal's "" becomes "/levels/0/minimum"; any other error becomes
+// a *FieldError at prefix with err as its cause. nil stays nil.
+func AtPath(prefix string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok && !isFieldError(err) {
+		parts := joined.Unwrap()
+		moved := make([]error, len(parts))
+		for i, e := range parts {
+			moved[i] = AtPath(prefix, e)
+		}
+		return errors.Join(moved...)
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) && fe == err {
+		c := *fe
+		c.Path = prefix + fe.Path
+		return &c
+	}
+	return &FieldError{Path: prefix, Reason: err.Error(), Cause: err, Err: sentinelOf(err)}
+}
+
+func isFieldError(err error) bool {
+	_, ok := err.(*FieldError)
+	return ok
+}
+
+// sentinelOf returns the sentinel err matches among those a FieldError
+// carries, so that relocating an error keeps what errors.Is says of it.
+func sentinelOf(err error) error {
+	for _, s := range []error{ErrCurrencyMismatch, ErrNotFound, ErrLimit, ErrRule, ErrTransition, ErrNoConvergence} {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return nil
 }

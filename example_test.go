@@ -37,11 +37,11 @@ func ExampleRuleSet() {
 		MaxRate  decimal.Decimal `expr:"max_rate"`
 		Employed int             `expr:"headcount"`
 	}
-	rules, err := outsourcing.CompileRules[*vendor]([]outsourcing.Rule{
+	rules, err := rules.Compile[*vendor]([]rules.Rule{
 		{ID: "experience", Description: "three years in business", Expression: `years_in_business >= 3`},
 		{ID: "iso27001", Description: "certified for information security", Expression: `certified["ISO27001"]`},
 		{ID: "affordable", Description: "day rate within 10% of the cap", Expression: `day_rate <= max_rate * 1.1`},
-	}, outsourcing.RequireBool())
+	}, rules.RequireBool())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -67,15 +67,15 @@ func ExampleDecisionTable() {
 		Capability  int             `expr:"in_house_capability"`
 		Savings     decimal.Decimal `expr:"expected_savings_pct"`
 	}
-	table, err := outsourcing.CompileTable[situation](outsourcing.TableSpec{
-		ID: "sourcing", HitPolicy: outsourcing.HitPolicyFirst,
-		Inputs: []outsourcing.TableInput{
+	table, err := rules.CompileTable[situation](rules.TableSpec{
+		ID: "sourcing", HitPolicy: rules.HitPolicyFirst,
+		Inputs: []rules.TableInput{
 			{ID: "criticality", Expression: "criticality"},
 			{ID: "capability", Expression: "in_house_capability"},
 			{ID: "savings", Expression: "expected_savings_pct"},
 		},
-		Outputs: []outsourcing.TableOutput{{Name: "model", Type: outsourcing.ResultString}},
-		Rules: []outsourcing.TableRow{
+		Outputs: []rules.TableOutput{{Name: "model", Type: rules.ResultString}},
+		Rules: []rules.TableRow{
 			{When: []string{`"core"`, ">= 3", "-"}, Then: []any{"in-house"}},
 			{When: []string{`"core"`, "-", "-"}, Then: []any{"selective"}},
 			{When: []string{"-", "-", ">= 20"}, Then: []any{"total"}},

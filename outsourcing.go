@@ -54,10 +54,10 @@
 //	fee := outsourcing.MustMoney("1000000.00", "USD")
 //	atRisk := outsourcing.MustPercent("12").Of(fee).Round(outsourcing.RoundHalfUp) // 120000.00 USD
 //
-//	rules, err := outsourcing.CompileRules[*Vendor]([]outsourcing.Rule{
+//	rules, err := rules.Compile[*Vendor]([]rules.Rule{
 //		{ID: "iso27001", Expression: `certified["ISO27001"]`},
 //		{ID: "experience", Expression: `years_in_business >= 3`},
-//	}, outsourcing.RequireBool())
+//	}, rules.RequireBool())
 //	failing, err := rules.Failing(&vendor) // the knock-out reasons
 //
 // # Planning (Handbook §1)

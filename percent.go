@@ -2,8 +2,6 @@ package outsourcing
 
 import (
 	"encoding/json"
-
-	"github.com/shopspring/decimal"
 )
 
 // Percent is an exact percentage in percentage points: 12.5 means 12.5 %.
@@ -11,15 +9,15 @@ import (
 // use it so they never pass through float64. The zero value is 0 %.
 // On the wire it is a decimal string: "12.5".
 type Percent struct {
-	points decimal.Decimal
+	points Decimal
 }
 
-// NewPercent returns points percent (NewPercent(12.5) is 12.5 %).
-func NewPercent(points decimal.Decimal) Percent { return Percent{points: points} }
+// NewPercent returns points percent (12.5 for 12.5 %).
+func NewPercent(points Decimal) Percent { return Percent{points: points} }
 
 // ParsePercent parses a plain decimal string of percentage points ("12.5").
 func ParsePercent(s string) (Percent, error) {
-	d, err := ParseDecimal("percent", s)
+	d, err := ParseDecimal(s)
 	if err != nil {
 		return Percent{}, err
 	}
@@ -35,11 +33,11 @@ func MustPercent(s string) Percent {
 	return p
 }
 
-// Decimal returns the percentage points (12.5 for 12.5 %).
-func (p Percent) Decimal() decimal.Decimal { return p.points }
+// Points returns the percentage points (12.5 for 12.5 %).
+func (p Percent) Points() Decimal { return p.points }
 
 // Fraction returns the percentage as a fraction (0.125 for 12.5 %), exactly.
-func (p Percent) Fraction() decimal.Decimal { return p.points.Shift(-2) }
+func (p Percent) Fraction() Decimal { return Decimal{v: p.points.v.Shift(-2)} }
 
 // Of returns p percent of m, exactly (not rounded).
 func (p Percent) Of(m Money) Money { return m.Mul(p.Fraction()) }
@@ -54,16 +52,16 @@ func (p Percent) IsZero() bool { return p.points.IsZero() }
 func (p Percent) Between(lo, hi Percent) bool { return p.Cmp(lo) >= 0 && p.Cmp(hi) <= 0 }
 
 // String formats p as "12.5%".
-func (p Percent) String() string { return FormatDecimal(p.points) + "%" }
+func (p Percent) String() string { return p.points.String() + "%" }
 
 // MarshalJSON encodes p as a decimal string of percentage points ("12.5").
-func (p Percent) MarshalJSON() ([]byte, error) { return json.Marshal(FormatDecimal(p.points)) }
+func (p Percent) MarshalJSON() ([]byte, error) { return json.Marshal(p.points.String()) }
 
 // UnmarshalJSON decodes a decimal string of percentage points ("12.5").
 func (p *Percent) UnmarshalJSON(data []byte) error {
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
-		return FieldErrorf("percent", "want a decimal string such as \"12.5\"")
+		return FieldErrorf("", "want a decimal string of percentage points such as \"12.5\"")
 	}
 	parsed, err := ParsePercent(s)
 	if err != nil {
@@ -72,6 +70,3 @@ func (p *Percent) UnmarshalJSON(data []byte) error {
 	*p = parsed
 	return nil
 }
-
-// hundredPercent is 100 %.
-var hundredPercent = Percent{points: decimal.NewFromInt(100)}

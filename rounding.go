@@ -52,9 +52,9 @@ func (m *RoundingMode) UnmarshalText(text []byte) error {
 	return FieldErrorf("rounding", "unknown rounding mode %q (want half_up, half_even, down or up)", string(text))
 }
 
-// Apply rounds d to places decimal places with the mode. An unknown mode
+// apply rounds d to places decimal places with the mode. An unknown mode
 // rounds half up.
-func (m RoundingMode) Apply(d decimal.Decimal, places int32) decimal.Decimal {
+func (m RoundingMode) apply(d decimal.Decimal, places int32) decimal.Decimal {
 	switch m {
 	case RoundHalfEven:
 		return d.RoundBank(places)

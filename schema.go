@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -123,14 +126,9 @@ func (s *Schema) validate(doc []byte) (any, error) {
 	if len(doc) > MaxDocumentSize {
 		return nil, FieldErrorf("", "document is %d bytes, more than the %d allowed", len(doc), MaxDocumentSize)
 	}
-	dec := json.NewDecoder(bytes.NewReader(doc))
-	dec.UseNumber()
 	var value any
-	if err := dec.Decode(&value); err != nil {
-		return nil, &FieldError{Reason: "malformed JSON: " + err.Error()}
-	}
-	if dec.More() {
-		return nil, FieldErrorf("", "unexpected data after the JSON value")
+	if err := decodeJSON(doc, &value, false); err != nil {
+		return nil, err
 	}
 	compiled, err := s.compile()
 	if err != nil {
@@ -163,11 +161,7 @@ func validationProblems(ve *jsonschema.ValidationError) error {
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			path := e.InstanceLocation
-			if path == "" {
-				path = "/"
-			}
-			leaves = append(leaves, &FieldError{Path: path, Reason: e.Message})
+			leaves = append(leaves, leafProblems(e)...)
 			return
 		}
 		for _, c := range e.Causes {
@@ -181,4 +175,25 @@ func validationProblems(ve *jsonschema.ValidationError) error {
 		errs[i] = l
 	}
 	return errors.Join(errs...)
+}
+
+// additionalProperty matches jsonschema's message for properties the
+// schema does not allow: "additionalProperties 'a', 'b' not allowed".
+var additionalProperty = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
+
+// leafProblems turns one validation failure into FieldErrors. An unknown
+// property is reported at the property itself ("/rules/0/weight"), one
+// error per property, not at the object that holds it.
+func leafProblems(e *jsonschema.ValidationError) []*FieldError {
+	if !strings.HasPrefix(e.Message, "additionalProperties ") {
+		return []*FieldError{{Path: e.InstanceLocation, Reason: e.Message}}
+	}
+	var out []*FieldError
+	for _, m := range additionalProperty.FindAllStringSubmatch(e.Message, -1) {
+		out = append(out, &FieldError{Path: e.InstanceLocation + "/" + jsonptr.Escape(m[1]), Reason: "unknown property"})
+	}
+	if len(out) == 0 {
+		out = append(out, &FieldError{Path: e.InstanceLocation, Reason: e.Message})
+	}
+	return out
 }

@@ -9,16 +9,6 @@ var moneySchemaJSON []byte
 // refers to: decimal, non_negative_decimal, currency, money, percent,
 // rounding and id. Its $id is
 // https://outsourcing-go.github.io/schemas/money.schema.json.
-var MoneySchema = MustRegisterSchema(moneySchemaJSON)
+func MoneySchema() *Schema { return moneySchema }
 
-//go:embed schema/ruleset.schema.json
-var ruleSetSchemaJSON []byte
-
-// RuleSetSchema validates rule set documents (see ParseRuleSet).
-var RuleSetSchema = MustRegisterSchema(ruleSetSchemaJSON)
-
-//go:embed schema/decision-table.schema.json
-var decisionTableSchemaJSON []byte
-
-// DecisionTableSchema validates decision table documents (see ParseTableSpec).
-var DecisionTableSchema = MustRegisterSchema(decisionTableSchemaJSON)
+var moneySchema = MustRegisterSchema(moneySchemaJSON)

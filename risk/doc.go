@@ -51,7 +51,7 @@
 //
 // # Treatment policies
 //
-// A Policy is a set of kernel rules (outsourcing.Rule, expr language)
+// A Policy is a set of kernel rules (rules.Rule, expr language)
 // over PolicyEnv that must hold for every risk, such as "beyond tolerance
 // a risk is mitigated or transferred and has a contingency plan";
 // Policy.Check returns the Findings. DefaultPolicyRules gives a starting set.

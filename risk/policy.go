@@ -56,8 +56,8 @@ type PolicyEnv struct {
 //   - no-accept-beyond-tolerance: a risk beyond tolerance cannot be accepted;
 //   - review-on-time: the periodic review is not overdue;
 //   - drill-on-time: the contingency plan's drill is not overdue.
-func DefaultPolicyRules() []outsourcing.Rule {
-	return []outsourcing.Rule{
+func DefaultPolicyRules() []rules.Rule {
+	return []rules.Rule{
 		{ID: "owner-assigned", Severity: outsourcing.SeverityMedium,
 			Description: "every risk that is not closed has an owner",
 			Expression:  `status == "closed" || owner != ""`},
@@ -85,20 +85,20 @@ func DefaultPolicyRules() []outsourcing.Rule {
 // Policy is a compiled set of treatment rules over PolicyEnv. It is
 // immutable and safe for concurrent use.
 type Policy struct {
-	rules *outsourcing.RuleSet[PolicyEnv]
-	byID  map[string]outsourcing.Rule
+	rules *rules.Set[PolicyEnv]
+	byID  map[string]rules.Rule
 }
 
 // NewPolicy compiles rules (boolean expressions over PolicyEnv) with the
 // kernel's rule engine; opts are passed on, with RequireBool added. Syntax
 // and type errors are *outsourcing.RuleError values (rule id, line and
 // column) matching outsourcing.ErrRule.
-func NewPolicy(rules []outsourcing.Rule, opts ...outsourcing.RuleOption) (*Policy, error) {
-	rs, err := outsourcing.CompileRules[PolicyEnv](rules, append(opts, outsourcing.RequireBool())...)
+func NewPolicy(rules []rules.Rule, opts ...rules.Option) (*Policy, error) {
+	rs, err := rules.Compile[PolicyEnv](rules, append(opts, rules.RequireBool())...)
 	if err != nil {
 		return nil, fmt.Errorf("risk: policy: %w", err)
 	}
-	p := &Policy{rules: rs, byID: make(map[string]outsourcing.Rule, len(rules))}
+	p := &Policy{rules: rs, byID: make(map[string]rules.Rule, len(rules))}
 	for _, r := range rs.Rules() {
 		p.byID[r.ID] = r
 	}

@@ -34,7 +34,7 @@ func TestDefaultPolicyFindings(t *testing.T) {
 func TestCustomPolicyLevelRule(t *testing.T) {
 	// The issue's example: level ≥ High requires mitigate or transfer and a
 	// contingency plan.
-	p, err := NewPolicy([]outsourcing.Rule{{
+	p, err := NewPolicy([]rules.Rule{{
 		ID:         "high-needs-plan",
 		Expression: `level_rank < levels["high"] || (treatment in ["mitigate", "transfer"] && has_contingency)`,
 	}})
@@ -49,12 +49,12 @@ func TestCustomPolicyLevelRule(t *testing.T) {
 }
 
 func TestPolicyCompileErrors(t *testing.T) {
-	_, err := NewPolicy([]outsourcing.Rule{{ID: "typo", Expression: `levle_rank > 2`}})
+	_, err := NewPolicy([]rules.Rule{{ID: "typo", Expression: `levle_rank > 2`}})
 	require.ErrorIs(t, err, outsourcing.ErrRule)
 	var re *outsourcing.RuleError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, "typo", re.Rule)
-	_, err = NewPolicy([]outsourcing.Rule{{ID: "number", Expression: `level_rank + 1`}})
+	_, err = NewPolicy([]rules.Rule{{ID: "number", Expression: `level_rank + 1`}})
 	assert.ErrorIs(t, err, outsourcing.ErrRule)
 	p, err := NewPolicy(DefaultPolicyRules())
 	require.NoError(t, err)

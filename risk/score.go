@@ -16,7 +16,7 @@ import (
 // `likelihood + 2 * impact` (impact weighted double), `max(likelihood,
 // impact)` (the worst of the two) or `likelihood_rank * impact_rank`
 // (positions rather than values). The expression is written in the
-// kernel's rule language (outsourcing.Rule, expr) and must yield a number.
+// kernel's rule language (rules.Rule, expr) and must yield a number.
 type ScoreEnv struct {
 	// Likelihood and Impact are the Values of the cell's axis levels
 	// (AxisLevel.Value).
@@ -36,7 +36,7 @@ type ScoreEnv struct {
 const scoreRuleID = "score"
 
 // ScoreBudget is the work-and-memory budget of one cell's score
-// expression (see outsourcing.WithBudget), so that scoring a 20×20 matrix
+// expression (see rules.WithBudget), so that scoring a 20×20 matrix
 // stays fast however the expression is written; arithmetic costs nothing,
 // list builtins one unit per element. Over budget is a score error
 // matching outsourcing.ErrLimit.
@@ -63,11 +63,11 @@ func (m *Matrix) scorer(mode string) (scorer, error) {
 // rule engine (default size limits, ScoreBudget per cell). A syntax or type error, or an expression
 // that is not numeric, is a score error (see scoreError).
 func compileScore(matrixID, expression string) (scorer, error) {
-	rs, err := outsourcing.CompileRules[ScoreEnv]([]outsourcing.Rule{{ID: scoreRuleID, Expression: expression}},
-		outsourcing.WithBudget(ScoreBudget))
+	rs, err := rules.Compile[ScoreEnv]([]rules.Rule{{ID: scoreRuleID, Expression: expression}},
+		rules.WithBudget(ScoreBudget))
 	if err == nil {
 		switch kind, _ := rs.Kind(scoreRuleID); kind {
-		case outsourcing.ResultNumber, outsourcing.ResultDecimal, outsourcing.ResultAny:
+		case rules.ResultNumber, rules.ResultDecimal, rules.ResultAny:
 		default:
 			err = &outsourcing.RuleError{Rule: scoreRuleID, Line: 1, Column: 1, Reason: fmt.Sprintf("expression yields %s, want a number", kind)}
 		}

@@ -11,7 +11,7 @@ import (
 // are compiled once against the environment type E and are immutable and
 // safe for concurrent use.
 type Knockouts[E any] struct {
-	rules *outsourcing.RuleSet[E]
+	rules *rules.Set[E]
 }
 
 // Exclusion is an alternative removed by knock-out rules, with the reasons.
@@ -27,8 +27,8 @@ type Exclusion struct {
 // CompileKnockouts compiles rules that must all be boolean. Compile errors
 // are the kernel's *outsourcing.RuleError (matching ErrRule) with the rule
 // id and position.
-func CompileKnockouts[E any](rules []outsourcing.Rule) (*Knockouts[E], error) {
-	rs, err := outsourcing.CompileRules[E](rules, outsourcing.RequireBool())
+func CompileKnockouts[E any](rules []rules.Rule) (*Knockouts[E], error) {
+	rs, err := rules.Compile[E](rules, rules.RequireBool())
 	if err != nil {
 		return nil, fmt.Errorf("scoring: knock-out rules: %w", err)
 	}

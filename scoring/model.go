@@ -99,9 +99,9 @@ func (md Model) Evaluate() (*Result, error) {
 	}
 	res := &Result{Method: md.Method}
 	if len(md.Knockouts) > 0 {
-		rules := make([]outsourcing.Rule, len(md.Knockouts))
+		rules := make([]rules.Rule, len(md.Knockouts))
 		for i, k := range md.Knockouts {
-			rules[i] = outsourcing.Rule{ID: k.ID, Description: k.Description, Expression: k.Expression}
+			rules[i] = rules.Rule{ID: k.ID, Description: k.Description, Expression: k.Expression}
 		}
 		ko, err := CompileKnockouts[KnockoutEnv](rules)
 		if err != nil {

@@ -89,9 +89,9 @@ func TestEvaluateMissingValue(t *testing.T) {
 }
 
 func TestKnockoutRuleErrors(t *testing.T) {
-	_, err := scoring.CompileKnockouts[scoring.KnockoutEnv]([]outsourcing.Rule{{ID: "bad", Expression: "values.quality +"}})
+	_, err := scoring.CompileKnockouts[scoring.KnockoutEnv]([]rules.Rule{{ID: "bad", Expression: "values.quality +"}})
 	require.ErrorIs(t, err, outsourcing.ErrRule)
-	_, err = scoring.CompileKnockouts[scoring.KnockoutEnv]([]outsourcing.Rule{{ID: "num", Expression: "values.quality + 1"}})
+	_, err = scoring.CompileKnockouts[scoring.KnockoutEnv]([]rules.Rule{{ID: "num", Expression: "values.quality + 1"}})
 	require.ErrorIs(t, err, outsourcing.ErrRule)
 }
 

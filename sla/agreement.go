@@ -40,7 +40,7 @@ type AgreementSpec struct {
 	Levels []Level `json:"levels"`
 	// Rules are the kernel rules that levels name: exclusion conditions
 	// (EventEnv), custom metrics (MetricEnv) and credit formulas (CreditEnv).
-	Rules []outsourcing.Rule `json:"rules,omitempty"`
+	Rules []rules.Rule `json:"rules,omitempty"`
 }
 
 // Window is a maintenance window [Start, End).

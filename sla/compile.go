@@ -21,9 +21,9 @@ type Agreement struct {
 	maint   []Window     // one-off windows, sorted by start
 	recur   []*recurring // recurring windows, as written
 	levels  []*level
-	exclude *outsourcing.RuleSet[EventEnv]
-	metric  *outsourcing.RuleSet[MetricEnv]
-	credit  *outsourcing.RuleSet[CreditEnv]
+	exclude *rules.Set[EventEnv]
+	metric  *rules.Set[MetricEnv]
+	credit  *rules.Set[CreditEnv]
 }
 
 // level is a compiled Level.

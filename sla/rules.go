@@ -85,11 +85,11 @@ func (u ruleUses) add(id string, use ruleUse, path string) { u[id] = append(u[id
 // rules compiles the agreement's rules, each against the environment of
 // every use; an unknown id or a rule no level uses is an error.
 func (c *compiler) rules(uses ruleUses) {
-	byID := map[string]outsourcing.Rule{}
+	byID := map[string]rules.Rule{}
 	for _, r := range c.a.spec.Rules {
 		byID[r.ID] = r
 	}
-	var sets [3][]outsourcing.Rule
+	var sets [3][]rules.Rule
 	for i, r := range c.a.spec.Rules {
 		refs, ok := uses[r.ID]
 		if !ok {
@@ -109,7 +109,7 @@ func (c *compiler) rules(uses ruleUses) {
 		}
 	}
 	var err error
-	if c.a.exclude, err = compileSet[EventEnv](sets[useExclusion], outsourcing.RequireBool()); err != nil {
+	if c.a.exclude, err = compileSet[EventEnv](sets[useExclusion], rules.RequireBool()); err != nil {
 		c.errs = append(c.errs, err)
 	}
 	if c.a.metric, err = compileSet[MetricEnv](sets[useMetric]); err != nil {
@@ -120,9 +120,9 @@ func (c *compiler) rules(uses ruleUses) {
 	}
 }
 
-func compileSet[E any](rules []outsourcing.Rule, opts ...outsourcing.RuleOption) (*outsourcing.RuleSet[E], error) {
+func compileSet[E any](rules []rules.Rule, opts ...rules.Option) (*rules.Set[E], error) {
 	if len(rules) == 0 {
 		return nil, nil
 	}
-	return outsourcing.CompileRules[E](rules, opts...)
+	return rules.Compile[E](rules, opts...)
 }

@@ -162,11 +162,11 @@ func selection(w io.Writer) (vendorProfile, error) {
 	if err != nil {
 		return vendorProfile{}, err
 	}
-	spec, err := outsourcing.ParseRuleSet(doc)
+	spec, err := rules.ParseSet(doc)
 	if err != nil {
 		return vendorProfile{}, err
 	}
-	screen, err := outsourcing.CompileRules[*vendorProfile](spec.Rules, outsourcing.RequireBool())
+	screen, err := rules.Compile[*vendorProfile](spec.Rules, rules.RequireBool())
 	if err != nil {
 		return vendorProfile{}, err
 	}
@@ -270,11 +270,11 @@ func governance(w io.Writer, winner vendorProfile) error {
 	if err != nil {
 		return err
 	}
-	spec, err := outsourcing.ParseTableSpec(doc)
+	spec, err := rules.ParseTableSpec(doc)
 	if err != nil {
 		return err
 	}
-	table, err := outsourcing.CompileTable[engagement](spec)
+	table, err := rules.CompileTable[engagement](spec)
 	if err != nil {
 		return err
 	}

@@ -109,7 +109,7 @@ func run() error {
 	}
 
 	// Handbook §2.1: mandatory criteria as knock-out rules.
-	ko, err := scoring.CompileKnockouts[scoring.KnockoutEnv]([]outsourcing.Rule{
+	ko, err := scoring.CompileKnockouts[scoring.KnockoutEnv]([]rules.Rule{
 		{ID: "iso27001", Description: "ISO/IEC 27001 certification is mandatory", Expression: "facts.iso27001"},
 		{ID: "security_floor", Description: "security rating at least 6", Expression: "values.security >= 6"},
 	})

@@ -7,6 +7,7 @@ package testkit
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -28,10 +29,12 @@ func LoadJSON(t testing.TB, path string, v any) {
 // AssertDecimal checks that got is numerically equal to want, a decimal
 // in text ("1.0" equals 1.00: scale does not matter), and reports both on
 // failure with the optional testify message and arguments. It returns
-// whether the check held. A malformed want panics: it is a bug in the test.
-func AssertDecimal(t testing.TB, want string, got decimal.Decimal, msgAndArgs ...any) bool {
+// whether the check held. got is an outsourcing.Decimal (or anything whose
+// String is a decimal). A malformed want panics: it is a bug in the test.
+func AssertDecimal(t testing.TB, want string, got fmt.Stringer, msgAndArgs ...any) bool {
 	t.Helper()
-	if decimal.RequireFromString(want).Equal(got) {
+	g, err := decimal.NewFromString(got.String())
+	if err == nil && decimal.RequireFromString(want).Equal(g) {
 		return true
 	}
 	return assert.Fail(t, "want "+want+", got "+got.String(), msgAndArgs...)

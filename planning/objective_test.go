@@ -1,0 +1,185 @@
+package planning
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func responseObjective() Objective {
+	target := MustDecimal("15")
+	return Objective{ID: "o1", Title: "Faster first response", Metric: "first_response_minutes", Unit: "min",
+		Baseline: MustDecimal("45"), Target: &target, Direction: DirectionDecrease,
+		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
+}
+
+func TestObjectiveValidate(t *testing.T) {
+	require.NoError(t, responseObjective().Validate())
+	cases := []struct {
+		name   string
+		change func(o *Objective)
+		path   string
+	}{
+		{"missing target", func(o *Objective) { o.Target = nil }, "target"},
+		{"missing deadline", func(o *Objective) { o.Deadline = time.Time{} }, "deadline"},
+		{"deadline before start", func(o *Objective) { o.Deadline = day("2024-12-31") }, "deadline"},
+		{"missing start", func(o *Objective) { o.Start = time.Time{} }, "start"},
+		{"target in the wrong direction", func(o *Objective) { o.Direction = DirectionIncrease }, "target"},
+		{"unknown direction", func(o *Objective) { o.Direction = "sideways" }, "direction"},
+		{"missing metric", func(o *Objective) { o.Metric = "" }, "metric"},
+		{"missing owner", func(o *Objective) { o.Owner = "" }, "owner"},
+		{"missing id", func(o *Objective) { o.ID = "" }, "id"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := responseObjective()
+			c.change(&o)
+			err := o.Validate()
+			require.ErrorIs(t, err, ErrInvalidInput)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, c.path, fe.Path)
+			_, err = o.Progress(nil, day("2025-06-01"))
+			assert.ErrorIs(t, err, ErrInvalidInput)
+		})
+	}
+}
+
+func TestObjectiveProgress(t *testing.T) {
+	o := responseObjective() // 45 → 15 over 360 days
+	// Measurements exactly on the line 45 − t/12 (t in days) forecast
+	// 45 − 360/12 = 15 at the deadline: on track.
+	onLine := []Measurement{{At: day("2025-03-02"), Value: MustDecimal("40")}, {At: day("2025-05-01"), Value: MustDecimal("35")},
+		{At: day("2025-12-31"), Value: MustDecimal("1")}} // after asOf: ignored
+	p, err := o.Progress(onLine, day("2025-05-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateOnTrack, p.State)
+	require.NotNil(t, p.Forecast)
+	assertDecimal(t, dec("15"), p.Forecast.Decimal)
+	assertDecimal(t, dec("0.3333"), p.Attainment.Decimal)
+	assertDecimal(t, dec("0.3333"), p.Expected.Decimal) // 120 of 360 days
+	require.NotNil(t, p.Latest)
+	assertDecimal(t, dec("35"), p.Latest.Value.Decimal)
+
+	// Slower improvement: 45 → 43 → 41 forecasts 33 at the deadline.
+	slow := []Measurement{{At: day("2025-05-01"), Value: MustDecimal("41")}, {At: day("2025-03-02"), Value: MustDecimal("43")}}
+	p, err = o.Progress(slow, day("2025-05-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateOffTrack, p.State)
+	assertDecimal(t, dec("33"), p.Forecast.Decimal)
+
+	// One measurement: no forecast, compare attainment with the time elapsed.
+	p, err = o.Progress(slow[1:], day("2025-03-02"))
+	require.NoError(t, err)
+	assert.Nil(t, p.Forecast)
+	// 2 of 30 minutes (0.0667) after 60 of 360 days (0.1667): behind.
+	assert.Equal(t, ObjectiveStateOffTrack, p.State)
+	assertDecimal(t, dec("0.0667"), p.Attainment.Decimal)
+	assertDecimal(t, dec("0.1667"), p.Expected.Decimal)
+
+	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: MustDecimal("14")}}, day("2025-10-02"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateAchieved, p.State)
+	assert.True(t, p.Attainment.GreaterThan(decimal.NewFromInt(1)))
+
+	p, err = o.Progress(slow, day("2026-01-10"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateMissed, p.State)
+	assertDecimal(t, dec("1"), p.Expected.Decimal)
+
+	p, err = o.Progress(nil, day("2025-02-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateNoData, p.State)
+	assert.Equal(t, "o1: first_response_minutes decrease from 45 to 15 min by 2025-12-27 (owner service-manager)", o.String())
+}
+
+func TestCapabilityAssessment(t *testing.T) {
+	items := DefaultCapabilityChecklist()
+	require.Len(t, items, 7)
+	for i := range items {
+		items[i].Score = 3
+	}
+	a, err := AssessCapability(items)
+	require.NoError(t, err)
+	assert.Equal(t, ReadinessReady, a.Level)
+	assertDecimal(t, dec("100"), a.Score.Decimal)
+	assert.Empty(t, a.Gaps)
+
+	// Contract management (critical) at 1 of 3: 19/21 = 90.48 % but not ready.
+	items[1].Score = 1
+	a, err = AssessCapability(items)
+	require.NoError(t, err)
+	assertDecimal(t, dec("90.48"), a.Score.Decimal)
+	assert.Equal(t, ReadinessDeveloping, a.Level)
+	require.Len(t, a.Gaps, 1)
+	assert.Equal(t, "contract-management", a.Gaps[0].ItemID)
+	assertDecimal(t, dec("9.52"), a.Gaps[0].Weighted.Decimal)
+
+	// Weighted: 2·(2/5) + 1·(5/5) = 1.8 of 3 = 60 %, developing; gaps by size.
+	w := []CapabilityItem{
+		{ID: "a", Area: "x", Weight: MustDecimal("2"), Score: 2},
+		{ID: "b", Area: "y", Weight: MustDecimal("1"), Score: 5},
+		{ID: "c", Area: "y", Weight: MustDecimal("1"), Score: 0, Target: 0},
+	}
+	a, err = AssessCapability(w[:2])
+	require.NoError(t, err)
+	assertDecimal(t, dec("60"), a.Score.Decimal)
+	assert.Equal(t, ReadinessDeveloping, a.Level)
+	a, err = AssessCapability(w)
+	require.NoError(t, err)
+	assertDecimal(t, dec("45"), a.Score.Decimal) // 9 of 20
+	assert.Equal(t, ReadinessNotReady, a.Level)
+	assert.Equal(t, []AreaScore{{Area: "x", Score: a.Areas[0].Score}, {Area: "y", Score: a.Areas[1].Score}}, a.Areas)
+	assertDecimal(t, dec("40"), a.Areas[0].Score.Decimal)
+	assertDecimal(t, dec("50"), a.Areas[1].Score.Decimal)
+	assert.Equal(t, []string{"a", "c"}, []string{a.Gaps[0].ItemID, a.Gaps[1].ItemID}) // 30 % then 25 %
+
+	_, err = AssessCapability(nil)
+	assert.ErrorIs(t, err, ErrInvalidInput)
+	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: MustDecimal("0"), Score: 6, Target: -1}, {ID: "a", Weight: MustDecimal("1")}})
+	require.ErrorIs(t, err, ErrInvalidInput)
+	assert.Contains(t, err.Error(), "items[0].weight")
+	assert.Contains(t, err.Error(), "items[0].score")
+	assert.Contains(t, err.Error(), "items[0].target")
+	assert.Contains(t, err.Error(), "items[1].id")
+}
+
+func TestPlanningEnumsText(t *testing.T) {
+	check := func(m interface{ MarshalText() ([]byte, error) }, u interface{ UnmarshalText([]byte) error }) {
+		b, err := m.MarshalText()
+		require.NoError(t, err)
+		require.NoError(t, u.UnmarshalText(b))
+		assert.ErrorIs(t, u.UnmarshalText([]byte("bogus")), ErrInvalidInput)
+	}
+	var d Direction
+	check(DirectionDecrease, &d)
+	var s ObjectiveState
+	check(ObjectiveStateOnTrack, &s)
+	var r ReadinessLevel
+	check(ReadinessReady, &r)
+	var pu PeriodUnit
+	check(PeriodUnitMonth, &pu)
+	var c CostCategory
+	check(CostCategoryExit, &c)
+	var cb CostBasis
+	check(CostBasisPercent, &cb)
+	var sc SourcingScope
+	check(SourcingScopeSelective, &sc)
+	var sl SourcingLocation
+	check(SourcingLocationOffshore, &sl)
+	_, err := Direction("x").MarshalText()
+	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.Equal(t, 12, PeriodUnitMonth.PerYear())
+	assert.Equal(t, "offshore", SourcingLocationOffshore.String())
+}

@@ -1,0 +1,74 @@
+package planning
+
+import (
+	_ "embed"
+	"time"
+)
+
+//go:embed schema/strategy-budget.schema.json
+var budgetSchemaJSON []byte
+
+// BudgetSchema validates budget documents (see ParseBudget); its $id is
+// https://outsourcing-go.github.io/schemas/strategy-budget.schema.json.
+var BudgetSchema = MustRegisterSchema(budgetSchemaJSON)
+
+//go:embed schema/strategy-timeline.schema.json
+var timelineSchemaJSON []byte
+
+// TimelineSchema validates timeline documents (see ParseTimeline); its
+// $id is https://outsourcing-go.github.io/schemas/strategy-timeline.schema.json.
+var TimelineSchema = MustRegisterSchema(timelineSchemaJSON)
+
+// ParseBudget validates a JSON budget against BudgetSchema, decodes it
+// (amounts exact, unknown fields rejected) and checks it as
+// Budget.Variance does, so a budget it returns always gives a report.
+//
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// checks of Variance (ErrCurrencyMismatch for a phase in another currency
+// than the total).
+func ParseBudget(doc []byte) (Budget, error) {
+	var b Budget
+	if err := BudgetSchema.Decode(doc, &b); err != nil {
+		return Budget{}, wrapPkg(err)
+	}
+	if err := b.validate(); err != nil {
+		return Budget{}, wrapPkg(err)
+	}
+	return b, nil
+}
+
+// Timeline is the milestone plan of an outsourcing initiative (Handbook
+// §1.3): the document ParseTimeline reads.
+type Timeline struct {
+	// ID identifies the timeline (optional).
+	ID string `json:"id,omitempty"`
+	// Name is a human-readable title.
+	Name string `json:"name,omitempty"`
+	// Milestones are in plan order (planned dates never decrease).
+	Milestones []Milestone `json:"milestones"`
+}
+
+// At reports the milestones' slippage at asOf; see TimelineAt.
+func (tl Timeline) At(asOf time.Time) (TimelineStatus, error) {
+	return TimelineAt(tl.Milestones, asOf)
+}
+
+// ParseTimeline validates a JSON timeline against TimelineSchema, decodes
+// it (dates in RFC 3339, unknown fields rejected) and checks it as
+// TimelineAt does, except for actual dates after asOf, which depend on
+// the date of the report.
+//
+// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
+// with JSON-pointer paths for schema violations, dotted paths for the
+// checks of TimelineAt.
+func ParseTimeline(doc []byte) (Timeline, error) {
+	var tl Timeline
+	if err := TimelineSchema.Decode(doc, &tl); err != nil {
+		return Timeline{}, wrapPkg(err)
+	}
+	if err := validateTimeline(tl.Milestones, nil); err != nil {
+		return Timeline{}, wrapPkg(err)
+	}
+	return tl, nil
+}

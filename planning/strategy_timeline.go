@@ -1,0 +1,173 @@
+package planning
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// MilestoneKind names the key milestones of a sourcing timeline (Handbook
+// §1.3).
+type MilestoneKind string
+
+const (
+	// MilestoneRequirementsConfirmed: needs and scope agreed (§1.1).
+	MilestoneRequirementsConfirmed MilestoneKind = "requirements_confirmed"
+	// MilestoneVendorSelected: the provider chosen (§2.3).
+	MilestoneVendorSelected MilestoneKind = "vendor_selected"
+	// MilestoneContractSigned: the contract signed (§3.2).
+	MilestoneContractSigned MilestoneKind = "contract_signed"
+	// MilestoneTransitionComplete: transition accepted (§4.1).
+	MilestoneTransitionComplete MilestoneKind = "transition_complete"
+	// MilestoneSteadyState: steady-state operation (§4.2).
+	MilestoneSteadyState MilestoneKind = "steady_state"
+	// MilestoneOther is any other milestone.
+	MilestoneOther MilestoneKind = "other"
+)
+
+var milestoneKinds = []MilestoneKind{MilestoneRequirementsConfirmed, MilestoneVendorSelected, MilestoneContractSigned,
+	MilestoneTransitionComplete, MilestoneSteadyState, MilestoneOther}
+
+// String returns the kind name.
+func (k MilestoneKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler; unknown values are an error.
+func (k MilestoneKind) MarshalText() ([]byte, error) {
+	return MarshalEnum(k, "milestone kind", milestoneKinds)
+}
+
+// UnmarshalText accepts the kind names.
+func (k *MilestoneKind) UnmarshalText(b []byte) error {
+	return UnmarshalEnum(k, b, "milestone kind", milestoneKinds)
+}
+
+// Milestone is one dated milestone of the plan.
+type Milestone struct {
+	ID   string        `json:"id"`
+	Kind MilestoneKind `json:"kind"`
+	Name string        `json:"name,omitempty"`
+	// Planned is the baseline date.
+	Planned time.Time `json:"planned"`
+	// Forecast, when set, is the currently expected date of a milestone
+	// not yet reached.
+	Forecast time.Time `json:"forecast,omitzero"`
+	// Actual, when set, is the date the milestone was reached.
+	Actual time.Time `json:"actual,omitzero"`
+}
+
+// MilestoneState is a milestone's status at a date.
+type MilestoneState string
+
+const (
+	// MilestoneStateDone: reached (on time or late, see SlipDays).
+	MilestoneStateDone MilestoneState = "done"
+	// MilestoneStatePending: not reached, planned date not passed, no
+	// later forecast.
+	MilestoneStatePending MilestoneState = "pending"
+	// MilestoneStateSlipping: not reached and forecast after the plan.
+	MilestoneStateSlipping MilestoneState = "slipping"
+	// MilestoneStateOverdue: not reached and the planned date has passed.
+	MilestoneStateOverdue MilestoneState = "overdue"
+)
+
+var milestoneStates = []MilestoneState{MilestoneStateDone, MilestoneStatePending, MilestoneStateSlipping, MilestoneStateOverdue}
+
+// String returns the state name.
+func (s MilestoneState) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler; unknown values are an error.
+func (s MilestoneState) MarshalText() ([]byte, error) {
+	return MarshalEnum(s, "milestone state", milestoneStates)
+}
+
+// UnmarshalText accepts the state names.
+func (s *MilestoneState) UnmarshalText(b []byte) error {
+	return UnmarshalEnum(s, b, "milestone state", milestoneStates)
+}
+
+// MilestoneStatus is a milestone at asOf.
+type MilestoneStatus struct {
+	ID    string
+	Kind  MilestoneKind
+	State MilestoneState
+	// Expected is the actual date, else the later of the forecast and
+	// the plan, moved to asOf when that has already passed.
+	Expected time.Time
+	// SlipDays is Expected − Planned in calendar days (negative = early).
+	SlipDays int
+}
+
+// TimelineStatus reports every milestone at asOf, in plan order, and the
+// largest slip among them.
+type TimelineStatus struct {
+	Milestones  []MilestoneStatus
+	MaxSlipDays int
+}
+
+// TimelineAt computes the slippage of milestones at asOf.
+//
+// Errors (*FieldError, ErrInvalidInput, joined): no milestones; empty or
+// duplicate IDs; unknown kinds; a missing planned date; planned dates out
+// of order; an actual date after asOf.
+func TimelineAt(milestones []Milestone, asOf time.Time) (TimelineStatus, error) {
+	if err := validateTimeline(milestones, &asOf); err != nil {
+		return TimelineStatus{}, err
+	}
+	var st TimelineStatus
+	for _, m := range milestones {
+		s := MilestoneStatus{ID: m.ID, Kind: m.Kind}
+		switch {
+		case !m.Actual.IsZero():
+			s.State, s.Expected = MilestoneStateDone, m.Actual
+		case asOf.After(m.Planned):
+			s.State, s.Expected = MilestoneStateOverdue, latest(asOf, m.Forecast)
+		case m.Forecast.After(m.Planned):
+			s.State, s.Expected = MilestoneStateSlipping, m.Forecast
+		default:
+			s.State, s.Expected = MilestoneStatePending, m.Planned
+		}
+		s.SlipDays = int(civilDay(s.Expected) - civilDay(m.Planned))
+		st.MaxSlipDays = max(st.MaxSlipDays, s.SlipDays)
+		st.Milestones = append(st.Milestones, s)
+	}
+	return st, nil
+}
+
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// validateTimeline checks the milestones and, when asOf is not nil, that
+// no actual date lies after it.
+func validateTimeline(ms []Milestone, asOf *time.Time) error {
+	if len(ms) == 0 {
+		return FieldErrorf("milestones", "no milestones")
+	}
+	var errs []error
+	bad := func(path, format string, args ...any) {
+		errs = append(errs, FieldErrorf(path, format, args...))
+	}
+	seen := map[string]bool{}
+	for i, m := range ms {
+		path := fmt.Sprintf("milestones[%d]", i)
+		if m.ID == "" || seen[m.ID] {
+			bad(path+".id", "id %q is empty or duplicate", m.ID)
+		}
+		seen[m.ID] = true
+		if _, err := m.Kind.MarshalText(); err != nil {
+			bad(path+".kind", "unknown milestone kind %q", string(m.Kind))
+		}
+		if m.Planned.IsZero() {
+			bad(path+".planned", "planned date is required")
+		} else if i > 0 && m.Planned.Before(ms[i-1].Planned) {
+			bad(path+".planned", "planned %s is before the previous milestone's %s", m.Planned.Format(time.DateOnly), ms[i-1].Planned.Format(time.DateOnly))
+		}
+		if asOf != nil && m.Actual.After(*asOf) {
+			bad(path+".actual", "actual date %s is after asOf %s", m.Actual.Format(time.DateOnly), asOf.Format(time.DateOnly))
+		}
+	}
+	return errors.Join(errs...)
+}
