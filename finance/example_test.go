@@ -5,47 +5,39 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
+	"github.com/outsourcing-go/outsourcing/finance"
 )
-
-func decimals(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
-	for i, s := range ss {
-		out[i] = decimal.RequireFromString(s)
-	}
-	return out
-}
 
 // Microsoft's NPV example: the time-0 investment is added outside NPV,
 // which discounts its first value by one period.
 func ExampleNPV() {
-	v, _ := outsourcing.NPV(decimal.RequireFromString("0.08"), decimals("8000", "9200", "10000", "12000", "14500"))
-	fmt.Println(v.Sub(decimal.NewFromInt(40000)).StringFixed(2))
+	v, _ := finance.NPV(outsourcing.MustDecimal("0.08"), outsourcing.MustDecimals("8000", "9200", "10000", "12000", "14500"))
+	fmt.Println(v.Sub(outsourcing.DecimalFromInt(40000)).Round(2, outsourcing.RoundHalfUp))
 	// Output: 1922.06
 }
 
 func ExampleXIRR() {
 	date := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	r, _ := outsourcing.XIRR(decimals("-10000", "2750", "4250", "3250", "2750"),
+	r, _ := finance.XIRR(outsourcing.MustDecimals("-10000", "2750", "4250", "3250", "2750"),
 		[]time.Time{date("2008-01-01"), date("2008-03-01"), date("2008-10-30"), date("2009-02-15"), date("2009-04-01")})
-	fmt.Println(r.StringFixed(9))
+	fmt.Println(r.Round(9, outsourcing.RoundHalfUp))
 	// Output: 0.373362534
 }
 
 func ExampleIRR() {
-	r, _ := outsourcing.IRR(decimals("-70000", "12000", "15000", "18000", "21000", "26000"))
+	r, _ := finance.IRR(outsourcing.MustDecimals("-70000", "12000", "15000", "18000", "21000", "26000"))
 	fmt.Println(r)
-	_, err := outsourcing.IRR(decimals("100", "200"))
+	_, err := finance.IRR(outsourcing.MustDecimals("100", "200"))
 	fmt.Println(err)
 	// Output:
 	// 0.0866309480365
-	// values: cash flows need at least one negative and one positive value
+	// finance: /values: cash flows need at least one negative and one positive value
 }
 
 func ExamplePMT() {
-	monthly := decimal.RequireFromString("0.08").DivRound(decimal.NewFromInt(12), 30)
-	p, _ := outsourcing.PMT(monthly, decimal.NewFromInt(10), decimal.NewFromInt(10000), decimal.Zero, outsourcing.PaymentTimingEnd)
-	fmt.Println(p.StringFixed(2))
+	monthly, _ := outsourcing.MustDecimal("0.08").Quo(outsourcing.DecimalFromInt(12), 30, outsourcing.RoundHalfUp)
+	p, _ := finance.PMT(monthly, outsourcing.DecimalFromInt(10), outsourcing.DecimalFromInt(10000), outsourcing.Decimal{}, finance.PaymentTimingEnd)
+	fmt.Println(p.Round(2, outsourcing.RoundHalfUp))
 	// Output: -1037.03
 }
 
@@ -53,14 +45,14 @@ func ExamplePMT() {
 // its cash flows change sign twice and both 25 % and 400 % solve the rate
 // equation. IRR returns the rate nearest the guess.
 func ExampleIRR_multipleRates() {
-	pump := decimals("-1600", "10000", "-10000")
+	pump := outsourcing.MustDecimals("-1600", "10000", "-10000")
 	for _, guess := range []string{"0.1", "1", "3"} {
-		r, err := outsourcing.IRR(pump, decimal.RequireFromString(guess))
+		r, err := finance.IRR(pump, outsourcing.MustDecimal(guess))
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println("guess", guess, "rate", outsourcing.FormatDecimal(r))
+		fmt.Println("guess", guess, "rate", r.String())
 	}
 	// Output:
 	// guess 0.1 rate 0.25

@@ -4,19 +4,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
+
 	"github.com/shopspring/decimal"
 )
-
-// Spreadsheet-compatible financial functions for the cost-benefit analysis
-// of Handbook §1.2: NPV, XNPV, IRR, XIRR, MIRR, PMT, PV and FV follow the
-// semantics of the Excel functions of the same name (sign convention: cash
-// paid out is negative, cash received is positive).
-//
-// Amounts and rates are decimal.Decimal and the present-value arithmetic
-// is decimal, carried at finPlaces decimal places; only the root finder of
-// IRR and XIRR works in float64. Monetary results are rounded half away
-// from zero to ResultPlaces decimal places, far below any currency's minor
-// unit, so the caller decides the final rounding (Money.Round).
 
 // ResultPlaces is the number of decimal places (half away from zero) of
 // the amounts returned by NPV, XNPV, PMT, PV and FV and of the rate
@@ -33,7 +26,7 @@ const daysPerYear = 365
 // XIRR and MIRR return when the cash flows do not contain at least one
 // negative and one positive value, so no rate can make their value zero.
 // It also matches ErrInvalidInput.
-var ErrNoSignChange = fmt.Errorf("%w: cash flows do not change sign", ErrInvalidInput)
+var ErrNoSignChange = fmt.Errorf("%w: cash flows do not change sign", outsourcing.ErrInvalidInput)
 
 // PaymentTiming says when the payments of an annuity fall within each
 // period: Excel's type argument of PMT, PV and FV. The zero value ("") is
@@ -58,16 +51,16 @@ func (t PaymentTiming) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (t PaymentTiming) MarshalText() ([]byte, error) {
 	if !t.valid() {
-		return nil, FieldErrorf("", "unknown payment timing %q", string(t))
+		return nil, outsourcing.FieldErrorf("", "unknown payment timing %q", string(t))
 	}
 	return []byte(t.String()), nil
 }
 
 // UnmarshalText accepts "end" or "beginning" and rejects anything else.
-func (t *PaymentTiming) UnmarshalText(text []byte) error {
-	v := PaymentTiming(text)
+func (t *PaymentTiming) UnmarshalText(b []byte) error {
+	v := PaymentTiming(b)
 	if v == "" || !v.valid() {
-		return FieldErrorf("", "unknown payment timing %q (want end or beginning)", truncate(string(text), 40))
+		return outsourcing.FieldErrorf("", "unknown payment timing %q (want end or beginning)", text.Truncate(string(b), 40))
 	}
 	*t = v
 	return nil
@@ -87,22 +80,17 @@ var (
 // factor 1/(1+rate) is undefined or negative.
 func checkRate(path string, rate decimal.Decimal) error {
 	if rate.Cmp(decMinus1) <= 0 {
-		return FieldErrorf(path, "%s must be greater than -1", FormatDecimal(rate))
+		return outsourcing.FieldErrorf(path, "%s must be greater than -1", outsourcing.DecimalOf(rate))
 	}
 	return nil
 }
 
-// NPV returns the net present value of values at the periodic rate, with
-// Excel's convention: the first value is discounted by one full period,
-// NPV = Σ values[i] / (1+rate)^(i+1). Add a time-0 flow outside the call.
-// The result is rounded half away from zero to ResultPlaces places.
-//
-// Errors (*FieldError, ErrInvalidInput): no values; rate ≤ -1.
-func NPV(rate decimal.Decimal, values []decimal.Decimal) (decimal.Decimal, error) {
+// npv is NPV on shopspring decimals.
+func npv(rate decimal.Decimal, values []decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkValues(values); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkRate("rate", rate); err != nil {
+	if err := checkRate("/rate", rate); err != nil {
 		return decimal.Decimal{}, err
 	}
 	return npvFrom(rate, values, 1).Round(ResultPlaces), nil
@@ -145,67 +133,55 @@ func powDec(b, e decimal.Decimal) (decimal.Decimal, error) {
 	}
 	r, err := b.PowWithPrecision(e, finPlaces)
 	if err != nil {
-		return decimal.Decimal{}, FieldErrorf("", "%s^%s: %v", FormatDecimal(b), FormatDecimal(e), err)
+		return decimal.Decimal{}, outsourcing.FieldErrorf("", "%s^%s: %v", outsourcing.DecimalOf(b), outsourcing.DecimalOf(e), err)
 	}
 	return r, nil
 }
 
 func checkValues(values []decimal.Decimal) error {
 	if len(values) == 0 {
-		return FieldErrorf("values", "no cash flows")
+		return outsourcing.FieldErrorf("/values", "no cash flows")
 	}
 	return nil
 }
 
-// NPVMoney is NPV over Money cash flows that share one currency; the
-// result is in that currency, unrounded beyond ResultPlaces.
-//
-// Errors: those of NPV, and ErrCurrencyMismatch (*FieldError) when the
-// flows mix currencies.
-func NPVMoney(rate decimal.Decimal, flows []Money) (Money, error) {
+// npvMoney is NPVMoney on shopspring decimals.
+func npvMoney(rate decimal.Decimal, flows []outsourcing.Money) (outsourcing.Money, error) {
 	amounts, c, err := moneyAmounts(flows)
 	if err != nil {
-		return Money{}, err
+		return outsourcing.Money{}, err
 	}
-	v, err := NPV(rate, amounts)
+	v, err := npv(rate, amounts)
 	if err != nil {
-		return Money{}, err
+		return outsourcing.Money{}, err
 	}
-	return Money{amount: v, currency: c}, nil
+	return outsourcing.NewMoney(outsourcing.DecimalOf(v), c)
 }
 
 // moneyAmounts returns the amounts of flows and their common currency.
-func moneyAmounts(flows []Money) ([]decimal.Decimal, Currency, error) {
+func moneyAmounts(flows []outsourcing.Money) ([]decimal.Decimal, outsourcing.Currency, error) {
 	if len(flows) == 0 {
-		return nil, "", FieldErrorf("values", "no cash flows")
+		return nil, "", outsourcing.FieldErrorf("/values", "no cash flows")
 	}
-	c := flows[0].currency
+	c := flows[0].Currency()
 	out := make([]decimal.Decimal, len(flows))
 	for i, m := range flows {
-		if m.currency != c {
-			return nil, "", &FieldError{Path: fmt.Sprintf("values[%d]", i),
-				Reason: fmt.Sprintf("currency %s differs from %s", m.currency, c), Err: ErrCurrencyMismatch}
+		if m.Currency() != c {
+			return nil, "", &outsourcing.FieldError{Path: jsonptr.Join("flows", i),
+				Reason: fmt.Sprintf("currency %s differs from %s", m.Currency(), c), Err: outsourcing.ErrCurrencyMismatch}
 		}
-		out[i] = m.amount
+		out[i] = m.Amount().Shopspring()
 	}
 	return out, c, nil
 }
 
-// XNPV returns the net present value of cash flows on arbitrary dates:
-// XNPV = Σ values[i] / (1+rate)^((dates[i]−dates[0])/365), counting actual
-// calendar days (the time of day is ignored, as Excel truncates dates).
-// The first listed date is the valuation date; dates may be in any order
-// but none may precede the first. The result is rounded half away from
-// zero to ResultPlaces places.
-//
-// Errors (*FieldError, ErrInvalidInput): no values; len(dates) ≠
-// len(values); a date before dates[0]; rate ≤ -1.
-func XNPV(rate decimal.Decimal, values []decimal.Decimal, dates []time.Time) (decimal.Decimal, error) {
+// xnpv is XNPV on shopspring decimals.
+func xnpv(rate decimal.Decimal, values []decimal.Decimal, dates []time.Time) (decimal.Decimal, error) {
 	days, err := checkDated(values, dates)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkRate("rate", rate); err != nil {
+	if err := checkRate("/rate", rate); err != nil {
 		return decimal.Decimal{}, err
 	}
 	base := decOne.Add(rate)
@@ -220,27 +196,24 @@ func XNPV(rate decimal.Decimal, values []decimal.Decimal, dates []time.Time) (de
 			return decimal.Decimal{}, err
 		}
 		if f.IsZero() {
-			return decimal.Decimal{}, FieldErrorf("rate", "discount factor overflows")
+			return decimal.Decimal{}, outsourcing.FieldErrorf("/rate", "discount factor overflows")
 		}
 		v = v.Add(x.DivRound(f, finPlaces))
 	}
 	return v.Round(ResultPlaces), nil
 }
 
-// XNPVMoney is XNPV over Money cash flows that share one currency.
-//
-// Errors: those of XNPV, and ErrCurrencyMismatch when the flows mix
-// currencies.
-func XNPVMoney(rate decimal.Decimal, flows []Money, dates []time.Time) (Money, error) {
+// xnpvMoney is XNPVMoney on shopspring decimals.
+func xnpvMoney(rate decimal.Decimal, flows []outsourcing.Money, dates []time.Time) (outsourcing.Money, error) {
 	amounts, c, err := moneyAmounts(flows)
 	if err != nil {
-		return Money{}, err
+		return outsourcing.Money{}, err
 	}
-	v, err := XNPV(rate, amounts, dates)
+	v, err := xnpv(rate, amounts, dates)
 	if err != nil {
-		return Money{}, err
+		return outsourcing.Money{}, err
 	}
-	return Money{amount: v, currency: c}, nil
+	return outsourcing.NewMoney(outsourcing.DecimalOf(v), c)
 }
 
 // checkDated validates dated flows and returns each date's whole days
@@ -250,14 +223,14 @@ func checkDated(values []decimal.Decimal, dates []time.Time) ([]int64, error) {
 		return nil, err
 	}
 	if len(dates) != len(values) {
-		return nil, FieldErrorf("dates", "%d dates for %d values", len(dates), len(values))
+		return nil, outsourcing.FieldErrorf("/dates", "%d dates for %d values", len(dates), len(values))
 	}
 	first := civilDay(dates[0])
 	days := make([]int64, len(dates))
 	for i, d := range dates {
 		days[i] = civilDay(d) - first
 		if days[i] < 0 {
-			return nil, FieldErrorf(fmt.Sprintf("dates[%d]", i), "%s is before the first date %s",
+			return nil, outsourcing.FieldErrorf(jsonptr.Join("dates", i), "%s is before the first date %s",
 				d.Format(time.DateOnly), dates[0].Format(time.DateOnly))
 		}
 	}
@@ -271,22 +244,15 @@ func civilDay(t time.Time) int64 {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
-// MIRR returns the modified internal rate of return of periodic values:
-// negative flows are discounted to time 0 at financeRate, positive flows
-// compounded to the last period at reinvestRate, and
-// MIRR = (FV(positives) / −PV(negatives))^(1/(n−1)) − 1, n = len(values).
-// The result is rounded half away from zero to ResultPlaces places.
-//
-// Errors (*FieldError): fewer than one negative and one positive value
-// (ErrNoSignChange); a rate ≤ -1 (ErrInvalidInput).
-func MIRR(values []decimal.Decimal, financeRate, reinvestRate decimal.Decimal) (decimal.Decimal, error) {
+// mirr is MIRR on shopspring decimals.
+func mirr(values []decimal.Decimal, financeRate, reinvestRate decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkSignChange(values); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkRate("finance_rate", financeRate); err != nil {
+	if err := checkRate("/finance_rate", financeRate); err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkRate("reinvest_rate", reinvestRate); err != nil {
+	if err := checkRate("/reinvest_rate", reinvestRate); err != nil {
 		return decimal.Decimal{}, err
 	}
 	n := len(values)
@@ -324,7 +290,7 @@ func checkSignChange(values []decimal.Decimal) error {
 		pos = pos || v.IsPositive()
 	}
 	if !neg || !pos {
-		return &FieldError{Path: "values", Reason: "cash flows need at least one negative and one positive value", Err: ErrNoSignChange}
+		return &outsourcing.FieldError{Path: "/values", Reason: "cash flows need at least one negative and one positive value", Err: ErrNoSignChange}
 	}
 	return nil
 }
@@ -332,14 +298,14 @@ func checkSignChange(values []decimal.Decimal) error {
 // annuity holds (1+r)^n and the payment factor (1+r·type)·((1+r)^n−1)/r
 // shared by PMT, PV and FV; for r = 0 the factor is n.
 func annuity(rate, nper decimal.Decimal, timing PaymentTiming) (growth, factor decimal.Decimal, err error) {
-	if err := checkRate("rate", rate); err != nil {
+	if err := checkRate("/rate", rate); err != nil {
 		return growth, factor, err
 	}
 	if !nper.IsPositive() {
-		return growth, factor, FieldErrorf("nper", "number of periods %s must be positive", FormatDecimal(nper))
+		return growth, factor, outsourcing.FieldErrorf("/nper", "number of periods %s must be positive", outsourcing.DecimalOf(nper))
 	}
 	if !timing.valid() {
-		return growth, factor, FieldErrorf("type", "unknown payment timing %q", string(timing))
+		return growth, factor, outsourcing.FieldErrorf("/type", "unknown payment timing %q", string(timing))
 	}
 	if rate.IsZero() {
 		return decOne, nper, nil
@@ -355,15 +321,8 @@ func annuity(rate, nper decimal.Decimal, timing PaymentTiming) (growth, factor d
 	return growth, factor, nil
 }
 
-// PMT returns the constant payment per period of an annuity with periodic
-// rate, nper periods, present value pv and future value fv, solving
-// pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n−1)/r + fv = 0 (for r = 0:
-// pv + pmt·n + fv = 0). Use rate/12 and years·12 for monthly payments.
-// The result is rounded half away from zero to ResultPlaces places.
-//
-// Errors (*FieldError, ErrInvalidInput): rate ≤ -1; nper ≤ 0; unknown
-// timing.
-func PMT(rate, nper, pv, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
+// pmt is PMT on shopspring decimals.
+func pmt(rate, nper, pv, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
 	growth, factor, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err
@@ -371,13 +330,8 @@ func PMT(rate, nper, pv, fv decimal.Decimal, timing PaymentTiming) (decimal.Deci
 	return pv.Mul(growth).Add(fv).Neg().DivRound(factor, finPlaces).Round(ResultPlaces), nil
 }
 
-// PV returns the present value of an annuity paying pmt per period for
-// nper periods at the periodic rate, with future value fv, from the same
-// equation as PMT. The result is rounded half away from zero to
-// ResultPlaces places.
-//
-// Errors: as PMT.
-func PV(rate, nper, pmt, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
+// pv is PV on shopspring decimals.
+func pv(rate, nper, pmt, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
 	growth, factor, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err
@@ -385,13 +339,8 @@ func PV(rate, nper, pmt, fv decimal.Decimal, timing PaymentTiming) (decimal.Deci
 	return pmt.Mul(factor).Add(fv).Neg().DivRound(growth, finPlaces).Round(ResultPlaces), nil
 }
 
-// FV returns the future value after nper periods of an investment with
-// present value pv and payment pmt per period at the periodic rate, from
-// the same equation as PMT. The result is rounded half away from zero to
-// ResultPlaces places.
-//
-// Errors: as PMT.
-func FV(rate, nper, pmt, pv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
+// fv is FV on shopspring decimals.
+func fv(rate, nper, pmt, pv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
 	growth, factor, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
 )
 
@@ -41,15 +42,15 @@ type financeCase struct {
 	Exact          string   `json:"exact"`
 }
 
-func dec(s string) decimal.Decimal {
+func dec(s string) outsourcing.Decimal {
 	if s == "" {
-		return decimal.Zero
+		return outsourcing.Decimal{}
 	}
-	return decimal.RequireFromString(s)
+	return outsourcing.DecimalOf(decimal.RequireFromString(s)) // test data may use exponents
 }
 
-func decs(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
+func decs(ss ...string) []outsourcing.Decimal {
+	out := make([]outsourcing.Decimal, len(ss))
 	for i, s := range ss {
 		out[i] = dec(s)
 	}
@@ -67,7 +68,7 @@ func dates(t testing.TB, ss ...string) []time.Time {
 }
 
 // assertDecimal checks got == want exactly (numerically).
-func assertDecimal(t testing.TB, want, got decimal.Decimal, msg ...any) {
+func assertDecimal(t testing.TB, want, got outsourcing.Decimal, msg ...any) {
 	t.Helper()
 	assert.True(t, want.Equal(got), "want %s, got %s %v", want, got, fmt.Sprint(msg...))
 }
@@ -83,18 +84,18 @@ func assertPkgPrefixOnce(t testing.TB, err error) {
 }
 
 // assertClose checks |got − want| ≤ rel·max(1,|want|).
-func assertClose(t testing.TB, want, got decimal.Decimal, rel float64, msg ...any) {
+func assertClose(t testing.TB, want, got outsourcing.Decimal, rel float64, msg ...any) {
 	t.Helper()
-	tol := decimal.NewFromFloat(rel).Mul(decimal.Max(decOne, want.Abs()))
+	tol := outsourcing.DecimalOf(decimal.NewFromFloat(rel)).Mul(outsourcing.MaxDecimal(outsourcing.DecimalFromInt(1), want.Abs()))
 	assert.True(t, got.Sub(want).Abs().LessThanOrEqual(tol), "want %s, got %s (tolerance %s) %v", want, got, tol, fmt.Sprint(msg...))
 }
 
-func (c financeCase) eval(t *testing.T) (decimal.Decimal, error) {
+func (c financeCase) eval(t *testing.T) (outsourcing.Decimal, error) {
 	rate := dec(c.Rate)
 	if c.PeriodsPerYear > 0 {
-		rate = rate.DivRound(decimal.NewFromInt(c.PeriodsPerYear), 40)
+		rate, _ = rate.Quo(outsourcing.DecimalFromInt(c.PeriodsPerYear), 40, outsourcing.RoundHalfUp)
 	}
-	var guess []decimal.Decimal
+	var guess []outsourcing.Decimal
 	if c.Guess != "" {
 		guess = append(guess, dec(c.Guess))
 	}
@@ -119,7 +120,7 @@ func (c financeCase) eval(t *testing.T) (decimal.Decimal, error) {
 		return FV(rate, dec(c.Nper), dec(c.Pmt), dec(c.PV), timing)
 	}
 	t.Fatalf("unknown function %q", c.Function)
-	return decimal.Decimal{}, nil
+	return outsourcing.Decimal{}, nil
 }
 
 func TestFinanceExcelExamples(t *testing.T) {
@@ -140,7 +141,7 @@ func TestFinanceExcelExamples(t *testing.T) {
 			require.NoError(t, err)
 			// Within one unit of the last printed digit, or the accuracy
 			// Excel documents for its own iteration where that is coarser.
-			ulp := decimal.Max(decimal.New(1, -c.Places), dec(c.Tolerance))
+			ulp := outsourcing.MaxDecimal(outsourcing.DecimalOf(decimal.New(1, -c.Places)), dec(c.Tolerance))
 			assert.True(t, got.Sub(dec(c.Published)).Abs().LessThanOrEqual(ulp), "published %s, got %s (%s)", c.Published, got, c.Source)
 			assertClose(t, dec(c.Exact), got, 1e-12, "closed form")
 		})
@@ -193,21 +194,21 @@ func TestFinanceClosedForms(t *testing.T) {
 		assertClose(t, dec("0.0997135859341412412872169203524"), got, 1e-11)
 	})
 	t.Run("npv of a level annuity", func(t *testing.T) {
-		vals := make([]decimal.Decimal, 120)
+		vals := make([]outsourcing.Decimal, 120)
 		for i := range vals {
 			vals[i] = dec("1000")
 		}
 		got, err := NPV(dec("0.005"), vals)
 		require.NoError(t, err)
 		// 1000·(1 − 1.005^−120)/0.005 = PV(0.005, 120, -1000)
-		pv, err := PV(dec("0.005"), dec("120"), dec("-1000"), decimal.Zero, PaymentTimingEnd)
+		pv, err := PV(dec("0.005"), dec("120"), dec("-1000"), outsourcing.Decimal{}, PaymentTimingEnd)
 		require.NoError(t, err)
 		assertClose(t, pv, got, 1e-14)
 		assertClose(t, dec("90073.4533271686536720866492476"), got, 1e-12)
 	})
 	t.Run("fractional periods", func(t *testing.T) {
 		// FV of 100 after 1.5 periods at 21 %: 100·1.21^1.5 = 133.1
-		got, err := FV(dec("0.21"), dec("1.5"), decimal.Zero, dec("-100"), PaymentTimingEnd)
+		got, err := FV(dec("0.21"), dec("1.5"), outsourcing.Decimal{}, dec("-100"), PaymentTimingEnd)
 		require.NoError(t, err)
 		assertClose(t, dec("133.1"), got, 1e-14)
 	})
@@ -227,23 +228,23 @@ func TestIRRIsRootOfNPV(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 200 {
 		k := 2 + rng.IntN(40)
-		vals := make([]decimal.Decimal, k)
-		vals[0] = decimal.NewFromInt(-int64(1000 + rng.IntN(100000)))
+		vals := make([]outsourcing.Decimal, k)
+		vals[0] = outsourcing.DecimalFromInt(-int64(1000 + rng.IntN(100000)))
 		for i := 1; i < k; i++ {
-			vals[i] = decimal.NewFromInt(int64(rng.IntN(20000) - 2000))
+			vals[i] = outsourcing.DecimalFromInt(int64(rng.IntN(20000) - 2000))
 		}
 		r, err := IRR(vals)
-		if errors.Is(err, ErrNoSignChange) || errors.Is(err, ErrNoConvergence) {
+		if errors.Is(err, ErrNoSignChange) || errors.Is(err, outsourcing.ErrNoConvergence) {
 			continue
 		}
 		require.NoError(t, err, "case %d", n)
 		npv, err := NPV(r, vals[1:])
 		require.NoError(t, err)
-		scale := decimal.Zero
+		scale := outsourcing.Decimal{}
 		for _, v := range vals {
 			scale = scale.Add(v.Abs())
 		}
-		assert.True(t, npv.Add(vals[0]).Abs().LessThan(scale.Mul(dec("1e-9"))), "case %d: NPV at IRR %s is %s", n, r, npv.Add(vals[0]))
+		assert.True(t, npv.Add(vals[0]).Abs().LessThan(scale.Mul(dec("0.000000001"))), "case %d: NPV at IRR %s is %s", n, r, npv.Add(vals[0]))
 	}
 }
 
@@ -304,11 +305,11 @@ func TestIRRMultipleRootsNearestGuess(t *testing.T) {
 				assert.True(t, npv.Add(vals[0]).Abs().LessThan(dec("1e-20")), "NPV at %s is %s", r, npv.Add(vals[0]))
 			}
 			for _, g := range c.Guesses {
-				var guess []decimal.Decimal
+				var guess []outsourcing.Decimal
 				if g.Guess != "" {
 					guess = append(guess, dec(g.Guess))
 				}
-				var got decimal.Decimal
+				var got outsourcing.Decimal
 				var err error
 				if c.Dates != nil {
 					got, err = XIRR(vals, dates(t, c.Dates...), guess...)
@@ -331,7 +332,7 @@ func TestIRRMultipleRootsNearestGuess(t *testing.T) {
 	}
 	got, err := IRR(cubic, dec("0.1"))
 	require.NoError(t, err)
-	assertDecimal(t, decimal.Zero, got)
+	assertDecimal(t, outsourcing.Decimal{}, got)
 }
 
 // For random streams with several sign changes and random guesses, the
@@ -350,18 +351,18 @@ func TestIRRNoNearerRoot(t *testing.T) {
 	for n := range 300 {
 		k := 3 + rng.IntN(6)
 		vals := make([]float64, k)
-		in := make([]decimal.Decimal, k)
+		in := make([]outsourcing.Decimal, k)
 		for i := range vals {
 			vals[i] = float64(rng.IntN(2001) - 1000)
-			in[i] = decimal.NewFromFloat(vals[i])
+			in[i] = outsourcing.DecimalOf(decimal.NewFromFloat(vals[i]))
 		}
 		g := rng.Float64()*1.5 - 0.5
-		r, err := IRR(in, decimal.NewFromFloat(g))
-		if errors.Is(err, ErrNoSignChange) || errors.Is(err, ErrNoConvergence) {
+		r, err := IRR(in, outsourcing.DecimalOf(decimal.NewFromFloat(g)))
+		if errors.Is(err, ErrNoSignChange) || errors.Is(err, outsourcing.ErrNoConvergence) {
 			continue
 		}
 		require.NoError(t, err, "case %d", n)
-		rf := r.InexactFloat64()
+		rf := r.Float64()
 		d := math.Abs(rf-g) * (1 - 1e-6)
 		lo, hi := math.Max(g-d, -1+1e-9), g+d
 		const steps = 4000
@@ -390,17 +391,17 @@ func FuzzIRR(f *testing.F) {
 			return
 		}
 		vals := make([]float64, len(data)/2)
-		in := make([]decimal.Decimal, len(vals))
+		in := make([]outsourcing.Decimal, len(vals))
 		for i := range vals {
 			vals[i] = float64(int16(uint16(data[2*i])<<8 | uint16(data[2*i+1])))
-			in[i] = decimal.NewFromFloat(vals[i])
+			in[i] = outsourcing.DecimalOf(decimal.NewFromFloat(vals[i]))
 		}
-		r, err := IRR(in, decimal.NewFromFloat(guess))
+		r, err := IRR(in, outsourcing.DecimalOf(decimal.NewFromFloat(guess)))
 		if err != nil {
-			require.True(t, errors.Is(err, ErrInvalidInput) || errors.Is(err, ErrNoConvergence), "%v", err)
+			require.True(t, errors.Is(err, outsourcing.ErrInvalidInput) || errors.Is(err, outsourcing.ErrNoConvergence), "%v", err)
 			return
 		}
-		rf := r.InexactFloat64()
+		rf := r.Float64()
 		require.Greater(t, rf, -1.0)
 		sum, mag := 0.0, 0.0
 		for i, v := range vals {
@@ -421,39 +422,45 @@ func TestFinanceBadInput(t *testing.T) {
 		is   error
 		path string
 	}{
-		{"npv empty", func() error { _, err := NPV(dec("0.1"), nil); return err }, ErrInvalidInput, "values"},
-		{"npv rate -1", func() error { _, err := NPV(dec("-1"), decs("1")); return err }, ErrInvalidInput, "rate"},
-		{"xnpv mismatched lengths", func() error { _, err := XNPV(dec("0.1"), decs("1", "2"), d[:1]); return err }, ErrInvalidInput, "dates"},
-		{"xnpv date before first", func() error { _, err := XNPV(dec("0.1"), decs("-1", "2"), d); return err }, ErrInvalidInput, "dates[1]"},
-		{"irr single sign", func() error { _, err := IRR(decs("1", "2")); return err }, ErrNoSignChange, "values"},
-		{"irr empty", func() error { _, err := IRR(nil); return err }, ErrInvalidInput, "values"},
-		{"irr all zero", func() error { _, err := IRR(decs("0", "0")); return err }, ErrNoSignChange, "values"},
-		{"irr guess -1", func() error { _, err := IRR(decs("-1", "2"), dec("-1")); return err }, ErrInvalidInput, "guess"},
-		{"irr two guesses", func() error { _, err := IRR(decs("-1", "2"), dec("0.1"), dec("0.2")); return err }, ErrInvalidInput, "guess"},
-		{"xirr single sign", func() error { _, err := XIRR(decs("-1", "-2"), dates(t, "2024-01-01", "2024-02-01")); return err }, ErrNoSignChange, "values"},
-		{"xirr date before first", func() error { _, err := XIRR(decs("-1", "2"), d); return err }, ErrInvalidInput, "dates[1]"},
-		{"mirr single sign", func() error { _, err := MIRR(decs("1", "2"), dec("0.1"), dec("0.1")); return err }, ErrNoSignChange, "values"},
-		{"mirr finance rate", func() error { _, err := MIRR(decs("-1", "2"), dec("-1.5"), dec("0.1")); return err }, ErrInvalidInput, "finance_rate"},
-		{"pmt nper 0", func() error { _, err := PMT(dec("0.1"), decimal.Zero, dec("1"), decimal.Zero, ""); return err }, ErrInvalidInput, "nper"},
-		{"pv rate -2", func() error { _, err := PV(dec("-2"), dec("1"), dec("1"), decimal.Zero, ""); return err }, ErrInvalidInput, "rate"},
-		{"fv bad timing", func() error { _, err := FV(dec("0.1"), dec("1"), dec("1"), decimal.Zero, "middle"); return err }, ErrInvalidInput, "type"},
-		{"npv money mixed currency", func() error {
-			_, err := NPVMoney(dec("0.1"), []Money{MustMoney("1", "EUR"), MustMoney("1", "USD")})
+		{"npv empty", func() error { _, err := NPV(dec("0.1"), nil); return err }, outsourcing.ErrInvalidInput, "/values"},
+		{"npv rate -1", func() error { _, err := NPV(dec("-1"), decs("1")); return err }, outsourcing.ErrInvalidInput, "/rate"},
+		{"xnpv mismatched lengths", func() error { _, err := XNPV(dec("0.1"), decs("1", "2"), d[:1]); return err }, outsourcing.ErrInvalidInput, "/dates"},
+		{"xnpv date before first", func() error { _, err := XNPV(dec("0.1"), decs("-1", "2"), d); return err }, outsourcing.ErrInvalidInput, "/dates/1"},
+		{"irr single sign", func() error { _, err := IRR(decs("1", "2")); return err }, ErrNoSignChange, "/values"},
+		{"irr empty", func() error { _, err := IRR(nil); return err }, outsourcing.ErrInvalidInput, "/values"},
+		{"irr all zero", func() error { _, err := IRR(decs("0", "0")); return err }, ErrNoSignChange, "/values"},
+		{"irr guess -1", func() error { _, err := IRR(decs("-1", "2"), dec("-1")); return err }, outsourcing.ErrInvalidInput, "/guess"},
+		{"irr two guesses", func() error { _, err := IRR(decs("-1", "2"), dec("0.1"), dec("0.2")); return err }, outsourcing.ErrInvalidInput, "/guess"},
+		{"xirr single sign", func() error { _, err := XIRR(decs("-1", "-2"), dates(t, "2024-01-01", "2024-02-01")); return err }, ErrNoSignChange, "/values"},
+		{"xirr date before first", func() error { _, err := XIRR(decs("-1", "2"), d); return err }, outsourcing.ErrInvalidInput, "/dates/1"},
+		{"mirr single sign", func() error { _, err := MIRR(decs("1", "2"), dec("0.1"), dec("0.1")); return err }, ErrNoSignChange, "/values"},
+		{"mirr finance rate", func() error { _, err := MIRR(decs("-1", "2"), dec("-1.5"), dec("0.1")); return err }, outsourcing.ErrInvalidInput, "/finance_rate"},
+		{"pmt nper 0", func() error {
+			_, err := PMT(dec("0.1"), outsourcing.Decimal{}, dec("1"), outsourcing.Decimal{}, "")
 			return err
-		}, ErrCurrencyMismatch, "values[1]"},
+		}, outsourcing.ErrInvalidInput, "/nper"},
+		{"pv rate -2", func() error { _, err := PV(dec("-2"), dec("1"), dec("1"), outsourcing.Decimal{}, ""); return err }, outsourcing.ErrInvalidInput, "/rate"},
+		{"fv bad timing", func() error {
+			_, err := FV(dec("0.1"), dec("1"), dec("1"), outsourcing.Decimal{}, "middle")
+			return err
+		}, outsourcing.ErrInvalidInput, "/type"},
+		{"npv money mixed currency", func() error {
+			_, err := NPVMoney(dec("0.1"), []outsourcing.Money{outsourcing.MustMoney("1", "EUR"), outsourcing.MustMoney("1", "USD")})
+			return err
+		}, outsourcing.ErrCurrencyMismatch, "/flows/1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			err := c.call()
 			require.Error(t, err)
 			assert.ErrorIs(t, err, c.is)
-			var fe *FieldError
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path)
-			// The reason names no package: only Parse functions prefix
-			// "outsourcing: ", once.
-			assert.Equal(t, c.path+": "+fe.Reason, err.Error())
-			assert.NotContains(t, fe.Reason, "outsourcing")
+			// The reason names no package; the function prefixes
+			// "finance: " once.
+			assert.Equal(t, "finance: "+c.path+": "+fe.Reason, err.Error())
+			assert.NotContains(t, fe.Reason, "finance")
 		})
 	}
 }
@@ -464,21 +471,21 @@ func TestIRRNoConvergence(t *testing.T) {
 	// slowly (double root) but the result must still be ~0 or an error.
 	r, err := IRR(decs("1", "-2", "1"), dec("5"))
 	if err != nil {
-		assert.ErrorIs(t, err, ErrNoConvergence)
+		assert.ErrorIs(t, err, outsourcing.ErrNoConvergence)
 		return
 	}
 	assert.True(t, r.Abs().LessThan(dec("1e-5")), "got %s", r)
 }
 
 func TestFinanceMoneyHelpers(t *testing.T) {
-	flows := []Money{MustMoney("-10000", "EUR"), MustMoney("3000", "EUR"), MustMoney("4200", "EUR"), MustMoney("6800", "EUR")}
+	flows := []outsourcing.Money{outsourcing.MustMoney("-10000", "EUR"), outsourcing.MustMoney("3000", "EUR"), outsourcing.MustMoney("4200", "EUR"), outsourcing.MustMoney("6800", "EUR")}
 	v, err := NPVMoney(dec("0.1"), flows)
 	require.NoError(t, err)
-	assert.Equal(t, Currency("EUR"), v.Currency())
-	assertDecimal(t, dec("1188.44"), v.Round(RoundHalfUp).Amount())
+	assert.Equal(t, outsourcing.Currency("EUR"), v.Currency())
+	assertDecimal(t, dec("1188.44"), v.Round(outsourcing.RoundHalfUp).Amount())
 	x, err := XNPVMoney(dec("0.09"), flows[:2], dates(t, "2020-01-01", "2021-01-01"))
 	require.NoError(t, err)
-	assert.Equal(t, Currency("EUR"), x.Currency())
+	assert.Equal(t, outsourcing.Currency("EUR"), x.Currency())
 	r, err := IRRMoney(flows)
 	require.NoError(t, err)
 	assert.True(t, r.IsPositive())
@@ -495,21 +502,21 @@ func TestPaymentTimingText(t *testing.T) {
 	}
 	assert.Equal(t, "end", PaymentTiming("").String())
 	var p PaymentTiming
-	assert.ErrorIs(t, p.UnmarshalText([]byte("later")), ErrInvalidInput)
-	assert.ErrorIs(t, p.UnmarshalText(nil), ErrInvalidInput)
+	assert.ErrorIs(t, p.UnmarshalText([]byte("later")), outsourcing.ErrInvalidInput)
+	assert.ErrorIs(t, p.UnmarshalText(nil), outsourcing.ErrInvalidInput)
 	_, err := PaymentTiming("x").MarshalText()
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }
 
 func BenchmarkXIRR1000(b *testing.B) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	vals := make([]decimal.Decimal, 1000)
+	vals := make([]outsourcing.Decimal, 1000)
 	ds := make([]time.Time, 1000)
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	vals[0] = decimal.NewFromInt(-5_000_000)
+	vals[0] = outsourcing.DecimalFromInt(-5_000_000)
 	ds[0] = start
 	for i := 1; i < len(vals); i++ {
-		vals[i] = decimal.New(int64(5000+rng.IntN(10000)), -0).Add(decimal.New(int64(rng.IntN(100)), -2))
+		vals[i] = outsourcing.DecimalOf(decimal.New(int64(5000+rng.IntN(10000)), -0).Add(decimal.New(int64(rng.IntN(100)), -2)))
 		ds[i] = start.AddDate(0, 0, 3*i+rng.IntN(3))
 	}
 	b.ReportAllocs()

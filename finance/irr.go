@@ -5,6 +5,8 @@ import (
 	"math"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -34,36 +36,8 @@ const (
 	irrScanLimit = 60
 )
 
-// IRR returns the internal rate of return of periodic values: the rate
-// r > -1 with Σ values[i]/(1+r)^i = 0, values[0] falling at time 0 (so
-// NPV(IRR, values[1:]) + values[0] = 0). Like Excel it starts from guess
-// (default 0.1, at most one may be given).
-//
-// Values that change sign once (zeros ignored) have exactly one such rate.
-// IRR finds it by Newton's method on the continuous rate ln(1+r), with a
-// bracketing fallback (an outward scan from the guess for a sign change,
-// then Newton safeguarded by bisection) when Newton fails.
-//
-// Values that change sign k > 1 times can have up to k rates (Descartes'
-// rule of signs): −1600, 10000, −10000 has 25 % and 400 %. IRR then
-// returns the rate nearest the guess, the lower one on a tie, so the guess
-// selects the root: 0.1 or 1 give 25 %, 3 gives 400 %. It finds it by
-// bisecting the rates outward from the guess, discarding every interval
-// where bounds on the present value and its slope rule a root out, so no
-// root nearer the guess is skipped, however close two roots lie. A root is
-// a rate where the present value changes sign or is zero to within
-// rounding; where it only touches zero (a double root) the result is
-// accurate to about 1e-7. Only if no such rate exists between about −100 %
-// and e^60 is Newton's answer from the guess returned.
-//
-// The result is rounded to IRRSignificantDigits significant digits, at
-// most IRRMaxPlaces decimal places, without trailing fractional zeros.
-//
-// Errors: *FieldError matching ErrNoSignChange (and ErrInvalidInput) when
-// the values lack a negative or a positive flow; *FieldError
-// (ErrInvalidInput) for no values or a bad guess; ErrNoConvergence when no
-// root is found.
-func IRR(values []decimal.Decimal, guess ...decimal.Decimal) (decimal.Decimal, error) {
+// irr is IRR on shopspring decimals.
+func irr(values []decimal.Decimal, guess ...decimal.Decimal) (decimal.Decimal, error) {
 	if err := checkSignChange(values); err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -74,16 +48,8 @@ func IRR(values []decimal.Decimal, guess ...decimal.Decimal) (decimal.Decimal, e
 	return solveRate("irr", times, values, guess)
 }
 
-// XIRR returns the internal rate of return of cash flows on arbitrary
-// dates: the annual rate r > -1 with Σ values[i]/(1+r)^(d_i/365) = 0,
-// d_i the actual days from dates[0] (no date may precede it). Guess,
-// search and rounding are as for IRR: the sign changes are counted in date
-// order, flows on the same day added together, and when there are several
-// the rate nearest the guess is returned.
-//
-// Errors: those of IRR, and *FieldError (ErrInvalidInput) when
-// len(dates) ≠ len(values) or a date precedes dates[0].
-func XIRR(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal) (decimal.Decimal, error) {
+// xirr is XIRR on shopspring decimals.
+func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal) (decimal.Decimal, error) {
 	days, err := checkDated(values, dates)
 	if err != nil {
 		return decimal.Decimal{}, err
@@ -98,16 +64,13 @@ func XIRR(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 	return solveRate("xirr", times, values, guess)
 }
 
-// IRRMoney is IRR over Money cash flows that share one currency.
-//
-// Errors: those of IRR, and ErrCurrencyMismatch when the flows mix
-// currencies.
-func IRRMoney(flows []Money, guess ...decimal.Decimal) (decimal.Decimal, error) {
+// irrMoney is IRRMoney on shopspring decimals.
+func irrMoney(flows []outsourcing.Money, guess ...decimal.Decimal) (decimal.Decimal, error) {
 	amounts, _, err := moneyAmounts(flows)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return IRR(amounts, guess...)
+	return irr(amounts, guess...)
 }
 
 // solveRate validates the guess, runs the root finder and rounds.
@@ -116,12 +79,12 @@ func solveRate(fn string, times []float64, values []decimal.Decimal, guess []dec
 	switch len(guess) {
 	case 0:
 	case 1:
-		if err := checkRate("guess", guess[0]); err != nil {
+		if err := checkRate("/guess", guess[0]); err != nil {
 			return decimal.Decimal{}, err
 		}
 		g = guess[0].InexactFloat64()
 	default:
-		return decimal.Decimal{}, FieldErrorf("guess", "%s takes at most one guess, got %d", fn, len(guess))
+		return decimal.Decimal{}, outsourcing.FieldErrorf("/guess", "%s takes at most one guess, got %d", fn, len(guess))
 	}
 	s := newFlowSeries(times, values)
 	x, err := s.solve(math.Log1p(g))
@@ -145,7 +108,7 @@ func roundSignificant(f float64, sig int32) decimal.Decimal {
 	}
 	d := decimal.NewFromFloat(f)
 	mag := int32(math.Floor(math.Log10(math.Abs(f))))
-	return TrimDecimal(d.Round(min(sig-1-mag, IRRMaxPlaces))).Decimal
+	return outsourcing.DecimalOf(d.Round(min(sig-1-mag, IRRMaxPlaces))).Trim().Shopspring()
 }
 
 // flowSeries is a cash-flow stream as float64 for the root finder: flows
@@ -207,7 +170,7 @@ func (s flowSeries) solve(x0 float64) (float64, error) {
 	}
 	a, b, ok := s.bracket(x0)
 	if !ok {
-		return 0, fmt.Errorf("%w: no rate between -100%% and e^%d found a sign change of the present value near the guess", ErrNoConvergence, irrScanLimit)
+		return 0, fmt.Errorf("%w: no rate between -100%% and e^%d found a sign change of the present value near the guess", outsourcing.ErrNoConvergence, irrScanLimit)
 	}
 	return s.safeNewton(a, b)
 }
@@ -302,5 +265,5 @@ func (s flowSeries) safeNewton(a, b float64) (float64, error) {
 			return x, nil
 		}
 	}
-	return 0, fmt.Errorf("%w: bracketed search did not settle after %d steps", ErrNoConvergence, irrMaxSafe)
+	return 0, fmt.Errorf("%w: bracketed search did not settle after %d steps", outsourcing.ErrNoConvergence, irrMaxSafe)
 }

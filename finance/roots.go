@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // The nearest-root search IRR and XIRR use for cash flows that change
@@ -104,7 +106,7 @@ type rootSearch struct {
 func (r *rootSearch) find(a, b float64, va, vb split) (x float64, found bool, err error) {
 	r.visits++
 	if r.visits > irrMaxIntervals {
-		return 0, false, fmt.Errorf("%w: the search for the root nearest the guess examined %d intervals", ErrNoConvergence, irrMaxIntervals)
+		return 0, false, fmt.Errorf("%w: the search for the root nearest the guess examined %d intervals", outsourcing.ErrNoConvergence, irrMaxIntervals)
 	}
 	if !vb.finite() { // p and n only grow leftwards: f overflows on all of [a, b]
 		return 0, false, nil
