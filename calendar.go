@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // ClockTime is a wall-clock time of day in whole minutes after local
@@ -98,20 +100,20 @@ func NewCalendar(loc *time.Location, shifts []Shift, holidays []Holiday) (Calend
 	var errs []error
 	c := Calendar{loc: loc, built: true, holidays: map[int]string{}}
 	for i, s := range shifts {
-		path := fmt.Sprintf("shifts[%d]", i)
+		path := jsonptr.Join("shifts", i)
 		switch {
 		case s.Day < time.Sunday || s.Day > time.Saturday:
-			errs = append(errs, FieldErrorf(path+".day", "weekday %d out of range", int(s.Day)))
+			errs = append(errs, FieldErrorf(path+"/day", "weekday %d out of range", int(s.Day)))
 		case s.Start < 0 || s.Start >= 1440:
-			errs = append(errs, FieldErrorf(path+".start", "start %d must be 00:00 to 23:59", int(s.Start)))
+			errs = append(errs, FieldErrorf(path+"/start", "start %d must be 00:00 to 23:59", int(s.Start)))
 		case s.End <= 0 || s.End > 1440:
-			errs = append(errs, FieldErrorf(path+".end", "end %d must be 00:01 to 24:00", int(s.End)))
+			errs = append(errs, FieldErrorf(path+"/end", "end %d must be 00:01 to 24:00", int(s.End)))
 		case s.Start == s.End:
 			errs = append(errs, FieldErrorf(path, "shift starts and ends at %s", s.Start))
 		}
 	}
 	for i, h := range holidays {
-		path := fmt.Sprintf("holidays[%d].date", i)
+		path := jsonptr.Join("holidays", i, "date")
 		d, err := time.Parse(time.DateOnly, h.Date)
 		if err != nil {
 			errs = append(errs, FieldErrorf(path, "%q is not a YYYY-MM-DD date", h.Date))
@@ -271,7 +273,7 @@ func (c Calendar) BusinessDuration(from, to time.Time) time.Duration {
 // negative d is an error matching ErrInvalidInput.
 func (c Calendar) Add(t time.Time, d time.Duration) (time.Time, error) {
 	if d < 0 {
-		return time.Time{}, FieldErrorf("duration", "calendar: cannot add negative business time %s", d)
+		return time.Time{}, FieldErrorf("/duration", "cannot add negative business time %s", d)
 	}
 	if d == 0 || c.Is24x7() {
 		return t.Add(d), nil

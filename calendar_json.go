@@ -3,7 +3,6 @@ package outsourcing
 import (
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -35,7 +34,7 @@ type shiftJSON struct {
 // MarshalJSON encodes {"day":"monday","start":"09:00","end":"17:00"}.
 func (s Shift) MarshalJSON() ([]byte, error) {
 	if s.Day < time.Sunday || s.Day > time.Saturday {
-		return nil, FieldErrorf("day", "calendar: weekday %d out of range", int(s.Day))
+		return nil, FieldErrorf("/day", "weekday %d out of range", int(s.Day))
 	}
 	return json.Marshal(shiftJSON{Day: strings.ToLower(s.Day.String()), Start: s.Start, End: s.End})
 }
@@ -53,7 +52,7 @@ func (s *Shift) UnmarshalJSON(b []byte) error {
 			return nil
 		}
 	}
-	return FieldErrorf("day", "calendar: unknown weekday %q", raw.Day)
+	return FieldErrorf("/day", "unknown weekday %q", raw.Day)
 }
 
 // LoadCalendarLocation resolves an IANA time zone name for a calendar or
@@ -82,15 +81,16 @@ func LoadCalendarLocation(path, name string) (*time.Location, error) {
 func ParseCalendar(doc []byte) (Calendar, error) {
 	var raw calendarJSON
 	if err := calendarSchema.Decode(doc, &raw); err != nil {
-		return Calendar{}, fmt.Errorf("calendar: %w", err)
+		return Calendar{}, wrapPkg(err)
 	}
-	return raw.build()
+	c, err := raw.build()
+	return c, wrapPkg(err)
 }
 
 func (raw calendarJSON) build() (Calendar, error) {
-	loc, err := LoadCalendarLocation("time_zone", raw.TimeZone)
+	loc, err := LoadCalendarLocation("/time_zone", raw.TimeZone)
 	if err != nil {
-		return Calendar{}, fmt.Errorf("calendar: %w", err)
+		return Calendar{}, err
 	}
 	return NewCalendar(loc, raw.Shifts, raw.Holidays)
 }

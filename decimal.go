@@ -61,6 +61,15 @@ func MustDecimal(s string) Decimal {
 	return d
 }
 
+// MustDecimals is MustDecimal for a list of constants.
+func MustDecimals(ss ...string) []Decimal {
+	out := make([]Decimal, len(ss))
+	for i, s := range ss {
+		out[i] = MustDecimal(s)
+	}
+	return out
+}
+
 // DecimalOf converts a shopspring decimal.Decimal.
 func DecimalOf(d decimal.Decimal) Decimal { return Decimal{v: d} }
 
@@ -136,6 +145,12 @@ func (d Decimal) LessThan(o Decimal) bool { return d.v.LessThan(o.v) }
 
 // GreaterThan reports d > o.
 func (d Decimal) GreaterThan(o Decimal) bool { return d.v.GreaterThan(o.v) }
+
+// LessThanOrEqual reports d ≤ o.
+func (d Decimal) LessThanOrEqual(o Decimal) bool { return d.v.LessThanOrEqual(o.v) }
+
+// GreaterThanOrEqual reports d ≥ o.
+func (d Decimal) GreaterThanOrEqual(o Decimal) bool { return d.v.GreaterThanOrEqual(o.v) }
 
 // Sign returns −1, 0 or +1.
 func (d Decimal) Sign() int { return d.v.Sign() }

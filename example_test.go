@@ -1,9 +1,8 @@
 package outsourcing_test
 
 import (
+	"encoding/json"
 	"fmt"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/outsourcing-go/outsourcing"
 )
@@ -23,71 +22,48 @@ func ExampleMoney() {
 	// Output:
 	// at risk: 120000.00 USD
 	// split: [33.34 EUR 33.33 EUR 33.33 EUR]
-	// currency: USD and EUR
+	// /currency: USD and EUR
 }
 
-// A screening rule set (Handbook §2.1) compiled once and evaluated for a
-// vendor, with the audit trail of why it passed or failed.
-func ExampleRuleSet() {
-	type vendor struct {
-		Name     string          `expr:"name"`
-		Years    int             `expr:"years_in_business"`
-		Certs    map[string]bool `expr:"certified"`
-		DayRate  decimal.Decimal `expr:"day_rate"`
-		MaxRate  decimal.Decimal `expr:"max_rate"`
-		Employed int             `expr:"headcount"`
-	}
-	rules, err := rules.Compile[*vendor]([]rules.Rule{
-		{ID: "experience", Description: "three years in business", Expression: `years_in_business >= 3`},
-		{ID: "iso27001", Description: "certified for information security", Expression: `certified["ISO27001"]`},
-		{ID: "affordable", Description: "day rate within 10% of the cap", Expression: `day_rate <= max_rate * 1.1`},
-	}, rules.RequireBool())
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	v := &vendor{Name: "Acme", Years: 2, Certs: map[string]bool{"ISO27001": true},
-		DayRate: decimal.RequireFromString("640"), MaxRate: decimal.RequireFromString("600")}
-	failing, _ := rules.Failing(v)
-	fmt.Println("knocked out by:", failing)
-	why, _ := rules.Explain(v)
-	for _, c := range why.Rules[2].Conditions {
-		fmt.Println(c.Expression, "=", c.Value, "| left", c.Left, "right", c.Right)
+// Decimal is exact and prints the digits it carries; division rounds
+// only as the caller says.
+func ExampleDecimal() {
+	rate := outsourcing.MustDecimal("0.0450")
+	fee := outsourcing.MustDecimal("1250.00")
+	fmt.Println(fee.Mul(rate))
+	third, _ := fee.Quo(outsourcing.DecimalFromInt(3), 2, outsourcing.RoundHalfEven)
+	fmt.Println(third, third.Float64() > 416)
+	// Output:
+	// 56.250000
+	// 416.67 true
+}
+
+// The zero Money is "no amount": it marshals to null and adds as zero,
+// while a real zero amount keeps its currency.
+func ExampleMoney_zero() {
+	var unset outsourcing.Money
+	fee := outsourcing.MustMoney("100.00", "EUR")
+	sum, _ := fee.Add(unset)
+	data, _ := json.Marshal(struct {
+		Credit outsourcing.Money `json:"credit"`
+		Paid   outsourcing.Money `json:"paid,omitzero"`
+		Waived outsourcing.Money `json:"waived,omitzero"`
+	}{Credit: unset, Waived: outsourcing.ZeroMoney("EUR")})
+	fmt.Println(sum, unset.IsZero(), outsourcing.ZeroMoney("EUR").IsZero())
+	fmt.Println(string(data))
+	// Output:
+	// 100.00 EUR true false
+	// {"credit":null,"waived":{"amount":"0.00","currency":"EUR"}}
+}
+
+// Every problem of a document is a *FieldError located by JSON pointer;
+// FieldErrors lists them, however they were joined and wrapped.
+func ExampleFieldErrors() {
+	_, err := outsourcing.ParseCalendar([]byte(`{"shifts": [{"day": "monday", "start": "09:00", "end": "25:00"}], "holydays": []}`))
+	for _, fe := range outsourcing.FieldErrors(err) {
+		fmt.Printf("%s: %s\n", fe.Path, fe.Reason)
 	}
 	// Output:
-	// knocked out by: [experience]
-	// day_rate <= max_rate * 1.1 = true | left 640 right 660
-}
-
-// A sourcing decision shipped as an editable table (Handbook §1.3): the
-// first row that matches gives the recommendation.
-func ExampleDecisionTable() {
-	type situation struct {
-		Criticality string          `expr:"criticality"`
-		Capability  int             `expr:"in_house_capability"`
-		Savings     decimal.Decimal `expr:"expected_savings_pct"`
-	}
-	table, err := rules.CompileTable[situation](rules.TableSpec{
-		ID: "sourcing", HitPolicy: rules.HitPolicyFirst,
-		Inputs: []rules.TableInput{
-			{ID: "criticality", Expression: "criticality"},
-			{ID: "capability", Expression: "in_house_capability"},
-			{ID: "savings", Expression: "expected_savings_pct"},
-		},
-		Outputs: []rules.TableOutput{{Name: "model", Type: rules.ResultString}},
-		Rules: []rules.TableRow{
-			{When: []string{`"core"`, ">= 3", "-"}, Then: []any{"in-house"}},
-			{When: []string{`"core"`, "-", "-"}, Then: []any{"selective"}},
-			{When: []string{"-", "-", ">= 20"}, Then: []any{"total"}},
-			{When: []string{"-", "-", "-"}, Then: []any{"partial"}},
-		},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	d, _ := table.Decide(situation{Criticality: "commodity", Capability: 1, Savings: decimal.RequireFromString("25")})
-	model, _ := d.Output("model")
-	fmt.Println(model, d.Rows)
-	// Output: total [r3]
+	// /holydays: unknown property
+	// /shifts/0/end: does not match pattern '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$'
 }
