@@ -96,8 +96,12 @@ func NewPairwiseUpper(n int, upper []float64) (*Pairwise, error) {
 // Size is the number of compared elements.
 func (p *Pairwise) Size() int { return p.n }
 
-// At returns judgment (i, j); it panics when out of range, like a slice index.
-func (p *Pairwise) At(i, j int) float64 { return p.a[i*p.n+j] }
+// At returns judgment (i, j). It panics when i or j is outside
+// [0, Size()), like a slice index, rather than reading a neighbouring row.
+func (p *Pairwise) At(i, j int) float64 {
+	checkIndex("Pairwise.At", i, j, p.n, p.n)
+	return p.a[i*p.n+j]
+}
 
 // Rows returns a copy of the matrix as rows.
 func (p *Pairwise) Rows() [][]float64 {

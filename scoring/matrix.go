@@ -172,9 +172,13 @@ func (m *Matrix) Rows() int { return len(m.alternatives) }
 // Cols is the number of criteria.
 func (m *Matrix) Cols() int { return len(m.criteria) }
 
-// At returns the value of alternative i on criterion j; it panics when
-// i or j is out of range, like a slice index.
-func (m *Matrix) At(i, j int) float64 { return m.data[i*len(m.criteria)+j] }
+// At returns the value of alternative i on criterion j. It panics when
+// i is outside [0, Rows()) or j outside [0, Cols()), like a slice index,
+// rather than reading a neighbouring row.
+func (m *Matrix) At(i, j int) float64 {
+	checkIndex("Matrix.At", i, j, len(m.alternatives), len(m.criteria))
+	return m.data[i*len(m.criteria)+j]
+}
 
 // criterionIDs returns the criterion ids in column order.
 func (m *Matrix) criterionIDs() []string {
