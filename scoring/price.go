@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // PriceFormula is how a tender's price score is computed (Handbook §2.2
@@ -111,7 +112,8 @@ const PriceScorePlaces = 10
 // rule's parameters are validated (ErrInvalidInput). Arithmetic is
 // decimal; each score is rounded half away from zero to
 // PriceScorePlaces places. Abnormally low bids are flagged, not dropped.
-func ScorePrices(bids []Bid, rule PriceRule) ([]PriceScore, error) {
+func ScorePrices(bids []Bid, rule PriceRule) (_ []PriceScore, err error) {
+	defer wrapErr(&err)
 	if err := validateBids(bids, rule); err != nil {
 		return nil, err
 	}
@@ -169,38 +171,38 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 		ratio := base.Sub(p).DivRound(base.Sub(lo), pricePrecision)
 		v, err := ratio.PowWithPrecision(alpha, pricePrecision)
 		if err != nil {
-			return decimal.Zero, fmt.Errorf("scoring: power price formula: %w", err)
+			return decimal.Zero, fieldError("/exponent", "power price formula: %v", err)
 		}
 		return v, nil
 	}
 }
 
 func validateBids(bids []Bid, rule PriceRule) error {
-	if _, err := outsourcing.ParseEnum("price formula", string(rule.Formula), priceFormulas); err != nil {
-		return fmt.Errorf("scoring: %w", err)
+	if err := enumError("/formula", "price formula", rule.Formula, priceFormulas); err != nil {
+		return err
 	}
 	if len(bids) == 0 {
-		return errorf("bids", "no bids")
+		return fieldError("/bids", "no bids")
 	}
 	var errs []error
 	if !rule.MaxScore.IsPositive() {
-		errs = append(errs, errorf("max_score", "max score %s must be positive", rule.MaxScore))
+		errs = append(errs, fieldError("/max_score", "max score %s must be positive", rule.MaxScore))
 	}
 	cur := bids[0].Price.Currency()
 	seen := map[string]bool{}
 	for i, b := range bids {
-		path := fmt.Sprintf("bids[%d]", i)
+		id, price := jsonptr.Join("bids", i, "id"), jsonptr.Join("bids", i, "price")
 		switch {
 		case b.ID == "":
-			errs = append(errs, errorf(path+".id", "empty bid id"))
+			errs = append(errs, fieldError(id, "empty bid id"))
 		case seen[b.ID]:
-			errs = append(errs, errorf(path+".id", "duplicate bid id %q", b.ID))
+			errs = append(errs, fieldError(id, "duplicate bid id %q", b.ID))
 		}
 		seen[b.ID] = true
 		if b.Price.Currency() != cur {
-			errs = append(errs, &outsourcing.FieldError{Path: path + ".price", Reason: fmt.Sprintf("scoring: bid %q in %s, first bid in %s", b.ID, b.Price.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, &outsourcing.FieldError{Path: price, Reason: fmt.Sprintf("bid %q in %s, first bid in %s", b.ID, b.Price.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
 		} else if !b.Price.IsPositive() {
-			errs = append(errs, errorf(path+".price", "bid %q price %s must be positive", b.ID, b.Price))
+			errs = append(errs, fieldError(price, "bid %q price %s must be positive", b.ID, b.Price))
 		}
 	}
 	errs = append(errs, rule.validateParams(cur)...)
@@ -209,37 +211,37 @@ func validateBids(bids []Bid, rule PriceRule) error {
 
 func (r PriceRule) validateParams(cur outsourcing.Currency) []error {
 	var errs []error
-	sameCur := func(path string, m outsourcing.Money) {
+	sameCur := func(field string, m outsourcing.Money) {
 		if m.Currency() != cur {
-			errs = append(errs, &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("scoring: %s in %s, bids in %s", path, m.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, &outsourcing.FieldError{Path: jsonptr.Join(field), Reason: fmt.Sprintf("%s in %s, bids in %s", field, m.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
 		}
 	}
 	switch r.Formula {
 	case PriceFormulaLinearDeduction:
 		if r.Deduction.IsNegative() {
-			errs = append(errs, errorf("deduction", "deduction %s must not be negative", r.Deduction))
+			errs = append(errs, fieldError("/deduction", "deduction %s must not be negative", r.Deduction))
 		}
 	case PriceFormulaBounds:
 		sameCur("lower", r.Lower)
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.Amount().GreaterThan(r.Lower.Amount()) {
-			errs = append(errs, errorf("upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
+			errs = append(errs, fieldError("/upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
 		}
 	case PriceFormulaPower:
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.IsPositive() {
-			errs = append(errs, errorf("upper", "base price %s must be positive", r.Upper))
+			errs = append(errs, fieldError("/upper", "base price %s must be positive", r.Upper))
 		}
 		if r.Exponent.IsNegative() || r.Exponent.GreaterThan(decimal.NewFromInt(1)) {
-			errs = append(errs, errorf("exponent", "exponent %s must lie in (0, 1]", r.Exponent))
+			errs = append(errs, fieldError("/exponent", "exponent %s must lie in (0, 1]", r.Exponent))
 		}
 	}
 	if a := r.AbnormallyLow; a != nil {
 		if !a.Below.Decimal().IsPositive() || a.Below.Decimal().GreaterThanOrEqual(decimal.NewFromInt(100)) {
-			errs = append(errs, errorf("abnormally_low.below", "threshold %s must lie in (0, 100) percent", a.Below))
+			errs = append(errs, fieldError("/abnormally_low/below", "threshold %s must lie in (0, 100) percent", a.Below))
 		}
 		if a.MinBids < 0 {
-			errs = append(errs, errorf("abnormally_low.min_bids", "minimum bid count %d must not be negative", a.MinBids))
+			errs = append(errs, fieldError("/abnormally_low/min_bids", "minimum bid count %d must not be negative", a.MinBids))
 		}
 	}
 	return errs

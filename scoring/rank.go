@@ -3,7 +3,6 @@ package scoring
 import (
 	"cmp"
 	"container/heap"
-	"fmt"
 	"math"
 	"slices"
 
@@ -68,11 +67,11 @@ type Ranked struct {
 }
 
 func (o RankOptions) validate() error {
-	if _, err := outsourcing.ParseEnum("tie policy", string(cmp.Or(o.Policy, TiePolicyCompetition)), tiePolicies); err != nil {
-		return fmt.Errorf("scoring: %w", err)
+	if err := enumError("/policy", "tie policy", cmp.Or(o.Policy, TiePolicyCompetition), tiePolicies); err != nil {
+		return err
 	}
-	if math.IsNaN(o.Tolerance) || math.IsInf(o.Tolerance, 0) || o.Tolerance < 0 {
-		return errorf("tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
+	if !isFinite(o.Tolerance) || o.Tolerance < 0 {
+		return fieldError("/tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
 	}
 	return nil
 }
@@ -91,7 +90,7 @@ func better(s *Scores, a, b int) bool {
 // order) and numbers them by opt. It sorts all m alternatives: O(m log m).
 func Rank(s *Scores, opt RankOptions) ([]Ranked, error) {
 	if err := opt.validate(); err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	return numbered(s, sortedOrder(s), 0, opt), nil
 }
@@ -117,10 +116,10 @@ func sortedOrder(s *Scores) []int {
 // by k. k larger than the number of alternatives returns all of them.
 func TopK(s *Scores, k int, opt RankOptions) ([]Ranked, error) {
 	if err := opt.validate(); err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	if k < 0 {
-		return nil, errorf("k", "k %d must not be negative", k)
+		return nil, wrap(fieldError("/k", "k %d must not be negative", k))
 	}
 	k = min(k, len(s.Values))
 	if k == 0 {

@@ -43,12 +43,13 @@ type ReversalReport struct {
 // and strictly the other way after (tolerance 1e-12). delta in (0, 1];
 // 0 means 0.1. It rescores up to 2·m variants of m, so it costs about
 // 2·m times one Score plus O(m³) comparisons.
-func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (ReversalReport, error) {
+func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (_ ReversalReport, err error) {
+	defer wrapErr(&err)
 	switch {
 	case delta == 0:
 		delta = 0.1
 	case !(delta > 0 && delta <= 1):
-		return ReversalReport{}, errorf("delta", "delta %g must lie in (0, 1]", delta)
+		return ReversalReport{}, fieldError("/delta", "delta %g must lie in (0, 1]", delta)
 	}
 	base, err := Score(m, w, cfg)
 	if err != nil {

@@ -61,7 +61,7 @@ func (t RITable) MaxSize() int {
 func (t RITable) index(n int) (float64, error) {
 	v := riTables[t]
 	if n-3 >= len(v) {
-		return 0, errorf("pairwise", "%d×%d matrix exceeds the %s random-index table (largest n = %d)", n, n, t, len(v)+2)
+		return 0, fieldError("/pairwise", "%d×%d matrix exceeds the %s random-index table (largest n = %d)", n, n, t, len(v)+2)
 	}
 	return v[n-3], nil
 }
