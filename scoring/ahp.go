@@ -230,9 +230,11 @@ type AHPResult struct {
 	Priorities []float64 `json:"priorities"`
 	// LambdaMax is the principal eigenvalue (≥ n; n when consistent).
 	LambdaMax float64 `json:"lambda_max"`
-	// CI = (λmax − n)/(n − 1); CR = CI/RI(n); both 0 for n ≤ 2.
+	// CI is the consistency index (λmax − n)/(n − 1), 0 for n ≤ 2.
 	CI float64 `json:"ci"`
+	// RI is the random index RI(n) of the table used.
 	RI float64 `json:"ri"`
+	// CR is the consistency ratio CI/RI(n), 0 for n ≤ 2.
 	CR float64 `json:"cr"`
 	// Consistent is CR ≤ threshold.
 	Consistent bool `json:"consistent"`

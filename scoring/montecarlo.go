@@ -17,6 +17,7 @@ type MonteCarloOptions struct {
 
 // MonteCarloResult summarises the simulated rankings.
 type MonteCarloResult struct {
+	// Iterations, Spread and Seed are the options used.
 	Iterations int     `json:"iterations"`
 	Spread     float64 `json:"spread"`
 	Seed       uint64  `json:"seed"`

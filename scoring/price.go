@@ -91,7 +91,9 @@ type PriceRule struct {
 
 // PriceScore is one bid's score.
 type PriceScore struct {
-	ID    string            `json:"id"`
+	// ID is the bid's id.
+	ID string `json:"id"`
+	// Price is the bid's price.
 	Price outsourcing.Money `json:"price"`
 	// Score is in [0, MaxScore], rounded half away from zero to
 	// PriceScorePlaces decimal places, without trailing zeros.

@@ -52,10 +52,14 @@ func (f *PreferenceFunction) UnmarshalText(b []byte) error {
 // P the preference threshold (v_shape needs P > 0; level and linear need
 // Q < P) and S the Gaussian parameter (gaussian needs S > 0).
 type Preference struct {
+	// Function is the generalised criterion's shape.
 	Function PreferenceFunction `json:"function"`
-	Q        float64            `json:"q,omitempty"`
-	P        float64            `json:"p,omitempty"`
-	S        float64            `json:"s,omitempty"`
+	// Q is the indifference threshold.
+	Q float64 `json:"q,omitempty"`
+	// P is the preference threshold.
+	P float64 `json:"p,omitempty"`
+	// S is the Gaussian parameter.
+	S float64 `json:"s,omitempty"`
 }
 
 // degree returns P(d).

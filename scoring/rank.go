@@ -18,7 +18,8 @@ const (
 	TiePolicyCompetition TiePolicy = "competition"
 	// TiePolicyDense: 1, 2, 2, 3.
 	TiePolicyDense TiePolicy = "dense"
-	// TiePolicyAverage (fractional): 1, 2.5, 2.5, 4.
+	// TiePolicyAverage (fractional): Ranked.FractionalRank 1, 2.5, 2.5, 4
+	// beside the competition rank 1, 2, 2, 4.
 	TiePolicyAverage TiePolicy = "average"
 )
 
@@ -62,8 +63,12 @@ type Ranked struct {
 	Index       int    `json:"index"`
 	// Score is the method's value (Scores.Values).
 	Score float64 `json:"score"`
-	// Rank is 1 for the best; fractional only with TiePolicyAverage.
-	Rank float64 `json:"rank"`
+	// Rank is 1 for the best: the competition rank (1, 2, 2, 4), or the
+	// dense rank (1, 2, 2, 3) under TiePolicyDense.
+	Rank int `json:"rank"`
+	// FractionalRank is the mean of the positions the alternative's tie
+	// group occupies (1, 2.5, 2.5, 4); set under TiePolicyAverage only.
+	FractionalRank float64 `json:"fractional_rank,omitempty"`
 }
 
 func (o RankOptions) validate() error {
@@ -182,18 +187,16 @@ func numbered(s *Scores, order []int, extra int, opt RankOptions) []Ranked {
 		if end == len(order) {
 			size += extra
 		}
-		var r float64
+		r, frac := start+1, 0.0
 		switch opt.Policy {
 		case TiePolicyDense:
-			r = float64(dense)
+			r = dense
 		case TiePolicyAverage:
-			r = float64(start+1) + float64(size-1)/2
-		default:
-			r = float64(start + 1)
+			frac = float64(start+1) + float64(size-1)/2
 		}
 		for p := start; p < end; p++ {
 			i := order[p]
-			out[p] = Ranked{Alternative: s.Alternatives[i], Index: i, Score: s.Values[i], Rank: r}
+			out[p] = Ranked{Alternative: s.Alternatives[i], Index: i, Score: s.Values[i], Rank: r, FractionalRank: frac}
 		}
 		start = end
 	}
