@@ -2,12 +2,14 @@ package scoring
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Pairwise is an immutable, validated AHP pairwise comparison matrix: entry
@@ -28,32 +30,33 @@ const reciprocalTol = 1e-6
 // non-square matrix, n = 0, a zero, negative, NaN or infinite judgment, a
 // diagonal entry other than 1, or a non-reciprocal pair (tolerance 1e-6
 // relative; give exact reciprocals such as 1.0/3, or use NewPairwiseUpper).
-func NewPairwise(rows [][]float64) (*Pairwise, error) {
+func NewPairwise(rows [][]float64) (_ *Pairwise, err error) {
+	defer wrapErr(&err)
 	n := len(rows)
 	if n == 0 {
-		return nil, errorf("pairwise", "empty comparison matrix")
+		return nil, fieldError("/rows", "empty comparison matrix")
 	}
 	var errs []error
 	a := make([]float64, 0, n*n)
 	for i, row := range rows {
 		if len(row) != n {
-			return nil, errorf(fmt.Sprintf("pairwise[%d]", i), "row has %d entries, want %d (matrix must be square)", len(row), n)
+			return nil, fieldError(jsonptr.Join("rows", i), "row has %d entries, want %d (matrix must be square)", len(row), n)
 		}
 		a = append(a, row...)
 	}
 	for i := range n {
 		for j := range n {
 			v := a[i*n+j]
-			path := fmt.Sprintf("pairwise[%d][%d]", i, j)
+			path := jsonptr.Join("rows", i, j)
 			switch {
 			case math.IsNaN(v) || math.IsInf(v, 0) || v <= 0:
-				errs = append(errs, errorf(path, "judgment %g must be positive and finite", v))
+				errs = append(errs, fieldError(path, "judgment %g must be positive and finite", v))
 			case i == j && v != 1:
-				errs = append(errs, errorf(path, "diagonal entry %g must be 1", v))
+				errs = append(errs, fieldError(path, "diagonal entry %g must be 1", v))
 			case j > i && !(a[j*n+i] > 0):
 				// reported at its own cell
 			case j > i && math.Abs(v*a[j*n+i]-1) > reciprocalTol:
-				errs = append(errs, errorf(path, "not reciprocal: a[%d][%d] = %g but a[%d][%d] = %g (want %g)", i, j, v, j, i, a[j*n+i], 1/v))
+				errs = append(errs, fieldError(path, "not reciprocal: a[%d][%d] = %g but a[%d][%d] = %g (want %g)", i, j, v, j, i, a[j*n+i], 1/v))
 			}
 		}
 	}
@@ -66,12 +69,13 @@ func NewPairwise(rows [][]float64) (*Pairwise, error) {
 // NewPairwiseUpper builds an n×n comparison matrix from its upper triangle
 // given row by row (a₁₂, a₁₃, …, a₁ₙ, a₂₃, …), n(n−1)/2 positive judgments;
 // the diagonal is 1 and the lower triangle exact reciprocals.
-func NewPairwiseUpper(n int, upper []float64) (*Pairwise, error) {
+func NewPairwiseUpper(n int, upper []float64) (_ *Pairwise, err error) {
+	defer wrapErr(&err)
 	if n <= 0 {
-		return nil, errorf("n", "matrix size %d must be positive", n)
+		return nil, fieldError("/n", "matrix size %d must be positive", n)
 	}
 	if len(upper) != n*(n-1)/2 {
-		return nil, errorf("upper", "%d judgments for a %d×%d matrix, want %d", len(upper), n, n, n*(n-1)/2)
+		return nil, fieldError("/upper", "%d judgments for a %d×%d matrix, want %d", len(upper), n, n, n*(n-1)/2)
 	}
 	a := make([]float64, n*n)
 	var errs []error
@@ -81,7 +85,7 @@ func NewPairwiseUpper(n int, upper []float64) (*Pairwise, error) {
 		for j := i + 1; j < n; j++ {
 			v := upper[k]
 			if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
-				errs = append(errs, errorf(fmt.Sprintf("upper[%d]", k), "judgment (%d, %d) = %g must be positive and finite", i, j, v))
+				errs = append(errs, fieldError(jsonptr.Join("upper", k), "judgment (%d, %d) = %g must be positive and finite", i, j, v))
 			}
 			a[i*n+j], a[j*n+i] = v, 1/v
 			k++
@@ -96,8 +100,12 @@ func NewPairwiseUpper(n int, upper []float64) (*Pairwise, error) {
 // Size is the number of compared elements.
 func (p *Pairwise) Size() int { return p.n }
 
-// At returns judgment (i, j); it panics when out of range, like a slice index.
-func (p *Pairwise) At(i, j int) float64 { return p.a[i*p.n+j] }
+// At returns judgment (i, j). It panics when i or j is outside
+// [0, Size()), like a slice index, rather than reading a neighbouring row.
+func (p *Pairwise) At(i, j int) float64 {
+	checkIndex("Pairwise.At", i, j, p.n, p.n)
+	return p.a[i*p.n+j]
+}
 
 // Rows returns a copy of the matrix as rows.
 func (p *Pairwise) Rows() [][]float64 {
@@ -222,9 +230,11 @@ type AHPResult struct {
 	Priorities []float64 `json:"priorities"`
 	// LambdaMax is the principal eigenvalue (≥ n; n when consistent).
 	LambdaMax float64 `json:"lambda_max"`
-	// CI = (λmax − n)/(n − 1); CR = CI/RI(n); both 0 for n ≤ 2.
+	// CI is the consistency index (λmax − n)/(n − 1), 0 for n ≤ 2.
 	CI float64 `json:"ci"`
+	// RI is the random index RI(n) of the table used.
 	RI float64 `json:"ri"`
+	// CR is the consistency ratio CI/RI(n), 0 for n ≤ 2.
 	CR float64 `json:"cr"`
 	// Consistent is CR ≤ threshold.
 	Consistent bool `json:"consistent"`
@@ -276,9 +286,10 @@ func onSaatyScale(x float64) bool {
 // CR = CI/RI(n), both defined as 0 for n ≤ 2; n above the random-index
 // table's largest size is an error naming the table. Bad options or
 // judgments off the Saaty scale (when required) match ErrInvalidInput.
-func AHP(p *Pairwise, opt AHPOptions) (AHPResult, error) {
+func AHP(p *Pairwise, opt AHPOptions) (_ AHPResult, err error) {
+	defer wrapErr(&err)
 	if p == nil {
-		return AHPResult{}, errorf("pairwise", "nil comparison matrix")
+		return AHPResult{}, fieldError("/pairwise", "nil comparison matrix")
 	}
 	o, err := opt.withDefaults()
 	if err != nil {
@@ -286,9 +297,11 @@ func AHP(p *Pairwise, opt AHPOptions) (AHPResult, error) {
 	}
 	n := p.n
 	if o.Scale == AHPScaleSaaty {
-		for k, v := range p.a {
-			if !onSaatyScale(v) {
-				return AHPResult{}, errorf(fmt.Sprintf("pairwise[%d][%d]", k/n, k%n), "judgment %g is not on Saaty's 1–9 scale", v)
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if v := p.a[i*n+j]; !onSaatyScale(v) {
+					return AHPResult{}, fieldError(jsonptr.Join("pairwise", i, j), "judgment %g is not on Saaty's 1–9 scale", v)
+				}
 			}
 		}
 	}
@@ -321,27 +334,27 @@ func (o AHPOptions) withDefaults() (AHPOptions, error) {
 	o.Method = cmp.Or(o.Method, AHPMethodEigenvector)
 	o.Scale = cmp.Or(o.Scale, AHPScaleAny)
 	o.RandomIndex = cmp.Or(o.RandomIndex, RITableSaaty1980)
-	_, errMethod := outsourcing.ParseEnum("ahp method", string(o.Method), ahpMethods)
-	_, errScale := outsourcing.ParseEnum("ahp scale", string(o.Scale), ahpScales)
-	_, errTable := outsourcing.ParseEnum("random index table", string(o.RandomIndex), riTableNames)
+	errMethod := enumError("/method", "ahp method", o.Method, ahpMethods)
+	errScale := enumError("/scale", "ahp scale", o.Scale, ahpScales)
+	errTable := enumError("/random_index", "random index table", o.RandomIndex, riTableNames)
 	if err := cmp.Or(errMethod, errScale, errTable); err != nil {
-		return o, fmt.Errorf("scoring: %w", err)
+		return o, err
 	}
 	switch {
 	case math.IsNaN(o.Tolerance) || o.Tolerance < 0 || math.IsInf(o.Tolerance, 0):
-		return o, errorf("tolerance", "tolerance %g must be finite and non-negative", o.Tolerance)
+		return o, fieldError("/tolerance", "tolerance %g must be finite and non-negative", o.Tolerance)
 	case o.Tolerance == 0:
 		o.Tolerance = 1e-12
 	}
 	switch {
 	case o.MaxIterations < 0:
-		return o, errorf("max_iterations", "max iterations %d must not be negative", o.MaxIterations)
+		return o, fieldError("/max_iterations", "max iterations %d must not be negative", o.MaxIterations)
 	case o.MaxIterations == 0:
 		o.MaxIterations = 10000
 	}
 	switch {
 	case math.IsNaN(o.Threshold) || o.Threshold < 0 || math.IsInf(o.Threshold, 0):
-		return o, errorf("threshold", "threshold %g must be finite and non-negative", o.Threshold)
+		return o, fieldError("/threshold", "threshold %g must be finite and non-negative", o.Threshold)
 	case o.Threshold == 0:
 		o.Threshold = 0.10
 	}
@@ -378,7 +391,7 @@ func principalEigen(p *Pairwise, tol float64, maxIter int) ([]float64, float64, 
 			return slices.Clone(w), lambda, it, nil
 		}
 	}
-	return nil, 0, maxIter, fmt.Errorf("scoring: principal eigenvector did not reach tolerance %g in %d iterations: %w", tol, maxIter, outsourcing.ErrNoConvergence)
+	return nil, 0, maxIter, &outsourcing.FieldError{Path: "/pairwise", Reason: fmt.Sprintf("principal eigenvector did not reach tolerance %g in %d iterations", tol, maxIter), Err: outsourcing.ErrNoConvergence}
 }
 
 // geometricMeanPriorities returns the normalised row geometric means.
@@ -413,4 +426,21 @@ func inconsistentJudgments(p *Pairwise, w []float64) []Judgment {
 	}
 	slices.SortStableFunc(out, func(a, b Judgment) int { return cmpFloat(b.Deviation, a.Deviation) })
 	return out
+}
+
+// MarshalJSON writes the matrix as its rows.
+func (p *Pairwise) MarshalJSON() ([]byte, error) { return json.Marshal(p.Rows()) }
+
+// UnmarshalJSON reads rows and validates them as NewPairwise does.
+func (p *Pairwise) UnmarshalJSON(b []byte) error {
+	var rows [][]float64
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return wrap(fieldError("", "comparison matrix: %v", err))
+	}
+	q, err := NewPairwise(rows)
+	if err != nil {
+		return err
+	}
+	*p = *q
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // AggregateJudgments combines several judges' comparison matrices of the
@@ -14,9 +15,10 @@ import (
 // keeps the result reciprocal. judgeWeights may be nil (equal weight);
 // otherwise it must have one non-negative weight per matrix with a
 // positive sum (normalised internally).
-func AggregateJudgments(ms []*Pairwise, judgeWeights []float64) (*Pairwise, error) {
+func AggregateJudgments(ms []*Pairwise, judgeWeights []float64) (_ *Pairwise, err error) {
+	defer wrapErr(&err)
 	if len(ms) == 0 {
-		return nil, errorf("judges", "no comparison matrices")
+		return nil, fieldError("/judges", "no comparison matrices")
 	}
 	jw, err := judgeWeightsFor(len(ms), judgeWeights)
 	if err != nil {
@@ -25,7 +27,7 @@ func AggregateJudgments(ms []*Pairwise, judgeWeights []float64) (*Pairwise, erro
 	n := ms[0].n
 	for k, p := range ms {
 		if p == nil || p.n != n {
-			return nil, errorf(fmt.Sprintf("judges[%d]", k), "comparison matrix size differs from the first judge's %d", n)
+			return nil, fieldError(jsonptr.Join("judges", k), "comparison matrix size differs from the first judge's %d", n)
 		}
 	}
 	a := make([]float64, n*n)
@@ -84,12 +86,13 @@ func (g *GroupMean) UnmarshalText(b []byte) error {
 // (aggregation of individual priorities, AIP) by the chosen weighted mean
 // and returns a vector summing to 1. Priorities must be positive for the
 // geometric mean, non-negative for the arithmetic one.
-func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean GroupMean) ([]float64, error) {
-	if _, err := outsourcing.ParseEnum("group mean", string(cmp.Or(mean, GroupMeanGeometric)), groupMeans); err != nil {
-		return nil, fmt.Errorf("scoring: %w", err)
+func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean GroupMean) (_ []float64, err error) {
+	defer wrapErr(&err)
+	if err := enumError("/mean", "group mean", cmp.Or(mean, GroupMeanGeometric), groupMeans); err != nil {
+		return nil, err
 	}
 	if len(priorities) == 0 || len(priorities[0]) == 0 {
-		return nil, errorf("priorities", "no priority vectors")
+		return nil, fieldError("/priorities", "no priority vectors")
 	}
 	jw, err := judgeWeightsFor(len(priorities), judgeWeights)
 	if err != nil {
@@ -99,11 +102,11 @@ func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean Gr
 	out := make([]float64, n)
 	for k, p := range priorities {
 		if len(p) != n {
-			return nil, errorf(fmt.Sprintf("priorities[%d]", k), "%d priorities, want %d", len(p), n)
+			return nil, fieldError(jsonptr.Join("priorities", k), "%d priorities, want %d", len(p), n)
 		}
 		for i, v := range p {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || (v == 0 && mean != GroupMeanArithmetic) {
-				return nil, errorf(fmt.Sprintf("priorities[%d][%d]", k, i), "priority %g must be positive and finite", v)
+				return nil, fieldError(jsonptr.Join("priorities", k, i), "priority %g must be positive and finite", v)
 			}
 			if mean == GroupMeanArithmetic {
 				out[i] += jw[k] * v
@@ -120,7 +123,7 @@ func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean Gr
 		sum += out[i]
 	}
 	if !(sum > 0) {
-		return nil, errorf("priorities", "aggregated priorities sum to zero")
+		return nil, fieldError("/priorities", "aggregated priorities sum to zero")
 	}
 	for i := range out {
 		out[i] /= sum
@@ -140,6 +143,6 @@ func judgeWeightsFor(k int, w []float64) ([]float64, error) {
 	for i := range ids {
 		ids[i] = fmt.Sprintf("judge %d", i+1)
 	}
-	out, _, err := normalizeWeights(w, ids)
+	out, _, err := normalizeWeights(w, ids, "/judge_weights")
 	return out, err
 }

@@ -1,8 +1,9 @@
 package scoring
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Node is one element of an AHP hierarchy. An inner node compares its
@@ -13,7 +14,7 @@ type Node struct {
 	// Name labels the node in reports.
 	Name string `json:"name"`
 	// Comparisons is the pairwise matrix of the children or alternatives.
-	Comparisons *Pairwise `json:"-"`
+	Comparisons *Pairwise `json:"comparisons"`
 	// Children are the sub-criteria, in the order of Comparisons.
 	Children []Node `json:"children,omitempty"`
 }
@@ -42,14 +43,16 @@ type HierarchyResult struct {
 // alternatives in an AHP hierarchy by Saaty's distributive mode: the
 // alternatives' local priorities under each leaf criterion, weighted by
 // the product of local criterion weights on the path from the root, and
-// summed. Every node's matrix must have the right size. Errors name the
-// node path.
-func SynthesizeHierarchy(root Node, alternatives int, opt AHPOptions) (HierarchyResult, error) {
+// summed. Every node's matrix must have the right size. Errors point at
+// the node within root ("/children/1/comparisons/0/2"); bad options at
+// their field ("/tolerance").
+func SynthesizeHierarchy(root Node, alternatives int, opt AHPOptions) (_ HierarchyResult, err error) {
+	defer wrapErr(&err)
 	if alternatives <= 0 {
-		return HierarchyResult{}, errorf("alternatives", "need at least one alternative")
+		return HierarchyResult{}, fieldError("/alternatives", "need at least one alternative")
 	}
 	res := HierarchyResult{Priorities: make([]float64, alternatives), Consistent: true}
-	if err := synthesize(root, nil, 1, alternatives, opt, &res); err != nil {
+	if err := synthesize(root, nil, "", 1, alternatives, opt, &res); err != nil {
 		return HierarchyResult{}, err
 	}
 	return res, nil
@@ -57,22 +60,29 @@ func SynthesizeHierarchy(root Node, alternatives int, opt AHPOptions) (Hierarchy
 
 const maxHierarchyDepth = 32
 
-func synthesize(node Node, path []string, weight float64, alts int, opt AHPOptions, res *HierarchyResult) error {
-	path = append(path, node.Name)
-	name := strings.Join(path, " / ")
-	if len(path) > maxHierarchyDepth {
-		return errorf(name, "hierarchy deeper than %d levels", maxHierarchyDepth)
+// synthesize adds node's contribution; names are the node names from the
+// root and at the node's JSON pointer within the root.
+func synthesize(node Node, names []string, at string, weight float64, alts int, opt AHPOptions, res *HierarchyResult) error {
+	names = append(names, node.Name)
+	name := strings.Join(names, " / ")
+	if len(names) > maxHierarchyDepth {
+		return fieldError(at, "node %q: hierarchy deeper than %d levels", name, maxHierarchyDepth)
 	}
 	want := len(node.Children)
 	if want == 0 {
 		want = alts
 	}
 	if node.Comparisons == nil || node.Comparisons.n != want {
-		return errorf(name, "node needs a %d×%d comparison matrix", want, want)
+		return fieldError(jsonptr.Append(at, "comparisons"), "node %q needs a %d×%d comparison matrix", name, want, want)
 	}
 	r, err := AHP(node.Comparisons, opt)
 	if err != nil {
-		return fmt.Errorf("scoring: hierarchy node %q: %w", name, err)
+		return mapPaths(err, func(p string) string {
+			if rest, ok := strings.CutPrefix(p, "/pairwise"); ok {
+				return at + "/comparisons" + rest
+			}
+			return p
+		})
 	}
 	res.Nodes = append(res.Nodes, NodeReport{Path: name, GlobalWeight: weight, AHP: r})
 	res.Consistent = res.Consistent && r.Consistent
@@ -83,7 +93,7 @@ func synthesize(node Node, path []string, weight float64, alts int, opt AHPOptio
 		return nil
 	}
 	for k, child := range node.Children {
-		if err := synthesize(child, path, weight*r.Priorities[k], alts, opt, res); err != nil {
+		if err := synthesize(child, names, jsonptr.Append(at, "children", k), weight*r.Priorities[k], alts, opt, res); err != nil {
 			return err
 		}
 	}

@@ -104,7 +104,7 @@ func TestAHPSmallMatricesHaveZeroCR(t *testing.T) {
 	}
 }
 
-// The random-index tables of REFERENCE.md: CR = CI/RI(n) per table.
+// The random-index tables as published (see RITable): CR = CI/RI(n) per table.
 func TestAHPRandomIndexTables(t *testing.T) {
 	c := loadLeader(t)
 	p, err := scoring.NewPairwiseUpper(4, c.CriteriaUpper)

@@ -24,7 +24,7 @@ func TestPriceScoresIgnoreDecimalGlobals(t *testing.T) {
 		{ID: "D", Price: eur("160000")}, {ID: "E", Price: eur("50000")}}
 	low := &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent("30.0"), MinBids: 3}
 	rules := []scoring.PriceRule{
-		{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.NewDecimal(decimal.New(3, 1)), AbnormallyLow: low},
+		{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.DecimalOf(decimal.New(3, 1)), AbnormallyLow: low},
 		{Formula: scoring.PriceFormulaLinearDeduction, MaxScore: outsourcing.MustDecimal("30.00"), Deduction: outsourcing.MustDecimal("0.50")},
 		{Formula: scoring.PriceFormulaInterpolation, MaxScore: outsourcing.MustDecimal("40")},
 		{Formula: scoring.PriceFormulaBounds, MaxScore: outsourcing.MustDecimal("40.0"), Lower: eur("80000"), Upper: eur("180000.00")},

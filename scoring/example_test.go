@@ -64,7 +64,7 @@ func ExampleScorePrices() {
 		panic(err)
 	}
 	for _, s := range scores {
-		fmt.Printf("%-8s %s %v\n", s.ID, s.Score.StringFixed(2), s.AbnormallyLow)
+		fmt.Printf("%-8s %s %v\n", s.ID, s.Score.Round(2, outsourcing.RoundHalfUp), s.AbnormallyLow)
 	}
 	// Output:
 	// acme     18.00 false

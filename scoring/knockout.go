@@ -3,7 +3,10 @@ package scoring
 import (
 	"fmt"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Knockouts are mandatory criteria (Handbook §2.1 initial screening):
@@ -27,10 +30,10 @@ type Exclusion struct {
 // CompileKnockouts compiles rules that must all be boolean. Compile errors
 // are the kernel's *outsourcing.RuleError (matching ErrRule) with the rule
 // id and position.
-func CompileKnockouts[E any](rules []rules.Rule) (*Knockouts[E], error) {
-	rs, err := rules.Compile[E](rules, rules.RequireBool())
+func CompileKnockouts[E any](list []rules.Rule) (*Knockouts[E], error) {
+	rs, err := rules.Compile[E](list, rules.RequireBool())
 	if err != nil {
-		return nil, fmt.Errorf("scoring: knock-out rules: %w", err)
+		return nil, wrap(err)
 	}
 	return &Knockouts[E]{rules: rs}, nil
 }
@@ -38,12 +41,19 @@ func CompileKnockouts[E any](rules []rules.Rule) (*Knockouts[E], error) {
 // Screen evaluates the rules for every alternative of m (envs[i] is the
 // environment of alternative i) and returns the matrix of the
 // alternatives that pass every rule plus the exclusions with their
-// reasons, in row order. An evaluation failure is returned as an error;
+// reasons, in row order. An evaluation failure is a *FieldError at
+// "/envs/i" wrapping the rule's *outsourcing.RuleError (matching ErrRule);
 // no alternative passing is an error matching ErrInvalidInput naming the
 // exclusions' count.
 func (k *Knockouts[E]) Screen(m *Matrix, envs []E) (*Matrix, []Exclusion, error) {
+	sub, out, _, err := k.screen(m, envs)
+	return sub, out, wrap(err)
+}
+
+// screen is Screen, also returning the row indices of the alternatives kept.
+func (k *Knockouts[E]) screen(m *Matrix, envs []E) (*Matrix, []Exclusion, []int, error) {
 	if len(envs) != m.Rows() {
-		return nil, nil, errorf("envs", "%d environments for %d alternatives", len(envs), m.Rows())
+		return nil, nil, nil, fieldError("/envs", "%d environments for %d alternatives", len(envs), m.Rows())
 	}
 	why := map[string]string{}
 	for _, r := range k.rules.Rules() {
@@ -57,7 +67,7 @@ func (k *Knockouts[E]) Screen(m *Matrix, envs []E) (*Matrix, []Exclusion, error)
 	for i, env := range envs {
 		failing, err := k.rules.Failing(env)
 		if err != nil {
-			return nil, nil, fmt.Errorf("scoring: knock-outs for alternative %q: %w", m.alternatives[i], err)
+			return nil, nil, nil, &outsourcing.FieldError{Path: jsonptr.Join("envs", i), Reason: fmt.Sprintf("knock-out rules for alternative %q: %v", m.alternatives[i], err), Err: err}
 		}
 		if len(failing) == 0 {
 			keep = append(keep, i)
@@ -70,7 +80,7 @@ func (k *Knockouts[E]) Screen(m *Matrix, envs []E) (*Matrix, []Exclusion, error)
 		out = append(out, ex)
 	}
 	if len(keep) == 0 {
-		return nil, out, errorf("alternatives", "every alternative (%d) fails a knock-out rule", len(out))
+		return nil, out, nil, fieldError("/alternatives", "every alternative (%d) fails a knock-out rule", len(out))
 	}
 	n := m.Cols()
 	sub := &Matrix{criteria: m.criteria}
@@ -78,5 +88,5 @@ func (k *Knockouts[E]) Screen(m *Matrix, envs []E) (*Matrix, []Exclusion, error)
 		sub.alternatives = append(sub.alternatives, m.alternatives[i])
 		sub.data = append(sub.data, m.data[i*n:(i+1)*n]...)
 	}
-	return sub, out, nil
+	return sub, out, keep, nil
 }

@@ -2,11 +2,12 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // CriterionType says in which direction a criterion is better.
@@ -64,65 +65,80 @@ type Matrix struct {
 // outsourcing.ErrInvalidInput for: no alternatives or criteria, an empty or
 // duplicate id, an unknown criterion type, a row of the wrong length, a
 // NaN or ±Inf value (a missing value), or a value outside a criterion's
-// bounds. Each *FieldError names the cell as "rows[i][j]" with the
-// alternative and criterion ids.
+// bounds. Each *FieldError points at the argument it is about:
+// "/alternatives/1", "/criteria/0/type", "/rows/2" or the cell "/rows/2/1",
+// and its reason names the alternative and criterion ids.
 func NewMatrix(alternatives []string, criteria []Criterion, rows [][]float64) (*Matrix, error) {
 	if len(rows) != len(alternatives) {
-		return nil, errorf("rows", "%d rows for %d alternatives", len(rows), len(alternatives))
+		return nil, wrap(fieldError("/rows", "%d rows for %d alternatives", len(rows), len(alternatives)))
 	}
 	data := make([]float64, 0, len(alternatives)*len(criteria))
 	var errs []error
 	for i, row := range rows {
 		if len(row) != len(criteria) {
-			errs = append(errs, errorf(fmt.Sprintf("rows[%d]", i), "alternative %q has %d values for %d criteria", alternatives[i], len(row), len(criteria)))
+			errs = append(errs, fieldError(jsonptr.Join("rows", i), "alternative %q has %d values for %d criteria", alternatives[i], len(row), len(criteria)))
 			continue
 		}
 		data = append(data, row...)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, wrap(errors.Join(errs...))
 	}
-	return NewMatrixFlat(alternatives, criteria, data)
+	m, err := newMatrix(alternatives, criteria, data, func(i, j int) string { return jsonptr.Join("rows", i, j) })
+	return m, wrap(err)
 }
 
 // NewMatrixFlat is NewMatrix for values already laid out row-major:
 // data[i*len(criteria)+j] is alternative i on criterion j. The slice is
-// copied. Errors as for NewMatrix, cells named "data[k]".
+// copied. Errors as for NewMatrix, cells pointed at as "/data/k".
 func NewMatrixFlat(alternatives []string, criteria []Criterion, data []float64) (*Matrix, error) {
+	n := len(criteria)
+	m, err := newMatrix(alternatives, criteria, data, func(i, j int) string { return jsonptr.Join("data", i*n+j) })
+	return m, wrap(err)
+}
+
+// newMatrix validates and copies a flat matrix; cell gives the pointer of
+// cell (i, j) in the caller's argument.
+func newMatrix(alternatives []string, criteria []Criterion, data []float64, cell func(i, j int) string) (*Matrix, error) {
 	var errs []error
 	if len(alternatives) == 0 {
-		errs = append(errs, errorf("alternatives", "no alternatives"))
+		errs = append(errs, fieldError("/alternatives", "no alternatives"))
 	}
 	if len(criteria) == 0 {
-		errs = append(errs, errorf("criteria", "no criteria"))
+		errs = append(errs, fieldError("/criteria", "no criteria"))
 	}
-	errs = append(errs, checkIDs("alternatives", alternatives)...)
+	errs = append(errs, checkIDs("alternatives", "", alternatives)...)
 	ids := make([]string, len(criteria))
 	for j, c := range criteria {
 		ids[j] = c.ID
 		if !slices.Contains(criterionTypes, c.Type) {
-			errs = append(errs, errorf(fmt.Sprintf("criteria[%d].type", j), "criterion %q: unknown type %q", c.ID, c.Type))
+			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "type"), "criterion %q: unknown type %q", c.ID, text.Truncate(string(c.Type), 40)))
 		}
-		if c.Min != nil && c.Max != nil && !(*c.Min <= *c.Max) {
-			errs = append(errs, errorf(fmt.Sprintf("criteria[%d]", j), "criterion %q: min %g above max %g", c.ID, *c.Min, *c.Max))
+		switch {
+		case c.Min != nil && !isFinite(*c.Min):
+			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "min"), "criterion %q: min %g is not finite", c.ID, *c.Min))
+		case c.Max != nil && !isFinite(*c.Max):
+			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g is not finite", c.ID, *c.Max))
+		case c.Min != nil && c.Max != nil && !(*c.Min <= *c.Max):
+			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g below min %g", c.ID, *c.Max, *c.Min))
 		}
 	}
-	errs = append(errs, checkIDs("criteria", ids)...)
+	errs = append(errs, checkIDs("criteria", "id", ids)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	n := len(criteria)
 	if len(data) != len(alternatives)*n {
-		return nil, errorf("data", "%d values for %d alternatives × %d criteria", len(data), len(alternatives), n)
+		return nil, fieldError("/data", "%d values for %d alternatives × %d criteria", len(data), len(alternatives), n)
 	}
 	for k, v := range data {
 		i, j := k/n, k%n
 		c := criteria[j]
 		switch {
-		case math.IsNaN(v) || math.IsInf(v, 0):
-			errs = append(errs, errorf(fmt.Sprintf("rows[%d][%d]", i, j), "alternative %q, criterion %q: value is missing or not finite (%v)", alternatives[i], c.ID, v))
+		case !isFinite(v):
+			errs = append(errs, fieldError(cell(i, j), "alternative %q, criterion %q: value is missing or not finite (%v)", alternatives[i], c.ID, v))
 		case c.Min != nil && v < *c.Min, c.Max != nil && v > *c.Max:
-			errs = append(errs, errorf(fmt.Sprintf("rows[%d][%d]", i, j), "alternative %q, criterion %q: value %g outside the criterion's bounds", alternatives[i], c.ID, v))
+			errs = append(errs, fieldError(cell(i, j), "alternative %q, criterion %q: value %g outside the criterion's bounds", alternatives[i], c.ID, v))
 		}
 	}
 	if len(errs) > 0 {
@@ -136,6 +152,9 @@ func NewMatrixFlat(alternatives []string, criteria []Criterion, data []float64) 
 	return m, nil
 }
 
+// isFinite reports whether v is neither NaN nor ±Inf.
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
 func clonePtr(p *float64) *float64 {
 	if p == nil {
 		return nil
@@ -144,16 +163,23 @@ func clonePtr(p *float64) *float64 {
 	return &v
 }
 
-// checkIDs reports empty and duplicate ids.
-func checkIDs(path string, ids []string) []error {
+// checkIDs reports empty and duplicate ids of the argument name, at
+// "/name/i" followed by field when it is not empty.
+func checkIDs(name, field string, ids []string) []error {
 	var errs []error
 	seen := make(map[string]bool, len(ids))
+	at := func(i int) string {
+		if field == "" {
+			return jsonptr.Join(name, i)
+		}
+		return jsonptr.Join(name, i, field)
+	}
 	for i, id := range ids {
 		switch {
 		case id == "":
-			errs = append(errs, errorf(fmt.Sprintf("%s[%d]", path, i), "empty id"))
+			errs = append(errs, fieldError(at(i), "empty id"))
 		case seen[id]:
-			errs = append(errs, errorf(fmt.Sprintf("%s[%d]", path, i), "duplicate id %q", id))
+			errs = append(errs, fieldError(at(i), "duplicate id %q", text.Truncate(id, 40)))
 		}
 		seen[id] = true
 	}
@@ -172,9 +198,13 @@ func (m *Matrix) Rows() int { return len(m.alternatives) }
 // Cols is the number of criteria.
 func (m *Matrix) Cols() int { return len(m.criteria) }
 
-// At returns the value of alternative i on criterion j; it panics when
-// i or j is out of range, like a slice index.
-func (m *Matrix) At(i, j int) float64 { return m.data[i*len(m.criteria)+j] }
+// At returns the value of alternative i on criterion j. It panics when
+// i is outside [0, Rows()) or j outside [0, Cols()), like a slice index,
+// rather than reading a neighbouring row.
+func (m *Matrix) At(i, j int) float64 {
+	checkIndex("Matrix.At", i, j, len(m.alternatives), len(m.criteria))
+	return m.data[i*len(m.criteria)+j]
+}
 
 // criterionIDs returns the criterion ids in column order.
 func (m *Matrix) criterionIDs() []string {

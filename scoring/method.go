@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -76,6 +76,45 @@ type Config struct {
 	Preferences []Preference `json:"preferences,omitempty"`
 }
 
+// validate checks the settings for a matrix of n criteria: known names,
+// values in range, and each method's own settings given to it only.
+func (c Config) validate(n int) error {
+	if err := enumError("/method", "method", c.Method, methods); err != nil {
+		return err
+	}
+	var errs []error
+	if c.Normalization != "" {
+		if c.Method == MethodVIKOR || c.Method == MethodPROMETHEEII {
+			errs = append(errs, fieldError("/normalization", "%s defines its own scaling; leave normalization empty", c.Method))
+		} else {
+			errs = append(errs, enumError("/normalization", "normalization", c.Normalization, normalizations))
+		}
+	}
+	errs = append(errs, checkPolicy(c.Constant))
+	if c.V != nil {
+		if c.Method != MethodVIKOR {
+			errs = append(errs, fieldError("/v", "v applies to vikor only"))
+		} else {
+			errs = append(errs, checkV(*c.V))
+		}
+	}
+	if c.Preferences != nil {
+		if c.Method != MethodPROMETHEEII {
+			errs = append(errs, fieldError("/preferences", "preferences apply to promethee_ii only"))
+		} else {
+			errs = append(errs, checkPreferences(c.Preferences, n))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// clone deep-copies the settings.
+func (c Config) clone() Config {
+	c.V = clonePtr(c.V)
+	c.Preferences = slices.Clone(c.Preferences)
+	return c
+}
+
 // normalization returns the normalisation in effect.
 func (c Config) normalization() Normalization {
 	if c.Normalization == "" {
@@ -110,20 +149,10 @@ type Scores struct {
 // they are normalised to sum 1). It returns errors matching
 // outsourcing.ErrInvalidInput for bad weights, settings or columns the
 // method cannot handle.
-func Score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
-	if _, err := outsourcing.ParseEnum("method", string(cfg.Method), methods); err != nil {
-		return nil, fmt.Errorf("scoring: %w", err)
-	}
-	if cfg.Method == MethodVIKOR || cfg.Method == MethodPROMETHEEII {
-		if cfg.Normalization != "" {
-			return nil, errorf("normalization", "%s defines its own scaling; leave normalization empty", cfg.Method)
-		}
-	}
-	if cfg.V != nil && cfg.Method != MethodVIKOR {
-		return nil, errorf("v", "v applies to vikor only")
-	}
-	if cfg.Preferences != nil && cfg.Method != MethodPROMETHEEII {
-		return nil, errorf("preferences", "preferences apply to promethee_ii only")
+func Score(m *Matrix, w []float64, cfg Config) (s *Scores, err error) {
+	defer wrapErr(&err)
+	if err := cfg.validate(m.Cols()); err != nil {
+		return nil, err
 	}
 	switch cfg.Method {
 	case MethodWSM:
@@ -145,7 +174,7 @@ func Score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
 
 // newScores allocates a Scores for m with validated, normalised weights.
 func newScores(m *Matrix, w []float64, method Method, norm Normalization, higher bool) (*Scores, error) {
-	wn, _, err := normalizeWeights(w, m.criterionIDs())
+	wn, _, err := normalizeWeights(w, m.criterionIDs(), "/weights")
 	if err != nil {
 		return nil, err
 	}

@@ -252,7 +252,7 @@ func TestBadInput(t *testing.T) {
 		{"bad preference", func() error {
 			_, err := scoring.PROMETHEEII(good, []float64{1, 1}, []scoring.Preference{{Function: "linear", Q: 2, P: 1}, {Function: "usual"}})
 			return err
-		}, `"price"`},
+		}, "/preferences/0"},
 		{"normalization on vikor", func() error {
 			_, err := scoring.Score(good, []float64{1, 1}, scoring.Config{Method: scoring.MethodVIKOR, Normalization: "max"})
 			return err

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -21,7 +23,9 @@ func readModel(t testing.TB) []byte {
 }
 
 func TestParseModelAndEvaluate(t *testing.T) {
-	md, err := scoring.ParseModel(readModel(t))
+	spec, err := scoring.ParseModel(readModel(t))
+	require.NoError(t, err)
+	md, err := scoring.CompileModel(spec)
 	require.NoError(t, err)
 	res, err := md.Evaluate()
 	require.NoError(t, err)
@@ -50,7 +54,7 @@ func TestModelRoundTripThroughSchema(t *testing.T) {
 	md.Ranking = scoring.RankOptions{Policy: scoring.TiePolicyAverage, Tolerance: 0.001}
 	doc, err := json.Marshal(md)
 	require.NoError(t, err)
-	require.NoError(t, scoring.ModelSchema.Validate(doc))
+	require.NoError(t, scoring.ModelSchema().Validate(doc))
 	back, err := scoring.ParseModel(doc)
 	require.NoError(t, err)
 	assert.Equal(t, md, back)
@@ -79,13 +83,14 @@ func TestParseModelRejects(t *testing.T) {
 	}
 }
 
-func TestEvaluateMissingValue(t *testing.T) {
-	md, err := scoring.ParseModel([]byte(`{"criteria":[{"id":"a","type":"benefit"},{"id":"b","type":"cost"}],"alternatives":[{"id":"x","values":{"a":1}},{"id":"y","values":{"a":2,"b":3}}],"weights":{"method":"equal"},"method":{"method":"wsm"}}`))
+func TestCompileModelMissingValue(t *testing.T) {
+	spec, err := scoring.ParseModel([]byte(`{"criteria":[{"id":"a","type":"benefit"},{"id":"b","type":"cost"}],"alternatives":[{"id":"x","values":{"a":1}},{"id":"y","values":{"a":2,"b":3}}],"weights":{"method":"equal"},"method":{"method":"wsm"}}`))
 	require.NoError(t, err)
-	_, err = md.Evaluate()
+	_, err = scoring.CompileModel(spec)
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	assert.Contains(t, err.Error(), `"x"`)
 	assert.Contains(t, err.Error(), `"b"`)
+	assertPaths(t, err, "/alternatives/0/values")
 }
 
 func TestKnockoutRuleErrors(t *testing.T) {
@@ -101,12 +106,17 @@ func FuzzParseModel(f *testing.F) {
 	f.Add([]byte(`{"criteria":[],"alternatives":[],"weights":{},"method":{}}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		md, err := scoring.ParseModel(doc)
+		spec, err := scoring.ParseModel(doc)
 		if err != nil {
 			return
 		}
-		// A parsed model evaluates or fails with a typed error, never a panic.
-		if _, err := md.Evaluate(); err != nil && !errors.Is(err, outsourcing.ErrInvalidInput) && !errors.Is(err, outsourcing.ErrRule) && !errors.Is(err, outsourcing.ErrNoConvergence) && !errors.Is(err, outsourcing.ErrLimit) {
+		// A parsed model compiles and evaluates or fails with a typed
+		// error, never a panic.
+		md, err := scoring.CompileModel(spec)
+		if err == nil {
+			_, err = md.Evaluate()
+		}
+		if err != nil && !errors.Is(err, outsourcing.ErrInvalidInput) && !errors.Is(err, outsourcing.ErrRule) && !errors.Is(err, outsourcing.ErrNoConvergence) && !errors.Is(err, outsourcing.ErrLimit) {
 			t.Fatalf("untyped error: %v", err)
 		}
 	})

@@ -17,6 +17,7 @@ type MonteCarloOptions struct {
 
 // MonteCarloResult summarises the simulated rankings.
 type MonteCarloResult struct {
+	// Iterations, Spread and Seed are the options used.
 	Iterations int     `json:"iterations"`
 	Spread     float64 `json:"spread"`
 	Seed       uint64  `json:"seed"`
@@ -39,12 +40,13 @@ const maxMonteCarloIterations = 1_000_000
 // and rescores m with cfg each time, giving each alternative's
 // probability of ranking first, mean rank and rank distribution. It does
 // not use a global random source and is safe for concurrent use.
-func MonteCarlo(m *Matrix, w []float64, cfg Config, opt MonteCarloOptions) (MonteCarloResult, error) {
+func MonteCarlo(m *Matrix, w []float64, cfg Config, opt MonteCarloOptions) (_ MonteCarloResult, err error) {
+	defer wrapErr(&err)
 	if opt.Iterations < 1 || opt.Iterations > maxMonteCarloIterations {
-		return MonteCarloResult{}, errorf("iterations", "iterations %d must lie in 1..%d", opt.Iterations, maxMonteCarloIterations)
+		return MonteCarloResult{}, fieldError("/iterations", "iterations %d must lie in 1..%d", opt.Iterations, maxMonteCarloIterations)
 	}
 	if !(opt.Spread > 0 && opt.Spread <= 1) {
-		return MonteCarloResult{}, errorf("spread", "spread %g must lie in (0, 1]", opt.Spread)
+		return MonteCarloResult{}, fieldError("/spread", "spread %g must lie in (0, 1]", opt.Spread)
 	}
 	base, err := Score(m, w, cfg)
 	if err != nil {

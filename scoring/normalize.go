@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Normalization turns criterion values into comparable, dimensionless
@@ -79,6 +80,11 @@ const (
 )
 
 var constantPolicies = []ConstantPolicy{ConstantPolicyReject, ConstantPolicyNeutral}
+
+// checkPolicy reports an unknown constant policy at "/constant".
+func checkPolicy(p ConstantPolicy) error {
+	return enumError("/constant", "constant policy", cmp.Or(p, ConstantPolicyReject), constantPolicies)
+}
 
 // String returns the policy name.
 func (p ConstantPolicy) String() string { return string(p) }
@@ -169,18 +175,18 @@ func (t transform) hi(min, max float64) float64 {
 
 // transforms derives each column's normalisation from the column statistics.
 func (m *Matrix) transforms(norm Normalization, policy ConstantPolicy) ([]transform, colStats, error) {
-	if _, err := outsourcing.ParseEnum("normalization", string(norm), normalizations); err != nil {
-		return nil, colStats{}, fmt.Errorf("scoring: %w", err)
+	if err := enumError("/normalization", "normalization", norm, normalizations); err != nil {
+		return nil, colStats{}, err
 	}
-	if _, err := outsourcing.ParseEnum("constant policy", string(cmp.Or(policy, ConstantPolicyReject)), constantPolicies); err != nil {
-		return nil, colStats{}, fmt.Errorf("scoring: %w", err)
+	if err := checkPolicy(policy); err != nil {
+		return nil, colStats{}, err
 	}
 	s := m.stats(norm == NormalizationSum)
 	ts := make([]transform, len(m.criteria))
 	for j, c := range m.criteria {
 		t, err := columnTransform(norm, policy, c.Type == CriterionTypeCost, s.min[j], s.max[j], s.sum[j], s.sumSq[j], s.sumInv[j])
 		if err != nil {
-			return nil, s, errorf(fmt.Sprintf("criteria[%d]", j), "criterion %q: %s", c.ID, err.Error())
+			return nil, s, fieldError(jsonptr.Join("criteria", j), "criterion %q: %s", c.ID, err.Error())
 		}
 		ts[j] = t
 	}
@@ -258,6 +264,11 @@ func columnTransform(norm Normalization, policy ConstantPolicy, cost bool, lo, h
 // more-is-better. Errors (matching outsourcing.ErrInvalidInput) name the
 // criterion whose column the normalisation cannot handle.
 func Normalize(m *Matrix, norm Normalization, policy ConstantPolicy) ([]float64, error) {
+	out, err := normalize(m, norm, policy)
+	return out, wrap(err)
+}
+
+func normalize(m *Matrix, norm Normalization, policy ConstantPolicy) ([]float64, error) {
 	ts, _, err := m.transforms(norm, policy)
 	if err != nil {
 		return nil, err

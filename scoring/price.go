@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // PriceFormula is how a tender's price score is computed (Handbook §2.2
@@ -90,7 +91,9 @@ type PriceRule struct {
 
 // PriceScore is one bid's score.
 type PriceScore struct {
-	ID    string            `json:"id"`
+	// ID is the bid's id.
+	ID string `json:"id"`
+	// Price is the bid's price.
 	Price outsourcing.Money `json:"price"`
 	// Score is in [0, MaxScore], rounded half away from zero to
 	// PriceScorePlaces decimal places, without trailing zeros.
@@ -111,22 +114,23 @@ const PriceScorePlaces = 10
 // rule's parameters are validated (ErrInvalidInput). Arithmetic is
 // decimal; each score is rounded half away from zero to
 // PriceScorePlaces places. Abnormally low bids are flagged, not dropped.
-func ScorePrices(bids []Bid, rule PriceRule) ([]PriceScore, error) {
+func ScorePrices(bids []Bid, rule PriceRule) (_ []PriceScore, err error) {
+	defer wrapErr(&err)
 	if err := validateBids(bids, rule); err != nil {
 		return nil, err
 	}
 	lo, hi := bids[0].Price.Amount(), bids[0].Price.Amount()
 	for _, b := range bids[1:] {
-		lo, hi = decimal.Min(lo, b.Price.Amount()), decimal.Max(hi, b.Price.Amount())
+		lo, hi = outsourcing.DecimalOf(decimal.Min(lo.Shopspring(), b.Price.Amount().Shopspring())), outsourcing.DecimalOf(decimal.Max(hi.Shopspring(), b.Price.Amount().Shopspring()))
 	}
 	out := make([]PriceScore, len(bids))
 	for i, b := range bids {
-		f, err := rule.fraction(b.Price.Amount(), lo, hi)
+		f, err := rule.fraction(b.Price.Amount().Shopspring(), lo.Shopspring(), hi.Shopspring())
 		if err != nil {
 			return nil, err
 		}
 		f = decimal.Max(decimal.Zero, decimal.Min(decimal.NewFromInt(1), f))
-		out[i] = PriceScore{ID: b.ID, Price: b.Price, Score: outsourcing.TrimDecimal(rule.MaxScore.Mul(f).Round(PriceScorePlaces))}
+		out[i] = PriceScore{ID: b.ID, Price: b.Price, Score: rule.MaxScore.Mul(outsourcing.DecimalOf(f)).Round(PriceScorePlaces, outsourcing.RoundHalfUp).Trim()}
 	}
 	if a := rule.AbnormallyLow; a != nil && len(bids) >= max(a.MinBids, 2) {
 		flagAbnormallyLow(bids, *a, out)
@@ -144,7 +148,7 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 	case PriceFormulaProportional:
 		return lo.DivRound(p, pricePrecision), nil
 	case PriceFormulaLinearDeduction:
-		k := r.Deduction.Decimal
+		k := r.Deduction.Shopspring()
 		if k.IsZero() {
 			k = one
 		}
@@ -155,52 +159,52 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 		}
 		return hi.Sub(p).DivRound(hi.Sub(lo), pricePrecision), nil
 	case PriceFormulaBounds:
-		l, u := r.Lower.Amount(), r.Upper.Amount()
+		l, u := r.Lower.Amount().Shopspring(), r.Upper.Amount().Shopspring()
 		return u.Sub(p).DivRound(u.Sub(l), pricePrecision), nil
 	default: // power
-		base := r.Upper.Amount()
+		base := r.Upper.Amount().Shopspring()
 		if p.GreaterThanOrEqual(base) {
 			return decimal.Zero, nil
 		}
-		alpha := r.Exponent.Decimal
+		alpha := r.Exponent.Shopspring()
 		if alpha.IsZero() {
 			alpha = decimal.NewFromFloat(0.5)
 		}
 		ratio := base.Sub(p).DivRound(base.Sub(lo), pricePrecision)
 		v, err := ratio.PowWithPrecision(alpha, pricePrecision)
 		if err != nil {
-			return decimal.Zero, fmt.Errorf("scoring: power price formula: %w", err)
+			return decimal.Zero, fieldError("/exponent", "power price formula: %v", err)
 		}
 		return v, nil
 	}
 }
 
 func validateBids(bids []Bid, rule PriceRule) error {
-	if _, err := outsourcing.ParseEnum("price formula", string(rule.Formula), priceFormulas); err != nil {
-		return fmt.Errorf("scoring: %w", err)
+	if err := enumError("/formula", "price formula", rule.Formula, priceFormulas); err != nil {
+		return err
 	}
 	if len(bids) == 0 {
-		return errorf("bids", "no bids")
+		return fieldError("/bids", "no bids")
 	}
 	var errs []error
 	if !rule.MaxScore.IsPositive() {
-		errs = append(errs, errorf("max_score", "max score %s must be positive", rule.MaxScore))
+		errs = append(errs, fieldError("/max_score", "max score %s must be positive", rule.MaxScore))
 	}
 	cur := bids[0].Price.Currency()
 	seen := map[string]bool{}
 	for i, b := range bids {
-		path := fmt.Sprintf("bids[%d]", i)
+		id, price := jsonptr.Join("bids", i, "id"), jsonptr.Join("bids", i, "price")
 		switch {
 		case b.ID == "":
-			errs = append(errs, errorf(path+".id", "empty bid id"))
+			errs = append(errs, fieldError(id, "empty bid id"))
 		case seen[b.ID]:
-			errs = append(errs, errorf(path+".id", "duplicate bid id %q", b.ID))
+			errs = append(errs, fieldError(id, "duplicate bid id %q", b.ID))
 		}
 		seen[b.ID] = true
 		if b.Price.Currency() != cur {
-			errs = append(errs, &outsourcing.FieldError{Path: path + ".price", Reason: fmt.Sprintf("scoring: bid %q in %s, first bid in %s", b.ID, b.Price.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, &outsourcing.FieldError{Path: price, Reason: fmt.Sprintf("bid %q in %s, first bid in %s", b.ID, b.Price.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
 		} else if !b.Price.IsPositive() {
-			errs = append(errs, errorf(path+".price", "bid %q price %s must be positive", b.ID, b.Price))
+			errs = append(errs, fieldError(price, "bid %q price %s must be positive", b.ID, b.Price))
 		}
 	}
 	errs = append(errs, rule.validateParams(cur)...)
@@ -209,37 +213,37 @@ func validateBids(bids []Bid, rule PriceRule) error {
 
 func (r PriceRule) validateParams(cur outsourcing.Currency) []error {
 	var errs []error
-	sameCur := func(path string, m outsourcing.Money) {
+	sameCur := func(field string, m outsourcing.Money) {
 		if m.Currency() != cur {
-			errs = append(errs, &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("scoring: %s in %s, bids in %s", path, m.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, &outsourcing.FieldError{Path: jsonptr.Join(field), Reason: fmt.Sprintf("%s in %s, bids in %s", field, m.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
 		}
 	}
 	switch r.Formula {
 	case PriceFormulaLinearDeduction:
 		if r.Deduction.IsNegative() {
-			errs = append(errs, errorf("deduction", "deduction %s must not be negative", r.Deduction))
+			errs = append(errs, fieldError("/deduction", "deduction %s must not be negative", r.Deduction))
 		}
 	case PriceFormulaBounds:
 		sameCur("lower", r.Lower)
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.Amount().GreaterThan(r.Lower.Amount()) {
-			errs = append(errs, errorf("upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
+			errs = append(errs, fieldError("/upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
 		}
 	case PriceFormulaPower:
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.IsPositive() {
-			errs = append(errs, errorf("upper", "base price %s must be positive", r.Upper))
+			errs = append(errs, fieldError("/upper", "base price %s must be positive", r.Upper))
 		}
-		if r.Exponent.IsNegative() || r.Exponent.GreaterThan(decimal.NewFromInt(1)) {
-			errs = append(errs, errorf("exponent", "exponent %s must lie in (0, 1]", r.Exponent))
+		if r.Exponent.IsNegative() || r.Exponent.GreaterThan(outsourcing.DecimalOf(decimal.NewFromInt(1))) {
+			errs = append(errs, fieldError("/exponent", "exponent %s must lie in (0, 1]", r.Exponent))
 		}
 	}
 	if a := r.AbnormallyLow; a != nil {
-		if !a.Below.Decimal().IsPositive() || a.Below.Decimal().GreaterThanOrEqual(decimal.NewFromInt(100)) {
-			errs = append(errs, errorf("abnormally_low.below", "threshold %s must lie in (0, 100) percent", a.Below))
+		if !a.Below.Points().Shopspring().IsPositive() || a.Below.Points().Shopspring().GreaterThanOrEqual(decimal.NewFromInt(100)) {
+			errs = append(errs, fieldError("/abnormally_low/below", "threshold %s must lie in (0, 100) percent", a.Below))
 		}
 		if a.MinBids < 0 {
-			errs = append(errs, errorf("abnormally_low.min_bids", "minimum bid count %d must not be negative", a.MinBids))
+			errs = append(errs, fieldError("/abnormally_low/min_bids", "minimum bid count %d must not be negative", a.MinBids))
 		}
 	}
 	return errs
@@ -249,18 +253,18 @@ func (r PriceRule) validateParams(cur outsourcing.Currency) []error {
 func flagAbnormallyLow(bids []Bid, a AbnormallyLowRule, out []PriceScore) {
 	total := decimal.Zero
 	for _, b := range bids {
-		total = total.Add(b.Price.Amount())
+		total = total.Add(b.Price.Amount().Shopspring())
 	}
 	others := decimal.NewFromInt(int64(len(bids) - 1))
-	keep := decimal.NewFromInt(1).Sub(a.Below.Fraction())
+	keep := decimal.NewFromInt(1).Sub(a.Below.Fraction().Shopspring())
 	places := int32(bids[0].Price.Currency().MinorUnits()) // the bids share one currency
 	for i, b := range bids {
-		mean := total.Sub(b.Price.Amount()).DivRound(others, pricePrecision)
+		mean := total.Sub(b.Price.Amount().Shopspring()).DivRound(others, pricePrecision)
 		limit := mean.Mul(keep)
-		if b.Price.Amount().LessThanOrEqual(limit) {
+		if b.Price.Amount().LessThanOrEqual(outsourcing.DecimalOf(limit)) {
 			out[i].AbnormallyLow = true
 			out[i].Reason = fmt.Sprintf("bid %s is at or below %s, %s%% under the mean %s of the other %d bids",
-				b.Price, outsourcing.TrimDecimal(limit.Round(places)), outsourcing.TrimDecimal(a.Below.Decimal()), outsourcing.TrimDecimal(mean.Round(places)), len(bids)-1)
+				b.Price, outsourcing.DecimalOf(limit.Round(places)).Trim(), outsourcing.DecimalOf(a.Below.Points().Shopspring()).Trim(), outsourcing.DecimalOf(mean.Round(places)).Trim(), len(bids)-1)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func TestScorePricesFormulas(t *testing.T) {
 			require.NoError(t, err)
 			for _, s := range got {
 				want := decimal.RequireFromString(c.Want[s.ID])
-				assert.True(t, want.Equal(s.Score.Round(10)), "%s: want %s got %s", s.ID, want, s.Score)
+				assert.True(t, want.Equal(s.Score.Round(10, outsourcing.RoundHalfUp).Shopspring()), "%s: want %s got %s", s.ID, want, s.Score)
 			}
 		})
 	}
@@ -69,8 +69,8 @@ func TestScorePricesBoundsNoRankReversal(t *testing.T) {
 	require.NoError(t, err)
 	after, err := scoring.ScorePrices([]scoring.Bid{{ID: "A", Price: eur("100000")}, {ID: "B", Price: eur("125000")}, {ID: "X", Price: eur("50000")}}, rule)
 	require.NoError(t, err)
-	assert.True(t, before[0].Score.Equal(after[0].Score.Decimal))
-	assert.True(t, before[1].Score.Equal(after[1].Score.Decimal))
+	assert.True(t, before[0].Score.Equal(outsourcing.DecimalOf(after[0].Score.Shopspring())))
+	assert.True(t, before[1].Score.Equal(outsourcing.DecimalOf(after[1].Score.Shopspring())))
 }
 
 func TestScorePricesAbnormallyLow(t *testing.T) {
@@ -86,7 +86,7 @@ func TestScorePricesAbnormallyLow(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, got[3].AbnormallyLow)
 	assert.Contains(t, got[3].Reason, "92.75")
-	assert.True(t, got[3].Score.Equal(decimal.NewFromInt(30)), "flagged bids are still scored provisionally")
+	assert.True(t, got[3].Score.Equal(outsourcing.DecimalOf(decimal.NewFromInt(30))), "flagged bids are still scored provisionally")
 	// Fewer bids than MinBids: no flag.
 	got, err = scoring.ScorePrices(bids[1:], rule)
 	require.NoError(t, err)

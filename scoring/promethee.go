@@ -2,11 +2,10 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
-	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // PreferenceFunction is one of Brans & Vincke's (1985) six generalised
@@ -53,10 +52,14 @@ func (f *PreferenceFunction) UnmarshalText(b []byte) error {
 // P the preference threshold (v_shape needs P > 0; level and linear need
 // Q < P) and S the Gaussian parameter (gaussian needs S > 0).
 type Preference struct {
+	// Function is the generalised criterion's shape.
 	Function PreferenceFunction `json:"function"`
-	Q        float64            `json:"q,omitempty"`
-	P        float64            `json:"p,omitempty"`
-	S        float64            `json:"s,omitempty"`
+	// Q is the indifference threshold.
+	Q float64 `json:"q,omitempty"`
+	// P is the preference threshold.
+	P float64 `json:"p,omitempty"`
+	// S is the Gaussian parameter.
+	S float64 `json:"s,omitempty"`
 }
 
 // degree returns P(d).
@@ -97,28 +100,40 @@ func (p Preference) degree(d float64) float64 {
 	return 1 // usual
 }
 
+// checkPreferences checks one valid preference function per criterion.
+func checkPreferences(prefs []Preference, n int) error {
+	if len(prefs) != n {
+		return fieldError("/preferences", "%d preference functions for %d criteria", len(prefs), n)
+	}
+	var errs []error
+	for j, p := range prefs {
+		errs = append(errs, p.validate(jsonptr.Join("preferences", j)))
+	}
+	return errors.Join(errs...)
+}
+
 // validate checks the thresholds the function uses.
-func (p Preference) validate(path, id string) error {
-	if !slices.Contains(preferenceFunctions, p.Function) {
-		return errorf(path+".function", "criterion %q: unknown preference function %q", id, p.Function)
+func (p Preference) validate(path string) error {
+	if err := enumError(path+"/function", "preference function", p.Function, preferenceFunctions); err != nil {
+		return err
 	}
 	for _, v := range []float64{p.Q, p.P, p.S} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-			return errorf(path, "criterion %q: thresholds must be finite and non-negative", id)
+			return fieldError(path, "thresholds must be finite and non-negative")
 		}
 	}
 	switch p.Function {
 	case PreferenceVShape:
 		if p.P <= 0 {
-			return errorf(path+".p", "criterion %q: v_shape needs p > 0", id)
+			return fieldError(path+"/p", "v_shape needs p > 0")
 		}
 	case PreferenceLevel, PreferenceLinear:
 		if !(p.Q < p.P) {
-			return errorf(path, "criterion %q: %s needs q < p (q %g, p %g)", id, p.Function, p.Q, p.P)
+			return fieldError(path, "%s needs q < p (q %g, p %g)", p.Function, p.Q, p.P)
 		}
 	case PreferenceGaussian:
 		if p.S <= 0 {
-			return errorf(path+".s", "criterion %q: gaussian needs s > 0", id)
+			return fieldError(path+"/s", "gaussian needs s > 0")
 		}
 	}
 	return nil
@@ -138,7 +153,8 @@ type PROMETHEEDetail struct {
 // φ(a) = φ⁺(a) − φ⁻(a) ∈ [−1, 1] is the score, higher is better. prefs
 // gives one preference function per criterion (nil: usual for all). It
 // needs at least two alternatives and costs O(m²·n) time.
-func PROMETHEEII(m *Matrix, w []float64, prefs []Preference) (*Scores, error) {
+func PROMETHEEII(m *Matrix, w []float64, prefs []Preference) (_ *Scores, err error) {
+	defer wrapErr(&err)
 	phi, err := prometheeFlows(m, prefs)
 	if err != nil {
 		return nil, err
@@ -166,7 +182,7 @@ type uniFlows struct{ plus, minus []float64 }
 func prometheeFlows(m *Matrix, prefs []Preference) (uniFlows, error) {
 	rows, n := m.Rows(), m.Cols()
 	if rows < 2 {
-		return uniFlows{}, errorf("alternatives", "promethee needs at least two alternatives")
+		return uniFlows{}, fieldError("/alternatives", "promethee needs at least two alternatives")
 	}
 	if prefs == nil {
 		prefs = make([]Preference, n)
@@ -174,17 +190,8 @@ func prometheeFlows(m *Matrix, prefs []Preference) (uniFlows, error) {
 			prefs[j].Function = PreferenceUsual
 		}
 	}
-	if len(prefs) != n {
-		return uniFlows{}, errorf("preferences", "%d preference functions for %d criteria", len(prefs), n)
-	}
-	var errs []error
-	for j, p := range prefs {
-		if err := p.validate(fmt.Sprintf("preferences[%d]", j), m.criteria[j].ID); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return uniFlows{}, errors.Join(errs...)
+	if err := checkPreferences(prefs, n); err != nil {
+		return uniFlows{}, err
 	}
 	f := uniFlows{plus: make([]float64, rows*n), minus: make([]float64, rows*n)}
 	norm := 1 / float64(rows-1)

@@ -3,7 +3,6 @@ package scoring
 import (
 	"cmp"
 	"container/heap"
-	"fmt"
 	"math"
 	"slices"
 
@@ -19,7 +18,8 @@ const (
 	TiePolicyCompetition TiePolicy = "competition"
 	// TiePolicyDense: 1, 2, 2, 3.
 	TiePolicyDense TiePolicy = "dense"
-	// TiePolicyAverage (fractional): 1, 2.5, 2.5, 4.
+	// TiePolicyAverage (fractional): Ranked.FractionalRank 1, 2.5, 2.5, 4
+	// beside the competition rank 1, 2, 2, 4.
 	TiePolicyAverage TiePolicy = "average"
 )
 
@@ -63,16 +63,20 @@ type Ranked struct {
 	Index       int    `json:"index"`
 	// Score is the method's value (Scores.Values).
 	Score float64 `json:"score"`
-	// Rank is 1 for the best; fractional only with TiePolicyAverage.
-	Rank float64 `json:"rank"`
+	// Rank is 1 for the best: the competition rank (1, 2, 2, 4), or the
+	// dense rank (1, 2, 2, 3) under TiePolicyDense.
+	Rank int `json:"rank"`
+	// FractionalRank is the mean of the positions the alternative's tie
+	// group occupies (1, 2.5, 2.5, 4); set under TiePolicyAverage only.
+	FractionalRank float64 `json:"fractional_rank,omitempty"`
 }
 
 func (o RankOptions) validate() error {
-	if _, err := outsourcing.ParseEnum("tie policy", string(cmp.Or(o.Policy, TiePolicyCompetition)), tiePolicies); err != nil {
-		return fmt.Errorf("scoring: %w", err)
+	if err := enumError("/policy", "tie policy", cmp.Or(o.Policy, TiePolicyCompetition), tiePolicies); err != nil {
+		return err
 	}
-	if math.IsNaN(o.Tolerance) || math.IsInf(o.Tolerance, 0) || o.Tolerance < 0 {
-		return errorf("tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
+	if !isFinite(o.Tolerance) || o.Tolerance < 0 {
+		return fieldError("/tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
 	}
 	return nil
 }
@@ -91,7 +95,7 @@ func better(s *Scores, a, b int) bool {
 // order) and numbers them by opt. It sorts all m alternatives: O(m log m).
 func Rank(s *Scores, opt RankOptions) ([]Ranked, error) {
 	if err := opt.validate(); err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	return numbered(s, sortedOrder(s), 0, opt), nil
 }
@@ -117,10 +121,10 @@ func sortedOrder(s *Scores) []int {
 // by k. k larger than the number of alternatives returns all of them.
 func TopK(s *Scores, k int, opt RankOptions) ([]Ranked, error) {
 	if err := opt.validate(); err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	if k < 0 {
-		return nil, errorf("k", "k %d must not be negative", k)
+		return nil, wrap(fieldError("/k", "k %d must not be negative", k))
 	}
 	k = min(k, len(s.Values))
 	if k == 0 {
@@ -183,18 +187,16 @@ func numbered(s *Scores, order []int, extra int, opt RankOptions) []Ranked {
 		if end == len(order) {
 			size += extra
 		}
-		var r float64
+		r, frac := start+1, 0.0
 		switch opt.Policy {
 		case TiePolicyDense:
-			r = float64(dense)
+			r = dense
 		case TiePolicyAverage:
-			r = float64(start+1) + float64(size-1)/2
-		default:
-			r = float64(start + 1)
+			frac = float64(start+1) + float64(size-1)/2
 		}
 		for p := start; p < end; p++ {
 			i := order[p]
-			out[p] = Ranked{Alternative: s.Alternatives[i], Index: i, Score: s.Values[i], Rank: r}
+			out[p] = Ranked{Alternative: s.Alternatives[i], Index: i, Score: s.Values[i], Rank: r, FractionalRank: frac}
 		}
 		start = end
 	}

@@ -17,33 +17,37 @@ func scoresOf(values []float64, higher bool) *scoring.Scores {
 	return &scoring.Scores{Alternatives: ids, Values: values, HigherIsBetter: higher}
 }
 
-func ranks(r []scoring.Ranked) ([]string, []float64) {
+func ranks(r []scoring.Ranked) ([]string, []int, []float64) {
 	var ids []string
-	var rs []float64
+	var rs []int
+	var fr []float64
 	for _, x := range r {
 		ids = append(ids, x.Alternative)
 		rs = append(rs, x.Rank)
+		fr = append(fr, x.FractionalRank)
 	}
-	return ids, rs
+	return ids, rs, fr
 }
 
 func TestRankTiePolicies(t *testing.T) {
 	s := scoresOf([]float64{7, 9, 5, 7}, true)
 	tests := []struct {
 		policy scoring.TiePolicy
-		want   []float64
+		want   []int
+		frac   []float64
 	}{
-		{scoring.TiePolicyCompetition, []float64{1, 2, 2, 4}},
-		{scoring.TiePolicyDense, []float64{1, 2, 2, 3}},
-		{scoring.TiePolicyAverage, []float64{1, 2.5, 2.5, 4}},
+		{scoring.TiePolicyCompetition, []int{1, 2, 2, 4}, []float64{0, 0, 0, 0}},
+		{scoring.TiePolicyDense, []int{1, 2, 2, 3}, []float64{0, 0, 0, 0}},
+		{scoring.TiePolicyAverage, []int{1, 2, 2, 4}, []float64{1, 2.5, 2.5, 4}},
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.policy), func(t *testing.T) {
 			r, err := scoring.Rank(s, scoring.RankOptions{Policy: tc.policy})
 			require.NoError(t, err)
-			ids, rs := ranks(r)
+			ids, rs, frac := ranks(r)
 			assert.Equal(t, []string{"B", "A", "D", "C"}, ids) // tie broken by row order
 			assert.Equal(t, tc.want, rs)
+			assert.Equal(t, tc.frac, frac)
 		})
 	}
 }
@@ -51,9 +55,9 @@ func TestRankTiePolicies(t *testing.T) {
 func TestRankToleranceAndDirection(t *testing.T) {
 	r, err := scoring.Rank(scoresOf([]float64{0.5, 0.50001, 0.2}, false), scoring.RankOptions{Tolerance: 1e-3})
 	require.NoError(t, err)
-	ids, rs := ranks(r)
+	ids, rs, _ := ranks(r)
 	assert.Equal(t, []string{"C", "A", "B"}, ids)
-	assert.Equal(t, []float64{1, 2, 2}, rs)
+	assert.Equal(t, []int{1, 2, 2}, rs)
 	_, err = scoring.Rank(scoresOf([]float64{1}, true), scoring.RankOptions{Tolerance: -1})
 	require.Error(t, err)
 }

@@ -5,10 +5,24 @@ import (
 	"slices"
 )
 
+// ReversalScenario names a rank-reversal what-if.
+type ReversalScenario string
+
+// Rank-reversal scenarios.
+const (
+	// ReversalScenarioRemove leaves one alternative out.
+	ReversalScenarioRemove ReversalScenario = "remove"
+	// ReversalScenarioAddDominated adds a degraded copy of one alternative.
+	ReversalScenarioAddDominated ReversalScenario = "add_dominated"
+)
+
+// String returns the scenario name.
+func (s ReversalScenario) String() string { return string(s) }
+
 // RankReversal reports one what-if scenario of a rank-reversal check.
 type RankReversal struct {
-	// Scenario is "remove" (leave one out) or "add_dominated".
-	Scenario string `json:"scenario"`
+	// Scenario is leave one out or add a dominated alternative.
+	Scenario ReversalScenario `json:"scenario"`
 	// Alternative is the removed alternative, or the one a dominated copy was made of.
 	Alternative string `json:"alternative"`
 	// Reversed lists pairs [better, worse] of the original ranking whose
@@ -43,12 +57,13 @@ type ReversalReport struct {
 // and strictly the other way after (tolerance 1e-12). delta in (0, 1];
 // 0 means 0.1. It rescores up to 2·m variants of m, so it costs about
 // 2·m times one Score plus O(m³) comparisons.
-func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (ReversalReport, error) {
+func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (_ ReversalReport, err error) {
+	defer wrapErr(&err)
 	switch {
 	case delta == 0:
 		delta = 0.1
 	case !(delta > 0 && delta <= 1):
-		return ReversalReport{}, errorf("delta", "delta %g must lie in (0, 1]", delta)
+		return ReversalReport{}, fieldError("/delta", "delta %g must lie in (0, 1]", delta)
 	}
 	base, err := Score(m, w, cfg)
 	if err != nil {
@@ -65,7 +80,7 @@ func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (Reve
 	if rows >= 3 {
 		for k := range rows {
 			sub := m.without(k, "", nil)
-			add(compareScenario("remove", m.alternatives[k], base, sub, w, cfg))
+			add(compareScenario(ReversalScenarioRemove, m.alternatives[k], base, sub, w, cfg))
 		}
 	}
 	st := m.stats(false)
@@ -87,13 +102,13 @@ func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (Reve
 			copyRow[j] = math.Max(copyRow[j]-step, floor)
 		}
 		sub := m.without(-1, "\x00dominated", copyRow)
-		add(compareScenario("add_dominated", m.alternatives[k], base, sub, w, cfg))
+		add(compareScenario(ReversalScenarioAddDominated, m.alternatives[k], base, sub, w, cfg))
 	}
 	return rep, nil
 }
 
 // compareScenario scores sub and lists the original pairs it inverts.
-func compareScenario(kind, alt string, base *Scores, sub *Matrix, w []float64, cfg Config) RankReversal {
+func compareScenario(kind ReversalScenario, alt string, base *Scores, sub *Matrix, w []float64, cfg Config) RankReversal {
 	rr := RankReversal{Scenario: kind, Alternative: alt}
 	s, err := Score(sub, w, cfg)
 	if err != nil {

@@ -27,10 +27,28 @@ type WeightInterval struct {
 // SensitivityOptions tunes the numeric search used for TOPSIS and VIKOR.
 // The zero value is a 0.01 grid refined to 1e-6.
 type SensitivityOptions struct {
-	// Step is the grid step of the scan away from the current weight; 0 means 0.01.
+	// Step is the grid step of the scan away from the current weight, in
+	// [0, 1]; 0 means 0.01.
 	Step float64 `json:"step,omitempty"`
-	// Tolerance is the bisection precision of a bound; 0 means 1e-6.
+	// Tolerance is the bisection precision of a bound, in [0, 1]; 0 means 1e-6.
 	Tolerance float64 `json:"tolerance,omitempty"`
+}
+
+// withDefaults checks the options and fills in the defaults.
+func (o SensitivityOptions) withDefaults() (SensitivityOptions, error) {
+	if !(o.Step >= 0 && o.Step <= 1) {
+		return o, fieldError("/step", "step %g must lie in [0, 1]", o.Step)
+	}
+	if !(o.Tolerance >= 0 && o.Tolerance <= 1) {
+		return o, fieldError("/tolerance", "tolerance %g must lie in [0, 1]", o.Tolerance)
+	}
+	if o.Step == 0 {
+		o.Step = 0.01
+	}
+	if o.Tolerance == 0 {
+		o.Tolerance = 1e-6
+	}
+	return o, nil
 }
 
 // reweighted returns the weights with criterion j set to t and the
@@ -57,16 +75,14 @@ func reweighted(w []float64, j int, t float64, out []float64) []float64 {
 // interval is the connected one around the current weight found on a grid
 // of opt.Step, refined by bisection: a change that appears and reverts
 // within one step can be missed. Errors as for Score.
-func WeightStability(m *Matrix, w []float64, cfg Config, opt SensitivityOptions) ([]WeightInterval, error) {
+func WeightStability(m *Matrix, w []float64, cfg Config, opt SensitivityOptions) (_ []WeightInterval, err error) {
+	defer wrapErr(&err)
+	if opt, err = opt.withDefaults(); err != nil {
+		return nil, err
+	}
 	base, err := Score(m, w, cfg)
 	if err != nil {
 		return nil, err
-	}
-	if opt.Step <= 0 || math.IsNaN(opt.Step) {
-		opt.Step = 0.01
-	}
-	if opt.Tolerance <= 0 || math.IsNaN(opt.Tolerance) {
-		opt.Tolerance = 1e-6
 	}
 	wn := base.Weights
 	u, linear, err := linearParts(m, cfg)
@@ -109,10 +125,10 @@ func WeightStability(m *Matrix, w []float64, cfg Config, opt SensitivityOptions)
 func linearParts(m *Matrix, cfg Config) ([]float64, bool, error) {
 	switch cfg.Method {
 	case MethodWSM:
-		u, err := Normalize(m, cfg.normalization(), cfg.Constant)
+		u, err := normalize(m, cfg.normalization(), cfg.Constant)
 		return u, err == nil, err
 	case MethodWPM:
-		u, err := Normalize(m, cfg.normalization(), cfg.Constant)
+		u, err := normalize(m, cfg.normalization(), cfg.Constant)
 		if err != nil {
 			return nil, false, err
 		}

@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"math"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
 
 // TOPSISDetail holds the Euclidean distances of each alternative to the
 // positive ideal (DPlus) and negative ideal (DMinus) solution.
@@ -23,7 +27,8 @@ type TOPSISDetail struct {
 // criterion constant) its closeness is undefined and an error naming it
 // is returned. It makes two passes over the flat matrix and allocates a
 // fixed number of slices whatever the number of criteria.
-func TOPSIS(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
+func TOPSIS(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *Scores, err error) {
+	defer wrapErr(&err)
 	s, ts, st, err := normalizedScores(m, w, MethodTOPSIS, norm, policy)
 	if err != nil {
 		return nil, err
@@ -66,7 +71,7 @@ func TOPSIS(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (
 	for i := range rows {
 		dp, dn := s.TOPSIS.DPlus[i], s.TOPSIS.DMinus[i]
 		if dp+dn == 0 {
-			return nil, errorf("alternatives", "alternative %q is both ideal and anti-ideal: every weighted criterion is constant, closeness is undefined", m.alternatives[i])
+			return nil, fieldError(jsonptr.Join("rows", i), "alternative %q is both ideal and anti-ideal: every weighted criterion is constant, closeness is undefined", m.alternatives[i])
 		}
 		s.Values[i] = dn / (dp + dn)
 	}

@@ -1,12 +1,10 @@
 package scoring
 
 import (
-	"cmp"
-	"fmt"
 	"math"
 	"slices"
 
-	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // VIKORDetail holds VIKOR's measures and its compromise solution.
@@ -31,6 +29,14 @@ type VIKORDetail struct {
 	Compromise []string `json:"compromise"`
 }
 
+// checkV reports a v outside [0, 1] at "/v".
+func checkV(v float64) error {
+	if !(v >= 0 && v <= 1) {
+		return fieldError("/v", "v must lie in [0, 1], got %g", v)
+	}
+	return nil
+}
+
 // vikorTol absorbs floating-point noise when VIKOR compares measures.
 const vikorTol = 1e-12
 
@@ -45,12 +51,13 @@ const vikorTol = 1e-12
 // zero (every alternative equal in S, or in R) is 0. A constant criterion
 // is an error unless policy is ConstantPolicyNeutral (regret 0).
 // Comparisons in the compromise conditions use a tolerance of 1e-12.
-func VIKOR(m *Matrix, w []float64, v float64, policy ConstantPolicy) (*Scores, error) {
-	if !(v >= 0 && v <= 1) {
-		return nil, errorf("v", "v must lie in [0, 1], got %g", v)
+func VIKOR(m *Matrix, w []float64, v float64, policy ConstantPolicy) (_ *Scores, err error) {
+	defer wrapErr(&err)
+	if err := checkV(v); err != nil {
+		return nil, err
 	}
-	if _, err := outsourcing.ParseEnum("constant policy", string(cmp.Or(policy, ConstantPolicyReject)), constantPolicies); err != nil {
-		return nil, fmt.Errorf("scoring: %w", err)
+	if err := checkPolicy(policy); err != nil {
+		return nil, err
 	}
 	s, err := newScores(m, w, MethodVIKOR, "", false)
 	if err != nil {
@@ -63,7 +70,7 @@ func VIKOR(m *Matrix, w []float64, v float64, policy ConstantPolicy) (*Scores, e
 		lo, hi := st.min[j], st.max[j]
 		if hi == lo {
 			if policy != ConstantPolicyNeutral {
-				return nil, errorf(fmt.Sprintf("criteria[%d]", j), "criterion %q: zero range (every value is %g): VIKOR's normalised regret is undefined", c.ID, lo)
+				return nil, fieldError(jsonptr.Join("criteria", j), "criterion %q: zero range (every value is %g): VIKOR's normalised regret is undefined", c.ID, lo)
 			}
 			continue // scale 0: regret 0
 		}

@@ -2,11 +2,11 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // WeightMethod names how a set of criterion weights was obtained.
@@ -69,19 +69,20 @@ type Weights struct {
 }
 
 // normalizeWeights validates w for n criteria (length, finite,
-// non-negative, positive sum) and returns w/Σw and Σw.
-func normalizeWeights(w []float64, ids []string) ([]float64, float64, error) {
+// non-negative, positive sum) and returns w/Σw and Σw; errors point at
+// base ("/weights") and its elements.
+func normalizeWeights(w []float64, ids []string, base string) ([]float64, float64, error) {
 	if len(w) != len(ids) {
-		return nil, 0, errorf("weights", "%d weights for %d criteria", len(w), len(ids))
+		return nil, 0, fieldError(base, "%d weights for %d criteria", len(w), len(ids))
 	}
 	var errs []error
 	sum := 0.0
 	for j, v := range w {
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			errs = append(errs, errorf(fmt.Sprintf("weights[%d]", j), "weight of criterion %q is not finite", ids[j]))
+			errs = append(errs, fieldError(jsonptr.Append(base, j), "weight of criterion %q is not finite", ids[j]))
 		case v < 0:
-			errs = append(errs, errorf(fmt.Sprintf("weights[%d]", j), "weight of criterion %q is negative (%g)", ids[j], v))
+			errs = append(errs, fieldError(jsonptr.Append(base, j), "weight of criterion %q is negative (%g)", ids[j], v))
 		default:
 			sum += v
 		}
@@ -90,7 +91,7 @@ func normalizeWeights(w []float64, ids []string) ([]float64, float64, error) {
 		return nil, 0, errors.Join(errs...)
 	}
 	if !(sum > 0) || math.IsInf(sum, 0) {
-		return nil, 0, errorf("weights", "weights sum to %g; need a positive, finite sum", sum)
+		return nil, 0, fieldError(base, "weights sum to %g; need a positive, finite sum", sum)
 	}
 	out := make([]float64, len(w))
 	for j, v := range w {
@@ -103,9 +104,10 @@ func normalizeWeights(w []float64, ids []string) ([]float64, float64, error) {
 // normalises them to sum 1, reporting the sum as given. Errors match
 // outsourcing.ErrInvalidInput: wrong length, NaN/Inf, negative weight,
 // zero sum.
-func DirectWeights(m *Matrix, w []float64) (Weights, error) {
+func DirectWeights(m *Matrix, w []float64) (_ Weights, err error) {
+	defer wrapErr(&err)
 	ids := m.criterionIDs()
-	v, sum, err := normalizeWeights(w, ids)
+	v, sum, err := normalizeWeights(w, ids, "/weights")
 	if err != nil {
 		return Weights{}, err
 	}
@@ -126,15 +128,16 @@ func EqualWeights(m *Matrix) Weights {
 // from the importance rank of each criterion of m (1 = most important),
 // given in column order. Tied ranks share the mean of the centroid weights
 // of the positions they occupy. Ranks must lie in 1..n.
-func ROCWeights(m *Matrix, ranks []int) (Weights, error) {
+func ROCWeights(m *Matrix, ranks []int) (_ Weights, err error) {
+	defer wrapErr(&err)
 	ids := m.criterionIDs()
 	n := len(ids)
 	if len(ranks) != n {
-		return Weights{}, errorf("ranks", "%d ranks for %d criteria", len(ranks), n)
+		return Weights{}, fieldError("/ranks", "%d ranks for %d criteria", len(ranks), n)
 	}
 	for j, r := range ranks {
 		if r < 1 || r > n {
-			return Weights{}, errorf(fmt.Sprintf("ranks[%d]", j), "rank %d of criterion %q outside 1..%d", r, ids[j], n)
+			return Weights{}, fieldError(jsonptr.Join("ranks", j), "rank %d of criterion %q outside 1..%d", r, ids[j], n)
 		}
 	}
 	roc := make([]float64, n) // centroid weight of position k (0-based)
@@ -174,17 +177,18 @@ func ROCWeights(m *Matrix, ranks []int) (Weights, error) {
 // summing to zero carries no information (weight 0). It needs at least
 // two alternatives, and an error is returned when no criterion
 // discriminates (every column constant).
-func EntropyWeights(m *Matrix) (Weights, error) {
+func EntropyWeights(m *Matrix) (_ Weights, err error) {
+	defer wrapErr(&err)
 	rows, n := m.Rows(), m.Cols()
 	if rows < 2 {
-		return Weights{}, errorf("alternatives", "entropy weights need at least two alternatives")
+		return Weights{}, fieldError("/alternatives", "entropy weights need at least two alternatives")
 	}
 	s := m.stats(false)
 	d := make([]float64, n)
 	lnM := math.Log(float64(rows))
 	for j, c := range m.criteria {
 		if s.min[j] < 0 {
-			return Weights{}, errorf(fmt.Sprintf("criteria[%d]", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
 		}
 	}
 	h := make([]float64, n)
@@ -208,7 +212,8 @@ func EntropyWeights(m *Matrix) (Weights, error) {
 // StdDevWeights computes standard-deviation weights (see
 // WeightMethodStdDev). A constant criterion gets weight 0; an error is
 // returned when every criterion is constant.
-func StdDevWeights(m *Matrix) (Weights, error) {
+func StdDevWeights(m *Matrix) (_ Weights, err error) {
+	defer wrapErr(&err)
 	_, sd, err := minMaxColumns(m)
 	if err != nil {
 		return Weights{}, err
@@ -220,7 +225,8 @@ func StdDevWeights(m *Matrix) (Weights, error) {
 // correlation with a constant criterion is taken as 0 (that criterion's
 // own weight is 0, as its σ is 0); an error is returned when every
 // criterion is constant.
-func CRITICWeights(m *Matrix) (Weights, error) {
+func CRITICWeights(m *Matrix) (_ Weights, err error) {
+	defer wrapErr(&err)
 	r, sd, err := minMaxColumns(m)
 	if err != nil {
 		return Weights{}, err
@@ -263,9 +269,9 @@ func CRITICWeights(m *Matrix) (Weights, error) {
 // constant columns all 1) and each column's population standard deviation.
 func minMaxColumns(m *Matrix) ([]float64, []float64, error) {
 	if m.Rows() < 2 {
-		return nil, nil, errorf("alternatives", "objective weights need at least two alternatives")
+		return nil, nil, fieldError("/alternatives", "objective weights need at least two alternatives")
 	}
-	r, err := Normalize(m, NormalizationMinMax, ConstantPolicyNeutral)
+	r, err := normalize(m, NormalizationMinMax, ConstantPolicyNeutral)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -294,7 +300,7 @@ func fromScores(m *Matrix, method WeightMethod, scores []float64) (Weights, erro
 		sum += v
 	}
 	if !(sum > 0) {
-		return Weights{}, errorf("criteria", "%s weights are undefined: no criterion discriminates between the alternatives", method)
+		return Weights{}, fieldError("/criteria", "%s weights are undefined: no criterion discriminates between the alternatives", method)
 	}
 	v := make([]float64, len(scores))
 	for j, s := range scores {

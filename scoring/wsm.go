@@ -6,7 +6,8 @@ import "math"
 // normalised by norm (empty: linear) and w is normalised to sum 1.
 // Higher is better. It runs in two passes over the flat matrix and
 // allocates a fixed number of slices whatever the number of criteria.
-func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
+func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *Scores, err error) {
+	defer wrapErr(&err)
 	s, ts, _, err := normalizedScores(m, w, MethodWSM, norm, policy)
 	if err != nil {
 		return nil, err
@@ -52,7 +53,8 @@ func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Sc
 // benefit and xᵢⱼ^−wⱼ for cost criteria, Bridgman's original form) and w
 // sums to 1. Higher is better. A normalised value of 0 (possible with
 // min_max) makes the product 0.
-func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (*Scores, error) {
+func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *Scores, err error) {
+	defer wrapErr(&err)
 	s, ts, _, err := normalizedScores(m, w, MethodWPM, norm, policy)
 	if err != nil {
 		return nil, err
