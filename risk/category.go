@@ -1,11 +1,9 @@
 package risk
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -51,10 +49,16 @@ var customName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 
 // CustomCategory returns the custom category "custom:<name>"; name is 1 to
 // 64 lower-case letters, digits, '_' or '-', starting with a letter or
-// digit. Any other name is a *FieldError matching ErrInvalidInput.
+// digit. Any other name is a *outsourcing.FieldError (path "", the name)
+// matching outsourcing.ErrInvalidInput.
 func CustomCategory(name string) (Category, error) {
+	c, err := customCategory("", name)
+	return c, wrap(err)
+}
+
+func customCategory(path, name string) (Category, error) {
 	if !customName.MatchString(name) {
-		return "", errorf("category", "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", text.Truncate(name, 40))
+		return "", errorf(path, "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", text.Truncate(name, 40))
 	}
 	return Category(customPrefix + name), nil
 }
@@ -67,7 +71,7 @@ func (c Category) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown categories.
 func (c Category) MarshalText() ([]byte, error) {
-	if _, err := ParseCategory(string(c)); err != nil {
+	if _, err := parseCategory("", string(c)); err != nil {
 		return nil, err
 	}
 	return []byte(c), nil
@@ -75,20 +79,30 @@ func (c Category) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the eight
 // handbook categories and well-formed "custom:<name>" categories.
-func (c *Category) UnmarshalText(text []byte) (err error) {
-	*c, err = ParseCategory(string(text))
-	return err
+func (c *Category) UnmarshalText(text []byte) error {
+	v, err := parseCategory("", string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
 }
 
 // ParseCategory returns s as a Category: one of HandbookCategories or a
-// well-formed "custom:<name>". Anything else is a *FieldError.
+// well-formed "custom:<name>". Anything else is a *outsourcing.FieldError
+// (path "", the string) matching outsourcing.ErrInvalidInput.
 func ParseCategory(s string) (Category, error) {
+	c, err := parseCategory("", s)
+	return c, wrap(err)
+}
+
+// parseCategory is ParseCategory reporting at path.
+func parseCategory(path, s string) (Category, error) {
 	if name, ok := strings.CutPrefix(s, customPrefix); ok {
-		return CustomCategory(name)
+		return customCategory(path, name)
 	}
-	c, err := outsourcing.ParseEnum("category", s, HandbookCategories())
-	if err != nil {
-		return "", fmt.Errorf("risk: %w", err)
+	if err := enumError(path, "category", s, HandbookCategories()); err != nil {
+		return "", err
 	}
-	return c, nil
+	return Category(s), nil
 }

@@ -76,7 +76,7 @@ func TestErrorMessagesIgnoreDecimalGlobals(t *testing.T) {
 	testkit.AssertGlobalsIgnored(t, func() []byte {
 		_, err := s.ALE()
 		require.ErrorIs(t, err, outsourcing.ErrLimit)
-		require.EqualError(t, err, "magnitude.max: risk: amount 2000000000000000 EUR is above the limit of 1e+15")
+		require.EqualError(t, err, "risk: /magnitude/max: amount 2000000000000000 EUR is above the limit of 1e+15")
 		return []byte(err.Error())
 	})
 }

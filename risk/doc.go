@@ -17,10 +17,13 @@
 // formula (L×I, L+I, max) or a score expression in the kernel's rule
 // language over ScoreEnv (`likelihood + 2 * impact`,
 // `likelihood_rank * impact_rank`), the last two with level bands, plus
-// appetite and tolerance levels that put every cell in a Zone. NewMatrix
-// compiles it, scoring every cell once; ParseMatrix reads it from JSON. A
-// score expression that does not compile or fails is an error naming the
-// matrix that matches outsourcing.ErrRule. Presets reproduce published tables cell for cell:
+// appetite and tolerance levels that put every cell in a Zone. ParseMatrix
+// validates a JSON document and decodes it into a MatrixSpec; NewMatrix
+// compiles a spec, scoring every cell once. A score expression that does
+// not compile or fails is an error naming the matrix that matches
+// outsourcing.ErrRule. A cell's level is a Level, the matrix's own scale,
+// and carries its place on NIST SP 800-30's five levels
+// (Evaluation.NIST). Presets reproduce published tables cell for cell:
 // NISTRiskMatrix (NIST SP 800-30 Rev. 1 Table I-2), NISTLikelihoodMatrix
 // (Table G-5), NISTScale (the semi-quantitative 0–100 scale), OWASPMatrix
 // with OWASPRate (OWASP Risk Rating Methodology: factor averaging and the
@@ -71,7 +74,8 @@
 // # Usage
 //
 //	reg, err := risk.ParseRegister(doc)          // JSON, validated by RegisterSchema
-//	m := risk.Classic5x5()                       // or NewMatrix / ParseMatrix / a NIST or OWASP preset
+//	m := risk.Classic5x5()                       // or a NIST or OWASP preset, or NewMatrix(spec)
+//	spec, err := risk.ParseMatrix(matrixDoc)     // a MatrixSpec from JSON, for NewMatrix
 //	report, err := risk.Assess(reg, m, asOf)     // ratings, residuals, reviews and drills due
 //	level, err := risk.OverallLevel(report)      // outsourcing.RiskLevel for SourcingInputs.Risk
 //	heat, err := m.HeatMap(reg.Risks)            // heat.Text(), heat.SVG()
@@ -84,6 +88,10 @@
 // negative rates, zero trials, effectiveness outside 0–1) returns
 // *outsourcing.FieldError values matching outsourcing.ErrInvalidInput (or
 // ErrCurrencyMismatch, ErrLimit), joined in a stable order; nothing panics.
+// Every path is an RFC 6901 JSON pointer into the caller's document or
+// value ("/risks/2/controls/0/effectiveness", "/trials"); "" is the value
+// itself. Reasons carry no prefix; the error an exported function returns
+// starts "risk: " once.
 //
 // # Concurrency
 //

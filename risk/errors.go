@@ -1,8 +1,49 @@
 package risk
 
-import "github.com/outsourcing-go/outsourcing"
+import (
+	"errors"
+	"fmt"
 
-// errorf builds a *outsourcing.FieldError whose reason is prefixed "risk: ".
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
+// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
+// prefix: the exported entry points add "risk: " once (see wrap).
 func errorf(path, format string, args ...any) *outsourcing.FieldError {
-	return outsourcing.FieldErrorf(path, "risk: "+format, args...)
+	return outsourcing.FieldErrorf(path, format, args...)
+}
+
+// limitf builds a *outsourcing.FieldError matching outsourcing.ErrLimit.
+func limitf(path, format string, args ...any) *outsourcing.FieldError {
+	fe := errorf(path, format, args...)
+	fe.Err = outsourcing.ErrLimit
+	return fe
+}
+
+// mismatch reports an amount in currency got where want was expected; it
+// matches outsourcing.ErrCurrencyMismatch.
+func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
+	return &outsourcing.FieldError{Path: path, Reason: string(got) + " differs from " + string(want), Err: outsourcing.ErrCurrencyMismatch}
+}
+
+// enumError checks that s is one of values and reports it at path
+// otherwise (the kernel's message, this package's path).
+func enumError[T ~string](path, kind, s string, values []T) error {
+	_, err := outsourcing.ParseEnum(kind, s, values)
+	var fe *outsourcing.FieldError
+	if errors.As(err, &fe) {
+		fe.Path = path
+	}
+	return err
+}
+
+// wrap adds the package prefix "risk: " to an error leaving an exported
+// entry point; nil stays nil. Internal functions never call it, so the
+// prefix appears exactly once.
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("risk: %w", err)
 }

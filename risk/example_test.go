@@ -61,13 +61,13 @@ func ExampleNewMatrix() {
 	fmt.Println(err)
 	// Output:
 	// 5 amber within_tolerance
-	// likelihood: risk: "x" is not a level of the likelihood scale
+	// risk: /likelihood: "x" is not a level of the likelihood scale
 }
 
 func ExampleParseMatrix() {
 	// A 3×3 matrix from JSON whose score weighs impact double, written as
 	// a rule expression and compiled once; the bands classify the score.
-	m, err := risk.ParseMatrix([]byte(`{
+	spec, err := risk.ParseMatrix([]byte(`{
 	  "id": "vendor-3x3",
 	  "likelihood": {"name": "Likelihood", "levels": [{"id": "low", "value": 1}, {"id": "medium", "value": 2}, {"id": "high", "value": 3}]},
 	  "impact": {"name": "Impact", "levels": [{"id": "low", "value": 1}, {"id": "medium", "value": 2}, {"id": "high", "value": 3}]},
@@ -78,21 +78,26 @@ func ExampleParseMatrix() {
 	if err != nil {
 		panic(err)
 	}
+	m, err := risk.NewMatrix(spec)
+	if err != nil {
+		panic(err)
+	}
 	for _, c := range [][2]string{{"high", "low"}, {"low", "high"}, {"high", "high"}} {
 		ev, _ := m.Rate(c[0], c[1])
 		fmt.Printf("likelihood %s, impact %s: score %g, %s\n", c[0], c[1], ev.Score, ev.Level)
 	}
 	// A formula that does not compile is an error naming the matrix.
-	_, err = risk.ParseMatrix([]byte(`{"id": "broken",
+	spec, _ = risk.ParseMatrix([]byte(`{"id": "broken",
 	  "likelihood": {"name": "L", "levels": [{"id": "a", "value": 1}, {"id": "b", "value": 2}]},
 	  "impact": {"name": "I", "levels": [{"id": "a", "value": 1}, {"id": "b", "value": 2}]},
 	  "score_expression": "likelihood * severity", "levels": [{"id": "all", "min_score": 0}]}`))
+	_, err = risk.NewMatrix(spec)
 	fmt.Println(err)
 	// Output:
 	// likelihood high, impact low: score 5, green
 	// likelihood low, impact high: score 7, amber
 	// likelihood high, impact high: score 9, red
-	// score_expression: risk: matrix "broken": score rule "score" (1:14): unknown name severity
+	// risk: /score_expression: matrix "broken": score rule "score" (1:14): unknown name severity
 }
 
 func ExampleMatrix_Residual() {

@@ -3,13 +3,14 @@ package risk
 import (
 	"cmp"
 	"errors"
-	"fmt"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // HeatCell is one cell of a heat map.
 type HeatCell struct {
-	// Level is the cell's risk level ID.
-	Level string `json:"level"`
+	// Level is the cell's risk level.
+	Level Level `json:"level"`
 	// Count is the number of risks in the cell; IDs lists them in register order.
 	Count int      `json:"count"`
 	IDs   []string `json:"ids"`
@@ -33,7 +34,7 @@ type HeatMap struct {
 
 // HeatMap places every risk that is not closed on the matrix, by inherent
 // and by residual rating (see Matrix.Residual). A rating off the scale is a
-// *outsourcing.FieldError with the risk's index ("risks[4].inherent.impact").
+// *outsourcing.FieldError whose path points into risks ("/4/inherent/impact").
 func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
 	spec := cloneSpec(m.spec)
 	h := HeatMap{Title: cmp.Or(spec.Name, spec.ID), Likelihood: spec.Likelihood, Impact: spec.Impact, Levels: spec.Levels}
@@ -46,7 +47,7 @@ func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
 		ii, okI := m.cols[k.Inherent.Impact]
 		res, err := m.Residual(k)
 		if err != nil || !okL || !okI {
-			return HeatMap{}, errors.Join(k.checkRatings(fmt.Sprintf("risks[%d]", i), m)...)
+			return HeatMap{}, wrap(errors.Join(k.checkRatings(jsonptr.Join(i), m)...))
 		}
 		inh := &h.Inherent[li][ii]
 		inh.Count++

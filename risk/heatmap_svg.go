@@ -28,7 +28,7 @@ func (h HeatMap) SVG() string {
 	gridW := cols * svgCell
 	width := svgLeft + 2*gridW + svgGap + 20
 	height := svgTop + rows*svgCell + svgBottom + 30
-	colors := make(map[string]string, len(h.Levels))
+	colors := make(map[Level]string, len(h.Levels))
 	for i, l := range h.Levels {
 		ramp := defaultRamp[min(len(defaultRamp)-1, i*len(defaultRamp)/max(1, len(h.Levels)))]
 		colors[l.ID] = cmp.Or(l.Color, ramp)
@@ -47,7 +47,7 @@ func (h HeatMap) SVG() string {
 			for j := range cols {
 				c := grid[i][j]
 				x := x0 + j*svgCell
-				fmt.Fprintf(&b, `<g><title>%s × %s: %s (%d)%s</title>`, esc(axisLabel(h.Likelihood.Levels[i])), esc(axisLabel(h.Impact.Levels[j])), esc(c.Level), c.Count, esc(idList(c.IDs)))
+				fmt.Fprintf(&b, `<g><title>%s × %s: %s (%d)%s</title>`, esc(axisLabel(h.Likelihood.Levels[i])), esc(axisLabel(h.Impact.Levels[j])), esc(string(c.Level)), c.Count, esc(idList(c.IDs)))
 				fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"/>`, x, y, svgCell, svgCell, esc(colors[c.Level]))
 				if c.Count > 0 {
 					fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="20" text-anchor="middle">%d</text>`, x+svgCell/2, y+svgCell/2+7, c.Count)
@@ -64,7 +64,7 @@ func (h HeatMap) SVG() string {
 	ly := svgTop + rows*svgCell + svgBottom - 10
 	for i, l := range h.Levels {
 		x := svgLeft + i*110
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="#555555"/><text x="%d" y="%d">%s</text>`+"\n", x, ly, esc(colors[l.ID]), x+20, ly+12, esc(cmp.Or(l.Label, l.ID)))
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="#555555"/><text x="%d" y="%d">%s</text>`+"\n", x, ly, esc(colors[l.ID]), x+20, ly+12, esc(cmp.Or(l.Label, string(l.ID))))
 	}
 	b.WriteString("</svg>\n")
 	return b.String()

@@ -32,12 +32,12 @@ func TestHeatMapCounts(t *testing.T) {
 	assert.Equal(t, 5, total(h.Inherent), "the closed risk is left out")
 	assert.Equal(t, 5, total(h.Residual))
 	assert.Equal(t, []string{"R1"}, cell(h.Inherent, "likely", "catastrophic").IDs)
-	assert.Equal(t, "extreme", cell(h.Inherent, "likely", "catastrophic").Level)
+	assert.Equal(t, "extreme", string(cell(h.Inherent, "likely", "catastrophic").Level))
 	assert.Equal(t, []string{"R3"}, cell(h.Inherent, "unlikely", "major").IDs)
 	// R1's controls move it to unlikely × major, beside R3.
 	assert.Equal(t, HeatCell{Level: "high", Count: 2, IDs: []string{"R1", "R3"}}, cell(h.Residual, "unlikely", "major"))
 	assert.Zero(t, cell(h.Residual, "likely", "catastrophic").Count)
-	assert.Equal(t, "low", h.Inherent[0][0].Level)
+	assert.Equal(t, "low", string(h.Inherent[0][0].Level))
 }
 
 func TestHeatMapBadRating(t *testing.T) {
@@ -45,7 +45,7 @@ func TestHeatMapBadRating(t *testing.T) {
 	reg.Risks[4].Inherent.Impact = "huge"
 	_, err := Classic5x5().HeatMap(reg.Risks)
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
-	assert.Contains(t, fieldPaths(err), "risks[4].inherent.impact")
+	assert.Contains(t, fieldPaths(err), "/4/inherent/impact")
 }
 
 func TestHeatMapText(t *testing.T) {
@@ -141,5 +141,5 @@ func BenchmarkHeatMap10k(b *testing.B) {
 
 func TestHeatMapBadInherentWithRerating(t *testing.T) {
 	_, err := Classic5x5().HeatMap([]Risk{{ID: "x", Inherent: Rating{"often", "minor"}, Residual: &Rating{"rare", "minor"}}})
-	assert.Contains(t, fieldPaths(err), "risks[0].inherent.likelihood")
+	assert.Contains(t, fieldPaths(err), "/0/inherent/likelihood")
 }

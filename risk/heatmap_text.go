@@ -18,9 +18,9 @@ func (h HeatMap) Text() string {
 }
 
 func (h HeatMap) writeGrid(b *strings.Builder, name string, grid [][]HeatCell) {
-	labels := make(map[string]string, len(h.Levels))
+	labels := make(map[Level]string, len(h.Levels))
 	for _, l := range h.Levels {
-		labels[l.ID] = cmp.Or(l.Label, l.ID)
+		labels[l.ID] = cmp.Or(l.Label, string(l.ID))
 	}
 	rowHead := fmt.Sprintf("%s \\ %s", h.Likelihood.Name, h.Impact.Name)
 	w0 := len(rowHead)

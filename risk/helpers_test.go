@@ -17,3 +17,12 @@ func money(amount string) *outsourcing.Money {
 	m := outsourcing.MustMoney(amount, "EUR")
 	return &m
 }
+
+// compileDoc parses a matrix document and compiles the spec.
+func compileDoc(doc []byte) (*Matrix, error) {
+	spec, err := ParseMatrix(doc)
+	if err != nil {
+		return nil, err
+	}
+	return NewMatrix(spec)
+}

@@ -2,12 +2,17 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
+
+// Level is a risk level of a matrix, by its ID ("high", "amber"): the
+// matrix's own scale, from LevelDef. Matrix.NISTLevel places it on NIST
+// SP 800-30's five levels (outsourcing.RiskLevel).
+type Level string
 
 // AxisLevel is one step of a likelihood or impact scale.
 type AxisLevel struct {
@@ -38,7 +43,7 @@ type Axis struct {
 // LevelDef is one risk level a matrix assigns to cells.
 type LevelDef struct {
 	// ID names the level ("high"); unique in the matrix.
-	ID string `json:"id"`
+	ID Level `json:"id"`
 	// Label is the display name ("High").
 	Label string `json:"label,omitempty"`
 	// Color is a CSS colour for the heat map ("#d7191c"); a default
@@ -77,7 +82,7 @@ type MatrixSpec struct {
 	// j, both counted from the lowest (row 0 = lowest likelihood), so the
 	// JSON lists published tables bottom row first. Exactly one of Table,
 	// Formula and ScoreExpression is set.
-	Table [][]string `json:"table,omitempty"`
+	Table [][]Level `json:"table,omitempty"`
 	// Formula scores a cell from its axis values with a built-in formula;
 	// Levels' MinScore bands classify the score.
 	Formula Formula `json:"formula,omitempty"`
@@ -88,10 +93,10 @@ type MatrixSpec struct {
 	ScoreExpression string `json:"score_expression,omitempty"`
 	// Appetite is the highest level accepted without further treatment;
 	// empty means the lowest level.
-	Appetite string `json:"appetite,omitempty"`
+	Appetite Level `json:"appetite,omitempty"`
 	// Tolerance is the highest level that may be accepted with approval;
 	// empty means the same as Appetite. It may not be below Appetite.
-	Tolerance string `json:"tolerance,omitempty"`
+	Tolerance Level `json:"tolerance,omitempty"`
 }
 
 // Matrix is a compiled MatrixSpec: every cell's level is resolved once.
@@ -100,7 +105,7 @@ type Matrix struct {
 	spec      MatrixSpec
 	rows      map[string]int          // likelihood level id → index
 	cols      map[string]int          // impact level id → index
-	levels    map[string]int          // risk level id → index
+	levels    map[Level]int           // risk level id → index
 	nist      []outsourcing.RiskLevel // NIST level per risk level
 	cell      []int                   // level index per cell, row-major
 	score     []float64               // score per cell (0 with a table)
@@ -119,10 +124,12 @@ type Evaluation struct {
 	// Score is the cell's score by the formula or score expression, or 0
 	// when the matrix uses a table.
 	Score float64 `json:"score"`
-	// Level is the risk level ID; Rank is its 1-based position among the
-	// matrix levels (1 = least severe).
-	Level string `json:"level"`
-	Rank  int    `json:"rank"`
+	// Level is the matrix's risk level; Rank is its 1-based position among
+	// the matrix levels (1 = least severe); NIST is the level on NIST SP
+	// 800-30 Rev. 1's five-level scale (see Matrix.NISTLevel).
+	Level Level                 `json:"level"`
+	Rank  int                   `json:"rank"`
+	NIST  outsourcing.RiskLevel `json:"nist"`
 	// Zone places the level against appetite and tolerance.
 	Zone Zone `json:"zone"`
 }
@@ -140,6 +147,11 @@ type Evaluation struct {
 // matrix (and the cell); it wraps the *outsourcing.RuleError (line and
 // column) and matches outsourcing.ErrRule instead.
 func NewMatrix(spec MatrixSpec) (*Matrix, error) {
+	m, err := newMatrix(spec)
+	return m, wrap(err)
+}
+
+func newMatrix(spec MatrixSpec) (*Matrix, error) {
 	var errs []error
 	add := func(err error) {
 		if err != nil {
@@ -147,23 +159,23 @@ func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 		}
 	}
 	if spec.ID == "" {
-		add(errorf("id", "matrix id is required"))
+		add(errorf("/id", "matrix id is required"))
 	}
-	rows, err := validateAxis("likelihood", spec.Likelihood)
+	rows, err := validateAxis("/likelihood", spec.Likelihood)
 	add(err)
-	cols, err := validateAxis("impact", spec.Impact)
+	cols, err := validateAxis("/impact", spec.Impact)
 	add(err)
-	levels := map[string]int{}
+	levels := map[Level]int{}
 	if len(spec.Levels) == 0 {
-		add(errorf("levels", "at least one risk level is required"))
+		add(errorf("/levels", "at least one risk level is required"))
 	}
 	for i, l := range spec.Levels {
 		if l.ID == "" {
-			add(errorf(fmt.Sprintf("levels[%d].id", i), "level id is required"))
+			add(errorf(jsonptr.Join("levels", i, "id"), "level id is required"))
 			continue
 		}
 		if _, dup := levels[l.ID]; dup {
-			add(errorf(fmt.Sprintf("levels[%d].id", i), "duplicate level %q", l.ID))
+			add(errorf(jsonptr.Join("levels", i, "id"), "duplicate level %q", l.ID))
 			continue
 		}
 		levels[l.ID] = i
@@ -180,20 +192,20 @@ func NewMatrix(spec MatrixSpec) (*Matrix, error) {
 	m.score = make([]float64, n*k)
 	switch modes := spec.modes(); {
 	case len(modes) > 1:
-		add(errorf(modes[1], "set one of table, formula and score_expression, not both %s and %s", modes[0], modes[1]))
+		add(errorf(jsonptr.Join(modes[1]), "set one of table, formula and score_expression, not both %s and %s", modes[0], modes[1]))
 	case len(modes) == 0:
-		add(errorf("table", "a lookup table, a formula or a score_expression is required"))
+		add(errorf("/table", "a lookup table, a formula or a score_expression is required"))
 	case modes[0] == "table":
 		add(m.fillFromTable())
 	default:
 		add(m.fillFromScores(modes[0]))
 	}
-	m.appetite, err = m.threshold("appetite", spec.Appetite, 0)
+	m.appetite, err = m.threshold("/appetite", spec.Appetite, 0)
 	add(err)
-	m.tolerance, err = m.threshold("tolerance", spec.Tolerance, m.appetite)
+	m.tolerance, err = m.threshold("/tolerance", spec.Tolerance, m.appetite)
 	add(err)
 	if err == nil && m.tolerance < m.appetite {
-		add(errorf("tolerance", "tolerance %q is below appetite %q", spec.Tolerance, spec.Appetite))
+		add(errorf("/tolerance", "tolerance %q is below appetite %q", spec.Tolerance, spec.Appetite))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -221,24 +233,24 @@ func (s MatrixSpec) modes() []string {
 func validateAxis(path string, a Axis) (map[string]int, error) {
 	var errs []error
 	if len(a.Levels) < 2 {
-		return nil, errorf(path+".levels", "an axis needs at least two levels, got %d", len(a.Levels))
+		return nil, errorf(jsonptr.Append(path, "levels"), "an axis needs at least two levels, got %d", len(a.Levels))
 	}
 	ids := make(map[string]int, len(a.Levels))
 	ranged := a.Levels[0].Min != nil && a.Levels[0].Max != nil
 	for i, l := range a.Levels {
-		p := fmt.Sprintf("%s.levels[%d]", path, i)
+		p := jsonptr.Append(path, "levels", i)
 		switch _, dup := ids[l.ID]; {
 		case l.ID == "":
-			errs = append(errs, errorf(p+".id", "level id is required"))
+			errs = append(errs, errorf(jsonptr.Append(p, "id"), "level id is required"))
 		case dup:
-			errs = append(errs, errorf(p+".id", "duplicate level %q", l.ID))
+			errs = append(errs, errorf(jsonptr.Append(p, "id"), "duplicate level %q", l.ID))
 		default:
 			ids[l.ID] = i
 		}
 		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) {
-			errs = append(errs, errorf(p+".value", "value must be finite"))
+			errs = append(errs, errorf(jsonptr.Append(p, "value"), "value must be finite"))
 		} else if i > 0 && l.Value <= a.Levels[i-1].Value {
-			errs = append(errs, errorf(p+".value", "values must increase along the axis (%g after %g)", l.Value, a.Levels[i-1].Value))
+			errs = append(errs, errorf(jsonptr.Append(p, "value"), "values must increase along the axis (%g after %g)", l.Value, a.Levels[i-1].Value))
 		}
 		if (l.Min != nil && l.Max != nil) != ranged || (l.Min == nil) != (l.Max == nil) {
 			errs = append(errs, errorf(p, "min and max must be set on every level of the axis or on none"))
@@ -248,10 +260,10 @@ func validateAxis(path string, a Axis) (map[string]int, error) {
 			continue
 		}
 		if !(*l.Min < *l.Max) {
-			errs = append(errs, errorf(p+".max", "range [%g, %g) is empty", *l.Min, *l.Max))
+			errs = append(errs, errorf(jsonptr.Append(p, "max"), "range [%g, %g) is empty", *l.Min, *l.Max))
 		}
 		if i > 0 && a.Levels[i-1].Max != nil && *a.Levels[i-1].Max != *l.Min {
-			errs = append(errs, errorf(p+".min", "range starts at %g, previous level ends at %g: ranges must be contiguous", *l.Min, *a.Levels[i-1].Max))
+			errs = append(errs, errorf(jsonptr.Append(p, "min"), "range starts at %g, previous level ends at %g: ranges must be contiguous", *l.Min, *a.Levels[i-1].Max))
 		}
 	}
 	return ids, errors.Join(errs...)
@@ -262,21 +274,21 @@ func (m *Matrix) fillFromTable() error {
 	var errs []error
 	n, k := len(m.spec.Likelihood.Levels), len(m.spec.Impact.Levels)
 	if len(m.spec.Table) != n {
-		return errorf("table", "table has %d rows, the likelihood axis %d levels", len(m.spec.Table), n)
+		return errorf("/table", "table has %d rows, the likelihood axis %d levels", len(m.spec.Table), n)
 	}
 	for i, row := range m.spec.Table {
 		if len(row) != k {
-			errs = append(errs, errorf(fmt.Sprintf("table[%d]", i), "row has %d cells, the impact axis %d levels", len(row), k))
+			errs = append(errs, errorf(jsonptr.Join("table", i), "row has %d cells, the impact axis %d levels", len(row), k))
 			continue
 		}
 		for j, id := range row {
 			idx, ok := m.levels[id]
 			if !ok {
-				p := fmt.Sprintf("table[%d][%d]", i, j)
+				p := jsonptr.Join("table", i, j)
 				if id == "" {
 					errs = append(errs, errorf(p, "hole in the matrix: no level"))
 				} else {
-					errs = append(errs, errorf(p, "unknown level %q", id))
+					errs = append(errs, errorf(p, "unknown level %q", text.Truncate(string(id), 40)))
 				}
 				continue
 			}
@@ -287,13 +299,13 @@ func (m *Matrix) fillFromTable() error {
 }
 
 // threshold resolves an appetite or tolerance level id; "" gives def.
-func (m *Matrix) threshold(path, id string, def int) (int, error) {
+func (m *Matrix) threshold(path string, id Level, def int) (int, error) {
 	if id == "" {
 		return def, nil
 	}
 	idx, ok := m.levels[id]
 	if !ok {
-		return 0, errorf(path, "unknown level %q", id)
+		return 0, errorf(path, "unknown level %q", text.Truncate(string(id), 40))
 	}
 	return idx, nil
 }
@@ -312,9 +324,9 @@ func (m *Matrix) Size() (rows, cols int) {
 // Levels returns the risk levels from the least to the most severe.
 func (m *Matrix) Levels() []LevelDef { return cloneSpec(m.spec).Levels }
 
-// Rank returns the 1-based rank of a risk level ID (1 = least severe), or 0
+// Rank returns the 1-based rank of a risk level (1 = least severe), or 0
 // when the matrix has no such level.
-func (m *Matrix) Rank(level string) int {
+func (m *Matrix) Rank(level Level) int {
 	if i, ok := m.levels[level]; ok {
 		return i + 1
 	}
@@ -323,9 +335,16 @@ func (m *Matrix) Rank(level string) int {
 
 // Rate returns the evaluation of a likelihood and an impact level ID. An
 // ID that is not on its axis is a *outsourcing.FieldError (path
-// "likelihood" or "impact") matching outsourcing.ErrInvalidInput.
+// "/likelihood" or "/impact", as in a Rating) matching
+// outsourcing.ErrInvalidInput.
 func (m *Matrix) Rate(likelihood, impact string) (Evaluation, error) {
-	i, j, err := m.locate("", Rating{Likelihood: likelihood, Impact: impact})
+	ev, err := m.rate("", Rating{Likelihood: likelihood, Impact: impact})
+	return ev, wrap(err)
+}
+
+// rate evaluates r, reporting levels off the scales under path.
+func (m *Matrix) rate(path string, r Rating) (Evaluation, error) {
+	i, j, err := m.locate(path, r)
 	if err != nil {
 		return Evaluation{}, err
 	}
@@ -333,26 +352,32 @@ func (m *Matrix) Rate(likelihood, impact string) (Evaluation, error) {
 }
 
 // locate returns the row and column of r, or a *outsourcing.FieldError
-// under path ("likelihood", "impact" below it) for each level that is not
+// under path ("/likelihood", "/impact" below it) for each level that is not
 // on its axis.
 func (m *Matrix) locate(path string, r Rating) (i, j int, err error) {
 	i, okL := m.rows[r.Likelihood]
 	j, okI := m.cols[r.Impact]
 	var errs []error
 	if !okL {
-		errs = append(errs, errorf(join(path, "likelihood"), "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
+		errs = append(errs, errorf(jsonptr.Append(path, "likelihood"), "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
 	}
 	if !okI {
-		errs = append(errs, errorf(join(path, "impact"), "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
+		errs = append(errs, errorf(jsonptr.Append(path, "impact"), "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
 	}
 	return i, j, errors.Join(errs...)
 }
 
 // RateValues classifies two assessed values on the axes' ranges (see
-// Axis.Classify) and rates the cell they fall in.
+// Axis.Classify) and rates the cell they fall in. A value outside its
+// axis is a *outsourcing.FieldError at "/likelihood" or "/impact".
 func (m *Matrix) RateValues(likelihood, impact float64) (Evaluation, error) {
-	i, errL := classify("likelihood", m.spec.Likelihood, likelihood)
-	j, errI := classify("impact", m.spec.Impact, impact)
+	ev, err := m.rateValues(likelihood, impact)
+	return ev, wrap(err)
+}
+
+func (m *Matrix) rateValues(likelihood, impact float64) (Evaluation, error) {
+	i, errL := classify("/likelihood", m.spec.Likelihood, likelihood)
+	j, errI := classify("/impact", m.spec.Impact, impact)
 	if err := errors.Join(errL, errI); err != nil {
 		return Evaluation{}, err
 	}
@@ -373,6 +398,7 @@ func (m *Matrix) At(i, j int) Evaluation {
 		Score:      m.score[i*k+j],
 		Level:      m.spec.Levels[level].ID,
 		Rank:       level + 1,
+		NIST:       m.nist[level],
 		Zone:       m.zone(level),
 	}
 }
@@ -390,8 +416,12 @@ func (m *Matrix) zone(level int) Zone {
 
 // Classify returns the index of the level whose range holds x: Min ≤ x <
 // Max, or x ≤ Max on the top level. An axis without ranges, a NaN, or a
-// value outside every range is a *outsourcing.FieldError.
-func (a Axis) Classify(x float64) (int, error) { return classify("value", a, x) }
+// value outside every range is a *outsourcing.FieldError (path "", the
+// value itself).
+func (a Axis) Classify(x float64) (int, error) {
+	i, err := classify("", a, x)
+	return i, wrap(err)
+}
 
 func classify(path string, a Axis, x float64) (int, error) {
 	if len(a.Levels) == 0 || a.Levels[0].Min == nil {
@@ -427,9 +457,9 @@ func cloneSpec(s MatrixSpec) MatrixSpec {
 		c.Levels[i] = l
 	}
 	if s.Table != nil {
-		c.Table = make([][]string, len(s.Table))
+		c.Table = make([][]Level, len(s.Table))
 		for i, row := range s.Table {
-			c.Table[i] = append([]string(nil), row...)
+			c.Table[i] = append([]Level(nil), row...)
 		}
 	}
 	return c

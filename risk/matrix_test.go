@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"errors"
 	"fmt"
 	"testing"
 
@@ -35,7 +34,7 @@ func TestNISTTablesEveryCell(t *testing.T) {
 					// rows are the first axis (likelihood), columns the second.
 					ev, err := tc.m.Rate(row, col)
 					require.NoError(t, err)
-					assert.Equal(t, want, ev.Level, tc.tab.Source)
+					assert.Equal(t, want, string(ev.Level), tc.tab.Source)
 				})
 			}
 		}
@@ -86,7 +85,7 @@ func TestNISTRateValues(t *testing.T) {
 	// (Moderate) is Moderate risk in Table I-2.
 	ev, err := NISTRiskMatrix().RateValues(85, 50)
 	require.NoError(t, err)
-	assert.Equal(t, "moderate", ev.Level)
+	assert.Equal(t, "moderate", string(ev.Level))
 	assert.Equal(t, ZoneWithinTolerance, ev.Zone)
 }
 
@@ -106,7 +105,7 @@ func TestOWASPSeverityEveryCell(t *testing.T) {
 				// OWASP prints impact as rows: never swap the axes.
 				ev, err := OWASPMatrix().Rate(likelihood, impact)
 				require.NoError(t, err)
-				assert.Equal(t, want, ev.Level, ref.Severity.Source)
+				assert.Equal(t, want, string(ev.Level), ref.Severity.Source)
 			})
 		}
 	}
@@ -149,13 +148,13 @@ func TestOWASPWorkedExample(t *testing.T) {
 		require.NoError(t, err)
 		assert.InDelta(t, ex.WantLikelihood, technical.Likelihood, 1e-12, ex.Source)
 		assert.InDelta(t, ex.WantTechnical, technical.TechnicalImpact, 1e-12)
-		assert.Equal(t, ex.SeverityTechnical, technical.Severity.Level)
+		assert.Equal(t, ex.SeverityTechnical, string(technical.Severity.Level))
 		f.Business = &OWASPBusinessFactors{FinancialDamage: bi[0], ReputationDamage: bi[1], NonCompliance: bi[2], PrivacyViolation: bi[3]}
 		business, err := OWASPRate(f)
 		require.NoError(t, err)
 		assert.InDelta(t, ex.WantBusiness, business.BusinessImpact, 1e-12)
 		assert.InDelta(t, ex.WantBusiness, business.Impact, 1e-12)
-		assert.Equal(t, ex.SeverityBusiness, business.Severity.Level)
+		assert.Equal(t, ex.SeverityBusiness, string(business.Severity.Level))
 	}
 	_, err := OWASPRate(OWASPFactors{SkillLevel: 10, Motive: -1})
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
@@ -200,7 +199,7 @@ func TestClassic5x5EveryCell(t *testing.T) {
 							want = b.Level
 						}
 					}
-					assert.Equal(t, want, ev.Level, ref.Source)
+					assert.Equal(t, want, string(ev.Level), ref.Source)
 				})
 			}
 		}
@@ -211,10 +210,10 @@ func TestMatrixRateOutsideScale(t *testing.T) {
 	_, err := Classic5x5().Rate("certain", "minor")
 	var fe *outsourcing.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "likelihood", fe.Path)
+	assert.Equal(t, "/likelihood", fe.Path)
 	_, err = Classic5x5().Rate("rare", "huge")
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "impact", fe.Path)
+	assert.Equal(t, "/impact", fe.Path)
 	_, err = Classic5x5().RateValues(1, 1)
 	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }
@@ -243,7 +242,7 @@ func validSpec() MatrixSpec {
 		Impact: Axis{Name: "I", Levels: []AxisLevel{
 			{ID: "i1", Value: 1}, {ID: "i2", Value: 2}}},
 		Levels: []LevelDef{{ID: "low"}, {ID: "high"}},
-		Table:  [][]string{{"low", "low"}, {"low", "high"}, {"high", "high"}},
+		Table:  [][]Level{{"low", "low"}, {"low", "high"}, {"high", "high"}},
 	}
 }
 
@@ -252,36 +251,36 @@ func TestNewMatrixErrors(t *testing.T) {
 		edit func(*MatrixSpec)
 		path string
 	}{
-		"hole":             {func(s *MatrixSpec) { s.Table[1][1] = "" }, "table[1][1]"},
-		"unknown level":    {func(s *MatrixSpec) { s.Table[0][0] = "severe" }, "table[0][0]"},
-		"short row":        {func(s *MatrixSpec) { s.Table[2] = s.Table[2][:1] }, "table[2]"},
-		"missing row":      {func(s *MatrixSpec) { s.Table = s.Table[:2] }, "table"},
-		"no table":         {func(s *MatrixSpec) { s.Table = nil }, "table"},
-		"both":             {func(s *MatrixSpec) { s.Formula = FormulaProduct }, "formula"},
-		"one level axis":   {func(s *MatrixSpec) { s.Impact.Levels = s.Impact.Levels[:1] }, "impact.levels"},
-		"duplicate axis":   {func(s *MatrixSpec) { s.Likelihood.Levels[1].ID = "l1" }, "likelihood.levels[1].id"},
-		"decreasing value": {func(s *MatrixSpec) { s.Likelihood.Levels[2].Value = 0 }, "likelihood.levels[2].value"},
-		"no id":            {func(s *MatrixSpec) { s.ID = "" }, "id"},
-		"duplicate level":  {func(s *MatrixSpec) { s.Levels[1].ID = "low" }, "levels[1].id"},
-		"bad appetite":     {func(s *MatrixSpec) { s.Appetite = "none" }, "appetite"},
-		"inverted":         {func(s *MatrixSpec) { s.Appetite, s.Tolerance = "high", "low" }, "tolerance"},
-		"partial ranges":   {func(s *MatrixSpec) { s.Impact.Levels[0].Min, s.Impact.Levels[0].Max = ptr(0), ptr(1) }, "impact.levels[1]"},
+		"hole":             {func(s *MatrixSpec) { s.Table[1][1] = "" }, "/table/1/1"},
+		"unknown level":    {func(s *MatrixSpec) { s.Table[0][0] = "severe" }, "/table/0/0"},
+		"short row":        {func(s *MatrixSpec) { s.Table[2] = s.Table[2][:1] }, "/table/2"},
+		"missing row":      {func(s *MatrixSpec) { s.Table = s.Table[:2] }, "/table"},
+		"no table":         {func(s *MatrixSpec) { s.Table = nil }, "/table"},
+		"both":             {func(s *MatrixSpec) { s.Formula = FormulaProduct }, "/formula"},
+		"one level axis":   {func(s *MatrixSpec) { s.Impact.Levels = s.Impact.Levels[:1] }, "/impact/levels"},
+		"duplicate axis":   {func(s *MatrixSpec) { s.Likelihood.Levels[1].ID = "l1" }, "/likelihood/levels/1/id"},
+		"decreasing value": {func(s *MatrixSpec) { s.Likelihood.Levels[2].Value = 0 }, "/likelihood/levels/2/value"},
+		"no id":            {func(s *MatrixSpec) { s.ID = "" }, "/id"},
+		"duplicate level":  {func(s *MatrixSpec) { s.Levels[1].ID = "low" }, "/levels/1/id"},
+		"bad appetite":     {func(s *MatrixSpec) { s.Appetite = "none" }, "/appetite"},
+		"inverted":         {func(s *MatrixSpec) { s.Appetite, s.Tolerance = "high", "low" }, "/tolerance"},
+		"partial ranges":   {func(s *MatrixSpec) { s.Impact.Levels[0].Min, s.Impact.Levels[0].Max = ptr(0), ptr(1) }, "/impact/levels/1"},
 		"gap in ranges": {func(s *MatrixSpec) {
 			s.Impact.Levels[0].Min, s.Impact.Levels[0].Max = ptr(0), ptr(1)
 			s.Impact.Levels[1].Min, s.Impact.Levels[1].Max = ptr(2), ptr(3)
-		}, "impact.levels[1].min"},
+		}, "/impact/levels/1/min"},
 		"band hole": {func(s *MatrixSpec) {
 			s.Table, s.Formula = nil, FormulaProduct
 			s.Levels[0].MinScore, s.Levels[1].MinScore = ptr(2), ptr(4)
-		}, "levels[0].min_score"},
+		}, "/levels/0/min_score"},
 		"band missing": {func(s *MatrixSpec) {
 			s.Table, s.Formula = nil, FormulaSum
 			s.Levels[0].MinScore = ptr(0)
-		}, "levels[1].min_score"},
+		}, "/levels/1/min_score"},
 		"bad formula": {func(s *MatrixSpec) {
 			s.Table, s.Formula = nil, "ratio"
 			s.Levels[0].MinScore, s.Levels[1].MinScore = ptr(0), ptr(4)
-		}, "formula"},
+		}, "/formula"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -301,15 +300,15 @@ func fieldPaths(err error) []string {
 	var out []string
 	var walk func(error)
 	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
+		switch x := e.(type) {
+		case *outsourcing.FieldError:
+			out = append(out, x.Path)
+		case interface{ Unwrap() []error }:
+			for _, y := range x.Unwrap() {
+				walk(y)
 			}
-			return
-		}
-		var fe *outsourcing.FieldError
-		if errors.As(e, &fe) {
-			out = append(out, fe.Path)
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
 		}
 	}
 	walk(err)
@@ -325,6 +324,6 @@ func TestMatrixIsImmutable(t *testing.T) {
 	got.Table[0][1] = "high"
 	ev, err := m.Rate("l1", "i1")
 	require.NoError(t, err)
-	assert.Equal(t, "low", ev.Level)
-	assert.Equal(t, "low", m.Spec().Table[0][1])
+	assert.Equal(t, "low", string(ev.Level))
+	assert.Equal(t, Level("low"), m.Spec().Table[0][1])
 }

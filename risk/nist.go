@@ -1,9 +1,8 @@
 package risk
 
 import (
-	"fmt"
-
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -26,13 +25,13 @@ func nistByPosition(r, k int) outsourcing.RiskLevel {
 // LevelDef.NISTLevel values when the matrix gives them (on every level,
 // known, never decreasing with severity), else by position
 // (nistByPosition). Problems are *outsourcing.FieldError values at
-// "levels[i].nist_level".
+// "/levels/i/nist_level".
 func mapToNIST(levels []LevelDef) ([]outsourcing.RiskLevel, []error) {
 	var errs []error
 	out := make([]outsourcing.RiskLevel, len(levels))
 	explicit := len(levels) > 0 && levels[0].NISTLevel != ""
 	for i, l := range levels {
-		p := fmt.Sprintf("levels[%d].nist_level", i)
+		p := jsonptr.Join("levels", i, "nist_level")
 		switch {
 		case (l.NISTLevel != "") != explicit:
 			errs = append(errs, errorf(p, "nist_level must be set on every level or on none"))
@@ -53,12 +52,12 @@ func mapToNIST(levels []LevelDef) ([]outsourcing.RiskLevel, []error) {
 // five-level scale (outsourcing.RiskLevel): the level's NISTLevel when the
 // matrix sets them, else ⌈5r/k⌉ for the level of rank r among k (see
 // OverallLevel for the rule and the presets' mappings). A level the matrix
-// does not have is a *outsourcing.FieldError (path "level") matching
-// outsourcing.ErrInvalidInput.
-func (m *Matrix) NISTLevel(level string) (outsourcing.RiskLevel, error) {
+// does not have is a *outsourcing.FieldError (path "", the level itself)
+// matching outsourcing.ErrInvalidInput.
+func (m *Matrix) NISTLevel(level Level) (outsourcing.RiskLevel, error) {
 	i, ok := m.levels[level]
 	if !ok {
-		return "", errorf("level", "%q is not a risk level of matrix %q", text.Truncate(level, 40), text.Truncate(m.spec.ID, 40))
+		return "", wrap(errorf("", "%q is not a risk level of matrix %q", text.Truncate(string(level), 40), text.Truncate(m.spec.ID, 40)))
 	}
 	return m.nist[i], nil
 }

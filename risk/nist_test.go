@@ -29,7 +29,7 @@ func TestPresetNISTLevels(t *testing.T) {
 		t.Run(tc.m.ID(), func(t *testing.T) {
 			require.Len(t, tc.m.Levels(), len(tc.want))
 			for level, want := range tc.want {
-				got, err := tc.m.NISTLevel(level)
+				got, err := tc.m.NISTLevel(Level(level))
 				require.NoError(t, err)
 				assert.Equal(t, want, got, level)
 			}
@@ -42,7 +42,7 @@ func TestPresetNISTLevels(t *testing.T) {
 	_, err := Classic5x5().NISTLevel("very_high")
 	var fe *outsourcing.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "level", fe.Path)
+	assert.Equal(t, "", fe.Path)
 	assert.Contains(t, err.Error(), `"very_high" is not a risk level of matrix "classic-5x5"`)
 }
 
@@ -74,13 +74,13 @@ func TestNISTLevelSpecErrors(t *testing.T) {
 		path   string
 		reason string
 	}{
-		"some only": {func(s *MatrixSpec) { s.Levels[0].NISTLevel = outsourcing.RiskLevelLow }, "levels[1].nist_level", "on every level or on none"},
+		"some only": {func(s *MatrixSpec) { s.Levels[0].NISTLevel = outsourcing.RiskLevelLow }, "/levels/1/nist_level", "on every level or on none"},
 		"unknown": {func(s *MatrixSpec) {
 			s.Levels[0].NISTLevel, s.Levels[1].NISTLevel = "low", "severe"
-		}, "levels[1].nist_level", `unknown NIST level "severe"`},
+		}, "/levels/1/nist_level", `unknown NIST level "severe"`},
 		"decreasing": {func(s *MatrixSpec) {
 			s.Levels[0].NISTLevel, s.Levels[1].NISTLevel = "high", "moderate"
-		}, "levels[1].nist_level", `moderate is below high, the NIST level of the less severe "low"`},
+		}, "/levels/1/nist_level", `moderate is below high, the NIST level of the less severe "low"`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -99,7 +99,7 @@ func TestNISTLevelSpecErrors(t *testing.T) {
 	got, err := m.NISTLevel("high")
 	require.NoError(t, err)
 	assert.Equal(t, outsourcing.RiskLevelModerate, got)
-	_, err = ParseMatrix([]byte(`{"id":"x","likelihood":{"name":"L","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"impact":{"name":"I","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"levels":[{"id":"lo","nist_level":"extreme"}],"table":[["lo","lo"],["lo","lo"]]}`))
+	_, err = compileDoc([]byte(`{"id":"x","likelihood":{"name":"L","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"impact":{"name":"I","levels":[{"id":"a","value":1},{"id":"b","value":2}]},"levels":[{"id":"lo","nist_level":"extreme"}],"table":[["lo","lo"],["lo","lo"]]}`))
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput, "the schema rejects an unknown NIST level")
 }
 
@@ -110,7 +110,7 @@ func TestOverallLevel(t *testing.T) {
 	}
 	threeLevels := validSpec() // no nist_level: low, high, very high by position
 	threeLevels.Levels = []LevelDef{{ID: "low"}, {ID: "mid"}, {ID: "high"}}
-	threeLevels.Table = [][]string{{"low", "low"}, {"low", "mid"}, {"mid", "high"}}
+	threeLevels.Table = [][]Level{{"low", "low"}, {"low", "mid"}, {"mid", "high"}}
 	custom, err := NewMatrix(threeLevels)
 	require.NoError(t, err)
 	cases := map[string]struct {
@@ -146,7 +146,7 @@ func TestOverallLevel(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			rep, err := Assess(Register{ID: "reg", Risks: tc.risks}, tc.m, asOf)
 			require.NoError(t, err)
-			assert.Equal(t, Overall{Level: tc.level, Rank: tc.m.Rank(tc.level), NIST: tc.nist, RiskIDs: tc.riskIDs}, rep.Overall)
+			assert.Equal(t, Overall{Level: Level(tc.level), Rank: tc.m.Rank(Level(tc.level)), NIST: tc.nist, RiskIDs: tc.riskIDs}, rep.Overall)
 			got, err := OverallLevel(rep)
 			require.NoError(t, err)
 			assert.Equal(t, tc.nist, got)
@@ -168,9 +168,9 @@ func TestOverallLevelErrors(t *testing.T) {
 		rep  Report
 		path string
 	}{
-		"every risk closed": {rep, "overall"},
-		"empty report":      {Report{}, "overall"},
-		"unknown level":     {Report{Overall: Overall{Level: "x", Rank: 1, NIST: "severe"}}, "overall.nist"},
+		"every risk closed": {rep, "/overall"},
+		"empty report":      {Report{}, "/overall"},
+		"unknown level":     {Report{Overall: Overall{Level: "x", Rank: 1, NIST: "severe"}}, "/overall/nist"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := OverallLevel(tc.rep)

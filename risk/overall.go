@@ -11,8 +11,8 @@ type Overall struct {
 	// Level is the matrix level ID of the highest residual rating among
 	// the risks that are not closed, and Rank its 1-based rank (1 = least
 	// severe); "" and 0 when every risk is closed or there are none.
-	Level string `json:"level,omitempty"`
-	Rank  int    `json:"rank,omitempty"`
+	Level Level `json:"level,omitempty"`
+	Rank  int   `json:"rank,omitempty"`
 	// NIST is Level on NIST SP 800-30 Rev. 1's five-level scale
 	// (Matrix.NISTLevel), ready for outsourcing.SourcingInputs.Risk.
 	NIST outsourcing.RiskLevel `json:"nist,omitempty"`
@@ -72,14 +72,14 @@ func (m *Matrix) overall(reg Register, risks []RiskReport) Overall {
 //     name would understate it. This is also ⌈5r/4⌉.
 //
 // A report without an overall level (every risk closed, or not made by
-// Assess) is a *outsourcing.FieldError at "overall" matching
+// Assess) is a *outsourcing.FieldError at "/overall" matching
 // outsourcing.ErrInvalidInput, as is an unknown NIST level.
 func OverallLevel(rep Report) (outsourcing.RiskLevel, error) {
 	switch o := rep.Overall; {
 	case o.NIST == "":
-		return "", errorf("overall", "the report has no overall risk: no risk is open")
+		return "", wrap(errorf("/overall", "the report has no overall risk: no risk is open"))
 	case o.NIST.Rank() == 0:
-		return "", errorf("overall.nist", "unknown NIST level %q", text.Truncate(string(o.NIST), 40))
+		return "", wrap(errorf("/overall/nist", "unknown NIST level %q", text.Truncate(string(o.NIST), 40)))
 	default:
 		return o.NIST, nil
 	}

@@ -2,7 +2,6 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 )
 
 // OWASPFactors are the factor ratings of the OWASP Risk Rating
@@ -72,8 +71,8 @@ func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 	var business []named
 	if b := f.Business; b != nil {
 		business = []named{
-			{"business.financial_damage", b.FinancialDamage}, {"business.reputation_damage", b.ReputationDamage},
-			{"business.non_compliance", b.NonCompliance}, {"business.privacy_violation", b.PrivacyViolation},
+			{"business/financial_damage", b.FinancialDamage}, {"business/reputation_damage", b.ReputationDamage},
+			{"business/non_compliance", b.NonCompliance}, {"business/privacy_violation", b.PrivacyViolation},
 		}
 	}
 	var errs []error
@@ -81,7 +80,7 @@ func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 		sum := 0.0
 		for _, x := range fs {
 			if !(x.v >= 0 && x.v <= 9) {
-				errs = append(errs, errorf(x.name, "factor %g is outside 0..9", x.v))
+				errs = append(errs, errorf("/"+x.name, "factor %g is outside 0..9", x.v))
 			}
 			sum += x.v
 		}
@@ -94,11 +93,11 @@ func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 		s.Impact = s.BusinessImpact
 	}
 	if len(errs) > 0 {
-		return OWASPScore{}, errors.Join(errs...)
+		return OWASPScore{}, wrap(errors.Join(errs...))
 	}
 	ev, err := owaspSeverity.RateValues(s.Likelihood, s.Impact)
 	if err != nil {
-		return OWASPScore{}, fmt.Errorf("risk: %w", err)
+		return OWASPScore{}, err
 	}
 	s.Severity = ev
 	return s, nil

@@ -2,7 +2,6 @@ package risk
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
 )
@@ -13,32 +12,39 @@ var registerSchemaJSON []byte
 //go:embed schema/matrix.schema.json
 var matrixSchemaJSON []byte
 
-// RegisterSchema validates risk register documents; its $id is
-// https://outsourcing-go.github.io/schemas/risk/register.schema.json.
-var RegisterSchema = outsourcing.MustRegisterSchema(registerSchemaJSON)
+var (
+	registerSchema = outsourcing.MustRegisterSchema(registerSchemaJSON)
+	matrixSchema   = outsourcing.MustRegisterSchema(matrixSchemaJSON)
+)
 
-// MatrixSchema validates matrix specifications; its $id is
+// RegisterSchema returns the schema of risk register documents; its $id
+// is https://outsourcing-go.github.io/schemas/risk/register.schema.json.
+func RegisterSchema() *outsourcing.Schema { return registerSchema }
+
+// MatrixSchema returns the schema of matrix specifications; its $id is
 // https://outsourcing-go.github.io/schemas/risk/matrix.schema.json.
-var MatrixSchema = outsourcing.MustRegisterSchema(matrixSchemaJSON)
+func MatrixSchema() *outsourcing.Schema { return matrixSchema }
 
 // ParseRegister validates doc against RegisterSchema, then decodes it
 // (numbers exact, unknown fields rejected). Schema violations are
-// *outsourcing.FieldError values with JSON-pointer paths. Ratings are
-// checked against a matrix later, by Register.Validate or Assess.
+// *outsourcing.FieldError values with JSON-pointer paths into doc. Ratings
+// are checked against a matrix later, by Register.Validate or Assess.
 func ParseRegister(doc []byte) (Register, error) {
 	var r Register
-	if err := RegisterSchema.Decode(doc, &r); err != nil {
-		return Register{}, fmt.Errorf("risk: register: %w", err)
+	if err := registerSchema.Decode(doc, &r); err != nil {
+		return Register{}, wrap(err)
 	}
 	return r, nil
 }
 
-// ParseMatrix validates doc against MatrixSchema, decodes it and compiles
-// it with NewMatrix, whose errors it returns.
-func ParseMatrix(doc []byte) (*Matrix, error) {
+// ParseMatrix validates doc against MatrixSchema and decodes it (unknown
+// fields rejected) into the spec; NewMatrix compiles it. Schema
+// violations are *outsourcing.FieldError values with JSON-pointer paths
+// into doc.
+func ParseMatrix(doc []byte) (MatrixSpec, error) {
 	var spec MatrixSpec
-	if err := MatrixSchema.Decode(doc, &spec); err != nil {
-		return nil, fmt.Errorf("risk: matrix: %w", err)
+	if err := matrixSchema.Decode(doc, &spec); err != nil {
+		return MatrixSpec{}, wrap(err)
 	}
-	return NewMatrix(spec)
+	return spec, nil
 }

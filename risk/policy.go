@@ -2,10 +2,10 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // PolicyEnv is what a treatment rule sees about one risk. Rules are
@@ -96,7 +96,7 @@ type Policy struct {
 func NewPolicy(rules []rules.Rule, opts ...rules.Option) (*Policy, error) {
 	rs, err := rules.Compile[PolicyEnv](rules, append(opts, rules.RequireBool())...)
 	if err != nil {
-		return nil, fmt.Errorf("risk: policy: %w", err)
+		return nil, wrap(err)
 	}
 	p := &Policy{rules: rs, byID: make(map[string]rules.Rule, len(rules))}
 	for _, r := range rs.Rules() {
@@ -118,15 +118,22 @@ type Finding struct {
 // Check assesses the register on m at asOf (see Assess) and evaluates
 // every rule for every risk, returning the findings in register order,
 // then rule order. Register problems are returned as by Assess; a rule
-// that fails while evaluated is a *outsourcing.RuleError.
+// that fails while evaluated is a *outsourcing.FieldError at the risk
+// ("/risks/2") wrapping the *outsourcing.RuleError, so that it matches
+// outsourcing.ErrRule.
 func (p *Policy) Check(reg Register, m *Matrix, asOf time.Time) ([]Finding, error) {
-	rep, err := Assess(reg, m, asOf)
+	f, err := p.check(reg, m, asOf)
+	return f, wrap(err)
+}
+
+func (p *Policy) check(reg Register, m *Matrix, asOf time.Time) ([]Finding, error) {
+	rep, err := assess(reg, m, asOf)
 	if err != nil {
 		return nil, err
 	}
 	levels := make(map[string]int, len(m.spec.Levels))
 	for i, l := range m.spec.Levels {
-		levels[l.ID] = i + 1
+		levels[string(l.ID)] = i + 1
 	}
 	var findings []Finding
 	var errs []error
@@ -134,7 +141,7 @@ func (p *Policy) Check(reg Register, m *Matrix, asOf time.Time) ([]Finding, erro
 		env := policyEnv(k, rep.Risks[i], levels)
 		failing, err := p.rules.Failing(env)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("risk: %s: %w", k.ID, err))
+			errs = append(errs, &outsourcing.FieldError{Path: jsonptr.Join("risks", i), Reason: err.Error(), Err: err})
 			continue
 		}
 		for _, id := range failing {
@@ -153,8 +160,8 @@ func policyEnv(k Risk, r RiskReport, levels map[string]int) PolicyEnv {
 	return PolicyEnv{
 		ID: k.ID, Category: string(k.Category), Status: string(k.Status), Owner: k.Owner,
 		Treatment: string(k.Treatment), Approver: k.Approver,
-		Level: r.Inherent.Level, LevelRank: r.Inherent.Rank, Zone: string(r.Inherent.Zone),
-		ResidualLevel: res.Level, ResidualRank: res.Rank, ResidualZone: string(res.Zone),
+		Level: string(r.Inherent.Level), LevelRank: r.Inherent.Rank, Zone: string(r.Inherent.Zone),
+		ResidualLevel: string(res.Level), ResidualRank: res.Rank, ResidualZone: string(res.Zone),
 		Levels: levels, Controls: len(k.Controls), ControlEffectiveness: r.Residual.LikelihoodEffectiveness,
 		HasContingency: k.Contingency != nil, HasLoss: k.Loss != nil,
 		ReviewOverdue: r.Review != nil && r.Review.Status == DueStatusOverdue,

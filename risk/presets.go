@@ -52,7 +52,7 @@ func nistLevels() []LevelDef {
 }
 
 func nistRiskSpec() MatrixSpec {
-	const vl, l, m, h, vh = "very_low", "low", "moderate", "high", "very_high"
+	const vl, l, m, h, vh Level = "very_low", "low", "moderate", "high", "very_high"
 	return MatrixSpec{
 		ID:         "nist-800-30-i2",
 		Name:       "NIST SP 800-30 Rev. 1 Table I-2: level of risk",
@@ -61,7 +61,7 @@ func nistRiskSpec() MatrixSpec {
 		Impact:     NISTScale("Impact"),
 		Levels:     nistLevels(),
 		// Rows from Very Low likelihood up; columns impact Very Low..Very High.
-		Table: [][]string{
+		Table: [][]Level{
 			{vl, vl, vl, l, l},
 			{vl, l, l, l, m},
 			{vl, l, m, m, h},
@@ -82,7 +82,7 @@ func nistRiskSpec() MatrixSpec {
 func NISTRiskMatrix() *Matrix { return nistRisk }
 
 func nistLikelihoodSpec() MatrixSpec {
-	const vl, l, m, h, vh = "very_low", "low", "moderate", "high", "very_high"
+	const vl, l, m, h, vh Level = "very_low", "low", "moderate", "high", "very_high"
 	return MatrixSpec{
 		ID:         "nist-800-30-g5",
 		Name:       "NIST SP 800-30 Rev. 1 Table G-5: overall likelihood",
@@ -90,7 +90,7 @@ func nistLikelihoodSpec() MatrixSpec {
 		Likelihood: NISTScale("Likelihood of threat event initiation or occurrence"),
 		Impact:     NISTScale("Likelihood threat event results in adverse impact"),
 		Levels:     nistLevels(),
-		Table: [][]string{
+		Table: [][]Level{
 			{vl, vl, l, l, l},
 			{vl, l, l, m, m},
 			{l, l, m, m, h},
@@ -118,7 +118,7 @@ func owaspAxis(name string) Axis {
 }
 
 func owaspSpec() MatrixSpec {
-	const n, l, m, h, c = "note", "low", "medium", "high", "critical"
+	const n, l, m, h, c Level = "note", "low", "medium", "high", "critical"
 	return MatrixSpec{
 		ID:         "owasp-risk-rating",
 		Name:       "OWASP Risk Rating Methodology: overall risk severity",
@@ -134,7 +134,7 @@ func owaspSpec() MatrixSpec {
 		},
 		// Rows likelihood LOW..HIGH; columns impact LOW..HIGH. OWASP prints
 		// the transpose (rows impact HIGH..LOW).
-		Table: [][]string{
+		Table: [][]Level{
 			{n, l, m},
 			{l, m, h},
 			{m, h, c},

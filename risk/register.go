@@ -2,11 +2,10 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"time"
 
-	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -40,8 +39,8 @@ type ReviewPolicy struct {
 
 // ReviewInterval is the review period for one risk level.
 type ReviewInterval struct {
-	// Level is a risk level ID of the matrix.
-	Level string `json:"level"`
+	// Level is a risk level of the matrix.
+	Level Level `json:"level"`
 	// Months between reviews, 1..120.
 	Months int `json:"months"`
 }
@@ -140,33 +139,35 @@ type Assessment struct {
 // non-empty IDs, titles, categories, statuses and treatments known, every
 // rating on the matrix's scales, effectiveness in 0..1, review and drill
 // intervals in 1..120 months, loss scenarios valid. Each problem is a
-// *outsourcing.FieldError with a path such as "risks[2].controls[0].effectiveness";
-// they are joined in register order.
-func (r Register) Validate(m *Matrix) error {
+// *outsourcing.FieldError with a JSON pointer into the register such as
+// "/risks/2/controls/0/effectiveness"; they are joined in register order.
+func (r Register) Validate(m *Matrix) error { return wrap(r.validate(m)) }
+
+func (r Register) validate(m *Matrix) error {
 	var errs []error
 	add := func(path, format string, args ...any) { errs = append(errs, errorf(path, format, args...)) }
 	if r.ID == "" {
-		add("id", "register id is required")
+		add("/id", "register id is required")
 	}
 	for i, iv := range r.Review.Intervals {
-		p := fmt.Sprintf("review.intervals[%d]", i)
+		p := jsonptr.Join("review", "intervals", i)
 		if m.Rank(iv.Level) == 0 {
-			add(p+".level", "unknown level %q", iv.Level)
+			add(jsonptr.Append(p, "level"), "unknown level %q", text.Truncate(string(iv.Level), 40))
 		}
 		if iv.Months < 1 || iv.Months > 120 {
-			add(p+".months", "interval %d is outside 1..120 months", iv.Months)
+			add(jsonptr.Append(p, "months"), "interval %d is outside 1..120 months", iv.Months)
 		}
 	}
 	if r.Review.DueWithinDays < 0 {
-		add("review.due_within_days", "%d is negative", r.Review.DueWithinDays)
+		add("/review/due_within_days", "%d is negative", r.Review.DueWithinDays)
 	}
 	seen := make(map[string]bool, len(r.Risks))
 	for i, k := range r.Risks {
-		p := fmt.Sprintf("risks[%d]", i)
+		p := jsonptr.Join("risks", i)
 		if k.ID == "" {
-			add(p+".id", "risk id is required")
+			add(jsonptr.Append(p, "id"), "risk id is required")
 		} else if seen[k.ID] {
-			add(p+".id", "duplicate risk id %q", k.ID)
+			add(jsonptr.Append(p, "id"), "duplicate risk id %q", text.Truncate(k.ID, 40))
 		}
 		seen[k.ID] = true
 		errs = append(errs, k.validate(p, m)...)
@@ -176,7 +177,9 @@ func (r Register) Validate(m *Matrix) error {
 
 func (k Risk) validate(p string, m *Matrix) []error {
 	var errs []error
-	add := func(path, format string, args ...any) { errs = append(errs, errorf(p+"."+path, format, args...)) }
+	add := func(path, format string, args ...any) {
+		errs = append(errs, errorf(p+"/"+path, format, args...)) // path: literal tokens
+	}
 	check := func(err error) {
 		if err != nil {
 			errs = append(errs, err)
@@ -185,16 +188,12 @@ func (k Risk) validate(p string, m *Matrix) []error {
 	if k.Title == "" {
 		add("title", "title is required")
 	}
-	if _, err := ParseCategory(string(k.Category)); err != nil {
-		add("category", "unknown category %q", text.Truncate(string(k.Category), 40))
+	if _, err := parseCategory(jsonptr.Append(p, "category"), string(k.Category)); err != nil {
+		errs = append(errs, err)
 	}
-	if _, err := outsourcing.ParseEnum(p+".status", string(k.Status), statuses); err != nil {
-		errs = append(errs, fmt.Errorf("risk: %w", err))
-	}
+	check(enumError(jsonptr.Append(p, "status"), "status", string(k.Status), statuses))
 	if k.Treatment != "" {
-		if _, err := outsourcing.ParseEnum(p+".treatment", string(k.Treatment), treatments); err != nil {
-			errs = append(errs, fmt.Errorf("risk: %w", err))
-		}
+		check(enumError(jsonptr.Append(p, "treatment"), "treatment", string(k.Treatment), treatments))
 	}
 	if k.Identified.IsZero() {
 		add("identified", "identification date is required")
@@ -202,24 +201,24 @@ func (k Risk) validate(p string, m *Matrix) []error {
 	errs = append(errs, k.checkRatings(p, m)...)
 	if c := k.Contingency; c != nil {
 		if c.DrillMonths < 0 || c.DrillMonths > 120 {
-			add("contingency.drill_months", "drill interval %d is outside 1..120 months", c.DrillMonths)
+			add("contingency/drill_months", "drill interval %d is outside 1..120 months", c.DrillMonths)
 		}
 		if !(c.RTOHours >= 0) || math.IsInf(c.RTOHours, 0) {
-			add("contingency.rto_hours", "recovery time objective %g must be ≥ 0", c.RTOHours)
+			add("contingency/rto_hours", "recovery time objective %g must be ≥ 0", c.RTOHours)
 		}
 	}
 	for j, a := range k.Assessments {
-		ap := fmt.Sprintf("%s.assessments[%d]", p, j)
+		ap := jsonptr.Append(p, "assessments", j)
 		if a.Date.IsZero() {
-			errs = append(errs, errorf(ap+".date", "assessment date is required"))
+			errs = append(errs, errorf(jsonptr.Append(ap, "date"), "assessment date is required"))
 		}
-		check(checkRating(ap+".inherent", a.Inherent, m))
+		check(checkRating(jsonptr.Append(ap, "inherent"), a.Inherent, m))
 		if a.Residual != nil {
-			check(checkRating(ap+".residual", *a.Residual, m))
+			check(checkRating(jsonptr.Append(ap, "residual"), *a.Residual, m))
 		}
 	}
 	if k.Loss != nil {
-		if _, err := k.Loss.compile(p + ".loss"); err != nil {
+		if _, err := k.Loss.compile(jsonptr.Append(p, "loss")); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -230,22 +229,22 @@ func (k Risk) validate(p string, m *Matrix) []error {
 // controls, with paths under p.
 func (k Risk) checkRatings(p string, m *Matrix) []error {
 	var errs []error
-	if err := checkRating(p+".inherent", k.Inherent, m); err != nil {
+	if err := checkRating(jsonptr.Append(p, "inherent"), k.Inherent, m); err != nil {
 		errs = append(errs, err)
 	}
 	if k.Residual != nil {
-		if err := checkRating(p+".residual", *k.Residual, m); err != nil {
+		if err := checkRating(jsonptr.Append(p, "residual"), *k.Residual, m); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	for j, c := range k.Controls {
-		cp := fmt.Sprintf("%s.controls[%d]", p, j)
+		cp := jsonptr.Append(p, "controls", j)
 		if !(c.Effectiveness >= 0 && c.Effectiveness <= 1) {
-			errs = append(errs, errorf(cp+".effectiveness", "effectiveness %g is outside 0..1", c.Effectiveness))
+			errs = append(errs, errorf(jsonptr.Append(cp, "effectiveness"), "effectiveness %g is outside 0..1", c.Effectiveness))
 		}
 		if c.Target != "" {
-			if _, err := outsourcing.ParseEnum(cp+".target", string(c.Target), controlTargets); err != nil {
-				errs = append(errs, fmt.Errorf("risk: %w", err))
+			if err := enumError(jsonptr.Append(cp, "target"), "target", string(c.Target), controlTargets); err != nil {
+				errs = append(errs, err)
 			}
 		}
 	}

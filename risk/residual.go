@@ -1,20 +1,19 @@
 package risk
 
 import (
-	"strconv"
-
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // CombinedEffectiveness returns 1 − Π(1 − eᵢ), the share of a risk removed
 // by independent controls of effectiveness eᵢ ∈ [0,1]: 0 without controls,
 // 1 when any control is fully effective. An effectiveness outside 0..1 (or
-// NaN) is a *outsourcing.FieldError naming its index.
+// NaN) is a *outsourcing.FieldError at its index ("/1").
 func CombinedEffectiveness(e ...float64) (float64, error) {
 	remaining := 1.0
 	for i, x := range e {
 		if !(x >= 0 && x <= 1) {
-			return 0, errorf(indexPath("effectiveness", i), "effectiveness %g is outside 0..1", x)
+			return 0, wrap(errorf(jsonptr.Join(i), "effectiveness %g is outside 0..1", x))
 		}
 		remaining *= 1 - x
 	}
@@ -65,13 +64,19 @@ type Residual struct {
 // level is the lowest whose value is ≥ v·(1 − E), so controls never
 // lower a risk by more than they remove, and never below the lowest level.
 // Axis values are taken to be ≥ 0. Ratings off the scale and effectiveness
-// outside 0..1 are *outsourcing.FieldError values.
+// outside 0..1 are *outsourcing.FieldError values pointing into k
+// ("/inherent/impact", "/controls/0/effectiveness").
 func (m *Matrix) Residual(k Risk) (Residual, error) {
+	r, err := m.residual(k)
+	return r, wrap(err)
+}
+
+func (m *Matrix) residual(k Risk) (Residual, error) {
 	if k.Residual != nil {
-		ev, err := m.Rate(k.Residual.Likelihood, k.Residual.Impact)
+		ev, err := m.rate("/residual", *k.Residual)
 		return Residual{Evaluation: ev, Source: ResidualSourceRerating}, err
 	}
-	inh, err := m.Rate(k.Inherent.Likelihood, k.Inherent.Impact)
+	inh, err := m.rate("/inherent", k.Inherent)
 	if err != nil {
 		return Residual{}, err
 	}
@@ -81,7 +86,7 @@ func (m *Matrix) Residual(k Risk) (Residual, error) {
 	keepL, keepI := 1.0, 1.0
 	for j, c := range k.Controls {
 		if !(c.Effectiveness >= 0 && c.Effectiveness <= 1) {
-			return Residual{}, errorf(indexPath("controls", j)+".effectiveness", "effectiveness %g is outside 0..1", c.Effectiveness)
+			return Residual{}, errorf(jsonptr.Join("controls", j, "effectiveness"), "effectiveness %g is outside 0..1", c.Effectiveness)
 		}
 		if c.Target == ControlTargetImpact {
 			keepI *= 1 - c.Effectiveness
@@ -106,5 +111,3 @@ func reduce(a Axis, i int, e float64) int {
 	}
 	return i
 }
-
-func indexPath(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }

@@ -122,21 +122,26 @@ type Report struct {
 // identification). Closed risks have neither, and do not count towards
 // the overall risk (Report.Overall, OverallLevel).
 func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
-	if err := reg.Validate(m); err != nil {
+	rep, err := assess(reg, m, asOf)
+	return rep, wrap(err)
+}
+
+func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
+	if err := reg.validate(m); err != nil {
 		return Report{}, err
 	}
 	window := reg.Review.DueWithinDays
 	if window == 0 {
 		window = 30
 	}
-	months := make(map[string]int, len(reg.Review.Intervals))
+	months := make(map[Level]int, len(reg.Review.Intervals))
 	for _, iv := range reg.Review.Intervals {
 		months[iv.Level] = iv.Months
 	}
 	rep := Report{AsOf: asOf, Risks: make([]RiskReport, len(reg.Risks))}
 	for i, k := range reg.Risks {
-		inh, _ := m.Rate(k.Inherent.Likelihood, k.Inherent.Impact)
-		res, _ := m.Residual(k) // validated above
+		inh, _ := m.rate("", k.Inherent)
+		res, _ := m.residual(k) // validated above
 		rr := RiskReport{ID: k.ID, Inherent: inh, Residual: res, LastAssessed: k.Identified}
 		for _, a := range k.Assessments {
 			if a.Date.After(rr.LastAssessed) {

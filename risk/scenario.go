@@ -2,11 +2,11 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
 )
 
@@ -105,13 +105,6 @@ const (
 	MaxPERTShape = 1000
 )
 
-// limitf builds a *outsourcing.FieldError matching outsourcing.ErrLimit.
-func limitf(path, format string, args ...any) *outsourcing.FieldError {
-	fe := errorf(path, format, args...)
-	fe.Err = outsourcing.ErrLimit
-	return fe
-}
-
 // model is a validated, compiled Scenario ready to sample years.
 type model struct {
 	currency outsourcing.Currency
@@ -126,10 +119,10 @@ type model struct {
 	lo, hi   float64 // uniform
 }
 
-// compile validates s; path prefixes error paths ("risks[3].loss").
+// compile validates s; path is its JSON pointer ("/risks/3/loss").
 func (s Scenario) compile(path string) (*model, error) {
 	var errs []error
-	bad := func(p, format string, args ...any) { errs = append(errs, errorf(join(path, p), format, args...)) }
+	bad := func(p, format string, args ...any) { errs = append(errs, errorf(path+"/"+p, format, args...)) }
 	m := &model{vuln: 1, kind: s.Magnitude.Distribution}
 	if v := s.Vulnerability; v != nil {
 		if !(*v >= 0 && *v <= 1) {
@@ -143,25 +136,25 @@ func (s Scenario) compile(path string) (*model, error) {
 	case f.PERT != nil && f.Rate != 0:
 		bad("frequency", "set either rate or pert, not both")
 	case f.PERT != nil:
-		if err := checkPERT(join(path, "frequency.pert"), f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape); err != nil {
+		if err := checkPERT(jsonptr.Append(path, "frequency", "pert"), f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape); err != nil {
 			errs = append(errs, err)
 		} else if f.PERT.Min < 0 {
-			bad("frequency.pert.min", "rate %g is negative", f.PERT.Min)
+			bad("frequency/pert/min", "rate %g is negative", f.PERT.Min)
 		} else if f.PERT.Max > MaxRate {
-			errs = append(errs, limitf(join(path, "frequency.pert.max"), "rate %g is above the limit of %g events a year", f.PERT.Max, MaxRate))
+			errs = append(errs, limitf(jsonptr.Append(path, "frequency", "pert", "max"), "rate %g is above the limit of %g events a year", f.PERT.Max, MaxRate))
 		} else {
 			p := newPERT(f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape)
 			m.ratePERT = &p
 		}
 	case !(f.Rate >= 0) || math.IsInf(f.Rate, 0):
-		bad("frequency.rate", "rate %g must be a finite number ≥ 0", f.Rate)
+		bad("frequency/rate", "rate %g must be a finite number ≥ 0", f.Rate)
 	case f.Rate > MaxRate:
-		errs = append(errs, limitf(join(path, "frequency.rate"), "rate %g is above the limit of %g events a year", f.Rate, MaxRate))
+		errs = append(errs, limitf(jsonptr.Append(path, "frequency", "rate"), "rate %g is above the limit of %g events a year", f.Rate, MaxRate))
 	default:
 		m.rate = f.Rate * m.vuln
 		m.expNeg = math.Exp(-m.rate)
 	}
-	if err := m.compileMagnitude(join(path, "magnitude"), s.Magnitude); err != nil {
+	if err := m.compileMagnitude(jsonptr.Append(path, "magnitude"), s.Magnitude); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
@@ -175,18 +168,17 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 	var errs []error
 	amount := func(name string, v *outsourcing.Money) float64 {
 		if v == nil || !v.IsSet() {
-			errs = append(errs, errorf(join(path, name), "%s is required for a %s distribution", name, g.Distribution))
+			errs = append(errs, errorf(jsonptr.Append(path, name), "%s is required for a %s distribution", name, g.Distribution))
 			return math.NaN()
 		}
 		if m.currency == "" {
 			m.currency = v.Currency()
 		} else if v.Currency() != m.currency {
-			errs = append(errs, &outsourcing.FieldError{Path: join(path, name),
-				Reason: "risk: " + string(v.Currency()) + " differs from " + string(m.currency), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, mismatch(jsonptr.Append(path, name), v.Currency(), m.currency))
 		}
 		x := v.Amount().InexactFloat64()
 		if math.Abs(x) > MaxAmount {
-			errs = append(errs, limitf(join(path, name), "amount %s %s is above the limit of %g", outsourcing.FormatDecimal(v.Amount()), v.Currency(), MaxAmount))
+			errs = append(errs, limitf(jsonptr.Append(path, name), "amount %s %s is above the limit of %g", outsourcing.FormatDecimal(v.Amount()), v.Currency(), MaxAmount))
 		}
 		return x
 	}
@@ -200,7 +192,7 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return err
 		}
 		if lo < 0 {
-			return errorf(join(path, "min"), "loss %g is negative", lo)
+			return errorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
 		}
 		m.mag, m.tri = newPERT(lo, mode, hi, g.Shape), triangular{lo, mode, hi}
 	case MagnitudeLognormal:
@@ -209,14 +201,14 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errors.Join(errs...)
 		}
 		if !(lo > 0) {
-			return errorf(join(path, "low"), "lognormal interval low %g must be > 0", lo)
+			return errorf(jsonptr.Append(path, "low"), "lognormal interval low %g must be > 0", lo)
 		}
 		if !(lo < hi) {
-			return errorf(join(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
+			return errorf(jsonptr.Append(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
 		}
 		m.logn = fitLognormal(lo, hi)
 		if mean := m.logn.mean(); !(mean <= MaxAmount) {
-			return limitf(join(path, "high"), "lognormal interval [%g, %g] gives a mean loss of %g per event, above the limit of %g", lo, hi, mean, MaxAmount)
+			return limitf(jsonptr.Append(path, "high"), "lognormal interval [%g, %g] gives a mean loss of %g per event, above the limit of %g", lo, hi, mean, MaxAmount)
 		}
 	case MagnitudeUniform:
 		lo, hi := amount("min", g.Min), amount("max", g.Max)
@@ -224,16 +216,14 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errors.Join(errs...)
 		}
 		if !(lo >= 0) {
-			return errorf(join(path, "min"), "loss %g is negative", lo)
+			return errorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
 		}
 		if !(hi > lo) {
-			return errorf(join(path, "max"), "max %g must be above min %g", hi, lo)
+			return errorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
 		}
 		m.lo, m.hi = lo, hi
 	default:
-		if _, err := outsourcing.ParseEnum(join(path, "distribution"), string(g.Distribution), magnitudeKinds); err != nil {
-			return fmt.Errorf("risk: %w", err)
-		}
+		return enumError(jsonptr.Append(path, "distribution"), "distribution", string(g.Distribution), magnitudeKinds)
 	}
 	return errors.Join(errs...)
 }
@@ -248,24 +238,17 @@ func checkPERT(path string, lo, mode, hi, shape float64) error {
 	}
 	switch {
 	case !(hi > lo):
-		return errorf(join(path, "max"), "max %g must be above min %g", hi, lo)
+		return errorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
 	case lo > mode:
-		return errorf(join(path, "mode"), "min %g is above mode %g", lo, mode)
+		return errorf(jsonptr.Append(path, "mode"), "min %g is above mode %g", lo, mode)
 	case mode > hi:
-		return errorf(join(path, "mode"), "mode %g is above max %g", mode, hi)
+		return errorf(jsonptr.Append(path, "mode"), "mode %g is above max %g", mode, hi)
 	case shape < 0:
-		return errorf(join(path, "shape"), "shape %g is negative", shape)
+		return errorf(jsonptr.Append(path, "shape"), "shape %g is negative", shape)
 	case shape > MaxPERTShape:
-		return limitf(join(path, "shape"), "shape %g is above the limit of %d", shape, MaxPERTShape)
+		return limitf(jsonptr.Append(path, "shape"), "shape %g is above the limit of %d", shape, MaxPERTShape)
 	}
 	return nil
-}
-
-func join(path, field string) string {
-	if path == "" {
-		return field
-	}
-	return path + "." + field
 }
 
 // magnitudeMean is the analytic mean loss per event.
@@ -328,7 +311,7 @@ func (m *model) year(r *rand.Rand) float64 {
 func (s Scenario) ALE() (outsourcing.Money, error) {
 	m, err := s.compile("")
 	if err != nil {
-		return outsourcing.Money{}, err
+		return outsourcing.Money{}, wrap(err)
 	}
 	return toMoney(m.ale(), m.currency), nil
 }

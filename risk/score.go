@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 	"github.com/shopspring/decimal"
 )
@@ -52,8 +53,8 @@ func (m *Matrix) scorer(mode string) (scorer, error) {
 	if mode == "score_expression" {
 		return compileScore(m.spec.ID, m.spec.ScoreExpression)
 	}
-	if _, err := outsourcing.ParseEnum("formula", string(m.spec.Formula), formulas); err != nil {
-		return nil, fmt.Errorf("risk: %w", err)
+	if err := enumError("/formula", "formula", string(m.spec.Formula), formulas); err != nil {
+		return nil, err
 	}
 	f := m.spec.Formula
 	return func(e ScoreEnv) (float64, error) { return f.apply(e.Likelihood, e.Impact), nil }, nil
@@ -93,7 +94,7 @@ func compileScore(matrixID, expression string) (scorer, error) {
 }
 
 // scoreError reports a score expression that does not compile or fails
-// on a cell: a *outsourcing.FieldError at "score_expression" whose reason
+// on a cell: a *outsourcing.FieldError at "/score_expression" whose reason
 // names the matrix (and the cell, when given), wrapping the
 // *outsourcing.RuleError so that it matches outsourcing.ErrRule and
 // errors.As finds the line and column.
@@ -102,7 +103,7 @@ func scoreError(matrixID, cell string, err error) *outsourcing.FieldError {
 	if cell != "" {
 		where += ", cell " + cell
 	}
-	return &outsourcing.FieldError{Path: "score_expression", Reason: "risk: " + where + ": score " + err.Error(), Err: err}
+	return &outsourcing.FieldError{Path: "/score_expression", Reason: where + ": score " + err.Error(), Err: err}
 }
 
 // fillFromScores scores every cell with the formula or score expression
@@ -129,7 +130,7 @@ func (m *Matrix) fillFromScores(mode string) error {
 				return scoreError(m.spec.ID, cell, err)
 			}
 			if math.IsNaN(s) || math.IsInf(s, 0) {
-				return errorf(mode, "matrix %q, cell %s: score %g is not a finite number", text.Truncate(m.spec.ID, 40), cell, s)
+				return errorf(jsonptr.Join(mode), "matrix %q, cell %s: score %g is not a finite number", text.Truncate(m.spec.ID, 40), cell, s)
 			}
 			level := -1
 			for b, def := range m.spec.Levels {
@@ -138,7 +139,7 @@ func (m *Matrix) fillFromScores(mode string) error {
 				}
 			}
 			if level < 0 {
-				errs = append(errs, errorf("levels[0].min_score", "hole in the matrix: cell %s scores %g, below every band", cell, s))
+				errs = append(errs, errorf(jsonptr.Join("levels", 0, "min_score"), "hole in the matrix: cell %s scores %g, below every band", cell, s))
 				continue
 			}
 			m.cell[i*cols+j], m.score[i*cols+j] = level, s
@@ -152,7 +153,7 @@ func (m *Matrix) fillFromScores(mode string) error {
 func (m *Matrix) checkBands() []error {
 	var errs []error
 	for i, l := range m.spec.Levels {
-		p := fmt.Sprintf("levels[%d].min_score", i)
+		p := jsonptr.Join("levels", i, "min_score")
 		switch {
 		case l.MinScore == nil:
 			errs = append(errs, errorf(p, "a scored matrix needs a min_score on every level"))

@@ -67,7 +67,7 @@ func TestScoreExpressionClosedForms(t *testing.T) {
 					case want >= 2:
 						level = "medium"
 					}
-					assert.Equal(t, level, ev.Level, "%s × %s scores %g", l.ID, im.ID, want)
+					assert.Equal(t, level, string(ev.Level), "%s × %s scores %g", l.ID, im.ID, want)
 				}
 			}
 		})
@@ -123,7 +123,7 @@ func TestScoreExpressionErrors(t *testing.T) {
 		"and formula": {expr: "likelihood * impact", is: outsourcing.ErrInvalidInput, reason: "not both formula and score_expression",
 			edit: func(s *MatrixSpec) { s.Formula = FormulaProduct }},
 		"and table": {expr: "likelihood * impact", is: outsourcing.ErrInvalidInput, reason: "not both table and score_expression",
-			edit: func(s *MatrixSpec) { s.Table = [][]string{{"low"}} }},
+			edit: func(s *MatrixSpec) { s.Table = [][]Level{{"low"}} }},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -135,7 +135,7 @@ func TestScoreExpressionErrors(t *testing.T) {
 			require.ErrorIs(t, err, tc.is)
 			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, "score_expression", fe.Path)
+			assert.Equal(t, "/score_expression", fe.Path)
 			assert.Contains(t, err.Error(), tc.reason)
 			if tc.line > 0 {
 				var re *outsourcing.RuleError
@@ -154,7 +154,7 @@ func TestScoreExpressionBandHole(t *testing.T) {
 	spec.Levels[0].MinScore = ptr(0.5) // rare × minor scores 0.1, rare × major 0.25
 	_, err := NewMatrix(spec)
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
-	assert.Equal(t, []string{"levels[0].min_score", "levels[0].min_score"}, fieldPaths(err))
+	assert.Equal(t, []string{"/levels/0/min_score", "/levels/0/min_score"}, fieldPaths(err))
 	assert.Contains(t, err.Error(), "cell (rare, minor) scores 0.1, below every band")
 	assert.Contains(t, err.Error(), "cell (rare, major) scores 0.25, below every band")
 }
@@ -165,7 +165,7 @@ func TestParseMatrixScoreExpression(t *testing.T) {
 	doc, err := json.Marshal(m.Spec())
 	require.NoError(t, err)
 	require.Contains(t, string(doc), `"score_expression":"likelihood + 2 * impact"`)
-	back, err := ParseMatrix(doc)
+	back, err := compileDoc(doc)
 	require.NoError(t, err)
 	assert.Equal(t, m.Spec(), back.Spec())
 	rows, cols := m.Size()
@@ -175,10 +175,10 @@ func TestParseMatrixScoreExpression(t *testing.T) {
 		}
 	}
 	bad := strings.Replace(string(doc), "likelihood + 2 * impact", "likelihood + ", 1)
-	_, err = ParseMatrix([]byte(bad))
+	_, err = compileDoc([]byte(bad))
 	require.ErrorIs(t, err, outsourcing.ErrRule)
-	assert.Contains(t, err.Error(), `score_expression: risk: matrix "acme-4x3": score rule "score" (1:13)`)
-	_, err = ParseMatrix([]byte(strings.Replace(string(doc), `"likelihood + 2 * impact"`, `""`, 1)))
+	assert.Contains(t, err.Error(), `risk: /score_expression: matrix "acme-4x3": score rule "score" (1:13)`)
+	_, err = compileDoc([]byte(strings.Replace(string(doc), `"likelihood + 2 * impact"`, `""`, 1)))
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput, "the schema rejects an empty expression")
 }
 

@@ -3,7 +3,6 @@ package risk
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
@@ -14,6 +13,8 @@ import (
 	"sync/atomic"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // MaxTrials bounds SimOptions.Trials (100 million simulated years, 800 MB
@@ -24,35 +25,46 @@ const MaxTrials = 100_000_000
 // It is fixed, so results do not depend on how many workers run.
 const chunkSize = 1 << 14
 
-// DefaultExceedanceProbabilities are the annual exceedance probabilities
-// at which Simulate reports the loss exceedance curve when
+// DefaultExceedanceProbabilities returns the annual exceedance
+// probabilities at which Simulate reports the loss exceedance curve when
 // SimOptions.ExceedanceProbabilities is nil: 50% down to 0.1% (the
-// 1-in-1000-year loss).
-var DefaultExceedanceProbabilities = []float64{0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}
+// 1-in-1000-year loss). Each call returns a new slice.
+func DefaultExceedanceProbabilities() []float64 {
+	return []float64{0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001}
+}
 
-// SimOptions configures a Monte Carlo run.
+// SimOptions configures a Monte Carlo run. Error paths point at its
+// fields by their JSON names ("/trials").
 type SimOptions struct {
 	// Trials is the number of simulated years, 1..MaxTrials.
-	Trials int
-	// Seed selects the random streams. Trials are split into fixed chunks
-	// of 16,384 years; chunk c of a risk draws from a PCG stream seeded
-	// with (Seed, hash(risk id) ⊕ mix(c)). The same Seed and inputs give the
-	// same results whatever GOMAXPROCS or Workers.
-	Seed uint64
-	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
-	// It never changes results.
-	Workers int
+	Trials int `json:"trials"`
+	// Seed selects the random streams. The years are split into chunks of
+	// 16,384 (the last one shorter); chunk c (0, 1, 2, …) of the risk with
+	// id ID (PortfolioItem.ID, "" for Simulate) is drawn from
+	// math/rand/v2's PCG seeded with
+	// (Seed ⊕ SplitMix64(FNV-1a-64(ID)), SplitMix64(c)), SplitMix64 being
+	// its output finaliser applied to x + 0x9e3779b97f4a7c15. The same Seed
+	// and inputs therefore give the same results whatever GOMAXPROCS or
+	// Workers, and a risk's result does not depend on its position in a
+	// portfolio.
+	Seed uint64 `json:"seed"`
+	// Workers is the number of goroutines that draw the chunks, at most
+	// one per chunk; 0 means runtime.GOMAXPROCS(0), a negative number is
+	// an error. Selecting the percentiles of a large run may use one more
+	// goroutine per disjoint range of at least 65,536 years. It never
+	// changes results.
+	Workers int `json:"workers"`
 	// VaRConfidence is the value-at-risk confidence level in (0, 1); 0
 	// means 0.95.
-	VaRConfidence float64
+	VaRConfidence float64 `json:"var_confidence"`
 	// ExceedanceProbabilities are the annual exceedance probabilities in
 	// (0, 1) at which to report the loss exceedance curve; nil means
-	// DefaultExceedanceProbabilities.
-	ExceedanceProbabilities []float64
+	// DefaultExceedanceProbabilities().
+	ExceedanceProbabilities []float64 `json:"exceedance_probabilities"`
 	// Thresholds are loss amounts at which to report the probability that
 	// the annual loss exceeds them; they must be in the scenario's currency
 	// and within float64 range (else outsourcing.ErrLimit).
-	Thresholds []outsourcing.Money
+	Thresholds []outsourcing.Money `json:"thresholds"`
 }
 
 // ExceedancePoint is a point of the loss exceedance curve: the annual loss
@@ -97,9 +109,9 @@ type PortfolioItem struct {
 	// ID names the risk; unique within the portfolio. It also selects the
 	// risk's random streams, so a risk's result does not depend on its
 	// position.
-	ID string
+	ID string `json:"id"`
 	// Scenario is the risk's loss model.
-	Scenario Scenario
+	Scenario Scenario `json:"scenario"`
 }
 
 // PortfolioResult is the outcome of SimulatePortfolio.
@@ -123,12 +135,17 @@ type RiskResult struct {
 // min > mode or max ≤ min, a lognormal interval with low ≥ high or low ≤ 0,
 // a negative rate, vulnerability outside 0..1, mixed currencies) and
 // invalid options (zero trials, a confidence outside (0,1), a threshold in
-// another currency) are *outsourcing.FieldError values; more than MaxTrials
+// another currency) are *outsourcing.FieldError values whose paths point
+// into s ("/magnitude/low") or opt ("/trials"); more than MaxTrials
 // matches outsourcing.ErrLimit.
 func Simulate(s Scenario, opt SimOptions) (Result, error) {
-	p, err := SimulatePortfolio([]PortfolioItem{{ID: "", Scenario: s}}, opt)
+	m, err := s.compile("")
 	if err != nil {
-		return Result{}, err
+		return Result{}, wrap(err)
+	}
+	p, err := simulate([]*model{m}, []PortfolioItem{{Scenario: s}}, opt)
+	if err != nil {
+		return Result{}, wrap(err)
 	}
 	return p.Risks[0].Result, nil
 }
@@ -136,15 +153,22 @@ func Simulate(s Scenario, opt SimOptions) (Result, error) {
 // SimulatePortfolio simulates every item for the same years and
 // summarises each risk and their total. All scenarios must share one
 // currency (else outsourcing.ErrCurrencyMismatch). Errors are as for
-// Simulate, with paths "items[i]...". Memory: two float64 per trial.
+// Simulate, with paths into items ("/1/scenario/magnitude/low") or opt.
+// Memory: two float64 per trial.
 func SimulatePortfolio(items []PortfolioItem, opt SimOptions) (PortfolioResult, error) {
 	models, err := compilePortfolio(items)
 	if err != nil {
-		return PortfolioResult{}, err
+		return PortfolioResult{}, wrap(err)
 	}
 	if len(models) == 0 {
-		return PortfolioResult{}, errorf("items", "a portfolio needs at least one scenario")
+		return PortfolioResult{}, wrap(errorf("", "a portfolio needs at least one scenario"))
 	}
+	p, err := simulate(models, items, opt)
+	return p, wrap(err)
+}
+
+// simulate runs compiled models (one per item) for the same years.
+func simulate(models []*model, items []PortfolioItem, opt SimOptions) (PortfolioResult, error) {
 	cur := models[0].currency
 	plan, err := newSummaryPlan(opt, cur)
 	if err != nil {
@@ -183,22 +207,18 @@ func compilePortfolio(items []PortfolioItem) ([]*model, error) {
 	models := make([]*model, len(items))
 	seen := map[string]bool{}
 	for i, it := range items {
-		path := ""
-		if len(items) > 1 {
-			path = fmt.Sprintf("items[%d]", i)
-			if seen[it.ID] {
-				errs = append(errs, errorf(path+".id", "duplicate id %q", it.ID))
-			}
-			seen[it.ID] = true
+		path := jsonptr.Join(i)
+		if seen[it.ID] {
+			errs = append(errs, errorf(jsonptr.Append(path, "id"), "duplicate id %q", text.Truncate(it.ID, 40)))
 		}
-		m, err := it.Scenario.compile(path)
+		seen[it.ID] = true
+		m, err := it.Scenario.compile(jsonptr.Append(path, "scenario"))
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		if models[0] != nil && m.currency != models[0].currency {
-			errs = append(errs, &outsourcing.FieldError{Path: join(path, "magnitude"),
-				Reason: "risk: " + string(m.currency) + " differs from " + string(models[0].currency), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, mismatch(jsonptr.Append(path, "scenario", "magnitude"), m.currency, models[0].currency))
 		}
 		models[i] = m
 	}
@@ -263,32 +283,34 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 	p := &summaryPlan{trials: opt.Trials, currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	switch {
 	case opt.Trials <= 0:
-		errs = append(errs, errorf("trials", "trials must be at least 1, got %d", opt.Trials))
+		errs = append(errs, errorf("/trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxTrials:
-		errs = append(errs, limitf("trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
+		errs = append(errs, limitf("/trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
 	}
 	if p.confidence == 0 {
 		p.confidence = 0.95
 	}
 	if !(p.confidence > 0 && p.confidence < 1) {
-		errs = append(errs, errorf("var_confidence", "confidence %g is outside (0, 1)", opt.VaRConfidence))
+		errs = append(errs, errorf("/var_confidence", "confidence %g is outside (0, 1)", opt.VaRConfidence))
 	}
 	if p.probs == nil {
-		p.probs = DefaultExceedanceProbabilities
+		p.probs = DefaultExceedanceProbabilities()
+	}
+	if opt.Workers < 0 {
+		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
 	}
 	for i, q := range p.probs {
 		if !(q > 0 && q < 1) {
-			errs = append(errs, errorf(fmt.Sprintf("exceedance_probabilities[%d]", i), "probability %g is outside (0, 1)", q))
+			errs = append(errs, errorf(jsonptr.Join("exceedance_probabilities", i), "probability %g is outside (0, 1)", q))
 		}
 	}
 	for i, t := range opt.Thresholds {
 		if t.Currency() != cur {
-			errs = append(errs, &outsourcing.FieldError{Path: fmt.Sprintf("thresholds[%d]", i),
-				Reason: "risk: " + string(t.Currency()) + " differs from " + string(cur), Err: outsourcing.ErrCurrencyMismatch})
+			errs = append(errs, mismatch(jsonptr.Join("thresholds", i), t.Currency(), cur))
 		}
 		x := t.Amount().InexactFloat64()
 		if math.IsInf(x, 0) {
-			errs = append(errs, limitf(fmt.Sprintf("thresholds[%d]", i), "threshold %s is beyond the range of a simulation", outsourcing.FormatDecimal(t.Amount())))
+			errs = append(errs, limitf(jsonptr.Join("thresholds", i), "threshold %s is beyond the range of a simulation", outsourcing.FormatDecimal(t.Amount())))
 		}
 		p.thresholds = append(p.thresholds, x)
 	}

@@ -216,7 +216,7 @@ func TestSimulateResultShape(t *testing.T) {
 		require.NoError(t, err)
 		assert.LessOrEqual(t, c, 0)
 	}
-	require.Len(t, res.Exceedance, len(DefaultExceedanceProbabilities)+2)
+	require.Len(t, res.Exceedance, len(DefaultExceedanceProbabilities())+2)
 	assert.True(t, res.Exceedance[3].Loss.Equal(res.P95)) // p = 0.05
 	zero := res.Exceedance[len(res.Exceedance)-1]
 	assert.InDelta(t, res.ProbabilityOfLoss, zero.Probability, 0)
@@ -265,34 +265,34 @@ func TestSimulateErrors(t *testing.T) {
 		path string
 		is   error
 	}{
-		"zero trials":         {good, SimOptions{}, "trials", outsourcing.ErrInvalidInput},
-		"too many trials":     {good, SimOptions{Trials: MaxTrials + 1}, "trials", outsourcing.ErrLimit},
-		"confidence":          {good, SimOptions{Trials: 10, VaRConfidence: 1}, "var_confidence", outsourcing.ErrInvalidInput},
-		"exceedance":          {good, SimOptions{Trials: 10, ExceedanceProbabilities: []float64{0}}, "exceedance_probabilities[0]", outsourcing.ErrInvalidInput},
-		"threshold":           {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{usd}}, "thresholds[0]", outsourcing.ErrCurrencyMismatch},
-		"huge threshold":      {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{outsourcing.MustMoney("1", "EUR").Mul(decimal.New(1, 400))}}, "thresholds[0]", outsourcing.ErrLimit},
-		"negative rate":       {Scenario{Frequency: Frequency{Rate: -1}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrInvalidInput},
-		"NaN rate":            {Scenario{Frequency: Frequency{Rate: math.NaN()}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrInvalidInput},
-		"rate and pert":       {Scenario{Frequency: Frequency{Rate: 1, PERT: &PERT{0, 1, 2, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency", outsourcing.ErrInvalidInput},
-		"pert rate min>mode":  {Scenario{Frequency: Frequency{PERT: &PERT{3, 1, 5, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.mode", outsourcing.ErrInvalidInput},
-		"pert negative":       {Scenario{Frequency: Frequency{PERT: &PERT{-1, 1, 5, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.min", outsourcing.ErrInvalidInput},
-		"vulnerability":       {Scenario{Frequency: good.Frequency, Vulnerability: ptr(1.5), Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "vulnerability", outsourcing.ErrInvalidInput},
-		"pert min>mode":       {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("5"), Mode: money("4"), Max: money("9")}}, SimOptions{Trials: 10}, "magnitude.mode", outsourcing.ErrInvalidInput},
-		"pert max<=min":       {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("5"), Mode: money("5"), Max: money("5")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrInvalidInput},
-		"pert shape":          {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Mode: money("2"), Max: money("3"), Shape: -1}}, SimOptions{Trials: 10}, "magnitude.shape", outsourcing.ErrInvalidInput},
-		"pert missing mode":   {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Max: money("3")}}, SimOptions{Trials: 10}, "magnitude.mode", outsourcing.ErrInvalidInput},
-		"lognormal low>=high": {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("9"), High: money("9")}}, SimOptions{Trials: 10}, "magnitude.high", outsourcing.ErrInvalidInput},
-		"lognormal low<=0":    {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("0"), High: money("9")}}, SimOptions{Trials: 10}, "magnitude.low", outsourcing.ErrInvalidInput},
-		"mixed currency":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("1"), High: &usd}}, SimOptions{Trials: 10}, "magnitude.high", outsourcing.ErrCurrencyMismatch},
-		"uniform":             {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("3"), Max: money("1")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrInvalidInput},
-		"triangular neg":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeTriangular, Min: money("-3"), Mode: money("1"), Max: money("4")}}, SimOptions{Trials: 10}, "magnitude.min", outsourcing.ErrInvalidInput},
-		"rate limit":          {Scenario{Frequency: Frequency{Rate: 2e6}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.rate", outsourcing.ErrLimit},
-		"pert rate limit":     {Scenario{Frequency: Frequency{PERT: &PERT{1, 2, 1e7, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.max", outsourcing.ErrLimit},
-		"amount limit":        {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("1"), Max: money("10000000000000000")}}, SimOptions{Trials: 10}, "magnitude.max", outsourcing.ErrLimit},
-		"pert shape limit":    {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Mode: money("2"), Max: money("3"), Shape: 1e308}}, SimOptions{Trials: 10}, "magnitude.shape", outsourcing.ErrLimit},
-		"rate shape limit":    {Scenario{Frequency: Frequency{PERT: &PERT{0, 1, 2, 1001}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "frequency.pert.shape", outsourcing.ErrLimit},
-		"lognormal too wide":  {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("0.000000000000000000000000000001"), High: money("1000000000000000")}}, SimOptions{Trials: 10}, "magnitude.high", outsourcing.ErrLimit},
-		"kind":                {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: "gamma"}}, SimOptions{Trials: 10}, "magnitude.distribution", outsourcing.ErrInvalidInput},
+		"zero trials":         {good, SimOptions{}, "/trials", outsourcing.ErrInvalidInput},
+		"too many trials":     {good, SimOptions{Trials: MaxTrials + 1}, "/trials", outsourcing.ErrLimit},
+		"confidence":          {good, SimOptions{Trials: 10, VaRConfidence: 1}, "/var_confidence", outsourcing.ErrInvalidInput},
+		"exceedance":          {good, SimOptions{Trials: 10, ExceedanceProbabilities: []float64{0}}, "/exceedance_probabilities/0", outsourcing.ErrInvalidInput},
+		"threshold":           {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{usd}}, "/thresholds/0", outsourcing.ErrCurrencyMismatch},
+		"huge threshold":      {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{outsourcing.MustMoney("1", "EUR").Mul(decimal.New(1, 400))}}, "/thresholds/0", outsourcing.ErrLimit},
+		"negative rate":       {Scenario{Frequency: Frequency{Rate: -1}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/rate", outsourcing.ErrInvalidInput},
+		"NaN rate":            {Scenario{Frequency: Frequency{Rate: math.NaN()}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/rate", outsourcing.ErrInvalidInput},
+		"rate and pert":       {Scenario{Frequency: Frequency{Rate: 1, PERT: &PERT{0, 1, 2, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency", outsourcing.ErrInvalidInput},
+		"pert rate min>mode":  {Scenario{Frequency: Frequency{PERT: &PERT{3, 1, 5, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/pert/mode", outsourcing.ErrInvalidInput},
+		"pert negative":       {Scenario{Frequency: Frequency{PERT: &PERT{-1, 1, 5, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/pert/min", outsourcing.ErrInvalidInput},
+		"vulnerability":       {Scenario{Frequency: good.Frequency, Vulnerability: ptr(1.5), Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/vulnerability", outsourcing.ErrInvalidInput},
+		"pert min>mode":       {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("5"), Mode: money("4"), Max: money("9")}}, SimOptions{Trials: 10}, "/magnitude/mode", outsourcing.ErrInvalidInput},
+		"pert max<=min":       {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("5"), Mode: money("5"), Max: money("5")}}, SimOptions{Trials: 10}, "/magnitude/max", outsourcing.ErrInvalidInput},
+		"pert shape":          {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Mode: money("2"), Max: money("3"), Shape: -1}}, SimOptions{Trials: 10}, "/magnitude/shape", outsourcing.ErrInvalidInput},
+		"pert missing mode":   {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Max: money("3")}}, SimOptions{Trials: 10}, "/magnitude/mode", outsourcing.ErrInvalidInput},
+		"lognormal low>=high": {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("9"), High: money("9")}}, SimOptions{Trials: 10}, "/magnitude/high", outsourcing.ErrInvalidInput},
+		"lognormal low<=0":    {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("0"), High: money("9")}}, SimOptions{Trials: 10}, "/magnitude/low", outsourcing.ErrInvalidInput},
+		"mixed currency":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("1"), High: &usd}}, SimOptions{Trials: 10}, "/magnitude/high", outsourcing.ErrCurrencyMismatch},
+		"uniform":             {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("3"), Max: money("1")}}, SimOptions{Trials: 10}, "/magnitude/max", outsourcing.ErrInvalidInput},
+		"triangular neg":      {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeTriangular, Min: money("-3"), Mode: money("1"), Max: money("4")}}, SimOptions{Trials: 10}, "/magnitude/min", outsourcing.ErrInvalidInput},
+		"rate limit":          {Scenario{Frequency: Frequency{Rate: 2e6}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/rate", outsourcing.ErrLimit},
+		"pert rate limit":     {Scenario{Frequency: Frequency{PERT: &PERT{1, 2, 1e7, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/pert/max", outsourcing.ErrLimit},
+		"amount limit":        {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeUniform, Min: money("1"), Max: money("10000000000000000")}}, SimOptions{Trials: 10}, "/magnitude/max", outsourcing.ErrLimit},
+		"pert shape limit":    {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudePERT, Min: money("1"), Mode: money("2"), Max: money("3"), Shape: 1e308}}, SimOptions{Trials: 10}, "/magnitude/shape", outsourcing.ErrLimit},
+		"rate shape limit":    {Scenario{Frequency: Frequency{PERT: &PERT{0, 1, 2, 1001}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/pert/shape", outsourcing.ErrLimit},
+		"lognormal too wide":  {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: MagnitudeLognormal, Low: money("0.000000000000000000000000000001"), High: money("1000000000000000")}}, SimOptions{Trials: 10}, "/magnitude/high", outsourcing.ErrLimit},
+		"kind":                {Scenario{Frequency: good.Frequency, Magnitude: Magnitude{Distribution: "gamma"}}, SimOptions{Trials: 10}, "/magnitude/distribution", outsourcing.ErrInvalidInput},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -308,7 +308,7 @@ func TestSimulateErrors(t *testing.T) {
 	_, err = SimulatePortfolio([]PortfolioItem{{"a", eur}, {"b", dollars}}, SimOptions{Trials: 1})
 	assert.ErrorIs(t, err, outsourcing.ErrCurrencyMismatch)
 	_, err = SimulatePortfolio([]PortfolioItem{{"a", eur}, {"a", eur}}, SimOptions{Trials: 1})
-	assert.Contains(t, fieldPaths(err), "items[1].id")
+	assert.Contains(t, fieldPaths(err), "/1/id")
 }
 
 func TestZeroRateNeverLoses(t *testing.T) {
