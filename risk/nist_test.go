@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/planning"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -150,10 +151,10 @@ func TestOverallLevel(t *testing.T) {
 			got, err := OverallLevel(rep)
 			require.NoError(t, err)
 			assert.Equal(t, tc.nist, got)
-			// The level feeds the root package's sourcing recommendation.
-			_, err = outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
-				Criticality: outsourcing.CriticalityMedium, Capability: outsourcing.ReadinessReady,
-				ExpectedSavings: outsourcing.NewPercent(decimal.NewFromInt(20)), Risk: got})
+			// The level feeds the planning package's sourcing recommendation.
+			_, err = planning.DefaultSourcingAdvisor().Recommend(planning.SourcingInputs{
+				Criticality: planning.CriticalityMedium, Capability: planning.ReadinessReady,
+				ExpectedSavings: outsourcing.NewPercent(outsourcing.DecimalOf(decimal.NewFromInt(20))), Risk: got})
 			require.NoError(t, err)
 		})
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
@@ -93,12 +95,12 @@ type Policy struct {
 // kernel's rule engine; opts are passed on, with RequireBool added. Syntax
 // and type errors are *outsourcing.RuleError values (rule id, line and
 // column) matching outsourcing.ErrRule.
-func NewPolicy(rules []rules.Rule, opts ...rules.Option) (*Policy, error) {
-	rs, err := rules.Compile[PolicyEnv](rules, append(opts, rules.RequireBool())...)
+func NewPolicy(list []rules.Rule, opts ...rules.Option) (*Policy, error) {
+	rs, err := rules.Compile[PolicyEnv](list, append(opts, rules.RequireBool())...)
 	if err != nil {
 		return nil, wrap(err)
 	}
-	p := &Policy{rules: rs, byID: make(map[string]rules.Rule, len(rules))}
+	p := &Policy{rules: rs, byID: make(map[string]rules.Rule, len(list))}
 	for _, r := range rs.Rules() {
 		p.byID[r.ID] = r
 	}

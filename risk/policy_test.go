@@ -3,6 +3,8 @@ package risk
 import (
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -176,9 +176,9 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 		} else if v.Currency() != m.currency {
 			errs = append(errs, mismatch(jsonptr.Append(path, name), v.Currency(), m.currency))
 		}
-		x := v.Amount().InexactFloat64()
+		x := v.Amount().Float64()
 		if math.Abs(x) > MaxAmount {
-			errs = append(errs, limitf(jsonptr.Append(path, name), "amount %s %s is above the limit of %g", outsourcing.FormatDecimal(v.Amount()), v.Currency(), MaxAmount))
+			errs = append(errs, limitf(jsonptr.Append(path, name), "amount %s %s is above the limit of %g", outsourcing.DecimalOf(v.Amount().Shopspring()).String(), v.Currency(), MaxAmount))
 		}
 		return x
 	}
@@ -319,6 +319,6 @@ func (s Scenario) ALE() (outsourcing.Money, error) {
 // toMoney converts a simulated amount to Money, rounded half-even to the
 // currency's minor units.
 func toMoney(x float64, c outsourcing.Currency) outsourcing.Money {
-	m, _ := outsourcing.NewMoney(decimal.NewFromFloat(x), string(c))
+	m, _ := outsourcing.NewMoney(outsourcing.DecimalOf(decimal.NewFromFloat(x)), outsourcing.Currency(string(c)))
 	return m.Round(outsourcing.RoundHalfEven)
 }

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
-	"github.com/shopspring/decimal"
 )
 
 // ScoreEnv is what a score expression (MatrixSpec.ScoreExpression) sees
@@ -86,8 +87,8 @@ func compileScore(matrixID, expression string) (scorer, error) {
 			return x, nil
 		case int:
 			return float64(x), nil
-		case decimal.Decimal:
-			return x.InexactFloat64(), nil
+		case outsourcing.Decimal:
+			return x.Float64(), nil
 		}
 		return 0, &outsourcing.RuleError{Rule: scoreRuleID, Reason: fmt.Sprintf("yields %T, want a number", v)}
 	}, nil

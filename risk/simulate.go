@@ -308,9 +308,9 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 		if t.Currency() != cur {
 			errs = append(errs, mismatch(jsonptr.Join("thresholds", i), t.Currency(), cur))
 		}
-		x := t.Amount().InexactFloat64()
+		x := t.Amount().Float64()
 		if math.IsInf(x, 0) {
-			errs = append(errs, limitf(jsonptr.Join("thresholds", i), "threshold %s is beyond the range of a simulation", outsourcing.FormatDecimal(t.Amount())))
+			errs = append(errs, limitf(jsonptr.Join("thresholds", i), "threshold %s is beyond the range of a simulation", outsourcing.DecimalOf(t.Amount().Shopspring()).String()))
 		}
 		p.thresholds = append(p.thresholds, x)
 	}

@@ -67,7 +67,7 @@ func (f fuzzScenario) build() (Scenario, SimOptions) {
 	opt := SimOptions{Trials: trials, Seed: f.Seed, Workers: 1, VaRConfidence: f.Confidence,
 		ExceedanceProbabilities: []float64{f.Exceedance}}
 	if th := money(f.Threshold, "EUR"); th != nil {
-		opt.Thresholds = []outsourcing.Money{th.Mul(decimal.New(1, int32(f.ThresholdExp)))}
+		opt.Thresholds = []outsourcing.Money{th.Mul(outsourcing.DecimalOf(decimal.New(1, int32(f.ThresholdExp))))}
 	}
 	return s, opt
 }
