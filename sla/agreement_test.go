@@ -51,14 +51,14 @@ func TestAgreementRoundTripsThroughSchema(t *testing.T) {
 	a := mustParse(t, fullAgreement)
 	out, err := json.Marshal(a.Spec())
 	require.NoError(t, err)
-	require.NoError(t, sla.AgreementSchema.Validate(out), string(out))
+	require.NoError(t, sla.AgreementSchema().Validate(out), string(out))
 	b, err := sla.ParseAgreement(out)
 	require.NoError(t, err)
 	again, err := json.Marshal(b.Spec())
 	require.NoError(t, err)
 	assert.JSONEq(t, string(out), string(again))
 	assert.Equal(t, "Europe/Berlin", a.Location().String())
-	assert.Equal(t, "https://outsourcing-go.github.io/schemas/sla/agreement.schema.json", sla.AgreementSchema.ID())
+	assert.Equal(t, "https://outsourcing-go.github.io/schemas/sla/agreement.schema.json", sla.AgreementSchema().ID())
 }
 
 func TestAgreementErrors(t *testing.T) {

@@ -2,7 +2,6 @@ package sla_test
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
 	"time"
 
@@ -191,42 +190,6 @@ func TestRulesCustomMetricExclusionAndCreditFormula(t *testing.T) {
 	testkit.AssertDecimal(t, "3.5", csat.Actual.Decimal)
 	assert.Equal(t, sla.StatusMinimum, csat.Status)
 	assertMoney(t, "0", csat.Credit)
-}
-
-func TestInputErrorsNameTheEvent(t *testing.T) {
-	a := mustParse(t, `{"id":"x","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99"},
-		{"id":"res","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`)
-	p := a.PeriodOf(at(t, "2024-04-01T00:00:00Z"))
-	open := sla.TicketEvent{Kind: sla.EventKindOpened, At: at(t, "2024-04-02T10:00:00Z")}
-	tests := []struct {
-		name string
-		in   sla.Input
-		path string
-		is   error
-	}{
-		{"end before start", sla.Input{Outages: []sla.Outage{{ID: "o7", Start: at(t, "2024-04-02T10:00:00Z"), End: at(t, "2024-04-02T09:00:00Z")}}},
-			"outages[0](o7)", outsourcing.ErrInvalidInput},
-		{"resolved before opened", sla.Input{Tickets: []sla.Ticket{{ID: "T1", Priority: "P1", Events: []sla.TicketEvent{
-			open, {Kind: sla.EventKindResolved, At: at(t, "2024-04-02T09:00:00Z")}}}}}, "events[1]", outsourcing.ErrInvalidInput},
-		{"resumed while running", sla.Input{Tickets: []sla.Ticket{{ID: "T2", Priority: "P1", Events: []sla.TicketEvent{
-			open, {Kind: sla.EventKindResumed, At: at(t, "2024-04-02T11:00:00Z")}}}}}, "events[1]", outsourcing.ErrTransition},
-		{"no opened", sla.Input{Tickets: []sla.Ticket{{ID: "T3", Priority: "P1", Events: []sla.TicketEvent{
-			{Kind: sla.EventKindResolved, At: at(t, "2024-04-02T11:00:00Z")}}}}}, "events[0]", outsourcing.ErrInvalidInput},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tt.in.Fees = usd("1")
-			_, err := a.Report(tt.in, p, nil)
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tt.is)
-			var fe *outsourcing.FieldError
-			require.True(t, errors.As(err, &fe))
-			assert.Equal(t, tt.path, fe.Path)
-			assert.Contains(t, err.Error(), "sla: ")
-		})
-	}
-	_, err := a.Report(sla.Input{}, p, nil)
-	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, "fees are required")
 }
 
 func TestReportJSONAndTables(t *testing.T) {

@@ -216,11 +216,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 		past := levelHistory(history, l.ID)
 		base := fees
 		if sf, ok := ev.in.ServiceFees[l.Service]; ok && l.Service != "" {
-			if sf.Currency() != cur {
-				return Report{}, fmt.Errorf("level %q: service fees in %s, agreement fees in %s: %w",
-					l.ID, sf.Currency(), cur, outsourcing.ErrCurrencyMismatch)
-			}
-			base = sf
+			base = sf // validateInput checked the currency
 		}
 		lr, credit, err := a.levelReport(l, &ev.level[i], p, past, base, atRisk)
 		if err != nil {
