@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"slices"
 	"time"
-
 )
 
 // prepared holds one level's events, filtered and ordered once for every
