@@ -34,13 +34,13 @@ type events struct {
 // prepare filters and orders the input for every level of a.
 func (a *Agreement) prepare(in Input) (*events, error) {
 	if err := validateInput(in); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	ev := &events{in: in, level: make([]prepared, len(a.levels))}
 	for i, l := range a.levels {
 		p, err := a.prepareLevel(l, in)
 		if err != nil {
-			return nil, fmt.Errorf("sla: level %q: %w", l.ID, err)
+			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
 		ev.level[i] = p
 	}

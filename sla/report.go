@@ -129,10 +129,15 @@ type Signal struct {
 }
 
 // Report measures every level over period p, decides attainment and
-// credits, and reports them. history holds the reports of the preceding
-// periods, oldest first (it feeds trends, repeated-miss multipliers,
-// earn-back, continuous improvement and breach counts); it may be empty.
-// Errors: invalid input naming the event (*outsourcing.FieldError),
+// credits, and reports them. history holds this agreement's reports of
+// the preceding periods, oldest first (it feeds trends, repeated-miss
+// multipliers, earn-back, continuous improvement and breach counts); it
+// may be empty. A report in history for p itself is the earlier run of a
+// reprocessed period and is set aside, so reprocessing gives the same
+// report; history that is out of order, repeats or overlaps a period, lies
+// after p or belongs to another agreement is refused.
+// Errors: invalid input naming the event (*outsourcing.FieldError with a
+// JSON pointer into the Input), invalid history (a pointer into history),
 // ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
 func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
 	out, err := a.Evaluate(in, []Period{p}, history)
@@ -144,13 +149,23 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 
 // Evaluate reports consecutive periods from one input, preparing the
 // events once: it is Report for each period in turn, each seeing the
-// reports before it. The same Input.Fees apply to every period.
+// reports before it. The same Input.Fees apply to every period. periods
+// must be in time order without repeats or overlaps; history is checked
+// as Report checks it, a report for any of periods being the earlier run
+// of a reprocessed period.
 func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+	if err := checkPeriods(periods); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	prior, err := a.priorHistory(history, periods)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
 	ev, err := a.prepare(in)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sla: %w", err)
 	}
-	hist := append([]Report(nil), history...)
+	hist := append([]Report(nil), prior...)
 	out := make([]Report, 0, len(periods))
 	for _, p := range periods {
 		r, err := a.report(ev, p, hist)
