@@ -152,7 +152,7 @@ func FuzzParseAgreement(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := a.Report(in, a.PeriodOf(start), nil); err != nil && !errors.Is(err, outsourcing.ErrRule) &&
+		if _, err := a.Report(in, mustPeriod(t, a, start), nil); err != nil && !errors.Is(err, outsourcing.ErrRule) &&
 			!errors.Is(err, outsourcing.ErrInvalidInput) && !errors.Is(err, outsourcing.ErrCurrencyMismatch) {
 			t.Fatalf("untyped error: %v", err)
 		}

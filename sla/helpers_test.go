@@ -37,5 +37,7 @@ type bigRat = big.Rat
 // mustPeriod returns the agreement's period containing t.
 func mustPeriod(t testing.TB, a *sla.Agreement, tm time.Time) sla.Period {
 	t.Helper()
-	return a.PeriodOf(tm)
+	p, err := a.PeriodOf(tm)
+	require.NoError(t, err)
+	return p
 }

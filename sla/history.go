@@ -17,24 +17,24 @@ import (
 // reports of another agreement. Errors are *outsourcing.FieldError values
 // whose Path points into the history slice ("/3/period").
 func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, error) {
-	first := periods[0].Start
+	first := periods[0].start
 	n := 0
 	for i, r := range history {
 		if r.Agreement != a.spec.ID {
 			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "agreement"),
 				"history report %d belongs to agreement %q, not %q", i, r.Agreement, a.spec.ID)
 		}
-		if i > 0 && r.Period.Start.Before(history[i-1].Period.End) {
+		if i > 0 && r.Period.start.Before(history[i-1].Period.end) {
 			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
 				"history report %d for %s repeats or overlaps the one before it (%s) or is out of order",
-				i, r.Period.Label, history[i-1].Period.Label)
+				i, r.Period.label, history[i-1].Period.label)
 		}
 		switch {
-		case !r.Period.End.After(first):
+		case !r.Period.end.After(first):
 			n = i + 1
 		case !rerun(r.Period, periods):
 			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
-				"history report %d for %s is not earlier than the reported period %s", i, r.Period.Label, periods[0].Label)
+				"history report %d for %s is not earlier than the reported period %s", i, r.Period.label, periods[0].label)
 		}
 	}
 	return history[:n], nil
@@ -48,23 +48,4 @@ func rerun(p Period, periods []Period) bool {
 		}
 	}
 	return false
-}
-
-func samePeriod(p, q Period) bool {
-	return p.Start.Equal(q.Start) && p.End.Equal(q.End) && p.Label == q.Label
-}
-
-// checkPeriods checks that the periods to report are consecutive-or-later
-// agreement periods in time order, none repeated or overlapping.
-func checkPeriods(periods []Period) error {
-	if len(periods) == 0 {
-		return outsourcing.FieldErrorf("", "no period to report")
-	}
-	for i := 1; i < len(periods); i++ {
-		if periods[i].Start.Before(periods[i-1].End) {
-			return outsourcing.FieldErrorf(jsonptr.Join(i), "period %s repeats or overlaps %s or is out of order",
-				periods[i].Label, periods[i-1].Label)
-		}
-	}
-	return nil
 }

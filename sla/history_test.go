@@ -25,7 +25,7 @@ func quarterMissed(t *testing.T, a *sla.Agreement) (sla.Input, []sla.Period) {
 	in := sla.Input{Fees: usd("10000")}
 	for _, p := range periods {
 		d := p.Duration() * 3 / 100
-		in.Outages = append(in.Outages, sla.Outage{ID: p.Label, Start: p.Start, End: p.Start.Add(d)})
+		in.Outages = append(in.Outages, sla.Outage{ID: p.Label(), Start: p.Start(), End: p.Start().Add(d)})
 	}
 	return in, periods
 }
@@ -96,7 +96,7 @@ func TestHistoryIsChecked(t *testing.T) {
 	// An overlapping period: a quarter report in the history of a monthly
 	// agreement's February.
 	q := mustParse(t, `{"id":"ito","period":"quarter","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99"}]}`)
-	qr, err := q.Report(in, mustPeriod(t, q, periods[0].Start), nil)
+	qr, err := q.Report(in, mustPeriod(t, q, periods[0].Start()), nil)
 	require.NoError(t, err)
 	_, err = a.Report(in, periods[1], []sla.Report{qr})
 	var fe *outsourcing.FieldError

@@ -118,7 +118,7 @@ func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
 	for _, x := range past[start:] {
 		out = append(out, x.Trend[len(x.Trend)-1])
 	}
-	return append(out, TrendPoint{Period: per.Label, Actual: cur.Actual, Status: cur.Status})
+	return append(out, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
 }
 
 // levelCredit returns a level's credit before caps and rounding.

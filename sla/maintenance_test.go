@@ -51,8 +51,8 @@ func TestRecurringMaintenanceExpandsAcrossDST(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) {
 			require.NotEmpty(t, c.Source)
 			a := recurringAgreement(t, zone, c.Windows, "")
-			p := a.PeriodOf(at(t, c.Month+"-15T12:00:00Z"))
-			got := a.MaintenanceIn(p.Start, p.End)
+			p := mustPeriod(t, a, at(t, c.Month+"-15T12:00:00Z"))
+			got := a.MaintenanceIn(p.Start(), p.End())
 			require.Len(t, got, len(c.Expanded))
 			for i, w := range got {
 				assert.True(t, c.Expanded[i][0].Equal(w.Start), "window %d starts %s", i, w.Start.UTC())
@@ -77,7 +77,7 @@ func TestRecurringMaintenanceRemovesOutageTime(t *testing.T) {
 		// Sunday 10 March 04:40-05:20: the 20 minutes after the window are below the 30-minute minimum.
 		{ID: "short", Start: time.Date(2024, 3, 10, 4, 40, 0, 0, loc), End: time.Date(2024, 3, 10, 5, 20, 0, 0, loc)},
 	}}
-	r, err := a.Report(in, a.PeriodOf(time.Date(2024, 3, 15, 0, 0, 0, 0, loc)), nil)
+	r, err := a.Report(in, mustPeriod(t, a, time.Date(2024, 3, 15, 0, 0, 0, 0, loc)), nil)
 	require.NoError(t, err)
 	l := r.Levels[0]
 	assert.Equal(t, sla.Duration(time.Hour), l.Downtime)

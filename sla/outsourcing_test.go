@@ -47,7 +47,7 @@ func TestOutsourcingPoolAllocationAndCap(t *testing.T) {
 			for _, s := range c.Missed {
 				in.Outages = append(in.Outages, downFor(t, s))
 			}
-			r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+			r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 			require.NoError(t, err)
 			assertMoney(t, data.AtRiskAmount, r.AtRisk)
 			assertMoney(t, c.Credits, r.Credits)
@@ -80,7 +80,7 @@ func TestCapRoundingOnce(t *testing.T) {
 	in.Outages[0].End = in.Outages[0].End.Add(10 * time.Hour)
 	in.Outages[1].End = in.Outages[1].End.Add(10 * time.Hour)
 	in.Outages[2].End = in.Outages[2].End.Add(10 * time.Hour)
-	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+	r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
 	assertMoney(t, "1500.00", r.Uncapped)
 	assertMoney(t, "10.00", r.Credits)
@@ -111,7 +111,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 			continue
 		}
 		d := time.Duration(down[i] * float64(p.Duration()))
-		in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start, End: p.Start.Add(d)})
+		in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start(), End: p.Start().Add(d)})
 	}
 	reports, err := a.Evaluate(in, periods, nil)
 	require.NoError(t, err)

@@ -11,7 +11,7 @@ import (
 // followed by the credit totals and any triggered signals.
 func (r Report) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s — %s\n\n", r.Agreement, r.Period.Label)
+	fmt.Fprintf(&b, "## %s — %s\n\n", r.Agreement, r.Period.label)
 	b.WriteString("| Level | Metric | Class | Expected | Minimum | Actual | Status | Credit | Trend |\n")
 	b.WriteString("|---|---|---|---:|---:|---:|---|---:|---|\n")
 	for _, row := range r.rows() {
@@ -35,7 +35,7 @@ func (r Report) Text() string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n", r.Agreement, r.Period.Label)
+	fmt.Fprintf(&b, "%s %s\n", r.Agreement, r.Period.label)
 	for _, row := range rows {
 		for i, cell := range row {
 			if i > 0 {

@@ -140,7 +140,10 @@ type Signal struct {
 // JSON pointer into the Input), invalid history (a pointer into history),
 // ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
 func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
-	out, err := a.Evaluate(in, []Period{p}, history)
+	if err := a.checkPeriod(p, ""); err != nil {
+		return Report{}, fmt.Errorf("sla: %w", err)
+	}
+	out, err := a.evaluate(in, []Period{p}, history)
 	if err != nil {
 		return Report{}, err
 	}
@@ -154,9 +157,14 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 // as Report checks it, a report for any of periods being the earlier run
 // of a reprocessed period.
 func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
-	if err := checkPeriods(periods); err != nil {
+	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
+	return a.evaluate(in, periods, history)
+}
+
+// evaluate is Evaluate for checked periods.
+func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
@@ -170,7 +178,7 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	for _, p := range periods {
 		r, err := a.report(ev, p, hist)
 		if err != nil {
-			return nil, fmt.Errorf("sla: period %s: %w", p.Label, err)
+			return nil, fmt.Errorf("sla: period %s: %w", p.label, err)
 		}
 		hist = append(hist, r)
 		out = append(out, r)
