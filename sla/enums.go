@@ -290,7 +290,7 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d)
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
 	if err != nil {
-		return outsourcing.FieldErrorf("duration", "sla: %q is not a duration such as \"4h30m\"", string(b))
+		return outsourcing.FieldErrorf("", "%q is not a duration such as \"4h30m\"", string(b))
 	}
 	*d = Duration(v)
 	return nil

@@ -13,21 +13,21 @@ import (
 // the exact uptime, never a rounded one.
 type Preset struct {
 	// Name is the id to use in CreditModel.Preset.
-	Name string
+	Name string `json:"name"`
 	// Source names the public document the table comes from and how it
 	// measures uptime.
-	Source string
+	Source string `json:"source"`
 	// URL is where the provider publishes the document.
-	URL string
+	URL string `json:"url"`
 	// Version is the edition of the document the table was checked
 	// against ("Last Updated: November 28, 2023").
-	Version string
+	Version string `json:"version"`
 	// Commitment is the monthly uptime percentage committed to (the
 	// expected level that goes with the table).
-	Commitment outsourcing.Decimal
+	Commitment outsourcing.Decimal `json:"commitment"`
 	// Tiers is the table: uptime in [From, To) earns Credit percent of
 	// the monthly charges.
-	Tiers []Tier
+	Tiers []Tier `json:"tiers"`
 }
 
 func bound(s string) *outsourcing.Decimal {

@@ -232,7 +232,8 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 	terms := a.spec.Credits
 	atRisk := terms.AtRisk.Of(fees)
 	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
-		AtRisk: atRisk.Round(terms.Rounding), EarnedBack: zero}
+		AtRisk: atRisk.Round(terms.Rounding)}
+	earned := decimal.Zero
 	raw := make([]decimal.Decimal, len(a.levels))
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
@@ -258,7 +259,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
 			}
 			lr.EarnedBack = eb
-			r.EarnedBack, _ = r.EarnedBack.Add(eb)
+			earned = earned.Add(eb.Amount())
 		}
 		r.Levels = append(r.Levels, lr)
 		if s, ok := a.signal(l, past, lr); ok {
@@ -268,16 +269,27 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 	if err := a.shareCredits(&r, raw, fees); err != nil {
 		return Report{}, err
 	}
-	r.Bonus = zero
+	bonus := decimal.Zero
 	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
-		bonus := b.Percent.Of(fees).Mul(decimal.NewFromInt(int64(bonusLevels)))
+		bonus = b.Percent.Of(fees).Amount().Mul(decimal.NewFromInt(int64(bonusLevels)))
 		if b.Cap.Decimal().IsPositive() {
-			bonus, _ = bonus.Min(b.Cap.Of(fees))
+			bonus = decimal.Min(bonus, b.Cap.Of(fees).Amount())
 		}
-		r.Bonus = bonus.Round(terms.Rounding)
 	}
-	net, _ := r.Credits.Sub(r.EarnedBack)
-	r.Net, _ = net.Sub(r.Bonus)
+	// Every amount below is in the fees' currency: only the conversion
+	// can fail.
+	var err error
+	if r.EarnedBack, err = outsourcing.NewMoney(earned, string(cur)); err != nil {
+		return Report{}, err
+	}
+	if r.Bonus, err = outsourcing.NewMoney(bonus, string(cur)); err != nil {
+		return Report{}, err
+	}
+	r.Bonus = r.Bonus.Round(terms.Rounding)
+	net := r.Credits.Amount().Sub(r.EarnedBack.Amount()).Sub(r.Bonus.Amount())
+	if r.Net, err = outsourcing.NewMoney(net, string(cur)); err != nil {
+		return Report{}, err
+	}
 	return r, nil
 }
 
@@ -294,24 +306,32 @@ func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourc
 		return err
 	}
 	r.Uncapped = uncapped.Round(terms.Rounding)
-	capped := uncapped
-	var limit *outsourcing.Money
+	capped := total
+	var limit *decimal.Decimal
 	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
 		if !pc.Decimal().IsPositive() {
 			continue
 		}
-		c := pc.Of(fees)
+		c := pc.Of(fees).Amount()
 		if limit != nil {
-			c, _ = limit.Min(c)
+			c = decimal.Min(*limit, c)
 		}
 		limit = &c
 	}
 	if limit != nil {
-		shown := limit.Round(terms.Rounding)
+		shown, err := outsourcing.NewMoney(*limit, string(fees.Currency()))
+		if err != nil {
+			return err
+		}
+		shown = shown.Round(terms.Rounding)
 		r.Cap = &shown
-		capped, _ = capped.Min(*limit)
+		capped = decimal.Min(capped, *limit)
 	}
-	r.Credits = capped.Round(terms.Rounding)
+	credits, err := outsourcing.NewMoney(capped, string(fees.Currency()))
+	if err != nil {
+		return err
+	}
+	r.Credits = credits.Round(terms.Rounding)
 	for i := range r.Levels {
 		r.Levels[i].Credit = outsourcing.ZeroMoney(fees.Currency())
 	}

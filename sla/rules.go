@@ -1,9 +1,9 @@
 package sla
 
 import (
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
 )
 
@@ -93,7 +93,7 @@ func (c *compiler) rules(uses ruleUses) {
 	for i, r := range c.a.spec.Rules {
 		refs, ok := uses[r.ID]
 		if !ok {
-			c.fail(fmt.Sprintf("rules[%d]", i), "rule %q is not used by any level", r.ID)
+			c.fail(jsonptr.Join("rules", i, "id"), "rule %q is not used by any level", r.ID)
 		}
 		done := map[ruleUse]bool{}
 		for _, ref := range refs {
