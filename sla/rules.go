@@ -1,7 +1,6 @@
 package sla
 
 import (
-
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
