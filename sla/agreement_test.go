@@ -24,10 +24,10 @@ const fullAgreement = `{
     {"id": "monthly", "recurrence": "monthly", "week": "first", "day": "saturday", "start": "01:00", "end": "03:00"}],
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even"},
-  "breach": {"window": 12, "misses": 3},
+  "breach": {"window": 12, "threshold":3},
   "levels": [
     {"id": "erp-up", "name": "ERP availability", "service": "erp", "metric": "availability", "class": "critical",
-     "expected": "99.9", "minimum": "99.5", "direction": "higher", "denominator": "period_minus_maintenance",
+     "expected": "99.9", "minimum": "99.5", "polarity": "higher", "denominator": "period_minus_maintenance",
      "min_outage": "1m", "exclusions": ["customer"], "credit": {"kind": "allocation", "allocation": "40"},
      "improvement": {"periods": 3, "share": "0.5", "cap": "99.95"}},
     {"id": "web-up", "service": "web", "metric": "availability", "expected": "99.95",
@@ -36,7 +36,7 @@ const fullAgreement = `{
      "calendar": {"time_zone": "Europe/Berlin"},
      "credit": {"kind": "tiers", "tiers": [{"from": "90", "to": "95", "credit": "5"}, {"to": "90", "credit": "10"}]}},
     {"id": "api-p95", "metric": "percentile_latency", "percentile": "95", "expected": "250", "minimum": "400", "class": "key"},
-    {"id": "csat", "metric": "custom", "rule": "csat", "expected": "4", "direction": "higher",
+    {"id": "csat", "metric": "custom", "rule": "csat", "expected": "4", "polarity": "higher",
      "credit": {"kind": "rule", "rule": "csat-credit"}}
   ],
   "rules": [

@@ -32,7 +32,7 @@ type level struct {
 	Level
 	index     int
 	class     LevelClass
-	direction Direction
+	polarity  Polarity
 	expected  *big.Rat
 	minimum   *big.Rat
 	minDec    outsourcing.Decimal
@@ -121,8 +121,8 @@ func (c *compiler) agreement() {
 	}
 	c.maintenance()
 	c.terms()
-	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Misses < 1 || s.Breach.Misses > s.Breach.Window) {
-		c.fail("/breach/misses", "misses %d must be between 1 and the window %d", s.Breach.Misses, s.Breach.Window)
+	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Threshold < 1 || s.Breach.Threshold > s.Breach.Window) {
+		c.fail("/breach/threshold", "threshold %d must be between 1 and the window %d", s.Breach.Threshold, s.Breach.Window)
 	}
 	if len(s.Levels) == 0 {
 		c.fail("/levels", "at least one service level is required")
@@ -199,9 +199,9 @@ func abs(x int32) int32 {
 	return x
 }
 
-// better reports whether a is strictly better than b in direction d.
-func better(d Direction, a, b *big.Rat) bool {
-	if d == DirectionLower {
+// better reports whether a is strictly better than b under polarity p.
+func better(p Polarity, a, b *big.Rat) bool {
+	if p == PolarityLower {
 		return a.Cmp(b) < 0
 	}
 	return a.Cmp(b) > 0
@@ -225,17 +225,17 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 	if !slices.Contains(metricKinds, l.Metric) {
 		failf(field("metric"), "unknown metric %q", l.Metric)
 	}
-	l.direction = DirectionHigher
+	l.polarity = PolarityHigher
 	switch {
 	case l.Metric == MetricKindPercentileLatency:
-		l.direction = DirectionLower
-	case l.Metric == MetricKindCustom && l.Direction != "":
-		if !slices.Contains(directions, l.Direction) {
-			failf(field("direction"), "unknown direction %q", l.Direction)
+		l.polarity = PolarityLower
+	case l.Metric == MetricKindCustom && l.Polarity != "":
+		if !slices.Contains(polarities, l.Polarity) {
+			failf(field("polarity"), "unknown polarity %q", l.Polarity)
 		}
-		l.direction = l.Direction
-	case l.Direction != "" && l.Direction != DirectionHigher:
-		failf(field("direction"), "a %s level is always higher-is-better", l.Metric)
+		l.polarity = l.Polarity
+	case l.Polarity != "" && l.Polarity != PolarityHigher:
+		failf(field("polarity"), "a %s level is always higher-is-better", l.Metric)
 	}
 	l.minDec = l.Expected
 	if l.Minimum != nil {
@@ -252,7 +252,7 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 			}
 		}
 	}
-	if better(l.direction, l.minimum, l.expected) {
+	if better(l.polarity, l.minimum, l.expected) {
 		failf(field("minimum"), "minimum %s is better than the expected level %s", l.minDec, l.Expected)
 	}
 	if l.Calendar != nil {
@@ -303,7 +303,7 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
 			failf(field("improvement", "share"), "the share %s is not in (0, 1]", imp.Share)
 		}
-		if better(l.direction, l.expected, toRat(imp.Cap.Decimal)) {
+		if better(l.polarity, l.expected, toRat(imp.Cap.Decimal)) {
 			failf(field("improvement", "cap"), "cap %s is worse than the expected level", imp.Cap.String())
 		}
 		if l.Metric.percent() && imp.Cap.GreaterThan(hundred) {

@@ -19,7 +19,7 @@ var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 // explicit snake_case JSON name; it then marshals real results and checks
 // every key.
 func TestResultTypesMarshalSnakeCase(t *testing.T) {
-	results := []any{sla.Report{}, sla.LevelReport{}, sla.TrendPoint{}, sla.Signal{}, sla.Budget{},
+	results := []any{sla.Report{}, sla.LevelReport{}, sla.TrendPoint{}, sla.Signal{}, sla.ErrorBudget{},
 		sla.BurnRate{}, sla.BurnWindow{}, sla.Preset{}, sla.Window{}}
 	seen := map[reflect.Type]bool{}
 	var walk func(reflect.Type, string)

@@ -9,10 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Budget is an availability level's error budget for the period: the
-// downtime the expected level allows, (100 − expected)% of the
+// ErrorBudget is an availability level's error budget for the period:
+// the downtime the expected level allows, (100 − expected)% of the
 // denominator, and what is left of it.
-type Budget struct {
+type ErrorBudget struct {
 	// Allowed downtime, rounded down to the nanosecond.
 	Allowed Duration `json:"allowed"`
 	// Consumed downtime.
@@ -45,7 +45,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 	expDec := expectedInForce(l, past)
 	expected := toRat(expDec.Decimal)
 	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
-		Direction: l.direction, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
+		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
 	lr.Status, lr.Reason = attain(l, m.actual, expected, expDec, m)
 	if m.actual != nil {
@@ -58,11 +58,14 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 		prev = past[len(past)-1]
 	}
 	if lr.Status == StatusMinimum || lr.Status == StatusMissed {
-		lr.Misses = prev.Misses + 1
+		lr.MissedExpectedRun = prev.MissedExpectedRun + 1
 	}
-	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.direction, m.actual, expected)
+	if lr.Status == StatusMissed {
+		lr.MissedMinimumRun = prev.MissedMinimumRun + 1
+	}
+	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.polarity, m.actual, expected)
 	if l.Metric == MetricKindAvailability && l.ErrorRate == nil && m.denominator > 0 {
-		lr.Budget = budget(expected, m)
+		lr.ErrorBudget = errorBudget(expected, m)
 	}
 	improve(l, &lr, m.actual, expected, prev, past)
 	lr.Trend = trend(past, per, lr)
@@ -71,13 +74,13 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 	return lr, credit, err
 }
 
-func budget(expected *big.Rat, m measurement) *Budget {
+func errorBudget(expected *big.Rat, m measurement) *ErrorBudget {
 	// allowed = denominator × (100 − expected) / 100
 	share := new(big.Rat).Sub(ratHundred, expected)
 	share.Quo(share, ratHundred)
 	allowedRat := new(big.Rat).Mul(share, new(big.Rat).SetInt64(int64(m.denominator)))
 	allowed := time.Duration(new(big.Int).Quo(allowedRat.Num(), allowedRat.Denom()).Int64())
-	b := &Budget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
+	b := &ErrorBudget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
 	if allowed > 0 {
 		v := ratDecimal(big.NewRat(int64(allowed-m.downtime)*100, int64(allowed)), ActualPlaces)
 		b.RemainingPercent = &v
@@ -90,11 +93,11 @@ func budget(expected *big.Rat, m measurement) *Budget {
 // to the mean of those periods' actual values, capped.
 func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelReport, past []LevelReport) {
 	imp := l.Improvement
-	if actual == nil || !better(l.direction, actual, expected) {
+	if actual == nil || !better(l.polarity, actual, expected) {
 		return
 	}
-	lr.Streak = prev.Streak + 1
-	if imp == nil || lr.Streak < imp.Periods {
+	lr.BetterThanExpectedRun = prev.BetterThanExpectedRun + 1
+	if imp == nil || lr.BetterThanExpectedRun < imp.Periods {
 		return
 	}
 	sum := new(big.Rat).Set(actual)
@@ -104,12 +107,12 @@ func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelRep
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected)
 	raised.Mul(raised, toRat(imp.Share.Decimal)).Add(raised, expected)
-	if capRat := toRat(imp.Cap.Decimal); better(l.direction, raised, capRat) {
+	if capRat := toRat(imp.Cap.Decimal); better(l.polarity, raised, capRat) {
 		raised = capRat
 	}
 	next := ratDecimal(raised, ActualPlaces)
 	lr.NextExpected = &next
-	lr.Streak = 0
+	lr.BetterThanExpectedRun = 0
 }
 
 func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
@@ -150,7 +153,8 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		}
 	case CreditKindRule:
 		env := CreditEnv{Actual: ratDecimal(m.actual, 12).Decimal, Expected: lr.Expected.Decimal, Minimum: lr.Minimum.Decimal,
-			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), ConsecutiveMisses: lr.Misses}
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
+			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
 			return decimal.Zero, "", err
@@ -162,9 +166,9 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		credit = v
 		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, outsourcing.FormatDecimal(v))
 	}
-	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.Misses >= rp.After {
+	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Decimal)
-		why += fmt.Sprintf("; ×%s for %d periods in a row", rp.Multiplier.String(), lr.Misses)
+		why += fmt.Sprintf("; ×%s for missing the expected level %d periods in a row", rp.Multiplier.String(), lr.MissedExpectedRun)
 	}
 	return credit, why, nil
 }

@@ -92,7 +92,7 @@ func TestCapRoundingOnce(t *testing.T) {
 func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	a := mustParse(t, `{"id":"ito","credits":{"at_risk":"10","repeat":{"after":2,"multiplier":"2"},
 		"earn_back":{"periods":2},"bonus":{"percent":"1","cap":"5"}},
-		"breach":{"window":4,"misses":2},
+		"breach":{"window":4,"threshold":2},
 		"levels":[{"id":"up","metric":"availability","expected":"99","minimum":"98",
 			"credit":{"kind":"allocation","allocation":"20"},
 			"improvement":{"periods":2,"share":"0.5","cap":"99.5"}}]}`)
@@ -122,7 +122,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assert.True(t, reports[1].Signals[0].Triggered, "2 misses in a 4-period window")
 	// March: met, above expected: bonus 1% of fees.
 	assertMoney(t, "100.00", reports[2].Bonus)
-	assert.Equal(t, 1, reports[2].Levels[0].Streak)
+	assert.Equal(t, 1, reports[2].Levels[0].BetterThanExpectedRun)
 	// April: second period met after February: February's 400 earned back.
 	assertMoney(t, "400.00", reports[3].EarnedBack)
 	assertMoney(t, "-500.00", reports[3].Net, "earn-back 400 and bonus 100")
@@ -133,7 +133,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assert.Equal(t, sla.StatusMet, reports[4].Levels[0].Status)
 	// June: missed again; the window (Mar–Jun) holds one miss only.
 	assert.False(t, reports[5].Signals[0].Triggered)
-	assert.Equal(t, 1, reports[5].Signals[0].Misses)
+	assert.Equal(t, 1, reports[5].Signals[0].MissedMinimumInWindow)
 	assert.Len(t, reports[5].Levels[0].Trend, sla.TrendPeriods)
 
 	// Reporting June alone with the earlier reports as history gives the same.

@@ -60,8 +60,8 @@ type LevelReport struct {
 	Service string     `json:"service,omitempty"`
 	Metric  MetricKind `json:"metric"`
 	Class   LevelClass `json:"class"`
-	// Direction says whether higher or lower is better.
-	Direction Direction `json:"direction"`
+	// Polarity says whether higher or lower values are better.
+	Polarity Polarity `json:"polarity"`
 	// Expected is the expected level in force (raised by continuous
 	// improvement).
 	Expected outsourcing.Decimal `json:"expected"`
@@ -90,19 +90,22 @@ type LevelReport struct {
 	EarnedBack outsourcing.Money `json:"earned_back"`
 	// Bonus reports whether the level earned the bonus.
 	Bonus bool `json:"bonus,omitempty"`
-	// Misses counts consecutive periods below the expected level,
-	// this one included.
-	Misses int `json:"misses"`
-	// Streak counts consecutive periods better than the expected level
-	// since the last raise.
-	Streak int `json:"streak"`
+	// MissedExpectedRun counts the periods in a row, this one included,
+	// that missed the expected level (status minimum or missed).
+	MissedExpectedRun int `json:"missed_expected_run"`
+	// MissedMinimumRun counts the periods in a row, this one included,
+	// that missed the minimum level (status missed).
+	MissedMinimumRun int `json:"missed_minimum_run"`
+	// BetterThanExpectedRun counts the periods in a row better than the
+	// expected level since the last continuous-improvement raise.
+	BetterThanExpectedRun int `json:"better_than_expected_run"`
 	// NextExpected is the raised expected level in force from the next
 	// period, when continuous improvement applies.
 	NextExpected *outsourcing.Decimal `json:"next_expected,omitempty"`
 	// Trend holds the last TrendPeriods periods, oldest first.
 	Trend []TrendPoint `json:"trend"`
-	// Budget is the error budget of an availability level.
-	Budget *Budget `json:"budget,omitempty"`
+	// ErrorBudget is the error budget of an outage-based availability level.
+	ErrorBudget *ErrorBudget `json:"error_budget,omitempty"`
 }
 
 // TrendPoint is a level's value in an earlier period.
@@ -119,12 +122,13 @@ type TrendPoint struct {
 type Signal struct {
 	// Level id.
 	Level string `json:"level"`
-	// Misses counts periods with status missed in the window.
-	Misses int `json:"misses"`
+	// MissedMinimumInWindow counts the periods of the window, this one
+	// included, that missed the minimum level (status missed).
+	MissedMinimumInWindow int `json:"missed_minimum_in_window"`
 	// Window and Threshold repeat the agreement's BreachRule.
 	Window    int `json:"window"`
 	Threshold int `json:"threshold"`
-	// Triggered is Misses ≥ Threshold.
+	// Triggered is MissedMinimumInWindow ≥ Threshold.
 	Triggered bool `json:"triggered"`
 }
 
@@ -211,14 +215,14 @@ func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m m
 		return StatusNoData, m.detail + "; nothing to measure, treated as met"
 	}
 	word := "at least"
-	if l.direction == DirectionLower {
+	if l.polarity == PolarityLower {
 		word = "at most"
 	}
 	shown := ratDecimal(actual, ActualPlaces).String()
 	switch {
-	case !better(l.direction, expected, actual):
+	case !better(l.polarity, expected, actual):
 		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, expDec, m.detail)
-	case !better(l.direction, l.minimum, actual):
+	case !better(l.polarity, l.minimum, actual):
 		return StatusMinimum, fmt.Sprintf("%s misses the expected %s but is %s the minimum %s (%s)", shown,
 			expDec, word, l.minDec, m.detail)
 	}
@@ -373,15 +377,15 @@ func (a *Agreement) signal(l *level, past []LevelReport, cur LevelReport) (Signa
 	if b == nil || l.class != LevelClassCritical {
 		return Signal{}, false
 	}
-	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Misses}
+	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Threshold}
 	if cur.Status == StatusMissed {
-		s.Misses++
+		s.MissedMinimumInWindow++
 	}
 	for i := len(past) - 1; i >= 0 && i >= len(past)-(b.Window-1); i-- {
 		if past[i].Status == StatusMissed {
-			s.Misses++
+			s.MissedMinimumInWindow++
 		}
 	}
-	s.Triggered = s.Misses >= b.Misses
+	s.Triggered = s.MissedMinimumInWindow >= b.Threshold
 	return s, true
 }

@@ -58,9 +58,12 @@ type CreditEnv struct {
 	Fees decimal.Decimal `expr:"fees"`
 	// AtRisk is the at-risk amount of the period.
 	AtRisk decimal.Decimal `expr:"at_risk"`
-	// ConsecutiveMisses counts the periods in a row, this one included, in
-	// which the level missed its minimum.
-	ConsecutiveMisses int `expr:"consecutive_misses"`
+	// MissedExpectedRun counts the periods in a row, this one included,
+	// that missed the expected level.
+	MissedExpectedRun int `expr:"missed_expected_run"`
+	// MissedMinimumRun counts the periods in a row, this one included,
+	// that missed the minimum level.
+	MissedMinimumRun int `expr:"missed_minimum_run"`
 }
 
 type ruleUse int
