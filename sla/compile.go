@@ -30,15 +30,15 @@ type Agreement struct {
 // level is a compiled Level.
 type level struct {
 	Level
-	index     int
-	class     LevelClass
-	polarity  Polarity
-	expected  *big.Rat
-	minimum   *big.Rat
-	minDec    outsourcing.Decimal
-	cal       outsourcing.Calendar
-	tiers     []tier
-	kind      CreditKind
+	index    int
+	class    LevelClass
+	polarity Polarity
+	expected *big.Rat
+	minimum  *big.Rat
+	minDec   outsourcing.Decimal
+	cal      outsourcing.Calendar
+	tiers    []tier
+	kind     CreditKind
 }
 
 // tier is a compiled Tier; nil bounds are open.
