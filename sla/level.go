@@ -135,13 +135,14 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 	}
 	var credit decimal.Decimal
 	why := ""
+	mode := a.spec.Credits.Rounding // amounts in reasons are shown at the currency's minor unit
 	switch l.kind {
 	case CreditKindTiers:
 		why = "no tier applies"
 		for _, t := range l.tiers {
 			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
 				credit = t.credit.Of(fees).Amount()
-				why = fmt.Sprintf("tier %s: %s of %s", tierLabel(t), t.credit, fees)
+				why = fmt.Sprintf("tier %s: %s of %s", tierLabel(t), t.credit, showAmount(fees.Amount(), fees.Currency(), mode))
 				break
 			}
 		}
@@ -149,7 +150,7 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		why = "minimum met, no credit"
 		if lr.Status == StatusMissed {
 			credit = l.Credit.Allocation.Of(atRisk).Amount()
-			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, atRisk)
+			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, showAmount(atRisk.Amount(), fees.Currency(), mode))
 		}
 	case CreditKindRule:
 		env := CreditEnv{Actual: ratDecimal(m.actual, 12).Decimal, Expected: lr.Expected.Decimal, Minimum: lr.Minimum.Decimal,
@@ -164,7 +165,7 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 				outsourcing.FormatDecimal(v), outsourcing.ErrInvalidInput)
 		}
 		credit = v
-		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, outsourcing.FormatDecimal(v))
+		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(v, fees.Currency(), mode))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Decimal)
@@ -182,4 +183,11 @@ func tierLabel(t tier) string {
 		to = ratDecimal(t.to, ActualPlaces).String()
 	}
 	return "[" + from + ", " + to + ")"
+}
+
+// showAmount writes an amount to pay for a reason: rounded with mode to the
+// currency's minor unit ("8400.00 EUR", never "8400.0000 EUR").
+func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
+	places := cur.MinorUnits()
+	return mode.Apply(v, places).StringFixed(places) + " " + string(cur)
 }

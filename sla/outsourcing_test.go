@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/stretchr/testify/assert"
@@ -13,8 +14,8 @@ import (
 )
 
 // poolAgreement has three critical levels with allocations summing to 140%
-// of a 12% at-risk amount.
-const poolAgreement = `{"id":"ito","time_zone":"UTC","credits":{"at_risk":"12","pool_limit":"150"},"levels":[
+// of a 10% at-risk amount.
+const poolAgreement = `{"id":"ito","time_zone":"UTC","credits":{"at_risk":"10","pool_limit":"150"},"levels":[
 	{"id":"incident","service":"incident","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"40"}},
 	{"id":"availability","service":"availability","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"50"}},
 	{"id":"backup","service":"backup","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"50"}}]}`
@@ -162,4 +163,24 @@ func TestBurnRates(t *testing.T) {
 	assert.False(t, rates[0].Firing)
 	_, err = a.BurnRates(in, "nope", asOf, nil)
 	assert.Error(t, err)
+}
+
+// TestReasonsShowAmountsAtTheMinorUnit: 12% of 70,000.00 EUR is computed
+// as 8400.0000 EUR; reasons show amounts to pay as 8400.00 EUR.
+func TestReasonsShowAmountsAtTheMinorUnit(t *testing.T) {
+	a := mustParse(t, `{"id":"ito","credits":{"at_risk":"12"},"levels":[
+		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"allocation","allocation":"40"}},
+		{"id":"tier","metric":"availability","expected":"99.9","credit":{"kind":"tiers","tiers":[{"to":"99.9","credit":"2.5"}]}},
+		{"id":"rule","metric":"availability","expected":"99.9","credit":{"kind":"rule","rule":"third"}}],
+		"rules":[{"id":"third","expression":"fees / 3"}]}`)
+	start := at(t, "2024-04-01T00:00:00Z")
+	in := sla.Input{Fees: outsourcing.MustMoney("70000", "EUR"), Outages: []sla.Outage{{Start: start, End: start.Add(24 * time.Hour)}}}
+	r, err := a.Report(in, mustPeriod(t, a, start), nil)
+	require.NoError(t, err)
+	assert.Contains(t, r.Levels[0].CreditReason, "allocation 40% of at-risk 8400.00 EUR")
+	assert.Contains(t, r.Levels[1].CreditReason, "2.5% of 70000.00 EUR")
+	assert.Contains(t, r.Levels[2].CreditReason, `rule "third" gives 23333.33 EUR`)
+	for _, l := range r.Levels {
+		assert.NotRegexp(t, `\d\.\d{3,} EUR`, l.CreditReason)
+	}
 }

@@ -49,12 +49,16 @@ const awsComputeSource = "Amazon Compute Service Level Agreement: " +
 	"monthly uptime percentage = 100% minus the share of minutes in the month unavailable; " +
 	"service credit as a percentage of the monthly bill"
 
+// awsComputeVersion is the edition of the Amazon Compute SLA the EC2 rows
+// were checked against.
+const awsComputeVersion = "Last Updated: May 5, 2022 (archived at https://aws.amazon.com/compute/sla/historical/)"
+
 var presets = map[string]Preset{
 	"aws-ec2-region": {
 		Name:       "aws-ec2-region",
 		Source:     awsComputeSource + ", region-level SLA (99.99%)",
 		URL:        "https://aws.amazon.com/compute/sla/",
-		Version:    "as summarised in REFERENCE.md 'SLA: public cloud service credits'",
+		Version:    awsComputeVersion,
 		Commitment: outsourcing.MustDecimal("99.99"),
 		Tiers:      threeTiers("99.99", "99.0", "95.0", "10", "30", "100"),
 	},
@@ -62,7 +66,7 @@ var presets = map[string]Preset{
 		Name:       "aws-ec2-instance",
 		Source:     awsComputeSource + ", instance-level SLA (99.5%)",
 		URL:        "https://aws.amazon.com/compute/sla/",
-		Version:    "as summarised in REFERENCE.md 'SLA: public cloud service credits'",
+		Version:    awsComputeVersion,
 		Commitment: outsourcing.MustDecimal("99.5"),
 		Tiers:      threeTiers("99.5", "99.0", "95.0", "10", "30", "100"),
 	},
