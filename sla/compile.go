@@ -45,7 +45,8 @@ type level struct {
 type tier struct {
 	from, to *big.Rat
 	credit   outsourcing.Percent
-	index    int // in the table as written
+	index    int    // in the table as written
+	label    string // the bounds as shown in reasons
 }
 
 var hundred = decimal.NewFromInt(100)
@@ -405,6 +406,9 @@ func compileTiers(tiers []Tier) ([]tier, []any, error) {
 			return nil, field(cur.index, "from"), fmt.Errorf("gap between tiers %d and %d from %s to %s", prev.index, cur.index,
 				prev.to.FloatString(6), cur.from.FloatString(6))
 		}
+	}
+	for i := range out {
+		out[i].label = tierLabel(out[i])
 	}
 	return out, nil, nil
 }

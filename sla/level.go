@@ -43,16 +43,19 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 		return LevelReport{}, decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected := toRat(expDec.Decimal)
+	expected := l.expected
+	if !expDec.Equal(l.Expected.Decimal) {
+		expected = toRat(expDec.Decimal) // raised by continuous improvement
+	}
 	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
-	lr.Status, lr.Reason = attain(l, m.actual, expected, expDec, m)
 	if m.actual != nil {
 		v := ratDecimal(m.actual, ActualPlaces)
 		lr.Actual = &v
 		lr.Exact = m.actual.RatString()
 	}
+	lr.Status, lr.Reason = attain(l, m.actual, lr.Actual, expected, expDec, m)
 	var prev LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
@@ -142,7 +145,7 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		for _, t := range l.tiers {
 			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
 				credit = t.credit.Of(fees).Amount()
-				why = fmt.Sprintf("tier %s: %s of %s", tierLabel(t), t.credit, showAmount(fees.Amount(), fees.Currency(), mode))
+				why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount(), fees.Currency(), mode))
 				break
 			}
 		}
@@ -174,6 +177,7 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 	return credit, why, nil
 }
 
+// tierLabel writes a tier's bounds as "[99, 99.99)".
 func tierLabel(t tier) string {
 	from, to := "-∞", "+∞"
 	if t.from != nil {

@@ -177,14 +177,20 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	hist := append([]Report(nil), prior...)
+	// past[i] is level i's history, oldest first, growing as periods are reported.
+	past := make([][]LevelReport, len(a.levels))
+	for i, l := range a.levels {
+		past[i] = append(make([]LevelReport, 0, len(prior)+len(periods)), levelHistory(prior, l.ID)...)
+	}
 	out := make([]Report, 0, len(periods))
 	for _, p := range periods {
-		r, err := a.report(ev, p, hist)
+		r, err := a.report(ev, p, past)
 		if err != nil {
 			return nil, fmt.Errorf("sla: period %s: %w", p.label, err)
 		}
-		hist = append(hist, r)
+		for i := range past {
+			past[i] = append(past[i], r.Levels[i])
+		}
 		out = append(out, r)
 	}
 	return out, nil
@@ -210,7 +216,9 @@ func levelHistory(history []Report, id string) []LevelReport {
 }
 
 // attain decides a level's status on the exact value.
-func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m measurement) (Status, string) {
+// shown is actual rounded for display.
+func attain(l *level, actual *big.Rat, shownActual *outsourcing.Decimal, expected *big.Rat, expDec outsourcing.Decimal,
+	m measurement) (Status, string) {
 	if actual == nil {
 		return StatusNoData, m.detail + "; nothing to measure, treated as met"
 	}
@@ -218,7 +226,7 @@ func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m m
 	if l.polarity == PolarityLower {
 		word = "at most"
 	}
-	shown := ratDecimal(actual, ActualPlaces).String()
+	shown := shownActual.String()
 	switch {
 	case !better(l.polarity, expected, actual):
 		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, expDec, m.detail)
@@ -229,7 +237,7 @@ func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m m
 	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, l.minDec, m.detail)
 }
 
-func (a *Agreement) report(ev *events, p Period, history []Report) (Report, error) {
+func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Report, error) {
 	fees := ev.in.Fees
 	cur := fees.Currency()
 	zero := outsourcing.ZeroMoney(cur)
@@ -239,9 +247,10 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 		AtRisk: atRisk.Round(terms.Rounding)}
 	earned := decimal.Zero
 	raw := make([]decimal.Decimal, len(a.levels))
+	r.Levels = make([]LevelReport, 0, len(a.levels))
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
-		past := levelHistory(history, l.ID)
+		past := history[i]
 		base := fees
 		if sf, ok := ev.in.ServiceFees[l.Service]; ok && l.Service != "" {
 			base = sf // validateInput checked the currency

@@ -113,7 +113,7 @@ func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int6
 func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }
 
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
-	var out []ticketClock
+	out := make([]ticketClock, 0, len(tickets))
 	for _, t := range tickets {
 		target, ok := l.Targets[t.Priority]
 		if !ok || !serves(l, t.Service) {
