@@ -74,9 +74,9 @@ type Level struct {
 	// Minimum is the minimum service level, no better than Expected; absent
 	// means equal to Expected.
 	Minimum *outsourcing.Decimal `json:"minimum,omitempty"`
-	// Direction is for custom metrics ("" = higher is better); the other
-	// metrics have a fixed direction.
-	Direction Direction `json:"direction,omitempty"`
+	// Polarity says which values are better, for custom metrics ("" =
+	// higher); the other metrics have a fixed polarity.
+	Polarity Polarity `json:"polarity,omitempty"`
 
 	// Denominator of availability; "" means the whole period.
 	Denominator Denominator `json:"denominator,omitempty"`
@@ -134,13 +134,14 @@ type Improvement struct {
 	Cap outsourcing.Decimal `json:"cap"`
 }
 
-// BreachRule flags a critical level missed Misses times within the last
-// Window periods (for example 3 in 12), a termination signal.
+// BreachRule flags a critical level that missed its minimum in Threshold
+// of the last Window periods (for example 3 in 12), a termination signal.
 type BreachRule struct {
 	// Window is the number of periods looked at, including the current one.
 	Window int `json:"window"`
-	// Misses is how many missed periods raise the signal (1 ≤ Misses ≤ Window).
-	Misses int `json:"misses"`
+	// Threshold is how many periods that missed the minimum within the
+	// window raise the signal (1 ≤ Threshold ≤ Window).
+	Threshold int `json:"threshold"`
 }
 
 // CreditTerms are the agreement-wide credit terms.
@@ -166,10 +167,12 @@ type CreditTerms struct {
 	Rounding outsourcing.RoundingMode `json:"rounding,omitempty"`
 }
 
-// Repeat multiplies a level's credit by Multiplier when it has been
-// credited in each of the previous After−1 periods as well (After ≥ 2).
+// Repeat multiplies a level's credit by Multiplier when the level has
+// missed its expected level After periods in a row, this one included
+// (LevelReport.MissedExpectedRun ≥ After ≥ 2).
 type Repeat struct {
-	// After is the length of the run of credited periods, this one included.
+	// After is the length of the run of periods that missed the expected
+	// level, this one included.
 	After int `json:"after"`
 	// Multiplier applied to the credit (≥ 1).
 	Multiplier outsourcing.Decimal `json:"multiplier"`

@@ -24,10 +24,10 @@ const fullAgreement = `{
     {"id": "monthly", "recurrence": "monthly", "week": "first", "day": "saturday", "start": "01:00", "end": "03:00"}],
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even"},
-  "breach": {"window": 12, "misses": 3},
+  "breach": {"window": 12, "threshold":3},
   "levels": [
     {"id": "erp-up", "name": "ERP availability", "service": "erp", "metric": "availability", "class": "critical",
-     "expected": "99.9", "minimum": "99.5", "direction": "higher", "denominator": "period_minus_maintenance",
+     "expected": "99.9", "minimum": "99.5", "polarity": "higher", "denominator": "period_minus_maintenance",
      "min_outage": "1m", "exclusions": ["customer"], "credit": {"kind": "allocation", "allocation": "40"},
      "improvement": {"periods": 3, "share": "0.5", "cap": "99.95"}},
     {"id": "web-up", "service": "web", "metric": "availability", "expected": "99.95",
@@ -36,7 +36,7 @@ const fullAgreement = `{
      "calendar": {"time_zone": "Europe/Berlin"},
      "credit": {"kind": "tiers", "tiers": [{"from": "90", "to": "95", "credit": "5"}, {"to": "90", "credit": "10"}]}},
     {"id": "api-p95", "metric": "percentile_latency", "percentile": "95", "expected": "250", "minimum": "400", "class": "key"},
-    {"id": "csat", "metric": "custom", "rule": "csat", "expected": "4", "direction": "higher",
+    {"id": "csat", "metric": "custom", "rule": "csat", "expected": "4", "polarity": "higher",
      "credit": {"kind": "rule", "rule": "csat-credit"}}
   ],
   "rules": [
@@ -51,14 +51,14 @@ func TestAgreementRoundTripsThroughSchema(t *testing.T) {
 	a := mustParse(t, fullAgreement)
 	out, err := json.Marshal(a.Spec())
 	require.NoError(t, err)
-	require.NoError(t, sla.AgreementSchema.Validate(out), string(out))
+	require.NoError(t, sla.AgreementSchema().Validate(out), string(out))
 	b, err := sla.ParseAgreement(out)
 	require.NoError(t, err)
 	again, err := json.Marshal(b.Spec())
 	require.NoError(t, err)
 	assert.JSONEq(t, string(out), string(again))
 	assert.Equal(t, "Europe/Berlin", a.Location().String())
-	assert.Equal(t, "https://outsourcing-go.github.io/schemas/sla/agreement.schema.json", sla.AgreementSchema.ID())
+	assert.Equal(t, "https://outsourcing-go.github.io/schemas/sla/agreement.schema.json", sla.AgreementSchema().ID())
 }
 
 func TestAgreementErrors(t *testing.T) {
@@ -68,28 +68,32 @@ func TestAgreementErrors(t *testing.T) {
 	tests := []struct {
 		name, doc, path string
 	}{
-		{"target over 100", level(`,"minimum":"101"`), "levels[0].minimum"},
-		{"minimum better than expected", level(`,"minimum":"99.5"`), "levels[0].minimum"},
-		{"unknown zone", `{"id":"x","time_zone":"Nowhere/City","credits":{},"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "time_zone"},
-		{"tier gap", level(`,"credit":{"kind":"tiers","tiers":[{"from":"99","to":"99.9","credit":"10"},{"from":"95","to":"98","credit":"30"}]}`), "levels[0].credit.tiers"},
-		{"tier overlap", level(`,"credit":{"kind":"tiers","tiers":[{"from":"98","to":"99.9","credit":"10"},{"from":"95","to":"98.5","credit":"30"}]}`), "levels[0].credit.tiers"},
-		{"unknown preset", level(`,"credit":{"kind":"tiers","preset":"nope"}`), "levels[0].credit.preset"},
+		{"target over 100", level(`,"minimum":"101"`), "/levels/0/minimum"},
+		{"minimum better than expected", level(`,"minimum":"99.5"`), "/levels/0/minimum"},
+		{"unknown zone", `{"id":"x","time_zone":"Nowhere/City","credits":{},"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "/time_zone"},
+		{"tier gap", level(`,"credit":{"kind":"tiers","tiers":[{"from":"99","to":"99.9","credit":"10"},{"from":"95","to":"98","credit":"30"}]}`), "/levels/0/credit/tiers/0/from"},
+		{"tier overlap", level(`,"credit":{"kind":"tiers","tiers":[{"from":"98","to":"99.9","credit":"10"},{"from":"95","to":"98.5","credit":"30"}]}`), "/levels/0/credit/tiers/0/from"},
+		{"unknown preset", level(`,"credit":{"kind":"tiers","preset":"nope"}`), "/levels/0/credit/preset"},
 		{"allocation over the pool", `{"id":"x","credits":{"at_risk":"10","pool_limit":"100"},"levels":[
 			{"id":"a","metric":"availability","expected":"99","credit":{"kind":"allocation","allocation":"60"}},
-			{"id":"b","metric":"availability","expected":"99","credit":{"kind":"allocation","allocation":"60"}}]}`, "credits.pool_limit"},
-		{"key with credit", level(`,"class":"key","credit":{"kind":"allocation","allocation":"10"}`), "levels[0].credit"},
-		{"ticket level without targets", `{"id":"x","credits":{},"levels":[{"id":"r","metric":"resolution_time","expected":"90"}]}`, "levels[0].targets"},
-		{"unknown rule", level(`,"exclusions":["ghost"]`), "levels[0].exclusions[0]"},
+			{"id":"b","metric":"availability","expected":"99","credit":{"kind":"allocation","allocation":"60"}}]}`, "/credits/pool_limit"},
+		{"key with credit", level(`,"class":"key","credit":{"kind":"allocation","allocation":"10"}`), "/levels/0/credit"},
+		{"ticket level without targets", `{"id":"x","credits":{},"levels":[{"id":"r","metric":"resolution_time","expected":"90"}]}`, "/levels/0/targets"},
+		{"unknown rule", level(`,"exclusions":["ghost"]`), "/levels/0/exclusions/0"},
 		{"overlapping maintenance", `{"id":"x","credits":{},"maintenance":[
 			{"id":"m1","start":"2024-04-07T02:00:00Z","end":"2024-04-07T04:00:00Z"},
 			{"id":"m2","start":"2024-04-07T03:00:00Z","end":"2024-04-07T05:00:00Z"}],
-			"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "maintenance"},
+			"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "/maintenance/1"},
 		{"maintenance ends before start", `{"id":"x","credits":{},"maintenance":[
 			{"id":"m1","start":"2024-04-07T04:00:00Z","end":"2024-04-07T02:00:00Z"}],
-			"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "maintenance[0]"},
+			"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "/maintenance/0/end"},
 		{"duplicate level", `{"id":"x","credits":{},"levels":[{"id":"L","metric":"availability","expected":"99"},
-			{"id":"L","metric":"availability","expected":"99"}]}`, "levels[1].id"},
+			{"id":"L","metric":"availability","expected":"99"}]}`, "/levels/1/id"},
 		{"schema", `{"id":"x","credits":{},"levels":[{"id":"L","metric":"uptime","expected":"99"}]}`, "/levels/0/metric"},
+		{"misspelled minimum", level(`,"minimun":"98"`), "/levels/0/minimun"},
+		{"unknown top-level property", `{"id":"x","credits":{},"levls":[],"levels":[{"id":"L","metric":"availability","expected":"99"}]}`, "/levls"},
+		{"repeat multiplier below 1", `{"id":"x","credits":{"repeat":{"after":2,"multiplier":"0.5"}},"levels":[{"id":"L","metric":"availability","expected":"99"}]}`,
+			"/credits/repeat/multiplier"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +105,7 @@ func TestAgreementErrors(t *testing.T) {
 			require.True(t, errors.As(err, &fe), "%v", err)
 			assert.Equal(t, tt.path, fe.Path, err.Error())
 			assert.True(t, strings.HasPrefix(err.Error(), "sla: "), err.Error())
+			assert.Equal(t, 1, strings.Count(err.Error(), "sla: "), err.Error())
 		})
 	}
 	_, err := sla.ParseAgreement([]byte(`{"id":"x","credits":{},"levels":[{"id":"c","metric":"custom","rule":"r","expected":"1"}],
@@ -152,7 +157,7 @@ func FuzzParseAgreement(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := a.Report(in, a.PeriodOf(start), nil); err != nil && !errors.Is(err, outsourcing.ErrRule) &&
+		if _, err := a.Report(in, mustPeriod(t, a, start), nil); err != nil && !errors.Is(err, outsourcing.ErrRule) &&
 			!errors.Is(err, outsourcing.ErrInvalidInput) && !errors.Is(err, outsourcing.ErrCurrencyMismatch) {
 			t.Fatalf("untyped error: %v", err)
 		}

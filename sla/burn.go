@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // BurnWindow is one multiwindow burn-rate alert condition: it fires when
@@ -61,17 +62,17 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		}
 	}
 	if l == nil {
-		return nil, &outsourcing.FieldError{Path: "level", Reason: fmt.Sprintf("sla: no level %q", id), Err: outsourcing.ErrNotFound}
+		return nil, fmt.Errorf("sla: %w", &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound})
 	}
 	budget := new(big.Rat).Sub(ratHundred, l.expected)
 	budget.Quo(budget, ratHundred)
 	if l.Metric != MetricKindAvailability || l.ErrorRate != nil || budget.Sign() <= 0 {
-		return nil, outsourcing.FieldErrorf("level", "sla: level %q has no outage error budget", id)
+		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q has no outage error budget", id))
 	}
 	if windows == nil {
 		windows = SREWorkbookWindows()
 	}
-	in.Fees = outsourcing.ZeroMoney("XXX")
+	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // burn rates read no fees
 	if err := validateInput(in); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
@@ -88,7 +89,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	out := make([]BurnRate, len(windows))
 	for i, w := range windows {
 		if w.Long <= 0 || w.Short <= 0 {
-			return nil, outsourcing.FieldErrorf(fmt.Sprintf("windows[%d]", i), "sla: windows must be positive")
+			return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf(jsonptr.Join(i), "window %d: the long and short windows must be positive", i))
 		}
 		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor.Decimal)
 		out[i] = BurnRate{BurnWindow: w, LongRate: ratDecimal(long, ActualPlaces), ShortRate: ratDecimal(short, ActualPlaces),

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
 )
 
@@ -29,21 +30,23 @@ type Agreement struct {
 // level is a compiled Level.
 type level struct {
 	Level
-	index     int
-	class     LevelClass
-	direction Direction
-	expected  *big.Rat
-	minimum   *big.Rat
-	minDec    outsourcing.Decimal
-	cal       outsourcing.Calendar
-	tiers     []tier
-	kind      CreditKind
+	index    int
+	class    LevelClass
+	polarity Polarity
+	expected *big.Rat
+	minimum  *big.Rat
+	minDec   outsourcing.Decimal
+	cal      outsourcing.Calendar
+	tiers    []tier
+	kind     CreditKind
 }
 
 // tier is a compiled Tier; nil bounds are open.
 type tier struct {
 	from, to *big.Rat
 	credit   outsourcing.Percent
+	index    int    // in the table as written
+	label    string // the bounds as shown in reasons
 }
 
 var hundred = decimal.NewFromInt(100)
@@ -100,9 +103,9 @@ func (c *compiler) fail(path, format string, args ...any) {
 func (c *compiler) agreement() {
 	s := &c.a.spec
 	if s.ID == "" {
-		c.fail("id", "an agreement id is required")
+		c.fail("/id", "an agreement id is required")
 	}
-	loc, err := outsourcing.LoadCalendarLocation("time_zone", s.TimeZone)
+	loc, err := outsourcing.LoadCalendarLocation("/time_zone", s.TimeZone)
 	if err != nil {
 		c.errs = append(c.errs, err)
 		loc = time.UTC
@@ -112,18 +115,18 @@ func (c *compiler) agreement() {
 	if c.a.period == "" {
 		c.a.period = PeriodKindMonth
 	} else if !slices.Contains(periodKinds, c.a.period) {
-		c.fail("period", "unknown period %q", s.Period)
+		c.fail("/period", "unknown period %q", s.Period)
 	}
 	if s.Calendar != nil {
 		c.a.cal = *s.Calendar
 	}
 	c.maintenance()
 	c.terms()
-	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Misses < 1 || s.Breach.Misses > s.Breach.Window) {
-		c.fail("breach", "misses %d must be between 1 and the window %d", s.Breach.Misses, s.Breach.Window)
+	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Threshold < 1 || s.Breach.Threshold > s.Breach.Window) {
+		c.fail("/breach/threshold", "threshold %d must be between 1 and the window %d", s.Breach.Threshold, s.Breach.Window)
 	}
 	if len(s.Levels) == 0 {
-		c.fail("levels", "at least one service level is required")
+		c.fail("/levels", "at least one service level is required")
 	}
 	uses := ruleUses{}
 	seen := map[string]bool{}
@@ -131,7 +134,7 @@ func (c *compiler) agreement() {
 	for i := range s.Levels {
 		l := c.level(i, uses)
 		if seen[l.ID] {
-			c.fail(fmt.Sprintf("levels[%d].id", i), "level %q defined twice", l.ID)
+			c.fail(jsonptr.Join("levels", i, "id"), "level %q defined twice", l.ID)
 		}
 		seen[l.ID] = true
 		if l.kind == CreditKindAllocation {
@@ -140,7 +143,7 @@ func (c *compiler) agreement() {
 		c.a.levels = append(c.a.levels, l)
 	}
 	if lim := s.Credits.PoolLimit.Decimal(); lim.IsPositive() && pool.GreaterThan(lim) {
-		c.fail("credits.pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
+		c.fail("/credits/pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
 			outsourcing.FormatDecimal(pool), outsourcing.FormatDecimal(lim))
 	}
 	c.rules(uses)
@@ -151,25 +154,31 @@ func (c *compiler) terms() {
 	for _, p := range []struct {
 		path string
 		v    outsourcing.Percent
-	}{{"credits.at_risk", t.AtRisk}, {"credits.cap", t.Cap}} {
+	}{{"/credits/at_risk", t.AtRisk}, {"/credits/cap", t.Cap}} {
 		if !p.v.Between(outsourcing.Percent{}, outsourcing.NewPercent(hundred)) {
 			c.fail(p.path, "%s is outside 0–100%%", p.v)
 		}
 	}
 	if t.PoolLimit.Decimal().IsNegative() {
-		c.fail("credits.pool_limit", "%s is negative", t.PoolLimit)
+		c.fail("/credits/pool_limit", "%s is negative", t.PoolLimit)
 	}
-	if r := t.Repeat; r != nil && (r.After < 2 || r.Multiplier.LessThan(decimal.NewFromInt(1))) {
-		c.fail("credits.repeat", "after must be at least 2 and the multiplier at least 1")
+	if r := t.Repeat; r != nil && r.After < 2 {
+		c.fail("/credits/repeat/after", "after must be at least 2, not %d", r.After)
+	}
+	if r := t.Repeat; r != nil && r.Multiplier.LessThan(decimal.NewFromInt(1)) {
+		c.fail("/credits/repeat/multiplier", "the multiplier %s is below 1", r.Multiplier)
 	}
 	if e := t.EarnBack; e != nil && e.Periods < 1 {
-		c.fail("credits.earn_back.periods", "must be at least 1")
+		c.fail("/credits/earn_back/periods", "must be at least 1")
 	}
-	if b := t.Bonus; b != nil && (b.Percent.Decimal().IsNegative() || b.Cap.Decimal().IsNegative()) {
-		c.fail("credits.bonus", "percent and cap must not be negative")
+	if b := t.Bonus; b != nil && b.Percent.Decimal().IsNegative() {
+		c.fail("/credits/bonus/percent", "%s is negative", b.Percent)
+	}
+	if b := t.Bonus; b != nil && b.Cap.Decimal().IsNegative() {
+		c.fail("/credits/bonus/cap", "%s is negative", b.Cap)
 	}
 	if _, err := t.Rounding.MarshalText(); err != nil {
-		c.fail("credits.rounding", "unknown rounding mode")
+		c.fail("/credits/rounding", "unknown rounding mode")
 	}
 }
 
@@ -191,9 +200,9 @@ func abs(x int32) int32 {
 	return x
 }
 
-// better reports whether a is strictly better than b in direction d.
-func better(d Direction, a, b *big.Rat) bool {
-	if d == DirectionLower {
+// better reports whether a is strictly better than b under polarity p.
+func better(p Polarity, a, b *big.Rat) bool {
+	if p == PolarityLower {
 		return a.Cmp(b) < 0
 	}
 	return a.Cmp(b) > 0
@@ -201,36 +210,33 @@ func better(d Direction, a, b *big.Rat) bool {
 
 func (c *compiler) level(i int, uses ruleUses) *level {
 	l := &level{Level: c.a.spec.Levels[i], index: i, class: c.a.spec.Levels[i].Class, cal: c.a.cal}
-	path := fmt.Sprintf("levels[%d]", i)
-	failf := func(field, format string, args ...any) {
-		p := path
-		if field != "" {
-			p += "." + field
-		}
-		c.fail(p, "level %q: "+format, append([]any{l.ID}, args...)...)
+	path := jsonptr.Join("levels", i)
+	// failf reports a problem at the level's field given by tokens.
+	failf := func(field []any, format string, args ...any) {
+		c.fail(jsonptr.Append(path, field...), "level %q: "+format, append([]any{l.ID}, args...)...)
 	}
 	if l.ID == "" {
-		failf("id", "an id is required")
+		failf(field("id"), "an id is required")
 	}
 	if l.class == "" {
 		l.class = LevelClassCritical
 	} else if !slices.Contains(levelClasses, l.class) {
-		failf("class", "unknown class %q", l.Class)
+		failf(field("class"), "unknown class %q", l.Class)
 	}
 	if !slices.Contains(metricKinds, l.Metric) {
-		failf("metric", "unknown metric %q", l.Metric)
+		failf(field("metric"), "unknown metric %q", l.Metric)
 	}
-	l.direction = DirectionHigher
+	l.polarity = PolarityHigher
 	switch {
 	case l.Metric == MetricKindPercentileLatency:
-		l.direction = DirectionLower
-	case l.Metric == MetricKindCustom && l.Direction != "":
-		if !slices.Contains(directions, l.Direction) {
-			failf("direction", "unknown direction %q", l.Direction)
+		l.polarity = PolarityLower
+	case l.Metric == MetricKindCustom && l.Polarity != "":
+		if !slices.Contains(polarities, l.Polarity) {
+			failf(field("polarity"), "unknown polarity %q", l.Polarity)
 		}
-		l.direction = l.Direction
-	case l.Direction != "" && l.Direction != DirectionHigher:
-		failf("direction", "a %s level is always higher-is-better", l.Metric)
+		l.polarity = l.Polarity
+	case l.Polarity != "" && l.Polarity != PolarityHigher:
+		failf(field("polarity"), "a %s level is always higher-is-better", l.Metric)
 	}
 	l.minDec = l.Expected
 	if l.Minimum != nil {
@@ -243,12 +249,12 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 			v     outsourcing.Decimal
 		}{{"expected", l.Expected}, {"minimum", l.minDec}} {
 			if t.v.IsNegative() || t.v.GreaterThan(hundred) {
-				failf(t.field, "target %s is outside 0–100%%", t.v)
+				failf(field(t.field), "target %s is outside 0–100%%", t.v)
 			}
 		}
 	}
-	if better(l.direction, l.minimum, l.expected) {
-		failf("minimum", "minimum %s is better than the expected level %s", l.minDec, l.Expected)
+	if better(l.polarity, l.minimum, l.expected) {
+		failf(field("minimum"), "minimum %s is better than the expected level %s", l.minDec, l.Expected)
 	}
 	if l.Calendar != nil {
 		l.cal = *l.Calendar
@@ -256,110 +262,114 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 	switch {
 	case l.Metric == MetricKindAvailability:
 		if l.Denominator != "" && !slices.Contains(denominators, l.Denominator) {
-			failf("denominator", "unknown denominator %q", l.Denominator)
+			failf(field("denominator"), "unknown denominator %q", l.Denominator)
 		}
 		if l.MinOutage < 0 {
-			failf("min_outage", "must not be negative")
+			failf(field("min_outage"), "must not be negative")
 		}
 		if l.ErrorRate != nil && l.ErrorRate.Interval <= 0 {
-			failf("error_rate.interval", "the interval must be positive")
+			failf(field("error_rate", "interval"), "the interval must be positive")
 		}
 		if l.ErrorRate != nil && l.ErrorRate.MinRequests < 0 {
-			failf("error_rate.min_requests", "must not be negative")
+			failf(field("error_rate", "min_requests"), "must not be negative")
 		}
 	case l.Metric.tickets():
 		if len(l.Targets) == 0 {
-			failf("targets", "a ticket level needs a target per priority")
+			failf(field("targets"), "a ticket level needs a target per priority")
 		}
 		for _, p := range sortedKeys(l.Targets) {
 			if l.Targets[p] <= 0 {
-				failf("targets."+p, "the target must be positive")
+				failf(field("targets", p), "the target must be positive")
 			}
 		}
 	case l.Metric == MetricKindPercentileLatency:
 		if l.Percentile == nil || !l.Percentile.IsPositive() || l.Percentile.GreaterThan(hundred) {
-			failf("percentile", "a percentile in (0, 100] is required")
+			failf(field("percentile"), "a percentile in (0, 100] is required")
 		}
 	case l.Metric == MetricKindCustom:
 		if l.Rule == "" {
-			failf("rule", "a custom metric needs a rule")
+			failf(field("rule"), "a custom metric needs a rule")
 		} else {
-			uses.add(l.Rule, useMetric, path+".rule")
+			uses.add(l.Rule, useMetric, jsonptr.Append(path, "rule"))
 		}
 	}
 	for j, id := range l.Exclusions {
-		uses.add(id, useExclusion, fmt.Sprintf("%s.exclusions[%d]", path, j))
+		uses.add(id, useExclusion, jsonptr.Append(path, "exclusions", j))
 	}
 	c.creditModel(l, path, uses, failf)
 	if imp := l.Improvement; imp != nil {
-		if imp.Periods < 1 || !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
-			failf("improvement", "periods must be at least 1 and the share in (0, 1]")
+		if imp.Periods < 1 {
+			failf(field("improvement", "periods"), "periods must be at least 1")
 		}
-		if better(l.direction, l.expected, toRat(imp.Cap.Decimal)) {
-			failf("improvement.cap", "cap %s is worse than the expected level", imp.Cap.String())
+		if !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
+			failf(field("improvement", "share"), "the share %s is not in (0, 1]", imp.Share)
+		}
+		if better(l.polarity, l.expected, toRat(imp.Cap.Decimal)) {
+			failf(field("improvement", "cap"), "cap %s is worse than the expected level", imp.Cap.String())
 		}
 		if l.Metric.percent() && imp.Cap.GreaterThan(hundred) {
-			failf("improvement.cap", "cap %s is over 100%%", imp.Cap.String())
+			failf(field("improvement", "cap"), "cap %s is over 100%%", imp.Cap.String())
 		}
 	}
 	return l
 }
 
-func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(field, format string, args ...any)) {
+func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(field []any, format string, args ...any)) {
 	m := l.Credit
 	l.kind = m.Kind
 	if l.kind == "" {
 		l.kind = CreditKindNone
 	}
 	if !slices.Contains(creditKinds, l.kind) {
-		failf("credit.kind", "unknown credit kind %q", m.Kind)
+		failf(field("credit", "kind"), "unknown credit kind %q", m.Kind)
 		return
 	}
 	if l.class == LevelClassKey && l.kind != CreditKindNone {
-		failf("credit", "a key measurement carries no credit")
+		failf(field("credit"), "a key measurement carries no credit")
 	}
 	switch l.kind {
 	case CreditKindTiers:
 		tiers := m.Tiers
 		switch {
 		case m.Preset != "" && len(m.Tiers) > 0:
-			failf("credit", "give a preset or tiers, not both")
+			failf(field("credit", "preset"), "give a preset or tiers, not both")
 		case m.Preset != "":
 			p, ok := presets[m.Preset]
 			if !ok {
-				failf("credit.preset", "unknown preset %q", m.Preset)
+				failf(field("credit", "preset"), "unknown preset %q", m.Preset)
 			}
 			tiers = p.Tiers
 		case len(tiers) == 0:
-			failf("credit.tiers", "a tier table needs at least one tier")
+			failf(field("credit", "tiers"), "a tier table needs at least one tier")
 		}
-		compiled, err := compileTiers(tiers)
+		compiled, bad, err := compileTiers(tiers)
 		if err != nil {
-			failf("credit.tiers", "%v", err)
+			failf(append(field("credit", "tiers"), bad...), "%v", err)
 		}
 		l.tiers = compiled
 	case CreditKindAllocation:
 		if !m.Allocation.Decimal().IsPositive() {
-			failf("credit.allocation", "the allocation must be positive")
+			failf(field("credit", "allocation"), "the allocation must be positive")
 		}
 		if !c.a.spec.Credits.AtRisk.Decimal().IsPositive() {
-			failf("credit.allocation", "allocation credits need credits.at_risk")
+			failf(field("credit", "allocation"), "allocation credits need credits.at_risk")
 		}
 	case CreditKindRule:
 		if m.Rule == "" {
-			failf("credit.rule", "a rule credit needs a rule id")
+			failf(field("credit", "rule"), "a rule credit needs a rule id")
 		} else {
-			uses.add(m.Rule, useCredit, path+".credit.rule")
+			uses.add(m.Rule, useCredit, jsonptr.Append(path, "credit", "rule"))
 		}
 	}
 }
 
 // compileTiers checks that tiers, in any order, have from < to and
-// neither gaps nor overlaps between the lowest and the highest bound.
-func compileTiers(tiers []Tier) ([]tier, error) {
+// neither gaps nor overlaps between the lowest and the highest bound. On
+// error it also returns the tokens locating the tier field at fault.
+func compileTiers(tiers []Tier) ([]tier, []any, error) {
 	out := make([]tier, len(tiers))
 	for i, t := range tiers {
-		out[i] = tier{credit: t.Credit}
+		out[i] = tier{credit: t.Credit, index: i}
 		if t.From != nil {
 			out[i].from = toRat(t.From.Decimal)
 		}
@@ -367,10 +377,10 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 			out[i].to = toRat(t.To.Decimal)
 		}
 		if out[i].from != nil && out[i].to != nil && out[i].from.Cmp(out[i].to) >= 0 {
-			return nil, fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)
+			return nil, field(i, "to"), fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)
 		}
 		if t.Credit.Decimal().IsNegative() {
-			return nil, fmt.Errorf("tier %d: negative credit %s", i, t.Credit)
+			return nil, field(i, "credit"), fmt.Errorf("tier %d: negative credit %s", i, t.Credit)
 		}
 	}
 	slices.SortFunc(out, func(a, b tier) int {
@@ -388,15 +398,23 @@ func compileTiers(tiers []Tier) ([]tier, error) {
 		prev, cur := out[i-1], out[i]
 		switch {
 		case prev.to == nil || cur.from == nil:
-			return nil, fmt.Errorf("tiers overlap: two tiers are unbounded on the same side")
+			return nil, field(cur.index), fmt.Errorf("tiers %d and %d overlap: both are unbounded on the same side", prev.index, cur.index)
 		case prev.to.Cmp(cur.from) > 0:
-			return nil, fmt.Errorf("tiers overlap between %s and %s", cur.from.FloatString(6), prev.to.FloatString(6))
+			return nil, field(cur.index, "from"), fmt.Errorf("tiers %d and %d overlap between %s and %s", prev.index, cur.index,
+				cur.from.FloatString(6), prev.to.FloatString(6))
 		case prev.to.Cmp(cur.from) < 0:
-			return nil, fmt.Errorf("gap between tiers from %s to %s", prev.to.FloatString(6), cur.from.FloatString(6))
+			return nil, field(cur.index, "from"), fmt.Errorf("gap between tiers %d and %d from %s to %s", prev.index, cur.index,
+				prev.to.FloatString(6), cur.from.FloatString(6))
 		}
 	}
-	return out, nil
+	for i := range out {
+		out[i].label = tierLabel(out[i])
+	}
+	return out, nil, nil
 }
+
+// field collects JSON-pointer tokens.
+func field(tokens ...any) []any { return tokens }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

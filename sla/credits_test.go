@@ -36,7 +36,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			if down > 0 {
 				in.Outages = []sla.Outage{{ID: "o1", Start: start.Add(72 * time.Hour), End: start.Add(72*time.Hour + down)}}
 			}
-			r, err := a.Report(in, a.PeriodOf(start), nil)
+			r, err := a.Report(in, mustPeriod(t, a, start), nil)
 			require.NoError(t, err)
 			l := r.Levels[0]
 			require.NotNil(t, l.Actual)
@@ -135,7 +135,7 @@ func TestCloudPresetThresholds(t *testing.T) {
 					in.Outages = []sla.Outage{{ID: "o1", Start: start.Add(72 * time.Hour), End: start.Add(72*time.Hour + down)}}
 				}
 				a := mustParse(t, `{"id":"cloud","credits":{},"levels":[{`+level+`}]}`)
-				r, err := a.Report(in, a.PeriodOf(start), nil)
+				r, err := a.Report(in, mustPeriod(t, a, start), nil)
 				require.NoError(t, err)
 				l := r.Levels[0]
 				require.NotNil(t, l.Actual)

@@ -24,7 +24,7 @@ import (
 func TestReportsIgnoreDecimalGlobals(t *testing.T) {
 	a := mustParse(t, `{"id":"ito","time_zone":"UTC",
 		"credits":{"at_risk":"10.0","repeat":{"after":2,"multiplier":"2.0"},"earn_back":{"periods":2},"bonus":{"percent":"1.00","cap":"5"}},
-		"breach":{"window":4,"misses":2},
+		"breach":{"window":4,"threshold":2},
 		"levels":[
 		{"id":"up","metric":"availability","expected":"99.00","minimum":"98.0",
 		 "credit":{"kind":"allocation","allocation":"20"},"improvement":{"periods":2,"share":"0.50","cap":"99.50"}},
@@ -40,19 +40,19 @@ func TestReportsIgnoreDecimalGlobals(t *testing.T) {
 	for i, share := range []float64{0.03, 0.03, 0, 0, 0.001, 0.03} {
 		p := periods[i]
 		if share > 0 {
-			in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start, End: p.Start.Add(time.Duration(share * float64(p.Duration())))})
+			in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start(), End: p.Start().Add(time.Duration(share * float64(p.Duration())))})
 		}
 		in.Latencies = append(in.Latencies,
-			sla.LatencySample{At: p.Start.Add(time.Hour), Millis: outsourcing.MustDecimal("120.50")},
-			sla.LatencySample{At: p.Start.Add(2 * time.Hour), Millis: outsourcing.NewDecimal(decimal.New(25, 1))})
-		in.Measures = append(in.Measures, sla.Measure{Name: "csat", At: p.Start.Add(time.Hour), Value: outsourcing.MustDecimal("3.60")})
+			sla.LatencySample{At: p.Start().Add(time.Hour), Millis: outsourcing.MustDecimal("120.50")},
+			sla.LatencySample{At: p.Start().Add(2 * time.Hour), Millis: outsourcing.NewDecimal(decimal.New(25, 1))})
+		in.Measures = append(in.Measures, sla.Measure{Name: "csat", At: p.Start().Add(time.Hour), Value: outsourcing.MustDecimal("3.60")})
 	}
 	testkit.AssertGlobalsIgnored(t, func() []byte {
 		reports, err := a.Evaluate(in, periods, nil)
 		require.NoError(t, err)
 		require.NotNil(t, reports[3].Levels[0].NextExpected, "the improvement raised the level")
-		require.NotNil(t, reports[0].Levels[0].Budget)
-		rates, err := a.BurnRates(in, "up", periods[5].Start.Add(time.Hour), nil)
+		require.NotNil(t, reports[0].Levels[0].ErrorBudget)
+		rates, err := a.BurnRates(in, "up", periods[5].Start().Add(time.Hour), nil)
 		require.NoError(t, err)
 		var out []byte
 		for _, v := range []any{a.Spec(), in, reports, rates, sla.Presets()} {

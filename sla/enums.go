@@ -42,7 +42,7 @@ const (
 	// latency samples of the period, in milliseconds. Lower is better.
 	MetricKindPercentileLatency MetricKind = "percentile_latency"
 	// MetricKindCustom is the decimal a kernel rule computes from the
-	// period's figures; its direction is the level's.
+	// period's figures; its polarity is the level's.
 	MetricKindCustom MetricKind = "custom"
 )
 
@@ -252,30 +252,32 @@ func (k *CreditKind) UnmarshalText(b []byte) error {
 	return outsourcing.UnmarshalEnum(k, b, "credit kind", creditKinds)
 }
 
-// Direction says whether a higher or a lower value is better.
-type Direction string
+// Polarity says which values of a service level are better: higher ones
+// (availability, rates) or lower ones (latency, backlog). It orders
+// measured values only; it is not an objective to maximise or minimise.
+type Polarity string
 
-// Directions.
+// Polarities.
 const (
-	// DirectionHigher: higher is better (availability, rates).
-	DirectionHigher Direction = "higher"
-	// DirectionLower: lower is better (latency, backlog).
-	DirectionLower Direction = "lower"
+	// PolarityHigher: a higher value is better (availability, rates).
+	PolarityHigher Polarity = "higher"
+	// PolarityLower: a lower value is better (latency, backlog).
+	PolarityLower Polarity = "lower"
 )
 
-var directions = []Direction{DirectionHigher, DirectionLower}
+var polarities = []Polarity{PolarityHigher, PolarityLower}
 
-// String returns the direction's name.
-func (d Direction) String() string { return string(d) }
+// String returns the polarity's name.
+func (p Polarity) String() string { return string(p) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (d Direction) MarshalText() ([]byte, error) {
-	return outsourcing.MarshalEnum(d, "direction", directions)
+func (p Polarity) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(p, "polarity", polarities)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
-func (d *Direction) UnmarshalText(b []byte) error {
-	return outsourcing.UnmarshalEnum(d, b, "direction", directions)
+func (p *Polarity) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(p, b, "polarity", polarities)
 }
 
 // Duration is a time.Duration written on the wire as Go duration text
@@ -290,7 +292,7 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d)
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
 	if err != nil {
-		return outsourcing.FieldErrorf("duration", "sla: %q is not a duration such as \"4h30m\"", string(b))
+		return outsourcing.FieldErrorf("", "%q is not a duration such as \"4h30m\"", string(b))
 	}
 	*d = Duration(v)
 	return nil

@@ -20,7 +20,11 @@ func ExampleAgreement_Report() {
 	start := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
 	in := sla.Input{Fees: outsourcing.MustMoney("1000.00", "USD"),
 		Outages: []sla.Outage{{Start: start.Add(time.Hour), End: start.Add(time.Hour + 5*time.Minute)}}}
-	r, err := a.Report(in, a.PeriodOf(start), nil)
+	april, err := a.PeriodOf(start)
+	if err != nil {
+		panic(err)
+	}
+	r, err := a.Report(in, april, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -53,7 +57,11 @@ func ExampleAgreement_Evaluate() {
 		in.Tickets = append(in.Tickets, sla.Ticket{ID: fmt.Sprint("INC", i), Priority: "P1", Events: []sla.TicketEvent{
 			{Kind: sla.EventKindOpened, At: opened}, {Kind: sla.EventKindResolved, At: opened.Add(took)}}})
 	}
-	reports, err := a.Evaluate(in, []sla.Period{a.PeriodOf(start)}, nil)
+	periods, err := a.Periods(start, start.AddDate(0, 1, 0))
+	if err != nil {
+		panic(err)
+	}
+	reports, err := a.Evaluate(in, periods, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -101,7 +109,11 @@ func ExampleReport_Markdown() {
 	in := sla.Input{Fees: outsourcing.MustMoney("50000", "EUR"),
 		Outages:   []sla.Outage{{Start: start, End: start.Add(9 * time.Hour)}},
 		Latencies: []sla.LatencySample{{At: start, Millis: outsourcing.MustDecimal("120")}}}
-	r, err := a.Report(in, a.PeriodOf(start), nil)
+	april, err := a.PeriodOf(start)
+	if err != nil {
+		panic(err)
+	}
+	r, err := a.Report(in, april, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -152,8 +164,11 @@ func ExampleAgreement_MaintenanceIn() {
 	if err != nil {
 		panic(err)
 	}
-	p := a.PeriodOf(time.Date(2024, 3, 15, 0, 0, 0, 0, a.Location()))
-	for _, w := range a.MaintenanceIn(p.Start, p.End) {
+	p, err := a.PeriodOf(time.Date(2024, 3, 15, 0, 0, 0, 0, a.Location()))
+	if err != nil {
+		panic(err)
+	}
+	for _, w := range a.MaintenanceIn(p.Start(), p.End()) {
 		fmt.Println(w.ID, w.Start.Format("Mon 2006-01-02 15:04 MST"), w.End.Sub(w.Start))
 	}
 	r, err := a.Report(sla.Input{Fees: outsourcing.MustMoney("1", "EUR")}, p, nil)
@@ -197,7 +212,7 @@ func ExampleAgreement_Evaluate_lateOpenTicket() {
 		panic(err)
 	}
 	for _, r := range reports {
-		fmt.Println(r.Period.Label, r.Levels[0].Reason)
+		fmt.Println(r.Period.Label(), r.Levels[0].Reason)
 	}
 	// Output:
 	// 2024-05 0 misses the minimum 90 (0 of 1 tickets within target, 1 still open past the deadline)

@@ -33,3 +33,11 @@ func at(t testing.TB, s string) time.Time {
 func usd(s string) outsourcing.Money { return outsourcing.MustMoney(s, "USD") }
 
 type bigRat = big.Rat
+
+// mustPeriod returns the agreement's period containing t.
+func mustPeriod(t testing.TB, a *sla.Agreement, tm time.Time) sla.Period {
+	t.Helper()
+	p, err := a.PeriodOf(tm)
+	require.NoError(t, err)
+	return p
+}

@@ -9,10 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Budget is an availability level's error budget for the period: the
-// downtime the expected level allows, (100 − expected)% of the
+// ErrorBudget is an availability level's error budget for the period:
+// the downtime the expected level allows, (100 − expected)% of the
 // denominator, and what is left of it.
-type Budget struct {
+type ErrorBudget struct {
 	// Allowed downtime, rounded down to the nanosecond.
 	Allowed Duration `json:"allowed"`
 	// Consumed downtime.
@@ -43,26 +43,32 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 		return LevelReport{}, decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected := toRat(expDec.Decimal)
+	expected := l.expected
+	if !expDec.Equal(l.Expected.Decimal) {
+		expected = toRat(expDec.Decimal) // raised by continuous improvement
+	}
 	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
-		Direction: l.direction, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
+		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
-	lr.Status, lr.Reason = attain(l, m.actual, expected, expDec, m)
 	if m.actual != nil {
 		v := ratDecimal(m.actual, ActualPlaces)
 		lr.Actual = &v
 		lr.Exact = m.actual.RatString()
 	}
+	lr.Status, lr.Reason = attain(l, m.actual, lr.Actual, expected, expDec, m)
 	var prev LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
 	}
 	if lr.Status == StatusMinimum || lr.Status == StatusMissed {
-		lr.Misses = prev.Misses + 1
+		lr.MissedExpectedRun = prev.MissedExpectedRun + 1
 	}
-	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.direction, m.actual, expected)
+	if lr.Status == StatusMissed {
+		lr.MissedMinimumRun = prev.MissedMinimumRun + 1
+	}
+	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.polarity, m.actual, expected)
 	if l.Metric == MetricKindAvailability && l.ErrorRate == nil && m.denominator > 0 {
-		lr.Budget = budget(expected, m)
+		lr.ErrorBudget = errorBudget(expected, m)
 	}
 	improve(l, &lr, m.actual, expected, prev, past)
 	lr.Trend = trend(past, per, lr)
@@ -71,13 +77,13 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 	return lr, credit, err
 }
 
-func budget(expected *big.Rat, m measurement) *Budget {
+func errorBudget(expected *big.Rat, m measurement) *ErrorBudget {
 	// allowed = denominator × (100 − expected) / 100
 	share := new(big.Rat).Sub(ratHundred, expected)
 	share.Quo(share, ratHundred)
 	allowedRat := new(big.Rat).Mul(share, new(big.Rat).SetInt64(int64(m.denominator)))
 	allowed := time.Duration(new(big.Int).Quo(allowedRat.Num(), allowedRat.Denom()).Int64())
-	b := &Budget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
+	b := &ErrorBudget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
 	if allowed > 0 {
 		v := ratDecimal(big.NewRat(int64(allowed-m.downtime)*100, int64(allowed)), ActualPlaces)
 		b.RemainingPercent = &v
@@ -90,11 +96,11 @@ func budget(expected *big.Rat, m measurement) *Budget {
 // to the mean of those periods' actual values, capped.
 func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelReport, past []LevelReport) {
 	imp := l.Improvement
-	if actual == nil || !better(l.direction, actual, expected) {
+	if actual == nil || !better(l.polarity, actual, expected) {
 		return
 	}
-	lr.Streak = prev.Streak + 1
-	if imp == nil || lr.Streak < imp.Periods {
+	lr.BetterThanExpectedRun = prev.BetterThanExpectedRun + 1
+	if imp == nil || lr.BetterThanExpectedRun < imp.Periods {
 		return
 	}
 	sum := new(big.Rat).Set(actual)
@@ -104,12 +110,12 @@ func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelRep
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected)
 	raised.Mul(raised, toRat(imp.Share.Decimal)).Add(raised, expected)
-	if capRat := toRat(imp.Cap.Decimal); better(l.direction, raised, capRat) {
+	if capRat := toRat(imp.Cap.Decimal); better(l.polarity, raised, capRat) {
 		raised = capRat
 	}
 	next := ratDecimal(raised, ActualPlaces)
 	lr.NextExpected = &next
-	lr.Streak = 0
+	lr.BetterThanExpectedRun = 0
 }
 
 func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
@@ -118,7 +124,7 @@ func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
 	for _, x := range past[start:] {
 		out = append(out, x.Trend[len(x.Trend)-1])
 	}
-	return append(out, TrendPoint{Period: per.Label, Actual: cur.Actual, Status: cur.Status})
+	return append(out, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
 }
 
 // levelCredit returns a level's credit before caps and rounding.
@@ -132,13 +138,14 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 	}
 	var credit decimal.Decimal
 	why := ""
+	mode := a.spec.Credits.Rounding // amounts in reasons are shown at the currency's minor unit
 	switch l.kind {
 	case CreditKindTiers:
 		why = "no tier applies"
 		for _, t := range l.tiers {
 			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
 				credit = t.credit.Of(fees).Amount()
-				why = fmt.Sprintf("tier %s: %s of %s", tierLabel(t), t.credit, fees)
+				why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount(), fees.Currency(), mode))
 				break
 			}
 		}
@@ -146,11 +153,12 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		why = "minimum met, no credit"
 		if lr.Status == StatusMissed {
 			credit = l.Credit.Allocation.Of(atRisk).Amount()
-			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, atRisk)
+			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, showAmount(atRisk.Amount(), fees.Currency(), mode))
 		}
 	case CreditKindRule:
 		env := CreditEnv{Actual: ratDecimal(m.actual, 12).Decimal, Expected: lr.Expected.Decimal, Minimum: lr.Minimum.Decimal,
-			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), ConsecutiveMisses: lr.Misses}
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
+			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
 			return decimal.Zero, "", err
@@ -160,15 +168,16 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 				outsourcing.FormatDecimal(v), outsourcing.ErrInvalidInput)
 		}
 		credit = v
-		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, outsourcing.FormatDecimal(v))
+		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(v, fees.Currency(), mode))
 	}
-	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.Misses >= rp.After {
+	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Decimal)
-		why += fmt.Sprintf("; ×%s for %d periods in a row", rp.Multiplier.String(), lr.Misses)
+		why += fmt.Sprintf("; ×%s for missing the expected level %d periods in a row", rp.Multiplier.String(), lr.MissedExpectedRun)
 	}
 	return credit, why, nil
 }
 
+// tierLabel writes a tier's bounds as "[99, 99.99)".
 func tierLabel(t tier) string {
 	from, to := "-∞", "+∞"
 	if t.from != nil {
@@ -178,4 +187,11 @@ func tierLabel(t tier) string {
 		to = ratDecimal(t.to, ActualPlaces).String()
 	}
 	return "[" + from + ", " + to + ")"
+}
+
+// showAmount writes an amount to pay for a reason: rounded with mode to the
+// currency's minor unit ("8400.00 EUR", never "8400.0000 EUR").
+func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
+	places := cur.MinorUnits()
+	return mode.Apply(v, places).StringFixed(places) + " " + string(cur)
 }

@@ -2,11 +2,11 @@ package sla
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // RecurringWindow is an agreed maintenance window that repeats in the
@@ -101,16 +101,23 @@ func (c *compiler) maintenance() {
 	ws := c.a.spec.Maintenance
 	for i, w := range ws {
 		if !w.End.After(w.Start) {
-			c.fail(fmt.Sprintf("maintenance[%d]", i), "window %q ends at %s, not after its start %s", w.ID,
+			c.fail(jsonptr.Join("maintenance", i, "end"), "window %q ends at %s, not after its start %s", w.ID,
 				w.End.Format(time.RFC3339), w.Start.Format(time.RFC3339))
 		}
 	}
-	sorted := slices.Clone(ws)
-	slices.SortStableFunc(sorted, func(x, y Window) int { return x.Start.Compare(y.Start) })
+	order := make([]int, len(ws)) // indexes of ws by start
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return ws[x].Start.Compare(ws[y].Start) })
+	sorted := make([]Window, len(ws))
+	for i, k := range order {
+		sorted[i] = ws[k]
+	}
 	for i := range sorted {
 		for j := i + 1; j < len(sorted) && sorted[j].Start.Before(sorted[i].End); j++ {
 			if scopesMeet(sorted[i].Service, sorted[j].Service) {
-				c.fail("maintenance", "windows %q and %q overlap", sorted[i].ID, sorted[j].ID)
+				c.fail(jsonptr.Join("maintenance", order[j]), "windows %q and %q overlap", sorted[i].ID, sorted[j].ID)
 			}
 		}
 	}
@@ -136,17 +143,17 @@ func (c *compiler) recurring() {
 		for j := i + 1; j < len(ok); j++ {
 			if y := ok[j]; scopesMeet(x.Service, y.Service) {
 				if at, hit := firstOverlap(wall[i], wall[j]); hit {
-					c.fail("recurring_maintenance", "recurring windows %q and %q overlap (as on %s)", x.ID, y.ID,
+					c.fail(jsonptr.Join("recurring_maintenance", j), "recurring windows %q and %q overlap (as on %s)", x.ID, y.ID,
 						time.Unix(0, at).UTC().Format("2006-01-02"))
 				}
 			}
 		}
-		for _, w := range c.a.maint {
+		for k, w := range c.a.spec.Maintenance {
 			if !scopesMeet(x.Service, w.Service) || !w.End.After(w.Start) {
 				continue
 			}
 			x.each(c.a.loc, w.Start, w.End, func(s, _ time.Time) bool {
-				c.fail("recurring_maintenance", "window %q overlaps recurring window %q on %s", w.ID, x.ID,
+				c.fail(jsonptr.Join("maintenance", k), "window %q overlaps recurring window %q on %s", w.ID, x.ID,
 					s.In(c.a.loc).Format("2006-01-02"))
 				return false
 			})
@@ -155,34 +162,34 @@ func (c *compiler) recurring() {
 }
 
 func (c *compiler) recurringWindow(i int, w RecurringWindow) *recurring {
-	path := fmt.Sprintf("recurring_maintenance[%d]", i)
+	path := jsonptr.Join("recurring_maintenance", i)
 	n := len(c.errs)
 	r := &recurring{RecurringWindow: w, start: int(w.Start), end: int(w.End)}
 	day, ok := w.Day.Weekday()
 	if !ok {
-		c.fail(path+".day", "window %q: unknown day %q", w.ID, w.Day)
+		c.fail(jsonptr.Append(path, "day"), "window %q: unknown day %q", w.ID, w.Day)
 	}
 	r.day = day
 	switch w.Recurrence {
 	case "", RecurrenceWeekly:
 		if w.Week != "" {
-			c.fail(path+".week", "window %q: a weekly window has no week of the month", w.ID)
+			c.fail(jsonptr.Append(path, "week"), "window %q: a weekly window has no week of the month", w.ID)
 		}
 	case RecurrenceMonthly:
 		if r.nth, ok = ordinals[w.Week]; !ok {
-			c.fail(path+".week", "window %q: a monthly window needs a week of the month (first … fourth, last), not %q",
+			c.fail(jsonptr.Append(path, "week"), "window %q: a monthly window needs a week of the month (first … fourth, last), not %q",
 				w.ID, w.Week)
 		}
 	default:
-		c.fail(path+".recurrence", "window %q: unknown recurrence %q", w.ID, w.Recurrence)
+		c.fail(jsonptr.Append(path, "recurrence"), "window %q: unknown recurrence %q", w.ID, w.Recurrence)
 	}
 	switch {
 	case w.Start < 0 || w.Start >= outsourcing.ClockTimeOf(24, 0):
-		c.fail(path+".start", "window %q: start %d must be 00:00 to 23:59", w.ID, int(w.Start))
+		c.fail(jsonptr.Append(path, "start"), "window %q: start %d must be 00:00 to 23:59", w.ID, int(w.Start))
 	case w.End <= 0 || w.End > outsourcing.ClockTimeOf(24, 0):
-		c.fail(path+".end", "window %q: end %d must be 00:01 to 24:00", w.ID, int(w.End))
+		c.fail(jsonptr.Append(path, "end"), "window %q: end %d must be 00:01 to 24:00", w.ID, int(w.End))
 	case w.Start == w.End:
-		c.fail(path, "window %q starts and ends at %s", w.ID, w.Start)
+		c.fail(jsonptr.Append(path, "end"), "window %q starts and ends at %s", w.ID, w.Start)
 	case w.End < w.Start:
 		r.end += 24 * 60
 	}

@@ -51,8 +51,8 @@ func TestRecurringMaintenanceExpandsAcrossDST(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) {
 			require.NotEmpty(t, c.Source)
 			a := recurringAgreement(t, zone, c.Windows, "")
-			p := a.PeriodOf(at(t, c.Month+"-15T12:00:00Z"))
-			got := a.MaintenanceIn(p.Start, p.End)
+			p := mustPeriod(t, a, at(t, c.Month+"-15T12:00:00Z"))
+			got := a.MaintenanceIn(p.Start(), p.End())
 			require.Len(t, got, len(c.Expanded))
 			for i, w := range got {
 				assert.True(t, c.Expanded[i][0].Equal(w.Start), "window %d starts %s", i, w.Start.UTC())
@@ -77,7 +77,7 @@ func TestRecurringMaintenanceRemovesOutageTime(t *testing.T) {
 		// Sunday 10 March 04:40-05:20: the 20 minutes after the window are below the 30-minute minimum.
 		{ID: "short", Start: time.Date(2024, 3, 10, 4, 40, 0, 0, loc), End: time.Date(2024, 3, 10, 5, 20, 0, 0, loc)},
 	}}
-	r, err := a.Report(in, a.PeriodOf(time.Date(2024, 3, 15, 0, 0, 0, 0, loc)), nil)
+	r, err := a.Report(in, mustPeriod(t, a, time.Date(2024, 3, 15, 0, 0, 0, 0, loc)), nil)
 	require.NoError(t, err)
 	l := r.Levels[0]
 	assert.Equal(t, sla.Duration(time.Hour), l.Downtime)
@@ -94,19 +94,19 @@ func TestRecurringMaintenanceErrors(t *testing.T) {
 		name, doc, path, contains string
 	}{
 		{"same day overlap", doc(`{"id":"a","day":"sunday","start":"01:00","end":"05:00"},{"id":"b","day":"sunday","start":"04:00","end":"06:00"}`, ``),
-			"recurring_maintenance", `"a" and "b" overlap`},
+			"/recurring_maintenance/1", `"a" and "b" overlap`},
 		{"overnight spill", doc(`{"id":"a","day":"saturday","start":"22:00","end":"02:00"},{"id":"b","day":"sunday","start":"01:00","end":"03:00"}`, ``),
-			"recurring_maintenance", "overlap"},
+			"/recurring_maintenance/1", "overlap"},
 		{"monthly inside weekly", doc(`{"id":"a","recurrence":"monthly","week":"first","day":"sunday","start":"01:00","end":"05:00"},{"id":"b","day":"sunday","start":"03:00","end":"04:00"}`, ``),
-			"recurring_maintenance", "overlap"},
+			"/recurring_maintenance/1", "overlap"},
 		{"last and fourth", doc(`{"id":"a","recurrence":"monthly","week":"last","day":"sunday","start":"01:00","end":"02:00"},{"id":"b","recurrence":"monthly","week":"fourth","day":"sunday","start":"01:30","end":"03:00"}`, ``),
-			"recurring_maintenance", "overlap"},
+			"/recurring_maintenance/1", "overlap"},
 		// A month ending on a Saturday followed by one starting on a Sunday: 31 March / 1 April 2001.
 		{"last saturday into first sunday", doc(`{"id":"a","recurrence":"monthly","week":"last","day":"saturday","start":"22:00","end":"02:00"},{"id":"b","recurrence":"monthly","week":"first","day":"sunday","start":"01:00","end":"03:00"}`, ``),
-			"recurring_maintenance", "as on 2001-04-01"},
+			"/recurring_maintenance/1", "as on 2001-04-01"},
 		{"one-off inside weekly", doc(`{"id":"a","day":"sunday","start":"01:00","end":"05:00"}`, `{"id":"m1","start":"2024-04-07T02:00:00+02:00","end":"2024-04-07T04:00:00+02:00"}`),
-			"recurring_maintenance", `window "m1" overlaps recurring window "a" on 2024-04-07`},
-		{"empty window", doc(`{"id":"a","day":"sunday","start":"01:00","end":"01:00"}`, ``), "recurring_maintenance[0]", "starts and ends"},
+			"/maintenance/0", `window "m1" overlaps recurring window "a" on 2024-04-07`},
+		{"empty window", doc(`{"id":"a","day":"sunday","start":"01:00","end":"01:00"}`, ``), "/recurring_maintenance/0/end", "starts and ends"},
 		{"monthly without week", doc(`{"id":"a","recurrence":"monthly","day":"sunday","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0", ""},
 		{"weekly with week", doc(`{"id":"a","week":"first","day":"sunday","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0", ""},
 		{"unknown day", doc(`{"id":"a","day":"sun","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0/day", ""},
@@ -158,6 +158,6 @@ func TestRecurringMaintenanceCompileChecksGoValues(t *testing.T) {
 			paths = append(paths, fe.Path)
 		}
 	}
-	assert.Equal(t, []string{"recurring_maintenance[0].week", "recurring_maintenance[1].day", "recurring_maintenance[1].recurrence",
-		"recurring_maintenance[1].end"}, paths)
+	assert.Equal(t, []string{"/recurring_maintenance/0/week", "/recurring_maintenance/1/day", "/recurring_maintenance/1/recurrence",
+		"/recurring_maintenance/1/end"}, paths)
 }

@@ -26,7 +26,7 @@ var ratHundred = big.NewRat(100, 1)
 
 // measure computes level l over period p.
 func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, error) {
-	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	s, e := per.start.UnixNano(), per.end.UnixNano()
 	switch {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		return measureErrorRate(l, p, s, e, a.maintenanceIn(p, l, s, e)), nil
@@ -136,8 +136,8 @@ func gridSlotsInside(spans []span, s, e, step int64) int64 {
 }
 
 func measureLatency(l *level, p *prepared, per Period) measurement {
-	lo := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.Start) })
-	hi := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.End) })
+	lo := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.start) })
+	hi := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.end) })
 	if lo >= hi {
 		return measurement{detail: "no latency samples in the period"}
 	}
@@ -161,7 +161,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 }
 
 func measureTickets(l *level, p *prepared, per Period) measurement {
-	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	s, e := per.start.UnixNano(), per.end.UnixNano()
 	m := measurement{}
 	open := 0
 	for _, t := range p.tickets {
@@ -219,7 +219,7 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 }
 
 func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measurement, error) {
-	s, e := per.Start.UnixNano(), per.End.UnixNano()
+	s, e := per.start.UnixNano(), per.end.UnixNano()
 	down := clipSpans(p.outages, s, e)
 	var downtime int64
 	for _, x := range down {
@@ -228,9 +228,9 @@ func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measuremen
 	env := MetricEnv{Values: map[string]decimal.Decimal{}, Counts: map[string]int{},
 		PeriodMinutes:   minutes(e - s),
 		DowntimeMinutes: minutes(downtime), Outages: len(down)}
-	lo := sort.Search(len(p.measures), func(i int) bool { return !p.measures[i].At.Before(per.Start) })
+	lo := sort.Search(len(p.measures), func(i int) bool { return !p.measures[i].At.Before(per.start) })
 	for _, m := range p.measures[lo:] {
-		if !m.At.Before(per.End) {
+		if !m.At.Before(per.end) {
 			break
 		}
 		env.Values[m.Name] = env.Values[m.Name].Add(m.Value.Decimal)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/stretchr/testify/assert"
@@ -13,8 +14,8 @@ import (
 )
 
 // poolAgreement has three critical levels with allocations summing to 140%
-// of a 12% at-risk amount.
-const poolAgreement = `{"id":"ito","time_zone":"UTC","credits":{"at_risk":"12","pool_limit":"150"},"levels":[
+// of a 10% at-risk amount.
+const poolAgreement = `{"id":"ito","time_zone":"UTC","credits":{"at_risk":"10","pool_limit":"150"},"levels":[
 	{"id":"incident","service":"incident","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"40"}},
 	{"id":"availability","service":"availability","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"50"}},
 	{"id":"backup","service":"backup","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"50"}}]}`
@@ -47,7 +48,7 @@ func TestOutsourcingPoolAllocationAndCap(t *testing.T) {
 			for _, s := range c.Missed {
 				in.Outages = append(in.Outages, downFor(t, s))
 			}
-			r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+			r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 			require.NoError(t, err)
 			assertMoney(t, data.AtRiskAmount, r.AtRisk)
 			assertMoney(t, c.Credits, r.Credits)
@@ -80,7 +81,7 @@ func TestCapRoundingOnce(t *testing.T) {
 	in.Outages[0].End = in.Outages[0].End.Add(10 * time.Hour)
 	in.Outages[1].End = in.Outages[1].End.Add(10 * time.Hour)
 	in.Outages[2].End = in.Outages[2].End.Add(10 * time.Hour)
-	r, err := a.Report(in, a.PeriodOf(at(t, "2024-04-01T00:00:00Z")), nil)
+	r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
 	assertMoney(t, "1500.00", r.Uncapped)
 	assertMoney(t, "10.00", r.Credits)
@@ -92,7 +93,7 @@ func TestCapRoundingOnce(t *testing.T) {
 func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	a := mustParse(t, `{"id":"ito","credits":{"at_risk":"10","repeat":{"after":2,"multiplier":"2"},
 		"earn_back":{"periods":2},"bonus":{"percent":"1","cap":"5"}},
-		"breach":{"window":4,"misses":2},
+		"breach":{"window":4,"threshold":2},
 		"levels":[{"id":"up","metric":"availability","expected":"99","minimum":"98",
 			"credit":{"kind":"allocation","allocation":"20"},
 			"improvement":{"periods":2,"share":"0.5","cap":"99.5"}}]}`)
@@ -111,7 +112,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 			continue
 		}
 		d := time.Duration(down[i] * float64(p.Duration()))
-		in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start, End: p.Start.Add(d)})
+		in.Outages = append(in.Outages, sla.Outage{ID: fmt.Sprint(i), Start: p.Start(), End: p.Start().Add(d)})
 	}
 	reports, err := a.Evaluate(in, periods, nil)
 	require.NoError(t, err)
@@ -122,7 +123,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assert.True(t, reports[1].Signals[0].Triggered, "2 misses in a 4-period window")
 	// March: met, above expected: bonus 1% of fees.
 	assertMoney(t, "100.00", reports[2].Bonus)
-	assert.Equal(t, 1, reports[2].Levels[0].Streak)
+	assert.Equal(t, 1, reports[2].Levels[0].BetterThanExpectedRun)
 	// April: second period met after February: February's 400 earned back.
 	assertMoney(t, "400.00", reports[3].EarnedBack)
 	assertMoney(t, "-500.00", reports[3].Net, "earn-back 400 and bonus 100")
@@ -133,7 +134,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assert.Equal(t, sla.StatusMet, reports[4].Levels[0].Status)
 	// June: missed again; the window (Mar–Jun) holds one miss only.
 	assert.False(t, reports[5].Signals[0].Triggered)
-	assert.Equal(t, 1, reports[5].Signals[0].Misses)
+	assert.Equal(t, 1, reports[5].Signals[0].MissedMinimumInWindow)
 	assert.Len(t, reports[5].Levels[0].Trend, sla.TrendPeriods)
 
 	// Reporting June alone with the earlier reports as history gives the same.
@@ -162,4 +163,24 @@ func TestBurnRates(t *testing.T) {
 	assert.False(t, rates[0].Firing)
 	_, err = a.BurnRates(in, "nope", asOf, nil)
 	assert.Error(t, err)
+}
+
+// TestReasonsShowAmountsAtTheMinorUnit: 12% of 70,000.00 EUR is computed
+// as 8400.0000 EUR; reasons show amounts to pay as 8400.00 EUR.
+func TestReasonsShowAmountsAtTheMinorUnit(t *testing.T) {
+	a := mustParse(t, `{"id":"ito","credits":{"at_risk":"12"},"levels":[
+		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"allocation","allocation":"40"}},
+		{"id":"tier","metric":"availability","expected":"99.9","credit":{"kind":"tiers","tiers":[{"to":"99.9","credit":"2.5"}]}},
+		{"id":"rule","metric":"availability","expected":"99.9","credit":{"kind":"rule","rule":"third"}}],
+		"rules":[{"id":"third","expression":"fees / 3"}]}`)
+	start := at(t, "2024-04-01T00:00:00Z")
+	in := sla.Input{Fees: outsourcing.MustMoney("70000", "EUR"), Outages: []sla.Outage{{Start: start, End: start.Add(24 * time.Hour)}}}
+	r, err := a.Report(in, mustPeriod(t, a, start), nil)
+	require.NoError(t, err)
+	assert.Contains(t, r.Levels[0].CreditReason, "allocation 40% of at-risk 8400.00 EUR")
+	assert.Contains(t, r.Levels[1].CreditReason, "2.5% of 70000.00 EUR")
+	assert.Contains(t, r.Levels[2].CreditReason, `rule "third" gives 23333.33 EUR`)
+	for _, l := range r.Levels {
+		assert.NotRegexp(t, `\d\.\d{3,} EUR`, l.CreditReason)
+	}
 }

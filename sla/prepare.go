@@ -2,22 +2,11 @@ package sla
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
 	"time"
-
-	"github.com/outsourcing-go/outsourcing"
 )
-
-// Instants must lie in [minTime, maxTime) so they fit in Unix nanoseconds.
-var (
-	minTime = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	maxTime = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-func inRange(t time.Time) bool { return !t.Before(minTime) && t.Before(maxTime) }
 
 // prepared holds one level's events, filtered and ordered once for every
 // period.
@@ -42,64 +31,16 @@ type events struct {
 	level []prepared
 }
 
-// validateInput checks the intervals and ticket logs of in. Errors are
-// *outsourcing.FieldError values naming the event ("outages[3](id)")
-// joined in input order; ticket logs with an impossible change match
-// ErrTransition.
-func validateInput(in Input) error {
-	var errs []error
-	fail := func(path, format string, args ...any) {
-		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
-	}
-	if !in.Fees.IsSet() {
-		fail("fees", "the period's fees are required")
-	}
-	for i, o := range in.Outages {
-		if !inRange(o.Start) || !inRange(o.End) {
-			fail(fmt.Sprintf("outages[%d](%s)", i, o.ID), "instants must lie between 1900 and 2200")
-		} else if !o.End.After(o.Start) {
-			fail(fmt.Sprintf("outages[%d](%s)", i, o.ID), "outage ends at %s, not after its start %s",
-				o.End.Format(time.RFC3339), o.Start.Format(time.RFC3339))
-		}
-	}
-	for i, d := range in.Deployments {
-		if !inRange(d.Start) || !inRange(d.End) || !d.End.After(d.Start) {
-			fail(fmt.Sprintf("deployments[%d]", i), "a deployment must end after it starts, between 1900 and 2200")
-		}
-	}
-	for i, r := range in.Requests {
-		if !inRange(r.Start) || r.Requests < 0 || r.Errors < 0 || r.Errors > r.Requests {
-			fail(fmt.Sprintf("requests[%d]", i), "need 0 ≤ errors ≤ requests and a start between 1900 and 2200")
-		}
-	}
-	for i, l := range in.Latencies {
-		if l.Millis.IsNegative() || !inRange(l.At) {
-			fail(fmt.Sprintf("latencies[%d]", i), "latency must be non-negative, between 1900 and 2200")
-		}
-	}
-	for i, m := range in.Measures {
-		if !inRange(m.At) || m.Name == "" {
-			fail(fmt.Sprintf("measures[%d]", i), "a measure needs a name and an instant between 1900 and 2200")
-		}
-	}
-	for i, t := range in.Tickets {
-		if err := checkTicket(t); err != nil {
-			errs = append(errs, fmt.Errorf("tickets[%d](%s): %w", i, t.ID, err))
-		}
-	}
-	return errors.Join(errs...)
-}
-
 // prepare filters and orders the input for every level of a.
 func (a *Agreement) prepare(in Input) (*events, error) {
 	if err := validateInput(in); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	ev := &events{in: in, level: make([]prepared, len(a.levels))}
 	for i, l := range a.levels {
 		p, err := a.prepareLevel(l, in)
 		if err != nil {
-			return nil, fmt.Errorf("sla: level %q: %w", l.ID, err)
+			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
 		ev.level[i] = p
 	}

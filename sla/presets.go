@@ -13,21 +13,21 @@ import (
 // the exact uptime, never a rounded one.
 type Preset struct {
 	// Name is the id to use in CreditModel.Preset.
-	Name string
+	Name string `json:"name"`
 	// Source names the public document the table comes from and how it
 	// measures uptime.
-	Source string
+	Source string `json:"source"`
 	// URL is where the provider publishes the document.
-	URL string
+	URL string `json:"url"`
 	// Version is the edition of the document the table was checked
 	// against ("Last Updated: November 28, 2023").
-	Version string
+	Version string `json:"version"`
 	// Commitment is the monthly uptime percentage committed to (the
 	// expected level that goes with the table).
-	Commitment outsourcing.Decimal
+	Commitment outsourcing.Decimal `json:"commitment"`
 	// Tiers is the table: uptime in [From, To) earns Credit percent of
 	// the monthly charges.
-	Tiers []Tier
+	Tiers []Tier `json:"tiers"`
 }
 
 func bound(s string) *outsourcing.Decimal {
@@ -49,12 +49,16 @@ const awsComputeSource = "Amazon Compute Service Level Agreement: " +
 	"monthly uptime percentage = 100% minus the share of minutes in the month unavailable; " +
 	"service credit as a percentage of the monthly bill"
 
+// awsComputeVersion is the edition of the Amazon Compute SLA the EC2 rows
+// were checked against.
+const awsComputeVersion = "Last Updated: May 5, 2022 (archived at https://aws.amazon.com/compute/sla/historical/)"
+
 var presets = map[string]Preset{
 	"aws-ec2-region": {
 		Name:       "aws-ec2-region",
 		Source:     awsComputeSource + ", region-level SLA (99.99%)",
 		URL:        "https://aws.amazon.com/compute/sla/",
-		Version:    "as summarised in REFERENCE.md 'SLA: public cloud service credits'",
+		Version:    awsComputeVersion,
 		Commitment: outsourcing.MustDecimal("99.99"),
 		Tiers:      threeTiers("99.99", "99.0", "95.0", "10", "30", "100"),
 	},
@@ -62,7 +66,7 @@ var presets = map[string]Preset{
 		Name:       "aws-ec2-instance",
 		Source:     awsComputeSource + ", instance-level SLA (99.5%)",
 		URL:        "https://aws.amazon.com/compute/sla/",
-		Version:    "as summarised in REFERENCE.md 'SLA: public cloud service credits'",
+		Version:    awsComputeVersion,
 		Commitment: outsourcing.MustDecimal("99.5"),
 		Tiers:      threeTiers("99.5", "99.0", "95.0", "10", "30", "100"),
 	},

@@ -11,7 +11,7 @@ import (
 // followed by the credit totals and any triggered signals.
 func (r Report) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s — %s\n\n", r.Agreement, r.Period.Label)
+	fmt.Fprintf(&b, "## %s — %s\n\n", r.Agreement, r.Period.label)
 	b.WriteString("| Level | Metric | Class | Expected | Minimum | Actual | Status | Credit | Trend |\n")
 	b.WriteString("|---|---|---|---:|---:|---:|---|---:|---|\n")
 	for _, row := range r.rows() {
@@ -35,7 +35,7 @@ func (r Report) Text() string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n", r.Agreement, r.Period.Label)
+	fmt.Fprintf(&b, "%s %s\n", r.Agreement, r.Period.label)
 	for _, row := range rows {
 		for i, cell := range row {
 			if i > 0 {
@@ -87,8 +87,8 @@ func (r Report) totals() []string {
 		fmt.Sprintf("Net: %s (rounded %s)", r.Net, r.Rounding))
 	for _, s := range r.Signals {
 		if s.Triggered {
-			lines = append(lines, fmt.Sprintf("Signal: %s missed %d of the last %d periods (threshold %d)",
-				s.Level, s.Misses, s.Window, s.Threshold))
+			lines = append(lines, fmt.Sprintf("Signal: %s missed its minimum in %d of the last %d periods (threshold %d)",
+				s.Level, s.MissedMinimumInWindow, s.Window, s.Threshold))
 		}
 	}
 	return lines

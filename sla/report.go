@@ -60,8 +60,8 @@ type LevelReport struct {
 	Service string     `json:"service,omitempty"`
 	Metric  MetricKind `json:"metric"`
 	Class   LevelClass `json:"class"`
-	// Direction says whether higher or lower is better.
-	Direction Direction `json:"direction"`
+	// Polarity says whether higher or lower values are better.
+	Polarity Polarity `json:"polarity"`
 	// Expected is the expected level in force (raised by continuous
 	// improvement).
 	Expected outsourcing.Decimal `json:"expected"`
@@ -90,19 +90,22 @@ type LevelReport struct {
 	EarnedBack outsourcing.Money `json:"earned_back"`
 	// Bonus reports whether the level earned the bonus.
 	Bonus bool `json:"bonus,omitempty"`
-	// Misses counts consecutive periods below the expected level,
-	// this one included.
-	Misses int `json:"misses"`
-	// Streak counts consecutive periods better than the expected level
-	// since the last raise.
-	Streak int `json:"streak"`
+	// MissedExpectedRun counts the periods in a row, this one included,
+	// that missed the expected level (status minimum or missed).
+	MissedExpectedRun int `json:"missed_expected_run"`
+	// MissedMinimumRun counts the periods in a row, this one included,
+	// that missed the minimum level (status missed).
+	MissedMinimumRun int `json:"missed_minimum_run"`
+	// BetterThanExpectedRun counts the periods in a row better than the
+	// expected level since the last continuous-improvement raise.
+	BetterThanExpectedRun int `json:"better_than_expected_run"`
 	// NextExpected is the raised expected level in force from the next
 	// period, when continuous improvement applies.
 	NextExpected *outsourcing.Decimal `json:"next_expected,omitempty"`
 	// Trend holds the last TrendPeriods periods, oldest first.
 	Trend []TrendPoint `json:"trend"`
-	// Budget is the error budget of an availability level.
-	Budget *Budget `json:"budget,omitempty"`
+	// ErrorBudget is the error budget of an outage-based availability level.
+	ErrorBudget *ErrorBudget `json:"error_budget,omitempty"`
 }
 
 // TrendPoint is a level's value in an earlier period.
@@ -119,23 +122,32 @@ type TrendPoint struct {
 type Signal struct {
 	// Level id.
 	Level string `json:"level"`
-	// Misses counts periods with status missed in the window.
-	Misses int `json:"misses"`
+	// MissedMinimumInWindow counts the periods of the window, this one
+	// included, that missed the minimum level (status missed).
+	MissedMinimumInWindow int `json:"missed_minimum_in_window"`
 	// Window and Threshold repeat the agreement's BreachRule.
 	Window    int `json:"window"`
 	Threshold int `json:"threshold"`
-	// Triggered is Misses ≥ Threshold.
+	// Triggered is MissedMinimumInWindow ≥ Threshold.
 	Triggered bool `json:"triggered"`
 }
 
 // Report measures every level over period p, decides attainment and
-// credits, and reports them. history holds the reports of the preceding
-// periods, oldest first (it feeds trends, repeated-miss multipliers,
-// earn-back, continuous improvement and breach counts); it may be empty.
-// Errors: invalid input naming the event (*outsourcing.FieldError),
+// credits, and reports them. history holds this agreement's reports of
+// the preceding periods, oldest first (it feeds trends, repeated-miss
+// multipliers, earn-back, continuous improvement and breach counts); it
+// may be empty. A report in history for p itself is the earlier run of a
+// reprocessed period and is set aside, so reprocessing gives the same
+// report; history that is out of order, repeats or overlaps a period, lies
+// after p or belongs to another agreement is refused.
+// Errors: invalid input naming the event (*outsourcing.FieldError with a
+// JSON pointer into the Input), invalid history (a pointer into history),
 // ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
 func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
-	out, err := a.Evaluate(in, []Period{p}, history)
+	if err := a.checkPeriod(p, ""); err != nil {
+		return Report{}, fmt.Errorf("sla: %w", err)
+	}
+	out, err := a.evaluate(in, []Period{p}, history)
 	if err != nil {
 		return Report{}, err
 	}
@@ -144,20 +156,41 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 
 // Evaluate reports consecutive periods from one input, preparing the
 // events once: it is Report for each period in turn, each seeing the
-// reports before it. The same Input.Fees apply to every period.
+// reports before it. The same Input.Fees apply to every period. periods
+// must be in time order without repeats or overlaps; history is checked
+// as Report checks it, a report for any of periods being the earlier run
+// of a reprocessed period.
 func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+	if err := a.checkPeriods(periods); err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	return a.evaluate(in, periods, history)
+}
+
+// evaluate is Evaluate for checked periods.
+func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+	prior, err := a.priorHistory(history, periods)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
 	ev, err := a.prepare(in)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sla: %w", err)
 	}
-	hist := append([]Report(nil), history...)
+	// past[i] is level i's history, oldest first, growing as periods are reported.
+	past := make([][]LevelReport, len(a.levels))
+	for i, l := range a.levels {
+		past[i] = append(make([]LevelReport, 0, len(prior)+len(periods)), levelHistory(prior, l.ID)...)
+	}
 	out := make([]Report, 0, len(periods))
 	for _, p := range periods {
-		r, err := a.report(ev, p, hist)
+		r, err := a.report(ev, p, past)
 		if err != nil {
-			return nil, fmt.Errorf("sla: period %s: %w", p.Label, err)
+			return nil, fmt.Errorf("sla: period %s: %w", p.label, err)
 		}
-		hist = append(hist, r)
+		for i := range past {
+			past[i] = append(past[i], r.Levels[i])
+		}
 		out = append(out, r)
 	}
 	return out, nil
@@ -183,44 +216,44 @@ func levelHistory(history []Report, id string) []LevelReport {
 }
 
 // attain decides a level's status on the exact value.
-func attain(l *level, actual, expected *big.Rat, expDec outsourcing.Decimal, m measurement) (Status, string) {
+// shown is actual rounded for display.
+func attain(l *level, actual *big.Rat, shownActual *outsourcing.Decimal, expected *big.Rat, expDec outsourcing.Decimal,
+	m measurement) (Status, string) {
 	if actual == nil {
 		return StatusNoData, m.detail + "; nothing to measure, treated as met"
 	}
 	word := "at least"
-	if l.direction == DirectionLower {
+	if l.polarity == PolarityLower {
 		word = "at most"
 	}
-	shown := ratDecimal(actual, ActualPlaces).String()
+	shown := shownActual.String()
 	switch {
-	case !better(l.direction, expected, actual):
+	case !better(l.polarity, expected, actual):
 		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, expDec, m.detail)
-	case !better(l.direction, l.minimum, actual):
+	case !better(l.polarity, l.minimum, actual):
 		return StatusMinimum, fmt.Sprintf("%s misses the expected %s but is %s the minimum %s (%s)", shown,
 			expDec, word, l.minDec, m.detail)
 	}
 	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, l.minDec, m.detail)
 }
 
-func (a *Agreement) report(ev *events, p Period, history []Report) (Report, error) {
+func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Report, error) {
 	fees := ev.in.Fees
 	cur := fees.Currency()
 	zero := outsourcing.ZeroMoney(cur)
 	terms := a.spec.Credits
 	atRisk := terms.AtRisk.Of(fees)
 	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
-		AtRisk: atRisk.Round(terms.Rounding), EarnedBack: zero}
+		AtRisk: atRisk.Round(terms.Rounding)}
+	earned := decimal.Zero
 	raw := make([]decimal.Decimal, len(a.levels))
+	r.Levels = make([]LevelReport, 0, len(a.levels))
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
-		past := levelHistory(history, l.ID)
+		past := history[i]
 		base := fees
 		if sf, ok := ev.in.ServiceFees[l.Service]; ok && l.Service != "" {
-			if sf.Currency() != cur {
-				return Report{}, fmt.Errorf("level %q: service fees in %s, agreement fees in %s: %w",
-					l.ID, sf.Currency(), cur, outsourcing.ErrCurrencyMismatch)
-			}
-			base = sf
+			base = sf // validateInput checked the currency
 		}
 		lr, credit, err := a.levelReport(l, &ev.level[i], p, past, base, atRisk)
 		if err != nil {
@@ -239,7 +272,7 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
 			}
 			lr.EarnedBack = eb
-			r.EarnedBack, _ = r.EarnedBack.Add(eb)
+			earned = earned.Add(eb.Amount())
 		}
 		r.Levels = append(r.Levels, lr)
 		if s, ok := a.signal(l, past, lr); ok {
@@ -249,16 +282,27 @@ func (a *Agreement) report(ev *events, p Period, history []Report) (Report, erro
 	if err := a.shareCredits(&r, raw, fees); err != nil {
 		return Report{}, err
 	}
-	r.Bonus = zero
+	bonus := decimal.Zero
 	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
-		bonus := b.Percent.Of(fees).Mul(decimal.NewFromInt(int64(bonusLevels)))
+		bonus = b.Percent.Of(fees).Amount().Mul(decimal.NewFromInt(int64(bonusLevels)))
 		if b.Cap.Decimal().IsPositive() {
-			bonus, _ = bonus.Min(b.Cap.Of(fees))
+			bonus = decimal.Min(bonus, b.Cap.Of(fees).Amount())
 		}
-		r.Bonus = bonus.Round(terms.Rounding)
 	}
-	net, _ := r.Credits.Sub(r.EarnedBack)
-	r.Net, _ = net.Sub(r.Bonus)
+	// Every amount below is in the fees' currency: only the conversion
+	// can fail.
+	var err error
+	if r.EarnedBack, err = outsourcing.NewMoney(earned, string(cur)); err != nil {
+		return Report{}, err
+	}
+	if r.Bonus, err = outsourcing.NewMoney(bonus, string(cur)); err != nil {
+		return Report{}, err
+	}
+	r.Bonus = r.Bonus.Round(terms.Rounding)
+	net := r.Credits.Amount().Sub(r.EarnedBack.Amount()).Sub(r.Bonus.Amount())
+	if r.Net, err = outsourcing.NewMoney(net, string(cur)); err != nil {
+		return Report{}, err
+	}
 	return r, nil
 }
 
@@ -275,24 +319,32 @@ func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourc
 		return err
 	}
 	r.Uncapped = uncapped.Round(terms.Rounding)
-	capped := uncapped
-	var limit *outsourcing.Money
+	capped := total
+	var limit *decimal.Decimal
 	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
 		if !pc.Decimal().IsPositive() {
 			continue
 		}
-		c := pc.Of(fees)
+		c := pc.Of(fees).Amount()
 		if limit != nil {
-			c, _ = limit.Min(c)
+			c = decimal.Min(*limit, c)
 		}
 		limit = &c
 	}
 	if limit != nil {
-		shown := limit.Round(terms.Rounding)
+		shown, err := outsourcing.NewMoney(*limit, string(fees.Currency()))
+		if err != nil {
+			return err
+		}
+		shown = shown.Round(terms.Rounding)
 		r.Cap = &shown
-		capped, _ = capped.Min(*limit)
+		capped = decimal.Min(capped, *limit)
 	}
-	r.Credits = capped.Round(terms.Rounding)
+	credits, err := outsourcing.NewMoney(capped, string(fees.Currency()))
+	if err != nil {
+		return err
+	}
+	r.Credits = credits.Round(terms.Rounding)
 	for i := range r.Levels {
 		r.Levels[i].Credit = outsourcing.ZeroMoney(fees.Currency())
 	}
@@ -334,15 +386,15 @@ func (a *Agreement) signal(l *level, past []LevelReport, cur LevelReport) (Signa
 	if b == nil || l.class != LevelClassCritical {
 		return Signal{}, false
 	}
-	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Misses}
+	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Threshold}
 	if cur.Status == StatusMissed {
-		s.Misses++
+		s.MissedMinimumInWindow++
 	}
 	for i := len(past) - 1; i >= 0 && i >= len(past)-(b.Window-1); i-- {
 		if past[i].Status == StatusMissed {
-			s.Misses++
+			s.MissedMinimumInWindow++
 		}
 	}
-	s.Triggered = s.Misses >= b.Misses
+	s.Triggered = s.MissedMinimumInWindow >= b.Threshold
 	return s, true
 }

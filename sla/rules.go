@@ -1,9 +1,8 @@
 package sla
 
 import (
-	"fmt"
-
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
 )
 
@@ -59,9 +58,12 @@ type CreditEnv struct {
 	Fees decimal.Decimal `expr:"fees"`
 	// AtRisk is the at-risk amount of the period.
 	AtRisk decimal.Decimal `expr:"at_risk"`
-	// ConsecutiveMisses counts the periods in a row, this one included, in
-	// which the level missed its minimum.
-	ConsecutiveMisses int `expr:"consecutive_misses"`
+	// MissedExpectedRun counts the periods in a row, this one included,
+	// that missed the expected level.
+	MissedExpectedRun int `expr:"missed_expected_run"`
+	// MissedMinimumRun counts the periods in a row, this one included,
+	// that missed the minimum level.
+	MissedMinimumRun int `expr:"missed_minimum_run"`
 }
 
 type ruleUse int
@@ -93,7 +95,7 @@ func (c *compiler) rules(uses ruleUses) {
 	for i, r := range c.a.spec.Rules {
 		refs, ok := uses[r.ID]
 		if !ok {
-			c.fail(fmt.Sprintf("rules[%d]", i), "rule %q is not used by any level", r.ID)
+			c.fail(jsonptr.Join("rules", i, "id"), "rule %q is not used by any level", r.ID)
 		}
 		done := map[ruleUse]bool{}
 		for _, ref := range refs {

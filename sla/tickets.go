@@ -38,32 +38,6 @@ func next(s ticketState, k EventKind) (ticketState, bool) {
 	return s, false
 }
 
-// checkTicket validates a ticket's log: it starts with opened, its events
-// are in time order, and every change is allowed in the state it meets.
-func checkTicket(t Ticket) error {
-	if len(t.Events) == 0 || t.Events[0].Kind != EventKindOpened {
-		return outsourcing.FieldErrorf("events[0]", "a ticket log must start with opened")
-	}
-	s := stateNew
-	for j, e := range t.Events {
-		path := fmt.Sprintf("events[%d]", j)
-		if !inRange(e.At) {
-			return outsourcing.FieldErrorf(path, "instant must lie between 1900 and 2200")
-		}
-		if j > 0 && e.At.Before(t.Events[j-1].At) {
-			return outsourcing.FieldErrorf(path, "%s at %s is before the previous event at %s (events out of order)",
-				e.Kind, e.At.Format(time.RFC3339), t.Events[j-1].At.Format(time.RFC3339))
-		}
-		ns, ok := next(s, e.Kind)
-		if !ok {
-			return &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("%s is not allowed after %s",
-				e.Kind, t.Events[max(j-1, 0)].Kind), Err: outsourcing.ErrTransition}
-		}
-		s = ns
-	}
-	return nil
-}
-
 // ticketClock is a ticket replayed against a level: its clocks in
 // business time, paused while pending and between resolution and reopening.
 type ticketClock struct {
@@ -139,7 +113,7 @@ func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int6
 func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }
 
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
-	var out []ticketClock
+	out := make([]ticketClock, 0, len(tickets))
 	for _, t := range tickets {
 		target, ok := l.Targets[t.Priority]
 		if !ok || !serves(l, t.Service) {

@@ -1,0 +1,51 @@
+package sla
+
+import (
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// priorHistory checks the history handed to Report or Evaluate and returns
+// the part that precedes the first reported period. History must be this
+// agreement's reports in time order, no two of them for the same or
+// overlapping periods. A report at or after the first reported period is
+// accepted only when its period is one of the periods being reported: it is
+// the earlier run of a period now reprocessed (an ERP re-run passing the
+// month itself in history), and it is set aside, so the period is reported
+// from the same history as the first time and gives the same report.
+// Anything else later than the first reported period is refused, as are
+// reports of another agreement. Errors are *outsourcing.FieldError values
+// whose Path points into the history slice ("/3/period").
+func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, error) {
+	first := periods[0].start
+	n := 0
+	for i, r := range history {
+		if r.Agreement != a.spec.ID {
+			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "agreement"),
+				"history report %d belongs to agreement %q, not %q", i, r.Agreement, a.spec.ID)
+		}
+		if i > 0 && r.Period.start.Before(history[i-1].Period.end) {
+			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
+				"history report %d for %s repeats or overlaps the one before it (%s) or is out of order",
+				i, r.Period.label, history[i-1].Period.label)
+		}
+		switch {
+		case !r.Period.end.After(first):
+			n = i + 1
+		case !rerun(r.Period, periods):
+			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
+				"history report %d for %s is not earlier than the reported period %s", i, r.Period.label, periods[0].label)
+		}
+	}
+	return history[:n], nil
+}
+
+// rerun reports whether p is one of the reported periods.
+func rerun(p Period, periods []Period) bool {
+	for _, q := range periods {
+		if samePeriod(p, q) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,157 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// Instants must lie in [1900-01-01, 2200-01-01) UTC, so that every instant
+// and every difference of two fits in int64 nanoseconds. The bounds are in
+// Unix seconds.
+const (
+	minUnix = -2208988800 // 1900-01-01T00:00:00Z
+	maxUnix = 7258118400  // 2200-01-01T00:00:00Z
+)
+
+func maxInstant() time.Time { return time.Unix(maxUnix, 0).UTC() }
+
+func inRange(t time.Time) bool { u := t.Unix(); return u >= minUnix && u < maxUnix }
+
+// inputChecker collects the problems of one Input, each a
+// *outsourcing.FieldError whose Path is the JSON pointer of the offending
+// field in the Input's document ("/outages/3/end").
+type inputChecker struct{ errs []error }
+
+func (c *inputChecker) fail(path, format string, args ...any) {
+	c.errs = append(c.errs, outsourcing.FieldErrorf(path, format, args...))
+}
+
+// instant reports an instant that is not between 1900 and 2200.
+func (c *inputChecker) instant(path string, t time.Time) {
+	c.fail(path, "instant %s is not between 1900 and 2200", t.Format(time.RFC3339))
+}
+
+// interval checks the i-th event of a list ("outages") spanning [start,
+// end): both in range, end after start. what names the event in a reason;
+// it and the paths are built only for a problem.
+func (c *inputChecker) interval(list string, i int, what func() string, start, end time.Time) {
+	okStart, okEnd := inRange(start), inRange(end)
+	if !okStart {
+		c.instant(jsonptr.Join(list, i, "start"), start)
+	}
+	if !okEnd {
+		c.instant(jsonptr.Join(list, i, "end"), end)
+	}
+	if okStart && okEnd && !end.After(start) {
+		c.fail(jsonptr.Join(list, i, "end"), "%s ends at %s, not after its start %s", what(),
+			end.Format(time.RFC3339), start.Format(time.RFC3339))
+	}
+}
+
+// validateInput checks every event of in against the period-independent
+// rules: instants between 1900 and 2200, intervals that end after they
+// start, counts that are not negative, ticket logs in time order that
+// follow the ticket state machine, fees in one currency. Problems are
+// joined in document order; an impossible ticket change matches
+// outsourcing.ErrTransition, a service fee in another currency
+// outsourcing.ErrCurrencyMismatch.
+func validateInput(in Input) error {
+	var c inputChecker
+	c.fees(in)
+	for i, o := range in.Outages {
+		c.interval("outages", i, func() string { return fmt.Sprintf("outage %q", o.ID) }, o.Start, o.End)
+	}
+	for i, d := range in.Deployments {
+		c.interval("deployments", i, func() string { return "the deployment" }, d.Start, d.End)
+	}
+	for i, r := range in.Requests {
+		if !inRange(r.Start) {
+			c.instant(jsonptr.Join("requests", i, "start"), r.Start)
+		}
+		switch {
+		case r.Requests < 0:
+			c.fail(jsonptr.Join("requests", i, "requests"), "%d requests is negative", r.Requests)
+		case r.Errors < 0:
+			c.fail(jsonptr.Join("requests", i, "errors"), "%d errors is negative", r.Errors)
+		case r.Errors > r.Requests:
+			c.fail(jsonptr.Join("requests", i, "errors"), "%d errors is more than the %d requests", r.Errors, r.Requests)
+		}
+	}
+	for i, l := range in.Latencies {
+		if !inRange(l.At) {
+			c.instant(jsonptr.Join("latencies", i, "at"), l.At)
+		}
+		if l.Millis.IsNegative() {
+			c.fail(jsonptr.Join("latencies", i, "millis"), "latency %s ms is negative", l.Millis)
+		}
+	}
+	for i, m := range in.Measures {
+		if !inRange(m.At) {
+			c.instant(jsonptr.Join("measures", i, "at"), m.At)
+		}
+		if m.Name == "" {
+			c.fail(jsonptr.Join("measures", i, "name"), "a measure needs a name")
+		}
+	}
+	for i, t := range in.Tickets {
+		c.ticket(i, t)
+	}
+	return errors.Join(c.errs...)
+}
+
+// fees checks that the fees are given, not negative, and that every
+// service's fees are in the same currency.
+func (c *inputChecker) fees(in Input) {
+	if !in.Fees.IsSet() {
+		c.fail("/fees", "the period's fees are required")
+		return
+	}
+	if in.Fees.IsNegative() {
+		c.fail("/fees/amount", "fees %s are negative", in.Fees)
+	}
+	for _, svc := range sortedKeys(in.ServiceFees) {
+		f := in.ServiceFees[svc]
+		switch {
+		case f.Currency() != in.Fees.Currency():
+			c.errs = append(c.errs, &outsourcing.FieldError{Path: jsonptr.Join("service_fees", svc, "currency"),
+				Reason: fmt.Sprintf("service %q is charged in %s, the fees in %s", svc, f.Currency(), in.Fees.Currency()),
+				Err:    outsourcing.ErrCurrencyMismatch})
+		case f.IsNegative():
+			c.fail(jsonptr.Join("service_fees", svc, "amount"), "fees %s are negative", f)
+		}
+	}
+}
+
+// ticket checks a ticket's log: it starts with opened, its events are in
+// time order, and every change is allowed in the state it meets. It
+// reports the first problem of the log.
+func (c *inputChecker) ticket(i int, t Ticket) {
+	if len(t.Events) == 0 || t.Events[0].Kind != EventKindOpened {
+		c.fail(jsonptr.Join("tickets", i, "events", 0, "kind"), "ticket %q: a ticket log must start with opened", t.ID)
+		return
+	}
+	s := stateNew
+	for j, e := range t.Events {
+		if !inRange(e.At) {
+			c.instant(jsonptr.Join("tickets", i, "events", j, "at"), e.At)
+			return
+		}
+		if j > 0 && e.At.Before(t.Events[j-1].At) {
+			c.fail(jsonptr.Join("tickets", i, "events", j, "at"), "ticket %q: %s at %s is before the previous event at %s (events out of order)",
+				t.ID, e.Kind, e.At.Format(time.RFC3339), t.Events[j-1].At.Format(time.RFC3339))
+			return
+		}
+		ns, ok := next(s, e.Kind)
+		if !ok {
+			c.errs = append(c.errs, &outsourcing.FieldError{Path: jsonptr.Join("tickets", i, "events", j, "kind"),
+				Reason: fmt.Sprintf("ticket %q: %s is not allowed after %s", t.ID, e.Kind, t.Events[max(j-1, 0)].Kind),
+				Err:    outsourcing.ErrTransition})
+			return
+		}
+		s = ns
+	}
+}
