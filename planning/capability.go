@@ -3,8 +3,11 @@ package planning
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 
 	"github.com/shopspring/decimal"
 )
@@ -34,12 +37,12 @@ func (r ReadinessLevel) Rank() int { return slices.Index(readinessLevels, r) + 1
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (r ReadinessLevel) MarshalText() ([]byte, error) {
-	return MarshalEnum(r, "readiness level", readinessLevels)
+	return outsourcing.MarshalEnum(r, "readiness level", readinessLevels)
 }
 
 // UnmarshalText accepts the level names.
 func (r *ReadinessLevel) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(r, b, "readiness level", readinessLevels)
+	return outsourcing.UnmarshalEnum(r, b, "readiness level", readinessLevels)
 }
 
 // Readiness thresholds on the weighted score, in percent.
@@ -61,7 +64,7 @@ type CapabilityItem struct {
 	// Question is what is assessed.
 	Question string `json:"question,omitempty"`
 	// Weight is the item's relative importance, > 0.
-	Weight Decimal `json:"weight"`
+	Weight outsourcing.Decimal `json:"weight"`
 	// Score is the assessed maturity, 0..CapabilityMaxScore.
 	Score int `json:"score"`
 	// Target is the maturity needed, 1..CapabilityMaxScore; 0 means
@@ -73,34 +76,42 @@ type CapabilityItem struct {
 
 // CapabilityGap is an item below its target.
 type CapabilityGap struct {
-	ItemID   string
-	Area     string
-	Score    int
-	Target   int
-	Critical bool
+	// ItemID is the item's ID.
+	ItemID string `json:"item_id"`
+	// Area is the item's area.
+	Area string `json:"area"`
+	// Score is the assessed maturity.
+	Score int `json:"score"`
+	// Target is the maturity needed (CapabilityMaxScore when the item's
+	// target is 0).
+	Target int `json:"target"`
+	// Critical repeats the item's flag.
+	Critical bool `json:"critical"`
 	// Weighted is weight × (target − score), the gap's share of the
 	// attainable weighted score, in percent, rounded to 2 places.
-	Weighted Decimal
+	Weighted outsourcing.Decimal `json:"weighted"`
 }
 
 // CapabilityAssessment is the result of scoring a checklist.
 type CapabilityAssessment struct {
 	// Score is Σ weight·min(score, target) / Σ weight·target in percent,
 	// rounded half away from zero to 2 places.
-	Score Decimal
+	Score outsourcing.Decimal `json:"score"`
 	// Level is the readiness level.
-	Level ReadinessLevel
+	Level ReadinessLevel `json:"level"`
 	// Areas holds the same score per area, in order of first appearance.
-	Areas []AreaScore
+	Areas []AreaScore `json:"areas"`
 	// Gaps lists the items below target, critical first, then by
 	// weighted gap (largest first), then by ID.
-	Gaps []CapabilityGap
+	Gaps []CapabilityGap `json:"gaps"`
 }
 
 // AreaScore is the weighted score of one area, in percent (2 places).
 type AreaScore struct {
-	Area  string
-	Score Decimal
+	// Area names the area.
+	Area string `json:"area"`
+	// Score is the area's weighted score in percent.
+	Score outsourcing.Decimal `json:"score"`
 }
 
 // DefaultCapabilityChecklist returns the capability areas the handbook
@@ -109,7 +120,7 @@ type AreaScore struct {
 // (§3.3 performance monitoring, §4.1 transition, §5 risk, §7 exit), with
 // equal weights, unscored. Callers fill in the scores.
 func DefaultCapabilityChecklist() []CapabilityItem {
-	one := NewDecimal(decimal.NewFromInt(1))
+	one := outsourcing.DecimalFromInt(1)
 	items := []CapabilityItem{
 		{ID: "project-management", Area: "project_management", Question: "Can we plan and run the sourcing project and the transition?", Critical: true},
 		{ID: "contract-management", Area: "contract_management", Question: "Can we draft, negotiate and administer the contract and its changes?", Critical: true},
@@ -129,11 +140,12 @@ func DefaultCapabilityChecklist() []CapabilityItem {
 // AssessCapability scores a weighted checklist into a readiness level
 // with its gaps.
 //
-// Errors (*FieldError, ErrInvalidInput, joined): no items; duplicate or
-// empty IDs; weight ≤ 0; score or target outside the scale.
+// Errors (*FieldError, ErrInvalidInput, joined after the prefix
+// "planning: "): no items ("/items"); duplicate or empty IDs
+// ("/items/2/id"); weight ≤ 0; score or target outside the scale.
 func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 	if err := validateCapability(items); err != nil {
-		return CapabilityAssessment{}, err
+		return CapabilityAssessment{}, wrap(err)
 	}
 	var res CapabilityAssessment
 	got, want := decimal.Zero, decimal.Zero
@@ -142,8 +154,9 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 	criticalGap := false
 	for _, it := range items {
 		target := it.target()
-		g := it.Weight.Mul(decimal.NewFromInt(int64(min(it.Score, target))))
-		w := it.Weight.Mul(decimal.NewFromInt(int64(target)))
+		weight := it.Weight.Shopspring()
+		g := weight.Mul(decimal.NewFromInt(int64(min(it.Score, target))))
+		w := weight.Mul(decimal.NewFromInt(int64(target)))
 		got, want = got.Add(g), want.Add(w)
 		if _, ok := areaWant[it.Area]; !ok {
 			areas = append(areas, it.Area)
@@ -153,7 +166,7 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 		if it.Score < target {
 			criticalGap = criticalGap || it.Critical
 			res.Gaps = append(res.Gaps, CapabilityGap{ItemID: it.ID, Area: it.Area, Score: it.Score, Target: target,
-				Critical: it.Critical, Weighted: NewDecimal(it.Weight.Mul(decimal.NewFromInt(int64(target - it.Score))))})
+				Critical: it.Critical, Weighted: outsourcing.DecimalOf(weight.Mul(decimal.NewFromInt(int64(target - it.Score))))})
 		}
 	}
 	res.Score = percentOf(got, want)
@@ -161,7 +174,7 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 		res.Areas = append(res.Areas, AreaScore{Area: a, Score: percentOf(areaGot[a], areaWant[a])})
 	}
 	for i := range res.Gaps {
-		res.Gaps[i].Weighted = percentOf(res.Gaps[i].Weighted.Decimal, want)
+		res.Gaps[i].Weighted = percentOf(res.Gaps[i].Weighted.Shopspring(), want)
 	}
 	slices.SortStableFunc(res.Gaps, func(a, b CapabilityGap) int {
 		if a.Critical != b.Critical {
@@ -170,15 +183,15 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 			}
 			return 1
 		}
-		if n := b.Weighted.Cmp(a.Weighted.Decimal); n != 0 {
+		if n := b.Weighted.Cmp(a.Weighted); n != 0 {
 			return n
 		}
 		return cmp.Compare(a.ItemID, b.ItemID)
 	})
 	switch {
-	case res.Score.LessThan(developingThreshold):
+	case res.Score.Shopspring().LessThan(developingThreshold):
 		res.Level = ReadinessNotReady
-	case res.Score.LessThan(readyThreshold) || criticalGap:
+	case res.Score.Shopspring().LessThan(readyThreshold) || criticalGap:
 		res.Level = ReadinessDeveloping
 	default:
 		res.Level = ReadinessReady
@@ -193,30 +206,30 @@ func (it CapabilityItem) target() int {
 	return it.Target
 }
 
-func percentOf(part, whole decimal.Decimal) Decimal {
-	return TrimDecimal(part.Shift(2).DivRound(whole, 2))
+func percentOf(part, whole decimal.Decimal) outsourcing.Decimal {
+	return outsourcing.DecimalOf(part.Shift(2).DivRound(whole, 2)).Trim()
 }
 
 func validateCapability(items []CapabilityItem) error {
 	if len(items) == 0 {
-		return FieldErrorf("items", "no checklist items")
+		return outsourcing.FieldErrorf("/items", "no checklist items")
 	}
 	var errs []error
 	seen := map[string]bool{}
 	for i, it := range items {
-		path := fmt.Sprintf("items[%d]", i)
+		path := jsonptr.Join("items", i)
 		if it.ID == "" || seen[it.ID] {
-			errs = append(errs, FieldErrorf(path+".id", "id %q is empty or duplicate", it.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "id"), "id %q is empty or duplicate", text.Truncate(it.ID, maxQuoted)))
 		}
 		seen[it.ID] = true
 		if !it.Weight.IsPositive() {
-			errs = append(errs, FieldErrorf(path+".weight", "weight %s must be positive", it.Weight))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "weight"), "weight %s must be positive", it.Weight))
 		}
 		if it.Score < 0 || it.Score > CapabilityMaxScore {
-			errs = append(errs, FieldErrorf(path+".score", "score %d is outside 0..%d", it.Score, CapabilityMaxScore))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "score"), "score %d is outside 0..%d", it.Score, CapabilityMaxScore))
 		}
 		if it.Target < 0 || it.Target > CapabilityMaxScore {
-			errs = append(errs, FieldErrorf(path+".target", "target %d is outside 1..%d", it.Target, CapabilityMaxScore))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "target"), "target %d is outside 1..%d", it.Target, CapabilityMaxScore))
 		}
 	}
 	return errors.Join(errs...)

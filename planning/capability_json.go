@@ -1,14 +1,20 @@
 package planning
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 //go:embed schema/capability.schema.json
 var capabilitySchemaJSON []byte
 
-// CapabilitySchema validates capability checklist documents (see
-// ParseCapabilityChecklist); its $id is
+var capabilitySchema = outsourcing.MustRegisterSchema(capabilitySchemaJSON)
+
+// CapabilitySchema returns the schema of capability checklist documents
+// (see ParseCapabilityChecklist); its $id is
 // https://outsourcing-go.github.io/schemas/capability.schema.json.
-var CapabilitySchema = MustRegisterSchema(capabilitySchemaJSON)
+func CapabilitySchema() *outsourcing.Schema { return capabilitySchema }
 
 // CapabilityChecklist is an organisation's capability self-assessment
 // (Handbook §1.2): the document ParseCapabilityChecklist reads. Start from
@@ -34,17 +40,17 @@ func (c CapabilityChecklist) Assess() (CapabilityAssessment, error) {
 // always assesses. In the document a target is 1..5 or absent (the top of
 // the scale); every item needs an area.
 //
-// Errors: "outsourcing: " followed by *FieldError values (errors.Join,
-// ErrInvalidInput) with JSON-pointer paths for schema violations and
-// dotted paths ("items[1].id" for a duplicate id) for the checks of
-// AssessCapability.
+// Errors: "planning: " followed by *outsourcing.SyntaxError for malformed
+// JSON or *FieldError values (errors.Join, ErrInvalidInput) with JSON
+// pointers into the document, for schema violations and for the checks of
+// AssessCapability ("/items/1/id" for a duplicate id).
 func ParseCapabilityChecklist(doc []byte) (CapabilityChecklist, error) {
 	var c CapabilityChecklist
-	if err := CapabilitySchema.Decode(doc, &c); err != nil {
-		return CapabilityChecklist{}, wrapPkg(err)
+	if err := capabilitySchema.Decode(doc, &c); err != nil {
+		return CapabilityChecklist{}, wrap(err)
 	}
 	if err := validateCapability(c.Items); err != nil {
-		return CapabilityChecklist{}, wrapPkg(err)
+		return CapabilityChecklist{}, wrap(err)
 	}
 	return c, nil
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -86,8 +88,8 @@ func TestParseCapabilityChecklistBadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseCapabilityChecklist([]byte(c.doc))
-			require.ErrorIs(t, err, ErrInvalidInput)
-			var fe *FieldError
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
 			assertPkgPrefixOnce(t, err)

@@ -1,9 +1,11 @@
-package finance
+package planning
 
 import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -27,20 +29,20 @@ func TestPlanningErrorsIgnoreDecimalGlobals(t *testing.T) {
 			SourcingOption{ID: "in-house", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}},
 			SourcingOption{ID: "offer", Lines: []CostLine{recurring("fees", CostCategoryVendorFees, "80")}})
 		bad := cloneTCOModel(m)
-		bad.DiscountRate = NewPercent(hundreds(-3))
+		bad.DiscountRate = outsourcing.NewPercent(hundreds(-3))
 		bad.Options[1].Lines[0].Probability = pct("101.50")
-		bad.Options[1].Lines[0].Escalation = &Escalation{Index: []Percent{NewPercent(hundreds(-2))}, Cap: &Percent{points: hundreds(-1)}}
+		bad.Options[1].Lines[0].Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.NewPercent(hundreds(-2))}, Cap: &outsourcing.Percent{points: hundreds(-1)}}
 		_, compile := CompileTCO(bad)
 		tc, err := CompileTCO(m)
 		require.NoError(t, err)
-		_, tornado := tc.Tornado("offer", NewPercent(hundreds(3)))
+		_, tornado := tc.Tornado("offer", outsourcing.NewPercent(hundreds(3)))
 
 		target := NewDecimal(hundreds(1))
 		obj := Objective{ID: "o", Metric: "m", Owner: "x", Direction: DirectionIncrease, Baseline: NewDecimal(hundreds(2)), Target: &target,
 			Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Deadline: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 
-		budget := Budget{Total: Money{amount: hundreds(-5), currency: "EUR"}, Tolerance: NewPercent(hundreds(-1)),
-			Phases: []BudgetPhase{{ID: "p", Planned: MustMoney("10.50", "EUR"), Actual: MustMoney("0", "EUR")}}}
+		budget := Budget{Total: outsourcing.Money{amount: hundreds(-5), currency: "EUR"}, Tolerance: outsourcing.NewPercent(hundreds(-1)),
+			Phases: []BudgetPhase{{ID: "p", Planned: outsourcing.MustMoney("10.50", "EUR"), Actual: outsourcing.MustMoney("0", "EUR")}}}
 		_, variance := budget.Variance()
 
 		_, capability := AssessCapability([]CapabilityItem{{ID: "a", Area: "x", Weight: NewDecimal(hundreds(-1)), Score: 1}})
@@ -51,7 +53,7 @@ func TestPlanningErrorsIgnoreDecimalGlobals(t *testing.T) {
 			Rules:   []TableRow{{When: []string{"< 0"}, Then: []any{"total", "offshore"}}}})
 		require.NoError(t, err)
 		_, recommend := table.Recommend(SourcingInputs{Criticality: CriticalityLow, Capability: ReadinessReady,
-			ExpectedSavings: NewPercent(hundreds(3)), Risk: RiskLevelLow})
+			ExpectedSavings: outsourcing.NewPercent(hundreds(3)), Risk: outsourcing.RiskLevelLow})
 
 		return []error{npv, pmt, compile, tornado, obj.Validate(), variance, capability, recommend}
 	}

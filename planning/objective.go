@@ -7,6 +7,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -26,11 +29,13 @@ var directions = []Direction{DirectionIncrease, DirectionDecrease}
 func (d Direction) String() string { return string(d) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
-func (d Direction) MarshalText() ([]byte, error) { return MarshalEnum(d, "direction", directions) }
+func (d Direction) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(d, "direction", directions)
+}
 
 // UnmarshalText accepts "increase" or "decrease".
 func (d *Direction) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(d, b, "direction", directions)
+	return outsourcing.UnmarshalEnum(d, b, "direction", directions)
 }
 
 // Objective is a SMART objective of an outsourcing initiative (Handbook
@@ -48,10 +53,10 @@ type Objective struct {
 	// Unit of the metric, for display ("minutes", "%", "EUR").
 	Unit string `json:"unit,omitempty"`
 	// Baseline is the metric's value at Start.
-	Baseline Decimal `json:"baseline"`
+	Baseline outsourcing.Decimal `json:"baseline"`
 	// Target is the value to reach by Deadline; required, and beyond the
 	// baseline in Direction.
-	Target *Decimal `json:"target"`
+	Target *outsourcing.Decimal `json:"target"`
 	// Direction is which way the metric improves.
 	Direction Direction `json:"direction"`
 	// Start is when the baseline holds; required, before Deadline.
@@ -64,8 +69,10 @@ type Objective struct {
 
 // Measurement is one observed value of an objective's metric.
 type Measurement struct {
-	At    time.Time `json:"at"`
-	Value Decimal   `json:"value"`
+	// At is when the value was observed.
+	At time.Time `json:"at"`
+	// Value is the metric's value.
+	Value outsourcing.Decimal `json:"value"`
 }
 
 // ObjectiveState summarises an objective at a date.
@@ -91,50 +98,54 @@ func (s ObjectiveState) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s ObjectiveState) MarshalText() ([]byte, error) {
-	return MarshalEnum(s, "objective state", objectiveStates)
+	return outsourcing.MarshalEnum(s, "objective state", objectiveStates)
 }
 
 // UnmarshalText accepts the state names.
 func (s *ObjectiveState) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(s, b, "objective state", objectiveStates)
+	return outsourcing.UnmarshalEnum(s, b, "objective state", objectiveStates)
 }
 
 // Validate checks that the objective is SMART enough to track: an ID, a
 // metric and an owner (specific), a target beyond the baseline in a known
 // direction (measurable), and a start before a deadline (time-bound).
-// Problems are *FieldError values (ErrInvalidInput) joined in field order.
-func (o Objective) Validate() error {
+// Problems are *FieldError values (ErrInvalidInput) with JSON pointers
+// into the objective ("/target"), joined in field order after the prefix
+// "planning: ".
+func (o Objective) Validate() error { return wrap(o.validate()) }
+
+func (o Objective) validate() error {
 	var errs []error
 	bad := func(path, format string, args ...any) {
-		errs = append(errs, FieldErrorf(path, format, args...))
+		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
 	}
 	if o.ID == "" {
-		bad("id", "id is required")
+		bad("/id", "id is required")
 	}
 	if o.Metric == "" {
-		bad("metric", "metric is required: say what is measured")
+		bad("/metric", "metric is required: say what is measured")
 	}
 	if !slices.Contains(directions, o.Direction) {
-		bad("direction", "unknown direction %q (want increase or decrease)", string(o.Direction))
+		bad("/direction", "unknown direction %q (want increase or decrease)", text.Truncate(string(o.Direction), maxQuoted))
 	}
 	switch {
 	case o.Target == nil:
-		bad("target", "target is required")
-	case o.Direction == DirectionIncrease && !o.Target.GreaterThan(o.Baseline.Decimal),
-		o.Direction == DirectionDecrease && !o.Target.LessThan(o.Baseline.Decimal):
-		bad("target", "target %s does not %s the baseline %s", *o.Target, o.Direction, o.Baseline)
+		bad("/target", "target is required")
+	case o.Direction == DirectionIncrease && !o.Target.GreaterThan(o.Baseline),
+		o.Direction == DirectionDecrease && !o.Target.LessThan(o.Baseline):
+		bad("/target", "target %s does not %s the baseline %s", *o.Target, o.Direction, o.Baseline)
 	}
 	if o.Start.IsZero() {
-		bad("start", "start (when the baseline holds) is required")
+		bad("/start", "start (when the baseline holds) is required")
 	}
 	switch {
 	case o.Deadline.IsZero():
-		bad("deadline", "deadline is required")
+		bad("/deadline", "deadline is required")
 	case !o.Start.IsZero() && !o.Deadline.After(o.Start):
-		bad("deadline", "deadline %s is not after start %s", o.Deadline.Format(time.DateOnly), o.Start.Format(time.DateOnly))
+		bad("/deadline", "deadline %s is not after start %s", o.Deadline.Format(time.DateOnly), o.Start.Format(time.DateOnly))
 	}
 	if o.Owner == "" {
-		bad("owner", "owner is required")
+		bad("/owner", "owner is required")
 	}
 	return errors.Join(errs...)
 }
@@ -142,23 +153,23 @@ func (o Objective) Validate() error {
 // ObjectiveProgress is an objective's status at a date.
 type ObjectiveProgress struct {
 	// ID is the objective's ID.
-	ID string
+	ID string `json:"id"`
 	// State summarises the status.
-	State ObjectiveState
+	State ObjectiveState `json:"state"`
 	// Latest is the last measurement at or before asOf (nil if none).
-	Latest *Measurement
+	Latest *Measurement `json:"latest"`
 	// Attainment is (latest − baseline)/(target − baseline): 0 at the
 	// baseline, 1 at the target, above 1 beyond it, negative when worse
 	// than the baseline; rounded half away from zero to 4 places.
-	Attainment Decimal
+	Attainment outsourcing.Decimal `json:"attainment"`
 	// Expected is the share of the way a straight line from baseline at
 	// Start to target at Deadline has covered at asOf, in [0, 1], 4 places.
-	Expected Decimal
+	Expected outsourcing.Decimal `json:"expected"`
 	// Forecast is the metric's value at Deadline extrapolated by a
 	// least-squares line through the measurements up to asOf (at least
 	// two at distinct times, with the baseline at Start as a point);
 	// nil when there is too little data. Rounded to 6 places.
-	Forecast *Decimal
+	Forecast *outsourcing.Decimal `json:"forecast"`
 }
 
 // Progress evaluates the objective at asOf from measurements (any order;
@@ -168,9 +179,14 @@ type ObjectiveProgress struct {
 //
 // Errors: those of Validate.
 func (o Objective) Progress(measurements []Measurement, asOf time.Time) (ObjectiveProgress, error) {
-	if err := o.Validate(); err != nil {
-		return ObjectiveProgress{}, err
+	if err := o.validate(); err != nil {
+		return ObjectiveProgress{}, wrap(err)
 	}
+	return o.progress(measurements, asOf), nil
+}
+
+// progress evaluates a valid objective.
+func (o Objective) progress(measurements []Measurement, asOf time.Time) ObjectiveProgress {
 	var seen []Measurement
 	for _, m := range measurements {
 		if !m.At.After(asOf) {
@@ -183,48 +199,48 @@ func (o Objective) Progress(measurements []Measurement, asOf time.Time) (Objecti
 		if asOf.After(o.Deadline) {
 			p.State = ObjectiveStateMissed
 		}
-		return p, nil
+		return p
 	}
 	latest := seen[len(seen)-1]
 	p.Latest = &latest
-	span := o.Target.Sub(o.Baseline.Decimal)
-	p.Attainment = TrimDecimal(latest.Value.Sub(o.Baseline.Decimal).DivRound(span, 8).Round(4))
+	span := o.Target.Sub(o.Baseline).Shopspring()
+	p.Attainment = outsourcing.DecimalOf(latest.Value.Sub(o.Baseline).Shopspring().DivRound(span, 8).Round(4)).Trim()
 	p.Forecast = o.forecast(seen)
 	switch {
-	case o.meets(latest.Value.Decimal):
+	case o.meets(latest.Value):
 		p.State = ObjectiveStateAchieved
 	case asOf.After(o.Deadline):
 		p.State = ObjectiveStateMissed
-	case p.Forecast != nil && o.meets(p.Forecast.Decimal), p.Forecast == nil && p.Attainment.GreaterThanOrEqual(p.Expected.Decimal):
+	case p.Forecast != nil && o.meets(*p.Forecast), p.Forecast == nil && p.Attainment.GreaterThanOrEqual(p.Expected):
 		p.State = ObjectiveStateOnTrack
 	default:
 		p.State = ObjectiveStateOffTrack
 	}
-	return p, nil
+	return p
 }
 
 // meets reports whether v reaches the target in the objective's direction.
-func (o Objective) meets(v decimal.Decimal) bool {
+func (o Objective) meets(v outsourcing.Decimal) bool {
 	if o.Direction == DirectionIncrease {
-		return v.GreaterThanOrEqual(o.Target.Decimal)
+		return v.GreaterThanOrEqual(*o.Target)
 	}
-	return v.LessThanOrEqual(o.Target.Decimal)
+	return v.LessThanOrEqual(*o.Target)
 }
 
-func (o Objective) expected(asOf time.Time) Decimal {
+func (o Objective) expected(asOf time.Time) outsourcing.Decimal {
 	total := o.Deadline.Sub(o.Start)
 	done := min(max(asOf.Sub(o.Start), 0), total)
-	return TrimDecimal(decimal.NewFromInt(int64(done)).DivRound(decimal.NewFromInt(int64(total)), 4))
+	return outsourcing.DecimalOf(decimal.NewFromInt(int64(done)).DivRound(decimal.NewFromInt(int64(total)), 4)).Trim()
 }
 
 // forecast fits value = a + b·t (t in days from Start) through the
 // baseline at Start and the measurements, and evaluates it at Deadline.
-func (o Objective) forecast(ms []Measurement) *Decimal {
+func (o Objective) forecast(ms []Measurement) *outsourcing.Decimal {
 	xs := []float64{0}
-	ys := []float64{o.Baseline.InexactFloat64()}
+	ys := []float64{o.Baseline.Float64()}
 	for _, m := range ms {
 		xs = append(xs, m.At.Sub(o.Start).Hours()/24)
-		ys = append(ys, m.Value.InexactFloat64())
+		ys = append(ys, m.Value.Float64())
 	}
 	var mx, my float64
 	for i := range xs {
@@ -246,7 +262,7 @@ func (o Objective) forecast(ms []Measurement) *Decimal {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	f := TrimDecimal(decimal.NewFromFloat(v).Round(6))
+	f := outsourcing.DecimalOf(decimal.NewFromFloat(v).Round(6)).Trim()
 	return &f
 }
 

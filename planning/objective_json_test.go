@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -83,8 +85,8 @@ func TestObjectiveSetBadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseObjectiveSet([]byte(c.doc))
-			require.ErrorIs(t, err, ErrInvalidInput)
-			var fe *FieldError
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
 			assertPkgPrefixOnce(t, err)
@@ -92,15 +94,15 @@ func TestObjectiveSetBadInput(t *testing.T) {
 	}
 
 	// Validate in Go reports every problem with its path.
-	s := ObjectiveSet{Objectives: []TrackedObjective{{Objective: responseObjective(), Measurements: []Measurement{{Value: MustDecimal("1")}}}}}
+	s := ObjectiveSet{Objectives: []TrackedObjective{{Objective: responseObjective(), Measurements: []Measurement{{Value: outsourcing.MustDecimal("1")}}}}}
 	s.Objectives[0].Owner = ""
 	err := s.Validate()
-	require.ErrorIs(t, err, ErrInvalidInput)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	for _, p := range []string{"id: ", "objectives[0].owner: ", "objectives[0].measurements[0].at: "} {
 		assert.Contains(t, err.Error(), p)
 	}
 	_, err = s.Progress(time.Time{})
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }
 
 func FuzzParseObjectiveSet(f *testing.F) {

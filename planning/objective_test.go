@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,9 +20,9 @@ func day(s string) time.Time {
 }
 
 func responseObjective() Objective {
-	target := MustDecimal("15")
+	target := outsourcing.MustDecimal("15")
 	return Objective{ID: "o1", Title: "Faster first response", Metric: "first_response_minutes", Unit: "min",
-		Baseline: MustDecimal("45"), Target: &target, Direction: DirectionDecrease,
+		Baseline: outsourcing.MustDecimal("45"), Target: &target, Direction: DirectionDecrease,
 		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
 }
 
@@ -46,12 +48,12 @@ func TestObjectiveValidate(t *testing.T) {
 			o := responseObjective()
 			c.change(&o)
 			err := o.Validate()
-			require.ErrorIs(t, err, ErrInvalidInput)
-			var fe *FieldError
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path)
 			_, err = o.Progress(nil, day("2025-06-01"))
-			assert.ErrorIs(t, err, ErrInvalidInput)
+			assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 		})
 	}
 }
@@ -60,8 +62,8 @@ func TestObjectiveProgress(t *testing.T) {
 	o := responseObjective() // 45 → 15 over 360 days
 	// Measurements exactly on the line 45 − t/12 (t in days) forecast
 	// 45 − 360/12 = 15 at the deadline: on track.
-	onLine := []Measurement{{At: day("2025-03-02"), Value: MustDecimal("40")}, {At: day("2025-05-01"), Value: MustDecimal("35")},
-		{At: day("2025-12-31"), Value: MustDecimal("1")}} // after asOf: ignored
+	onLine := []Measurement{{At: day("2025-03-02"), Value: outsourcing.MustDecimal("40")}, {At: day("2025-05-01"), Value: outsourcing.MustDecimal("35")},
+		{At: day("2025-12-31"), Value: outsourcing.MustDecimal("1")}} // after asOf: ignored
 	p, err := o.Progress(onLine, day("2025-05-01"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOnTrack, p.State)
@@ -73,7 +75,7 @@ func TestObjectiveProgress(t *testing.T) {
 	assertDecimal(t, dec("35"), p.Latest.Value.Decimal)
 
 	// Slower improvement: 45 → 43 → 41 forecasts 33 at the deadline.
-	slow := []Measurement{{At: day("2025-05-01"), Value: MustDecimal("41")}, {At: day("2025-03-02"), Value: MustDecimal("43")}}
+	slow := []Measurement{{At: day("2025-05-01"), Value: outsourcing.MustDecimal("41")}, {At: day("2025-03-02"), Value: outsourcing.MustDecimal("43")}}
 	p, err = o.Progress(slow, day("2025-05-01"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOffTrack, p.State)
@@ -88,7 +90,7 @@ func TestObjectiveProgress(t *testing.T) {
 	assertDecimal(t, dec("0.0667"), p.Attainment.Decimal)
 	assertDecimal(t, dec("0.1667"), p.Expected.Decimal)
 
-	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: MustDecimal("14")}}, day("2025-10-02"))
+	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: outsourcing.MustDecimal("14")}}, day("2025-10-02"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateAchieved, p.State)
 	assert.True(t, p.Attainment.GreaterThan(decimal.NewFromInt(1)))
@@ -128,9 +130,9 @@ func TestCapabilityAssessment(t *testing.T) {
 
 	// Weighted: 2·(2/5) + 1·(5/5) = 1.8 of 3 = 60 %, developing; gaps by size.
 	w := []CapabilityItem{
-		{ID: "a", Area: "x", Weight: MustDecimal("2"), Score: 2},
-		{ID: "b", Area: "y", Weight: MustDecimal("1"), Score: 5},
-		{ID: "c", Area: "y", Weight: MustDecimal("1"), Score: 0, Target: 0},
+		{ID: "a", Area: "x", Weight: outsourcing.MustDecimal("2"), Score: 2},
+		{ID: "b", Area: "y", Weight: outsourcing.MustDecimal("1"), Score: 5},
+		{ID: "c", Area: "y", Weight: outsourcing.MustDecimal("1"), Score: 0, Target: 0},
 	}
 	a, err = AssessCapability(w[:2])
 	require.NoError(t, err)
@@ -146,9 +148,9 @@ func TestCapabilityAssessment(t *testing.T) {
 	assert.Equal(t, []string{"a", "c"}, []string{a.Gaps[0].ItemID, a.Gaps[1].ItemID}) // 30 % then 25 %
 
 	_, err = AssessCapability(nil)
-	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: MustDecimal("0"), Score: 6, Target: -1}, {ID: "a", Weight: MustDecimal("1")}})
-	require.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: outsourcing.MustDecimal("0"), Score: 6, Target: -1}, {ID: "a", Weight: outsourcing.MustDecimal("1")}})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "items[0].weight")
 	assert.Contains(t, err.Error(), "items[0].score")
 	assert.Contains(t, err.Error(), "items[0].target")
@@ -160,7 +162,7 @@ func TestPlanningEnumsText(t *testing.T) {
 		b, err := m.MarshalText()
 		require.NoError(t, err)
 		require.NoError(t, u.UnmarshalText(b))
-		assert.ErrorIs(t, u.UnmarshalText([]byte("bogus")), ErrInvalidInput)
+		assert.ErrorIs(t, u.UnmarshalText([]byte("bogus")), outsourcing.ErrInvalidInput)
 	}
 	var d Direction
 	check(DirectionDecrease, &d)
@@ -179,7 +181,7 @@ func TestPlanningEnumsText(t *testing.T) {
 	var sl SourcingLocation
 	check(SourcingLocationOffshore, &sl)
 	_, err := Direction("x").MarshalText()
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	assert.Equal(t, 12, PeriodUnitMonth.PerYear())
 	assert.Equal(t, "offshore", SourcingLocationOffshore.String())
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -26,48 +28,48 @@ func (s BudgetStatus) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s BudgetStatus) MarshalText() ([]byte, error) {
-	return MarshalEnum(s, "budget status", budgetStatuses)
+	return outsourcing.MarshalEnum(s, "budget status", budgetStatuses)
 }
 
 // UnmarshalText accepts "under", "on_plan" or "over".
 func (s *BudgetStatus) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(s, b, "budget status", budgetStatuses)
+	return outsourcing.UnmarshalEnum(s, b, "budget status", budgetStatuses)
 }
 
 // DefaultBudgetTolerance is the variance, in percent of plan, within
 // which spending counts as on plan when Budget.Tolerance is zero.
-var DefaultBudgetTolerance = MustPercent("5")
+var DefaultBudgetTolerance = outsourcing.MustPercent("5")
 
 // Budget is the total and per-phase budget of an outsourcing initiative
 // (Handbook §1.3), with actual spending so far.
 type Budget struct {
 	// Total is the approved budget.
-	Total Money `json:"total"`
+	Total outsourcing.Money `json:"total"`
 	// Phases split the budget; their plans must not exceed Total.
 	Phases []BudgetPhase `json:"phases"`
 	// Tolerance is the on-plan band in percent of plan; zero means
 	// DefaultBudgetTolerance.
-	Tolerance Percent `json:"tolerance,omitzero"`
+	Tolerance outsourcing.Percent `json:"tolerance,omitzero"`
 }
 
 // BudgetPhase is one phase's plan and actual spending.
 type BudgetPhase struct {
-	ID      string `json:"id"`
-	Name    string `json:"name,omitempty"`
-	Planned Money  `json:"planned"`
-	Actual  Money  `json:"actual"`
+	ID      string            `json:"id"`
+	Name    string            `json:"name,omitempty"`
+	Planned outsourcing.Money `json:"planned"`
+	Actual  outsourcing.Money `json:"actual"`
 }
 
 // PhaseVariance is a phase (or the whole budget) against plan.
 type PhaseVariance struct {
 	ID      string
-	Planned Money
-	Actual  Money
+	Planned outsourcing.Money
+	Actual  outsourcing.Money
 	// Variance is Actual − Planned (positive = overspend).
-	Variance Money
+	Variance outsourcing.Money
 	// VariancePercent is Variance / Planned in percent, rounded half away
 	// from zero to 2 places; zero when nothing was planned.
-	VariancePercent Decimal
+	VariancePercent outsourcing.Decimal
 	Status          BudgetStatus
 }
 
@@ -77,9 +79,9 @@ type BudgetReport struct {
 	// Overall sums the phases (ID "total").
 	Overall PhaseVariance
 	// Unallocated is Total − Σ planned.
-	Unallocated Money
+	Unallocated outsourcing.Money
 	// Remaining is Total − Σ actual (negative when the budget is exceeded).
-	Remaining Money
+	Remaining outsourcing.Money
 }
 
 // Variance compares each phase's actual spending with its plan.
@@ -97,7 +99,7 @@ func (b Budget) Variance() (BudgetReport, error) {
 	}
 	c := b.Total.Currency()
 	var r BudgetReport
-	planned, actual := ZeroMoney(c), ZeroMoney(c)
+	planned, actual := outsourcing.ZeroMoney(c), outsourcing.ZeroMoney(c)
 	for _, p := range b.Phases {
 		r.Phases = append(r.Phases, variance(p.ID, p.Planned, p.Actual, tol))
 		planned, _ = planned.Add(p.Planned)
@@ -109,7 +111,7 @@ func (b Budget) Variance() (BudgetReport, error) {
 	return r, nil
 }
 
-func variance(id string, planned, actual Money, tol Percent) PhaseVariance {
+func variance(id string, planned, actual outsourcing.Money, tol outsourcing.Percent) PhaseVariance {
 	v, _ := actual.Sub(planned)
 	pv := PhaseVariance{ID: id, Planned: planned, Actual: actual, Variance: v, Status: BudgetStatusOnPlan}
 	if planned.IsZero() {
@@ -132,29 +134,29 @@ func variance(id string, planned, actual Money, tol Percent) PhaseVariance {
 func (b Budget) validate() error {
 	var errs []error
 	c := b.Total.Currency()
-	money := func(path string, m Money) {
+	money := func(path string, m outsourcing.Money) {
 		switch {
 		case !m.IsSet():
-			errs = append(errs, FieldErrorf(path, "amount is required"))
+			errs = append(errs, outsourcing.FieldErrorf(path, "amount is required"))
 		case m.Currency() != c:
-			errs = append(errs, &FieldError{Path: path, Reason: fmt.Sprintf("amount in %s, budget in %s", m.Currency(), c), Err: ErrCurrencyMismatch})
+			errs = append(errs, &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("amount in %s, budget in %s", m.Currency(), c), Err: outsourcing.ErrCurrencyMismatch})
 		case m.IsNegative():
-			errs = append(errs, FieldErrorf(path, "amount %s is negative", m))
+			errs = append(errs, outsourcing.FieldErrorf(path, "amount %s is negative", m))
 		}
 	}
 	money("total", b.Total)
 	if len(b.Phases) == 0 {
-		errs = append(errs, FieldErrorf("phases", "no phases"))
+		errs = append(errs, outsourcing.FieldErrorf("phases", "no phases"))
 	}
 	if b.Tolerance.Decimal().IsNegative() {
-		errs = append(errs, FieldErrorf("tolerance", "tolerance %s is negative", b.Tolerance))
+		errs = append(errs, outsourcing.FieldErrorf("tolerance", "tolerance %s is negative", b.Tolerance))
 	}
 	seen := map[string]bool{}
 	planned := decimal.Zero
 	for i, p := range b.Phases {
 		path := fmt.Sprintf("phases[%d]", i)
 		if p.ID == "" || seen[p.ID] {
-			errs = append(errs, FieldErrorf(path+".id", "phase id %q is empty or duplicate", p.ID))
+			errs = append(errs, outsourcing.FieldErrorf(path+".id", "phase id %q is empty or duplicate", p.ID))
 		}
 		seen[p.ID] = true
 		money(path+".planned", p.Planned)
@@ -162,7 +164,7 @@ func (b Budget) validate() error {
 		planned = planned.Add(p.Planned.Amount())
 	}
 	if len(errs) == 0 && planned.GreaterThan(b.Total.Amount()) {
-		errs = append(errs, FieldErrorf("phases", "phases plan %s, more than the total %s", FormatDecimal(planned), b.Total))
+		errs = append(errs, outsourcing.FieldErrorf("phases", "phases plan %s, more than the total %s", FormatDecimal(planned), b.Total))
 	}
 	return errors.Join(errs...)
 }

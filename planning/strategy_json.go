@@ -3,6 +3,8 @@ package planning
 import (
 	_ "embed"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 //go:embed schema/strategy-budget.schema.json
@@ -10,14 +12,14 @@ var budgetSchemaJSON []byte
 
 // BudgetSchema validates budget documents (see ParseBudget); its $id is
 // https://outsourcing-go.github.io/schemas/strategy-budget.schema.json.
-var BudgetSchema = MustRegisterSchema(budgetSchemaJSON)
+var BudgetSchema = outsourcing.MustRegisterSchema(budgetSchemaJSON)
 
 //go:embed schema/strategy-timeline.schema.json
 var timelineSchemaJSON []byte
 
 // TimelineSchema validates timeline documents (see ParseTimeline); its
 // $id is https://outsourcing-go.github.io/schemas/strategy-timeline.schema.json.
-var TimelineSchema = MustRegisterSchema(timelineSchemaJSON)
+var TimelineSchema = outsourcing.MustRegisterSchema(timelineSchemaJSON)
 
 // ParseBudget validates a JSON budget against BudgetSchema, decodes it
 // (amounts exact, unknown fields rejected) and checks it as

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,19 +45,19 @@ func TestStrategyParseBudget(t *testing.T) {
 		name, doc, path string
 		is              error
 	}{
-		{"no phases", `{"total": {"amount": "10", "currency": "EUR"}, "phases": []}`, "/phases", ErrInvalidInput},
-		{"negative tolerance", `{"total": {"amount": "10", "currency": "EUR"}, "tolerance": "-1", "phases": [` + phase + `]}`, "/tolerance", ErrInvalidInput},
-		{"amount as a number", `{"total": {"amount": 10, "currency": "EUR"}, "phases": [` + phase + `]}`, "/total/amount", ErrInvalidInput},
-		{"missing actual", `{"total": {"amount": "10", "currency": "EUR"}, "phases": [{"id": "p", "planned": {"amount": "10", "currency": "EUR"}}]}`, "/phases/0", ErrInvalidInput},
-		{"currency mismatch", `{"total": {"amount": "10", "currency": "USD"}, "phases": [` + phase + `]}`, "phases[0].planned", ErrCurrencyMismatch},
-		{"plans above the total", `{"total": {"amount": "9", "currency": "EUR"}, "phases": [` + phase + `]}`, "phases", ErrInvalidInput},
-		{"duplicate phase", `{"total": {"amount": "90", "currency": "EUR"}, "phases": [` + phase + `,` + phase + `]}`, "phases[1].id", ErrInvalidInput},
+		{"no phases", `{"total": {"amount": "10", "currency": "EUR"}, "phases": []}`, "/phases", outsourcing.ErrInvalidInput},
+		{"negative tolerance", `{"total": {"amount": "10", "currency": "EUR"}, "tolerance": "-1", "phases": [` + phase + `]}`, "/tolerance", outsourcing.ErrInvalidInput},
+		{"amount as a number", `{"total": {"amount": 10, "currency": "EUR"}, "phases": [` + phase + `]}`, "/total/amount", outsourcing.ErrInvalidInput},
+		{"missing actual", `{"total": {"amount": "10", "currency": "EUR"}, "phases": [{"id": "p", "planned": {"amount": "10", "currency": "EUR"}}]}`, "/phases/0", outsourcing.ErrInvalidInput},
+		{"currency mismatch", `{"total": {"amount": "10", "currency": "USD"}, "phases": [` + phase + `]}`, "phases[0].planned", outsourcing.ErrCurrencyMismatch},
+		{"plans above the total", `{"total": {"amount": "9", "currency": "EUR"}, "phases": [` + phase + `]}`, "phases", outsourcing.ErrInvalidInput},
+		{"duplicate phase", `{"total": {"amount": "90", "currency": "EUR"}, "phases": [` + phase + `,` + phase + `]}`, "phases[1].id", outsourcing.ErrInvalidInput},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseBudget([]byte(c.doc))
 			require.ErrorIs(t, err, c.is)
-			var fe *FieldError
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
 			assertPkgPrefixOnce(t, err)
@@ -90,7 +92,7 @@ func TestStrategyParseTimeline(t *testing.T) {
 	assert.Equal(t, 20, st.MaxSlipDays)
 	// An actual date after the report date is an error of the report, not of the document.
 	_, err = tl.At(day("2025-02-05"))
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 
 	out, err := json.Marshal(tl)
 	require.NoError(t, err)
@@ -110,8 +112,8 @@ func TestStrategyParseTimeline(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseTimeline([]byte(c.doc))
-			require.ErrorIs(t, err, ErrInvalidInput)
-			var fe *FieldError
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
 			assertPkgPrefixOnce(t, err)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -39,22 +41,22 @@ type SourcingInputs struct {
 	// ExpectedSavings is the expected saving of outsourcing in percent of
 	// the in-house cost (TCOResult.SavingsPercent gives it from a TCO
 	// comparison); negative when outsourcing costs more.
-	ExpectedSavings Percent `json:"expected_savings"`
+	ExpectedSavings outsourcing.Percent `json:"expected_savings"`
 	// Risk is the overall sourcing risk.
-	Risk RiskLevel `json:"risk"`
+	Risk outsourcing.RiskLevel `json:"risk"`
 }
 
 // validate reports unknown enum values, joined in field order.
 func (in SourcingInputs) validate() error {
 	var errs []error
 	if in.Criticality.Rank() == 0 {
-		errs = append(errs, FieldErrorf("criticality", "unknown criticality %q (want %s)", truncate(string(in.Criticality), 40), enumList(criticalities)))
+		errs = append(errs, outsourcing.FieldErrorf("criticality", "unknown criticality %q (want %s)", truncate(string(in.Criticality), 40), enumList(criticalities)))
 	}
 	if in.Capability.Rank() == 0 {
-		errs = append(errs, FieldErrorf("capability", "unknown readiness level %q (want %s)", truncate(string(in.Capability), 40), enumList(readinessLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("capability", "unknown readiness level %q (want %s)", truncate(string(in.Capability), 40), enumList(readinessLevels)))
 	}
 	if in.Risk.Rank() == 0 {
-		errs = append(errs, FieldErrorf("risk", "unknown risk level %q (want %s)", truncate(string(in.Risk), 40), enumList(riskLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("risk", "unknown risk level %q (want %s)", truncate(string(in.Risk), 40), enumList(riskLevels)))
 	}
 	return errors.Join(errs...)
 }
@@ -169,20 +171,20 @@ func checkSourcingOutputs(spec TableSpec) error {
 		case !ok && col.name == SourcingOutputRationale:
 			continue
 		case !ok:
-			errs = append(errs, FieldErrorf("outputs", "sourcing table %q has no %q output", spec.ID, col.name))
+			errs = append(errs, outsourcing.FieldErrorf("outputs", "sourcing table %q has no %q output", spec.ID, col.name))
 			continue
 		case spec.Outputs[o].Type != ResultString:
-			errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].type", o), "sourcing table output %q must be a string", col.name))
+			errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("outputs[%d].type", o), "sourcing table output %q must be a string", col.name))
 			continue
 		}
 		for r, row := range spec.Rules {
 			if s, _ := row.Then[o].(string); !col.valid(s) {
-				errs = append(errs, FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "%s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "%s %q is not one of %s", col.name, truncate(s, 40), col.want))
 			}
 		}
 		if d := spec.Outputs[o].Default; d != nil {
 			if s, _ := d.(string); !col.valid(s) {
-				errs = append(errs, FieldErrorf(fmt.Sprintf("outputs[%d].default", o), "default %s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("outputs[%d].default", o), "default %s %q is not one of %s", col.name, truncate(s, 40), col.want))
 			}
 		}
 	}
@@ -236,7 +238,7 @@ func (a *SourcingAdvisor) Recommend(in SourcingInputs) (Recommendation, error) {
 	location, _ := out[SourcingOutputLocation].(string)
 	if scope == "" || location == "" { // no row, and no default for both
 		return Recommendation{}, fmt.Errorf("sourcing table %q: no row matches criticality %s, capability %s, expected savings %s, risk %s: %w",
-			d.Table, in.Criticality, in.Capability, in.ExpectedSavings, in.Risk, ErrNotFound)
+			d.Table, in.Criticality, in.Capability, in.ExpectedSavings, in.Risk, outsourcing.ErrNotFound)
 	}
 	rec := Recommendation{Scope: SourcingScope(scope), Location: SourcingLocation(location), Table: d.Table, Rows: d.Rows, Matched: d.Matched}
 	rec.Rationale, _ = out[SourcingOutputRationale].(string)

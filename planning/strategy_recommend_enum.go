@@ -1,6 +1,10 @@
 package planning
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // Criticality grades how much the business depends on a service, for the
 // sourcing-model recommendation (Handbook §1.3). The levels follow the
@@ -35,10 +39,10 @@ func (c Criticality) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (c Criticality) MarshalText() ([]byte, error) {
-	return MarshalEnum(c, "criticality", criticalities)
+	return outsourcing.MarshalEnum(c, "criticality", criticalities)
 }
 
 // UnmarshalText accepts "low", "medium", "high" or "core".
 func (c *Criticality) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(c, b, "criticality", criticalities)
+	return outsourcing.UnmarshalEnum(c, b, "criticality", criticalities)
 }

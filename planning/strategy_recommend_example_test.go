@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/rules"
 )
 
 func ExampleSourcingAdvisor_Recommend() {

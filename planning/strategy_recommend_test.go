@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,15 +19,15 @@ func TestStrategySourcingTableCases(t *testing.T) {
 	var ref struct {
 		Source string `json:"source"`
 		Cases  []struct {
-			Name            string           `json:"name"`
-			Criticality     Criticality      `json:"criticality"`
-			Capability      ReadinessLevel   `json:"capability"`
-			ExpectedSavings Percent          `json:"expected_savings"`
-			Risk            RiskLevel        `json:"risk"`
-			Scope           SourcingScope    `json:"scope"`
-			Location        SourcingLocation `json:"location"`
-			Row             string           `json:"row"`
-			Source          string           `json:"source"`
+			Name            string                `json:"name"`
+			Criticality     Criticality           `json:"criticality"`
+			Capability      ReadinessLevel        `json:"capability"`
+			ExpectedSavings outsourcing.Percent   `json:"expected_savings"`
+			Risk            outsourcing.RiskLevel `json:"risk"`
+			Scope           SourcingScope         `json:"scope"`
+			Location        SourcingLocation      `json:"location"`
+			Row             string                `json:"row"`
+			Source          string                `json:"source"`
 		} `json:"cases"`
 	}
 	require.NoError(t, json.Unmarshal(raw, &ref))
@@ -83,7 +85,7 @@ func TestStrategySourcingTableProperties(t *testing.T) {
 		for ki, k := range readinessLevels {
 			for si, s := range savings {
 				for ri, r := range riskLevels {
-					rec, err := a.Recommend(SourcingInputs{Criticality: c, Capability: k, ExpectedSavings: MustPercent(s), Risk: r})
+					rec, err := a.Recommend(SourcingInputs{Criticality: c, Capability: k, ExpectedSavings: outsourcing.MustPercent(s), Risk: r})
 					require.NoError(t, err, "%s %s %s %s", c, k, s, r)
 					require.Len(t, rec.Rows, 1)
 					used[rec.Rows[0]] = true
@@ -140,15 +142,15 @@ func TestStrategySourcingCustomTable(t *testing.T) {
 	require.NoError(t, err)
 	a, err := NewSourcingAdvisor(spec)
 	require.NoError(t, err)
-	in := SourcingInputs{Criticality: CriticalityHigh, Capability: ReadinessReady, ExpectedSavings: MustPercent("45"), Risk: RiskLevelModerate}
+	in := SourcingInputs{Criticality: CriticalityHigh, Capability: ReadinessReady, ExpectedSavings: outsourcing.MustPercent("45"), Risk: outsourcing.RiskLevelModerate}
 	rec, err := a.Recommend(in)
 	require.NoError(t, err)
 	assert.Equal(t, Recommendation{Scope: SourcingScopeTotal, Location: SourcingLocationOffshore, Table: "cost-first",
 		Rows: []string{"cheap"}, Matched: []string{"cheap"}, Description: "our policy"}, rec)
 
-	in.Risk = RiskLevelHigh // rank 4 fails "<= 3"; 45 is outside [15..40)
+	in.Risk = outsourcing.RiskLevelHigh // rank 4 fails "<= 3"; 45 is outside [15..40)
 	_, err = a.Recommend(in)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
 	spec.Outputs[0].Default = "in_house" // now the defaults give a whole recommendation
 	withDefault, err := NewSourcingAdvisor(spec)
 	require.NoError(t, err)
@@ -156,7 +158,7 @@ func TestStrategySourcingCustomTable(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Recommendation{Scope: SourcingScopeInHouse, Location: SourcingLocationOnshore, Table: "cost-first"}, rec)
 
-	in.ExpectedSavings = MustPercent("15")
+	in.ExpectedSavings = outsourcing.MustPercent("15")
 	rec, err = a.Recommend(in)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"some"}, rec.Rows)
@@ -172,8 +174,8 @@ func TestStrategySourcingCustomTable(t *testing.T) {
 func TestStrategySourcingBadInput(t *testing.T) {
 	a := DefaultSourcingAdvisor()
 	_, err := a.Recommend(SourcingInputs{Criticality: "vital", Capability: ReadinessReady, Risk: "extreme"})
-	require.ErrorIs(t, err, ErrInvalidInput)
-	var fe *FieldError
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	var fe *outsourcing.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "criticality", fe.Path)
 	assert.Contains(t, err.Error(), `risk: unknown risk level "extreme"`)
@@ -191,11 +193,11 @@ func TestStrategySourcingBadInput(t *testing.T) {
 		change     func(*TableSpec)
 		is         error
 	}{
-		{"no location", "outputs", func(s *TableSpec) { s.Outputs = s.Outputs[:1]; s.Rules[0].Then = s.Rules[0].Then[:1] }, ErrInvalidInput},
-		{"numeric scope", "outputs[0].type", func(s *TableSpec) { s.Outputs[0].Type = ResultNumber; s.Rules[0].Then[0] = "1" }, ErrInvalidInput},
-		{"unknown scope", "rules[0].then[0]", func(s *TableSpec) { s.Rules[0].Then[0] = "outsourced" }, ErrInvalidInput},
-		{"unknown default location", "outputs[1].default", func(s *TableSpec) { s.Outputs[1].Default = "moon" }, ErrInvalidInput},
-		{"unknown variable", "", func(s *TableSpec) { s.Inputs[0].Expression = "budget" }, ErrRule},
+		{"no location", "outputs", func(s *TableSpec) { s.Outputs = s.Outputs[:1]; s.Rules[0].Then = s.Rules[0].Then[:1] }, outsourcing.ErrInvalidInput},
+		{"numeric scope", "outputs[0].type", func(s *TableSpec) { s.Outputs[0].Type = ResultNumber; s.Rules[0].Then[0] = "1" }, outsourcing.ErrInvalidInput},
+		{"unknown scope", "rules[0].then[0]", func(s *TableSpec) { s.Rules[0].Then[0] = "outsourced" }, outsourcing.ErrInvalidInput},
+		{"unknown default location", "outputs[1].default", func(s *TableSpec) { s.Outputs[1].Default = "moon" }, outsourcing.ErrInvalidInput},
+		{"unknown variable", "", func(s *TableSpec) { s.Inputs[0].Expression = "budget" }, outsourcing.ErrRule},
 	}
 	for _, b := range bad {
 		t.Run(b.name, func(t *testing.T) {
@@ -204,7 +206,7 @@ func TestStrategySourcingBadInput(t *testing.T) {
 			_, err := NewSourcingAdvisor(spec)
 			require.ErrorIs(t, err, b.is)
 			if b.path != "" {
-				var fe *FieldError
+				var fe *outsourcing.FieldError
 				require.ErrorAs(t, err, &fe)
 				assert.Equal(t, b.path, fe.Path)
 			}
@@ -214,7 +216,7 @@ func TestStrategySourcingBadInput(t *testing.T) {
 
 func TestStrategySourcingConcurrent(t *testing.T) {
 	a := DefaultSourcingAdvisor()
-	in := SourcingInputs{Criticality: CriticalityLow, Capability: ReadinessReady, ExpectedSavings: MustPercent("30"), Risk: RiskLevelLow}
+	in := SourcingInputs{Criticality: CriticalityLow, Capability: ReadinessReady, ExpectedSavings: outsourcing.MustPercent("30"), Risk: outsourcing.RiskLevelLow}
 	want, err := a.Recommend(in)
 	require.NoError(t, err)
 	var wg sync.WaitGroup
@@ -241,18 +243,18 @@ func TestStrategyEnums(t *testing.T) {
 	}
 	for i, r := range riskLevels {
 		assert.Equal(t, i+1, r.Rank())
-		var back RiskLevel
+		var back outsourcing.RiskLevel
 		require.NoError(t, back.UnmarshalText([]byte(r.String())))
 		assert.Equal(t, r, back)
 	}
 	assert.Equal(t, 3, ReadinessReady.Rank())
 	assert.Equal(t, 0, Criticality("vital").Rank())
 	var c Criticality
-	assert.ErrorIs(t, c.UnmarshalText([]byte("vital")), ErrInvalidInput)
-	var r RiskLevel
-	assert.ErrorIs(t, r.UnmarshalText([]byte("severe")), ErrInvalidInput)
-	_, err := RiskLevel("severe").MarshalText()
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, c.UnmarshalText([]byte("vital")), outsourcing.ErrInvalidInput)
+	var r outsourcing.RiskLevel
+	assert.ErrorIs(t, r.UnmarshalText([]byte("severe")), outsourcing.ErrInvalidInput)
+	_, err := outsourcing.RiskLevel("severe").MarshalText()
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }
 
 func TestTCOSavingsPercent(t *testing.T) {
@@ -266,7 +268,7 @@ func TestTCOSavingsPercent(t *testing.T) {
 	require.NoError(t, err)
 	assertDecimal(t, dec("20"), p.Decimal())
 	_, err = r.SavingsPercent("in")
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	_, err = r.SavingsPercent("nope")
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
 }

@@ -3,15 +3,17 @@ package planning
 import (
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestBudgetVariance(t *testing.T) {
-	b := Budget{Total: MustMoney("500000", "EUR"), Phases: []BudgetPhase{
-		{ID: "selection", Planned: MustMoney("50000", "EUR"), Actual: MustMoney("61000", "EUR")},
-		{ID: "transition", Planned: MustMoney("300000", "EUR"), Actual: MustMoney("290000", "EUR")},
-		{ID: "steady", Planned: MustMoney("100000", "EUR"), Actual: MustMoney("20000", "EUR")},
+	b := Budget{Total: outsourcing.MustMoney("500000", "EUR"), Phases: []BudgetPhase{
+		{ID: "selection", Planned: outsourcing.MustMoney("50000", "EUR"), Actual: outsourcing.MustMoney("61000", "EUR")},
+		{ID: "transition", Planned: outsourcing.MustMoney("300000", "EUR"), Actual: outsourcing.MustMoney("290000", "EUR")},
+		{ID: "steady", Planned: outsourcing.MustMoney("100000", "EUR"), Actual: outsourcing.MustMoney("20000", "EUR")},
 	}}
 	r, err := b.Variance()
 	require.NoError(t, err)
@@ -26,7 +28,7 @@ func TestBudgetVariance(t *testing.T) {
 	assertDecimal(t, dec("50000"), r.Unallocated.Amount())
 	assertDecimal(t, dec("129000"), r.Remaining.Amount())
 
-	b.Tolerance = MustPercent("25")
+	b.Tolerance = outsourcing.MustPercent("25")
 	r, err = b.Variance()
 	require.NoError(t, err)
 	assert.Equal(t, BudgetStatusOnPlan, r.Phases[0].Status)
@@ -36,12 +38,12 @@ func TestBudgetVariance(t *testing.T) {
 		change func(b *Budget)
 		is     error
 	}{
-		{"over total", func(b *Budget) { b.Total = MustMoney("100", "EUR") }, ErrInvalidInput},
-		{"currency mismatch", func(b *Budget) { b.Phases[1].Actual = MustMoney("1", "USD") }, ErrCurrencyMismatch},
-		{"negative", func(b *Budget) { b.Phases[1].Actual = MustMoney("-1", "EUR") }, ErrInvalidInput},
-		{"duplicate phase", func(b *Budget) { b.Phases[1].ID = "selection" }, ErrInvalidInput},
-		{"no phases", func(b *Budget) { b.Phases = nil }, ErrInvalidInput},
-		{"missing actual", func(b *Budget) { b.Phases[0].Actual = Money{} }, ErrInvalidInput},
+		{"over total", func(b *Budget) { b.Total = outsourcing.MustMoney("100", "EUR") }, outsourcing.ErrInvalidInput},
+		{"currency mismatch", func(b *Budget) { b.Phases[1].Actual = outsourcing.MustMoney("1", "USD") }, outsourcing.ErrCurrencyMismatch},
+		{"negative", func(b *Budget) { b.Phases[1].Actual = outsourcing.MustMoney("-1", "EUR") }, outsourcing.ErrInvalidInput},
+		{"duplicate phase", func(b *Budget) { b.Phases[1].ID = "selection" }, outsourcing.ErrInvalidInput},
+		{"no phases", func(b *Budget) { b.Phases = nil }, outsourcing.ErrInvalidInput},
+		{"missing actual", func(b *Budget) { b.Phases[0].Actual = outsourcing.Money{} }, outsourcing.ErrInvalidInput},
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,13 +77,13 @@ func TestTimelineSlippage(t *testing.T) {
 	assert.Equal(t, 20, st.MaxSlipDays)
 
 	_, err = TimelineAt(nil, day("2025-01-01"))
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	bad := append([]Milestone(nil), ms...)
 	bad[3].Planned = day("2025-01-01")
 	bad[4].Kind = "party"
 	bad[0].Actual = day("2030-01-01")
 	_, err = TimelineAt(bad, day("2025-05-15"))
-	require.ErrorIs(t, err, ErrInvalidInput)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	for _, p := range []string{"milestones[0].actual", "milestones[3].planned", "milestones[4].kind"} {
 		assert.Contains(t, err.Error(), p)
 	}
@@ -90,7 +92,7 @@ func TestTimelineSlippage(t *testing.T) {
 func TestStrategyEnumsText(t *testing.T) {
 	var k MilestoneKind
 	require.NoError(t, k.UnmarshalText([]byte("contract_signed")))
-	assert.ErrorIs(t, k.UnmarshalText([]byte("x")), ErrInvalidInput)
+	assert.ErrorIs(t, k.UnmarshalText([]byte("x")), outsourcing.ErrInvalidInput)
 	var s MilestoneState
 	require.NoError(t, s.UnmarshalText([]byte("overdue")))
 	var bs BudgetStatus

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // MilestoneKind names the key milestones of a sourcing timeline (Handbook
@@ -33,12 +35,12 @@ func (k MilestoneKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (k MilestoneKind) MarshalText() ([]byte, error) {
-	return MarshalEnum(k, "milestone kind", milestoneKinds)
+	return outsourcing.MarshalEnum(k, "milestone kind", milestoneKinds)
 }
 
 // UnmarshalText accepts the kind names.
 func (k *MilestoneKind) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(k, b, "milestone kind", milestoneKinds)
+	return outsourcing.UnmarshalEnum(k, b, "milestone kind", milestoneKinds)
 }
 
 // Milestone is one dated milestone of the plan.
@@ -77,12 +79,12 @@ func (s MilestoneState) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown values are an error.
 func (s MilestoneState) MarshalText() ([]byte, error) {
-	return MarshalEnum(s, "milestone state", milestoneStates)
+	return outsourcing.MarshalEnum(s, "milestone state", milestoneStates)
 }
 
 // UnmarshalText accepts the state names.
 func (s *MilestoneState) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(s, b, "milestone state", milestoneStates)
+	return outsourcing.UnmarshalEnum(s, b, "milestone state", milestoneStates)
 }
 
 // MilestoneStatus is a milestone at asOf.
@@ -144,11 +146,11 @@ func latest(a, b time.Time) time.Time {
 // no actual date lies after it.
 func validateTimeline(ms []Milestone, asOf *time.Time) error {
 	if len(ms) == 0 {
-		return FieldErrorf("milestones", "no milestones")
+		return outsourcing.FieldErrorf("milestones", "no milestones")
 	}
 	var errs []error
 	bad := func(path, format string, args ...any) {
-		errs = append(errs, FieldErrorf(path, format, args...))
+		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
 	}
 	seen := map[string]bool{}
 	for i, m := range ms {

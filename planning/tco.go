@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -33,13 +37,13 @@ type TCOModel struct {
 	// Name is a human-readable title.
 	Name string `json:"name,omitempty"`
 	// Currency of every amount; a line in another currency is an error.
-	Currency Currency `json:"currency"`
+	Currency outsourcing.Currency `json:"currency"`
 	// Period is the length of one period: month or year.
 	Period PeriodUnit `json:"period"`
 	// Horizon is the number of periods compared, 1..MaxTCOHorizon.
 	Horizon int `json:"horizon"`
 	// DiscountRate is the annual discount rate in percent (8 = 8 %), > −100.
-	DiscountRate Percent `json:"discount_rate"`
+	DiscountRate outsourcing.Percent `json:"discount_rate"`
 	// Baseline is the ID of the option the others are compared with,
 	// usually the in-house service.
 	Baseline string `json:"baseline"`
@@ -76,17 +80,17 @@ type CostLine struct {
 	// Amount is the cost per period (recurring) or the one-off cost, in
 	// the model's currency, before escalation; required unless Basis is
 	// percent, where it must be absent.
-	Amount *Money `json:"amount,omitempty"`
+	Amount *outsourcing.Money `json:"amount,omitempty"`
 	// Percent, for the percent basis only, is the share (in percent, ≥ 0)
 	// of the lines named in Of charged in each period.
-	Percent *Percent `json:"percent,omitempty"`
+	Percent *outsourcing.Percent `json:"percent,omitempty"`
 	// Of names the lines of the same option a percent line is a share of;
 	// they must not be percent lines themselves.
 	Of []string `json:"of,omitempty"`
 	// Probability, when set (0..100 %), turns Amount into an expected
 	// loss: the cost is Probability × Amount. Use it for risk contingency
 	// (an annual probability of a loss of Amount, for example).
-	Probability *Percent `json:"probability,omitempty"`
+	Probability *outsourcing.Percent `json:"probability,omitempty"`
 	// Start is the first period charged (recurring and percent lines,
 	// default 1) or the period of a one-off cost (default 0, at signing).
 	Start int `json:"start,omitempty"`
@@ -104,9 +108,9 @@ type CostLine struct {
 type Escalation struct {
 	// Index is the expected index change per step in percent (3 = 3 %),
 	// each > −100.
-	Index []Percent `json:"index"`
+	Index []outsourcing.Percent `json:"index"`
 	// Cap, when set, is the largest increase per step in percent, ≥ 0.
-	Cap *Percent `json:"cap,omitempty"`
+	Cap *outsourcing.Percent `json:"cap,omitempty"`
 	// Every is the number of periods between steps, default one year
 	// (12 monthly periods, 1 yearly period).
 	Every int `json:"every,omitempty"`
@@ -116,6 +120,7 @@ type Escalation struct {
 // concurrent use.
 type TCO struct {
 	model    TCOModel
+	unit     outsourcing.Money // 1 in the model's currency
 	perYear  int
 	baseline int
 	options  []tcoOption
@@ -144,10 +149,17 @@ type tcoLine struct {
 // CompileTCO validates m and returns the compiled model. Problems are
 // *FieldError values (ErrInvalidInput; ErrCurrencyMismatch for a line in
 // another currency; ErrNotFound for an unknown baseline or Of reference)
-// joined with errors.Join in document order: horizon 0 or over
-// MaxTCOHorizon, rate ≤ −100 %, negative escalation caps, missing amounts,
-// periods outside the horizon, duplicate IDs, unknown enum values.
+// with JSON pointers into the model ("/options/1/lines/2/amount"), joined
+// with errors.Join in document order after the prefix "planning: ":
+// horizon 0 or over MaxTCOHorizon, rate ≤ −100 %, negative escalation
+// caps, missing amounts, periods outside the horizon, duplicate IDs,
+// unknown enum values.
 func CompileTCO(m TCOModel) (*TCO, error) {
+	t, err := compileTCO(m)
+	return t, wrap(err)
+}
+
+func compileTCO(m TCOModel) (*TCO, error) {
 	v := &tcoValidator{}
 	t := v.model(m)
 	if err := errors.Join(v.errs...); err != nil {
@@ -159,38 +171,40 @@ func CompileTCO(m TCOModel) (*TCO, error) {
 type tcoValidator struct{ errs []error }
 
 func (v *tcoValidator) add(path, format string, args ...any) {
-	v.errs = append(v.errs, FieldErrorf(path, format, args...))
+	v.errs = append(v.errs, outsourcing.FieldErrorf(path, format, args...))
 }
 
 func (v *tcoValidator) addErr(path string, sentinel error, format string, args ...any) {
-	v.errs = append(v.errs, &FieldError{Path: path, Reason: fmt.Sprintf(format, args...), Err: sentinel})
+	v.errs = append(v.errs, &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
 func (v *tcoValidator) model(m TCOModel) *TCO {
-	t := &TCO{model: cloneTCOModel(m), perYear: m.Period.PerYear(), rate: m.DiscountRate.Fraction(), baseline: -1}
+	t := &TCO{model: cloneTCOModel(m), perYear: m.Period.PerYear(), rate: m.DiscountRate.Fraction().Shopspring(), baseline: -1}
 	if m.ID == "" {
-		v.add("id", "model id is required")
+		v.add("/id", "model id is required")
 	}
-	if !m.Currency.Valid() {
-		v.add("currency", "%q is not an ISO 4217 currency", string(m.Currency))
+	unit, err := outsourcing.NewMoney(outsourcing.DecimalFromInt(1), m.Currency)
+	if err != nil {
+		v.errs = append(v.errs, err) // a *FieldError at "/currency"
 	}
+	t.unit = unit
 	if t.perYear == 0 {
-		v.add("period", "unknown period %q (want month or year)", string(m.Period))
+		v.add("/period", "unknown period %q (want month or year)", text.Truncate(string(m.Period), maxQuoted))
 	}
 	if m.Horizon < 1 || m.Horizon > MaxTCOHorizon {
-		v.add("horizon", "horizon %d must be between 1 and %d periods", m.Horizon, MaxTCOHorizon)
+		v.add("/horizon", "horizon %d must be between 1 and %d periods", m.Horizon, MaxTCOHorizon)
 	}
 	if t.rate.Cmp(decMinus1) <= 0 {
-		v.add("discount_rate", "discount rate %s must be greater than -100 %%", m.DiscountRate)
+		v.add("/discount_rate", "discount rate %s must be greater than -100 %%", m.DiscountRate)
 	}
 	if len(m.Options) == 0 || len(m.Options) > MaxTCOOptions {
-		v.add("options", "want 1 to %d options, got %d", MaxTCOOptions, len(m.Options))
+		v.add("/options", "want 1 to %d options, got %d", MaxTCOOptions, len(m.Options))
 	}
 	seen := map[string]bool{}
 	for i, o := range m.Options {
-		path := fmt.Sprintf("options[%d]", i)
+		path := jsonptr.Join("options", i)
 		if seen[o.ID] {
-			v.add(path+".id", "duplicate option id %q", o.ID)
+			v.add(jsonptr.Append(path, "id"), "duplicate option id %q", o.ID)
 		}
 		seen[o.ID] = true
 		if o.ID == m.Baseline {
@@ -199,35 +213,35 @@ func (v *tcoValidator) model(m TCOModel) *TCO {
 		t.options = append(t.options, v.option(path, o, m))
 	}
 	if t.baseline < 0 {
-		v.addErr("baseline", ErrNotFound, "baseline %q is not an option id", m.Baseline)
+		v.addErr("/baseline", outsourcing.ErrNotFound, "baseline %q is not an option id", m.Baseline)
 	}
 	return t
 }
 
 func (v *tcoValidator) option(path string, o SourcingOption, m TCOModel) tcoOption {
 	if o.ID == "" {
-		v.add(path+".id", "option id is required")
+		v.add(jsonptr.Append(path, "id"), "option id is required")
 	}
 	if o.Scope != "" && !slices.Contains(sourcingScopes, o.Scope) {
-		v.add(path+".scope", "unknown sourcing scope %q", string(o.Scope))
+		v.add(jsonptr.Append(path, "scope"), "unknown sourcing scope %q", text.Truncate(string(o.Scope), maxQuoted))
 	}
 	if o.Location != "" && !slices.Contains(sourcingLocations, o.Location) {
-		v.add(path+".location", "unknown sourcing location %q", string(o.Location))
+		v.add(jsonptr.Append(path, "location"), "unknown sourcing location %q", text.Truncate(string(o.Location), maxQuoted))
 	}
 	if len(o.Lines) > MaxTCOLines {
-		v.add(path+".lines", "%d lines, more than %d", len(o.Lines), MaxTCOLines)
+		v.add(jsonptr.Append(path, "lines"), "%d lines, more than %d", len(o.Lines), MaxTCOLines)
 		return tcoOption{id: o.ID}
 	}
 	byID := map[string]int{}
 	for i, l := range o.Lines {
 		if _, dup := byID[l.ID]; dup {
-			v.add(fmt.Sprintf("%s.lines[%d].id", path, i), "duplicate line id %q", l.ID)
+			v.add(jsonptr.Append(path, "lines", i, "id"), "duplicate line id %q", l.ID)
 		}
 		byID[l.ID] = i
 	}
 	out := tcoOption{id: o.ID, lines: make([]tcoLine, len(o.Lines))}
 	for i, l := range o.Lines {
-		out.lines[i] = v.line(fmt.Sprintf("%s.lines[%d]", path, i), l, m, o.Lines, byID)
+		out.lines[i] = v.line(jsonptr.Append(path, "lines", i), l, m, o.Lines, byID)
 	}
 	return out
 }
@@ -235,10 +249,10 @@ func (v *tcoValidator) option(path string, o SourcingOption, m TCOModel) tcoOpti
 func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []CostLine, byID map[string]int) tcoLine {
 	t := tcoLine{id: l.ID, category: l.Category, basis: l.Basis, start: l.Start, end: l.End}
 	if l.ID == "" {
-		v.add(path+".id", "line id is required")
+		v.add(jsonptr.Append(path, "id"), "line id is required")
 	}
 	if !slices.Contains(costCategories, l.Category) {
-		v.add(path+".category", "unknown cost category %q", string(l.Category))
+		v.add(jsonptr.Append(path, "category"), "unknown cost category %q", text.Truncate(string(l.Category), maxQuoted))
 	}
 	switch l.Basis {
 	case CostBasisRecurring, CostBasisOneOff:
@@ -246,72 +260,72 @@ func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []Cost
 	case CostBasisPercent:
 		t.share, t.of = v.percent(path, l, siblings, byID)
 	default:
-		v.add(path+".basis", "unknown cost basis %q (want %s)", string(l.Basis), enumList(costBases))
+		v.add(jsonptr.Append(path, "basis"), "unknown cost basis %q (want %s)", text.Truncate(string(l.Basis), maxQuoted), enumList(costBases))
 	}
 	v.timing(path, &t, m.Horizon)
 	if l.Escalation != nil {
-		v.escalation(path+".escalation", &t, *l.Escalation, m.Period.PerYear())
+		v.escalation(jsonptr.Append(path, "escalation"), &t, *l.Escalation, m.Period.PerYear())
 	}
 	return t
 }
 
-func (v *tcoValidator) amount(path string, l CostLine, c Currency) decimal.Decimal {
+func (v *tcoValidator) amount(path string, l CostLine, c outsourcing.Currency) decimal.Decimal {
 	if l.Percent != nil || len(l.Of) > 0 {
-		v.add(path+".percent", "percent and of belong to percent lines only")
+		v.add(jsonptr.Append(path, "percent"), "percent and of belong to percent lines only")
 	}
 	if l.Amount == nil || !l.Amount.IsSet() {
-		v.add(path+".amount", "amount is required for a %s line", l.Basis)
+		v.add(jsonptr.Append(path, "amount"), "amount is required for a %s line", l.Basis)
 		return decimal.Zero
 	}
 	if l.Amount.Currency() != c {
-		v.addErr(path+".amount", ErrCurrencyMismatch, "amount in %s, model in %s", l.Amount.Currency(), c)
+		v.addErr(jsonptr.Append(path, "amount"), outsourcing.ErrCurrencyMismatch, "amount in %s, model in %s", l.Amount.Currency(), c)
 	}
-	amount := l.Amount.Amount()
+	amount := l.Amount.Amount().Shopspring()
 	if l.Probability != nil {
-		if !l.Probability.Between(Percent{}, hundredPercent) {
-			v.add(path+".probability", "probability %s must be between 0 and 100", l.Probability)
+		if !l.Probability.Between(outsourcing.Percent{}, hundredPercent) {
+			v.add(jsonptr.Append(path, "probability"), "probability %s must be between 0 and 100", l.Probability)
 		}
-		amount = amount.Mul(l.Probability.Fraction())
+		amount = amount.Mul(l.Probability.Fraction().Shopspring())
 	}
 	return amount
 }
 
 func (v *tcoValidator) percent(path string, l CostLine, siblings []CostLine, byID map[string]int) (decimal.Decimal, []int) {
 	if l.Amount != nil {
-		v.add(path+".amount", "a percent line takes percent and of, not an amount")
+		v.add(jsonptr.Append(path, "amount"), "a percent line takes percent and of, not an amount")
 	}
 	if l.Probability != nil {
-		v.add(path+".probability", "a percent line cannot have a probability")
+		v.add(jsonptr.Append(path, "probability"), "a percent line cannot have a probability")
 	}
-	if l.Percent == nil || l.Percent.Decimal().IsNegative() {
-		v.add(path+".percent", "a percent line needs a percent ≥ 0")
+	if l.Percent == nil || l.Percent.Points().IsNegative() {
+		v.add(jsonptr.Append(path, "percent"), "a percent line needs a percent ≥ 0")
 		return decimal.Zero, nil
 	}
 	if len(l.Of) == 0 {
-		v.add(path+".of", "a percent line needs the ids of the lines it is a share of")
+		v.add(jsonptr.Append(path, "of"), "a percent line needs the ids of the lines it is a share of")
 	}
 	of := make([]int, 0, len(l.Of))
 	for j, ref := range l.Of {
 		i, ok := byID[ref]
 		switch {
 		case !ok:
-			v.addErr(fmt.Sprintf("%s.of[%d]", path, j), ErrNotFound, "no line %q in this option", ref)
+			v.addErr(jsonptr.Append(path, "of", j), outsourcing.ErrNotFound, "no line %q in this option", ref)
 		case siblings[i].Basis == CostBasisPercent:
-			v.add(fmt.Sprintf("%s.of[%d]", path, j), "line %q is a percent line; shares of shares are not supported", ref)
+			v.add(jsonptr.Append(path, "of", j), "line %q is a percent line; shares of shares are not supported", ref)
 		default:
 			of = append(of, i)
 		}
 	}
-	return l.Percent.Fraction(), of
+	return l.Percent.Fraction().Shopspring(), of
 }
 
 func (v *tcoValidator) timing(path string, t *tcoLine, horizon int) {
 	if t.basis == CostBasisOneOff {
 		if t.end != 0 {
-			v.add(path+".end", "a one-off line has no end period")
+			v.add(jsonptr.Append(path, "end"), "a one-off line has no end period")
 		}
 		if t.start < 0 || t.start > horizon {
-			v.add(path+".start", "one-off period %d is outside 0..%d", t.start, horizon)
+			v.add(jsonptr.Append(path, "start"), "one-off period %d is outside 0..%d", t.start, horizon)
 		}
 		t.end = t.start
 		return
@@ -319,11 +333,15 @@ func (v *tcoValidator) timing(path string, t *tcoLine, horizon int) {
 	if t.start == 0 {
 		t.start = 1
 	}
+	end := t.end
 	if t.end == 0 {
 		t.end = horizon
 	}
-	if t.start < 1 || t.end > horizon || t.start > t.end {
-		v.add(path+".start", "periods %d..%d are not within 1..%d", t.start, t.end, horizon)
+	switch {
+	case t.start < 1 || t.start > horizon:
+		v.add(jsonptr.Append(path, "start"), "start period %d is not within 1..%d", t.start, horizon)
+	case end != 0 && (end < t.start || end > horizon):
+		v.add(jsonptr.Append(path, "end"), "end period %d is not within %d..%d", end, t.start, horizon)
 	}
 }
 
@@ -333,23 +351,23 @@ func (v *tcoValidator) escalation(path string, t *tcoLine, e Escalation, perYear
 		t.every = max(perYear, 1)
 	}
 	if t.every < 0 {
-		v.add(path+".every", "escalation step %d must be positive", e.Every)
+		v.add(jsonptr.Append(path, "every"), "escalation step %d must be positive", e.Every)
 	}
 	if len(e.Index) == 0 || len(e.Index) > MaxTCOHorizon {
-		v.add(path+".index", "want 1 to %d index values", MaxTCOHorizon)
+		v.add(jsonptr.Append(path, "index"), "want 1 to %d index values", MaxTCOHorizon)
 	}
 	for i, p := range e.Index {
-		f := p.Fraction()
+		f := p.Fraction().Shopspring()
 		if f.Cmp(decMinus1) <= 0 {
-			v.add(fmt.Sprintf("%s.index[%d]", path, i), "index change %s must be greater than -100 %%", p)
+			v.add(jsonptr.Append(path, "index", i), "index change %s must be greater than -100 %%", p)
 		}
 		t.index = append(t.index, f)
 	}
 	if e.Cap != nil {
-		if e.Cap.Decimal().IsNegative() {
-			v.add(path+".cap", "escalation cap %s must not be negative", e.Cap)
+		if e.Cap.Points().IsNegative() {
+			v.add(jsonptr.Append(path, "cap"), "escalation cap %s must not be negative", e.Cap)
 		}
-		t.capped, t.cap = true, e.Cap.Fraction()
+		t.capped, t.cap = true, e.Cap.Fraction().Shopspring()
 	}
 }
 

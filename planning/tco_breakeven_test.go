@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -28,11 +30,11 @@ func TestTCOBreakEvenEscalation(t *testing.T) {
 	require.NoError(t, json.Unmarshal(raw, &ref))
 	require.NotEmpty(t, ref.Source)
 
-	escalating := func(id string, cat CostCategory, amount string, cap *Percent, index ...string) CostLine {
+	escalating := func(id string, cat CostCategory, amount string, cap *outsourcing.Percent, index ...string) CostLine {
 		l := recurring(id, cat, amount)
 		l.Escalation = &Escalation{Cap: cap}
 		for _, v := range index {
-			l.Escalation.Index = append(l.Escalation.Index, MustPercent(v))
+			l.Escalation.Index = append(l.Escalation.Index, outsourcing.MustPercent(v))
 		}
 		return l
 	}
@@ -66,6 +68,6 @@ func TestTCOBreakEvenEscalation(t *testing.T) {
 		SourcingOption{ID: "out", Lines: []CostLine{escalating("fees", CostCategoryVendorFees, ref.Fee, pct("2"), "2")}}))
 	require.NoError(t, err)
 	_, err = tc.BreakEven("out", "out/fees/escalation")
-	require.ErrorIs(t, err, ErrInvalidInput)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "between -99 % and 2 %")
 }

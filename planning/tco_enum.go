@@ -1,6 +1,10 @@
 package planning
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // PeriodUnit is the length of one period of a TCO model's horizon.
 type PeriodUnit string
@@ -18,11 +22,13 @@ var periodUnits = []PeriodUnit{PeriodUnitMonth, PeriodUnitYear}
 func (u PeriodUnit) String() string { return string(u) }
 
 // MarshalText implements encoding.TextMarshaler; unknown units are an error.
-func (u PeriodUnit) MarshalText() ([]byte, error) { return MarshalEnum(u, "period unit", periodUnits) }
+func (u PeriodUnit) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(u, "period unit", periodUnits)
+}
 
 // UnmarshalText accepts "month" or "year".
 func (u *PeriodUnit) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(u, b, "period unit", periodUnits)
+	return outsourcing.UnmarshalEnum(u, b, "period unit", periodUnits)
 }
 
 // PerYear returns the number of periods in a year: 12 or 1 (0 if unknown).
@@ -80,12 +86,12 @@ func (c CostCategory) String() string { return string(c) }
 
 // MarshalText implements encoding.TextMarshaler; unknown categories are an error.
 func (c CostCategory) MarshalText() ([]byte, error) {
-	return MarshalEnum(c, "cost category", costCategories)
+	return outsourcing.MarshalEnum(c, "cost category", costCategories)
 }
 
 // UnmarshalText accepts the snake_case category names.
 func (c *CostCategory) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(c, b, "cost category", costCategories)
+	return outsourcing.UnmarshalEnum(c, b, "cost category", costCategories)
 }
 
 // CostBasis says how a cost line turns into amounts per period.
@@ -107,11 +113,13 @@ var costBases = []CostBasis{CostBasisRecurring, CostBasisOneOff, CostBasisPercen
 func (b CostBasis) String() string { return string(b) }
 
 // MarshalText implements encoding.TextMarshaler; unknown bases are an error.
-func (b CostBasis) MarshalText() ([]byte, error) { return MarshalEnum(b, "cost basis", costBases) }
+func (b CostBasis) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(b, "cost basis", costBases)
+}
 
 // UnmarshalText accepts "recurring", "one_off" or "percent".
 func (b *CostBasis) UnmarshalText(t []byte) error {
-	return UnmarshalEnum(b, t, "cost basis", costBases)
+	return outsourcing.UnmarshalEnum(b, t, "cost basis", costBases)
 }
 
 // SourcingScope is how much of a service goes to providers (Handbook §1.3).
@@ -135,12 +143,12 @@ func (s SourcingScope) String() string { return string(s) }
 
 // MarshalText implements encoding.TextMarshaler; unknown scopes are an error.
 func (s SourcingScope) MarshalText() ([]byte, error) {
-	return MarshalEnum(s, "sourcing scope", sourcingScopes)
+	return outsourcing.MarshalEnum(s, "sourcing scope", sourcingScopes)
 }
 
 // UnmarshalText accepts "in_house", "total", "partial" or "selective".
 func (s *SourcingScope) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(s, b, "sourcing scope", sourcingScopes)
+	return outsourcing.UnmarshalEnum(s, b, "sourcing scope", sourcingScopes)
 }
 
 // SourcingLocation is where an outsourced service is delivered from
@@ -163,10 +171,10 @@ func (l SourcingLocation) String() string { return string(l) }
 
 // MarshalText implements encoding.TextMarshaler; unknown locations are an error.
 func (l SourcingLocation) MarshalText() ([]byte, error) {
-	return MarshalEnum(l, "sourcing location", sourcingLocations)
+	return outsourcing.MarshalEnum(l, "sourcing location", sourcingLocations)
 }
 
 // UnmarshalText accepts "onshore", "nearshore" or "offshore".
 func (l *SourcingLocation) UnmarshalText(b []byte) error {
-	return UnmarshalEnum(l, b, "sourcing location", sourcingLocations)
+	return outsourcing.UnmarshalEnum(l, b, "sourcing location", sourcingLocations)
 }

@@ -3,6 +3,10 @@ package planning
 import (
 	"fmt"
 
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/finance"
+	"github.com/outsourcing-go/outsourcing/internal/text"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -12,42 +16,45 @@ import (
 // unit once, at the end.
 type TCOResult struct {
 	// Model is the model's ID.
-	Model string
+	Model string `json:"model"`
 	// Period and Horizon repeat the model's time axis.
-	Period  PeriodUnit
-	Horizon int
+	Period  PeriodUnit `json:"period"`
+	Horizon int        `json:"horizon"`
 	// PeriodRate is the discount rate per period, (1+d)^(1/PerYear) − 1,
-	// rounded to 16 decimal places.
-	PeriodRate Decimal
+	// rounded to finance.ResultPlaces (16) decimal places.
+	PeriodRate outsourcing.Decimal `json:"period_rate"`
 	// Baseline is the ID of the baseline option.
-	Baseline string
+	Baseline string `json:"baseline"`
 	// Options are the results per option, in model order.
-	Options []TCOOptionResult
+	Options []TCOOptionResult `json:"options"`
 }
 
 // TCOOptionResult is the cost of one option over the horizon.
 type TCOOptionResult struct {
 	// ID is the option's ID.
-	ID string
+	ID string `json:"id"`
 	// Costs holds the exact total cost of each period, index 0 (signing)
 	// to Horizon.
-	Costs []Money
+	Costs []outsourcing.Money `json:"costs"`
 	// Categories are the nominal and discounted totals per cost category
 	// that has at least one line, in CostCategories order.
-	Categories []CategoryCost
+	Categories []CategoryCost `json:"categories"`
 	// Nominal is the undiscounted total cost.
-	Nominal Money
+	Nominal outsourcing.Money `json:"nominal"`
 	// Discounted is the present value of the costs.
-	Discounted Money
+	Discounted outsourcing.Money `json:"discounted"`
 	// Savings compares the option with the baseline; nil for the baseline.
-	Savings *Savings
+	Savings *Savings `json:"savings,omitempty"`
 }
 
 // CategoryCost is the total of one cost category within an option.
 type CategoryCost struct {
-	Category   CostCategory
-	Nominal    Money
-	Discounted Money
+	// Category is the cost category.
+	Category CostCategory `json:"category"`
+	// Nominal is the undiscounted total of the category's lines.
+	Nominal outsourcing.Money `json:"nominal"`
+	// Discounted is their present value, rounded to the minor unit.
+	Discounted outsourcing.Money `json:"discounted"`
 }
 
 // Savings is an option against the baseline: savings are baseline cost
@@ -55,27 +62,27 @@ type CategoryCost struct {
 // transition costs of a switch show as negative early savings.
 type Savings struct {
 	// PerPeriod holds the exact savings of each period, 0..Horizon.
-	PerPeriod []Money
+	PerPeriod []outsourcing.Money `json:"per_period"`
 	// Nominal is the undiscounted total saving.
-	Nominal Money
+	Nominal outsourcing.Money `json:"nominal"`
 	// NPV is the present value of the savings (rounded to minor units).
-	NPV Money
+	NPV outsourcing.Money `json:"npv"`
 	// IRR is the annual effective internal rate of return of the savings
 	// stream, (1+periodic IRR)^PerYear − 1, rounded to 12 decimal places;
 	// nil when the savings do not change sign or no rate solves them.
 	// Savings that change sign more than once (a transition cost, savings,
 	// then exit costs) can have several rates: the one nearest 10 % a
-	// year is reported (see IRR).
-	IRR *Decimal
+	// year is reported (see finance.IRR).
+	IRR *outsourcing.Decimal `json:"irr"`
 	// Payback is the number of periods until cumulative savings first
 	// reach zero, interpolated linearly within the period and rounded to
 	// 4 places; 0 when they never go below zero; nil when never reached.
-	Payback *Decimal
+	Payback *outsourcing.Decimal `json:"payback"`
 	// DiscountedPayback is Payback on discounted savings.
-	DiscountedPayback *Decimal
+	DiscountedPayback *outsourcing.Decimal `json:"discounted_payback"`
 	// BreakEven is the first period from which cumulative savings stay at
 	// or above zero to the end of the horizon, or −1 when they end below.
-	BreakEven int
+	BreakEven int `json:"break_even"`
 }
 
 // paybackPlaces is the rounding (half away from zero) of payback periods.
@@ -103,15 +110,14 @@ func noShift() tcoShift {
 func (t *TCO) Evaluate() TCOResult {
 	s := noShift()
 	df := t.discountFactors(s)
-	c := t.model.Currency
 	res := TCOResult{Model: t.model.ID, Period: t.model.Period, Horizon: t.model.Horizon,
-		PeriodRate: TrimDecimal(t.periodRate(s).Round(ResultPlaces)), Baseline: t.options[t.baseline].id}
+		PeriodRate: outsourcing.DecimalOf(t.periodRate(s).Round(finance.ResultPlaces)).Trim(), Baseline: t.options[t.baseline].id}
 	base := t.optionCosts(t.baseline, s)
 	for o := range t.options {
 		lines := t.lineCosts(o, s)
 		costs := sumLines(lines, t.model.Horizon)
-		r := TCOOptionResult{ID: t.options[o].id, Costs: moneys(costs, c),
-			Nominal: Money{sum(costs), c}, Discounted: Money{presentValue(costs, df), c}.Round(RoundHalfUp)}
+		r := TCOOptionResult{ID: t.options[o].id, Costs: t.moneys(costs),
+			Nominal: t.money(sum(costs)), Discounted: t.money(presentValue(costs, df)).Round(outsourcing.RoundHalfUp)}
 		for _, cat := range costCategories {
 			var in [][]decimal.Decimal
 			for i, l := range t.options[o].lines {
@@ -121,8 +127,8 @@ func (t *TCO) Evaluate() TCOResult {
 			}
 			if len(in) > 0 {
 				cc := sumLines(in, t.model.Horizon)
-				r.Categories = append(r.Categories, CategoryCost{Category: cat, Nominal: Money{sum(cc), c},
-					Discounted: Money{presentValue(cc, df), c}.Round(RoundHalfUp)})
+				r.Categories = append(r.Categories, CategoryCost{Category: cat, Nominal: t.money(sum(cc)),
+					Discounted: t.money(presentValue(cc, df)).Round(outsourcing.RoundHalfUp)})
 			}
 		}
 		if o != t.baseline {
@@ -142,9 +148,15 @@ const SavingsPercentPlaces = 2
 // recommendation takes (SourcingInputs.ExpectedSavings), rounded to
 // SavingsPercentPlaces places.
 //
-// Errors (*FieldError): an unknown option (ErrNotFound); the baseline
-// itself, or a baseline whose discounted cost is zero (ErrInvalidInput).
-func (r TCOResult) SavingsPercent(option string) (Percent, error) {
+// Errors (*FieldError at "/option", after the prefix "planning: "): an
+// unknown option (ErrNotFound); the baseline itself, or a baseline whose
+// discounted cost is zero (ErrInvalidInput).
+func (r TCOResult) SavingsPercent(option string) (outsourcing.Percent, error) {
+	p, err := r.savingsPercent(option)
+	return p, wrap(err)
+}
+
+func (r TCOResult) savingsPercent(option string) (outsourcing.Percent, error) {
 	var base, opt *TCOOptionResult
 	for i := range r.Options {
 		switch r.Options[i].ID {
@@ -156,27 +168,27 @@ func (r TCOResult) SavingsPercent(option string) (Percent, error) {
 	}
 	switch {
 	case option == r.Baseline:
-		return Percent{}, FieldErrorf("option", "%q is the baseline; compare another option", option)
+		return outsourcing.Percent{}, outsourcing.FieldErrorf("/option", "%q is the baseline; compare another option", text.Truncate(option, maxQuoted))
 	case opt == nil || opt.Savings == nil:
-		return Percent{}, &FieldError{Path: "option", Reason: fmt.Sprintf("no option %q", option), Err: ErrNotFound}
-	case base == nil || base.Discounted.IsZero():
-		return Percent{}, FieldErrorf("option", "the baseline's discounted cost is zero")
+		return outsourcing.Percent{}, &outsourcing.FieldError{Path: "/option", Reason: fmt.Sprintf("no option %q", text.Truncate(option, maxQuoted)), Err: outsourcing.ErrNotFound}
+	case base == nil || base.Discounted.Amount().IsZero():
+		return outsourcing.Percent{}, outsourcing.FieldErrorf("/option", "the baseline's discounted cost is zero")
 	}
-	return NewPercent(opt.Savings.NPV.Amount().Shift(2).DivRound(base.Discounted.Amount(), SavingsPercentPlaces)), nil
+	points, err := opt.Savings.NPV.Amount().Mul(outsourcing.DecimalFromInt(100)).Quo(base.Discounted.Amount(), SavingsPercentPlaces, outsourcing.RoundHalfUp)
+	return outsourcing.NewPercent(points), err
 }
 
 func (t *TCO) savings(base, costs, df []decimal.Decimal) *Savings {
-	c := t.model.Currency
 	sv := make([]decimal.Decimal, len(costs))
 	disc := make([]decimal.Decimal, len(costs))
 	for p := range costs {
 		sv[p] = base[p].Sub(costs[p])
 		disc[p] = sv[p].Mul(df[p])
 	}
-	s := &Savings{PerPeriod: moneys(sv, c), Nominal: Money{sum(sv), c}, NPV: Money{sum(disc), c}.Round(RoundHalfUp),
+	s := &Savings{PerPeriod: t.moneys(sv), Nominal: t.money(sum(sv)), NPV: t.money(sum(disc)).Round(outsourcing.RoundHalfUp),
 		Payback: payback(sv), DiscountedPayback: payback(disc), BreakEven: breakEven(sv)}
 	if r, err := t.annualIRR(sv); err == nil {
-		irr := TrimDecimal(r)
+		irr := outsourcing.DecimalOf(r).Trim()
 		s.IRR = &irr
 	}
 	return s
@@ -191,33 +203,33 @@ var annualIRRGuess = decimal.RequireFromString("0.1")
 // (1+IRR)^PerYear − 1, rounded to 12 decimal places; the per-period IRR
 // starts from the per-period equivalent of annualIRRGuess.
 func (t *TCO) annualIRR(sv []decimal.Decimal) (decimal.Decimal, error) {
-	growth := decOne.Add(annualIRRGuess)
-	if t.perYear > 1 {
-		g, err := powDec(growth, decOne.DivRound(decimal.NewFromInt(int64(t.perYear)), finPlaces))
-		if err != nil { // unreachable: 1.1 to a positive power
-			return decimal.Decimal{}, err
-		}
-		growth = g
+	growth, err := t.perYearRoot(decOne.Add(annualIRRGuess))
+	if err != nil { // unreachable: 1.1 to a positive power
+		return decimal.Decimal{}, err
 	}
-	r, err := IRR(sv, growth.Sub(decOne))
+	r, err := finance.IRR(decimals(sv), outsourcing.DecimalOf(growth.Sub(decOne)))
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return powInt(decOne.Add(r), t.perYear).Sub(decOne).Round(12), nil
+	annual, err := decOne.Add(r.Shopspring()).PowInt32(int32(t.perYear))
+	if err != nil { // unreachable: a periodic IRR is above −1
+		return decimal.Decimal{}, err
+	}
+	return annual.Sub(decOne).Round(12), nil
 }
 
 // payback returns the interpolated period at which the running sum of
 // flows first reaches zero from below.
-func payback(flows []decimal.Decimal) *Decimal {
+func payback(flows []decimal.Decimal) *outsourcing.Decimal {
 	cum := decimal.Zero
 	for p, f := range flows {
 		next := cum.Add(f)
 		if !next.IsNegative() {
 			if p == 0 || !cum.IsNegative() {
-				v := NewDecimal(decimal.NewFromInt(int64(p)))
+				v := outsourcing.DecimalFromInt(int64(p))
 				return &v
 			}
-			v := TrimDecimal(decimal.NewFromInt(int64(p - 1)).Add(cum.Neg().DivRound(f, finPlaces)).Round(paybackPlaces))
+			v := outsourcing.DecimalOf(decimal.NewFromInt(int64(p - 1)).Add(cum.Neg().DivRound(f, finPlaces)).Round(paybackPlaces)).Trim()
 			return &v
 		}
 		cum = next
@@ -250,15 +262,19 @@ func (t *TCO) periodRate(s tcoShift) decimal.Decimal {
 // perPeriodGrowth is (1+d)^(1/PerYear) at finPlaces.
 func (t *TCO) perPeriodGrowth(s tcoShift) decimal.Decimal {
 	g := decOne.Add(t.rate.Mul(s.rate))
-	if t.perYear == 1 {
-		return g
-	}
-	e := decOne.DivRound(decimal.NewFromInt(int64(t.perYear)), finPlaces)
-	r, err := powDec(g, e)
+	r, err := t.perYearRoot(g)
 	if err != nil { // unreachable: g > 0 after validation
 		return g
 	}
 	return r
+}
+
+// perYearRoot is g^(1/PerYear) at finPlaces, for g > 0.
+func (t *TCO) perYearRoot(g decimal.Decimal) (decimal.Decimal, error) {
+	if t.perYear == 1 {
+		return g, nil
+	}
+	return g.PowWithPrecision(decOne.DivRound(decimal.NewFromInt(int64(t.perYear)), finPlaces), finPlaces)
 }
 
 // discountFactors returns (1+d)^(−p/PerYear) for p = 0..Horizon.
@@ -381,10 +397,24 @@ func presentValue(flows, df []decimal.Decimal) decimal.Decimal {
 	return s
 }
 
-func moneys(v []decimal.Decimal, c Currency) []Money {
-	out := make([]Money, len(v))
+// money returns d in the model's currency.
+func (t *TCO) money(d decimal.Decimal) outsourcing.Money {
+	return t.unit.Mul(outsourcing.DecimalOf(d))
+}
+
+func (t *TCO) moneys(v []decimal.Decimal) []outsourcing.Money {
+	out := make([]outsourcing.Money, len(v))
 	for i, x := range v {
-		out[i] = Money{amount: x, currency: c}
+		out[i] = t.money(x)
+	}
+	return out
+}
+
+// decimals converts the package's working decimals for package finance.
+func decimals(v []decimal.Decimal) []outsourcing.Decimal {
+	out := make([]outsourcing.Decimal, len(v))
+	for i, x := range v {
+		out[i] = outsourcing.DecimalOf(x)
 	}
 	return out
 }

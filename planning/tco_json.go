@@ -1,28 +1,34 @@
 package planning
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 //go:embed schema/tco.schema.json
 var tcoSchemaJSON []byte
 
-// TCOSchema validates TCO model documents; its $id is
+var tcoSchema = outsourcing.MustRegisterSchema(tcoSchemaJSON)
+
+// TCOSchema returns the schema of TCO model documents; its $id is
 // https://outsourcing-go.github.io/schemas/tco.schema.json.
-var TCOSchema = MustRegisterSchema(tcoSchemaJSON)
+func TCOSchema() *outsourcing.Schema { return tcoSchema }
 
 // ParseTCOModel validates a JSON TCO model against TCOSchema, decodes it
 // (numbers exact, unknown fields rejected) and checks it as CompileTCO
 // does, so a model it returns always compiles.
 //
-// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
-// with JSON-pointer paths for schema violations, dotted paths for the
-// semantic checks of CompileTCO.
+// Errors: "planning: " followed by *outsourcing.SyntaxError for malformed
+// JSON or *FieldError values (errors.Join) with JSON pointers into the
+// document, for schema violations and for the checks of CompileTCO.
 func ParseTCOModel(doc []byte) (TCOModel, error) {
 	var m TCOModel
-	if err := TCOSchema.Decode(doc, &m); err != nil {
-		return TCOModel{}, wrapPkg(err)
+	if err := tcoSchema.Decode(doc, &m); err != nil {
+		return TCOModel{}, wrap(err)
 	}
-	if _, err := CompileTCO(m); err != nil {
-		return TCOModel{}, wrapPkg(err)
+	if _, err := compileTCO(m); err != nil {
+		return TCOModel{}, wrap(err)
 	}
 	return m, nil
 }

@@ -2,9 +2,14 @@ package planning
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/finance"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 
 	"github.com/shopspring/decimal"
 )
@@ -24,26 +29,26 @@ const BreakEvenPlaces = 6
 // savings against the baseline.
 type Tornado struct {
 	// Option is the option analysed.
-	Option string
+	Option string `json:"option"`
 	// Change is the relative change applied to each input, in percent.
-	Change Percent
+	Change outsourcing.Percent `json:"change"`
 	// Base is the NPV of savings with every input at its model value.
-	Base Money
+	Base outsourcing.Money `json:"base"`
 	// Bars hold one entry per input, widest swing first (ties by name).
-	Bars []TornadoBar
+	Bars []TornadoBar `json:"bars"`
 }
 
 // TornadoBar is the NPV of savings with one input moved down and up.
 type TornadoBar struct {
 	// Input names the input (InputDiscountRate, "<option>/<line>" or
 	// "<option>/<line>/escalation").
-	Input string
+	Input string `json:"input"`
 	// Low is the NPV of savings with the input at (1 − Change) times its value.
-	Low Money
+	Low outsourcing.Money `json:"low"`
 	// High is the NPV of savings with the input at (1 + Change) times its value.
-	High Money
+	High outsourcing.Money `json:"high"`
 	// Swing is |High − Low|.
-	Swing Money
+	Swing outsourcing.Money `json:"swing"`
 }
 
 // Tornado moves each input of the comparison of option with the baseline
@@ -52,29 +57,31 @@ type TornadoBar struct {
 // escalation index, and reports the NPV of savings at both ends. NPVs
 // are rounded to the currency's minor unit.
 //
-// Errors (*FieldError): unknown option (ErrNotFound); the baseline itself
-// or a change outside (0, 100] (ErrInvalidInput).
-func (t *TCO) Tornado(option string, change Percent) (Tornado, error) {
+// Errors (*FieldError, after the prefix "planning: "): unknown option
+// (ErrNotFound, "/option"); the baseline itself ("/option") or a change
+// outside (0, 100] ("/change") (ErrInvalidInput).
+func (t *TCO) Tornado(option string, change outsourcing.Percent) (Tornado, error) {
 	o, err := t.comparedOption(option)
 	if err != nil {
-		return Tornado{}, err
+		return Tornado{}, wrap(err)
 	}
-	if !change.Decimal().IsPositive() || change.Cmp(hundredPercent) > 0 {
-		return Tornado{}, FieldErrorf("change", "tornado change %s must be in (0, 100]", change)
+	if !change.Points().IsPositive() || change.Cmp(hundredPercent) > 0 {
+		return Tornado{}, wrap(outsourcing.FieldErrorf("/change", "tornado change %s must be in (0, 100]", change))
 	}
-	c := t.model.Currency
 	cache := t.newCache(o)
-	res := Tornado{Option: option, Change: change, Base: Money{t.savingsNPV(o, noShift(), cache), c}.Round(RoundHalfUp)}
-	down, up := decOne.Sub(change.Fraction()), decOne.Add(change.Fraction())
+	npv := func(s tcoShift) outsourcing.Money {
+		return t.money(t.savingsNPV(o, s, cache)).Round(outsourcing.RoundHalfUp)
+	}
+	res := Tornado{Option: option, Change: change, Base: npv(noShift())}
+	f := change.Fraction().Shopspring()
+	down, up := decOne.Sub(f), decOne.Add(f)
 	for _, in := range t.inputs(o) {
-		lo, hi := in.shift(down), in.shift(up)
-		low := Money{t.savingsNPV(o, lo, cache), c}.Round(RoundHalfUp)
-		high := Money{t.savingsNPV(o, hi, cache), c}.Round(RoundHalfUp)
+		low, high := npv(in.shift(down)), npv(in.shift(up))
 		res.Bars = append(res.Bars, TornadoBar{Input: in.name, Low: low, High: high,
-			Swing: Money{high.amount.Sub(low.amount).Abs(), c}})
+			Swing: t.unit.Mul(high.Amount().Sub(low.Amount()).Abs())})
 	}
 	slices.SortStableFunc(res.Bars, func(a, b TornadoBar) int {
-		if n := b.Swing.amount.Cmp(a.Swing.amount); n != 0 {
+		if n := b.Swing.Amount().Cmp(a.Swing.Amount()); n != 0 {
 			return n
 		}
 		return cmp.Compare(a.Input, b.Input)
@@ -98,11 +105,22 @@ func (t *TCO) Tornado(option string, change Percent) (Tornado, error) {
 //     is monotonic in it; bisection between −99 % and the cap (or
 //     MaxBreakEvenEscalation) finds it to better than 1e-9 percent.
 //
-// Errors: unknown option or input (ErrNotFound); the baseline, an input
-// with no effect on the NPV, or an escalation for which no rate in the
-// searched range brings the NPV to zero (ErrInvalidInput); for the
-// discount rate, those of IRR.
-func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
+// Errors (*FieldError at "/option" or "/input", after the prefix
+// "planning: "): unknown option or input (ErrNotFound); the baseline, an
+// input with no effect on the NPV, or an escalation for which no rate in
+// the searched range brings the NPV to zero (ErrInvalidInput); for the
+// discount rate, a savings stream with no IRR (the sentinel of
+// finance.IRR's error, which is the cause: finance.ErrNoSignChange or
+// outsourcing.ErrNoConvergence).
+func (t *TCO) BreakEven(option, input string) (outsourcing.Decimal, error) {
+	d, err := t.breakEven(option, input)
+	if err != nil {
+		return outsourcing.Decimal{}, wrap(err)
+	}
+	return outsourcing.DecimalOf(d), nil
+}
+
+func (t *TCO) breakEven(option, input string) (decimal.Decimal, error) {
 	o, err := t.comparedOption(option)
 	if err != nil {
 		return decimal.Decimal{}, err
@@ -115,13 +133,13 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 		}
 		r, err := t.annualIRR(sv)
 		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("break-even discount rate: %w", err)
+			return decimal.Decimal{}, noBreakEvenRate(err)
 		}
 		return r.Shift(2).Round(BreakEvenPlaces), nil
 	}
 	in, ok := t.findInput(o, input)
 	if !ok {
-		return decimal.Decimal{}, &FieldError{Path: "input", Reason: fmt.Sprintf("no sensitivity input %q", input), Err: ErrNotFound}
+		return decimal.Decimal{}, &outsourcing.FieldError{Path: "/input", Reason: fmt.Sprintf("no sensitivity input %q", text.Truncate(input, maxQuoted)), Err: outsourcing.ErrNotFound}
 	}
 	if in.escalation {
 		return t.breakEvenEscalation(o, in)
@@ -132,7 +150,7 @@ func (t *TCO) BreakEven(option, input string) (decimal.Decimal, error) {
 	n1 := t.savingsNPV(o, in.shift(decOne), cache)
 	slope := n1.Sub(n0)
 	if slope.IsZero() {
-		return decimal.Decimal{}, FieldErrorf("input", "input %q does not change the NPV of savings", input)
+		return decimal.Decimal{}, outsourcing.FieldErrorf("/input", "input %q does not change the NPV of savings", in.name)
 	}
 	m := n0.Neg().DivRound(slope, finPlaces)
 	return in.value.Mul(m).Round(BreakEvenPlaces), nil
@@ -173,8 +191,8 @@ func (t *TCO) breakEvenEscalation(o int, in tcoInput) (decimal.Decimal, error) {
 	case sHi == 0:
 		return hi.Shift(2).Round(BreakEvenPlaces), nil
 	case sLo == sHi:
-		return decimal.Decimal{}, FieldErrorf("input", "no escalation of %q between %s %% and %s %% per step brings the NPV of savings to zero",
-			in.name, FormatDecimal(lo.Shift(2)), FormatDecimal(hi.Shift(2)))
+		return decimal.Decimal{}, outsourcing.FieldErrorf("/input", "no escalation of %q between %s %% and %s %% per step brings the NPV of savings to zero",
+			in.name, outsourcing.DecimalOf(lo.Shift(2)).Trim(), outsourcing.DecimalOf(hi.Shift(2)).Trim())
 	}
 	for hi.Sub(lo).GreaterThan(escalationSearchTol) {
 		mid := lo.Add(hi).Mul(decHalf).Round(escalationSearchPlaces)
@@ -195,12 +213,12 @@ func (t *TCO) comparedOption(id string) (int, error) {
 	for i, o := range t.options {
 		if o.id == id {
 			if i == t.baseline {
-				return 0, FieldErrorf("option", "%q is the baseline; compare another option", id)
+				return 0, outsourcing.FieldErrorf("/option", "%q is the baseline; compare another option", text.Truncate(id, maxQuoted))
 			}
 			return i, nil
 		}
 	}
-	return 0, &FieldError{Path: "option", Reason: fmt.Sprintf("no option %q", id), Err: ErrNotFound}
+	return 0, &outsourcing.FieldError{Path: "/option", Reason: fmt.Sprintf("no option %q", text.Truncate(id, maxQuoted)), Err: outsourcing.ErrNotFound}
 }
 
 // savingsNPV is the unrounded NPV of baseline cost minus option o's cost
@@ -255,7 +273,7 @@ func (in tcoInput) shift(m decimal.Decimal) tcoShift {
 // inputs lists the discount rate, then the baseline's and option o's
 // lines and escalations.
 func (t *TCO) inputs(o int) []tcoInput {
-	ins := []tcoInput{{name: InputDiscountRate, option: -1, line: -1, value: t.model.DiscountRate.Decimal()}}
+	ins := []tcoInput{{name: InputDiscountRate, option: -1, line: -1, value: t.model.DiscountRate.Points().Shopspring()}}
 	for _, oi := range []int{t.baseline, o} {
 		opt := t.model.Options[oi]
 		for li, l := range opt.Lines {
@@ -263,9 +281,9 @@ func (t *TCO) inputs(o int) []tcoInput {
 			v := decimal.Zero
 			switch {
 			case l.Amount != nil:
-				v = l.Amount.Amount()
+				v = l.Amount.Amount().Shopspring()
 			case l.Percent != nil:
-				v = l.Percent.Decimal()
+				v = l.Percent.Points().Shopspring()
 			}
 			ins = append(ins, tcoInput{name: name, option: oi, line: li, value: v})
 			if l.Escalation != nil {
@@ -286,4 +304,17 @@ func (t *TCO) findInput(o int, name string) (tcoInput, bool) {
 		}
 	}
 	return tcoInput{}, false
+}
+
+// noBreakEvenRate reports a savings stream without an IRR, keeping the
+// sentinel of finance.IRR's error and the error itself as the cause.
+func noBreakEvenRate(err error) error {
+	fe := &outsourcing.FieldError{Path: "/input", Reason: "no discount rate brings the NPV of savings to zero", Cause: err}
+	for _, s := range []error{finance.ErrNoSignChange, outsourcing.ErrNoConvergence} {
+		if errors.Is(err, s) {
+			fe.Err = s
+			break
+		}
+	}
+	return fe
 }

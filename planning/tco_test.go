@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
+
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -50,13 +52,13 @@ func loadTCOReference(t *testing.T) tcoReference {
 	return ref
 }
 
-func eur(s string) *Money {
-	m := MustMoney(s, "EUR")
+func eur(s string) *outsourcing.Money {
+	m := outsourcing.MustMoney(s, "EUR")
 	return &m
 }
 
-func pct(s string) *Percent {
-	p := MustPercent(s)
+func pct(s string) *outsourcing.Percent {
+	p := outsourcing.MustPercent(s)
 	return &p
 }
 
@@ -69,7 +71,7 @@ func oneOff(id string, cat CostCategory, amount string, at int) CostLine {
 }
 
 func tcoModel(period PeriodUnit, horizon int, rate string, options ...SourcingOption) TCOModel {
-	return TCOModel{ID: "m", Currency: "EUR", Period: period, Horizon: horizon, DiscountRate: MustPercent(rate),
+	return TCOModel{ID: "m", Currency: "EUR", Period: period, Horizon: horizon, DiscountRate: outsourcing.MustPercent(rate),
 		Baseline: options[0].ID, Options: options}
 }
 
@@ -111,7 +113,7 @@ func TestTCOReference(t *testing.T) {
 	t.Run("capped escalation", func(t *testing.T) {
 		e := ref.Escalation
 		l := recurring("licence", CostCategoryLicences, e.YearlyCost)
-		l.Escalation = &Escalation{Index: []Percent{MustPercent(e.Index)}, Cap: pct(e.Cap)}
+		l.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent(e.Index)}, Cap: pct(e.Cap)}
 		tc, err := CompileTCO(tcoModel(PeriodUnitYear, e.Years, e.AnnualRate, SourcingOption{ID: "a", Lines: []CostLine{l}}))
 		require.NoError(t, err)
 		r := tc.Evaluate().Options[0]
@@ -204,9 +206,9 @@ func TestTCOSavingsIRRSeveralRates(t *testing.T) {
 
 func TestTCOTornadoAndBreakEven(t *testing.T) {
 	in := recurring("staff", CostCategoryStaff, "10000")
-	in.Escalation = &Escalation{Index: []Percent{MustPercent("4")}, Cap: pct("3")}
+	in.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent("4")}, Cap: pct("3")}
 	out := recurring("fees", CostCategoryVendorFees, "7000")
-	out.Escalation = &Escalation{Index: []Percent{MustPercent("2")}}
+	out.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent("2")}}
 	gov := CostLine{ID: "gov", Category: CostCategoryRetainedOrganisation, Basis: CostBasisPercent, Percent: pct("10"), Of: []string{"fees"}}
 	tr := oneOff("transition", CostCategoryTransition, "40000", 0)
 	tc, err := CompileTCO(tcoModel(PeriodUnitMonth, 60, "8",
@@ -215,7 +217,7 @@ func TestTCOTornadoAndBreakEven(t *testing.T) {
 	require.NoError(t, err)
 	base := tc.Evaluate().Options[1].Savings.NPV
 
-	tor, err := tc.Tornado("out", MustPercent("10"))
+	tor, err := tc.Tornado("out", outsourcing.MustPercent("10"))
 	require.NoError(t, err)
 	assert.True(t, base.Equal(tor.Base))
 	names := map[string]TornadoBar{}
@@ -270,7 +272,7 @@ func TestTCOTornadoAndBreakEven(t *testing.T) {
 		t.Run("break-even "+input, func(t *testing.T) {
 			v, err := tc.BreakEven("out", input)
 			require.NoError(t, err)
-			l.Escalation.Index = []Percent{NewPercent(v)}
+			l.Escalation.Index = []outsourcing.Percent{outsourcing.NewPercent(v)}
 			tc2, err := CompileTCO(m)
 			require.NoError(t, err)
 			npv := tc2.Evaluate().Options[1].Savings.NPV
@@ -284,19 +286,19 @@ func TestTCOTornadoAndBreakEven(t *testing.T) {
 	assertDecimal(t, irr.Shift(2).Round(BreakEvenPlaces), rate)
 
 	_, err = tc.BreakEven("out", "out/nothing")
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
 	_, err = tc.BreakEven("in", "out/fees")
-	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = tc.Tornado("nope", MustPercent("10"))
-	assert.ErrorIs(t, err, ErrNotFound)
-	_, err = tc.Tornado("out", MustPercent("0"))
-	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	_, err = tc.Tornado("nope", outsourcing.MustPercent("10"))
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("0"))
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }
 
 func TestTCOBadInput(t *testing.T) {
 	good := func() TCOModel {
 		l := recurring("fees", CostCategoryVendorFees, "100")
-		l.Escalation = &Escalation{Index: []Percent{MustPercent("2")}}
+		l.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent("2")}}
 		return tcoModel(PeriodUnitMonth, 12, "8",
 			SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}},
 			SourcingOption{ID: "out", Lines: []CostLine{l}})
@@ -309,30 +311,30 @@ func TestTCOBadInput(t *testing.T) {
 		is     error
 		path   string
 	}{
-		{"horizon 0", func(m *TCOModel) { m.Horizon = 0 }, ErrInvalidInput, "horizon"},
-		{"horizon too long", func(m *TCOModel) { m.Horizon = MaxTCOHorizon + 1 }, ErrInvalidInput, "horizon"},
-		{"rate -100", func(m *TCOModel) { m.DiscountRate = MustPercent("-100") }, ErrInvalidInput, "discount_rate"},
-		{"unknown period", func(m *TCOModel) { m.Period = "week" }, ErrInvalidInput, "period"},
-		{"bad currency", func(m *TCOModel) { m.Currency = "XYZ" }, ErrInvalidInput, "currency"},
-		{"currency mismatch", func(m *TCOModel) { u := MustMoney("1", "USD"); m.Options[1].Lines[0].Amount = &u }, ErrCurrencyMismatch, "options[1].lines[0].amount"},
-		{"negative cap", func(m *TCOModel) { m.Options[1].Lines[0].Escalation.Cap = pct("-1") }, ErrInvalidInput, "options[1].lines[0].escalation.cap"},
-		{"index -100", func(m *TCOModel) { m.Options[1].Lines[0].Escalation.Index[0] = MustPercent("-100") }, ErrInvalidInput, "options[1].lines[0].escalation.index[0]"},
-		{"unknown baseline", func(m *TCOModel) { m.Baseline = "x" }, ErrNotFound, "baseline"},
-		{"duplicate option", func(m *TCOModel) { m.Options[1].ID = "in" }, ErrInvalidInput, "options[1].id"},
-		{"duplicate line", func(m *TCOModel) { m.Options[1].Lines = append(m.Options[1].Lines, m.Options[1].Lines[0]) }, ErrInvalidInput, "options[1].lines[1].id"},
-		{"missing amount", func(m *TCOModel) { m.Options[1].Lines[0].Amount = nil }, ErrInvalidInput, "options[1].lines[0].amount"},
-		{"unknown category", func(m *TCOModel) { m.Options[1].Lines[0].Category = "snacks" }, ErrInvalidInput, "options[1].lines[0].category"},
-		{"unknown basis", func(m *TCOModel) { m.Options[1].Lines[0].Basis = "weekly" }, ErrInvalidInput, "options[1].lines[0].basis"},
-		{"period past horizon", func(m *TCOModel) { m.Options[1].Lines[0].End = 13 }, ErrInvalidInput, "options[1].lines[0].start"},
-		{"one-off past horizon", func(m *TCOModel) { m.Options[1].Lines[0] = oneOff("x", CostCategoryExit, "1", 13) }, ErrInvalidInput, "options[1].lines[0].start"},
-		{"probability over 100", func(m *TCOModel) { m.Options[1].Lines[0].Probability = pct("101") }, ErrInvalidInput, "options[1].lines[0].probability"},
+		{"horizon 0", func(m *TCOModel) { m.Horizon = 0 }, outsourcing.ErrInvalidInput, "horizon"},
+		{"horizon too long", func(m *TCOModel) { m.Horizon = MaxTCOHorizon + 1 }, outsourcing.ErrInvalidInput, "horizon"},
+		{"rate -100", func(m *TCOModel) { m.DiscountRate = outsourcing.MustPercent("-100") }, outsourcing.ErrInvalidInput, "discount_rate"},
+		{"unknown period", func(m *TCOModel) { m.Period = "week" }, outsourcing.ErrInvalidInput, "period"},
+		{"bad currency", func(m *TCOModel) { m.Currency = "XYZ" }, outsourcing.ErrInvalidInput, "currency"},
+		{"currency mismatch", func(m *TCOModel) { u := outsourcing.MustMoney("1", "USD"); m.Options[1].Lines[0].Amount = &u }, outsourcing.ErrCurrencyMismatch, "options[1].lines[0].amount"},
+		{"negative cap", func(m *TCOModel) { m.Options[1].Lines[0].Escalation.Cap = pct("-1") }, outsourcing.ErrInvalidInput, "options[1].lines[0].escalation.cap"},
+		{"index -100", func(m *TCOModel) { m.Options[1].Lines[0].Escalation.Index[0] = outsourcing.MustPercent("-100") }, outsourcing.ErrInvalidInput, "options[1].lines[0].escalation.index[0]"},
+		{"unknown baseline", func(m *TCOModel) { m.Baseline = "x" }, outsourcing.ErrNotFound, "baseline"},
+		{"duplicate option", func(m *TCOModel) { m.Options[1].ID = "in" }, outsourcing.ErrInvalidInput, "options[1].id"},
+		{"duplicate line", func(m *TCOModel) { m.Options[1].Lines = append(m.Options[1].Lines, m.Options[1].Lines[0]) }, outsourcing.ErrInvalidInput, "options[1].lines[1].id"},
+		{"missing amount", func(m *TCOModel) { m.Options[1].Lines[0].Amount = nil }, outsourcing.ErrInvalidInput, "options[1].lines[0].amount"},
+		{"unknown category", func(m *TCOModel) { m.Options[1].Lines[0].Category = "snacks" }, outsourcing.ErrInvalidInput, "options[1].lines[0].category"},
+		{"unknown basis", func(m *TCOModel) { m.Options[1].Lines[0].Basis = "weekly" }, outsourcing.ErrInvalidInput, "options[1].lines[0].basis"},
+		{"period past horizon", func(m *TCOModel) { m.Options[1].Lines[0].End = 13 }, outsourcing.ErrInvalidInput, "options[1].lines[0].start"},
+		{"one-off past horizon", func(m *TCOModel) { m.Options[1].Lines[0] = oneOff("x", CostCategoryExit, "1", 13) }, outsourcing.ErrInvalidInput, "options[1].lines[0].start"},
+		{"probability over 100", func(m *TCOModel) { m.Options[1].Lines[0].Probability = pct("101") }, outsourcing.ErrInvalidInput, "options[1].lines[0].probability"},
 		{"percent of unknown line", func(m *TCOModel) {
 			m.Options[1].Lines = append(m.Options[1].Lines, CostLine{ID: "g", Category: CostCategoryRetainedOrganisation, Basis: CostBasisPercent, Percent: pct("5"), Of: []string{"nope"}})
-		}, ErrNotFound, "options[1].lines[1].of[0]"},
+		}, outsourcing.ErrNotFound, "options[1].lines[1].of[0]"},
 		{"percent of percent", func(m *TCOModel) {
 			m.Options[1].Lines = append(m.Options[1].Lines, CostLine{ID: "g", Category: CostCategoryRetainedOrganisation, Basis: CostBasisPercent, Percent: pct("5"), Of: []string{"g"}})
-		}, ErrInvalidInput, "options[1].lines[1].of[0]"},
-		{"no options", func(m *TCOModel) { m.Options = nil }, ErrInvalidInput, "options"},
+		}, outsourcing.ErrInvalidInput, "options[1].lines[1].of[0]"},
+		{"no options", func(m *TCOModel) { m.Options = nil }, outsourcing.ErrInvalidInput, "options"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -342,7 +344,7 @@ func TestTCOBadInput(t *testing.T) {
 			_, err := CompileTCO(m)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, c.is)
-			var fe *FieldError
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, c.path, fe.Path, err.Error())
 			assert.NotContains(t, err.Error(), "outsourcing", "only Parse functions name the package")
@@ -399,20 +401,20 @@ func TestParseTCOModel(t *testing.T) {
 		name, doc, path string
 		is              error
 	}{
-		{"unknown field", `{"id":"x","currency":"EUR","period":"month","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}],"extra":1}`, "/", ErrInvalidInput},
-		{"horizon 0", `{"id":"x","currency":"EUR","period":"month","horizon":0,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}]}`, "/horizon", ErrInvalidInput},
+		{"unknown field", `{"id":"x","currency":"EUR","period":"month","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}],"extra":1}`, "/", outsourcing.ErrInvalidInput},
+		{"horizon 0", `{"id":"x","currency":"EUR","period":"month","horizon":0,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}]}`, "/horizon", outsourcing.ErrInvalidInput},
 		{"amount on percent line", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[
-			{"id":"l","category":"staff","basis":"percent","percent":"1","of":["m"],"amount":{"amount":"1","currency":"EUR"}}]}]}`, "/options/0/lines/0", ErrInvalidInput},
+			{"id":"l","category":"staff","basis":"percent","percent":"1","of":["m"],"amount":{"amount":"1","currency":"EUR"}}]}]}`, "/options/0/lines/0", outsourcing.ErrInvalidInput},
 		{"negative cap", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[
-			{"id":"l","category":"staff","basis":"recurring","amount":{"amount":"1","currency":"EUR"},"escalation":{"index":["1"],"cap":"-1"}}]}]}`, "/options/0/lines/0/escalation/cap", ErrInvalidInput},
-		{"semantic: unknown baseline", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"b","options":[{"id":"a","lines":[]}]}`, "baseline", ErrNotFound},
+			{"id":"l","category":"staff","basis":"recurring","amount":{"amount":"1","currency":"EUR"},"escalation":{"index":["1"],"cap":"-1"}}]}]}`, "/options/0/lines/0/escalation/cap", outsourcing.ErrInvalidInput},
+		{"semantic: unknown baseline", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"b","options":[{"id":"a","lines":[]}]}`, "baseline", outsourcing.ErrNotFound},
 	}
 	for _, b := range bad {
 		t.Run(b.name, func(t *testing.T) {
 			_, err := ParseTCOModel([]byte(b.doc))
 			require.Error(t, err)
 			assert.ErrorIs(t, err, b.is)
-			var fe *FieldError
+			var fe *outsourcing.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, b.path, fe.Path, err.Error())
 			assertPkgPrefixOnce(t, err)
@@ -442,7 +444,7 @@ func FuzzParseTCOModel(f *testing.F) {
 // months.
 func benchmarkTCOModel() TCOModel {
 	esc := func(l CostLine, idx, cap string) CostLine {
-		l.Escalation = &Escalation{Index: []Percent{MustPercent(idx)}, Cap: pct(cap)}
+		l.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent(idx)}, Cap: pct(cap)}
 		return l
 	}
 	in := SourcingOption{ID: "in-house", Lines: []CostLine{
@@ -478,7 +480,7 @@ func BenchmarkTCO10y(b *testing.B) {
 		}
 		_ = tc.Evaluate()
 		for _, o := range []string{"nearshore", "offshore"} {
-			if _, err := tc.Tornado(o, MustPercent("10")); err != nil {
+			if _, err := tc.Tornado(o, outsourcing.MustPercent("10")); err != nil {
 				b.Fatal(err)
 			}
 		}
