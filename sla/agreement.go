@@ -3,6 +3,8 @@ package sla
 import (
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 )
 

@@ -91,7 +91,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		if w.Long <= 0 || w.Short <= 0 {
 			return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf(jsonptr.Join(i), "window %d: the long and short windows must be positive", i))
 		}
-		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor.Decimal)
+		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor.Shopspring())
 		out[i] = BurnRate{BurnWindow: w, LongRate: ratDecimal(long, ActualPlaces), ShortRate: ratDecimal(short, ActualPlaces),
 			Firing: long.Cmp(f) >= 0 && short.Cmp(f) >= 0}
 	}

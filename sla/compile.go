@@ -7,6 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/shopspring/decimal"
@@ -138,13 +140,13 @@ func (c *compiler) agreement() {
 		}
 		seen[l.ID] = true
 		if l.kind == CreditKindAllocation {
-			pool = pool.Add(l.Credit.Allocation.Decimal())
+			pool = pool.Add(l.Credit.Allocation.Points().Shopspring())
 		}
 		c.a.levels = append(c.a.levels, l)
 	}
-	if lim := s.Credits.PoolLimit.Decimal(); lim.IsPositive() && pool.GreaterThan(lim) {
+	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) {
 		c.fail("/credits/pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
-			outsourcing.FormatDecimal(pool), outsourcing.FormatDecimal(lim))
+			outsourcing.DecimalOf(pool).String(), outsourcing.DecimalOf(lim).String())
 	}
 	c.rules(uses)
 }
@@ -155,26 +157,26 @@ func (c *compiler) terms() {
 		path string
 		v    outsourcing.Percent
 	}{{"/credits/at_risk", t.AtRisk}, {"/credits/cap", t.Cap}} {
-		if !p.v.Between(outsourcing.Percent{}, outsourcing.NewPercent(hundred)) {
+		if !p.v.Between(outsourcing.Percent{}, outsourcing.NewPercent(outsourcing.DecimalOf(hundred))) {
 			c.fail(p.path, "%s is outside 0–100%%", p.v)
 		}
 	}
-	if t.PoolLimit.Decimal().IsNegative() {
+	if t.PoolLimit.Points().Shopspring().IsNegative() {
 		c.fail("/credits/pool_limit", "%s is negative", t.PoolLimit)
 	}
 	if r := t.Repeat; r != nil && r.After < 2 {
 		c.fail("/credits/repeat/after", "after must be at least 2, not %d", r.After)
 	}
-	if r := t.Repeat; r != nil && r.Multiplier.LessThan(decimal.NewFromInt(1)) {
+	if r := t.Repeat; r != nil && r.Multiplier.LessThan(outsourcing.DecimalOf(decimal.NewFromInt(1))) {
 		c.fail("/credits/repeat/multiplier", "the multiplier %s is below 1", r.Multiplier)
 	}
 	if e := t.EarnBack; e != nil && e.Periods < 1 {
 		c.fail("/credits/earn_back/periods", "must be at least 1")
 	}
-	if b := t.Bonus; b != nil && b.Percent.Decimal().IsNegative() {
+	if b := t.Bonus; b != nil && b.Percent.Points().Shopspring().IsNegative() {
 		c.fail("/credits/bonus/percent", "%s is negative", b.Percent)
 	}
-	if b := t.Bonus; b != nil && b.Cap.Decimal().IsNegative() {
+	if b := t.Bonus; b != nil && b.Cap.Points().Shopspring().IsNegative() {
 		c.fail("/credits/bonus/cap", "%s is negative", b.Cap)
 	}
 	if _, err := t.Rounding.MarshalText(); err != nil {
@@ -242,13 +244,13 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 	if l.Minimum != nil {
 		l.minDec = *l.Minimum
 	}
-	l.expected, l.minimum = toRat(l.Expected.Decimal), toRat(l.minDec.Decimal)
+	l.expected, l.minimum = toRat(l.Expected.Shopspring()), toRat(l.minDec.Shopspring())
 	if l.Metric.percent() {
 		for _, t := range []struct {
 			field string
 			v     outsourcing.Decimal
 		}{{"expected", l.Expected}, {"minimum", l.minDec}} {
-			if t.v.IsNegative() || t.v.GreaterThan(hundred) {
+			if t.v.IsNegative() || t.v.GreaterThan(outsourcing.DecimalOf(hundred)) {
 				failf(field(t.field), "target %s is outside 0–100%%", t.v)
 			}
 		}
@@ -283,7 +285,7 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 			}
 		}
 	case l.Metric == MetricKindPercentileLatency:
-		if l.Percentile == nil || !l.Percentile.IsPositive() || l.Percentile.GreaterThan(hundred) {
+		if l.Percentile == nil || !l.Percentile.IsPositive() || l.Percentile.GreaterThan(outsourcing.DecimalOf(hundred)) {
 			failf(field("percentile"), "a percentile in (0, 100] is required")
 		}
 	case l.Metric == MetricKindCustom:
@@ -301,13 +303,13 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if imp.Periods < 1 {
 			failf(field("improvement", "periods"), "periods must be at least 1")
 		}
-		if !imp.Share.IsPositive() || imp.Share.GreaterThan(decimal.NewFromInt(1)) {
+		if !imp.Share.IsPositive() || imp.Share.GreaterThan(outsourcing.DecimalOf(decimal.NewFromInt(1))) {
 			failf(field("improvement", "share"), "the share %s is not in (0, 1]", imp.Share)
 		}
-		if better(l.polarity, l.expected, toRat(imp.Cap.Decimal)) {
+		if better(l.polarity, l.expected, toRat(imp.Cap.Shopspring())) {
 			failf(field("improvement", "cap"), "cap %s is worse than the expected level", imp.Cap.String())
 		}
-		if l.Metric.percent() && imp.Cap.GreaterThan(hundred) {
+		if l.Metric.percent() && imp.Cap.GreaterThan(outsourcing.DecimalOf(hundred)) {
 			failf(field("improvement", "cap"), "cap %s is over 100%%", imp.Cap.String())
 		}
 	}
@@ -348,10 +350,10 @@ func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(
 		}
 		l.tiers = compiled
 	case CreditKindAllocation:
-		if !m.Allocation.Decimal().IsPositive() {
+		if !m.Allocation.Points().Shopspring().IsPositive() {
 			failf(field("credit", "allocation"), "the allocation must be positive")
 		}
-		if !c.a.spec.Credits.AtRisk.Decimal().IsPositive() {
+		if !c.a.spec.Credits.AtRisk.Points().Shopspring().IsPositive() {
 			failf(field("credit", "allocation"), "allocation credits need credits.at_risk")
 		}
 	case CreditKindRule:
@@ -371,15 +373,15 @@ func compileTiers(tiers []Tier) ([]tier, []any, error) {
 	for i, t := range tiers {
 		out[i] = tier{credit: t.Credit, index: i}
 		if t.From != nil {
-			out[i].from = toRat(t.From.Decimal)
+			out[i].from = toRat(t.From.Shopspring())
 		}
 		if t.To != nil {
-			out[i].to = toRat(t.To.Decimal)
+			out[i].to = toRat(t.To.Shopspring())
 		}
 		if out[i].from != nil && out[i].to != nil && out[i].from.Cmp(out[i].to) >= 0 {
 			return nil, field(i, "to"), fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)
 		}
-		if t.Credit.Decimal().IsNegative() {
+		if t.Credit.Points().Shopspring().IsNegative() {
 			return nil, field(i, "credit"), fmt.Errorf("tier %d: negative credit %s", i, t.Credit)
 		}
 	}

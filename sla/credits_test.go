@@ -40,7 +40,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			require.NoError(t, err)
 			l := r.Levels[0]
 			require.NotNil(t, l.Actual)
-			testkit.AssertDecimal(t, c.Uptime, l.Actual.Decimal)
+			testkit.AssertDecimal(t, c.Uptime, l.Actual.Shopspring())
 			assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
 			assertMoney(t, c.Credit, r.Credits)
 			assertMoney(t, c.Credit, l.Credit)
@@ -91,7 +91,7 @@ func TestPresetsMatchPublishedTables(t *testing.T) {
 			assert.Equal(t, want.URL, p.URL)
 			assert.NotEmpty(t, p.Source)
 			assert.NotEmpty(t, p.Version)
-			testkit.AssertDecimal(t, want.Commitment, p.Commitment.Decimal)
+			testkit.AssertDecimal(t, want.Commitment, p.Commitment.Shopspring())
 			require.Len(t, p.Tiers, len(want.Tiers))
 			for i, w := range want.Tiers {
 				for _, b := range []struct{ want, got string }{{w.From, decimalOf(p.Tiers[i].From)}, {w.To, decimalOf(p.Tiers[i].To)}} {
@@ -99,9 +99,9 @@ func TestPresetsMatchPublishedTables(t *testing.T) {
 						assert.Empty(t, b.got, "tier %d open bound", i)
 						continue
 					}
-					testkit.AssertDecimal(t, b.want, outsourcing.MustDecimal(b.got).Decimal, "tier %d", i)
+					testkit.AssertDecimal(t, b.want, outsourcing.MustDecimal(b.got).Shopspring(), "tier %d", i)
 				}
-				testkit.AssertDecimal(t, w.Credit, p.Tiers[i].Credit.Decimal(), "tier %d credit", i)
+				testkit.AssertDecimal(t, w.Credit, p.Tiers[i].Credit.Points().Shopspring(), "tier %d credit", i)
 			}
 		})
 	}
@@ -139,7 +139,7 @@ func TestCloudPresetThresholds(t *testing.T) {
 				require.NoError(t, err)
 				l := r.Levels[0]
 				require.NotNil(t, l.Actual)
-				testkit.AssertDecimal(t, c.Uptime, l.Actual.Decimal)
+				testkit.AssertDecimal(t, c.Uptime, l.Actual.Shopspring())
 				assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
 				assertMoney(t, c.Credit, r.Credits, l.CreditReason)
 			})

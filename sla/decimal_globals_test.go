@@ -44,7 +44,7 @@ func TestReportsIgnoreDecimalGlobals(t *testing.T) {
 		}
 		in.Latencies = append(in.Latencies,
 			sla.LatencySample{At: p.Start().Add(time.Hour), Millis: outsourcing.MustDecimal("120.50")},
-			sla.LatencySample{At: p.Start().Add(2 * time.Hour), Millis: outsourcing.NewDecimal(decimal.New(25, 1))})
+			sla.LatencySample{At: p.Start().Add(2 * time.Hour), Millis: outsourcing.DecimalOf(decimal.New(25, 1))})
 		in.Measures = append(in.Measures, sla.Measure{Name: "csat", At: p.Start().Add(time.Hour), Value: outsourcing.MustDecimal("3.60")})
 	}
 	testkit.AssertGlobalsIgnored(t, func() []byte {

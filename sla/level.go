@@ -44,8 +44,8 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelR
 	}
 	expDec := expectedInForce(l, past)
 	expected := l.expected
-	if !expDec.Equal(l.Expected.Decimal) {
-		expected = toRat(expDec.Decimal) // raised by continuous improvement
+	if !expDec.Equal(outsourcing.DecimalOf(l.Expected.Shopspring())) {
+		expected = toRat(expDec.Shopspring()) // raised by continuous improvement
 	}
 	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
@@ -105,12 +105,12 @@ func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelRep
 	}
 	sum := new(big.Rat).Set(actual)
 	for _, x := range past[len(past)-(imp.Periods-1):] {
-		sum.Add(sum, toRat(x.Actual.Decimal))
+		sum.Add(sum, toRat(x.Actual.Shopspring()))
 	}
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected)
-	raised.Mul(raised, toRat(imp.Share.Decimal)).Add(raised, expected)
-	if capRat := toRat(imp.Cap.Decimal); better(l.polarity, raised, capRat) {
+	raised.Mul(raised, toRat(imp.Share.Shopspring())).Add(raised, expected)
+	if capRat := toRat(imp.Cap.Shopspring()); better(l.polarity, raised, capRat) {
 		raised = capRat
 	}
 	next := ratDecimal(raised, ActualPlaces)
@@ -144,20 +144,20 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		why = "no tier applies"
 		for _, t := range l.tiers {
 			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
-				credit = t.credit.Of(fees).Amount()
-				why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount(), fees.Currency(), mode))
+				credit = t.credit.Of(fees).Amount().Shopspring()
+				why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
 				break
 			}
 		}
 	case CreditKindAllocation:
 		why = "minimum met, no credit"
 		if lr.Status == StatusMissed {
-			credit = l.Credit.Allocation.Of(atRisk).Amount()
-			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, showAmount(atRisk.Amount(), fees.Currency(), mode))
+			credit = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
+			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
 		}
 	case CreditKindRule:
-		env := CreditEnv{Actual: ratDecimal(m.actual, 12).Decimal, Expected: lr.Expected.Decimal, Minimum: lr.Minimum.Decimal,
-			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
+		env := CreditEnv{Actual: outsourcing.DecimalOf(ratDecimal(m.actual, 12).Shopspring()), Expected: outsourcing.DecimalOf(lr.Expected.Shopspring()), Minimum: outsourcing.DecimalOf(lr.Minimum.Shopspring()),
+			Status: string(lr.Status), Fees: outsourcing.DecimalOf(fees.Amount().Shopspring()), AtRisk: outsourcing.DecimalOf(atRisk.Amount().Shopspring()), MissedExpectedRun: lr.MissedExpectedRun,
 			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
@@ -165,13 +165,13 @@ func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, a
 		}
 		if v.IsNegative() {
 			return decimal.Zero, "", fmt.Errorf("credit rule %q gives a negative credit %s: %w", l.Credit.Rule,
-				outsourcing.FormatDecimal(v), outsourcing.ErrInvalidInput)
+				outsourcing.DecimalOf(v.Shopspring()).String(), outsourcing.ErrInvalidInput)
 		}
-		credit = v
-		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(v, fees.Currency(), mode))
+		credit = v.Shopspring()
+		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(v.Shopspring(), fees.Currency(), mode))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
-		credit = credit.Mul(rp.Multiplier.Decimal)
+		credit = credit.Mul(rp.Multiplier.Shopspring())
 		why += fmt.Sprintf("; ×%s for missing the expected level %d periods in a row", rp.Multiplier.String(), lr.MissedExpectedRun)
 	}
 	return credit, why, nil
@@ -192,6 +192,5 @@ func tierLabel(t tier) string {
 // showAmount writes an amount to pay for a reason: rounded with mode to the
 // currency's minor unit ("8400.00 EUR", never "8400.0000 EUR").
 func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
-	places := cur.MinorUnits()
-	return mode.Apply(v, places).StringFixed(places) + " " + string(cur)
+	return outsourcing.DecimalOf(v).Round(cur.MinorUnits(), mode).String() + " " + string(cur)
 }

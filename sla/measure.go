@@ -143,11 +143,11 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	}
 	values := make([]decimal.Decimal, 0, hi-lo)
 	for _, x := range p.latencies[lo:hi] {
-		values = append(values, x.Millis.Decimal)
+		values = append(values, x.Millis.Shopspring())
 	}
 	slices.SortFunc(values, func(a, b decimal.Decimal) int { return a.Cmp(b) })
 	// Nearest rank: the smallest value with at least p% of samples at or below it.
-	rank := toRat(l.Percentile.Decimal)
+	rank := toRat(l.Percentile.Shopspring())
 	rank.Mul(rank, big.NewRat(int64(len(values)), 100))
 	k := new(big.Int).Quo(rank.Num(), rank.Denom()) // floor
 	if new(big.Rat).SetInt(k).Cmp(rank) < 0 {
@@ -157,7 +157,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	v := values[idx]
 	return measurement{actual: toRat(v), population: len(values),
 		detail: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
-			l.Percentile.String(), len(values), outsourcing.FormatDecimal(v), idx+1)}
+			l.Percentile.String(), len(values), outsourcing.DecimalOf(v).String(), idx+1)}
 }
 
 func measureTickets(l *level, p *prepared, per Period) measurement {
@@ -225,23 +225,23 @@ func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measuremen
 	for _, x := range down {
 		downtime += x.e - x.s
 	}
-	env := MetricEnv{Values: map[string]decimal.Decimal{}, Counts: map[string]int{},
-		PeriodMinutes:   minutes(e - s),
-		DowntimeMinutes: minutes(downtime), Outages: len(down)}
+	env := MetricEnv{Values: map[string]outsourcing.Decimal{}, Counts: map[string]int{},
+		PeriodMinutes:   outsourcing.DecimalOf(minutes(e - s)),
+		DowntimeMinutes: outsourcing.DecimalOf(minutes(downtime)), Outages: len(down)}
 	lo := sort.Search(len(p.measures), func(i int) bool { return !p.measures[i].At.Before(per.start) })
 	for _, m := range p.measures[lo:] {
 		if !m.At.Before(per.end) {
 			break
 		}
-		env.Values[m.Name] = env.Values[m.Name].Add(m.Value.Decimal)
+		env.Values[m.Name] = env.Values[m.Name].Add(outsourcing.DecimalOf(m.Value.Shopspring()))
 		env.Counts[m.Name]++
 	}
 	v, err := a.metric.Decimal(l.Rule, env)
 	if err != nil {
 		return measurement{}, err
 	}
-	return measurement{actual: toRat(v), downtime: time.Duration(downtime), outages: len(down),
-		detail: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.FormatDecimal(v))}, nil
+	return measurement{actual: toRat(v.Shopspring()), downtime: time.Duration(downtime), outages: len(down),
+		detail: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.DecimalOf(v.Shopspring()).String())}, nil
 }
 
 // minutes converts nanoseconds to exact decimal minutes.

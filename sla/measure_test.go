@@ -86,7 +86,7 @@ func TestErrorRateMode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact)
 	require.NotEmpty(t, data.Source)
-	testkit.AssertDecimal(t, data.Uptime, r.Levels[0].Actual.Decimal)
+	testkit.AssertDecimal(t, data.Uptime, r.Levels[0].Actual.Shopspring())
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
 }
 
@@ -153,7 +153,7 @@ func TestPercentileLatencyNearestRank(t *testing.T) {
 			"expected":"20","minimum":"40"}]}`)
 		r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 		require.NoError(t, err)
-		testkit.AssertDecimal(t, c.want, r.Levels[0].Actual.Decimal, "p"+c.p)
+		testkit.AssertDecimal(t, c.want, r.Levels[0].Actual.Shopspring(), "p"+c.p)
 	}
 	r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
@@ -183,11 +183,11 @@ func TestRulesCustomMetricExclusionAndCreditFormula(t *testing.T) {
 	require.NoError(t, err)
 	up := r.Levels[0]
 	assert.Equal(t, sla.Duration(432*time.Minute), up.Downtime, "only the vendor's outage counts")
-	testkit.AssertDecimal(t, "99", up.Actual.Decimal)
+	testkit.AssertDecimal(t, "99", up.Actual.Shopspring())
 	// (99.9 − 99) × 1000 / 10 = 90, under the 10 % at-risk cap of 100.
 	assertMoney(t, "90.00", r.Credits)
 	csat := r.Levels[1]
-	testkit.AssertDecimal(t, "3.5", csat.Actual.Decimal)
+	testkit.AssertDecimal(t, "3.5", csat.Actual.Shopspring())
 	assert.Equal(t, sla.StatusMinimum, csat.Status)
 	assertMoney(t, "0", csat.Credit)
 }

@@ -128,9 +128,9 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assertMoney(t, "400.00", reports[3].EarnedBack)
 	assertMoney(t, "-500.00", reports[3].Net, "earn-back 400 and bonus 100")
 	require.NotNil(t, reports[3].Levels[0].NextExpected)
-	testkit.AssertDecimal(t, "99.5", reports[3].Levels[0].NextExpected.Decimal)
+	testkit.AssertDecimal(t, "99.5", reports[3].Levels[0].NextExpected.Shopspring())
 	// May: the raised level is in force: 99.9% beats 99.5%.
-	testkit.AssertDecimal(t, "99.5", reports[4].Levels[0].Expected.Decimal)
+	testkit.AssertDecimal(t, "99.5", reports[4].Levels[0].Expected.Shopspring())
 	assert.Equal(t, sla.StatusMet, reports[4].Levels[0].Status)
 	// June: missed again; the window (Mar–Jun) holds one miss only.
 	assert.False(t, reports[5].Signals[0].Triggered)
@@ -152,8 +152,8 @@ func TestBurnRates(t *testing.T) {
 	rates, err := a.BurnRates(in, "up", asOf, nil)
 	require.NoError(t, err)
 	require.Len(t, rates, 4)
-	testkit.AssertDecimal(t, "166.666667", rates[0].LongRate.Decimal)
-	testkit.AssertDecimal(t, "1000", rates[0].ShortRate.Decimal)
+	testkit.AssertDecimal(t, "166.666667", rates[0].LongRate.Shopspring())
+	testkit.AssertDecimal(t, "1000", rates[0].ShortRate.Shopspring())
 	assert.True(t, rates[0].Firing)
 	// 3 days: 10 min of 4,320 → ratio 1/432 → burn 2.3148 ≥ 1; 6h: 10/360 → 27.8.
 	assert.True(t, rates[3].Firing)

@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"slices"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // prepared holds one level's events, filtered and ordered once for every
@@ -121,7 +123,7 @@ func (a *Agreement) prepareOutages(l *level, outages []Outage, p *prepared) ([]s
 		if len(l.Exclusions) > 0 {
 			mins := minutes(o.End.Sub(o.Start).Nanoseconds())
 			hit, err := a.excluded(l, EventEnv{Kind: "outage", ID: o.ID, Service: o.Service, Cause: o.Cause,
-				Tags: o.Tags, Minutes: mins})
+				Tags: o.Tags, Minutes: outsourcing.DecimalOf(mins)})
 			if err != nil {
 				return nil, fmt.Errorf("outage %q: %w", o.ID, err)
 			}

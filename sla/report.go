@@ -199,7 +199,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 // ratDecimal rounds an exact value to places (half away from zero) and
 // drops trailing zeros (98.75, not 98.750000).
 func ratDecimal(r *big.Rat, places int32) outsourcing.Decimal {
-	return outsourcing.TrimDecimal(decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places))
+	return outsourcing.DecimalOf(decimal.NewFromBigInt(r.Num(), 0).DivRound(decimal.NewFromBigInt(r.Denom(), 0), places)).Trim()
 }
 
 // levelHistory returns level id's reports in history, oldest first.
@@ -246,7 +246,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
 		AtRisk: atRisk.Round(terms.Rounding)}
 	earned := decimal.Zero
-	raw := make([]decimal.Decimal, len(a.levels))
+	raw := make([]outsourcing.Decimal, len(a.levels))
 	r.Levels = make([]LevelReport, 0, len(a.levels))
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
@@ -259,7 +259,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 		if err != nil {
 			return Report{}, fmt.Errorf("level %q: %w", l.ID, err)
 		}
-		raw[i] = credit
+		raw[i] = outsourcing.DecimalOf(credit)
 		lr.EarnedBack = zero
 		if lr.Bonus {
 			bonusLevels++
@@ -272,7 +272,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
 			}
 			lr.EarnedBack = eb
-			earned = earned.Add(eb.Amount())
+			earned = earned.Add(eb.Amount().Shopspring())
 		}
 		r.Levels = append(r.Levels, lr)
 		if s, ok := a.signal(l, past, lr); ok {
@@ -284,23 +284,23 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 	}
 	bonus := decimal.Zero
 	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
-		bonus = b.Percent.Of(fees).Amount().Mul(decimal.NewFromInt(int64(bonusLevels)))
-		if b.Cap.Decimal().IsPositive() {
-			bonus = decimal.Min(bonus, b.Cap.Of(fees).Amount())
+		bonus = b.Percent.Of(fees).Amount().Mul(outsourcing.DecimalOf(decimal.NewFromInt(int64(bonusLevels)))).Shopspring()
+		if b.Cap.Points().Shopspring().IsPositive() {
+			bonus = decimal.Min(bonus, b.Cap.Of(fees).Amount().Shopspring())
 		}
 	}
 	// Every amount below is in the fees' currency: only the conversion
 	// can fail.
 	var err error
-	if r.EarnedBack, err = outsourcing.NewMoney(earned, string(cur)); err != nil {
+	if r.EarnedBack, err = outsourcing.NewMoney(outsourcing.DecimalOf(earned), outsourcing.Currency(string(cur))); err != nil {
 		return Report{}, err
 	}
-	if r.Bonus, err = outsourcing.NewMoney(bonus, string(cur)); err != nil {
+	if r.Bonus, err = outsourcing.NewMoney(outsourcing.DecimalOf(bonus), outsourcing.Currency(string(cur))); err != nil {
 		return Report{}, err
 	}
 	r.Bonus = r.Bonus.Round(terms.Rounding)
 	net := r.Credits.Amount().Sub(r.EarnedBack.Amount()).Sub(r.Bonus.Amount())
-	if r.Net, err = outsourcing.NewMoney(net, string(cur)); err != nil {
+	if r.Net, err = outsourcing.NewMoney(net, outsourcing.Currency(string(cur))); err != nil {
 		return Report{}, err
 	}
 	return r, nil
@@ -308,13 +308,13 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 
 // shareCredits caps the period's credits, rounds the total once and shares
 // it out over the levels in proportion to their uncapped credits.
-func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourcing.Money) error {
+func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money) error {
 	terms := a.spec.Credits
 	total := decimal.Zero
 	for _, c := range raw {
-		total = total.Add(c)
+		total = total.Add(c.Shopspring())
 	}
-	uncapped, err := outsourcing.NewMoney(total, string(fees.Currency()))
+	uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
 	if err != nil {
 		return err
 	}
@@ -322,17 +322,17 @@ func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourc
 	capped := total
 	var limit *decimal.Decimal
 	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
-		if !pc.Decimal().IsPositive() {
+		if !pc.Points().Shopspring().IsPositive() {
 			continue
 		}
-		c := pc.Of(fees).Amount()
+		c := pc.Of(fees).Amount().Shopspring()
 		if limit != nil {
 			c = decimal.Min(*limit, c)
 		}
 		limit = &c
 	}
 	if limit != nil {
-		shown, err := outsourcing.NewMoney(*limit, string(fees.Currency()))
+		shown, err := outsourcing.NewMoney(outsourcing.DecimalOf(*limit), fees.Currency())
 		if err != nil {
 			return err
 		}
@@ -340,7 +340,7 @@ func (a *Agreement) shareCredits(r *Report, raw []decimal.Decimal, fees outsourc
 		r.Cap = &shown
 		capped = decimal.Min(capped, *limit)
 	}
-	credits, err := outsourcing.NewMoney(capped, string(fees.Currency()))
+	credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package sla
 import (
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
-	"github.com/shopspring/decimal"
+	"github.com/outsourcing-go/outsourcing/rules"
 )
 
 // EventEnv is what an exclusion rule sees of one outage or ticket. A rule
@@ -23,20 +23,20 @@ type EventEnv struct {
 	// Tags are free labels.
 	Tags []string `expr:"tags"`
 	// Minutes is the outage length in minutes (0 for tickets).
-	Minutes decimal.Decimal `expr:"minutes"`
+	Minutes outsourcing.Decimal `expr:"minutes"`
 }
 
 // MetricEnv is what a custom-metric rule sees of one level and period.
 type MetricEnv struct {
 	// Values sums Input.Measures of the level's service by name over the period.
-	Values map[string]decimal.Decimal `expr:"values"`
+	Values map[string]outsourcing.Decimal `expr:"values"`
 	// Counts counts those measures by name.
 	Counts map[string]int `expr:"counts"`
 	// PeriodMinutes is the length of the period in minutes.
-	PeriodMinutes decimal.Decimal `expr:"period_minutes"`
+	PeriodMinutes outsourcing.Decimal `expr:"period_minutes"`
 	// DowntimeMinutes is the level's counted outage time in the period
 	// (merged, exclusions and maintenance removed, short pieces dropped).
-	DowntimeMinutes decimal.Decimal `expr:"downtime_minutes"`
+	DowntimeMinutes outsourcing.Decimal `expr:"downtime_minutes"`
 	// Outages is the number of counted outage pieces in the period.
 	Outages int `expr:"outages"`
 }
@@ -47,17 +47,17 @@ type MetricEnv struct {
 type CreditEnv struct {
 	// Actual is the measured value (percent, ms or the custom unit), exact
 	// to 12 decimal places.
-	Actual decimal.Decimal `expr:"actual"`
+	Actual outsourcing.Decimal `expr:"actual"`
 	// Expected is the expected level in force.
-	Expected decimal.Decimal `expr:"expected"`
+	Expected outsourcing.Decimal `expr:"expected"`
 	// Minimum is the minimum level.
-	Minimum decimal.Decimal `expr:"minimum"`
+	Minimum outsourcing.Decimal `expr:"minimum"`
 	// Status is "met", "minimum", "missed" or "no_data".
 	Status string `expr:"status"`
 	// Fees are the period's fees for the level's service.
-	Fees decimal.Decimal `expr:"fees"`
+	Fees outsourcing.Decimal `expr:"fees"`
 	// AtRisk is the at-risk amount of the period.
-	AtRisk decimal.Decimal `expr:"at_risk"`
+	AtRisk outsourcing.Decimal `expr:"at_risk"`
 	// MissedExpectedRun counts the periods in a row, this one included,
 	// that missed the expected level.
 	MissedExpectedRun int `expr:"missed_expected_run"`
@@ -122,9 +122,9 @@ func (c *compiler) rules(uses ruleUses) {
 	}
 }
 
-func compileSet[E any](rules []rules.Rule, opts ...rules.Option) (*rules.Set[E], error) {
-	if len(rules) == 0 {
+func compileSet[E any](list []rules.Rule, opts ...rules.Option) (*rules.Set[E], error) {
+	if len(list) == 0 {
 		return nil, nil
 	}
-	return rules.Compile[E](rules, opts...)
+	return rules.Compile[E](list, opts...)
 }

@@ -61,7 +61,7 @@ func TestTicketClocksInBusinessTime(t *testing.T) {
 	// breaches only in January.
 	assert.Equal(t, 4, res.Population)
 	assert.Equal(t, 2, res.Good)
-	testkit.AssertDecimal(t, "50", res.Actual.Decimal)
+	testkit.AssertDecimal(t, "50", res.Actual.Shopspring())
 	assert.Equal(t, "50", res.Exact)
 	assert.Equal(t, sla.StatusMissed, res.Status)
 	assert.Contains(t, res.Reason, "2 of 4 tickets within target, 1 still open past the deadline")
