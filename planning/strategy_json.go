@@ -10,32 +10,38 @@ import (
 //go:embed schema/strategy-budget.schema.json
 var budgetSchemaJSON []byte
 
-// BudgetSchema validates budget documents (see ParseBudget); its $id is
+var budgetSchema = outsourcing.MustRegisterSchema(budgetSchemaJSON)
+
+// BudgetSchema returns the schema of budget documents (see ParseBudget);
+// its $id is
 // https://outsourcing-go.github.io/schemas/strategy-budget.schema.json.
-var BudgetSchema = outsourcing.MustRegisterSchema(budgetSchemaJSON)
+func BudgetSchema() *outsourcing.Schema { return budgetSchema }
 
 //go:embed schema/strategy-timeline.schema.json
 var timelineSchemaJSON []byte
 
-// TimelineSchema validates timeline documents (see ParseTimeline); its
-// $id is https://outsourcing-go.github.io/schemas/strategy-timeline.schema.json.
-var TimelineSchema = outsourcing.MustRegisterSchema(timelineSchemaJSON)
+var timelineSchema = outsourcing.MustRegisterSchema(timelineSchemaJSON)
+
+// TimelineSchema returns the schema of timeline documents (see
+// ParseTimeline); its $id is
+// https://outsourcing-go.github.io/schemas/strategy-timeline.schema.json.
+func TimelineSchema() *outsourcing.Schema { return timelineSchema }
 
 // ParseBudget validates a JSON budget against BudgetSchema, decodes it
 // (amounts exact, unknown fields rejected) and checks it as
 // Budget.Variance does, so a budget it returns always gives a report.
 //
-// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
-// with JSON-pointer paths for schema violations, dotted paths for the
-// checks of Variance (ErrCurrencyMismatch for a phase in another currency
-// than the total).
+// Errors: "planning: " followed by *outsourcing.SyntaxError for malformed
+// JSON or *FieldError values (errors.Join) with JSON pointers into the
+// document, for schema violations and for the checks of Variance
+// (ErrCurrencyMismatch for a phase in another currency than the total).
 func ParseBudget(doc []byte) (Budget, error) {
 	var b Budget
-	if err := BudgetSchema.Decode(doc, &b); err != nil {
-		return Budget{}, wrapPkg(err)
+	if err := budgetSchema.Decode(doc, &b); err != nil {
+		return Budget{}, wrap(err)
 	}
 	if err := b.validate(); err != nil {
-		return Budget{}, wrapPkg(err)
+		return Budget{}, wrap(err)
 	}
 	return b, nil
 }
@@ -61,16 +67,16 @@ func (tl Timeline) At(asOf time.Time) (TimelineStatus, error) {
 // TimelineAt does, except for actual dates after asOf, which depend on
 // the date of the report.
 //
-// Errors: "outsourcing: " followed by *FieldError values (errors.Join)
-// with JSON-pointer paths for schema violations, dotted paths for the
-// checks of TimelineAt.
+// Errors: "planning: " followed by *outsourcing.SyntaxError for malformed
+// JSON or *FieldError values (errors.Join) with JSON pointers into the
+// document, for schema violations and for the checks of TimelineAt.
 func ParseTimeline(doc []byte) (Timeline, error) {
 	var tl Timeline
-	if err := TimelineSchema.Decode(doc, &tl); err != nil {
-		return Timeline{}, wrapPkg(err)
+	if err := timelineSchema.Decode(doc, &tl); err != nil {
+		return Timeline{}, wrap(err)
 	}
 	if err := validateTimeline(tl.Milestones, nil); err != nil {
-		return Timeline{}, wrapPkg(err)
+		return Timeline{}, wrap(err)
 	}
 	return tl, nil
 }

@@ -8,8 +8,9 @@ import (
 	"sync"
 
 	"github.com/outsourcing-go/outsourcing"
-
-	"github.com/shopspring/decimal"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
+	"github.com/outsourcing-go/outsourcing/rules"
 )
 
 //go:embed tables/sourcing-model.table.json
@@ -17,7 +18,8 @@ var sourcingTableJSON []byte
 
 // SourcingTableDocument returns the JSON text of the shipped
 // sourcing-model decision table (tables/sourcing-model.table.json), to
-// save, edit and load again with ParseTableSpec and NewSourcingAdvisor.
+// save, edit and load again with rules.ParseTableSpec and
+// NewSourcingAdvisor.
 func SourcingTableDocument() []byte { return slices.Clone(sourcingTableJSON) }
 
 // Names of the output columns a sourcing-model table must have.
@@ -50,13 +52,13 @@ type SourcingInputs struct {
 func (in SourcingInputs) validate() error {
 	var errs []error
 	if in.Criticality.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("criticality", "unknown criticality %q (want %s)", truncate(string(in.Criticality), 40), enumList(criticalities)))
+		errs = append(errs, outsourcing.FieldErrorf("/criticality", "unknown criticality %q (want %s)", text.Truncate(string(in.Criticality), maxQuoted), enumList(criticalities)))
 	}
 	if in.Capability.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("capability", "unknown readiness level %q (want %s)", truncate(string(in.Capability), 40), enumList(readinessLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("/capability", "unknown readiness level %q (want %s)", text.Truncate(string(in.Capability), maxQuoted), enumList(readinessLevels)))
 	}
 	if in.Risk.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("risk", "unknown risk level %q (want %s)", truncate(string(in.Risk), 40), enumList(riskLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("/risk", "unknown risk level %q (want %s)", text.Truncate(string(in.Risk), maxQuoted), enumList(riskLevels)))
 	}
 	return errors.Join(errs...)
 }
@@ -64,20 +66,20 @@ func (in SourcingInputs) validate() error {
 // sourcingEnv is what the input expressions of a sourcing-model table
 // read; see NewSourcingAdvisor for the names.
 type sourcingEnv struct {
-	Criticality     string          `expr:"criticality"`
-	CriticalityRank int             `expr:"criticality_rank"`
-	Capability      string          `expr:"capability"`
-	CapabilityRank  int             `expr:"capability_rank"`
-	ExpectedSavings decimal.Decimal `expr:"expected_savings"`
-	Risk            string          `expr:"risk"`
-	RiskRank        int             `expr:"risk_rank"`
+	Criticality     string              `expr:"criticality"`
+	CriticalityRank int                 `expr:"criticality_rank"`
+	Capability      string              `expr:"capability"`
+	CapabilityRank  int                 `expr:"capability_rank"`
+	ExpectedSavings outsourcing.Decimal `expr:"expected_savings"`
+	Risk            string              `expr:"risk"`
+	RiskRank        int                 `expr:"risk_rank"`
 }
 
 func (in SourcingInputs) env() sourcingEnv {
 	return sourcingEnv{
 		Criticality: string(in.Criticality), CriticalityRank: in.Criticality.Rank(),
 		Capability: string(in.Capability), CapabilityRank: in.Capability.Rank(),
-		ExpectedSavings: in.ExpectedSavings.Decimal(),
+		ExpectedSavings: in.ExpectedSavings.Points(),
 		Risk:            string(in.Risk), RiskRank: in.Risk.Rank(),
 	}
 }
@@ -109,13 +111,13 @@ type Recommendation struct {
 // SourcingAdvisor recommends a sourcing model from a compiled decision
 // table. It is immutable and safe for concurrent use.
 type SourcingAdvisor struct {
-	table        *DecisionTable[sourcingEnv]
+	table        *rules.Table[sourcingEnv]
 	descriptions map[string]string
 }
 
 // NewSourcingAdvisor compiles a sourcing-model decision table: the shipped
 // one (SourcingTableDocument) edited, or a table of your own read with
-// ParseTableSpec or built in Go. Its input expressions may read:
+// rules.ParseTableSpec or built in Go. Its input expressions may read:
 //
 //	criticality       string: low, medium, high, core
 //	criticality_rank  int 1..4
@@ -130,27 +132,38 @@ type SourcingAdvisor struct {
 // "rationale". Any hit policy works; with several resulting rows the
 // first is used.
 //
-// Errors: those of CompileTable (*FieldError, *RuleError), and
-// *FieldError (ErrInvalidInput) for a missing or non-string output column
-// or a row or default whose scope or location is not a known value.
-func NewSourcingAdvisor(spec TableSpec, opts ...RuleOption) (*SourcingAdvisor, error) {
-	table, err := CompileTable[sourcingEnv](spec, opts...)
+// Errors, after the prefix "planning: ": those of rules.CompileTable
+// (*FieldError, *RuleError), and *FieldError (ErrInvalidInput) with a
+// JSON pointer into spec ("/rules/3/then/0") for a missing or non-string
+// output column or a row or default whose scope or location is not a
+// known value.
+func NewSourcingAdvisor(spec rules.TableSpec, opts ...rules.Option) (*SourcingAdvisor, error) {
+	table, err := rules.CompileTable[sourcingEnv](spec, opts...)
 	if err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	if err := checkSourcingOutputs(spec); err != nil {
-		return nil, err
+		return nil, wrap(err)
 	}
 	a := &SourcingAdvisor{table: table, descriptions: map[string]string{}}
-	for i, id := range table.rowIDs {
-		a.descriptions[id] = spec.Rules[i].Description
+	for r, row := range spec.Rules {
+		a.descriptions[rowID(r, row)] = row.Description
 	}
 	return a, nil
 }
 
+// rowID is the id a decision names row r by: its own, else "r" and its
+// 1-based position (see rules.TableRow).
+func rowID(r int, row rules.TableRow) string {
+	if row.ID != "" {
+		return row.ID
+	}
+	return fmt.Sprintf("r%d", r+1)
+}
+
 // checkSourcingOutputs checks the output columns and every value of the
 // scope and location columns, rows first, then defaults.
-func checkSourcingOutputs(spec TableSpec) error {
+func checkSourcingOutputs(spec rules.TableSpec) error {
 	var errs []error
 	columns := map[string]int{}
 	for o, out := range spec.Outputs {
@@ -171,20 +184,20 @@ func checkSourcingOutputs(spec TableSpec) error {
 		case !ok && col.name == SourcingOutputRationale:
 			continue
 		case !ok:
-			errs = append(errs, outsourcing.FieldErrorf("outputs", "sourcing table %q has no %q output", spec.ID, col.name))
+			errs = append(errs, outsourcing.FieldErrorf("/outputs", "sourcing table %q has no %q output", text.Truncate(spec.ID, maxQuoted), col.name))
 			continue
-		case spec.Outputs[o].Type != ResultString:
-			errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("outputs[%d].type", o), "sourcing table output %q must be a string", col.name))
+		case spec.Outputs[o].Type != rules.ResultString:
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("outputs", o, "type"), "sourcing table output %q must be a string", col.name))
 			continue
 		}
 		for r, row := range spec.Rules {
 			if s, _ := row.Then[o].(string); !col.valid(s) {
-				errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "%s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("rules", r, "then", o), "%s %q is not one of %s", col.name, text.Truncate(s, maxQuoted), col.want))
 			}
 		}
 		if d := spec.Outputs[o].Default; d != nil {
 			if s, _ := d.(string); !col.valid(s) {
-				errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("outputs[%d].default", o), "default %s %q is not one of %s", col.name, truncate(s, 40), col.want))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("outputs", o, "default"), "default %s %q is not one of %s", col.name, text.Truncate(s, maxQuoted), col.want))
 			}
 		}
 	}
@@ -192,14 +205,14 @@ func checkSourcingOutputs(spec TableSpec) error {
 }
 
 var defaultSourcingAdvisor = sync.OnceValue(func() *SourcingAdvisor {
-	spec, err := ParseTableSpec(sourcingTableJSON)
+	spec, err := rules.ParseTableSpec(sourcingTableJSON)
 	if err == nil {
 		var a *SourcingAdvisor
 		if a, err = NewSourcingAdvisor(spec); err == nil {
 			return a
 		}
 	}
-	panic("outsourcing: the shipped sourcing-model table does not compile: " + err.Error())
+	panic("planning: the shipped sourcing-model table does not compile: " + err.Error())
 })
 
 // DefaultSourcingAdvisor returns the advisor of the shipped sourcing-model
@@ -214,21 +227,22 @@ var defaultSourcingAdvisor = sync.OnceValue(func() *SourcingAdvisor {
 func DefaultSourcingAdvisor() *SourcingAdvisor { return defaultSourcingAdvisor() }
 
 // Table returns the specification the advisor was compiled from.
-func (a *SourcingAdvisor) Table() TableSpec { return a.table.Spec() }
+func (a *SourcingAdvisor) Table() rules.TableSpec { return a.table.Spec() }
 
 // Recommend evaluates the table for the inputs.
 //
-// Errors: *FieldError (ErrInvalidInput) for an unknown criticality,
-// capability or risk level; those of DecisionTable.Decide (ErrRule); an
-// error matching ErrNotFound when no row matches and the table has no
-// defaults for both scope and location.
+// Errors, after the prefix "planning: ": *FieldError (ErrInvalidInput)
+// at "/criticality", "/capability" or "/risk" for an unknown level; those
+// of rules.Table.Decide (ErrRule); a *FieldError matching ErrNotFound
+// when no row matches and the table has no defaults for both scope and
+// location.
 func (a *SourcingAdvisor) Recommend(in SourcingInputs) (Recommendation, error) {
 	if err := in.validate(); err != nil {
-		return Recommendation{}, err
+		return Recommendation{}, wrap(err)
 	}
 	d, err := a.table.Decide(in.env())
 	if err != nil {
-		return Recommendation{}, fmt.Errorf("sourcing: %w", err)
+		return Recommendation{}, wrap(err)
 	}
 	var out map[string]any
 	if len(d.Outputs) > 0 {
@@ -237,8 +251,9 @@ func (a *SourcingAdvisor) Recommend(in SourcingInputs) (Recommendation, error) {
 	scope, _ := out[SourcingOutputScope].(string)
 	location, _ := out[SourcingOutputLocation].(string)
 	if scope == "" || location == "" { // no row, and no default for both
-		return Recommendation{}, fmt.Errorf("sourcing table %q: no row matches criticality %s, capability %s, expected savings %s, risk %s: %w",
-			d.Table, in.Criticality, in.Capability, in.ExpectedSavings, in.Risk, outsourcing.ErrNotFound)
+		return Recommendation{}, wrap(&outsourcing.FieldError{Err: outsourcing.ErrNotFound,
+			Reason: fmt.Sprintf("sourcing table %q: no row matches criticality %s, capability %s, expected savings %s, risk %s",
+				d.Table, in.Criticality, in.Capability, in.ExpectedSavings, in.Risk)})
 	}
 	rec := Recommendation{Scope: SourcingScope(scope), Location: SourcingLocation(location), Table: d.Table, Rows: d.Rows, Matched: d.Matched}
 	rec.Rationale, _ = out[SourcingOutputRationale].(string)

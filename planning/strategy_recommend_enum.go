@@ -29,6 +29,10 @@ const (
 	CriticalityCore Criticality = "core"
 )
 
+// riskLevels are the values of outsourcing.RiskLevel, for messages.
+var riskLevels = []outsourcing.RiskLevel{outsourcing.RiskLevelVeryLow, outsourcing.RiskLevelLow,
+	outsourcing.RiskLevelModerate, outsourcing.RiskLevelHigh, outsourcing.RiskLevelVeryHigh}
+
 var criticalities = []Criticality{CriticalityLow, CriticalityMedium, CriticalityHigh, CriticalityCore}
 
 // Rank orders the levels: low 1 … core 4; 0 for an unknown value.

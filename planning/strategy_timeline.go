@@ -2,10 +2,12 @@ package planning
 
 import (
 	"errors"
-	"fmt"
+	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // MilestoneKind names the key milestones of a sourcing timeline (Handbook
@@ -45,9 +47,12 @@ func (k *MilestoneKind) UnmarshalText(b []byte) error {
 
 // Milestone is one dated milestone of the plan.
 type Milestone struct {
-	ID   string        `json:"id"`
+	// ID identifies the milestone.
+	ID string `json:"id"`
+	// Kind says which key milestone it is.
 	Kind MilestoneKind `json:"kind"`
-	Name string        `json:"name,omitempty"`
+	// Name is a human-readable label.
+	Name string `json:"name,omitempty"`
 	// Planned is the baseline date.
 	Planned time.Time `json:"planned"`
 	// Forecast, when set, is the currently expected date of a milestone
@@ -89,31 +94,36 @@ func (s *MilestoneState) UnmarshalText(b []byte) error {
 
 // MilestoneStatus is a milestone at asOf.
 type MilestoneStatus struct {
-	ID    string
-	Kind  MilestoneKind
-	State MilestoneState
+	// ID and Kind repeat the milestone's.
+	ID   string        `json:"id"`
+	Kind MilestoneKind `json:"kind"`
+	// State is the milestone's status.
+	State MilestoneState `json:"state"`
 	// Expected is the actual date, else the later of the forecast and
 	// the plan, moved to asOf when that has already passed.
-	Expected time.Time
+	Expected time.Time `json:"expected"`
 	// SlipDays is Expected − Planned in calendar days (negative = early).
-	SlipDays int
+	SlipDays int `json:"slip_days"`
 }
 
 // TimelineStatus reports every milestone at asOf, in plan order, and the
 // largest slip among them.
 type TimelineStatus struct {
-	Milestones  []MilestoneStatus
-	MaxSlipDays int
+	// Milestones hold the status of each milestone, in plan order.
+	Milestones []MilestoneStatus `json:"milestones"`
+	// MaxSlipDays is the largest SlipDays, 0 when none is late.
+	MaxSlipDays int `json:"max_slip_days"`
 }
 
 // TimelineAt computes the slippage of milestones at asOf.
 //
-// Errors (*FieldError, ErrInvalidInput, joined): no milestones; empty or
-// duplicate IDs; unknown kinds; a missing planned date; planned dates out
-// of order; an actual date after asOf.
+// Errors (*FieldError, ErrInvalidInput, joined after the prefix
+// "planning: ", with JSON pointers such as "/milestones/2/planned"): no
+// milestones; empty or duplicate IDs; unknown kinds; a missing planned
+// date; planned dates out of order; an actual date after asOf.
 func TimelineAt(milestones []Milestone, asOf time.Time) (TimelineStatus, error) {
 	if err := validateTimeline(milestones, &asOf); err != nil {
-		return TimelineStatus{}, err
+		return TimelineStatus{}, wrap(err)
 	}
 	var st TimelineStatus
 	for _, m := range milestones {
@@ -135,6 +145,13 @@ func TimelineAt(milestones []Milestone, asOf time.Time) (TimelineStatus, error) 
 	return st, nil
 }
 
+// civilDay numbers the calendar date of t (in t's own location) as days
+// since 1970-01-01, ignoring the time of day.
+func civilDay(t time.Time) int64 {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
 func latest(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b
@@ -146,7 +163,7 @@ func latest(a, b time.Time) time.Time {
 // no actual date lies after it.
 func validateTimeline(ms []Milestone, asOf *time.Time) error {
 	if len(ms) == 0 {
-		return outsourcing.FieldErrorf("milestones", "no milestones")
+		return outsourcing.FieldErrorf("/milestones", "no milestones")
 	}
 	var errs []error
 	bad := func(path, format string, args ...any) {
@@ -154,21 +171,21 @@ func validateTimeline(ms []Milestone, asOf *time.Time) error {
 	}
 	seen := map[string]bool{}
 	for i, m := range ms {
-		path := fmt.Sprintf("milestones[%d]", i)
+		path := jsonptr.Join("milestones", i)
 		if m.ID == "" || seen[m.ID] {
-			bad(path+".id", "id %q is empty or duplicate", m.ID)
+			bad(jsonptr.Append(path, "id"), "id %q is empty or duplicate", text.Truncate(m.ID, maxQuoted))
 		}
 		seen[m.ID] = true
-		if _, err := m.Kind.MarshalText(); err != nil {
-			bad(path+".kind", "unknown milestone kind %q", string(m.Kind))
+		if !slices.Contains(milestoneKinds, m.Kind) {
+			bad(jsonptr.Append(path, "kind"), "unknown milestone kind %q (want %s)", text.Truncate(string(m.Kind), maxQuoted), enumList(milestoneKinds))
 		}
 		if m.Planned.IsZero() {
-			bad(path+".planned", "planned date is required")
+			bad(jsonptr.Append(path, "planned"), "planned date is required")
 		} else if i > 0 && m.Planned.Before(ms[i-1].Planned) {
-			bad(path+".planned", "planned %s is before the previous milestone's %s", m.Planned.Format(time.DateOnly), ms[i-1].Planned.Format(time.DateOnly))
+			bad(jsonptr.Append(path, "planned"), "planned %s is before the previous milestone's %s", m.Planned.Format(time.DateOnly), ms[i-1].Planned.Format(time.DateOnly))
 		}
 		if asOf != nil && m.Actual.After(*asOf) {
-			bad(path+".actual", "actual date %s is after asOf %s", m.Actual.Format(time.DateOnly), asOf.Format(time.DateOnly))
+			bad(jsonptr.Append(path, "actual"), "actual date %s is after asOf %s", m.Actual.Format(time.DateOnly), asOf.Format(time.DateOnly))
 		}
 	}
 	return errors.Join(errs...)
