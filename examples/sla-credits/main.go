@@ -127,7 +127,7 @@ func events(loc *time.Location) sla.Input {
 	}
 	for range 240 {
 		score := decimal.NewFromInt(int64(3 + r.IntN(3)))
-		in.Measures = append(in.Measures, sla.Measure{Name: "csat", At: at(), Value: outsourcing.NewDecimal(score)})
+		in.Measures = append(in.Measures, sla.Measure{Name: "csat", At: at(), Value: outsourcing.DecimalOf(score)})
 	}
 	return in
 }

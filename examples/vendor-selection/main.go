@@ -10,6 +10,8 @@ import (
 	"log"
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing/rules"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/scoring"
 )
@@ -65,9 +67,9 @@ func run() error {
 	}
 	fmt.Println("Price scores (proportional, 10 points):")
 	for i, p := range prices {
-		f, _ := p.Score.Float64()
+		f := p.Score.Float64()
 		vendors[i].ratings[4] = f
-		fmt.Printf("  %-9s %-16s %s%s\n", p.ID, p.Price, p.Score.StringFixed(2), flag(p.AbnormallyLow))
+		fmt.Printf("  %-9s %-16s %s%s\n", p.ID, p.Price, p.Score.Round(2, outsourcing.RoundHalfUp), flag(p.AbnormallyLow))
 	}
 
 	// Dimension weights from an AHP comparison (upper triangle, row by row).
