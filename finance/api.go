@@ -26,7 +26,7 @@ func NPVMoney(rate outsourcing.Decimal, flows []outsourcing.Money) (outsourcing.
 // Errors (*FieldError, ErrInvalidInput): no values; rate ≤ -1.
 func NPV(rate outsourcing.Decimal, values []outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := npv(rate.Shopspring(), raw(values))
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // XNPVMoney is XNPV over Money cash flows that share one currency.
@@ -49,7 +49,7 @@ func XNPVMoney(rate outsourcing.Decimal, flows []outsourcing.Money, dates []time
 // len(values); a date before dates[0]; rate ≤ -1.
 func XNPV(rate outsourcing.Decimal, values []outsourcing.Decimal, dates []time.Time) (outsourcing.Decimal, error) {
 	v, err := xnpv(rate.Shopspring(), raw(values), dates)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // MIRR returns the modified internal rate of return of periodic values:
@@ -62,7 +62,7 @@ func XNPV(rate outsourcing.Decimal, values []outsourcing.Decimal, dates []time.T
 // (ErrNoSignChange); a rate ≤ -1 (ErrInvalidInput).
 func MIRR(values []outsourcing.Decimal, financeRate outsourcing.Decimal, reinvestRate outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := mirr(raw(values), financeRate.Shopspring(), reinvestRate.Shopspring())
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // PMT returns the constant payment per period of an annuity with periodic
@@ -75,7 +75,7 @@ func MIRR(values []outsourcing.Decimal, financeRate outsourcing.Decimal, reinves
 // timing.
 func PMT(rate outsourcing.Decimal, nper outsourcing.Decimal, pv outsourcing.Decimal, fv outsourcing.Decimal, timing PaymentTiming) (outsourcing.Decimal, error) {
 	v, err := pmt(rate.Shopspring(), nper.Shopspring(), pv.Shopspring(), fv.Shopspring(), timing)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // PV returns the present value of an annuity paying pmt per period for
@@ -86,7 +86,7 @@ func PMT(rate outsourcing.Decimal, nper outsourcing.Decimal, pv outsourcing.Deci
 // Errors: as PMT.
 func PV(rate outsourcing.Decimal, nper outsourcing.Decimal, pmt outsourcing.Decimal, fv outsourcing.Decimal, timing PaymentTiming) (outsourcing.Decimal, error) {
 	v, err := pv(rate.Shopspring(), nper.Shopspring(), pmt.Shopspring(), fv.Shopspring(), timing)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // FV returns the future value after nper periods of an investment with
@@ -97,7 +97,7 @@ func PV(rate outsourcing.Decimal, nper outsourcing.Decimal, pmt outsourcing.Deci
 // Errors: as PMT.
 func FV(rate outsourcing.Decimal, nper outsourcing.Decimal, pmt outsourcing.Decimal, pv outsourcing.Decimal, timing PaymentTiming) (outsourcing.Decimal, error) {
 	v, err := fv(rate.Shopspring(), nper.Shopspring(), pmt.Shopspring(), pv.Shopspring(), timing)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // IRRMoney is IRR over Money cash flows that share one currency.
@@ -106,7 +106,7 @@ func FV(rate outsourcing.Decimal, nper outsourcing.Decimal, pmt outsourcing.Deci
 // currencies.
 func IRRMoney(flows []outsourcing.Money, guess ...outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := irrMoney(flows, raw(guess)...)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // IRR returns the internal rate of return of periodic values: the rate
@@ -140,7 +140,7 @@ func IRRMoney(flows []outsourcing.Money, guess ...outsourcing.Decimal) (outsourc
 // root is found.
 func IRR(values []outsourcing.Decimal, guess ...outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := irr(raw(values), raw(guess)...)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // XIRR returns the internal rate of return of cash flows on arbitrary
@@ -154,7 +154,7 @@ func IRR(values []outsourcing.Decimal, guess ...outsourcing.Decimal) (outsourcin
 // len(dates) ≠ len(values) or a date precedes dates[0].
 func XIRR(values []outsourcing.Decimal, dates []time.Time, guess ...outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := xirr(raw(values), dates, raw(guess)...)
-	return outsourcing.DecimalOf(v), wrap(err)
+	return outsourcing.DecimalOf(v).Trim(), wrap(err)
 }
 
 // raw converts decimals for the shopspring arithmetic inside the package.

@@ -13,7 +13,8 @@ import (
 
 // ResultPlaces is the number of decimal places (half away from zero) of
 // the amounts returned by NPV, XNPV, PMT, PV and FV and of the rate
-// returned by MIRR.
+// returned by MIRR. Every function returns its result without trailing
+// fractional zeros (Decimal.Trim), so NPV and IRR print alike.
 const ResultPlaces = 16
 
 // finPlaces is the working precision of intermediate decimal arithmetic.

@@ -527,3 +527,18 @@ func BenchmarkXIRR1000(b *testing.B) {
 		}
 	}
 }
+
+// Results print alike: no function returns trailing fractional zeros.
+// Microsoft's examples: NPV(10%, -10000, 3000, 4200, 6800) is 1188.44…
+// and a rate of 0 returns the plain sum.
+func TestResultsCarryNoTrailingZeros(t *testing.T) {
+	sum, err := NPV(outsourcing.Decimal{}, decs("100", "200.50"))
+	require.NoError(t, err)
+	assert.Equal(t, "300.5", sum.String())
+	v, err := NPV(dec("0.1"), decs("-10000", "3000", "4200", "6800"))
+	require.NoError(t, err)
+	assert.Equal(t, v.String(), v.Trim().String())
+	r, err := IRR(decs("-100", "110"))
+	require.NoError(t, err)
+	assert.Equal(t, "0.1", r.String())
+}
