@@ -3,14 +3,14 @@ package planning_test
 import (
 	"fmt"
 
-	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/planning"
 )
 
 // A self-assessment read from JSON: contract administration, a critical
 // item, is two levels short of its target, so the organisation is still
 // developing although it scores 60 %.
 func ExampleParseCapabilityChecklist() {
-	checklist, err := outsourcing.ParseCapabilityChecklist([]byte(`{
+	checklist, err := planning.ParseCapabilityChecklist([]byte(`{
 	  "id": "service-desk-readiness",
 	  "items": [
 	    {"id": "contract-admin", "area": "contract_management", "weight": "2", "score": 2, "target": 4, "critical": true},
@@ -35,7 +35,7 @@ func ExampleParseCapabilityChecklist() {
 		fmt.Println("gap", g.ItemID, g.Score, "of", g.Target, "critical", g.Critical)
 	}
 
-	_, err = outsourcing.ParseCapabilityChecklist([]byte(`{"items": [
+	_, err = planning.ParseCapabilityChecklist([]byte(`{"items": [
 	  {"id": "a", "area": "x", "weight": "1", "score": 3}, {"id": "a", "area": "x", "weight": "1", "score": 4}]}`))
 	fmt.Println(err)
 	// Output:
@@ -44,5 +44,5 @@ func ExampleParseCapabilityChecklist() {
 	// exit_management 20
 	// gap contract-admin 2 of 4 critical true
 	// gap exit-plan 1 of 5 critical false
-	// outsourcing: items[1].id: id "a" is empty or duplicate
+	// planning: /items/1/id: id "a" is empty or duplicate
 }

@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
 )
 
 func ExampleObjective_Progress() {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	target := outsourcing.MustDecimal("15")
-	o := outsourcing.Objective{ID: "faster-response", Metric: "first_response_minutes", Unit: "min",
-		Baseline: outsourcing.MustDecimal("45"), Target: &target, Direction: outsourcing.DirectionDecrease,
+	o := planning.Objective{ID: "faster-response", Metric: "first_response_minutes", Unit: "min",
+		Baseline: outsourcing.MustDecimal("45"), Target: &target, Direction: planning.DirectionDecrease,
 		Start: day("2025-01-01"), Deadline: day("2025-12-27"), Owner: "service-manager"}
-	p, _ := o.Progress([]outsourcing.Measurement{
+	p, _ := o.Progress([]planning.Measurement{
 		{At: day("2025-03-02"), Value: outsourcing.MustDecimal("40")},
 		{At: day("2025-05-01"), Value: outsourcing.MustDecimal("35")},
 	}, day("2025-05-01"))
@@ -22,22 +24,22 @@ func ExampleObjective_Progress() {
 	fmt.Println(o.Validate())
 	// Output:
 	// on_track 0.3333 15
-	// target: target is required
+	// planning: /target: target is required
 }
 
 func ExampleAssessCapability() {
-	items := outsourcing.DefaultCapabilityChecklist()
+	items := planning.DefaultCapabilityChecklist()
 	for i := range items {
 		items[i].Score = 3
 	}
 	items[1].Score = 1 // contract management is weak
-	a, _ := outsourcing.AssessCapability(items)
+	a, _ := planning.AssessCapability(items)
 	fmt.Println(a.Level, a.Score, a.Gaps[0].ItemID)
 	// Output: developing 90.48 contract-management
 }
 
 func ExampleParseObjectiveSet() {
-	set, err := outsourcing.ParseObjectiveSet([]byte(`{
+	set, err := planning.ParseObjectiveSet([]byte(`{
 	  "id": "service-desk-2025",
 	  "objectives": [{
 	    "id": "faster-response", "metric": "first_response_minutes", "unit": "min",
@@ -58,10 +60,10 @@ func ExampleParseObjectiveSet() {
 	for _, p := range progress {
 		fmt.Println(p.ID, p.State, p.Attainment, p.Forecast)
 	}
-	_, err = outsourcing.ParseObjectiveSet([]byte(`{"id": "x", "objectives": [{"id": "a", "metric": "m", "baseline": "1", "target": "2",
+	_, err = planning.ParseObjectiveSet([]byte(`{"id": "x", "objectives": [{"id": "a", "metric": "m", "baseline": "1", "target": "2",
 	  "direction": "increase", "start": "2025-01-01T00:00:00Z", "deadline": "2025-01-01T00:00:00Z", "owner": "o"}]}`))
 	fmt.Println(err)
 	// Output:
 	// faster-response on_track 0.3333 15
-	// outsourcing: objectives[0].deadline: deadline 2025-01-01 is not after start 2025-01-01
+	// planning: /objectives/0/deadline: deadline 2025-01-01 is not after start 2025-01-01
 }

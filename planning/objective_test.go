@@ -6,7 +6,6 @@ import (
 
 	"github.com/outsourcing-go/outsourcing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,15 +32,15 @@ func TestObjectiveValidate(t *testing.T) {
 		change func(o *Objective)
 		path   string
 	}{
-		{"missing target", func(o *Objective) { o.Target = nil }, "target"},
-		{"missing deadline", func(o *Objective) { o.Deadline = time.Time{} }, "deadline"},
-		{"deadline before start", func(o *Objective) { o.Deadline = day("2024-12-31") }, "deadline"},
-		{"missing start", func(o *Objective) { o.Start = time.Time{} }, "start"},
-		{"target in the wrong direction", func(o *Objective) { o.Direction = DirectionIncrease }, "target"},
-		{"unknown direction", func(o *Objective) { o.Direction = "sideways" }, "direction"},
-		{"missing metric", func(o *Objective) { o.Metric = "" }, "metric"},
-		{"missing owner", func(o *Objective) { o.Owner = "" }, "owner"},
-		{"missing id", func(o *Objective) { o.ID = "" }, "id"},
+		{"missing target", func(o *Objective) { o.Target = nil }, "/target"},
+		{"missing deadline", func(o *Objective) { o.Deadline = time.Time{} }, "/deadline"},
+		{"deadline before start", func(o *Objective) { o.Deadline = day("2024-12-31") }, "/deadline"},
+		{"missing start", func(o *Objective) { o.Start = time.Time{} }, "/start"},
+		{"target in the wrong direction", func(o *Objective) { o.Direction = DirectionIncrease }, "/target"},
+		{"unknown direction", func(o *Objective) { o.Direction = "sideways" }, "/direction"},
+		{"missing metric", func(o *Objective) { o.Metric = "" }, "/metric"},
+		{"missing owner", func(o *Objective) { o.Owner = "" }, "/owner"},
+		{"missing id", func(o *Objective) { o.ID = "" }, "/id"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,18 +67,18 @@ func TestObjectiveProgress(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOnTrack, p.State)
 	require.NotNil(t, p.Forecast)
-	assertDecimal(t, dec("15"), p.Forecast.Decimal)
-	assertDecimal(t, dec("0.3333"), p.Attainment.Decimal)
-	assertDecimal(t, dec("0.3333"), p.Expected.Decimal) // 120 of 360 days
+	assertDecimal(t, "15", p.Forecast)
+	assertDecimal(t, "0.3333", p.Attainment)
+	assertDecimal(t, "0.3333", p.Expected) // 120 of 360 days
 	require.NotNil(t, p.Latest)
-	assertDecimal(t, dec("35"), p.Latest.Value.Decimal)
+	assertDecimal(t, "35", p.Latest.Value)
 
 	// Slower improvement: 45 → 43 → 41 forecasts 33 at the deadline.
 	slow := []Measurement{{At: day("2025-05-01"), Value: outsourcing.MustDecimal("41")}, {At: day("2025-03-02"), Value: outsourcing.MustDecimal("43")}}
 	p, err = o.Progress(slow, day("2025-05-01"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateOffTrack, p.State)
-	assertDecimal(t, dec("33"), p.Forecast.Decimal)
+	assertDecimal(t, "33", p.Forecast)
 
 	// One measurement: no forecast, compare attainment with the time elapsed.
 	p, err = o.Progress(slow[1:], day("2025-03-02"))
@@ -87,18 +86,18 @@ func TestObjectiveProgress(t *testing.T) {
 	assert.Nil(t, p.Forecast)
 	// 2 of 30 minutes (0.0667) after 60 of 360 days (0.1667): behind.
 	assert.Equal(t, ObjectiveStateOffTrack, p.State)
-	assertDecimal(t, dec("0.0667"), p.Attainment.Decimal)
-	assertDecimal(t, dec("0.1667"), p.Expected.Decimal)
+	assertDecimal(t, "0.0667", p.Attainment)
+	assertDecimal(t, "0.1667", p.Expected)
 
 	p, err = o.Progress([]Measurement{{At: day("2025-10-01"), Value: outsourcing.MustDecimal("14")}}, day("2025-10-02"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateAchieved, p.State)
-	assert.True(t, p.Attainment.GreaterThan(decimal.NewFromInt(1)))
+	assert.True(t, p.Attainment.GreaterThan(outsourcing.DecimalFromInt(1)))
 
 	p, err = o.Progress(slow, day("2026-01-10"))
 	require.NoError(t, err)
 	assert.Equal(t, ObjectiveStateMissed, p.State)
-	assertDecimal(t, dec("1"), p.Expected.Decimal)
+	assertDecimal(t, "1", p.Expected)
 
 	p, err = o.Progress(nil, day("2025-02-01"))
 	require.NoError(t, err)
@@ -115,18 +114,18 @@ func TestCapabilityAssessment(t *testing.T) {
 	a, err := AssessCapability(items)
 	require.NoError(t, err)
 	assert.Equal(t, ReadinessReady, a.Level)
-	assertDecimal(t, dec("100"), a.Score.Decimal)
+	assertDecimal(t, "100", a.Score)
 	assert.Empty(t, a.Gaps)
 
 	// Contract management (critical) at 1 of 3: 19/21 = 90.48 % but not ready.
 	items[1].Score = 1
 	a, err = AssessCapability(items)
 	require.NoError(t, err)
-	assertDecimal(t, dec("90.48"), a.Score.Decimal)
+	assertDecimal(t, "90.48", a.Score)
 	assert.Equal(t, ReadinessDeveloping, a.Level)
 	require.Len(t, a.Gaps, 1)
 	assert.Equal(t, "contract-management", a.Gaps[0].ItemID)
-	assertDecimal(t, dec("9.52"), a.Gaps[0].Weighted.Decimal)
+	assertDecimal(t, "9.52", a.Gaps[0].Weighted)
 
 	// Weighted: 2·(2/5) + 1·(5/5) = 1.8 of 3 = 60 %, developing; gaps by size.
 	w := []CapabilityItem{
@@ -136,25 +135,25 @@ func TestCapabilityAssessment(t *testing.T) {
 	}
 	a, err = AssessCapability(w[:2])
 	require.NoError(t, err)
-	assertDecimal(t, dec("60"), a.Score.Decimal)
+	assertDecimal(t, "60", a.Score)
 	assert.Equal(t, ReadinessDeveloping, a.Level)
 	a, err = AssessCapability(w)
 	require.NoError(t, err)
-	assertDecimal(t, dec("45"), a.Score.Decimal) // 9 of 20
+	assertDecimal(t, "45", a.Score) // 9 of 20
 	assert.Equal(t, ReadinessNotReady, a.Level)
 	assert.Equal(t, []AreaScore{{Area: "x", Score: a.Areas[0].Score}, {Area: "y", Score: a.Areas[1].Score}}, a.Areas)
-	assertDecimal(t, dec("40"), a.Areas[0].Score.Decimal)
-	assertDecimal(t, dec("50"), a.Areas[1].Score.Decimal)
+	assertDecimal(t, "40", a.Areas[0].Score)
+	assertDecimal(t, "50", a.Areas[1].Score)
 	assert.Equal(t, []string{"a", "c"}, []string{a.Gaps[0].ItemID, a.Gaps[1].ItemID}) // 30 % then 25 %
 
 	_, err = AssessCapability(nil)
 	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	_, err = AssessCapability([]CapabilityItem{{ID: "a", Weight: outsourcing.MustDecimal("0"), Score: 6, Target: -1}, {ID: "a", Weight: outsourcing.MustDecimal("1")}})
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
-	assert.Contains(t, err.Error(), "items[0].weight")
-	assert.Contains(t, err.Error(), "items[0].score")
-	assert.Contains(t, err.Error(), "items[0].target")
-	assert.Contains(t, err.Error(), "items[1].id")
+	assert.Contains(t, err.Error(), "/items/0/weight")
+	assert.Contains(t, err.Error(), "/items/0/score")
+	assert.Contains(t, err.Error(), "/items/0/target")
+	assert.Contains(t, err.Error(), "/items/1/id")
 }
 
 func TestPlanningEnumsText(t *testing.T) {

@@ -4,15 +4,17 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
 )
 
 func ExampleTimelineAt() {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	st, _ := outsourcing.TimelineAt([]outsourcing.Milestone{
-		{ID: "req", Kind: outsourcing.MilestoneRequirementsConfirmed, Planned: day("2025-02-01"), Actual: day("2025-02-10")},
-		{ID: "sel", Kind: outsourcing.MilestoneVendorSelected, Planned: day("2025-05-01")},
-		{ID: "sign", Kind: outsourcing.MilestoneContractSigned, Planned: day("2025-07-01"), Forecast: day("2025-07-21")},
+	st, _ := planning.TimelineAt([]planning.Milestone{
+		{ID: "req", Kind: planning.MilestoneRequirementsConfirmed, Planned: day("2025-02-01"), Actual: day("2025-02-10")},
+		{ID: "sel", Kind: planning.MilestoneVendorSelected, Planned: day("2025-05-01")},
+		{ID: "sign", Kind: planning.MilestoneContractSigned, Planned: day("2025-07-01"), Forecast: day("2025-07-21")},
 	}, day("2025-05-15"))
 	for _, m := range st.Milestones {
 		fmt.Println(m.ID, m.State, m.SlipDays)
@@ -24,7 +26,7 @@ func ExampleTimelineAt() {
 }
 
 func ExampleBudget_Variance() {
-	b := outsourcing.Budget{Total: outsourcing.MustMoney("500000", "EUR"), Phases: []outsourcing.BudgetPhase{
+	b := planning.Budget{Total: outsourcing.MustMoney("500000", "EUR"), Phases: []planning.BudgetPhase{
 		{ID: "selection", Planned: outsourcing.MustMoney("50000", "EUR"), Actual: outsourcing.MustMoney("61000", "EUR")},
 		{ID: "transition", Planned: outsourcing.MustMoney("300000", "EUR"), Actual: outsourcing.MustMoney("290000", "EUR")},
 	}}
@@ -40,7 +42,7 @@ func ExampleBudget_Variance() {
 }
 
 func ExampleParseTimeline() {
-	tl, err := outsourcing.ParseTimeline([]byte(`{"id": "plan", "milestones": [
+	tl, err := planning.ParseTimeline([]byte(`{"id": "plan", "milestones": [
 	  {"id": "req", "kind": "requirements_confirmed", "planned": "2025-02-01T00:00:00Z", "actual": "2025-02-10T00:00:00Z"},
 	  {"id": "sign", "kind": "contract_signed", "planned": "2025-07-01T00:00:00Z", "forecast": "2025-07-21T00:00:00Z"}
 	]}`))
@@ -58,7 +60,7 @@ func ExampleParseTimeline() {
 }
 
 func ExampleParseBudget() {
-	b, err := outsourcing.ParseBudget([]byte(`{"total": {"amount": "500000", "currency": "EUR"}, "phases": [
+	b, err := planning.ParseBudget([]byte(`{"total": {"amount": "500000", "currency": "EUR"}, "phases": [
 	  {"id": "selection", "planned": {"amount": "50000", "currency": "EUR"}, "actual": {"amount": "61000", "currency": "EUR"}}
 	]}`))
 	if err != nil {

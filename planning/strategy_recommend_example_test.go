@@ -3,14 +3,16 @@ package planning_test
 import (
 	"fmt"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
 )
 
 func ExampleSourcingAdvisor_Recommend() {
-	rec, err := outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
-		Criticality:     outsourcing.CriticalityHigh,
-		Capability:      outsourcing.ReadinessReady,
+	rec, err := planning.DefaultSourcingAdvisor().Recommend(planning.SourcingInputs{
+		Criticality:     planning.CriticalityHigh,
+		Capability:      planning.ReadinessReady,
 		ExpectedSavings: outsourcing.MustPercent("22"),
 		Risk:            outsourcing.RiskLevelLow,
 	})
@@ -27,7 +29,7 @@ func ExampleSourcingAdvisor_Recommend() {
 
 // Edit the shipped table: demand at least 15 % savings before outsourcing.
 func ExampleNewSourcingAdvisor() {
-	spec, err := rules.ParseTableSpec(outsourcing.SourcingTableDocument())
+	spec, err := rules.ParseTableSpec(planning.SourcingTableDocument())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,14 +39,14 @@ func ExampleNewSourcingAdvisor() {
 			spec.Rules[i].When[2] = "< 15"
 		}
 	}
-	advisor, err := outsourcing.NewSourcingAdvisor(spec)
+	advisor, err := planning.NewSourcingAdvisor(spec)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	in := outsourcing.SourcingInputs{Criticality: outsourcing.CriticalityLow, Capability: outsourcing.ReadinessReady,
+	in := planning.SourcingInputs{Criticality: planning.CriticalityLow, Capability: planning.ReadinessReady,
 		ExpectedSavings: outsourcing.MustPercent("12"), Risk: outsourcing.RiskLevelModerate}
-	shipped, _ := outsourcing.DefaultSourcingAdvisor().Recommend(in)
+	shipped, _ := planning.DefaultSourcingAdvisor().Recommend(in)
 	edited, _ := advisor.Recommend(in)
 	fmt.Println("shipped:", shipped.Scope, shipped.Location, shipped.Rows)
 	fmt.Println("edited: ", edited.Scope, edited.Location, edited.Rows)
@@ -57,16 +59,16 @@ func ExampleNewSourcingAdvisor() {
 // to a sourcing model (§1.3).
 func Example_sourcingDecision() {
 	eur := func(s string) *outsourcing.Money { m := outsourcing.MustMoney(s, "EUR"); return &m }
-	tco, err := outsourcing.CompileTCO(outsourcing.TCOModel{
-		ID: "service-desk", Currency: "EUR", Period: outsourcing.PeriodUnitMonth, Horizon: 36,
+	tco, err := planning.CompileTCO(planning.TCOModel{
+		ID: "service-desk", Currency: "EUR", Period: planning.PeriodUnitMonth, Horizon: 36,
 		DiscountRate: outsourcing.MustPercent("8"), Baseline: "in-house",
-		Options: []outsourcing.SourcingOption{
-			{ID: "in-house", Lines: []outsourcing.CostLine{
-				{ID: "staff", Category: outsourcing.CostCategoryStaff, Basis: outsourcing.CostBasisRecurring, Amount: eur("100000")},
+		Options: []planning.SourcingOption{
+			{ID: "in-house", Lines: []planning.CostLine{
+				{ID: "staff", Category: planning.CostCategoryStaff, Basis: planning.CostBasisRecurring, Amount: eur("100000")},
 			}},
-			{ID: "offer", Lines: []outsourcing.CostLine{
-				{ID: "fees", Category: outsourcing.CostCategoryVendorFees, Basis: outsourcing.CostBasisRecurring, Amount: eur("70000")},
-				{ID: "transition", Category: outsourcing.CostCategoryTransition, Basis: outsourcing.CostBasisOneOff, Amount: eur("150000")},
+			{ID: "offer", Lines: []planning.CostLine{
+				{ID: "fees", Category: planning.CostCategoryVendorFees, Basis: planning.CostBasisRecurring, Amount: eur("70000")},
+				{ID: "transition", Category: planning.CostCategoryTransition, Basis: planning.CostBasisOneOff, Amount: eur("150000")},
 			}},
 		},
 	})
@@ -79,17 +81,17 @@ func Example_sourcingDecision() {
 		fmt.Println(err)
 		return
 	}
-	items := outsourcing.DefaultCapabilityChecklist()
+	items := planning.DefaultCapabilityChecklist()
 	for i := range items {
 		items[i].Score = 3
 	}
-	capability, err := outsourcing.AssessCapability(items)
+	capability, err := planning.AssessCapability(items)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rec, err := outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
-		Criticality: outsourcing.CriticalityLow, Capability: capability.Level,
+	rec, err := planning.DefaultSourcingAdvisor().Recommend(planning.SourcingInputs{
+		Criticality: planning.CriticalityLow, Capability: capability.Level,
 		ExpectedSavings: savings, Risk: outsourcing.RiskLevelModerate,
 	})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/rules"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -138,7 +139,7 @@ func TestStrategySourcingCustomTable(t *testing.T) {
 	    {"id": "cheap", "when": [">= 40", "<= 3"], "then": ["total", "offshore"], "description": "our policy"},
 	    {"id": "some", "when": ["[15..40)", "-"], "then": ["selective", "nearshore"]}
 	  ]}`
-	spec, err := ParseTableSpec([]byte(doc))
+	spec, err := rules.ParseTableSpec([]byte(doc))
 	require.NoError(t, err)
 	a, err := NewSourcingAdvisor(spec)
 	require.NoError(t, err)
@@ -164,11 +165,11 @@ func TestStrategySourcingCustomTable(t *testing.T) {
 	assert.Equal(t, []string{"some"}, rec.Rows)
 	assert.Equal(t, SourcingScopeSelective, rec.Scope)
 
-	// The shipped document round-trips through ParseTableSpec.
-	spec, err = ParseTableSpec(SourcingTableDocument())
+	// The shipped document round-trips through rules.ParseTableSpec.
+	spec, err = rules.ParseTableSpec(SourcingTableDocument())
 	require.NoError(t, err)
 	assert.Equal(t, DefaultSourcingAdvisor().Table(), spec)
-	assert.Equal(t, HitPolicyFirst, spec.HitPolicy)
+	assert.Equal(t, rules.HitPolicyFirst, spec.HitPolicy)
 }
 
 func TestStrategySourcingBadInput(t *testing.T) {
@@ -177,27 +178,27 @@ func TestStrategySourcingBadInput(t *testing.T) {
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	var fe *outsourcing.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "criticality", fe.Path)
+	assert.Equal(t, "/criticality", fe.Path)
 	assert.Contains(t, err.Error(), `risk: unknown risk level "extreme"`)
 
-	good := func() TableSpec {
-		return TableSpec{ID: "t", HitPolicy: HitPolicyFirst,
-			Inputs:  []TableInput{{ID: "c", Expression: "criticality"}},
-			Outputs: []TableOutput{{Name: "scope", Type: ResultString}, {Name: "location", Type: ResultString}},
-			Rules:   []TableRow{{When: []string{"-"}, Then: []any{"total", "offshore"}}}}
+	good := func() rules.TableSpec {
+		return rules.TableSpec{ID: "t", HitPolicy: rules.HitPolicyFirst,
+			Inputs:  []rules.TableInput{{ID: "c", Expression: "criticality"}},
+			Outputs: []rules.TableOutput{{Name: "scope", Type: rules.ResultString}, {Name: "location", Type: rules.ResultString}},
+			Rules:   []rules.TableRow{{When: []string{"-"}, Then: []any{"total", "offshore"}}}}
 	}
 	_, err = NewSourcingAdvisor(good())
 	require.NoError(t, err)
 	bad := []struct {
 		name, path string
-		change     func(*TableSpec)
+		change     func(*rules.TableSpec)
 		is         error
 	}{
-		{"no location", "outputs", func(s *TableSpec) { s.Outputs = s.Outputs[:1]; s.Rules[0].Then = s.Rules[0].Then[:1] }, outsourcing.ErrInvalidInput},
-		{"numeric scope", "outputs[0].type", func(s *TableSpec) { s.Outputs[0].Type = ResultNumber; s.Rules[0].Then[0] = "1" }, outsourcing.ErrInvalidInput},
-		{"unknown scope", "rules[0].then[0]", func(s *TableSpec) { s.Rules[0].Then[0] = "outsourced" }, outsourcing.ErrInvalidInput},
-		{"unknown default location", "outputs[1].default", func(s *TableSpec) { s.Outputs[1].Default = "moon" }, outsourcing.ErrInvalidInput},
-		{"unknown variable", "", func(s *TableSpec) { s.Inputs[0].Expression = "budget" }, outsourcing.ErrRule},
+		{"no location", "/outputs", func(s *rules.TableSpec) { s.Outputs = s.Outputs[:1]; s.Rules[0].Then = s.Rules[0].Then[:1] }, outsourcing.ErrInvalidInput},
+		{"numeric scope", "/outputs/0/type", func(s *rules.TableSpec) { s.Outputs[0].Type = rules.ResultNumber; s.Rules[0].Then[0] = "1" }, outsourcing.ErrInvalidInput},
+		{"unknown scope", "/rules/0/then/0", func(s *rules.TableSpec) { s.Rules[0].Then[0] = "outsourced" }, outsourcing.ErrInvalidInput},
+		{"unknown default location", "/outputs/1/default", func(s *rules.TableSpec) { s.Outputs[1].Default = "moon" }, outsourcing.ErrInvalidInput},
+		{"unknown variable", "", func(s *rules.TableSpec) { s.Inputs[0].Expression = "budget" }, outsourcing.ErrRule},
 	}
 	for _, b := range bad {
 		t.Run(b.name, func(t *testing.T) {
@@ -266,7 +267,7 @@ func TestTCOSavingsPercent(t *testing.T) {
 	r := tc.Evaluate()
 	p, err := r.SavingsPercent("out")
 	require.NoError(t, err)
-	assertDecimal(t, dec("20"), p.Decimal())
+	assertDecimal(t, "20", p.Points())
 	_, err = r.SavingsPercent("in")
 	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	_, err = r.SavingsPercent("nope")

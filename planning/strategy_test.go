@@ -19,9 +19,9 @@ func TestBudgetVariance(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, BudgetStatusOver, r.Phases[0].Status)
 	assertDecimal(t, dec("11000"), r.Phases[0].Variance.Amount())
-	assertDecimal(t, dec("22"), r.Phases[0].VariancePercent.Decimal)
+	assertDecimal(t, "22", r.Phases[0].VariancePercent)
 	assert.Equal(t, BudgetStatusOnPlan, r.Phases[1].Status) // −3.33 % within 5 %
-	assertDecimal(t, dec("-3.33"), r.Phases[1].VariancePercent.Decimal)
+	assertDecimal(t, "-3.33", r.Phases[1].VariancePercent)
 	assert.Equal(t, BudgetStatusUnder, r.Phases[2].Status)
 	assertDecimal(t, dec("450000"), r.Overall.Planned.Amount())
 	assertDecimal(t, dec("371000"), r.Overall.Actual.Amount())
@@ -84,7 +84,7 @@ func TestTimelineSlippage(t *testing.T) {
 	bad[0].Actual = day("2030-01-01")
 	_, err = TimelineAt(bad, day("2025-05-15"))
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
-	for _, p := range []string{"milestones[0].actual", "milestones[3].planned", "milestones[4].kind"} {
+	for _, p := range []string{"/milestones/0/actual", "/milestones/3/planned", "/milestones/4/kind"} {
 		assert.Contains(t, err.Error(), p)
 	}
 }

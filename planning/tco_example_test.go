@@ -3,11 +3,13 @@ package planning_test
 import (
 	"fmt"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
 )
 
 func ExampleCompileTCO() {
-	m, err := outsourcing.ParseTCOModel([]byte(`{
+	m, err := planning.ParseTCOModel([]byte(`{
 	  "id": "desk", "currency": "EUR", "period": "year", "horizon": 5, "discount_rate": "8", "baseline": "in-house",
 	  "options": [
 	    {"id": "in-house", "scope": "in_house", "lines": [
@@ -21,18 +23,18 @@ func ExampleCompileTCO() {
 		fmt.Println(err)
 		return
 	}
-	tco, _ := outsourcing.CompileTCO(m)
+	tco, _ := planning.CompileTCO(m)
 	r := tco.Evaluate()
 	s := r.Options[1].Savings
 	fmt.Println("PV in-house:", r.Options[0].Discounted)
 	fmt.Println("PV vendor:  ", r.Options[1].Discounted)
-	fmt.Println("NPV of savings:", s.NPV, "payback (years):", s.Payback, "IRR:", s.IRR.StringFixed(4))
+	fmt.Println("NPV of savings:", s.NPV, "payback (years):", s.Payback, "IRR:", s.IRR.Round(4, outsourcing.RoundHalfUp))
 	tor, _ := tco.Tornado("vendor", outsourcing.MustPercent("10"))
 	for _, b := range tor.Bars[:3] {
 		fmt.Println(b.Input, b.Low, b.High)
 	}
 	fees, _ := tco.BreakEven("vendor", "vendor/fees")
-	fmt.Println("break-even fees per year:", fees.StringFixed(2))
+	fmt.Println("break-even fees per year:", fees.Round(2, outsourcing.RoundHalfUp))
 	// Output:
 	// PV in-house: 2110175.44 EUR
 	// PV vendor:   1888608.20 EUR
