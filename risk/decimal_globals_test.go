@@ -23,7 +23,7 @@ import (
 func TestResultsIgnoreDecimalGlobals(t *testing.T) {
 	asOf := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 	eur := func(d decimal.Decimal) *outsourcing.Money {
-		m, err := outsourcing.NewMoney(d, "EUR")
+		m, err := outsourcing.NewMoney(outsourcing.DecimalOf(d), "EUR")
 		require.NoError(t, err)
 		return &m
 	}
@@ -68,7 +68,7 @@ func TestResultsIgnoreDecimalGlobals(t *testing.T) {
 // error message is written with outsourcing.FormatDecimal: the digits the
 // caller gave, whatever shopspring/decimal's globals say.
 func TestErrorMessagesIgnoreDecimalGlobals(t *testing.T) {
-	high, err := outsourcing.NewMoney(decimal.New(2, 15), "EUR")
+	high, err := outsourcing.NewMoney(outsourcing.DecimalOf(decimal.New(2, 15)), "EUR")
 	require.NoError(t, err)
 	low := outsourcing.MustMoney("1.50", "EUR")
 	s := risk.Scenario{Frequency: risk.Frequency{Rate: 1},

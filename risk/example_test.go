@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/risk"
 )
@@ -162,7 +164,7 @@ func ExampleOverallLevel() {
 	}
 	fmt.Println(rep.Overall.Level, rep.Overall.RiskIDs, "→ NIST", level)
 	// It is the risk input of the sourcing-model recommendation.
-	in := outsourcing.SourcingInputs{Criticality: outsourcing.CriticalityHigh, Capability: outsourcing.ReadinessDeveloping, Risk: level}
+	in := planning.SourcingInputs{Criticality: planning.CriticalityHigh, Capability: planning.ReadinessDeveloping, Risk: level}
 	fmt.Println(in.Risk.Rank(), "of 5")
 	// Output:
 	// high [R1 R2] → NIST high

@@ -316,7 +316,7 @@ func TestZeroRateNeverLoses(t *testing.T) {
 	s.Frequency.Rate = 0
 	res, err := Simulate(s, SimOptions{Trials: 1000, Seed: 1})
 	require.NoError(t, err)
-	assert.True(t, res.P99.IsZero())
+	assert.True(t, res.P99.Amount().IsZero())
 	assert.Zero(t, res.ProbabilityOfLoss)
 	ale, err := s.ALE()
 	require.NoError(t, err)

@@ -24,7 +24,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
+	"github.com/outsourcing-go/outsourcing/planning"
+	"github.com/outsourcing-go/outsourcing/rules"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/risk"
@@ -43,7 +44,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	if err := planning(w); err != nil {
+	if err := plan(w); err != nil {
 		return fmt.Errorf("planning: %w", err)
 	}
 	winner, err := selection(w)
@@ -67,17 +68,17 @@ func heading(w io.Writer, title string) {
 }
 
 // planning compares the cost of the two sourcing options (Handbook §1.2).
-func planning(w io.Writer) error {
+func plan(w io.Writer) error {
 	heading(w, "§1.2 Total cost of ownership")
 	doc, err := data.ReadFile("data/tco.json")
 	if err != nil {
 		return err
 	}
-	model, err := outsourcing.ParseTCOModel(doc)
+	model, err := planning.ParseTCOModel(doc)
 	if err != nil {
 		return err
 	}
-	tco, err := outsourcing.CompileTCO(model)
+	tco, err := planning.CompileTCO(model)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func planning(w io.Writer) error {
 		if s := o.Savings; s != nil {
 			payback := "never"
 			if s.Payback != nil {
-				payback = s.Payback.StringFixed(1) + " months"
+				payback = s.Payback.Round(1, outsourcing.RoundHalfUp).String() + " months"
 			}
 			fmt.Fprintf(w, "  NPV of savings %s, payback %s", s.NPV, payback)
 		}
@@ -100,22 +101,22 @@ func planning(w io.Writer) error {
 	}
 
 	heading(w, "§1.2 Capability to manage a provider")
-	checklist := outsourcing.DefaultCapabilityChecklist()
+	checklist := planning.DefaultCapabilityChecklist()
 	for i := range checklist {
 		checklist[i].Score = capabilityScores[checklist[i].ID]
 	}
-	capability, err := outsourcing.AssessCapability(checklist)
+	capability, err := planning.AssessCapability(checklist)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "readiness %s (%s%%)\n", capability.Level, capability.Score.StringFixed(2))
+	fmt.Fprintf(w, "readiness %s (%s%%)\n", capability.Level, capability.Score.Round(2, outsourcing.RoundHalfUp))
 	for _, g := range capability.Gaps {
 		fmt.Fprintf(w, "  gap: %-26s %d of %d\n", g.ItemID, g.Score, g.Target)
 	}
 
 	heading(w, "§1.3 Sourcing strategy")
-	rec, err := outsourcing.DefaultSourcingAdvisor().Recommend(outsourcing.SourcingInputs{
-		Criticality: outsourcing.CriticalityHigh, Capability: capability.Level,
+	rec, err := planning.DefaultSourcingAdvisor().Recommend(planning.SourcingInputs{
+		Criticality: planning.CriticalityHigh, Capability: capability.Level,
 		ExpectedSavings: savings, Risk: outsourcing.RiskLevelModerate,
 	})
 	if err != nil {
@@ -195,8 +196,8 @@ func selection(w io.Writer) (vendorProfile, error) {
 		return vendorProfile{}, err
 	}
 	for i, p := range prices {
-		short[i].Ratings["price"] = p.Score.InexactFloat64()
-		fmt.Fprintf(w, "  %-9s bid %16s  price points %s\n", p.ID, p.Price, p.Score.StringFixed(2))
+		short[i].Ratings["price"] = p.Score.Float64()
+		fmt.Fprintf(w, "  %-9s bid %16s  price points %s\n", p.ID, p.Price, p.Score.Round(2, outsourcing.RoundHalfUp))
 	}
 
 	heading(w, "§2.3 Weighted scoring and ranking")
@@ -259,8 +260,8 @@ func selection(w io.Writer) (vendorProfile, error) {
 
 // engagement is the environment of the governance table.
 type engagement struct {
-	AnnualValue decimal.Decimal `expr:"annual_value"`
-	Criticality string          `expr:"criticality"`
+	AnnualValue outsourcing.Decimal `expr:"annual_value"`
+	Criticality string              `expr:"criticality"`
 }
 
 // governance sets the meeting cadence for the engagement (Handbook §4.2, §6.2).
@@ -278,12 +279,15 @@ func governance(w io.Writer, winner vendorProfile) error {
 	if err != nil {
 		return err
 	}
-	annual := winner.Bid.Amount().Div(decimal.NewFromInt(3)).Round(2) // a three-year bid
-	d, err := table.Decide(engagement{AnnualValue: annual, Criticality: "critical"})
+	annual, err := winner.Bid.Amount().Quo(outsourcing.DecimalFromInt(3), 2, outsourcing.RoundHalfUp) // a three-year bid
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s, %s EUR a year, critical: row %v\n", winner.Name, outsourcing.FormatDecimal(annual), d.Rows)
+	d, err := table.Decide(engagement{AnnualValue: outsourcing.DecimalOf(annual.Shopspring()), Criticality: "critical"})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s, %s EUR a year, critical: row %v\n", winner.Name, annual, d.Rows)
 	for _, name := range []string{"operations", "service_review", "executive_review"} {
 		v, _ := d.Output(name)
 		fmt.Fprintf(w, "  %-17s %v\n", name, v)

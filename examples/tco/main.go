@@ -9,8 +9,9 @@ import (
 	"log"
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing/planning"
+
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // model is a realistic service desk: 40 agents and 5 team leads in house
@@ -63,11 +64,11 @@ const model = `{
 }`
 
 func main() {
-	m, err := outsourcing.ParseTCOModel([]byte(model))
+	m, err := planning.ParseTCOModel([]byte(model))
 	if err != nil {
 		log.Fatal(err)
 	}
-	tco, err := outsourcing.CompileTCO(m)
+	tco, err := planning.CompileTCO(m)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -91,7 +92,9 @@ func main() {
 		for _, b := range tor.Bars[:6] {
 			bar := 0
 			if widest.IsPositive() {
-				bar = int(b.Swing.Amount().Mul(decimal.NewFromInt(30)).DivRound(widest, 0).IntPart())
+				q, _ := b.Swing.Amount().Mul(outsourcing.DecimalFromInt(30)).Quo(widest, 0, outsourcing.RoundHalfUp)
+				n, _ := q.Int64()
+				bar = int(n)
 			}
 			fmt.Printf("  %-30s %16s .. %-16s %s\n", b.Input, b.Low, b.High, strings.Repeat("#", bar))
 		}
@@ -99,11 +102,11 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		rate, err := tco.BreakEven(id, outsourcing.InputDiscountRate)
+		rate, err := tco.BreakEven(id, planning.InputDiscountRate)
 		if err == nil {
-			fmt.Printf("  break-even monthly fee: %s EUR; break-even discount rate: %s %%\n", fees.StringFixed(2), rate.StringFixed(2))
+			fmt.Printf("  break-even monthly fee: %s EUR; break-even discount rate: %s %%\n", fees.Round(2, outsourcing.RoundHalfUp), rate.Round(2, outsourcing.RoundHalfUp))
 		} else {
-			fmt.Printf("  break-even monthly fee: %s EUR\n", fees.StringFixed(2))
+			fmt.Printf("  break-even monthly fee: %s EUR\n", fees.Round(2, outsourcing.RoundHalfUp))
 		}
 	}
 }
@@ -113,7 +116,7 @@ func pct(r *outsourcing.Decimal) string {
 	if r == nil {
 		return "n/a"
 	}
-	return r.Shift(2).StringFixed(1) + " %"
+	return r.Mul(outsourcing.DecimalFromInt(100)).Round(1, outsourcing.RoundHalfUp).String() + " %"
 }
 
 // months formats a payback period, or "never".
@@ -121,5 +124,5 @@ func months(p *outsourcing.Decimal) string {
 	if p == nil {
 		return "never"
 	}
-	return p.StringFixed(1)
+	return p.Round(1, outsourcing.RoundHalfUp).String()
 }
