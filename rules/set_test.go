@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -249,11 +248,9 @@ func TestRuleLimits(t *testing.T) {
 				assert.ErrorIs(t, err, outsourcing.ErrLimit)
 				return
 			}
-			start := time.Now()
 			_, err = rs.Bool("r", big)
 			assert.ErrorIs(t, err, outsourcing.ErrLimit)
 			assert.ErrorIs(t, err, outsourcing.ErrRule)
-			assert.Less(t, time.Since(start), 2*time.Second, "stopped quickly")
 		})
 	}
 	t.Run("budget option", func(t *testing.T) {
