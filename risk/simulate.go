@@ -54,6 +54,12 @@ type SimOptions struct {
 	// goroutine per disjoint range of at least 65,536 years. It never
 	// changes results.
 	Workers int `json:"workers"`
+	// SummaryOptions say how the simulated years are summarised.
+	SummaryOptions
+}
+
+// SummaryOptions say how a loss sample is summarised (Simulate, Summarise).
+type SummaryOptions struct {
 	// VaRConfidence is the value-at-risk confidence level in (0, 1); 0
 	// means 0.95.
 	VaRConfidence float64 `json:"var_confidence"`
@@ -62,7 +68,7 @@ type SimOptions struct {
 	// DefaultExceedanceProbabilities().
 	ExceedanceProbabilities []float64 `json:"exceedance_probabilities"`
 	// Thresholds are loss amounts at which to report the probability that
-	// the annual loss exceeds them; they must be in the scenario's currency
+	// the annual loss exceeds them; they must be in the sample's currency
 	// and within float64 range (else outsourcing.ErrLimit).
 	Thresholds []outsourcing.Money `json:"thresholds"`
 }
@@ -271,7 +277,6 @@ func fill(buf []float64, m *model, key uint64, workers int) {
 
 // summaryPlan holds the validated options a summary needs.
 type summaryPlan struct {
-	trials     int
 	currency   outsourcing.Currency
 	confidence float64
 	probs      []float64
@@ -280,13 +285,29 @@ type summaryPlan struct {
 
 func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, error) {
 	var errs []error
-	p := &summaryPlan{trials: opt.Trials, currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	switch {
 	case opt.Trials <= 0:
 		errs = append(errs, errorf("/trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxTrials:
 		errs = append(errs, limitf("/trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
 	}
+	if opt.Workers < 0 {
+		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
+	}
+	p, err := newSummary(opt.SummaryOptions, cur)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return p, nil
+}
+
+// newSummary validates summary options for a sample in cur.
+func newSummary(opt SummaryOptions, cur outsourcing.Currency) (*summaryPlan, error) {
+	var errs []error
+	p := &summaryPlan{currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	if p.confidence == 0 {
 		p.confidence = 0.95
 	}
@@ -295,9 +316,6 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 	}
 	if p.probs == nil {
 		p.probs = DefaultExceedanceProbabilities()
-	}
-	if opt.Workers < 0 {
-		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
 	}
 	for i, q := range p.probs {
 		if !(q > 0 && q < 1) {
