@@ -282,7 +282,7 @@ func (m *model) magnitudeVariance() float64 {
 func (m *model) magnitude(r *rand.Rand) float64 {
 	switch m.kind {
 	case MagnitudeLognormal:
-		return math.Exp(m.logn.mu + m.logn.sigma*r.NormFloat64())
+		return fastExp(m.logn.mu + m.logn.sigma*r.NormFloat64())
 	case MagnitudePERT:
 		return m.mag.sample(r)
 	case MagnitudeTriangular:

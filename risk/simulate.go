@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -191,18 +190,18 @@ func simulate(models []*model, items []PortfolioItem, opt SimOptions) (Portfolio
 		total = make([]float64, opt.Trials)
 	}
 	for i, m := range models {
-		fill(buf, m, opt.Seed^streamKey(items[i].ID), workers)
+		mom := fill(buf, m, opt.Seed^streamKey(items[i].ID), workers)
 		if total != nil {
 			for t, x := range buf {
 				total[t] += x
 			}
 		}
-		out.Risks[i] = RiskResult{ID: items[i].ID, Result: plan.summarise(buf)}
+		out.Risks[i] = RiskResult{ID: items[i].ID, Result: plan.summarise(buf, mom)}
 	}
 	if total == nil {
 		out.Total = out.Risks[0].Result
 	} else {
-		out.Total = plan.summarise(total)
+		out.Total = plan.summarise(total, momentsOf(total))
 	}
 	return out, nil
 }
@@ -247,10 +246,12 @@ func mix(x uint64) uint64 {
 }
 
 // fill draws buf[t] for every year t, chunk by chunk on workers
-// goroutines. Chunk c uses PCG(key, mix(c)), so the content of buf is the
-// same for any number of workers.
-func fill(buf []float64, m *model, key uint64, workers int) {
+// goroutines, and returns the moments of buf. Chunk c uses PCG(key,
+// mix(c)) and its moments are merged in chunk order, so the content of
+// buf and the moments are the same for any number of workers.
+func fill(buf []float64, m *model, key uint64, workers int) moments {
 	chunks := (len(buf) + chunkSize - 1) / chunkSize
+	parts := make([]moments, chunks)
 	workers = min(workers, chunks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -269,10 +270,16 @@ func fill(buf []float64, m *model, key uint64, workers int) {
 				for t := lo; t < hi; t++ {
 					buf[t] = m.year(r)
 				}
+				parts[c] = chunkMoments(buf[lo:hi])
 			}
 		})
 	}
 	wg.Wait()
+	var total moments
+	for _, p := range parts {
+		total = total.merge(p)
+	}
+	return total
 }
 
 // summaryPlan holds the validated options a summary needs.
@@ -339,21 +346,9 @@ func newSummary(opt SummaryOptions, cur outsourcing.Currency) (*summaryPlan, err
 }
 
 // summarise computes the result of losses; it reorders losses.
-func (p *summaryPlan) summarise(losses []float64) Result {
+func (p *summaryPlan) summarise(losses []float64, mom moments) Result {
 	n := float64(len(losses))
-	sum, positive := 0.0, 0
-	for _, x := range losses {
-		sum += x
-		if x > 0 {
-			positive++
-		}
-	}
-	mean := sum / n
-	ss := 0.0
-	for _, x := range losses {
-		d := x - mean
-		ss += d * d
-	}
+	mean, ss, positive := mom.mean, mom.m2, mom.positive
 	// Threshold exceedance needs the values, not their order: count first.
 	exceed := make([]int, len(p.thresholds))
 	if len(p.thresholds) > 0 {
@@ -506,7 +501,7 @@ func bracketed(a []float64, ks []int, out map[int]float64) bool {
 	// count[j] is the number of values whose last bracket with lo ≤ x is j−1.
 	count := make([]int, len(bs)+1)
 	for _, x := range a {
-		j := sort.Search(len(bounds), func(i int) bool { return bounds[i] > x }) - 1
+		j := upperBound(bounds, x) - 1
 		count[j+1]++
 		if j >= 0 && x <= bs[j].hi {
 			bs[j].values = append(bs[j].values, x)
@@ -601,4 +596,19 @@ func median3(a, b, c float64) float64 {
 		}
 	}
 	return b
+}
+
+// upperBound returns the number of values in sorted that are ≤ x (the
+// first index whose value is above x), by binary search without a closure.
+func upperBound(sorted []float64, x float64) int {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if sorted[mid] > x {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }

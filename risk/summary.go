@@ -44,5 +44,5 @@ func Summarise(losses []float64, currency outsourcing.Currency, opt SummaryOptio
 	if len(errs) > 0 {
 		return Result{}, wrap(errors.Join(errs...))
 	}
-	return plan.summarise(slices.Clone(losses)), nil
+	return plan.summarise(slices.Clone(losses), momentsOf(losses)), nil
 }
