@@ -319,3 +319,29 @@ func toMoney(x float64, c outsourcing.Currency) outsourcing.Money {
 	m, _ := outsourcing.NewMoney(decimal.NewFromFloat(x), string(c))
 	return m.Round(outsourcing.RoundHalfEven)
 }
+
+// LognormalMagnitude returns a lognormal loss per event fitted to the 90%
+// interval [low, high] in currency, from plain numbers (a notebook's
+// quick path). A NaN or infinite bound is left unset, so the scenario
+// reports it as missing.
+func LognormalMagnitude(low, high float64, currency outsourcing.Currency) Magnitude {
+	return Magnitude{Distribution: MagnitudeLognormal, Low: floatMoney(low, currency), High: floatMoney(high, currency)}
+}
+
+// PERTMagnitude returns a PERT loss per event (classic shape 4) in
+// currency, from plain numbers; non-finite values are left unset.
+func PERTMagnitude(min, mode, max float64, currency outsourcing.Currency) Magnitude {
+	return Magnitude{Distribution: MagnitudePERT, Min: floatMoney(min, currency), Mode: floatMoney(mode, currency), Max: floatMoney(max, currency)}
+}
+
+// floatMoney converts a finite float64 to Money; nil otherwise.
+func floatMoney(x float64, c outsourcing.Currency) *outsourcing.Money {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	m, err := outsourcing.NewMoney(decimal.NewFromFloat(x), string(c))
+	if err != nil {
+		return nil
+	}
+	return &m
+}
