@@ -35,7 +35,7 @@ func TestResultsIgnoreDecimalGlobals(t *testing.T) {
 			Magnitude: risk.Magnitude{Distribution: risk.MagnitudePERT, Min: eur(decimal.New(1, 3)), Mode: eur(decimal.RequireFromString("5000.0")),
 				Max: eur(decimal.RequireFromString("40000.00"))}}},
 	}
-	opt := risk.SimOptions{Trials: 4000, Seed: 3, Workers: 1, Thresholds: []outsourcing.Money{*eur(decimal.New(5, 4))}}
+	opt := risk.SimOptions{Trials: 4000, Seed: 3, Workers: 1, SummaryOptions: risk.SummaryOptions{Thresholds: []outsourcing.Money{*eur(decimal.New(5, 4))}}}
 
 	testkit.AssertGlobalsIgnored(t, func() []byte {
 		reg := exampleRegister()

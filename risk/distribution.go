@@ -3,6 +3,8 @@ package risk
 import (
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mathext"
 )
 
 // z95 is the standard normal quantile Φ⁻¹(0.95): a 90% interval [P5, P95]
@@ -38,6 +40,27 @@ func (p pert) mean() float64 { return (p.min + p.shape*p.mode + p.max) / (p.shap
 func (p pert) variance() float64 {
 	m := p.mean()
 	return (m - p.min) * (p.max - m) / (p.shape + 3)
+}
+
+// cdf is I((x − min)/(max − min); α, β), clamped outside [min, max].
+func (p pert) cdf(x float64) float64 {
+	switch {
+	case x <= p.min:
+		return 0
+	case x >= p.max:
+		return 1
+	}
+	return mathext.RegIncBeta(p.alpha, p.beta, (x-p.min)/(p.max-p.min))
+}
+
+// pdf is the density at x.
+func (p pert) pdf(x float64) float64 {
+	if x < p.min || x > p.max {
+		return 0
+	}
+	w := p.max - p.min
+	u := (x - p.min) / w
+	return math.Pow(u, p.alpha-1) * math.Pow(1-u, p.beta-1) * math.Exp(-mathext.Lbeta(p.alpha, p.beta)) / w
 }
 
 func (p *pert) sample(r *rand.Rand) float64 {

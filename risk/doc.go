@@ -70,6 +70,19 @@
 // minor units. Scenario.ALE gives the closed-form expectation. Runs are
 // seeded and split into fixed chunks of years with their own PCG streams,
 // so results are identical whatever GOMAXPROCS or SimOptions.Workers.
+// Frequencies may also be a fixed count or binomial (Bernoulli), and the
+// vulnerability FAIR's P(TCap > RS) (FAIRVulnerability). Scenario.Analytic
+// gives the closed forms beside the simulation (loss event frequency,
+// mean and standard deviation of annual loss, P(at least one loss));
+// NewPERT, NewLognormal and LognormalFrom90 make the distributions
+// inspectable; Summarise summarises a loss sample the caller already has.
+//
+// # Notebooks
+//
+// From plain numbers to a table: PoissonFrequency, LognormalMagnitude and
+// Simulate, then Result.Text or Result.Markdown (Report renders alike) and
+// Result.ExceedanceSVG, the loss exceedance curve as SVG bytes beside the
+// heat map's SVG. All are pure functions.
 //
 // # Usage
 //

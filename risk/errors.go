@@ -47,3 +47,21 @@ func wrap(err error) error {
 	}
 	return fmt.Errorf("risk: %w", err)
 }
+
+// prefixPaths moves the *outsourcing.FieldError values in err (joined or
+// not) under the JSON pointer base.
+func prefixPaths(base string, err error) error {
+	switch x := err.(type) {
+	case *outsourcing.FieldError:
+		y := *x
+		y.Path = base + x.Path
+		return &y
+	case interface{ Unwrap() []error }:
+		var out []error
+		for _, e := range x.Unwrap() {
+			out = append(out, prefixPaths(base, e))
+		}
+		return errors.Join(out...)
+	}
+	return err
+}

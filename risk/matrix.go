@@ -109,6 +109,7 @@ type Matrix struct {
 	nist      []outsourcing.RiskLevel // NIST level per risk level
 	cell      []int                   // level index per cell, row-major
 	score     []float64               // score per cell (0 with a table)
+	scoreFn   scorer                  // the formula or expression, nil with a table
 	appetite  int
 	tolerance int
 }
@@ -382,6 +383,26 @@ func (m *Matrix) rateValues(likelihood, impact float64) (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	return m.At(i, j), nil
+}
+
+// RateRanks rates a cell by the 1-based ranks of its likelihood and
+// impact levels, counted from the lowest: the classic 5×5 rated from the
+// numbers 1–5 directly (Classic5x5().RateRanks(4, 3) is likely ×
+// moderate). A rank outside 1..levels is a *outsourcing.FieldError at
+// "/likelihood" or "/impact" matching outsourcing.ErrInvalidInput.
+func (m *Matrix) RateRanks(likelihood, impact int) (Evaluation, error) {
+	rows, cols := m.Size()
+	var errs []error
+	if likelihood < 1 || likelihood > rows {
+		errs = append(errs, errorf("/likelihood", "rank %d is outside 1..%d", likelihood, rows))
+	}
+	if impact < 1 || impact > cols {
+		errs = append(errs, errorf("/impact", "rank %d is outside 1..%d", impact, cols))
+	}
+	if len(errs) > 0 {
+		return Evaluation{}, wrap(errors.Join(errs...))
+	}
+	return m.At(likelihood-1, impact-1), nil
 }
 
 // At returns the evaluation of the cell at row i (likelihood) and column j

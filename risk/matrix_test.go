@@ -155,6 +155,13 @@ func TestOWASPWorkedExample(t *testing.T) {
 		assert.InDelta(t, ex.WantBusiness, business.BusinessImpact, 1e-12)
 		assert.InDelta(t, ex.WantBusiness, business.Impact, 1e-12)
 		assert.Equal(t, ex.SeverityBusiness, string(business.Severity.Level))
+		// One call gives both severities and every score's level: the
+		// worked example's likelihood 4.375 MEDIUM, technical 7.25 HIGH,
+		// business 2.25 LOW.
+		assert.Equal(t, ex.SeverityTechnical, string(business.TechnicalSeverity.Level))
+		require.NotNil(t, business.BusinessSeverity)
+		assert.Equal(t, ex.SeverityBusiness, string(business.BusinessSeverity.Level))
+		assert.Equal(t, [3]string{"medium", "high", "low"}, [3]string{business.LikelihoodLevel, business.TechnicalImpactLevel, business.BusinessImpactLevel})
 	}
 	_, err := OWASPRate(OWASPFactors{SkillLevel: 10, Motive: -1})
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)

@@ -37,23 +37,38 @@ type OWASPBusinessFactors struct {
 	PrivacyViolation float64 `json:"privacy_violation"`
 }
 
-// OWASPScore is the outcome of OWASPRate.
+// OWASPScore is the outcome of OWASPRate: the numeric scores and their
+// levels, and the overall severity by technical and by business impact.
 type OWASPScore struct {
-	// Likelihood is the mean of the eight likelihood factors, 0..9.
-	Likelihood float64 `json:"likelihood"`
+	// Likelihood is the mean of the eight likelihood factors, 0..9, and
+	// LikelihoodLevel its level ("low" [0,3), "medium" [3,6), "high" [6,9]).
+	Likelihood      float64 `json:"likelihood"`
+	LikelihoodLevel string  `json:"likelihood_level"`
 	// TechnicalImpact and BusinessImpact are the means of their four
-	// factors; BusinessImpact is 0 when no business factors were given.
-	TechnicalImpact float64 `json:"technical_impact"`
-	BusinessImpact  float64 `json:"business_impact"`
+	// factors, with their levels; the business ones are 0 and "" when no
+	// business factors were given.
+	TechnicalImpact      float64 `json:"technical_impact"`
+	TechnicalImpactLevel string  `json:"technical_impact_level"`
+	BusinessImpact       float64 `json:"business_impact"`
+	BusinessImpactLevel  string  `json:"business_impact_level,omitempty"`
 	// Impact is the impact used: business when known, else technical.
 	Impact float64 `json:"impact"`
-	// Severity is the cell of OWASPMatrix.
+	// TechnicalSeverity is the cell of OWASPMatrix for the likelihood and
+	// the technical impact; BusinessSeverity the one for the business
+	// impact, nil without business factors.
+	TechnicalSeverity Evaluation  `json:"technical_severity"`
+	BusinessSeverity  *Evaluation `json:"business_severity,omitempty"`
+	// Severity is the overall severity: BusinessSeverity when business
+	// factors were given (OWASP: use business impact when it is known),
+	// else TechnicalSeverity.
 	Severity Evaluation `json:"severity"`
 }
 
-// OWASPRate averages the factors and looks up the overall severity in
-// OWASPMatrix. A factor outside 0..9 (or NaN) is a *outsourcing.FieldError
-// naming it; all such problems are joined.
+// OWASPRate averages the factors into the likelihood, technical and
+// business impact scores, classifies each, and looks up the severity in
+// OWASPMatrix for both impacts, in one call. A factor outside 0..9 (or
+// NaN) is a *outsourcing.FieldError at its JSON name
+// ("/business/financial_damage"); all such problems are joined.
 func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 	type named struct {
 		name string
@@ -95,10 +110,13 @@ func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 	if len(errs) > 0 {
 		return OWASPScore{}, wrap(errors.Join(errs...))
 	}
-	ev, err := owaspSeverity.RateValues(s.Likelihood, s.Impact)
-	if err != nil {
-		return OWASPScore{}, err
+	// The factors are in 0..9, so every score is on the axes: no errors.
+	s.TechnicalSeverity, _ = owaspSeverity.rateValues(s.Likelihood, s.TechnicalImpact)
+	s.LikelihoodLevel, s.TechnicalImpactLevel = s.TechnicalSeverity.Likelihood, s.TechnicalSeverity.Impact
+	s.Severity = s.TechnicalSeverity
+	if business != nil {
+		ev, _ := owaspSeverity.rateValues(s.Likelihood, s.BusinessImpact)
+		s.BusinessSeverity, s.BusinessImpactLevel, s.Severity = &ev, ev.Impact, ev
 	}
-	s.Severity = ev
 	return s, nil
 }

@@ -21,6 +21,9 @@ type Register struct {
 	MatrixID string `json:"matrix_id,omitempty"`
 	// Review sets how often risks are reviewed (Handbook §5.3).
 	Review ReviewPolicy `json:"review"`
+	// Combination says how the effectiveness of a risk's controls on one
+	// axis combine for its residual rating; the zero value compounds them.
+	Combination Combination `json:"combination,omitzero"`
 	// Risks are the register's entries; IDs are unique.
 	Risks []Risk `json:"risks"`
 }
@@ -37,12 +40,14 @@ type ReviewPolicy struct {
 	DueWithinDays int `json:"due_within_days,omitempty"`
 }
 
-// ReviewInterval is the review period for one risk level.
+// ReviewInterval is the review period for one risk level, in calendar
+// months or in days (one of them).
 type ReviewInterval struct {
 	// Level is a risk level of the matrix.
 	Level Level `json:"level"`
-	// Months between reviews, 1..120.
-	Months int `json:"months"`
+	// Months between reviews, 1..120; or Days, 1..3660.
+	Months int `json:"months,omitempty"`
+	Days   int `json:"days,omitempty"`
 }
 
 // Rating places a risk on the matrix by axis level IDs.
@@ -118,8 +123,10 @@ type ContingencyPlan struct {
 	RecoveryObjective string `json:"recovery_objective,omitempty"`
 	// RTOHours is the recovery time objective in hours, ≥ 0; 0 means unset.
 	RTOHours float64 `json:"rto_hours,omitempty"`
-	// DrillMonths is the drill interval, 1..120; 0 means 12 (yearly).
+	// DrillMonths is the drill interval in calendar months, 1..120, or
+	// DrillDays in days, 1..3660 (at most one); neither means 12 months.
 	DrillMonths int `json:"drill_months,omitempty"`
+	DrillDays   int `json:"drill_days,omitempty"`
 	// LastDrill is when the plan was last exercised; nil means never, and
 	// the first drill falls due one interval after the risk was identified.
 	LastDrill *time.Time `json:"last_drill,omitempty"`
@@ -141,10 +148,18 @@ type Assessment struct {
 // intervals in 1..120 months, loss scenarios valid. Each problem is a
 // *outsourcing.FieldError with a JSON pointer into the register such as
 // "/risks/2/controls/0/effectiveness"; they are joined in register order.
-func (r Register) Validate(m *Matrix) error { return wrap(r.validate(m)) }
+func (r Register) Validate(m *Matrix) error {
+	_, err := r.validate(m)
+	return wrap(err)
+}
 
-func (r Register) validate(m *Matrix) error {
+// validate checks the register and returns its combiner.
+func (r Register) validate(m *Matrix) (*Combiner, error) {
 	var errs []error
+	comb, err := newCombiner("/combination", r.Combination)
+	if err != nil {
+		errs = append(errs, err)
+	}
 	add := func(path, format string, args ...any) { errs = append(errs, errorf(path, format, args...)) }
 	if r.ID == "" {
 		add("/id", "register id is required")
@@ -154,8 +169,8 @@ func (r Register) validate(m *Matrix) error {
 		if m.Rank(iv.Level) == 0 {
 			add(jsonptr.Append(p, "level"), "unknown level %q", text.Truncate(string(iv.Level), 40))
 		}
-		if iv.Months < 1 || iv.Months > 120 {
-			add(jsonptr.Append(p, "months"), "interval %d is outside 1..120 months", iv.Months)
+		if err := checkCadence(p, "months", "days", iv.Months, iv.Days, true); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if r.Review.DueWithinDays < 0 {
@@ -171,8 +186,13 @@ func (r Register) validate(m *Matrix) error {
 		}
 		seen[k.ID] = true
 		errs = append(errs, k.validate(p, m)...)
+		if comb != nil && len(errs) == 0 {
+			if _, err := m.residual(k, comb); err != nil {
+				errs = append(errs, prefixPaths(p, err))
+			}
+		}
 	}
-	return errors.Join(errs...)
+	return comb, errors.Join(errs...)
 }
 
 func (k Risk) validate(p string, m *Matrix) []error {
@@ -200,8 +220,8 @@ func (k Risk) validate(p string, m *Matrix) []error {
 	}
 	errs = append(errs, k.checkRatings(p, m)...)
 	if c := k.Contingency; c != nil {
-		if c.DrillMonths < 0 || c.DrillMonths > 120 {
-			add("contingency/drill_months", "drill interval %d is outside 1..120 months", c.DrillMonths)
+		if err := checkCadence(p+"/contingency", "drill_months", "drill_days", c.DrillMonths, c.DrillDays, false); err != nil {
+			errs = append(errs, err)
 		}
 		if !(c.RTOHours >= 0) || math.IsInf(c.RTOHours, 0) {
 			add("contingency/rto_hours", "recovery time objective %g must be ≥ 0", c.RTOHours)
@@ -255,4 +275,20 @@ func (k Risk) checkRatings(p string, m *Matrix) []error {
 func checkRating(path string, r Rating, m *Matrix) error {
 	_, _, err := m.locate(path, r)
 	return err
+}
+
+// checkCadence checks an interval given in months (1..120) or days
+// (1..3660), one of them (required: exactly one), under path.
+func checkCadence(path, monthsName, daysName string, months, days int, required bool) error {
+	switch {
+	case months != 0 && days != 0:
+		return errorf(path+"/"+daysName, "set %s or %s, not both", monthsName, daysName)
+	case months == 0 && days == 0 && required:
+		return errorf(path+"/"+monthsName, "an interval in %s or %s is required", monthsName, daysName)
+	case months < 0 || months > 120:
+		return errorf(path+"/"+monthsName, "interval %d is outside 1..120 months", months)
+	case days < 0 || days > 3660:
+		return errorf(path+"/"+daysName, "interval %d is outside 1..3660 days", days)
+	}
+	return nil
 }

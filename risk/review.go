@@ -67,9 +67,10 @@ type Schedule struct {
 	// Last is the previous review or drill (or the identification date
 	// when there was none).
 	Last time.Time `json:"last"`
-	// Months is the interval applied.
-	Months int `json:"months"`
-	// Date is Last plus Months (calendar months, time.AddDate).
+	// Months or Days is the interval applied (the other is 0).
+	Months int `json:"months,omitempty"`
+	Days   int `json:"days,omitempty"`
+	// Date is Last plus Months calendar months or Days days (time.AddDate).
 	Date time.Time `json:"date"`
 	// Status at asOf; DaysOverdue is the number of whole days past Date
 	// (0 unless overdue).
@@ -117,8 +118,9 @@ type Report struct {
 // asOf, rates every risk (inherent and residual) and works out which
 // reviews and drills are due or overdue. A review falls due one interval
 // after the latest assessment (or identification): the policy's interval
-// for the residual level, else 3 months above appetite and 6 within it. A
-// drill falls due DrillMonths (default 12) after the last drill (or
+// for the residual level (months or days), else 3 months above appetite
+// and 6 within it. A drill falls due DrillMonths or DrillDays (default 12
+// months) after the last drill (or
 // identification). Closed risks have neither, and do not count towards
 // the overall risk (Report.Overall, OverallLevel).
 func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
@@ -127,21 +129,22 @@ func Assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 }
 
 func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
-	if err := reg.validate(m); err != nil {
+	comb, err := reg.validate(m)
+	if err != nil {
 		return Report{}, err
 	}
 	window := reg.Review.DueWithinDays
 	if window == 0 {
 		window = 30
 	}
-	months := make(map[Level]int, len(reg.Review.Intervals))
+	cadences := make(map[Level]cadence, len(reg.Review.Intervals))
 	for _, iv := range reg.Review.Intervals {
-		months[iv.Level] = iv.Months
+		cadences[iv.Level] = cadence{iv.Months, iv.Days}
 	}
 	rep := Report{AsOf: asOf, Risks: make([]RiskReport, len(reg.Risks))}
 	for i, k := range reg.Risks {
 		inh, _ := m.rate("", k.Inherent)
-		res, _ := m.residual(k) // validated above
+		res, _ := m.residual(k, comb) // validated above
 		rr := RiskReport{ID: k.ID, Inherent: inh, Residual: res, LastAssessed: k.Identified}
 		for _, a := range k.Assessments {
 			if a.Date.After(rr.LastAssessed) {
@@ -149,11 +152,11 @@ func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 			}
 		}
 		if k.Status != StatusClosed {
-			n, ok := months[res.Evaluation.Level]
+			n, ok := cadences[res.Evaluation.Level]
 			if !ok {
-				n = 6
+				n = cadence{months: 6}
 				if res.Evaluation.Zone != ZoneWithinAppetite {
-					n = 3
+					n = cadence{months: 3}
 				}
 			}
 			rr.Review = schedule(DueKindReview, rr.LastAssessed, n, asOf, window)
@@ -162,7 +165,11 @@ func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 				if c.LastDrill != nil {
 					last = *c.LastDrill
 				}
-				rr.Drill = schedule(DueKindDrill, last, cmp.Or(c.DrillMonths, 12), asOf, window)
+				drill := cadence{c.DrillMonths, c.DrillDays}
+				if drill == (cadence{}) {
+					drill.months = 12
+				}
+				rr.Drill = schedule(DueKindDrill, last, drill, asOf, window)
 			}
 		}
 		for _, s := range []*Schedule{rr.Review, rr.Drill} {
@@ -179,9 +186,12 @@ func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 	return rep, nil
 }
 
+// cadence is an interval in calendar months or in days.
+type cadence struct{ months, days int }
+
 // schedule computes the next date after last and its status at asOf.
-func schedule(kind DueKind, last time.Time, months int, asOf time.Time, windowDays int) *Schedule {
-	s := &Schedule{Kind: kind, Last: last, Months: months, Date: last.AddDate(0, months, 0), Status: DueStatusCurrent}
+func schedule(kind DueKind, last time.Time, c cadence, asOf time.Time, windowDays int) *Schedule {
+	s := &Schedule{Kind: kind, Last: last, Months: c.months, Days: c.days, Date: last.AddDate(0, c.months, c.days), Status: DueStatusCurrent}
 	switch {
 	case asOf.After(s.Date):
 		s.Status = DueStatusOverdue

@@ -10,28 +10,26 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Scenario is a FAIR-style loss model of one risk: loss events arrive as a
-// Poisson process at Frequency per year, each threat event becomes a loss
-// event with probability Vulnerability, and each loss costs a draw from
-// Magnitude. Annual loss = Σ magnitudes of the year's loss events.
+// Scenario is a FAIR-style loss model of one risk: threat events arrive
+// at Frequency per year, each becomes a loss event with the vulnerability
+// (given, or P(TCap > RS) from ThreatCapability and ResistanceStrength),
+// and each loss costs a draw from Magnitude. Annual loss = Σ magnitudes of
+// the year's loss events.
 type Scenario struct {
 	// Frequency is the threat event frequency per year.
 	Frequency Frequency `json:"frequency"`
 	// Vulnerability is the probability (0..1) that a threat event becomes a
-	// loss event; nil means 1. Poisson thinning makes it exact: loss events
-	// are Poisson(rate × vulnerability).
+	// loss event; nil means 1, or FAIRVulnerability of ThreatCapability
+	// and ResistanceStrength when both are set (they exclude
+	// Vulnerability). Thinning keeps the count's family (see Frequency):
+	// loss events are Poisson(rate × vulnerability) for a Poisson rate.
 	Vulnerability *float64 `json:"vulnerability,omitempty"`
+	// ThreatCapability and ResistanceStrength are FAIR's TCap and RS on
+	// one scale (typically 0–100), set together.
+	ThreatCapability   *PERT `json:"threat_capability,omitempty"`
+	ResistanceStrength *PERT `json:"resistance_strength,omitempty"`
 	// Magnitude is the loss per loss event.
 	Magnitude Magnitude `json:"magnitude"`
-}
-
-// Frequency is a Poisson event rate per year: fixed (Rate) or drawn for
-// each simulated year from PERT (the rate itself uncertain, as in FAIR).
-type Frequency struct {
-	// Rate is the mean number of events per year (≥ 0) when PERT is nil.
-	Rate float64 `json:"rate,omitempty"`
-	// PERT, when set, is the distribution of the yearly rate; Rate must then be 0.
-	PERT *PERT `json:"pert,omitempty"`
 }
 
 // PERT are the parameters of a PERT distribution: min ≤ mode ≤ max, min <
@@ -44,6 +42,12 @@ type PERT struct {
 	Max   float64 `json:"max"`
 	Shape float64 `json:"shape,omitempty"`
 }
+
+// check validates p, reporting under path.
+func (p PERT) check(path string) error { return checkPERT(path, p.Min, p.Mode, p.Max, p.Shape) }
+
+// compile returns the distribution of checked parameters.
+func (p PERT) compile() pert { return newPERT(p.Min, p.Mode, p.Max, p.Shape) }
 
 // MagnitudeKind names the distribution of the loss per event.
 type MagnitudeKind string
@@ -108,9 +112,8 @@ const (
 // model is a validated, compiled Scenario ready to sample years.
 type model struct {
 	currency outsourcing.Currency
-	rate     float64 // fixed rate × vulnerability
-	expNeg   float64 // exp(−rate)
-	ratePERT *pert   // yearly rate distribution, nil when fixed
+	count    counter // loss events a year, thinned by vuln
+	tef      float64 // mean threat events a year
 	vuln     float64
 	kind     MagnitudeKind
 	mag      pert // PERT magnitude
@@ -122,37 +125,32 @@ type model struct {
 // compile validates s; path is its JSON pointer ("/risks/3/loss").
 func (s Scenario) compile(path string) (*model, error) {
 	var errs []error
-	bad := func(p, format string, args ...any) { errs = append(errs, errorf(path+"/"+p, format, args...)) }
 	m := &model{vuln: 1, kind: s.Magnitude.Distribution}
-	if v := s.Vulnerability; v != nil {
-		if !(*v >= 0 && *v <= 1) {
-			bad("vulnerability", "vulnerability %g is outside 0..1", *v)
+	switch tc, rs := s.ThreatCapability, s.ResistanceStrength; {
+	case (tc == nil) != (rs == nil):
+		errs = append(errs, errorf(path+"/threat_capability", "set threat_capability and resistance_strength together"))
+	case tc != nil && s.Vulnerability != nil:
+		errs = append(errs, errorf(path+"/vulnerability", "set vulnerability or threat_capability and resistance_strength, not both"))
+	case tc != nil:
+		v, err := fairVulnerability(path, *tc, *rs)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		m.vuln = v
+	case s.Vulnerability != nil:
+		if v := *s.Vulnerability; !(v >= 0 && v <= 1) {
+			errs = append(errs, errorf(path+"/vulnerability", "vulnerability %g is outside 0..1", v))
 		} else {
-			m.vuln = *v
+			m.vuln = v
 		}
 	}
-	f := s.Frequency
-	switch {
-	case f.PERT != nil && f.Rate != 0:
-		bad("frequency", "set either rate or pert, not both")
-	case f.PERT != nil:
-		if err := checkPERT(jsonptr.Append(path, "frequency", "pert"), f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape); err != nil {
-			errs = append(errs, err)
-		} else if f.PERT.Min < 0 {
-			bad("frequency/pert/min", "rate %g is negative", f.PERT.Min)
-		} else if f.PERT.Max > MaxRate {
-			errs = append(errs, limitf(jsonptr.Append(path, "frequency", "pert", "max"), "rate %g is above the limit of %g events a year", f.PERT.Max, MaxRate))
-		} else {
-			p := newPERT(f.PERT.Min, f.PERT.Mode, f.PERT.Max, f.PERT.Shape)
-			m.ratePERT = &p
-		}
-	case !(f.Rate >= 0) || math.IsInf(f.Rate, 0):
-		bad("frequency/rate", "rate %g must be a finite number ≥ 0", f.Rate)
-	case f.Rate > MaxRate:
-		errs = append(errs, limitf(jsonptr.Append(path, "frequency", "rate"), "rate %g is above the limit of %g events a year", f.Rate, MaxRate))
-	default:
-		m.rate = f.Rate * m.vuln
-		m.expNeg = math.Exp(-m.rate)
+	c, err := compileFrequency(path+"/frequency", s.Frequency, m.vuln)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	m.count = c
+	if tef, err := compileFrequency("", s.Frequency, 1); err == nil {
+		m.tef = tef.mean()
 	}
 	if err := m.compileMagnitude(jsonptr.Append(path, "magnitude"), s.Magnitude); err != nil {
 		errs = append(errs, err)
@@ -207,7 +205,7 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errorf(jsonptr.Append(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
 		}
 		m.logn = fitLognormal(lo, hi)
-		if mean := m.logn.mean(); !(mean <= MaxAmount) {
+		if mean, v := m.logn.mean(), m.logn.variance(); !(mean <= MaxAmount) || math.IsInf(v, 0) {
 			return limitf(jsonptr.Append(path, "high"), "lognormal interval [%g, %g] gives a mean loss of %g per event, above the limit of %g", lo, hi, mean, MaxAmount)
 		}
 	case MagnitudeUniform:
@@ -265,22 +263,26 @@ func (m *model) magnitudeMean() float64 {
 	}
 }
 
-// eventRate is the analytic mean number of loss events per year.
-func (m *model) eventRate() float64 {
-	if m.ratePERT != nil {
-		return m.ratePERT.mean() * m.vuln
+// magnitudeVariance is the analytic variance of the loss per event.
+func (m *model) magnitudeVariance() float64 {
+	switch m.kind {
+	case MagnitudePERT:
+		return m.mag.variance()
+	case MagnitudeLognormal:
+		return m.logn.variance()
+	case MagnitudeTriangular:
+		return m.tri.variance()
+	default:
+		w := m.hi - m.lo
+		return w * w / 12
 	}
-	return m.rate
 }
-
-// ale is the analytic annualised loss expectancy, E[N]·E[X] (Wald).
-func (m *model) ale() float64 { return m.eventRate() * m.magnitudeMean() }
 
 // magnitude draws one loss.
 func (m *model) magnitude(r *rand.Rand) float64 {
 	switch m.kind {
 	case MagnitudeLognormal:
-		return math.Exp(m.logn.mu + m.logn.sigma*r.NormFloat64())
+		return fastExp(m.logn.mu + m.logn.sigma*r.NormFloat64())
 	case MagnitudePERT:
 		return m.mag.sample(r)
 	case MagnitudeTriangular:
@@ -292,12 +294,7 @@ func (m *model) magnitude(r *rand.Rand) float64 {
 
 // year draws one simulated year's total loss.
 func (m *model) year(r *rand.Rand) float64 {
-	rate, expNeg := m.rate, m.expNeg
-	if m.ratePERT != nil {
-		rate = m.ratePERT.sample(r) * m.vuln
-		expNeg = math.Exp(-rate)
-	}
-	n := poisson(r, rate, expNeg)
+	n := m.count.draw(r)
 	loss := 0.0
 	for range n {
 		loss += m.magnitude(r)
@@ -313,7 +310,7 @@ func (s Scenario) ALE() (outsourcing.Money, error) {
 	if err != nil {
 		return outsourcing.Money{}, wrap(err)
 	}
-	return toMoney(m.ale(), m.currency), nil
+	return toMoney(m.count.mean()*m.magnitudeMean(), m.currency), nil
 }
 
 // toMoney converts a simulated amount to Money, rounded half-even to the
@@ -321,4 +318,30 @@ func (s Scenario) ALE() (outsourcing.Money, error) {
 func toMoney(x float64, c outsourcing.Currency) outsourcing.Money {
 	m, _ := outsourcing.NewMoney(outsourcing.DecimalOf(decimal.NewFromFloat(x)), outsourcing.Currency(string(c)))
 	return m.Round(outsourcing.RoundHalfEven)
+}
+
+// LognormalMagnitude returns a lognormal loss per event fitted to the 90%
+// interval [low, high] in currency, from plain numbers (a notebook's
+// quick path). A NaN or infinite bound is left unset, so the scenario
+// reports it as missing.
+func LognormalMagnitude(low, high float64, currency outsourcing.Currency) Magnitude {
+	return Magnitude{Distribution: MagnitudeLognormal, Low: floatMoney(low, currency), High: floatMoney(high, currency)}
+}
+
+// PERTMagnitude returns a PERT loss per event (classic shape 4) in
+// currency, from plain numbers; non-finite values are left unset.
+func PERTMagnitude(min, mode, max float64, currency outsourcing.Currency) Magnitude {
+	return Magnitude{Distribution: MagnitudePERT, Min: floatMoney(min, currency), Mode: floatMoney(mode, currency), Max: floatMoney(max, currency)}
+}
+
+// floatMoney converts a finite float64 to Money; nil otherwise.
+func floatMoney(x float64, c outsourcing.Currency) *outsourcing.Money {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	m, err := outsourcing.NewMoney(outsourcing.DecimalOf(decimal.NewFromFloat(x)), outsourcing.Currency(string(c)))
+	if err != nil {
+		return nil
+	}
+	return &m
 }

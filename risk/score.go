@@ -61,24 +61,36 @@ func (m *Matrix) scorer(mode string) (scorer, error) {
 	return func(e ScoreEnv) (float64, error) { return f.apply(e.Likelihood, e.Impact), nil }, nil
 }
 
-// compileScore compiles a score expression over ScoreEnv with the kernel's
-// rule engine (default size limits, ScoreBudget per cell). A syntax or type error, or an expression
-// that is not numeric, is a score error (see scoreError).
+// compileScore compiles a score expression over ScoreEnv (see
+// compileNumeric); errors are score errors (see scoreError).
 func compileScore(matrixID, expression string) (scorer, error) {
-	rs, err := rules.Compile[ScoreEnv]([]rules.Rule{{ID: scoreRuleID, Expression: expression}},
-		rules.WithBudget(ScoreBudget))
-	if err == nil {
-		switch kind, _ := rs.Kind(scoreRuleID); kind {
-		case rules.ResultNumber, rules.ResultDecimal, rules.ResultAny:
-		default:
-			err = &outsourcing.RuleError{Rule: scoreRuleID, Line: 1, Column: 1, Reason: fmt.Sprintf("expression yields %s, want a number", kind)}
-		}
-	}
+	f, err := compileNumeric[ScoreEnv](scoreRuleID, expression)
 	if err != nil {
 		return nil, scoreError(matrixID, "", err)
 	}
-	return func(env ScoreEnv) (float64, error) {
-		v, err := rs.Value(scoreRuleID, env)
+	return scorer(f), nil
+}
+
+// scorerOf evaluates a compiled numeric expression over an environment E.
+type scorerOf[E any] func(E) (float64, error)
+
+// compileNumeric compiles one expression over E with the kernel's rule
+// engine (default size limits, ScoreBudget per evaluation). A syntax or
+// type error, or an expression that is not numeric, is a
+// *outsourcing.RuleError with the rule id id.
+func compileNumeric[E any](id, expression string) (scorerOf[E], error) {
+	rs, err := rules.Compile[E]([]rules.Rule{{ID: id, Expression: expression}},
+		rules.WithBudget(ScoreBudget))
+	if err != nil {
+		return nil, err
+	}
+	switch kind, _ := rs.Kind(id); kind {
+	case rules.ResultNumber, rules.ResultDecimal, rules.ResultAny:
+	default:
+		return nil, &outsourcing.RuleError{Rule: id, Line: 1, Column: 1, Reason: fmt.Sprintf("expression yields %s, want a number", kind)}
+	}
+	return func(env E) (float64, error) {
+		v, err := rs.Value(id, env)
 		if err != nil {
 			return 0, err
 		}
@@ -90,7 +102,7 @@ func compileScore(matrixID, expression string) (scorer, error) {
 		case outsourcing.Decimal:
 			return x.Float64(), nil
 		}
-		return 0, &outsourcing.RuleError{Rule: scoreRuleID, Reason: fmt.Sprintf("yields %T, want a number", v)}
+		return 0, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want a number", v)}
 	}, nil
 }
 
@@ -118,6 +130,7 @@ func (m *Matrix) fillFromScores(mode string) error {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	m.scoreFn = score
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -54,6 +53,12 @@ type SimOptions struct {
 	// goroutine per disjoint range of at least 65,536 years. It never
 	// changes results.
 	Workers int `json:"workers"`
+	// SummaryOptions say how the simulated years are summarised.
+	SummaryOptions
+}
+
+// SummaryOptions say how a loss sample is summarised (Simulate, Summarise).
+type SummaryOptions struct {
 	// VaRConfidence is the value-at-risk confidence level in (0, 1); 0
 	// means 0.95.
 	VaRConfidence float64 `json:"var_confidence"`
@@ -62,7 +67,7 @@ type SimOptions struct {
 	// DefaultExceedanceProbabilities().
 	ExceedanceProbabilities []float64 `json:"exceedance_probabilities"`
 	// Thresholds are loss amounts at which to report the probability that
-	// the annual loss exceeds them; they must be in the scenario's currency
+	// the annual loss exceeds them; they must be in the sample's currency
 	// and within float64 range (else outsourcing.ErrLimit).
 	Thresholds []outsourcing.Money `json:"thresholds"`
 }
@@ -185,18 +190,18 @@ func simulate(models []*model, items []PortfolioItem, opt SimOptions) (Portfolio
 		total = make([]float64, opt.Trials)
 	}
 	for i, m := range models {
-		fill(buf, m, opt.Seed^streamKey(items[i].ID), workers)
+		mom := fill(buf, m, opt.Seed^streamKey(items[i].ID), workers)
 		if total != nil {
 			for t, x := range buf {
 				total[t] += x
 			}
 		}
-		out.Risks[i] = RiskResult{ID: items[i].ID, Result: plan.summarise(buf)}
+		out.Risks[i] = RiskResult{ID: items[i].ID, Result: plan.summarise(buf, mom)}
 	}
 	if total == nil {
 		out.Total = out.Risks[0].Result
 	} else {
-		out.Total = plan.summarise(total)
+		out.Total = plan.summarise(total, momentsOf(total))
 	}
 	return out, nil
 }
@@ -241,10 +246,12 @@ func mix(x uint64) uint64 {
 }
 
 // fill draws buf[t] for every year t, chunk by chunk on workers
-// goroutines. Chunk c uses PCG(key, mix(c)), so the content of buf is the
-// same for any number of workers.
-func fill(buf []float64, m *model, key uint64, workers int) {
+// goroutines, and returns the moments of buf. Chunk c uses PCG(key,
+// mix(c)) and its moments are merged in chunk order, so the content of
+// buf and the moments are the same for any number of workers.
+func fill(buf []float64, m *model, key uint64, workers int) moments {
 	chunks := (len(buf) + chunkSize - 1) / chunkSize
+	parts := make([]moments, chunks)
 	workers = min(workers, chunks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -263,15 +270,20 @@ func fill(buf []float64, m *model, key uint64, workers int) {
 				for t := lo; t < hi; t++ {
 					buf[t] = m.year(r)
 				}
+				parts[c] = chunkMoments(buf[lo:hi])
 			}
 		})
 	}
 	wg.Wait()
+	var total moments
+	for _, p := range parts {
+		total = total.merge(p)
+	}
+	return total
 }
 
 // summaryPlan holds the validated options a summary needs.
 type summaryPlan struct {
-	trials     int
 	currency   outsourcing.Currency
 	confidence float64
 	probs      []float64
@@ -280,13 +292,29 @@ type summaryPlan struct {
 
 func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, error) {
 	var errs []error
-	p := &summaryPlan{trials: opt.Trials, currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	switch {
 	case opt.Trials <= 0:
 		errs = append(errs, errorf("/trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxTrials:
 		errs = append(errs, limitf("/trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
 	}
+	if opt.Workers < 0 {
+		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
+	}
+	p, err := newSummary(opt.SummaryOptions, cur)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return p, nil
+}
+
+// newSummary validates summary options for a sample in cur.
+func newSummary(opt SummaryOptions, cur outsourcing.Currency) (*summaryPlan, error) {
+	var errs []error
+	p := &summaryPlan{currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	if p.confidence == 0 {
 		p.confidence = 0.95
 	}
@@ -295,9 +323,6 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 	}
 	if p.probs == nil {
 		p.probs = DefaultExceedanceProbabilities()
-	}
-	if opt.Workers < 0 {
-		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
 	}
 	for i, q := range p.probs {
 		if !(q > 0 && q < 1) {
@@ -321,21 +346,9 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 }
 
 // summarise computes the result of losses; it reorders losses.
-func (p *summaryPlan) summarise(losses []float64) Result {
+func (p *summaryPlan) summarise(losses []float64, mom moments) Result {
 	n := float64(len(losses))
-	sum, positive := 0.0, 0
-	for _, x := range losses {
-		sum += x
-		if x > 0 {
-			positive++
-		}
-	}
-	mean := sum / n
-	ss := 0.0
-	for _, x := range losses {
-		d := x - mean
-		ss += d * d
-	}
+	mean, ss, positive := mom.mean, mom.m2, mom.positive
 	// Threshold exceedance needs the values, not their order: count first.
 	exceed := make([]int, len(p.thresholds))
 	if len(p.thresholds) > 0 {
@@ -488,7 +501,7 @@ func bracketed(a []float64, ks []int, out map[int]float64) bool {
 	// count[j] is the number of values whose last bracket with lo ≤ x is j−1.
 	count := make([]int, len(bs)+1)
 	for _, x := range a {
-		j := sort.Search(len(bounds), func(i int) bool { return bounds[i] > x }) - 1
+		j := upperBound(bounds, x) - 1
 		count[j+1]++
 		if j >= 0 && x <= bs[j].hi {
 			bs[j].values = append(bs[j].values, x)
@@ -583,4 +596,19 @@ func median3(a, b, c float64) float64 {
 		}
 	}
 	return b
+}
+
+// upperBound returns the number of values in sorted that are ≤ x (the
+// first index whose value is above x), by binary search without a closure.
+func upperBound(sorted []float64, x float64) int {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if sorted[mid] > x {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }

@@ -64,8 +64,7 @@ func (f fuzzScenario) build() (Scenario, SimOptions) {
 	if events > 1 && float64(trials)*events > fuzzEventBudget {
 		trials = max(1, int(fuzzEventBudget/events))
 	}
-	opt := SimOptions{Trials: trials, Seed: f.Seed, Workers: 1, VaRConfidence: f.Confidence,
-		ExceedanceProbabilities: []float64{f.Exceedance}}
+	opt := SimOptions{Trials: trials, Seed: f.Seed, Workers: 1, SummaryOptions: SummaryOptions{VaRConfidence: f.Confidence, ExceedanceProbabilities: []float64{f.Exceedance}}}
 	if th := money(f.Threshold, "EUR"); th != nil {
 		opt.Thresholds = []outsourcing.Money{th.Mul(outsourcing.DecimalOf(decimal.New(1, int32(f.ThresholdExp))))}
 	}

@@ -37,6 +37,24 @@ type quantRef struct {
 		Effectiveness []float64
 		Combined      float64
 	} `json:"residual"`
+	Bernoulli []struct {
+		Source       string
+		Probability  float64
+		Low, High    string
+		Currency     string
+		ExpectedLoss string `json:"expected_loss"`
+	} `json:"expected_loss_bernoulli"`
+	PercentileInc []struct {
+		Source     string
+		Sample     []float64
+		K          float64
+		Percentile string
+		Mean       string
+	} `json:"percentile_inc"`
+	NISTG3 struct {
+		Source string
+		Cases  [][2]any
+	} `json:"nist_g3"`
 }
 
 func loadQuant(t *testing.T) quantRef {
@@ -183,7 +201,7 @@ func TestSimulateEveryDistributionAgainstALE(t *testing.T) {
 
 func TestSimulateDeterministicAcrossWorkers(t *testing.T) {
 	s := benchScenario()
-	opt := SimOptions{Trials: 100_003, Seed: 99, Thresholds: []outsourcing.Money{outsourcing.MustMoney("500000", "EUR")}}
+	opt := SimOptions{Trials: 100_003, Seed: 99, SummaryOptions: SummaryOptions{Thresholds: []outsourcing.Money{outsourcing.MustMoney("500000", "EUR")}}}
 	opt.Workers = 1
 	one, err := Simulate(s, opt)
 	require.NoError(t, err)
@@ -206,7 +224,7 @@ func TestSimulateDeterministicAcrossWorkers(t *testing.T) {
 func TestSimulateResultShape(t *testing.T) {
 	s := benchScenario()
 	thresholds := []outsourcing.Money{outsourcing.MustMoney("1000000", "EUR"), outsourcing.MustMoney("0", "EUR")}
-	res, err := Simulate(s, SimOptions{Trials: 50_000, Seed: 1, VaRConfidence: 0.99, Thresholds: thresholds})
+	res, err := Simulate(s, SimOptions{Trials: 50_000, Seed: 1, SummaryOptions: SummaryOptions{VaRConfidence: 0.99, Thresholds: thresholds}})
 	require.NoError(t, err)
 	assert.Equal(t, outsourcing.Currency("EUR"), res.Mean.Currency())
 	assert.True(t, res.VaR.Equal(res.P99))
@@ -267,10 +285,10 @@ func TestSimulateErrors(t *testing.T) {
 	}{
 		"zero trials":         {good, SimOptions{}, "/trials", outsourcing.ErrInvalidInput},
 		"too many trials":     {good, SimOptions{Trials: MaxTrials + 1}, "/trials", outsourcing.ErrLimit},
-		"confidence":          {good, SimOptions{Trials: 10, VaRConfidence: 1}, "/var_confidence", outsourcing.ErrInvalidInput},
-		"exceedance":          {good, SimOptions{Trials: 10, ExceedanceProbabilities: []float64{0}}, "/exceedance_probabilities/0", outsourcing.ErrInvalidInput},
-		"threshold":           {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{usd}}, "/thresholds/0", outsourcing.ErrCurrencyMismatch},
-		"huge threshold":      {good, SimOptions{Trials: 10, Thresholds: []outsourcing.Money{outsourcing.MustMoney("1", "EUR").Mul(outsourcing.DecimalOf(decimal.New(1, 400)))}}, "/thresholds/0", outsourcing.ErrLimit},
+		"confidence":          {good, SimOptions{Trials: 10, SummaryOptions: SummaryOptions{VaRConfidence: 1}}, "/var_confidence", outsourcing.ErrInvalidInput},
+		"exceedance":          {good, SimOptions{Trials: 10, SummaryOptions: SummaryOptions{ExceedanceProbabilities: []float64{0}}}, "/exceedance_probabilities/0", outsourcing.ErrInvalidInput},
+		"threshold":           {good, SimOptions{Trials: 10, SummaryOptions: SummaryOptions{Thresholds: []outsourcing.Money{usd}}}, "/thresholds/0", outsourcing.ErrCurrencyMismatch},
+		"huge threshold":      {good, SimOptions{Trials: 10, SummaryOptions: SummaryOptions{Thresholds: []outsourcing.Money{outsourcing.MustMoney("1", "EUR").Mul(outsourcing.DecimalOf(decimal.New(1, 400)))}}}, "/thresholds/0", outsourcing.ErrLimit},
 		"negative rate":       {Scenario{Frequency: Frequency{Rate: -1}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/rate", outsourcing.ErrInvalidInput},
 		"NaN rate":            {Scenario{Frequency: Frequency{Rate: math.NaN()}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency/rate", outsourcing.ErrInvalidInput},
 		"rate and pert":       {Scenario{Frequency: Frequency{Rate: 1, PERT: &PERT{0, 1, 2, 0}}, Magnitude: good.Magnitude}, SimOptions{Trials: 10}, "/frequency", outsourcing.ErrInvalidInput},

@@ -195,10 +195,7 @@ func run(args []string) error {
 			items = append(items, risk.PortfolioItem{ID: k.ID, Scenario: *k.Loss})
 		}
 	}
-	p, err := risk.SimulatePortfolio(items, risk.SimOptions{
-		Trials: 200_000, Seed: 2025,
-		Thresholds: []outsourcing.Money{*eur("100000"), *eur("500000"), *eur("1000000")},
-	})
+	p, err := risk.SimulatePortfolio(items, risk.SimOptions{Trials: 200_000, Seed: 2025, SummaryOptions: risk.SummaryOptions{Thresholds: []outsourcing.Money{*eur("100000"), *eur("500000"), *eur("1000000")}}})
 	if err != nil {
 		return err
 	}
