@@ -18,8 +18,12 @@ const (
 	// Higher is better.
 	MetricKindAvailability MetricKind = "availability"
 	// MetricKindResponseTime is the percent of tickets first responded to
-	// (assigned) within their priority's target business time, counted in
-	// the period of the response. Higher is better.
+	// (assigned, or resolved without an assignment) within their
+	// priority's target business time. A response within target counts as
+	// met in the period of the response. A late one counts once, as a miss,
+	// in the period in which the response clock passes the target —
+	// whether the ticket is answered late in that period or still
+	// unanswered at its end — as a late resolution does. Higher is better.
 	MetricKindResponseTime MetricKind = "response_time"
 	// MetricKindResolutionTime is the percent of tickets resolved within
 	// their priority's target business time. A ticket resolved within

@@ -163,15 +163,24 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 func measureTickets(l *level, p *prepared, per Period) measurement {
 	s, e := per.start.UnixNano(), per.end.UnixNano()
 	m := measurement{}
-	open := 0
+	open, unanswered := 0, 0
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
-			if t.responded < s || t.responded >= e {
-				continue
-			}
-			m.population++
-			if t.response <= t.target {
+			// A late response is a miss once, in the period its clock
+			// passes the target (answered late there, or still unanswered
+			// at the period's end); one within target is met in the
+			// period of the response.
+			switch {
+			case t.respondedLate():
+				if t.breach >= s && t.breach < e {
+					m.population++
+					if t.responded == 0 || t.responded >= e {
+						unanswered++
+					}
+				}
+			case t.responded >= s && t.responded < e:
+				m.population++
 				m.good++
 			}
 		case MetricKindResolutionTime:
@@ -214,6 +223,9 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 	m.detail = fmt.Sprintf("%d of %d tickets within target", m.good, m.population)
 	if open > 0 {
 		m.detail += fmt.Sprintf(", %d still open past the deadline", open)
+	}
+	if unanswered > 0 {
+		m.detail += fmt.Sprintf(", %d still unanswered past the deadline", unanswered)
 	}
 	return m
 }
