@@ -137,7 +137,9 @@ const (
 	// DenominatorPeriod is the whole period (AWS, Azure, Google style).
 	DenominatorPeriod Denominator = "period"
 	// DenominatorDeployed is the time the service was deployed in the
-	// period (Input.Deployments); outages outside it do not count.
+	// period (Input.Deployments); outages outside it do not count. In
+	// error-rate mode it is the intervals lying wholly inside a
+	// deployment, and only their samples count.
 	DenominatorDeployed Denominator = "deployed"
 	// DenominatorPeriodMinusMaintenance is the period less its maintenance
 	// windows; in error-rate mode, less the intervals wholly inside them.

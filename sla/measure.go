@@ -82,14 +82,20 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 // inside maintenance (maint) is not counted; with the
 // period_minus_maintenance denominator the period's intervals (on the grid
 // that starts at s) lying wholly inside maintenance leave the count too.
+// With the deployed denominator only the intervals lying wholly inside a
+// deployment count, and so do only their samples.
 func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measurement {
 	interval := int64(l.ErrorRate.Interval)
+	deployed := l.Denominator == DenominatorDeployed
 	lo := sort.Search(len(p.samples), func(i int) bool { return p.samples[i].start >= s })
 	sum := new(big.Rat)
 	n, skipped := 0, 0
 	for _, x := range p.samples[lo:] {
 		if x.start >= e {
 			break
+		}
+		if deployed && !covers(p.deployed, x.start, x.start+interval) {
+			continue
 		}
 		if covers(maint, x.start, x.start+interval) {
 			skipped++
@@ -101,8 +107,11 @@ func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measureme
 		}
 	}
 	length := e - s
-	if l.Denominator == DenominatorPeriodMinusMaintenance {
+	switch l.Denominator {
+	case DenominatorPeriodMinusMaintenance:
 		length -= interval * gridSlotsInside(maint, s, e, interval)
+	case DenominatorDeployed:
+		length = interval * gridSlotsInside(p.deployed, s, e, interval)
 	}
 	m := measurement{population: n, denominator: time.Duration(length)}
 	if length <= 0 {
