@@ -176,38 +176,12 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
-			// A late response is a miss once, in the period its clock
-			// passes the target (answered late there, or still unanswered
-			// at the period's end); one within target is met in the
-			// period of the response.
-			switch {
-			case t.respondedLate():
-				if t.breach >= s && t.breach < e {
-					m.population++
-					if t.responded == 0 || t.responded >= e {
-						unanswered++
-					}
-				}
-			case t.responded >= s && t.responded < e:
-				m.population++
-				m.good++
+			if countByBreach(&m, t.respondedLate(), t.breach, t.responded, s, e) {
+				unanswered++
 			}
 		case MetricKindResolutionTime:
-			// A late ticket is a miss once, in the period it breaches
-			// (resolved late there, or still open past its deadline at
-			// the period's end); one resolved within target is met in the
-			// period of its final resolution.
-			switch {
-			case t.breaches:
-				if t.breach >= s && t.breach < e {
-					m.population++
-					if t.resolved == 0 || t.resolved >= e {
-						open++
-					}
-				}
-			case t.resolved >= s && t.resolved < e:
-				m.population++
-				m.good++
+			if countByBreach(&m, t.breaches, t.breach, t.resolved, s, e) {
+				open++
 			}
 		case MetricKindResolutionRate:
 			if t.opened < s || t.opened >= e {
@@ -237,6 +211,25 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 		m.detail += fmt.Sprintf(", %d still unanswered past the deadline", unanswered)
 	}
 	return m
+}
+
+// countByBreach counts one ticket clock (response or resolution) in the
+// period [s, e): a late clock is a miss once, in the period it passes the
+// target at breach (done late there, or still not done at the period's
+// end, which it reports); one done within target is met in the period it
+// was done (done is 0 while not done).
+func countByBreach(m *measurement, late bool, breach, done, s, e int64) (notDone bool) {
+	switch {
+	case late:
+		if breach >= s && breach < e {
+			m.population++
+			return done == 0 || done >= e
+		}
+	case done != 0 && done >= s && done < e:
+		m.population++
+		m.good++
+	}
+	return false
 }
 
 func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measurement, error) {
