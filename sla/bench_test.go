@@ -83,3 +83,51 @@ func BenchmarkMeasureYear(b *testing.B) {
 		})
 	}
 }
+
+// millionInput draws one service's year for BenchmarkAvailabilityMillion:
+// 1,000 outages, start uniform over 2024, duration uniform in [0, 20 min)
+// in integer nanoseconds (a zero draw, which an outage cannot be, is
+// drawn again).
+func millionInput(r *rand.Rand) sla.Input {
+	year := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	span := int64(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Sub(year))
+	in := sla.Input{Fees: usd("10000.00"), Outages: make([]sla.Outage, 1000)}
+	for i := range in.Outages {
+		start := year.Add(time.Duration(r.Int64N(span)))
+		d := int64(0)
+		for d == 0 {
+			d = r.Int64N(int64(20 * time.Minute))
+		}
+		in.Outages[i] = sla.Outage{Start: start, End: start.Add(time.Duration(d))}
+	}
+	return in
+}
+
+// BenchmarkAvailabilityMillion is the work of the vectorised NumPy baseline
+// in testdata/availability_million.py: 1,000 services × 1,000 outages over
+// 2024; per service and calendar month (UTC, 24×7, no maintenance) the
+// downtime is the union of the outages clipped to the month, and the
+// availability is held against the aws-ec2-region preset with a monthly fee
+// of 10,000.00 USD. The result is every service-month's exact availability
+// and credit.
+func BenchmarkAvailabilityMillion(b *testing.B) {
+	a := mustParse(b, `{"id":"million","time_zone":"UTC","credits":{},"levels":[
+		{"id":"region","metric":"availability","expected":"99.99","credit":{"kind":"tiers","preset":"aws-ec2-region"}}]}`)
+	periods, err := a.Periods(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(b, err)
+	r := rand.New(rand.NewPCG(42, 42))
+	inputs := make([]sla.Input, 1000)
+	for i := range inputs {
+		inputs[i] = millionInput(r)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, in := range inputs {
+			if _, err := a.Evaluate(in, periods, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(1000*1000)*float64(b.N)/b.Elapsed().Seconds(), "outages/s")
+}

@@ -43,15 +43,24 @@
 // # Usage
 //
 //	a, err := sla.ParseAgreement(doc)      // validate, decode, compile once
-//	periods, _ := a.Periods(from, to)      // calendar months in the agreement's zone
-//	reports, err := a.Evaluate(input, periods, nil)
+//	in, err := sla.ParseInput(events)      // the period's fees and events, checked
+//	periods, err := a.Periods(from, to)    // calendar months in the agreement's zone
+//	reports, err := a.Evaluate(in, periods, nil)
 //	for _, r := range reports {
 //		fmt.Print(r.Markdown())           // or json.Marshal(r), r.Text()
 //	}
 //
 // To report one period at a time, pass the earlier reports as history to
 // Agreement.Report: trends, repeated-miss multipliers, earn-back,
-// continuous improvement and breach signals read it.
+// continuous improvement and breach signals read it. History must be the
+// agreement's own reports in time order without repeats; a report of the
+// period itself is taken as its earlier run, so reprocessing a month gives
+// the same report. Periods come only from PeriodOf and Periods, which
+// refuse what cannot be measured exactly (before 1900 or after 2200).
+//
+// Errors are *outsourcing.FieldError values whose Path is an RFC 6901
+// JSON pointer into the caller's document or value ("/outages/3/end",
+// "/levels/0/credit/tiers/1/from"), prefixed "sla: " once.
 //
 // # Concurrency
 //

@@ -18,8 +18,12 @@ const (
 	// Higher is better.
 	MetricKindAvailability MetricKind = "availability"
 	// MetricKindResponseTime is the percent of tickets first responded to
-	// (assigned) within their priority's target business time, counted in
-	// the period of the response. Higher is better.
+	// (assigned, or resolved without an assignment) within their
+	// priority's target business time. A response within target counts as
+	// met in the period of the response. A late one counts once, as a miss,
+	// in the period in which the response clock passes the target —
+	// whether the ticket is answered late in that period or still
+	// unanswered at its end — as a late resolution does. Higher is better.
 	MetricKindResponseTime MetricKind = "response_time"
 	// MetricKindResolutionTime is the percent of tickets resolved within
 	// their priority's target business time. A ticket resolved within
@@ -133,7 +137,9 @@ const (
 	// DenominatorPeriod is the whole period (AWS, Azure, Google style).
 	DenominatorPeriod Denominator = "period"
 	// DenominatorDeployed is the time the service was deployed in the
-	// period (Input.Deployments); outages outside it do not count.
+	// period (Input.Deployments); outages outside it do not count. In
+	// error-rate mode it is the intervals lying wholly inside a
+	// deployment, and only their samples count.
 	DenominatorDeployed Denominator = "deployed"
 	// DenominatorPeriodMinusMaintenance is the period less its maintenance
 	// windows; in error-rate mode, less the intervals wholly inside them.

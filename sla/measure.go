@@ -82,14 +82,20 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 // inside maintenance (maint) is not counted; with the
 // period_minus_maintenance denominator the period's intervals (on the grid
 // that starts at s) lying wholly inside maintenance leave the count too.
+// With the deployed denominator only the intervals lying wholly inside a
+// deployment count, and so do only their samples.
 func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measurement {
 	interval := int64(l.ErrorRate.Interval)
+	deployed := l.Denominator == DenominatorDeployed
 	lo := sort.Search(len(p.samples), func(i int) bool { return p.samples[i].start >= s })
 	sum := new(big.Rat)
 	n, skipped := 0, 0
 	for _, x := range p.samples[lo:] {
 		if x.start >= e {
 			break
+		}
+		if deployed && !covers(p.deployed, x.start, x.start+interval) {
+			continue
 		}
 		if covers(maint, x.start, x.start+interval) {
 			skipped++
@@ -101,8 +107,11 @@ func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measureme
 		}
 	}
 	length := e - s
-	if l.Denominator == DenominatorPeriodMinusMaintenance {
+	switch l.Denominator {
+	case DenominatorPeriodMinusMaintenance:
 		length -= interval * gridSlotsInside(maint, s, e, interval)
+	case DenominatorDeployed:
+		length = interval * gridSlotsInside(p.deployed, s, e, interval)
 	}
 	m := measurement{population: n, denominator: time.Duration(length)}
 	if length <= 0 {
@@ -163,33 +172,16 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 func measureTickets(l *level, p *prepared, per Period) measurement {
 	s, e := per.start.UnixNano(), per.end.UnixNano()
 	m := measurement{}
-	open := 0
+	open, unanswered := 0, 0
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
-			if t.responded < s || t.responded >= e {
-				continue
-			}
-			m.population++
-			if t.response <= t.target {
-				m.good++
+			if countByBreach(&m, t.respondedLate(), t.breach, t.responded, s, e) {
+				unanswered++
 			}
 		case MetricKindResolutionTime:
-			// A late ticket is a miss once, in the period it breaches
-			// (resolved late there, or still open past its deadline at
-			// the period's end); one resolved within target is met in the
-			// period of its final resolution.
-			switch {
-			case t.breaches:
-				if t.breach >= s && t.breach < e {
-					m.population++
-					if t.resolved == 0 || t.resolved >= e {
-						open++
-					}
-				}
-			case t.resolved >= s && t.resolved < e:
-				m.population++
-				m.good++
+			if countByBreach(&m, t.breaches, t.breach, t.resolved, s, e) {
+				open++
 			}
 		case MetricKindResolutionRate:
 			if t.opened < s || t.opened >= e {
@@ -215,7 +207,29 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 	if open > 0 {
 		m.detail += fmt.Sprintf(", %d still open past the deadline", open)
 	}
+	if unanswered > 0 {
+		m.detail += fmt.Sprintf(", %d still unanswered past the deadline", unanswered)
+	}
 	return m
+}
+
+// countByBreach counts one ticket clock (response or resolution) in the
+// period [s, e): a late clock is a miss once, in the period it passes the
+// target at breach (done late there, or still not done at the period's
+// end, which it reports); one done within target is met in the period it
+// was done (done is 0 while not done).
+func countByBreach(m *measurement, late bool, breach, done, s, e int64) (notDone bool) {
+	switch {
+	case late:
+		if breach >= s && breach < e {
+			m.population++
+			return done == 0 || done >= e
+		}
+	case done != 0 && done >= s && done < e:
+		m.population++
+		m.good++
+	}
+	return false
 }
 
 func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measurement, error) {

@@ -210,3 +210,28 @@ func TestReportJSONAndTables(t *testing.T) {
 	assert.Contains(t, md, "Net: 100.00 USD (rounded half_even)")
 	assert.Contains(t, r.Text(), "uptime  availability  critical")
 }
+
+// TestErrorRateDeployedDenominator: Amazon S3's SLA averages the error
+// rates of the five-minute periods of the month; with the deployed
+// denominator (Azure's "maximum available minutes" count only while the
+// service is deployed) only the periods inside a deployment are averaged.
+// Deployed for the second half of April 2024, 15 days = 4,320 periods: one
+// period at 10% errors gives 100 × (1 − 0.1/4,320) = 43199/432 %, and a
+// 100%-error period before the deployment is not counted.
+func TestErrorRateDeployedDenominator(t *testing.T) {
+	a := mustParse(t, `{"id":"s3","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99.9",
+		"error_rate":{"interval":"5m"},"denominator":"deployed"}]}`)
+	in := sla.Input{Fees: usd("10"),
+		Deployments: []sla.Deployment{{Start: at(t, "2024-04-16T00:00:00Z"), End: at(t, "2024-05-01T00:00:00Z")}},
+		Requests: []sla.RequestSample{
+			{Start: at(t, "2024-04-02T00:00:00Z"), Requests: 100, Errors: 100},
+			{Start: at(t, "2024-04-20T00:00:00Z"), Requests: 100, Errors: 10}}}
+	r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, "43199/432", r.Levels[0].Exact, r.Levels[0].Reason)
+	assert.Equal(t, sla.Duration(15*24*time.Hour), r.Levels[0].Denominator)
+	in.Deployments = nil
+	r, err = a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, sla.StatusNoData, r.Levels[0].Status, "never deployed: nothing to measure")
+}

@@ -108,6 +108,18 @@ func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int6
 	return cal.NextBusinessMoment(out).UnixNano()
 }
 
+// respondedLate reports whether the response clock passed the target:
+// answered after it, or never answered while the clock ran on. Until the
+// first response the response and resolution clocks run together, so the
+// response turns late where the resolution clock first passes the target
+// (breach).
+func (tc ticketClock) respondedLate() bool {
+	if tc.responded != 0 {
+		return tc.response > tc.target
+	}
+	return tc.breaches
+}
+
 // lateBy reports whether the ticket's resolution clock has passed its
 // target at instant end (ns).
 func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }

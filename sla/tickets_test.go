@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,8 +55,11 @@ func TestTicketClocksInBusinessTime(t *testing.T) {
 	require.NoError(t, err)
 	resp, res, rate := r.Levels[0], r.Levels[1], r.Levels[2]
 	// Responses: SN 20m ≤ 30m; PAUSE assigned while pending after 30m ≤ 30m; REOPEN 10m.
-	assert.Equal(t, 3, resp.Population)
+	// LATE and NOTDUE were never answered: their 30m response targets ran
+	// out on 31 December at 8:30 and 16:30, two December misses.
+	assert.Equal(t, 5, resp.Population)
 	assert.Equal(t, 3, resp.Good, resp.Reason)
+	assert.Contains(t, resp.Reason, "3 of 5 tickets within target, 2 still unanswered past the deadline")
 	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h,
 	// and LATE, still open past its deadline (31 December 16:00); NOTDUE
 	// breaches only in January.
@@ -137,5 +141,33 @@ func TestLateOpenTicketsCountWhereTheyBreach(t *testing.T) {
 		}
 		assert.Equal(t, want.ResolutionRate.Population, rate.Population, "%s resolution_rate: %s", want.Label, rate.Reason)
 		assert.Equal(t, want.ResolutionRate.Good, rate.Good, want.Label)
+	}
+}
+
+// TestUnansweredTicketsMissWhereTheResponseTargetPasses: on ServiceNow's
+// 8-5 weekday schedule a P1 opened on Wednesday 31 December 2014 at 16:45
+// has 15 minutes of its 30-minute response target left at the close; the
+// target passes on Thursday 1 January at 8:15. Unanswered, it is a January
+// miss and not a December one; answered late on 2 January it is the same
+// single January miss, never counted again.
+func TestUnansweredTicketsMissWhereTheResponseTargetPasses(t *testing.T) {
+	a := mustParse(t, `{"id":"desk","time_zone":"America/Los_Angeles","calendar":`+weekdayCalendar+`,"credits":{},"levels":[
+		{"id":"response","metric":"response_time","expected":"90","targets":{"P1":"30m"}}]}`)
+	loc := a.Location()
+	opened := ev(sla.EventKindOpened, time.Date(2014, 12, 31, 16, 45, 0, 0, loc))
+	periods, err := a.Periods(time.Date(2014, 12, 1, 0, 0, 0, 0, loc), time.Date(2015, 2, 1, 0, 0, 0, 0, loc))
+	require.NoError(t, err)
+	for name, events := range map[string][]sla.TicketEvent{
+		"unanswered":    {opened},
+		"answered late": {opened, ev(sla.EventKindAssigned, time.Date(2015, 1, 2, 9, 0, 0, 0, loc))},
+	} {
+		in := sla.Input{Fees: usd("1"), Tickets: []sla.Ticket{{ID: "T", Priority: "P1", Events: events}}}
+		reports, err := a.Evaluate(in, periods, nil)
+		require.NoError(t, err)
+		dec, jan := reports[0].Levels[0], reports[1].Levels[0]
+		assert.Equal(t, sla.StatusNoData, dec.Status, "%s: %s", name, dec.Reason)
+		assert.Equal(t, 1, jan.Population, name)
+		assert.Equal(t, 0, jan.Good, name)
+		assert.Equal(t, name == "unanswered", strings.Contains(jan.Reason, "1 still unanswered"), "%s: %s", name, jan.Reason)
 	}
 }
