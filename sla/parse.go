@@ -2,13 +2,9 @@ package sla
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 //go:embed schema/agreement.schema.json
@@ -37,7 +33,7 @@ func InputSchema() *outsourcing.Schema { return inputSchema }
 func ParseAgreement(doc []byte) (*Agreement, error) {
 	var spec AgreementSpec
 	if err := agreementSchema.Decode(doc, &spec); err != nil {
-		return nil, fmt.Errorf("sla: %w", documentError(err))
+		return nil, fmt.Errorf("sla: %w", err)
 	}
 	return Compile(spec)
 }
@@ -53,50 +49,10 @@ func ParseAgreement(doc []byte) (*Agreement, error) {
 func ParseInput(doc []byte) (Input, error) {
 	var in Input
 	if err := inputSchema.Decode(doc, &in); err != nil {
-		return Input{}, fmt.Errorf("sla: %w", documentError(err))
+		return Input{}, fmt.Errorf("sla: %w", err)
 	}
 	if err := validateInput(in); err != nil {
 		return Input{}, fmt.Errorf("sla: %w", err)
 	}
 	return in, nil
-}
-
-// unknownProperties matches the schema validator's report of properties
-// that additionalProperties: false forbids.
-var unknownProperties = regexp.MustCompile(`^additionalProperties ('.*') not allowed$`)
-
-// documentError rewrites schema problems into RFC 6901 pointers into the
-// document: the whole document is "" (not "/"), and each forbidden
-// property is reported at the property itself rather than at the object
-// holding it.
-func documentError(err error) error {
-	var in []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		in = j.Unwrap()
-	} else {
-		in = []error{err}
-	}
-	var out []error
-	for _, e := range in {
-		var fe *outsourcing.FieldError
-		if !errors.As(e, &fe) {
-			out = append(out, e)
-			continue
-		}
-		base := fe.Path
-		if base == "/" {
-			base = ""
-		}
-		m := unknownProperties.FindStringSubmatch(fe.Reason)
-		if m == nil {
-			out = append(out, &outsourcing.FieldError{Path: base, Reason: fe.Reason, Err: fe.Err})
-			continue
-		}
-		for _, name := range strings.Split(m[1], ", ") {
-			name = strings.TrimSuffix(strings.TrimPrefix(name, "'"), "'")
-			out = append(out, &outsourcing.FieldError{Path: jsonptr.Append(base, name),
-				Reason: fmt.Sprintf("unknown property %q", name), Err: fe.Err})
-		}
-	}
-	return errors.Join(out...)
 }
