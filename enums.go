@@ -73,7 +73,8 @@ func (r *RiskLevel) UnmarshalText(b []byte) error {
 
 // ParseEnum returns s as a T when it is one of values. Anything else,
 // the empty string included unless values lists it, is a *FieldError
-// matching ErrInvalidInput with Path kind and Reason
+// matching ErrInvalidInput with an empty Path (the value itself: place it
+// in a document with AtPath) and Reason
 // `unknown <kind> "<s>" (want <values, comma-separated>)`, s cut to 40
 // bytes. The reason carries no package prefix; a domain package adds its
 // own when it wraps the error. Where an empty value means a default, the
@@ -82,7 +83,7 @@ func ParseEnum[T ~string](kind, s string, values []T) (T, error) {
 	if v := T(s); slices.Contains(values, v) {
 		return v, nil
 	}
-	return "", FieldErrorf(kind, "unknown %s %q (want %s)", kind, text.Truncate(s, 40), enumList(values))
+	return "", FieldErrorf("", "unknown %s %q (want %s)", kind, text.Truncate(s, 40), enumList(values))
 }
 
 // MarshalEnum returns v as text for an encoding.TextMarshaler when it is

@@ -27,7 +27,7 @@ func TestEnumHelpers(t *testing.T) {
 			require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 			var fe *outsourcing.FieldError
 			require.True(t, errors.As(err, &fe))
-			assert.Equal(t, "severity", fe.Path)
+			assert.Equal(t, "", fe.Path, "the value itself; AtPath places it")
 			assert.Equal(t, tt.reason, fe.Reason)
 
 			_, err = outsourcing.MarshalEnum(outsourcing.Severity(tt.in), "severity", values)
@@ -53,8 +53,8 @@ func ExampleParseEnum() {
 	t, err := outsourcing.ParseEnum("tier", "gold", tiers)
 	fmt.Println(t, err)
 	_, err = outsourcing.ParseEnum("tier", "bronze", tiers)
-	fmt.Println(err)
+	fmt.Println(outsourcing.AtPath("/vendors/3/tier", err))
 	// Output:
 	// gold <nil>
-	// tier: unknown tier "bronze" (want gold, silver)
+	// /vendors/3/tier: unknown tier "bronze" (want gold, silver)
 }

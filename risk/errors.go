@@ -31,11 +31,7 @@ func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldErr
 // otherwise (the kernel's message, this package's path).
 func enumError[T ~string](path, kind, s string, values []T) error {
 	_, err := outsourcing.ParseEnum(kind, s, values)
-	var fe *outsourcing.FieldError
-	if errors.As(err, &fe) {
-		fe.Path = path
-	}
-	return err
+	return outsourcing.AtPath(path, err)
 }
 
 // wrap adds the package prefix "risk: " to an error leaving an exported

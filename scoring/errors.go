@@ -26,14 +26,8 @@ func fieldError(path, format string, args ...any) error {
 // enumError checks v against the values of an enum and reports an
 // unknown value at path with the kernel's wording.
 func enumError[T ~string](path, kind string, v T, values []T) error {
-	if _, err := outsourcing.ParseEnum(kind, string(v), values); err != nil {
-		var fe *outsourcing.FieldError
-		if errors.As(err, &fe) {
-			return fieldError(path, "%s", fe.Reason)
-		}
-		return err
-	}
-	return nil
+	_, err := outsourcing.ParseEnum(kind, string(v), values)
+	return outsourcing.AtPath(path, err)
 }
 
 // prefixed is an error returned by an exported entry point: the package
