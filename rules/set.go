@@ -46,11 +46,11 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/-]{1,128}$`)
 // `expr:"name"` tag renames a field). A Set is immutable and safe for
 // concurrent use: evaluations draw virtual machines from a pool.
 type Set[E any] struct {
-	rules   []compiledRule
-	index   map[string]int
-	budget  uint
-	pool    sync.Pool
-	pointer bool // E is a pointer: a nil environment is refused
+	rules    []compiledRule
+	index    map[string]int
+	backstop uint // expr's own memory budget, above the meter's
+	pool     sync.Pool
+	pointer  bool // E is a pointer: a nil environment is refused
 }
 
 type compiledRule struct {
@@ -78,7 +78,7 @@ func Compile[E any](rules []Rule, opts ...Option) (*Set[E], error) {
 		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: outsourcing.ErrInvalidInput}
 	}
 	c := newRuleCompiler[E](cfg)
-	rs := &Set[E]{index: make(map[string]int, len(rules)), budget: cfg.budget, pointer: t.Kind() == reflect.Pointer}
+	rs := &Set[E]{index: make(map[string]int, len(rules)), backstop: backstop(cfg.budget, cfg.maxNodes), pointer: t.Kind() == reflect.Pointer}
 	rs.pool.New = func() any { return &vm.VM{} }
 	var errs []error
 	for _, r := range rules {
@@ -136,7 +136,7 @@ func cloneRule(r Rule) Rule {
 // to.
 var languageOptions = sync.OnceValue(func() []expr.Option {
 	opts := append(sandboxOptions(), decimalOptions()...)
-	opts = append(opts, expr.Patch(rulePatches{foldDecimalLiterals{}, literalsNextToDecimals{}, meterLoops{}}))
+	opts = append(opts, expr.Patch(rulePatches{foldDecimalLiterals{}, literalsNextToDecimals{}}))
 	return append(opts, operatorOptions()...)
 })
 
@@ -166,7 +166,7 @@ func newRuleCompiler[E any](cfg ruleConfig) *ruleCompiler[E] {
 		// the pointer. Methods must then have value receivers.
 		env = reflect.Zero(t.Elem()).Interface()
 	}
-	opts := []expr.Option{expr.Env(env), expr.MaxNodes(cfg.maxNodes)}
+	opts := []expr.Option{expr.Env(env)}
 	opts = append(opts, languageOptions()...)
 	opts = append(opts, cfg.extra...)
 	return &ruleCompiler[E]{cfg: cfg, opts: opts}
@@ -179,9 +179,6 @@ func (c *ruleCompiler[E]) compile(id, source string, want ResultKind) (compiledR
 	}
 	program, err := c.program(id, source)
 	if err != nil {
-		return compiledRule{}, err
-	}
-	if err := rejectDisabled(id, source, program.Node()); err != nil {
 		return compiledRule{}, err
 	}
 	kind := kindOf(program.Node().Type())
@@ -202,15 +199,16 @@ func (c *ruleCompiler[E]) program(id, source string) (p *vm.Program, err error) 
 			p, err = nil, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("rejected: %v", r)}
 		}
 	}()
-	p, err = expr.Compile(source, c.opts...)
+	p, err = build(source, c.opts, c.cfg.maxNodes, c.cfg.budget)
 	if err != nil {
-		return nil, ruleErrorFrom(id, err)
+		return nil, ruleErrorFrom(id, source, err)
 	}
 	return p, nil
 }
 
 // ruleErrorFrom converts an expr compile or run error into a *RuleError.
-func ruleErrorFrom(id string, err error) *outsourcing.RuleError {
+// Only a *limitError, which no rule can construct, matches ErrLimit.
+func ruleErrorFrom(id, source string, err error) *outsourcing.RuleError {
 	re := &outsourcing.RuleError{Rule: id, Reason: err.Error()}
 	var fe *file.Error
 	if errors.As(err, &fe) {
@@ -221,8 +219,12 @@ func ruleErrorFrom(id string, err error) *outsourcing.RuleError {
 		re.Err = fe.Unwrap()
 	}
 	var limit *limitError
-	if msg := re.Reason; errors.As(err, &limit) || strings.Contains(msg, "memory budget exceeded") || strings.Contains(msg, "maximum allowed nodes") {
-		re.Err = outsourcing.ErrLimit
+	if errors.As(err, &limit) {
+		re.Reason, re.Err = limit.Error(), outsourcing.ErrLimit
+	}
+	var unlisted *unlistedError
+	if errors.As(err, &unlisted) {
+		re.Line, re.Column = position(source, unlisted.at)
 	}
 	return re
 }
@@ -265,7 +267,7 @@ func (rs *Set[E]) run(i int, env E) (any, error) {
 	}
 	out, err := rs.exec(rs.rules[i].program, env)
 	if err != nil {
-		return nil, ruleErrorFrom(rs.rules[i].rule.ID, err)
+		return nil, ruleErrorFrom(rs.rules[i].rule.ID, rs.rules[i].rule.Expression, err)
 	}
 	return out, nil
 }
@@ -273,7 +275,7 @@ func (rs *Set[E]) run(i int, env E) (any, error) {
 // exec runs a program on a pooled virtual machine within the budget.
 func (rs *Set[E]) exec(p *vm.Program, env E) (any, error) {
 	m := rs.pool.Get().(*vm.VM)
-	m.MemoryBudget = rs.budget
+	m.MemoryBudget = rs.backstop
 	out, err := m.Run(p, env)
 	rs.pool.Put(m)
 	return out, err
