@@ -13,11 +13,11 @@ import (
 // expr's lexer never puts in an identifier, so no rule can name the
 // meter, reset it or charge it itself.
 const (
-	meterVar  = "meter#"
-	newMeter  = "meter#new"
-	tickFunc  = "meter#tick"
-	chargeFn  = "meter#charge"
-	boundVar  = "arg#"
+	meterVar = "meter#"
+	newMeter = "meter#new"
+	tickFunc = "meter#tick"
+	chargeFn = "meter#charge"
+	boundVar = "arg#"
 )
 
 // meter counts the work of one evaluation against its budget.
