@@ -66,10 +66,10 @@ func sandboxOptions() []expr.Option {
 	return append(opts, meterFunctions()...)
 }
 
-// build turns source into a sandboxed program: parse, the node limit,
-// expr's patches and type check, the allow-list, expr's optimizer, the
-// meter, and bytecode. Errors are expr's *file.Error or *limitError.
-func build(source string, opts []expr.Option, maxNodes, budget uint) (*vm.Program, error) {
+// newConfig applies expr options to a fresh configuration, with the
+// disabled builtins removed and no node limit of expr's own (build
+// counts nodes as a typed limit).
+func newConfig(opts []expr.Option) *conf.Config {
 	config := conf.CreateNew()
 	for _, o := range opts {
 		o(config)
@@ -77,8 +77,13 @@ func build(source string, opts []expr.Option, maxNodes, budget uint) (*vm.Progra
 	for name := range config.Disabled {
 		delete(config.Builtins, name)
 	}
-	config.MaxNodes = 0 // counted below, as a typed limit
+	config.MaxNodes = 0
 	config.Check()
+	return config
+}
+
+// parse parses one expression and counts its nodes against maxNodes.
+func parse(source string, config *conf.Config, maxNodes uint) (*parser.Tree, error) {
 	tree, err := parser.ParseWithConfig(source, config)
 	if err != nil {
 		return nil, err
@@ -86,6 +91,23 @@ func build(source string, opts []expr.Option, maxNodes, budget uint) (*vm.Progra
 	if n := countNodes(tree.Node); n > maxNodes {
 		return nil, limitf("%d nodes, more than the %d allowed", n, maxNodes)
 	}
+	return tree, nil
+}
+
+// build turns source into a sandboxed program (see buildTree).
+func build(source string, opts []expr.Option, maxNodes, budget uint) (*vm.Program, error) {
+	config := newConfig(opts)
+	tree, err := parse(source, config, maxNodes)
+	if err != nil {
+		return nil, err
+	}
+	return buildTree(tree, config, budget)
+}
+
+// buildTree turns a parsed tree into a sandboxed program: expr's patches
+// and type check, the allow-list, expr's optimizer, the meter, and
+// bytecode. Errors are expr's *file.Error, *unlistedError or *limitError.
+func buildTree(tree *parser.Tree, config *conf.Config, budget uint) (*vm.Program, error) {
 	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
 		return nil, err
 	}

@@ -71,15 +71,13 @@ type compiledRule struct {
 func Compile[E any](rules []Rule, opts ...Option) (*Set[E], error) {
 	cfg := newRuleConfig(opts)
 	if len(rules) > cfg.maxRules {
-		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("%d rules, more than the %d allowed", len(rules), cfg.maxRules), Err: outsourcing.ErrLimit}
+		return nil, wrap(&outsourcing.RuleError{Reason: fmt.Sprintf("%d rules, more than the %d allowed", len(rules), cfg.maxRules), Err: outsourcing.ErrLimit})
 	}
-	t := reflect.TypeFor[E]()
-	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct) {
-		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: outsourcing.ErrInvalidInput}
+	rs, err := newSet[E](cfg)
+	if err != nil {
+		return nil, wrap(err)
 	}
 	c := newRuleCompiler[E](cfg)
-	rs := &Set[E]{index: make(map[string]int, len(rules)), backstop: backstop(cfg.budget, cfg.maxNodes), pointer: t.Kind() == reflect.Pointer}
-	rs.pool.New = func() any { return &vm.VM{} }
 	var errs []error
 	for _, r := range rules {
 		if err := checkRuleHeader(r, rs.index); err != nil {
@@ -96,13 +94,30 @@ func Compile[E any](rules []Rule, opts ...Option) (*Set[E], error) {
 			continue
 		}
 		cr.rule = cloneRule(r)
-		rs.index[r.ID] = len(rs.rules)
-		rs.rules = append(rs.rules, cr)
+		rs.add(cr)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, wrap(errors.Join(errs...))
 	}
 	return rs, nil
+}
+
+// newSet returns an empty set for the environment type E, which must be
+// a struct or a pointer to one.
+func newSet[E any](cfg ruleConfig) (*Set[E], error) {
+	t := reflect.TypeFor[E]()
+	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct) {
+		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: outsourcing.ErrInvalidInput}
+	}
+	rs := &Set[E]{index: map[string]int{}, backstop: backstop(cfg.budget, cfg.maxNodes), pointer: t.Kind() == reflect.Pointer}
+	rs.pool.New = func() any { return &vm.VM{} }
+	return rs, nil
+}
+
+// add appends a compiled rule.
+func (rs *Set[E]) add(cr compiledRule) {
+	rs.index[cr.rule.ID] = len(rs.rules)
+	rs.rules = append(rs.rules, cr)
 }
 
 func checkRuleHeader(r Rule, seen map[string]int) error {
