@@ -308,17 +308,13 @@ func (rs *Set[E]) lookup(id string) (int, error) {
 // rule does not exist (ErrNotFound), is not boolean, errs at run time or
 // exceeds the budget (ErrLimit).
 func (rs *Set[E]) Bool(id string, env E) (bool, error) {
-	i, err := rs.lookup(id)
+	out, err := rs.value(id, env)
 	if err != nil {
-		return false, err
-	}
-	out, err := rs.run(i, env)
-	if err != nil {
-		return false, err
+		return false, wrap(err)
 	}
 	b, ok := out.(bool)
 	if !ok {
-		return false, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want bool", out)}
+		return false, wrap(&outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want bool", out)})
 	}
 	return b, nil
 }
@@ -326,32 +322,38 @@ func (rs *Set[E]) Bool(id string, env E) (bool, error) {
 // Decimal evaluates the valued rule id as an exact decimal; int and float
 // results are converted exactly (a float by its shortest round-trip form).
 func (rs *Set[E]) Decimal(id string, env E) (outsourcing.Decimal, error) {
-	out, err := rs.Value(id, env)
+	out, err := rs.value(id, env)
 	if err != nil {
-		return outsourcing.Decimal{}, err
+		return outsourcing.Decimal{}, wrap(err)
 	}
 	d, err := toDecimal(out)
 	if err != nil {
-		return outsourcing.Decimal{}, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want a number", out)}
+		return outsourcing.Decimal{}, wrap(&outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want a number", out)})
 	}
 	return d, nil
 }
 
 // Money evaluates the valued rule id, which must yield Money.
 func (rs *Set[E]) Money(id string, env E) (outsourcing.Money, error) {
-	out, err := rs.Value(id, env)
+	out, err := rs.value(id, env)
 	if err != nil {
-		return outsourcing.Money{}, err
+		return outsourcing.Money{}, wrap(err)
 	}
 	m, ok := out.(outsourcing.Money)
 	if !ok {
-		return outsourcing.Money{}, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want Money", out)}
+		return outsourcing.Money{}, wrap(&outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("yields %T, want Money", out)})
 	}
 	return m, nil
 }
 
 // Value evaluates rule id and returns its result as expr produced it.
 func (rs *Set[E]) Value(id string, env E) (any, error) {
+	out, err := rs.value(id, env)
+	return out, wrap(err)
+}
+
+// value evaluates rule id (errors without the package prefix).
+func (rs *Set[E]) value(id string, env E) (any, error) {
 	i, err := rs.lookup(id)
 	if err != nil {
 		return nil, err
@@ -373,6 +375,11 @@ type Result struct {
 // Eval evaluates every rule in order. If any rule fails, it returns no
 // results and every failure joined in rule order.
 func (rs *Set[E]) Eval(env E) ([]Result, error) {
+	out, err := rs.eval(env)
+	return out, wrap(err)
+}
+
+func (rs *Set[E]) eval(env E) ([]Result, error) {
 	out := make([]Result, len(rs.rules))
 	var errs []error
 	for i, r := range rs.rules {
@@ -393,13 +400,15 @@ func (rs *Set[E]) Eval(env E) ([]Result, error) {
 // order. Valued rules are skipped. If any condition fails, it returns nil
 // and every failure joined.
 func (rs *Set[E]) Matching(env E) ([]string, error) {
-	return rs.conditionsWhere(env, true)
+	ids, err := rs.conditionsWhere(env, true)
+	return ids, wrap(err)
 }
 
 // Failing returns the ids of the boolean rules that do not hold for env
 // (for knock-out screening: the reasons an alternative is excluded).
 func (rs *Set[E]) Failing(env E) ([]string, error) {
-	return rs.conditionsWhere(env, false)
+	ids, err := rs.conditionsWhere(env, false)
+	return ids, wrap(err)
 }
 
 func (rs *Set[E]) conditionsWhere(env E, want bool) ([]string, error) {

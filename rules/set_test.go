@@ -379,6 +379,21 @@ func TestRuleErrorMessages(t *testing.T) {
 	_, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "u", Expression: "turnover > 5"}})
 	assert.Contains(t, err.Error(), `rule "u" (1:1)`)
 	assert.True(t, errors.Is(err, outsourcing.ErrRule))
+	assert.Equal(t, 1, strings.Count(err.Error(), "rules: "), err.Error())
+
+	// Every evaluation entry point prefixes "rules: " exactly once.
+	rs, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "div", Expression: `fee / (credit - 100)`}})
+	require.NoError(t, err)
+	_, errDecimal := rs.Decimal("div", sampleVendor())
+	_, errMoney := rs.Money("div", sampleVendor())
+	_, errBool := rs.Bool("div", sampleVendor())
+	_, errEval := rs.Eval(sampleVendor())
+	_, errExplain := rs.Explain(sampleVendor())
+	_, errMissing := rs.Value("missing", sampleVendor())
+	for _, err := range []error{errDecimal, errMoney, errBool, errEval, errExplain, errMissing} {
+		require.Error(t, err)
+		assert.Equal(t, 1, strings.Count(err.Error(), "rules: "), err.Error())
+	}
 }
 
 func TestRuleEnvironmentKinds(t *testing.T) {

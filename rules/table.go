@@ -186,9 +186,9 @@ func (t *Table[E]) Spec() TableSpec { return t.spec.clone() }
 // *HitPolicyError (matching ErrRule) when a UNIQUE table matches more than
 // one row or an ANY table's matching rows disagree.
 func (t *Table[E]) Decide(env E) (Decision, error) {
-	out, err := t.rules.Value(t.spec.ID, env)
+	out, err := t.rules.value(t.spec.ID, env)
 	if err != nil {
-		return Decision{}, err
+		return Decision{}, wrap(err)
 	}
 	d := Decision{Table: t.spec.ID, HitPolicy: t.spec.HitPolicy}
 	matched := matchedRows(out)
@@ -197,7 +197,7 @@ func (t *Table[E]) Decide(env E) (Decision, error) {
 	}
 	selected, err := t.spec.HitPolicy.apply(&t.tableData, matched)
 	if err != nil {
-		return Decision{}, err
+		return Decision{}, wrap(err)
 	}
 	for _, r := range selected {
 		d.Rows = append(d.Rows, t.rowIDs[r])
