@@ -213,7 +213,7 @@ func fmtAll(t *testing.T, m outsourcing.Money, p outsourcing.Percent, parts []ou
 func TestPercent(t *testing.T) {
 	atRisk := outsourcing.MustPercent("12")
 	monthly := outsourcing.MustMoney("1000000", "USD")
-	// Texas DIR Data Center Services SLA exhibit style: $1,000,000 monthly, 12 % at risk = $120,000.
+	// 12 % of $1,000,000 monthly fees at risk is $120,000.
 	assert.Equal(t, "120000.00 USD", atRisk.Of(monthly).Round(outsourcing.RoundHalfUp).String())
 	assertDecimal(t, "0.12", atRisk.Fraction())
 	assert.Equal(t, "12%", atRisk.String())

@@ -60,6 +60,30 @@ func floatToDecimal(f float64) (outsourcing.Decimal, error) {
 	return outsourcing.DecimalFromFloat(f)
 }
 
+// MaxDecimalDigits bounds the operands of decimal arithmetic in rules:
+// the digits of two operands, counted from the leading digit or the
+// decimal point to the last digit or the decimal point (so 1e-30 spans 31
+// digits and 12000 five), may not add up to more. Each operation then
+// costs a bounded time and no chain of products can grow without bound;
+// exceeding it fails with ErrLimit.
+const MaxDecimalDigits = 200
+
+// checkDigits refuses operands that span more than MaxDecimalDigits
+// digits together.
+func checkDigits(a, b outsourcing.Decimal) error {
+	if n := span(a) + span(b); n > MaxDecimalDigits {
+		return limitf("decimal operands of %d digits, more than the %d allowed", n, MaxDecimalDigits)
+	}
+	return nil
+}
+
+// span is the number of digits d takes written out without an exponent.
+func span(d outsourcing.Decimal) int {
+	s := d.Shopspring()
+	e := int(s.Exponent())
+	return s.NumDigits() + max(e, -e)
+}
+
 // numericTypes are the operand types a decimal combines with.
 var numericTypes = []reflect.Type{decimalType, reflect.TypeFor[int](), reflect.TypeFor[float64]()}
 
@@ -131,7 +155,7 @@ var opNames = map[string]string{"+": "add", "-": "sub", "*": "mul", "/": "div",
 // implement it. Each expr.Operator option is a patcher that re-checks the
 // whole tree, so there is one per operator, not one per function.
 var overloads = map[string][]string{
-	"+": {"_dec_add", "_money_add", "_str_add"}, "-": {"_dec_sub", "_money_sub"},
+	"+": {"_dec_add", "_money_add"}, "-": {"_dec_sub", "_money_sub"},
 	"*": {"_dec_mul", "_money_mul"}, "/": {"_dec_div", "_money_div"},
 	"<": {"_dec_lt", "_money_lt"}, "<=": {"_dec_le", "_money_le"},
 	">": {"_dec_gt", "_money_gt"}, ">=": {"_dec_ge", "_money_ge"},
@@ -160,6 +184,9 @@ func decimalOptions() []expr.Option {
 		opts = append(opts, expr.Function(name, func(p ...any) (any, error) {
 			a, b, err := decimalOperands(p)
 			if err != nil {
+				return nil, err
+			}
+			if err := checkDigits(a, b); err != nil {
 				return nil, err
 			}
 			return fn(a, b)
@@ -199,6 +226,9 @@ func decimalOptions() []expr.Option {
 			places := p[1].(int)
 			if places < -DivisionPlaces || places > DivisionPlaces {
 				return nil, limitf("Round places %d outside [-%d, %d]", places, DivisionPlaces, DivisionPlaces)
+			}
+			if err := checkDigits(d, outsourcing.Decimal{}); err != nil {
+				return nil, err
 			}
 			return d.Round(int32(places), outsourcing.RoundHalfUp), nil
 		}, new(func(outsourcing.Decimal, int) outsourcing.Decimal)),
@@ -256,6 +286,9 @@ func moneyArithmetic() []expr.Option {
 		if err != nil {
 			return nil, err
 		}
+		if err := checkDigits(m.(outsourcing.Money).Amount(), d); err != nil {
+			return nil, err
+		}
 		return m.(outsourcing.Money).Mul(d), nil
 	}, mulSigs...)
 	div := expr.Function("_money_div", func(p ...any) (any, error) {
@@ -264,6 +297,9 @@ func moneyArithmetic() []expr.Option {
 			return nil, err
 		}
 		m := p[0].(outsourcing.Money)
+		if err := checkDigits(m.Amount(), d); err != nil {
+			return nil, err
+		}
 		q, err := quotient(m.Amount(), d)
 		if err != nil {
 			return nil, err

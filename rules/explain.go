@@ -111,7 +111,7 @@ func (c *ruleCompiler[E]) conditions(source string) []condition {
 // It costs more than Eval (each sub-condition runs again) and is meant for
 // audit trails, not hot paths. Failures are joined as in Eval.
 func (rs *Set[E]) Explain(env E) (Explanation, error) {
-	results, err := rs.Eval(env)
+	results, err := rs.eval(env)
 	if err != nil {
 		return Explanation{}, err
 	}

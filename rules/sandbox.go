@@ -2,162 +2,163 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
-	"github.com/outsourcing-go/outsourcing"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
+	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
 )
 
 // The sandbox that lets untrusted rules run in the host's process.
 //
-// expr bounds memory per evaluation with vm.VM.MemoryBudget, counted in
-// elements allocated by ranges, arrays, maps and sorts, but it has no bound
-// on work. Here the same budget bounds both. The patcher below rewrites
-// each rule before it is type-checked:
-//   - every iteration of every predicate (all, any, filter, map, reduce,
-//     sortBy, ...) is charged one unit;
-//   - inside a predicate, each call of a builtin that walks a collection or
-//     string (sum, uniq, keys, join, indexOf, ...) and each `in` test is
-//     charged the length of what it walks, so a loop over a loop stops
-//     after about budget steps instead of running for seconds.
+// Every expr builtin is off except those on the allow-list (builtinCosts),
+// each of which has a cost function of its arguments' sizes. A rule is
+// parsed, patched (decimal operators) and type-checked by expr, counted
+// against the node limit, optimized, and then instrumented (meter.go)
+// before it becomes bytecode:
+//   - every iteration of every predicate (all, any, filter, map, sortBy…)
+//     is charged the number of nodes of its body, whatever their kind;
+//   - every builtin call, range, `in` test and string concatenation,
+//     inside or outside predicates, is charged its cost function on the
+//     values of its arguments before it runs, and fails if the result it
+//     would build is over MaxStringLength or MaxCollectionLength;
+//   - decimal arithmetic refuses operands of more than MaxDecimalDigits
+//     digits, and Round more than DivisionPlaces places.
 //
-// Charges are made through expr's own accounting: a call of the builtin
-// repeat("x", n) adds n to the evaluation's memory count, and the VM stops
-// with "memory budget exceeded" once the budget is spent.
-//
-// Strings built with + are capped at MaxStringLength bytes, so
-// repeated doubling cannot exhaust memory. Builtins that read the clock or
-// the time-zone database (now, date, timezone) are removed, so rules are
-// pure functions of their environment; so are uniq (quadratic) and reduce
-// (its untyped accumulator escapes the string cap).
+// The charges go to a meter created at the start of each evaluation and
+// held in a variable whose name no rule can write. Exceeding the budget
+// or a cap is a *limitError, a type of this package that no rule and no
+// host function can construct, so ErrLimit never depends on error text.
+// expr's own memory budget stays on only as a backstop above the meter.
+// Builtins that read the clock or the time-zone database are not on the
+// list, so rules are pure functions of their environment.
 
-// MaxStringLength is the longest string a rule may build with +.
+// MaxStringLength is the longest string, in bytes, a rule may build.
 const MaxStringLength = 1 << 16
 
-// disabledBuiltins read the clock or the time-zone files (now, date,
-// timezone), take time quadratic in their input (uniq), or carry state
-// across iterations in untyped form, past the reach of the string cap
-// (reduce).
-var disabledBuiltins = []string{"now", "date", "timezone", "uniq", "reduce"}
+// MaxCollectionLength is the most elements a builtin or range of a rule
+// may build into one list or map.
+const MaxCollectionLength = 1 << 16
 
-// linearBuiltins walk their first argument.
-var linearBuiltins = map[string]bool{
-	"sum": true, "max": true, "min": true, "mean": true, "median": true,
-	"keys": true, "values": true, "toPairs": true, "fromPairs": true, "join": true,
-	"indexOf": true, "lastIndexOf": true, "split": true, "splitAfter": true, "replace": true,
-	"trim": true, "trimPrefix": true, "trimSuffix": true, "upper": true, "lower": true,
-	"toJSON": true, "fromJSON": true, "toBase64": true, "fromBase64": true, "take": true,
-	"hasPrefix": true, "hasSuffix": true,
+// limitError is a resource limit reached while a rule compiles or runs.
+// It is a type of this package that no rule can construct, so a rule's
+// own error text cannot pass for a limit.
+type limitError struct{ reason string }
+
+func (e *limitError) Error() string { return "limit exceeded: " + e.reason }
+
+// limitf builds a *limitError.
+func limitf(format string, args ...any) error {
+	return &limitError{reason: fmt.Sprintf(format, args...)}
 }
 
-// sandboxOptions returns the expr options that install the sandbox.
+// sandboxOptions returns the expr options that install the allow-list
+// and the meter's functions.
 func sandboxOptions() []expr.Option {
-	opts := []expr.Option{
-		expr.Function("_str_add", func(p ...any) (any, error) {
-			a, b := p[0].(string), p[1].(string)
-			if len(a)+len(b) > MaxStringLength {
-				return nil, limitf("string of %d bytes, more than the %d allowed", len(a)+len(b), MaxStringLength)
-			}
-			return a + b, nil
-		}, new(func(string, string) string)),
+	opts := []expr.Option{expr.DisableAllBuiltins()}
+	for name := range builtinCosts {
+		opts = append(opts, expr.EnableBuiltin(name))
 	}
-	for _, name := range disabledBuiltins {
-		opts = append(opts, expr.DisableBuiltin(name))
+	return append(opts, meterFunctions()...)
+}
+
+// newConfig applies expr options to a fresh configuration, with the
+// disabled builtins removed and no node limit of expr's own (build
+// counts nodes as a typed limit).
+func newConfig(opts []expr.Option) *conf.Config {
+	config := conf.CreateNew()
+	for _, o := range opts {
+		o(config)
 	}
-	return opts
-}
-
-// charge returns a node that adds cost (an int node) to the evaluation's
-// budget count.
-func charge(cost ast.Node) ast.Node {
-	return &ast.BuiltinNode{Name: "repeat", Arguments: []ast.Node{&ast.StringNode{Value: "x"}, cost}}
-}
-
-// charged evaluates first, for its cost only, then node.
-func charged(first, node ast.Node) ast.Node {
-	return &ast.SequenceNode{Nodes: []ast.Node{first, node}}
-}
-
-// meterLoops inserts the charges described above into predicate bodies.
-type meterLoops struct{}
-
-// Visit implements ast.Visitor. ast.Walk visits children first, so a
-// predicate's body is metered before the predicate is wrapped.
-func (meterLoops) Visit(node *ast.Node) {
-	p, ok := (*node).(*ast.PredicateNode)
-	if !ok {
-		return
+	for name := range config.Disabled {
+		delete(config.Builtins, name)
 	}
-	meterCalls(&p.Node)
-	p.Node = charged(charge(&ast.IntegerNode{Value: 1}), p.Node)
+	config.MaxNodes = 0
+	config.Check()
+	return config
 }
 
-// meterCalls charges linear builtins and `in` tests within a predicate
-// body (not within nested predicates, which meter themselves).
-func meterCalls(node *ast.Node) {
-	switch n := (*node).(type) {
-	case *ast.PredicateNode:
-		return
-	case *ast.SequenceNode:
-		meterEach(n.Nodes)
-	case *ast.VariableDeclaratorNode:
-		meterCalls(&n.Value)
-		meterCalls(&n.Expr)
-	case *ast.MemberNode:
-		meterCalls(&n.Node)
-		meterCalls(&n.Property)
-	case *ast.ArrayNode:
-		meterEach(n.Nodes)
-	case *ast.BuiltinNode:
-		meterEach(n.Arguments)
-		if linearBuiltins[n.Name] && len(n.Arguments) > 0 {
-			size := &ast.BuiltinNode{Name: "len", Arguments: []ast.Node{n.Arguments[0]}}
-			*node = charged(charge(size), n)
-		}
-	case *ast.BinaryNode:
-		meterCalls(&n.Left)
-		meterCalls(&n.Right)
-		if n.Operator == "in" || n.Operator == "not in" {
-			size := &ast.BuiltinNode{Name: "len", Arguments: []ast.Node{n.Right}}
-			*node = charged(charge(size), n)
-		}
-	case *ast.UnaryNode:
-		meterCalls(&n.Node)
-	case *ast.CallNode:
-		meterEach(n.Arguments)
-	case *ast.ConditionalNode:
-		meterCalls(&n.Cond)
-		meterCalls(&n.Exp1)
-		meterCalls(&n.Exp2)
+// parse parses one expression and counts its nodes against maxNodes.
+func parse(source string, config *conf.Config, maxNodes uint) (*parser.Tree, error) {
+	tree, err := parser.ParseWithConfig(source, config)
+	if err != nil {
+		return nil, err
 	}
-}
-
-// meterEach applies meterCalls to every node of a list in place.
-func meterEach(nodes []ast.Node) {
-	for i := range nodes {
-		meterCalls(&nodes[i])
+	if n := countNodes(tree.Node); n > maxNodes {
+		return nil, limitf("%d nodes, more than the %d allowed", n, maxNodes)
 	}
+	return tree, nil
 }
 
-// rejectDisabled reports the first disabled builtin a compiled rule uses
-// (expr's parser lets predicate builtins such as reduce through
-// DisableBuiltin).
-func rejectDisabled(id, source string, root ast.Node) error {
-	var found *ast.BuiltinNode
-	ast.Find(root, func(n ast.Node) bool {
+// build turns source into a sandboxed program (see buildTree).
+func build(source string, opts []expr.Option, maxNodes, budget uint) (*vm.Program, error) {
+	config := newConfig(opts)
+	tree, err := parse(source, config, maxNodes)
+	if err != nil {
+		return nil, err
+	}
+	return buildTree(tree, config, budget)
+}
+
+// buildTree turns a parsed tree into a sandboxed program: expr's patches
+// and type check, the allow-list, expr's optimizer, the meter, and
+// bytecode. Errors are expr's *file.Error, *unlistedError or *limitError.
+func buildTree(tree *parser.Tree, config *conf.Config, budget uint) (*vm.Program, error) {
+	if _, err := new(checker.Checker).PatchAndCheck(tree, config); err != nil {
+		return nil, err
+	}
+	if err := rejectUnlisted(tree.Node); err != nil {
+		return nil, err
+	}
+	if err := optimizer.Optimize(&tree.Node, config); err != nil {
+		return nil, err
+	}
+	instrument(&tree.Node, budget)
+	if _, err := checker.Check(tree, config); err != nil {
+		return nil, err
+	}
+	return compiler.Compile(tree, config)
+}
+
+// countNodes counts every node of a tree, whatever its kind.
+func countNodes(root ast.Node) uint {
+	var c nodeCounter
+	ast.Walk(&root, &c)
+	return uint(c)
+}
+
+type nodeCounter uint
+
+// Visit implements ast.Visitor.
+func (c *nodeCounter) Visit(*ast.Node) { *c++ }
+
+// rejectUnlisted reports the first builtin a rule uses that is not on the
+// allow-list (expr's parser lets predicate builtins such as reduce
+// through DisableBuiltin).
+func rejectUnlisted(root ast.Node) error {
+	found := ast.Find(root, func(n ast.Node) bool {
 		b, ok := n.(*ast.BuiltinNode)
-		if ok && slices.Contains(disabledBuiltins, b.Name) {
-			found = b
-			return true
-		}
-		return false
+		return ok && builtinCosts[b.Name] == nil
 	})
 	if found == nil {
 		return nil
 	}
-	line, column := position(source, found.Location().From)
-	return &outsourcing.RuleError{Rule: id, Line: line, Column: column, Reason: fmt.Sprintf("builtin %s is not available in rules", found.Name)}
+	return &unlistedError{name: found.(*ast.BuiltinNode).Name, at: found.Location().From}
+}
+
+// unlistedError is a builtin that is not available in rules, at a byte
+// offset of the source.
+type unlistedError struct {
+	name string
+	at   int
+}
+
+func (e *unlistedError) Error() string {
+	return fmt.Sprintf("builtin %s is not available in rules", e.name)
 }
 
 // position converts a byte offset in source to a 1-based line and column
@@ -177,14 +178,7 @@ func position(source string, offset int) (line, column int) {
 	return line, column
 }
 
-// limitError is a resource limit reached while a rule runs. It is a type
-// of this package that no rule can construct, so a rule's own error text
-// cannot pass for a limit.
-type limitError struct{ reason string }
-
-func (e *limitError) Error() string { return "limit exceeded: " + e.reason }
-
-// limitf builds a *limitError.
-func limitf(format string, args ...any) error {
-	return &limitError{reason: fmt.Sprintf(format, args...)}
-}
+// backstop is expr's own memory budget for a rule set: never reached
+// while the meter counts everything the VM counts, it bounds memory if
+// the meter ever missed an allocation.
+func backstop(budget, maxNodes uint) uint { return 2*budget + maxNodes }

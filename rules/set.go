@@ -46,11 +46,11 @@ var ruleIDPattern = regexp.MustCompile(`^[A-Za-z0-9_.:/-]{1,128}$`)
 // `expr:"name"` tag renames a field). A Set is immutable and safe for
 // concurrent use: evaluations draw virtual machines from a pool.
 type Set[E any] struct {
-	rules   []compiledRule
-	index   map[string]int
-	budget  uint
-	pool    sync.Pool
-	pointer bool // E is a pointer: a nil environment is refused
+	rules    []compiledRule
+	index    map[string]int
+	backstop uint // expr's own memory budget, above the meter's
+	pool     sync.Pool
+	pointer  bool // E is a pointer: a nil environment is refused
 }
 
 type compiledRule struct {
@@ -73,13 +73,11 @@ func Compile[E any](rules []Rule, opts ...Option) (*Set[E], error) {
 	if len(rules) > cfg.maxRules {
 		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("%d rules, more than the %d allowed", len(rules), cfg.maxRules), Err: outsourcing.ErrLimit}
 	}
-	t := reflect.TypeFor[E]()
-	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct) {
-		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: outsourcing.ErrInvalidInput}
+	rs, err := newSet[E](cfg)
+	if err != nil {
+		return nil, err
 	}
 	c := newRuleCompiler[E](cfg)
-	rs := &Set[E]{index: make(map[string]int, len(rules)), budget: cfg.budget, pointer: t.Kind() == reflect.Pointer}
-	rs.pool.New = func() any { return &vm.VM{} }
 	var errs []error
 	for _, r := range rules {
 		if err := checkRuleHeader(r, rs.index); err != nil {
@@ -96,13 +94,30 @@ func Compile[E any](rules []Rule, opts ...Option) (*Set[E], error) {
 			continue
 		}
 		cr.rule = cloneRule(r)
-		rs.index[r.ID] = len(rs.rules)
-		rs.rules = append(rs.rules, cr)
+		rs.add(cr)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return rs, nil
+}
+
+// newSet returns an empty set for the environment type E, which must be
+// a struct or a pointer to one.
+func newSet[E any](cfg ruleConfig) (*Set[E], error) {
+	t := reflect.TypeFor[E]()
+	if t.Kind() != reflect.Struct && (t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct) {
+		return nil, &outsourcing.RuleError{Reason: fmt.Sprintf("the environment must be a struct or a pointer to one, not %s", t), Err: outsourcing.ErrInvalidInput}
+	}
+	rs := &Set[E]{index: map[string]int{}, backstop: backstop(cfg.budget, cfg.maxNodes), pointer: t.Kind() == reflect.Pointer}
+	rs.pool.New = func() any { return &vm.VM{} }
+	return rs, nil
+}
+
+// add appends a compiled rule.
+func (rs *Set[E]) add(cr compiledRule) {
+	rs.index[cr.rule.ID] = len(rs.rules)
+	rs.rules = append(rs.rules, cr)
 }
 
 func checkRuleHeader(r Rule, seen map[string]int) error {
@@ -136,7 +151,7 @@ func cloneRule(r Rule) Rule {
 // to.
 var languageOptions = sync.OnceValue(func() []expr.Option {
 	opts := append(sandboxOptions(), decimalOptions()...)
-	opts = append(opts, expr.Patch(rulePatches{foldDecimalLiterals{}, literalsNextToDecimals{}, meterLoops{}}))
+	opts = append(opts, expr.Patch(rulePatches{foldDecimalLiterals{}, literalsNextToDecimals{}}))
 	return append(opts, operatorOptions()...)
 })
 
@@ -166,7 +181,7 @@ func newRuleCompiler[E any](cfg ruleConfig) *ruleCompiler[E] {
 		// the pointer. Methods must then have value receivers.
 		env = reflect.Zero(t.Elem()).Interface()
 	}
-	opts := []expr.Option{expr.Env(env), expr.MaxNodes(cfg.maxNodes)}
+	opts := []expr.Option{expr.Env(env)}
 	opts = append(opts, languageOptions()...)
 	opts = append(opts, cfg.extra...)
 	return &ruleCompiler[E]{cfg: cfg, opts: opts}
@@ -179,9 +194,6 @@ func (c *ruleCompiler[E]) compile(id, source string, want ResultKind) (compiledR
 	}
 	program, err := c.program(id, source)
 	if err != nil {
-		return compiledRule{}, err
-	}
-	if err := rejectDisabled(id, source, program.Node()); err != nil {
 		return compiledRule{}, err
 	}
 	kind := kindOf(program.Node().Type())
@@ -202,15 +214,16 @@ func (c *ruleCompiler[E]) program(id, source string) (p *vm.Program, err error) 
 			p, err = nil, &outsourcing.RuleError{Rule: id, Reason: fmt.Sprintf("rejected: %v", r)}
 		}
 	}()
-	p, err = expr.Compile(source, c.opts...)
+	p, err = build(source, c.opts, c.cfg.maxNodes, c.cfg.budget)
 	if err != nil {
-		return nil, ruleErrorFrom(id, err)
+		return nil, ruleErrorFrom(id, source, err)
 	}
 	return p, nil
 }
 
 // ruleErrorFrom converts an expr compile or run error into a *RuleError.
-func ruleErrorFrom(id string, err error) *outsourcing.RuleError {
+// Only a *limitError, which no rule can construct, matches ErrLimit.
+func ruleErrorFrom(id, source string, err error) *outsourcing.RuleError {
 	re := &outsourcing.RuleError{Rule: id, Reason: err.Error()}
 	var fe *file.Error
 	if errors.As(err, &fe) {
@@ -221,8 +234,12 @@ func ruleErrorFrom(id string, err error) *outsourcing.RuleError {
 		re.Err = fe.Unwrap()
 	}
 	var limit *limitError
-	if msg := re.Reason; errors.As(err, &limit) || strings.Contains(msg, "memory budget exceeded") || strings.Contains(msg, "maximum allowed nodes") {
-		re.Err = outsourcing.ErrLimit
+	if errors.As(err, &limit) {
+		re.Reason, re.Err = limit.Error(), outsourcing.ErrLimit
+	}
+	var unlisted *unlistedError
+	if errors.As(err, &unlisted) {
+		re.Line, re.Column = position(source, unlisted.at)
 	}
 	return re
 }
@@ -265,7 +282,7 @@ func (rs *Set[E]) run(i int, env E) (any, error) {
 	}
 	out, err := rs.exec(rs.rules[i].program, env)
 	if err != nil {
-		return nil, ruleErrorFrom(rs.rules[i].rule.ID, err)
+		return nil, ruleErrorFrom(rs.rules[i].rule.ID, rs.rules[i].rule.Expression, err)
 	}
 	return out, nil
 }
@@ -273,7 +290,7 @@ func (rs *Set[E]) run(i int, env E) (any, error) {
 // exec runs a program on a pooled virtual machine within the budget.
 func (rs *Set[E]) exec(p *vm.Program, env E) (any, error) {
 	m := rs.pool.Get().(*vm.VM)
-	m.MemoryBudget = rs.budget
+	m.MemoryBudget = rs.backstop
 	out, err := m.Run(p, env)
 	rs.pool.Put(m)
 	return out, err
@@ -291,11 +308,7 @@ func (rs *Set[E]) lookup(id string) (int, error) {
 // rule does not exist (ErrNotFound), is not boolean, errs at run time or
 // exceeds the budget (ErrLimit).
 func (rs *Set[E]) Bool(id string, env E) (bool, error) {
-	i, err := rs.lookup(id)
-	if err != nil {
-		return false, err
-	}
-	out, err := rs.run(i, env)
+	out, err := rs.value(id, env)
 	if err != nil {
 		return false, err
 	}
@@ -309,7 +322,7 @@ func (rs *Set[E]) Bool(id string, env E) (bool, error) {
 // Decimal evaluates the valued rule id as an exact decimal; int and float
 // results are converted exactly (a float by its shortest round-trip form).
 func (rs *Set[E]) Decimal(id string, env E) (outsourcing.Decimal, error) {
-	out, err := rs.Value(id, env)
+	out, err := rs.value(id, env)
 	if err != nil {
 		return outsourcing.Decimal{}, err
 	}
@@ -322,7 +335,7 @@ func (rs *Set[E]) Decimal(id string, env E) (outsourcing.Decimal, error) {
 
 // Money evaluates the valued rule id, which must yield Money.
 func (rs *Set[E]) Money(id string, env E) (outsourcing.Money, error) {
-	out, err := rs.Value(id, env)
+	out, err := rs.value(id, env)
 	if err != nil {
 		return outsourcing.Money{}, err
 	}
@@ -335,6 +348,12 @@ func (rs *Set[E]) Money(id string, env E) (outsourcing.Money, error) {
 
 // Value evaluates rule id and returns its result as expr produced it.
 func (rs *Set[E]) Value(id string, env E) (any, error) {
+	out, err := rs.value(id, env)
+	return out, err
+}
+
+// value evaluates rule id (errors without the package prefix).
+func (rs *Set[E]) value(id string, env E) (any, error) {
 	i, err := rs.lookup(id)
 	if err != nil {
 		return nil, err
@@ -356,6 +375,11 @@ type Result struct {
 // Eval evaluates every rule in order. If any rule fails, it returns no
 // results and every failure joined in rule order.
 func (rs *Set[E]) Eval(env E) ([]Result, error) {
+	out, err := rs.eval(env)
+	return out, err
+}
+
+func (rs *Set[E]) eval(env E) ([]Result, error) {
 	out := make([]Result, len(rs.rules))
 	var errs []error
 	for i, r := range rs.rules {
@@ -376,13 +400,15 @@ func (rs *Set[E]) Eval(env E) ([]Result, error) {
 // order. Valued rules are skipped. If any condition fails, it returns nil
 // and every failure joined.
 func (rs *Set[E]) Matching(env E) ([]string, error) {
-	return rs.conditionsWhere(env, true)
+	ids, err := rs.conditionsWhere(env, true)
+	return ids, err
 }
 
 // Failing returns the ids of the boolean rules that do not hold for env
 // (for knock-out screening: the reasons an alternative is excluded).
 func (rs *Set[E]) Failing(env E) ([]string, error) {
-	return rs.conditionsWhere(env, false)
+	ids, err := rs.conditionsWhere(env, false)
+	return ids, err
 }
 
 func (rs *Set[E]) conditionsWhere(env E, want bool) ([]string, error) {

@@ -231,7 +231,7 @@ func TestRuleLimits(t *testing.T) {
 	})
 	runaway := map[string]string{
 		"billion range":          `len(1..1000000000) > 0`,
-		"nested loops":           `any(scores, {any(scores, {any(scores, {# > 0})})})`,
+		"nested loops":           `any(scores, {any(scores, {any(scores, {probe(#) > 0})})})`,
 		"string doubling":        `let s = "xxxxxxxxxxxxxxxx"; let a = s+s; let b = a+a; let c = b+b; let d = c+c; let e = d+d; let f = e+e; let g = f+f; let h = g+g; let i = h+h; let j = i+i; let k = j+j; let l = k+k; let m = l+l; let n = m+m; let o = n+n; let p = o+o; len(p+p) > 0`,
 		"repeat":                 `len(repeat("x", 1000000)) > 0`,
 		"sort in a loop":         `all(1..100000, {len(sort(scores)) > 0})`,
@@ -243,7 +243,8 @@ func TestRuleLimits(t *testing.T) {
 	big.Scores = make([]int, 10_000)
 	for name, src := range runaway {
 		t.Run(name, func(t *testing.T) {
-			rs, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "r", Expression: src}})
+			var p probe
+			rs, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "r", Expression: src}}, p.option())
 			if err != nil {
 				assert.ErrorIs(t, err, outsourcing.ErrLimit)
 				return
@@ -251,6 +252,7 @@ func TestRuleLimits(t *testing.T) {
 			_, err = rs.Bool("r", big)
 			assert.ErrorIs(t, err, outsourcing.ErrLimit)
 			assert.ErrorIs(t, err, outsourcing.ErrRule)
+			assert.LessOrEqual(t, p.calls, rules.DefaultBudget, "stopped within the budget")
 		})
 	}
 	t.Run("budget option", func(t *testing.T) {
@@ -377,6 +379,21 @@ func TestRuleErrorMessages(t *testing.T) {
 	_, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "u", Expression: "turnover > 5"}})
 	assert.Contains(t, err.Error(), `rule "u" (1:1)`)
 	assert.True(t, errors.Is(err, outsourcing.ErrRule))
+	assert.NotContains(t, err.Error(), "rules: ", "the caller's package adds its prefix")
+
+	// No evaluation entry point adds a prefix of its own.
+	rs, err := rules.Compile[vendorEnv]([]rules.Rule{{ID: "div", Expression: `fee / (credit - 100)`}})
+	require.NoError(t, err)
+	_, errDecimal := rs.Decimal("div", sampleVendor())
+	_, errMoney := rs.Money("div", sampleVendor())
+	_, errBool := rs.Bool("div", sampleVendor())
+	_, errEval := rs.Eval(sampleVendor())
+	_, errExplain := rs.Explain(sampleVendor())
+	_, errMissing := rs.Value("missing", sampleVendor())
+	for _, err := range []error{errDecimal, errMoney, errBool, errEval, errExplain, errMissing} {
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), "rules: ", err.Error())
+	}
 }
 
 func TestRuleEnvironmentKinds(t *testing.T) {

@@ -3,7 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"maps"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -76,11 +76,15 @@ type Table[E any] struct {
 	rules *Set[E]
 }
 
-// tableData is the part of a compiled table that does not depend on E.
+// tableData is the part of a compiled table that does not depend on E,
+// computed once by CompileTable from its own copy of the spec.
 type tableData struct {
-	spec    TableSpec
-	rowIDs  []string
-	outputs [][]any // typed output values per row and output column
+	spec     TableSpec
+	rowIDs   []string
+	columns  []column
+	outputs  [][]any // typed output values per row and output column
+	ranks    [][]int // per row and output, the value's place in the column's list
+	defaults map[string]any
 }
 
 // Decision is the result of a decision table for one environment.
@@ -112,57 +116,49 @@ func (d Decision) Output(name string) (any, bool) {
 	return v, ok
 }
 
-// CompileTable validates and compiles spec against the environment type E.
+// CompileTable validates and compiles spec against the environment type
+// E. It keeps its own copy of spec: changing spec afterwards changes
+// nothing in the table.
 //
 // Cell syntax (DMN simple unary tests): "-" or "" matches anything;
 // ">= 5", "< 5", "= 5", "!= 5" compare the input; "[1..10]", "(1..10)",
 // "]1..10[" and "[1..10)" test intervals; "\"a\",\"b\"" and literals test
 // equality with any listed value; "not(...)" negates; anything else is a
-// boolean expr expression in which ? stands for the input value.
+// boolean expr expression in which ? stands for the input. Literals
+// become syntax-tree constants, never text: 1000000 stays the integer
+// 1000000 and 0.15 the exact decimal 0.15.
 //
-// Errors are joined, in order: *FieldError (ErrInvalidInput) for the
-// table's shape — ids, policy, aggregation, cell and value counts, output
-// values of the wrong type or outside their list — and *RuleError
-// (ErrRule) naming "table/row" and the input for a cell that does not
-// compile.
+// The options apply as to a rule set: WithMaxSourceLength and
+// WithMaxNodes to each input expression and each cell, WithMaxRules to
+// the rows, WithBudget to one decision.
+//
+// Errors are joined, in order, as *FieldError values whose Path is a
+// JSON pointer into the table document: the table's shape (ids, policy,
+// aggregation, cell and value counts, output values of the wrong type or
+// outside their list) matches ErrInvalidInput; an input expression
+// ("/inputs/0/expression") or cell ("/rules/3/when/1") that does not
+// compile matches ErrRule and wraps the *RuleError (ErrLimit as well for
+// a cell over a limit).
 func CompileTable[E any](spec TableSpec, opts ...Option) (*Table[E], error) {
-	if err := spec.validate(); err != nil {
+	cfg := newRuleConfig(opts)
+	spec = spec.clone()
+	if err := spec.validate(cfg); err != nil {
 		return nil, err
 	}
-	t := &Table[E]{tableData: tableData{spec: spec, rowIDs: spec.rowIDs()}}
-	var errs []error
-	t.outputs, errs = spec.typedOutputs()
-	conditions, err := compileRows[E](spec, t.rowIDs, opts)
+	data, errs := newTableData(spec)
+	rs, err := newSet[E](cfg)
+	if err != nil {
+		return nil, err
+	}
+	p, err := compileTableProgram[E](newRuleCompiler[E](cfg), spec)
 	if err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	source := spec.letInputs() + hitsExpression(spec.HitPolicy, conditions)
-	cells := uint(len(spec.Rules)*len(spec.Inputs) + len(spec.Inputs) + 1)
-	opts = append(slices.Clone(opts), WithMaxSourceLength(len(source)), WithMaxNodes(max(DefaultMaxNodes, 64*cells)))
-	rules, err := Compile[E]([]Rule{{ID: spec.ID, Expression: source}}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	t.rules = rules
-	return t, nil
-}
-
-// hitsExpression is the body of the table's program. A FIRST table
-// yields the index of the first matching row (-1 for none) and stops
-// there; the other policies need every match and yield a list of booleans.
-func hitsExpression(policy HitPolicy, conditions []string) string {
-	if policy != HitPolicyFirst {
-		return "[" + strings.Join(conditions, ", ") + "]"
-	}
-	var b strings.Builder
-	for r, c := range conditions {
-		fmt.Fprintf(&b, "(%s) ? %d : ", c, r)
-	}
-	b.WriteString("-1")
-	return b.String()
+	rs.add(compiledRule{rule: Rule{ID: spec.ID}, program: p, kind: ResultOther})
+	return &Table[E]{tableData: data, rules: rs}, nil
 }
 
 // matchedRows reads the program's result as the indexes of matching rows.
@@ -182,95 +178,15 @@ func matchedRows(out any) []int {
 	return rows
 }
 
-// inputVar names input i inside the table's program.
-func inputVar(i int) string { return fmt.Sprintf("_in%d", i) }
-
-// letInputs binds every input expression to its variable.
-func (spec TableSpec) letInputs() string {
-	var b strings.Builder
-	for i, in := range spec.Inputs {
-		fmt.Fprintf(&b, "let %s = (%s); ", inputVar(i), in.Expression)
-	}
-	return b.String()
-}
-
-// compileRows translates every row's cells and type-checks each row as a
-// boolean over the inputs, all rows in one rule set. A row that does not
-// compile is checked cell by cell so that the error names the input.
-func compileRows[E any](spec TableSpec, rowIDs []string, opts []Option) ([]string, error) {
-	conditions := make([]string, len(spec.Rules))
-	var errs []error
-	var checks []Rule
-	for r, row := range spec.Rules {
-		var tests []string
-		for i, cell := range row.When {
-			test, err := cellExpression(cell, inputVar(i))
-			if err != nil {
-				errs = append(errs, cellError(spec, rowIDs[r], i, cell, err))
-			} else if test != "" {
-				tests = append(tests, "("+test+")")
-			}
-		}
-		conditions[r] = "true"
-		if len(tests) > 0 {
-			conditions[r] = strings.Join(tests, " && ")
-		}
-		checks = append(checks, Rule{ID: rowIDs[r], Expression: spec.letInputs() + conditions[r], Type: ResultBool})
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	if _, err := Compile[E](checks, opts...); err != nil {
-		for r, row := range spec.Rules {
-			errs = append(errs, cellErrors[E](spec, rowIDs[r], row, opts)...)
-		}
-		if len(errs) == 0 { // an input expression itself is wrong
-			errs = append(errs, err)
-		}
-		return nil, errors.Join(errs...)
-	}
-	return conditions, nil
-}
-
-// cellErrors compiles a row's cells one by one against their inputs.
-func cellErrors[E any](spec TableSpec, rowID string, row TableRow, opts []Option) []error {
-	var errs []error
-	for i, cell := range row.When {
-		test, _ := cellExpression(cell, inputVar(i))
-		if test == "" {
-			continue
-		}
-		check := fmt.Sprintf("let %s = (%s); %s", inputVar(i), spec.Inputs[i].Expression, test)
-		if _, err := Compile[E]([]Rule{{ID: "cell", Expression: check, Type: ResultBool}}, opts...); err != nil {
-			errs = append(errs, cellError(spec, rowID, i, cell, err))
-		}
-	}
-	return errs
-}
-
-func cellError(spec TableSpec, rowID string, input int, cell string, err error) error {
-	return &outsourcing.RuleError{Rule: spec.ID + "/" + rowID,
-		Reason: fmt.Sprintf("input %s, cell %q: %s", spec.Inputs[input].ID, cell, ruleReason(err))}
-}
-
-// ruleReason extracts the reason of a single *RuleError.
-func ruleReason(err error) string {
-	var re *outsourcing.RuleError
-	if errors.As(err, &re) {
-		return re.Reason
-	}
-	return err.Error()
-}
-
-// Spec returns the table's specification.
-func (t *Table[E]) Spec() TableSpec { return t.spec }
+// Spec returns a copy of the table's specification.
+func (t *Table[E]) Spec() TableSpec { return t.spec.clone() }
 
 // Decide evaluates the table for env and applies its hit policy. It fails
 // with a *RuleError when an input cannot be evaluated, and with a
 // *HitPolicyError (matching ErrRule) when a UNIQUE table matches more than
 // one row or an ANY table's matching rows disagree.
 func (t *Table[E]) Decide(env E) (Decision, error) {
-	out, err := t.rules.Value(t.spec.ID, env)
+	out, err := t.rules.value(t.spec.ID, env)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -287,10 +203,8 @@ func (t *Table[E]) Decide(env E) (Decision, error) {
 		d.Rows = append(d.Rows, t.rowIDs[r])
 		d.Outputs = append(d.Outputs, t.outputMap(r))
 	}
-	if len(selected) == 0 && t.spec.HitPolicy.singleHit() {
-		if defaults := t.defaults(); defaults != nil {
-			d.Outputs = []map[string]any{defaults}
-		}
+	if len(selected) == 0 && t.spec.HitPolicy.singleHit() && t.defaults != nil {
+		d.Outputs = []map[string]any{maps.Clone(t.defaults)}
 	}
 	if t.spec.Aggregation != "" {
 		agg, ok := t.spec.Aggregation.apply(&t.tableData, selected)
@@ -300,34 +214,20 @@ func (t *Table[E]) Decide(env E) (Decision, error) {
 }
 
 func (t *tableData) outputMap(r int) map[string]any {
-	m := make(map[string]any, len(t.spec.Outputs))
-	for o, out := range t.spec.Outputs {
-		m[out.Name] = t.outputs[r][o]
-	}
-	return m
-}
-
-// defaults returns the outputs' defaults, or nil when none is set.
-func (t *tableData) defaults() map[string]any {
-	var m map[string]any
-	for _, out := range t.spec.Outputs {
-		if out.Default == nil {
-			continue
-		}
-		if m == nil {
-			m = map[string]any{}
-		}
-		v, _ := convertOutput(out, out.Default)
-		m[out.Name] = v
+	m := make(map[string]any, len(t.columns))
+	for o, col := range t.columns {
+		m[col.Name] = t.outputs[r][o]
 	}
 	return m
 }
 
 // HitPolicyError reports rows that break a UNIQUE or ANY hit policy.
 type HitPolicyError struct {
+	// Table is the table's id, Policy its hit policy.
 	Table  string
 	Policy HitPolicy
-	Rows   []string
+	// Rows are the ids of the matching rows.
+	Rows []string
 }
 
 // Error lists the offending rows.

@@ -26,9 +26,13 @@ const (
 	// HitPolicyCollect: every matching row (in table order), optionally
 	// aggregated.
 	HitPolicyCollect HitPolicy = "COLLECT"
+	// HitPolicyOutputOrder: every matching row, in decreasing priority of
+	// their outputs (as PRIORITY ranks them; rows of equal priority in
+	// table order).
+	HitPolicyOutputOrder HitPolicy = "OUTPUT ORDER"
 )
 
-var hitPolicies = []HitPolicy{HitPolicyUnique, HitPolicyAny, HitPolicyFirst, HitPolicyPriority, HitPolicyRuleOrder, HitPolicyCollect}
+var hitPolicies = []HitPolicy{HitPolicyUnique, HitPolicyAny, HitPolicyFirst, HitPolicyPriority, HitPolicyRuleOrder, HitPolicyCollect, HitPolicyOutputOrder}
 
 // String returns the policy's DMN name.
 func (p HitPolicy) String() string { return string(p) }
@@ -48,52 +52,45 @@ func (p HitPolicy) singleHit() bool {
 	return p == HitPolicyUnique || p == HitPolicyAny || p == HitPolicyFirst || p == HitPolicyPriority
 }
 
+// byPriority reports whether the policy ranks rows by their outputs.
+func (p HitPolicy) byPriority() bool {
+	return p == HitPolicyPriority || p == HitPolicyOutputOrder
+}
+
 // apply selects the resulting rows from the matching ones (row indexes).
 func (p HitPolicy) apply(t *tableData, matched []int) ([]int, error) {
 	if len(matched) == 0 {
 		return nil, nil
 	}
-	spec := t.spec
 	switch p {
 	case HitPolicyUnique:
 		if len(matched) > 1 {
-			return nil, &HitPolicyError{Table: spec.ID, Policy: p, Rows: pick(t.rowIDs, matched)}
+			return nil, &HitPolicyError{Table: t.spec.ID, Policy: p, Rows: pick(t.rowIDs, matched)}
 		}
 	case HitPolicyAny:
 		first := t.outputs[matched[0]]
 		for _, r := range matched[1:] {
 			if !slices.EqualFunc(first, t.outputs[r], outputEqual) {
-				return nil, &HitPolicyError{Table: spec.ID, Policy: p, Rows: pick(t.rowIDs, matched)}
+				return nil, &HitPolicyError{Table: t.spec.ID, Policy: p, Rows: pick(t.rowIDs, matched)}
 			}
 		}
 		return matched[:1], nil
 	case HitPolicyFirst:
 		return matched[:1], nil
 	case HitPolicyPriority:
-		best := matched[0]
-		for _, r := range matched[1:] {
-			if priorityLess(spec.Outputs, t.outputs[r], t.outputs[best]) {
-				best = r
-			}
-		}
-		return []int{best}, nil
+		return []int{slices.MinFunc(matched, t.byRank)}, nil
+	case HitPolicyOutputOrder:
+		sorted := slices.Clone(matched)
+		slices.SortStableFunc(sorted, t.byRank)
+		return sorted, nil
 	}
 	return matched, nil
 }
 
-// priorityLess reports whether outputs a come before b in the outputs'
-// priority lists.
-func priorityLess(outputs []TableOutput, a, b []any) bool {
-	for o, out := range outputs {
-		if len(out.Values) == 0 {
-			continue
-		}
-		ra, rb := slices.Index(out.Values, outputText(a[o])), slices.Index(out.Values, outputText(b[o]))
-		if ra != rb {
-			return ra < rb
-		}
-	}
-	return false
+// byRank orders rows by the places of their outputs in the outputs'
+// value lists, first output first (ranked once by CompileTable).
+func (t *tableData) byRank(a, b int) int {
+	return slices.Compare(t.ranks[a], t.ranks[b])
 }
 
 func pick(ids []string, rows []int) []string {

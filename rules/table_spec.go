@@ -5,84 +5,101 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // outputKinds are the value types an output column may have.
 var outputKinds = []ResultKind{ResultString, ResultNumber, ResultDecimal, ResultBool}
 
-// validate checks the table's shape; every problem is reported.
-func (spec TableSpec) validate() error {
+// validate checks the table's shape; every problem is reported, at its
+// JSON pointer.
+func (spec TableSpec) validate(cfg ruleConfig) error {
 	var errs []error
-	add := func(path, format string, args ...any) {
+	add := func(path string, format string, args ...any) {
 		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
 	}
 	if !ruleIDPattern.MatchString(spec.ID) {
-		add("id", "table id %q must be 1 to 128 letters, digits or _ . : / -", text.Truncate(spec.ID, 40))
+		add("/id", "table id %q must be 1 to 128 letters, digits or _ . : / -", text.Truncate(spec.ID, 40))
 	}
 	if !slices.Contains(hitPolicies, spec.HitPolicy) {
-		add("hit_policy", "unknown hit policy %q (want %s)", text.Truncate(string(spec.HitPolicy), 40), list(hitPolicies))
+		add("/hit_policy", "unknown hit policy %q (want %s)", text.Truncate(string(spec.HitPolicy), 40), list(hitPolicies))
 	}
 	switch {
 	case spec.Aggregation != "" && !slices.Contains(aggregations, spec.Aggregation):
-		add("aggregation", "unknown aggregation %q (want %s)", text.Truncate(string(spec.Aggregation), 40), list(aggregations))
+		add("/aggregation", "unknown aggregation %q (want %s)", text.Truncate(string(spec.Aggregation), 40), list(aggregations))
 	case spec.Aggregation != "" && spec.HitPolicy != HitPolicyCollect:
-		add("aggregation", "aggregation %s needs hit policy COLLECT", spec.Aggregation)
+		add("/aggregation", "aggregation %s needs hit policy COLLECT", spec.Aggregation)
 	case spec.Aggregation != "" && spec.Aggregation != AggregationCount &&
 		(len(spec.Outputs) != 1 || (spec.Outputs[0].Type != ResultNumber && spec.Outputs[0].Type != ResultDecimal)):
-		add("outputs", "aggregation %s needs exactly one number or decimal output", spec.Aggregation)
+		add("/outputs", "aggregation %s needs exactly one number or decimal output", spec.Aggregation)
 	}
 	if len(spec.Inputs) == 0 {
-		add("inputs", "a table needs at least one input")
+		add("/inputs", "a table needs at least one input")
 	}
 	inputIDs := map[string]bool{}
 	for i, in := range spec.Inputs {
 		if !ruleIDPattern.MatchString(in.ID) || inputIDs[in.ID] {
-			add(fmt.Sprintf("inputs[%d].id", i), "input id %q is missing, malformed or repeated", text.Truncate(in.ID, 40))
+			add(jsonptr.Join("inputs", i, "id"), "input id %q is missing, malformed or repeated", text.Truncate(in.ID, 40))
 		}
 		inputIDs[in.ID] = true
 		if in.Expression == "" {
-			add(fmt.Sprintf("inputs[%d].expression", i), "empty input expression")
+			add(jsonptr.Join("inputs", i, "expression"), "empty input expression")
 		}
 	}
 	if len(spec.Outputs) == 0 {
-		add("outputs", "a table needs at least one output")
+		add("/outputs", "a table needs at least one output")
 	}
 	names := map[string]bool{}
 	for o, out := range spec.Outputs {
 		if out.Name == "" || names[out.Name] {
-			add(fmt.Sprintf("outputs[%d].name", o), "output name %q is missing or repeated", text.Truncate(out.Name, 40))
+			add(jsonptr.Join("outputs", o, "name"), "output name %q is missing or repeated", text.Truncate(out.Name, 40))
 		}
 		names[out.Name] = true
 		if !slices.Contains(outputKinds, out.Type) {
-			add(fmt.Sprintf("outputs[%d].type", o), "output type %q must be string, number, decimal or bool", text.Truncate(string(out.Type), 40))
-		}
-		if out.Default != nil {
-			if _, err := convertOutput(out, out.Default); err != nil {
-				add(fmt.Sprintf("outputs[%d].default", o), "%v", err)
-			}
+			add(jsonptr.Join("outputs", o, "type"), "output type %q must be string, number, decimal or bool", text.Truncate(string(out.Type), 40))
 		}
 	}
-	if spec.HitPolicy == HitPolicyPriority && (len(spec.Outputs) == 0 || len(spec.Outputs[0].Values) == 0) {
-		add("outputs[0].values", "hit policy PRIORITY needs the first output's values in priority order")
+	if spec.HitPolicy.byPriority() && (len(spec.Outputs) == 0 || len(spec.Outputs[0].Values) == 0) {
+		add("/outputs/0/values", "hit policy %s needs the first output's values in priority order", spec.HitPolicy)
+	}
+	if len(spec.Rules) > cfg.maxRules {
+		errs = append(errs, &outsourcing.FieldError{Path: "/rules", Reason: fmt.Sprintf("%d rows, more than the %d allowed", len(spec.Rules), cfg.maxRules), Err: outsourcing.ErrLimit})
 	}
 	rowIDs := map[string]bool{}
 	for r, row := range spec.Rules {
 		id := rowID(r, row)
 		if !ruleIDPattern.MatchString(id) || rowIDs[id] {
-			add(fmt.Sprintf("rules[%d].id", r), "row id %q is malformed or repeated", text.Truncate(id, 40))
+			add(jsonptr.Join("rules", r, "id"), "row id %q is malformed or repeated", text.Truncate(id, 40))
 		}
 		rowIDs[id] = true
 		if len(row.When) != len(spec.Inputs) {
-			add(fmt.Sprintf("rules[%d].when", r), "%d cells for %d inputs", len(row.When), len(spec.Inputs))
+			add(jsonptr.Join("rules", r, "when"), "%d cells for %d inputs", len(row.When), len(spec.Inputs))
 		}
 		if len(row.Then) != len(spec.Outputs) {
-			add(fmt.Sprintf("rules[%d].then", r), "%d values for %d outputs", len(row.Then), len(spec.Outputs))
+			add(jsonptr.Join("rules", r, "then"), "%d values for %d outputs", len(row.Then), len(spec.Outputs))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// clone copies the spec deeply enough that no change to the original
+// reaches the copy.
+func (spec TableSpec) clone() TableSpec {
+	spec.Inputs = slices.Clone(spec.Inputs)
+	spec.Outputs = slices.Clone(spec.Outputs)
+	for o := range spec.Outputs {
+		spec.Outputs[o].Values = slices.Clone(spec.Outputs[o].Values)
+	}
+	spec.Rules = slices.Clone(spec.Rules)
+	for r := range spec.Rules {
+		spec.Rules[r].When = slices.Clone(spec.Rules[r].When)
+		spec.Rules[r].Then = slices.Clone(spec.Rules[r].Then)
+	}
+	return spec
 }
 
 // rowID is the row's id, or "r" and its 1-based position.
@@ -93,63 +110,102 @@ func rowID(r int, row TableRow) string {
 	return fmt.Sprintf("r%d", r+1)
 }
 
-func (spec TableSpec) rowIDs() []string {
-	ids := make([]string, len(spec.Rules))
-	for r, row := range spec.Rules {
-		ids[r] = rowID(r, row)
-	}
-	return ids
+// column is an output column with its value list converted to the
+// column's type, once.
+type column struct {
+	TableOutput
+	values []any
 }
 
-// typedOutputs converts every row's output values to their column type.
-func (spec TableSpec) typedOutputs() ([][]any, []error) {
+// newTableData converts, once, every value list, row output and default
+// to its column's type, and ranks each row's outputs in the value lists.
+func newTableData(spec TableSpec) (tableData, []error) {
 	var errs []error
-	out := make([][]any, len(spec.Rules))
-	for r, row := range spec.Rules {
-		out[r] = make([]any, len(spec.Outputs))
-		for o, col := range spec.Outputs {
-			v, err := convertOutput(col, row.Then[o])
+	t := tableData{spec: spec, columns: make([]column, len(spec.Outputs))}
+	for o, out := range spec.Outputs {
+		t.columns[o].TableOutput = out
+		for k, v := range out.Values {
+			typed, err := listValue(out.Type, v)
 			if err != nil {
-				errs = append(errs, outsourcing.FieldErrorf(fmt.Sprintf("rules[%d].then[%d]", r, o), "%v", err))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("outputs", o, "values", k), "%v", err))
 			}
-			out[r][o] = v
+			t.columns[o].values = append(t.columns[o].values, typed)
 		}
 	}
-	return out, errs
+	for o, col := range t.columns {
+		if col.Default == nil {
+			continue
+		}
+		v, _, err := col.convert(col.Default)
+		if err != nil {
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("outputs", o, "default"), "%v", err))
+			continue
+		}
+		if t.defaults == nil {
+			t.defaults = map[string]any{}
+		}
+		t.defaults[col.Name] = v
+	}
+	t.rowIDs = make([]string, len(spec.Rules))
+	t.outputs = make([][]any, len(spec.Rules))
+	t.ranks = make([][]int, len(spec.Rules))
+	for r, row := range spec.Rules {
+		t.rowIDs[r] = rowID(r, row)
+		t.outputs[r] = make([]any, len(t.columns))
+		t.ranks[r] = make([]int, len(t.columns))
+		for o, col := range t.columns {
+			v, rank, err := col.convert(row.Then[o])
+			if err != nil {
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("rules", r, "then", o), "%v", err))
+			}
+			t.outputs[r][o], t.ranks[r][o] = v, rank
+		}
+	}
+	return t, errs
 }
 
-// convertOutput turns a value given in Go or decoded from JSON into the
-// output column's type, and checks it against the column's value list.
-func convertOutput(col TableOutput, v any) (any, error) {
-	var out any
-	var err error
-	switch col.Type {
+// convert turns a value given in Go or decoded from JSON into the
+// column's type, and returns its place in the column's value list (0
+// when the column has none).
+func (col column) convert(v any) (any, int, error) {
+	out, err := typedValue(col.Type, v)
+	if err != nil || len(col.values) == 0 {
+		return out, 0, err
+	}
+	rank := slices.IndexFunc(col.values, func(x any) bool { return outputEqual(x, out) })
+	if rank < 0 {
+		return nil, 0, fmt.Errorf("%v is not one of %v", v, col.Values)
+	}
+	return out, rank, nil
+}
+
+// listValue converts an entry of a value list (written as text).
+func listValue(kind ResultKind, s string) (any, error) {
+	if kind == ResultBool {
+		return strconv.ParseBool(s)
+	}
+	return typedValue(kind, s)
+}
+
+// typedValue converts v to an output type: string, bool, exact decimal,
+// or float64 for number.
+func typedValue(kind ResultKind, v any) (any, error) {
+	switch kind {
 	case ResultString:
-		s, ok := v.(string)
-		if !ok {
-			err = fmt.Errorf("%v is not a string", v)
+		if s, ok := v.(string); ok {
+			return s, nil
 		}
-		out = s
+		return nil, fmt.Errorf("%v is not a string", v)
 	case ResultBool:
-		b, ok := v.(bool)
-		if !ok {
-			err = fmt.Errorf("%v is not a boolean", v)
+		if b, ok := v.(bool); ok {
+			return b, nil
 		}
-		out = b
+		return nil, fmt.Errorf("%v is not a boolean", v)
 	case ResultDecimal:
-		out, err = outputDecimal(v)
-	case ResultNumber:
-		var d outsourcing.Decimal
-		d, err = outputDecimal(v)
-		out = d.Float64()
+		return outputDecimal(v)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if len(col.Values) > 0 && !slices.Contains(col.Values, outputText(out)) {
-		return nil, fmt.Errorf("%v is not one of %v", out, col.Values)
-	}
-	return out, nil
+	d, err := outputDecimal(v)
+	return d.Float64(), err
 }
 
 // outputDecimal reads a decimal output written as a number or a string.
@@ -161,17 +217,6 @@ func outputDecimal(v any) (outsourcing.Decimal, error) {
 		return outsourcing.ParseDecimal(x.String())
 	}
 	return toDecimal(v)
-}
-
-// outputText renders an output value for value lists and comparisons.
-func outputText(v any) string {
-	switch x := v.(type) {
-	case outsourcing.Decimal:
-		return x.String()
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
 }
 
 // outputEqual compares two typed output values (decimals numerically).

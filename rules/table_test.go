@@ -182,33 +182,136 @@ func TestDecisionTableErrors(t *testing.T) {
 		s.Inputs = append([]rules.TableInput(nil), good.Inputs...)
 		s.Outputs = append([]rules.TableOutput(nil), good.Outputs...)
 		s.Rules = append([]rules.TableRow(nil), good.Rules...)
+		for r := range s.Rules {
+			s.Rules[r].When = append([]string(nil), s.Rules[r].When...)
+		}
 		f(&s)
 		return s
 	}
 	cases := map[string]struct {
 		spec     rules.TableSpec
 		sentinel error
-		contains string
+		path     string
 	}{
-		"unknown hit policy":      {mutate(func(s *rules.TableSpec) { s.HitPolicy = "OUTPUT ORDER" }), outsourcing.ErrInvalidInput, "hit_policy"},
-		"aggregation not collect": {mutate(func(s *rules.TableSpec) { s.Aggregation = rules.AggregationSum }), outsourcing.ErrInvalidInput, "COLLECT"},
-		"cell count":              {mutate(func(s *rules.TableSpec) { s.Rules[0].When = []string{"1"} }), outsourcing.ErrInvalidInput, "rules[0].when"},
-		"value count":             {mutate(func(s *rules.TableSpec) { s.Rules[1].Then = nil }), outsourcing.ErrInvalidInput, "rules[1].then"},
-		"value type":              {mutate(func(s *rules.TableSpec) { s.Rules[2].Then = []any{"lots"} }), outsourcing.ErrInvalidInput, "rules[2].then[0]"},
-		"duplicate row":           {mutate(func(s *rules.TableSpec) { s.Rules[1].ID = "p1" }), outsourcing.ErrInvalidInput, "rules[1].id"},
-		"bad cell":                {mutate(func(s *rules.TableSpec) { s.Rules[3].When[3] = ">= \"x\"" }), outsourcing.ErrRule, "escalation/late"},
-		"unknown field in input":  {mutate(func(s *rules.TableSpec) { s.Inputs[0].Expression = "urgency" }), outsourcing.ErrRule, "urgency"},
-		"priority without list":   {mutate(func(s *rules.TableSpec) { s.HitPolicy = rules.HitPolicyPriority }), outsourcing.ErrInvalidInput, "PRIORITY"},
-		"no inputs":               {mutate(func(s *rules.TableSpec) { s.Inputs = nil }), outsourcing.ErrInvalidInput, "input"},
+		"unknown hit policy":      {mutate(func(s *rules.TableSpec) { s.HitPolicy = "OUTPUT SORT" }), outsourcing.ErrInvalidInput, "/hit_policy"},
+		"aggregation not collect": {mutate(func(s *rules.TableSpec) { s.Aggregation = rules.AggregationSum }), outsourcing.ErrInvalidInput, "/aggregation"},
+		"cell count":              {mutate(func(s *rules.TableSpec) { s.Rules[0].When = []string{"1"} }), outsourcing.ErrInvalidInput, "/rules/0/when"},
+		"value count":             {mutate(func(s *rules.TableSpec) { s.Rules[1].Then = nil }), outsourcing.ErrInvalidInput, "/rules/1/then"},
+		"value type":              {mutate(func(s *rules.TableSpec) { s.Rules[2].Then = []any{"lots"} }), outsourcing.ErrInvalidInput, "/rules/2/then/0"},
+		"duplicate row":           {mutate(func(s *rules.TableSpec) { s.Rules[1].ID = "p1" }), outsourcing.ErrInvalidInput, "/rules/1/id"},
+		"bad cell":                {mutate(func(s *rules.TableSpec) { s.Rules[3].When[3] = ">= \"x\"" }), outsourcing.ErrRule, "/rules/3/when/3"},
+		"cell syntax":             {mutate(func(s *rules.TableSpec) { s.Rules[2].When[1] = "> (" }), outsourcing.ErrRule, "/rules/2/when/1"},
+		"unknown field in input":  {mutate(func(s *rules.TableSpec) { s.Inputs[0].Expression = "urgency" }), outsourcing.ErrRule, "/inputs/0/expression"},
+		"priority without list":   {mutate(func(s *rules.TableSpec) { s.HitPolicy = rules.HitPolicyPriority }), outsourcing.ErrInvalidInput, "/outputs/0/values"},
+		"no inputs":               {mutate(func(s *rules.TableSpec) { s.Inputs = nil }), outsourcing.ErrInvalidInput, "/inputs"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			_, err := rules.CompileTable[escalationEnv](c.spec)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, c.sentinel)
-			assert.Contains(t, err.Error(), c.contains)
+			assert.NotContains(t, err.Error(), "rules: ", "the caller's package adds its prefix")
+			fields := outsourcing.FieldErrors(err)
+			require.NotEmpty(t, fields, err.Error())
+			assert.Equal(t, c.path, fields[0].Path, err.Error())
+			assert.NotContains(t, fields[0].Reason, "rules: ")
 		})
 	}
+}
+
+// A number column lists its values as text; a listed 1000000 is the
+// number 1000000, never 1e+06 (issue 10).
+func TestDecisionTableNumberValues(t *testing.T) {
+	spec := rules.TableSpec{
+		ID: "limits", HitPolicy: rules.HitPolicyPriority,
+		Inputs:  []rules.TableInput{{ID: "p", Expression: "priority"}},
+		Outputs: []rules.TableOutput{{Name: "cap", Type: rules.ResultNumber, Values: []string{"1000000", "250000.5"}}},
+		Rules: []rules.TableRow{
+			{When: []string{">= 1"}, Then: []any{250000.5}},
+			{When: []string{"1000000, 1"}, Then: []any{1000000}},
+		},
+	}
+	table, err := rules.CompileTable[escalationEnv](spec)
+	require.NoError(t, err)
+	d, err := table.Decide(escalationEnv{Priority: 1})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"r2"}, d.Rows)
+	v, _ := d.Output("cap")
+	assert.Equal(t, 1e6, v)
+}
+
+// The caller's limits apply to tables: nodes and bytes per cell, rows as
+// rules, the budget per decision.
+func TestDecisionTableOptions(t *testing.T) {
+	spec := escalationTable(rules.HitPolicyRuleOrder, "")
+	spec.Rules[4].When[3] = "? <= 4 && ? >= 0 && ? != 1"
+	_, err := rules.CompileTable[escalationEnv](spec, rules.WithMaxNodes(5))
+	assert.ErrorIs(t, err, outsourcing.ErrLimit)
+	require.NotEmpty(t, outsourcing.FieldErrors(err))
+	assert.Equal(t, "/rules/4/when/3", outsourcing.FieldErrors(err)[0].Path)
+	_, err = rules.CompileTable[escalationEnv](spec, rules.WithMaxRules(4))
+	assert.ErrorIs(t, err, outsourcing.ErrLimit)
+
+	type listEnv struct {
+		Scores []int `expr:"scores"`
+	}
+	loop := rules.TableSpec{ID: "loop", HitPolicy: rules.HitPolicyFirst,
+		Inputs:  []rules.TableInput{{ID: "s", Expression: "scores"}},
+		Outputs: []rules.TableOutput{{Name: "o", Type: rules.ResultBool}},
+		Rules:   []rules.TableRow{{When: []string{"all(?, {# >= 0})"}, Then: []any{true}}}}
+	table, err := rules.CompileTable[listEnv](loop, rules.WithBudget(1000))
+	require.NoError(t, err)
+	_, err = table.Decide(listEnv{Scores: make([]int, 10)})
+	require.NoError(t, err)
+	_, err = table.Decide(listEnv{Scores: make([]int, 2000)})
+	assert.ErrorIs(t, err, outsourcing.ErrLimit)
+}
+
+// CompileTable keeps its own copy: changing the spec afterwards changes
+// no later decision, nor does changing a decision's outputs.
+func TestDecisionTableCopiesSpec(t *testing.T) {
+	spec := rules.TableSpec{
+		ID: "route", HitPolicy: rules.HitPolicyPriority,
+		Inputs:  []rules.TableInput{{ID: "p", Expression: "priority"}},
+		Outputs: []rules.TableOutput{{Name: "to", Type: rules.ResultString, Values: []string{"board", "manager"}, Default: "manager"}},
+		Rules: []rules.TableRow{
+			{When: []string{"1"}, Then: []any{"board"}},
+			{When: []string{"<= 2"}, Then: []any{"manager"}},
+		},
+	}
+	table, err := rules.CompileTable[escalationEnv](spec)
+	require.NoError(t, err)
+	spec.Rules[0].When[0] = "9"
+	spec.Rules[0].Then[0] = "manager"
+	spec.Outputs[0].Values[0] = "manager"
+	spec.Outputs[0].Default = "board"
+	spec.Inputs[0].Expression = "penalty"
+	d, err := table.Decide(escalationEnv{Priority: 1})
+	require.NoError(t, err)
+	to, _ := d.Output("to")
+	assert.Equal(t, "board", to)
+	d, err = table.Decide(escalationEnv{Priority: 5})
+	require.NoError(t, err)
+	d.Outputs[0]["to"] = "nobody"
+	d, err = table.Decide(escalationEnv{Priority: 5})
+	require.NoError(t, err)
+	to, _ = d.Output("to")
+	assert.Equal(t, "manager", to)
+	assert.Equal(t, "board", table.Spec().Outputs[0].Values[0])
+}
+
+// OUTPUT ORDER on Laserfiche's credit-offer sample (testdata).
+func TestDecisionTableOutputOrder(t *testing.T) {
+	type applicant struct {
+		Score int `expr:"credit_score"`
+		Age   int `expr:"age"`
+	}
+	table, err := rules.CompileTable[applicant](loadTable(t, "offers.table.json"))
+	require.NoError(t, err)
+	d, err := table.Decide(applicant{Score: 763, Age: 21})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"r2", "r3"}, d.Matched)
+	assert.Equal(t, []string{"r3", "r2"}, d.Rows, "Basic ranks above Advanced")
 }
 
 func TestParseTableSpecErrors(t *testing.T) {
