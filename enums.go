@@ -87,8 +87,12 @@ func ParseEnum[T ~string](kind, s string, values []T) (T, error) {
 }
 
 // MarshalEnum returns v as text for an encoding.TextMarshaler when it is
-// one of values, else ParseEnum's *FieldError.
+// one of values or the zero value "" (an unset field of a zero result
+// marshals as ""), else ParseEnum's *FieldError.
 func MarshalEnum[T ~string](v T, kind string, values []T) ([]byte, error) {
+	if v == "" {
+		return []byte{}, nil
+	}
 	if _, err := ParseEnum(kind, string(v), values); err != nil {
 		return nil, err
 	}

@@ -3,16 +3,12 @@ package planning
 import (
 	"encoding/json"
 	"reflect"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/stretchr/testify/assert"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
-
-var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 
 // resultTypes are the exported types the package returns as results.
 var resultTypes = []any{
@@ -21,32 +17,11 @@ var resultTypes = []any{
 	BudgetReport{}, PhaseVariance{}, TimelineStatus{}, MilestoneStatus{}, Recommendation{},
 }
 
-// TestResultTypesHaveSnakeCaseTags walks every exported field of the
-// result types, and of the struct types they contain, and checks it has
-// an explicit snake_case JSON name.
+// TestResultTypesHaveSnakeCaseTags checks every exported field of the
+// result types (and the structs they contain) for an explicit snake_case
+// JSON name, and that each zero value, with Money{} fields, marshals.
 func TestResultTypesHaveSnakeCaseTags(t *testing.T) {
-	seen := map[reflect.Type]bool{}
-	var walk func(reflect.Type)
-	walk = func(typ reflect.Type) {
-		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map {
-			typ = typ.Elem()
-		}
-		if typ.Kind() != reflect.Struct || typ.PkgPath() != reflect.TypeFor[TCOResult]().PkgPath() || seen[typ] {
-			return
-		}
-		seen[typ] = true
-		for _, f := range reflect.VisibleFields(typ) {
-			if !f.IsExported() || f.Anonymous {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			assert.Regexp(t, snakeCase, name, "%s.%s needs a snake_case json tag", typ.Name(), f.Name)
-			walk(f.Type)
-		}
-	}
-	for _, v := range resultTypes {
-		walk(reflect.TypeOf(v))
-	}
+	testkit.AssertResultTypes(t, resultTypes...)
 }
 
 // TestResultsMarshalSnakeCase marshals real results of every kind and
@@ -75,23 +50,6 @@ func TestResultsMarshalSnakeCase(t *testing.T) {
 	for _, v := range []any{tc.Evaluate(), tor, progress, capability, budget, timeline, rec} {
 		out, err := json.Marshal(v)
 		require.NoError(t, err)
-		var doc any
-		require.NoError(t, json.Unmarshal(out, &doc))
-		assertKeysSnakeCase(t, doc, reflect.TypeOf(v).String())
-	}
-}
-
-func assertKeysSnakeCase(t *testing.T, doc any, where string) {
-	t.Helper()
-	switch x := doc.(type) {
-	case map[string]any:
-		for k, v := range x {
-			assert.Regexp(t, snakeCase, k, "key in %s", where)
-			assertKeysSnakeCase(t, v, where)
-		}
-	case []any:
-		for _, v := range x {
-			assertKeysSnakeCase(t, v, where)
-		}
+		testkit.AssertSnakeCaseKeys(t, out, reflect.TypeOf(v).String())
 	}
 }
