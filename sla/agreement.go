@@ -10,7 +10,7 @@ import (
 
 // AgreementSpec is a service-level agreement as written (Handbook §3.1: each
 // metric with a target, a measurement method, a reporting period and the
-// remedies when it is missed). Compile checks it and turns it into an
+// remedies when it is missed). CompileAgreement checks it and turns it into an
 // immutable *Agreement; ParseAgreement reads it from JSON.
 type AgreementSpec struct {
 	// ID identifies the agreement in reports.

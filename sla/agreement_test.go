@@ -52,7 +52,7 @@ func TestAgreementRoundTripsThroughSchema(t *testing.T) {
 	out, err := json.Marshal(a.Spec())
 	require.NoError(t, err)
 	require.NoError(t, sla.AgreementSchema().Validate(out), string(out))
-	b, err := sla.ParseAgreement(out)
+	b, err := parseAgreement(out)
 	require.NoError(t, err)
 	again, err := json.Marshal(b.Spec())
 	require.NoError(t, err)
@@ -97,7 +97,7 @@ func TestAgreementErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := sla.ParseAgreement([]byte(tt.doc))
+			a, err := parseAgreement([]byte(tt.doc))
 			require.Error(t, err)
 			assert.Nil(t, a, "nothing half-built")
 			assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
@@ -108,7 +108,7 @@ func TestAgreementErrors(t *testing.T) {
 			assert.Equal(t, 1, strings.Count(err.Error(), "sla: "), err.Error())
 		})
 	}
-	_, err := sla.ParseAgreement([]byte(`{"id":"x","credits":{},"levels":[{"id":"c","metric":"custom","rule":"r","expected":"1"}],
+	_, err := parseAgreement([]byte(`{"id":"x","credits":{},"levels":[{"id":"c","metric":"custom","rule":"r","expected":"1"}],
 		"rules":[{"id":"r","expression":"no_such_field + 1"}]}`))
 	var re *outsourcing.RuleError
 	require.True(t, errors.As(err, &re), "%v", err)
@@ -153,7 +153,7 @@ func FuzzParseAgreement(f *testing.F) {
 	start := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
 	in := sla.Input{Fees: usd("100"), Outages: []sla.Outage{{Start: start.Add(time.Hour), End: start.Add(2 * time.Hour)}}}
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		a, err := sla.ParseAgreement(doc)
+		a, err := parseAgreement(doc)
 		if err != nil {
 			return
 		}

@@ -53,12 +53,12 @@ type tier struct {
 
 var hundred = decimal.NewFromInt(100)
 
-// Compile validates spec and builds the agreement. Every problem is a
+// CompileAgreement validates spec and builds the agreement. Every problem is a
 // *outsourcing.FieldError (ErrInvalidInput) whose Path names the level,
 // tier or window ("levels[1].credit.tiers[2]"), or a *outsourcing.RuleError
 // (ErrRule) for a rule that does not compile; they are joined in document
 // order. Nothing is kept from a spec that fails.
-func Compile(spec AgreementSpec) (*Agreement, error) {
+func CompileAgreement(spec AgreementSpec) (*Agreement, error) {
 	c := compiler{a: &Agreement{spec: cloneSpec(spec)}}
 	c.agreement()
 	if len(c.errs) > 0 {

@@ -42,7 +42,8 @@
 //
 // # Usage
 //
-//	a, err := sla.ParseAgreement(doc)      // validate, decode, compile once
+//	spec, err := sla.ParseAgreement(doc)   // validate and decode
+//	a, err := sla.CompileAgreement(spec)   // compile once
 //	in, err := sla.ParseInput(events)      // the period's fees and events, checked
 //	periods, err := a.Periods(from, to)    // calendar months in the agreement's zone
 //	reports, err := a.Evaluate(in, periods, nil)

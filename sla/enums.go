@@ -294,7 +294,7 @@ type Duration time.Duration
 func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
 
 // UnmarshalText parses Go duration text. Where a duration must be
-// positive (targets, intervals), Compile checks it.
+// positive (targets, intervals), CompileAgreement checks it.
 func (d *Duration) UnmarshalText(b []byte) error {
 	v, err := time.ParseDuration(string(b))
 	if err != nil {

@@ -11,9 +11,13 @@ import (
 // Amazon's compute SLA: 5 minutes down in a 30-day month misses 99.99%
 // and earns the 10% tier, although 99.98843% rounds to 99.99%.
 func ExampleAgreement_Report() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"ec2","credits":{},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"ec2","credits":{},
 		"levels":[{"id":"region","metric":"availability","expected":"99.99",
 			"credit":{"kind":"tiers","preset":"aws-ec2-region"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -39,9 +43,13 @@ func ExampleAgreement_Report() {
 // An outsourcing contract: 12% of $1,000,000 at risk, a level with a 40%
 // pool allocation missed.
 func ExampleAgreement_Evaluate() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"12","pool_limit":"200"},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"12","pool_limit":"200"},
 		"levels":[{"id":"service-desk","metric":"resolution_time","expected":"95","minimum":"90",
 			"targets":{"P1":"4h"},"credit":{"kind":"allocation","allocation":"40"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -75,8 +83,12 @@ func ExampleAgreement_Evaluate() {
 
 // Burn rates on the SRE workbook's multiwindow alerts.
 func ExampleAgreement_BurnRates() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"slo","credits":{},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"slo","credits":{},
 		"levels":[{"id":"api","metric":"availability","expected":"99.9"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -99,9 +111,13 @@ func ExampleAgreement_BurnRates() {
 
 // A period report as a Markdown table.
 func ExampleReport_Markdown() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"10"},"levels":[
+	spec, err := sla.ParseAgreement([]byte(`{"id":"ito","credits":{"at_risk":"10"},"levels":[
 		{"id":"erp","metric":"availability","expected":"99.5","minimum":"99","credit":{"kind":"allocation","allocation":"50"}},
 		{"id":"p95","metric":"percentile_latency","percentile":"95","expected":"300","class":"key"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -157,10 +173,14 @@ func ExamplePresets() {
 // 31 March 2024, when Berlin's clocks skip 02:00–03:00, Sunday 01:00–05:00
 // lasts three hours.
 func ExampleAgreement_MaintenanceIn() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"ito","time_zone":"Europe/Berlin","credits":{},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"ito","time_zone":"Europe/Berlin","credits":{},
 		"recurring_maintenance":[{"id":"sunday","day":"sunday","start":"01:00","end":"05:00"},
 			{"id":"patch","recurrence":"monthly","week":"first","day":"wednesday","start":"22:00","end":"02:00"}],
 		"levels":[{"id":"up","metric":"availability","expected":"99.9","denominator":"period_minus_maintenance"}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}
@@ -189,8 +209,12 @@ func ExampleAgreement_MaintenanceIn() {
 // A ticket still open past its deadline at the month's end is a miss in
 // that month, and is not counted again when it is resolved in the next.
 func ExampleAgreement_Evaluate_lateOpenTicket() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"desk","credits":{},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"desk","credits":{},
 		"levels":[{"id":"p1","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}

@@ -18,7 +18,7 @@ func assertMoney(t testing.TB, want string, got outsourcing.Money, msgAndArgs ..
 
 func mustParse(t testing.TB, doc string) *sla.Agreement {
 	t.Helper()
-	a, err := sla.ParseAgreement([]byte(doc))
+	a, err := parseAgreement([]byte(doc))
 	require.NoError(t, err)
 	return a
 }
@@ -40,4 +40,13 @@ func mustPeriod(t testing.TB, a *sla.Agreement, tm time.Time) sla.Period {
 	p, err := a.PeriodOf(tm)
 	require.NoError(t, err)
 	return p
+}
+
+// parseAgreement parses and compiles an agreement document.
+func parseAgreement(doc []byte) (*sla.Agreement, error) {
+	spec, err := sla.ParseAgreement(doc)
+	if err != nil {
+		return nil, err
+	}
+	return sla.CompileAgreement(spec)
 }

@@ -123,7 +123,7 @@ func FuzzParseInput(f *testing.F) {
 	f.Add([]byte(`{"fees":{"amount":"1","currency":"USD"},"outgaes":[]}`))
 	f.Add([]byte(`{"fees":{"amount":"1","currency":"USD"},"requests":[{"start":"2024-04-02T10:00:00Z","requests":5,"errors":6}]}`))
 	f.Add([]byte(`{"fees":{"amount":"1","currency":"USD"},"tickets":[{"id":"T","priority":"P1","events":[{"kind":"opened","at":"1899-12-31T23:59:59Z"}]}]}`))
-	a, err := sla.ParseAgreement([]byte(`{"id":"x","credits":{"at_risk":"10"},"levels":[
+	a, err := parseAgreement([]byte(`{"id":"x","credits":{"at_risk":"10"},"levels":[
 		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"allocation","allocation":"50"}},
 		{"id":"res","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`))
 	require.NoError(f, err)

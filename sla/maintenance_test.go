@@ -113,7 +113,7 @@ func TestRecurringMaintenanceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := sla.ParseAgreement([]byte(tt.doc))
+			a, err := parseAgreement([]byte(tt.doc))
 			require.Error(t, err)
 			assert.Nil(t, a)
 			assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
@@ -136,7 +136,7 @@ func TestRecurringMaintenanceAllowed(t *testing.T) {
 		"first and second":   doc(`{"id":"a","recurrence":"monthly","week":"first","day":"sunday","start":"01:00","end":"05:00"},{"id":"b","recurrence":"monthly","week":"second","day":"sunday","start":"01:00","end":"05:00"}`, ``),
 		"touching":           doc(`{"id":"a","day":"sunday","start":"01:00","end":"05:00"},{"id":"b","day":"sunday","start":"05:00","end":"06:00"}`, `{"id":"m","start":"2024-04-06T01:00:00+02:00","end":"2024-04-06T05:00:00+02:00"}`),
 	} {
-		_, err := sla.ParseAgreement([]byte(d))
+		_, err := parseAgreement([]byte(d))
 		assert.NoError(t, err, name)
 	}
 }
@@ -147,7 +147,7 @@ func TestRecurringMaintenanceCompileChecksGoValues(t *testing.T) {
 			{ID: "a", Recurrence: sla.RecurrenceMonthly, Week: "fifth", Day: sla.WeekdaySunday, Start: 60, End: 120},
 			{ID: "b", Recurrence: "yearly", Day: "someday", Start: 60, End: 1500},
 		}}
-	_, err := sla.Compile(spec)
+	_, err := sla.CompileAgreement(spec)
 	require.Error(t, err)
 	var paths []string
 	joined, ok := errors.Unwrap(err).(interface{ Unwrap() []error })

@@ -25,17 +25,17 @@ func AgreementSchema() *outsourcing.Schema { return agreementSchema }
 // https://outsourcing-go.github.io/schemas/sla/input.schema.json.
 func InputSchema() *outsourcing.Schema { return inputSchema }
 
-// ParseAgreement validates doc against AgreementSchema, decodes it (exact
-// numbers, unknown fields rejected) and compiles it. Errors are
+// ParseAgreement validates doc against AgreementSchema and decodes it
+// (exact numbers, unknown fields rejected) into the spec; CompileAgreement
+// builds the executable agreement from it. Errors are
 // *outsourcing.FieldError values whose Path is the JSON pointer of the
-// offending value in doc (an unknown property at the property), or
-// Compile's.
-func ParseAgreement(doc []byte) (*Agreement, error) {
+// offending value in doc (an unknown property at the property).
+func ParseAgreement(doc []byte) (AgreementSpec, error) {
 	var spec AgreementSpec
 	if err := agreementSchema.Decode(doc, &spec); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return AgreementSpec{}, fmt.Errorf("sla: %w", err)
 	}
-	return Compile(spec)
+	return spec, nil
 }
 
 // ParseInput validates doc against InputSchema, decodes it (exact

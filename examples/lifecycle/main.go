@@ -302,7 +302,11 @@ func serviceLevels(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	agreement, err := sla.ParseAgreement(doc)
+	spec, err := sla.ParseAgreement(doc)
+	if err != nil {
+		return err
+	}
+	agreement, err := sla.CompileAgreement(spec)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,11 @@ const agreement = `{
 }`
 
 func main() {
-	a, err := sla.ParseAgreement([]byte(agreement))
+	spec, err := sla.ParseAgreement([]byte(agreement))
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		log.Fatal(err)
 	}
