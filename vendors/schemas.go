@@ -14,3 +14,13 @@ var poolSchema = outsourcing.MustRegisterSchema(poolSchemaJSON)
 // PoolSchema returns the schema of vendor pool documents (see ParsePool);
 // its $id is https://outsourcing-go.github.io/schemas/vendors/pool.schema.json.
 func PoolSchema() *outsourcing.Schema { return poolSchema }
+
+//go:embed schema/template.schema.json
+var templateSchemaJSON []byte
+
+var templateSchema = outsourcing.MustRegisterSchema(templateSchemaJSON)
+
+// TemplateSchema returns the schema of evaluation templates (see
+// ParseTemplate); its $id is
+// https://outsourcing-go.github.io/schemas/vendors/template.schema.json.
+func TemplateSchema() *outsourcing.Schema { return templateSchema }
