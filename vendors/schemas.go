@@ -24,3 +24,13 @@ var templateSchema = outsourcing.MustRegisterSchema(templateSchemaJSON)
 // ParseTemplate); its $id is
 // https://outsourcing-go.github.io/schemas/vendors/template.schema.json.
 func TemplateSchema() *outsourcing.Schema { return templateSchema }
+
+//go:embed schema/evaluation.schema.json
+var evaluationSchemaJSON []byte
+
+var evaluationSchema = outsourcing.MustRegisterSchema(evaluationSchemaJSON)
+
+// EvaluationSchema returns the schema of evaluation documents (see
+// ParseEvaluation); its $id is
+// https://outsourcing-go.github.io/schemas/vendors/evaluation.schema.json.
+func EvaluationSchema() *outsourcing.Schema { return evaluationSchema }
