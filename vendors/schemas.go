@@ -34,3 +34,23 @@ var evaluationSchema = outsourcing.MustRegisterSchema(evaluationSchemaJSON)
 // ParseEvaluation); its $id is
 // https://outsourcing-go.github.io/schemas/vendors/evaluation.schema.json.
 func EvaluationSchema() *outsourcing.Schema { return evaluationSchema }
+
+//go:embed schema/questionnaire.schema.json
+var questionnaireSchemaJSON []byte
+
+//go:embed schema/answers.schema.json
+var answersSchemaJSON []byte
+
+var (
+	questionnaireSchema = outsourcing.MustRegisterSchema(questionnaireSchemaJSON)
+	answersSchema       = outsourcing.MustRegisterSchema(answersSchemaJSON)
+)
+
+// QuestionnaireSchema returns the schema of due-diligence questionnaires
+// (see ParseQuestionnaire); its $id is
+// https://outsourcing-go.github.io/schemas/vendors/questionnaire.schema.json.
+func QuestionnaireSchema() *outsourcing.Schema { return questionnaireSchema }
+
+// AnswersSchema returns the schema of answer sheets (see ParseAnswers);
+// its $id is https://outsourcing-go.github.io/schemas/vendors/answers.schema.json.
+func AnswersSchema() *outsourcing.Schema { return answersSchema }
