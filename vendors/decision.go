@@ -55,7 +55,9 @@ var verdicts = []Verdict{VerdictApprove, VerdictReject}
 func (v Verdict) String() string { return string(v) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown verdicts.
-func (v Verdict) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(v, "verdict", verdicts) }
+func (v Verdict) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(v, "verdict", verdicts)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown verdicts.
 func (v *Verdict) UnmarshalText(text []byte) error {

@@ -128,12 +128,12 @@ type Evaluation struct {
 	Template string `json:"template,omitempty"`
 	// Method ranked the vendors; Weights are the dimension weights used
 	// (fractions summing to 1), from the template or from AHP.
-	Method  scoring.Method      `json:"method"`
-	Weights []DimensionWeight   `json:"weights"`
-	AHP     *scoring.AHPResult  `json:"ahp,omitempty"`
-	Vendors []VendorEvaluation  `json:"vendors"`
-	Ranking []RankedVendor      `json:"ranking"`
-	Gated   []GatedVendor       `json:"gated,omitempty"`
+	Method  scoring.Method     `json:"method"`
+	Weights []DimensionWeight  `json:"weights"`
+	AHP     *scoring.AHPResult `json:"ahp,omitempty"`
+	Vendors []VendorEvaluation `json:"vendors"`
+	Ranking []RankedVendor     `json:"ranking"`
+	Gated   []GatedVendor      `json:"gated,omitempty"`
 	// Sensitivity gives, per dimension, the weight interval that keeps the
 	// winner and the whole ranking (one-at-a-time, see scoring.WeightStability).
 	Sensitivity []scoring.WeightInterval `json:"sensitivity,omitempty"`

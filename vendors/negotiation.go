@@ -38,7 +38,9 @@ var logKinds = []LogKind{LogClarification, LogNegotiation}
 func (k LogKind) String() string { return string(k) }
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown kinds.
-func (k LogKind) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(k, "log kind", logKinds) }
+func (k LogKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "log kind", logKinds)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
 func (k *LogKind) UnmarshalText(text []byte) error {
