@@ -429,7 +429,7 @@ func (p *panel) evaluate() (Evaluation, error) {
 		ev.Vendors[v] = ve
 	}
 	if len(ev.Outliers) > 0 {
-		ev.Warnings = append(ev.Warnings, Warning{Code: WarningOutliers, Path: "/scores", Message: fmt.Sprintf("%d scores are far from the rest of the panel", len(ev.Outliers))})
+		ev.Warnings = append(ev.Warnings, Warning{Code: WarningOutliers, Path: "/scores", Message: fmt.Sprintf("scores far from the rest of the panel: %d", len(ev.Outliers))})
 	}
 	var ranked []int
 	for v := range spec.Vendors {
