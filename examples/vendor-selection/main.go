@@ -1,48 +1,40 @@
-// Command vendor-selection runs a realistic tender evaluation (Handbook
-// §2.2–§2.3): six vendors on the handbook's seven evaluation dimensions,
-// the price dimension scored from the bids with a proportional formula,
-// dimension weights from an AHP comparison, knock-out screening, TOPSIS
-// ranking and a sensitivity report for the selection committee.
+// Command vendor-selection runs the whole vendor selection of Handbook §2
+// on sample data embedded as JSON, the way a procurement system would
+// hand it over: twelve vendor profiles screened at a date to a short list
+// of six (§2.1), the short list scored by four evaluators on the
+// handbook's seven dimensions with the security dimension as a gate
+// (§2.2), ranked by weighted sum and, for comparison, by TOPSIS with AHP
+// weights, with the weight-sensitivity report, a clarification log and
+// the approved decision record (§2.3).
+//
+//	go run ./examples/vendor-selection
 package main
 
 import (
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"log"
+	"os"
 	"strings"
-
-	"github.com/outsourcing-go/outsourcing/rules"
+	"time"
 
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/outsourcing-go/outsourcing/scoring"
+	"github.com/outsourcing-go/outsourcing/rules"
+	"github.com/outsourcing-go/outsourcing/vendors"
 )
 
-// dimensions are the seven evaluation dimensions of Handbook §2.2.
-var dimensions = []string{
-	"qualification", // 1 qualification and reputation
-	"technical",     // 2 technical capability
-	"experience",    // 3 service capability and experience
-	"sla",           // 4 service quality and SLA commitments
-	"price",         // 5 cost and quotation (scored from the bids)
-	"security",      // 6 information security and compliance
-	"culture",       // 7 culture and collaboration
-}
+var (
+	//go:embed pool.json
+	poolJSON []byte
+	//go:embed screening.json
+	screeningJSON []byte
+	//go:embed evaluation.json
+	evaluationJSON []byte
+)
 
-type vendor struct {
-	id       string
-	bid      string // total contract price, EUR
-	ratings  []float64
-	iso27001 bool
-}
-
-// Ratings 0–10 from the evaluation panel for every dimension but price.
-var vendors = []vendor{
-	{"acme", "1180000", []float64{8, 7, 8, 8, 0, 9, 7}, true},
-	{"globex", "990000", []float64{7, 8, 6, 7, 0, 7, 8}, true},
-	{"initech", "1050000", []float64{6, 6, 7, 6, 0, 6, 9}, true},
-	{"umbrella", "1320000", []float64{9, 9, 9, 9, 0, 8, 6}, true},
-	{"hooli", "930000", []float64{7, 9, 5, 6, 0, 5, 7}, false},
-	{"vandelay", "1010000", []float64{8, 7, 7, 8, 0, 8, 7}, true},
-}
+// asOf is the screening date: certificates expired by then do not count.
+var asOf = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
 func main() {
 	if err := run(); err != nil {
@@ -51,130 +43,173 @@ func main() {
 }
 
 func run() error {
-	// Dimension 5: price points (0–10) proportional to the lowest bid, with
-	// abnormally low bids (30 % under the others' mean) flagged.
-	bids := make([]scoring.Bid, len(vendors))
-	for i, v := range vendors {
-		bids[i] = scoring.Bid{ID: v.id, Price: outsourcing.MustMoney(v.bid, "EUR")}
-	}
-	prices, err := scoring.ScorePrices(bids, scoring.PriceRule{
-		Formula:       scoring.PriceFormulaProportional,
-		MaxScore:      outsourcing.MustDecimal("10"),
-		AbnormallyLow: &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent("30"), MinBids: 5},
-	})
+	// §2.1 the pool and the knock-out screening.
+	poolSpec, err := vendors.ParsePool(poolJSON)
 	if err != nil {
 		return err
 	}
-	fmt.Println("Price scores (proportional, 10 points):")
-	for i, p := range prices {
-		f := p.Score.Float64()
-		vendors[i].ratings[4] = f
-		fmt.Printf("  %-9s %-16s %s%s\n", p.ID, p.Price, p.Score.Round(2, outsourcing.RoundHalfUp), flag(p.AbnormallyLow))
-	}
-
-	// Dimension weights from an AHP comparison (upper triangle, row by row).
-	ahp, err := scoring.NewPairwiseUpper(7, []float64{
-		1.0 / 2, 1.0 / 2, 1.0 / 3, 1.0 / 2, 1.0 / 3, 2, // qualification vs technical … culture
-		1, 1, 1, 1, 3, // technical vs experience … culture
-		1, 1, 1, 3, // experience vs sla … culture
-		2, 1, 4, // sla vs price, security, culture
-		1, 2, // price vs security, culture
-		4, // security vs culture
-	})
+	pool, err := vendors.CompilePool(poolSpec)
 	if err != nil {
 		return err
 	}
-	aw, err := scoring.AHP(ahp, scoring.AHPOptions{})
+	ruleSet, err := rules.ParseSet(screeningJSON)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nAHP weights (λmax %.3f, CR %.3f, consistent %v):\n", aw.LambdaMax, aw.CR, aw.Consistent)
-	for j, d := range dimensions {
-		fmt.Printf("  %-13s %.3f\n", d, aw.Priorities[j])
-	}
-
-	criteria := make([]scoring.Criterion, len(dimensions))
-	lo, hi := 0.0, 10.0
-	for j, d := range dimensions {
-		criteria[j] = scoring.Criterion{ID: d, Type: scoring.CriterionTypeBenefit, Unit: "points", Min: &lo, Max: &hi}
-	}
-	ids := make([]string, len(vendors))
-	rows := make([][]float64, len(vendors))
-	envs := make([]scoring.KnockoutEnv, len(vendors))
-	for i, v := range vendors {
-		ids[i], rows[i] = v.id, v.ratings
-		envs[i] = scoring.KnockoutEnv{Facts: map[string]bool{"iso27001": v.iso27001}, Values: map[string]float64{"security": v.ratings[5]}}
-	}
-	m, err := scoring.NewMatrix(ids, criteria, rows)
+	screening, err := vendors.CompileScreening(ruleSet)
 	if err != nil {
 		return err
 	}
-
-	// Handbook §2.1: mandatory criteria as knock-out rules.
-	ko, err := scoring.CompileKnockouts[scoring.KnockoutEnv]([]rules.Rule{
-		{ID: "iso27001", Description: "ISO/IEC 27001 certification is mandatory", Expression: "facts.iso27001"},
-		{ID: "security_floor", Description: "security rating at least 6", Expression: "values.security >= 6"},
-	})
+	screened, err := screening.Screen(pool, asOf)
 	if err != nil {
 		return err
 	}
-	short, excluded, err := ko.Screen(m, envs)
-	if err != nil {
-		return err
-	}
-	fmt.Println("\nExcluded by knock-outs:")
-	for _, e := range excluded {
-		fmt.Printf("  %-9s %s\n", e.Alternative, strings.Join(e.Reasons, "; "))
-	}
-
-	cfg := scoring.Config{Method: scoring.MethodTOPSIS}
-	s, err := scoring.Score(short, aw.Priorities, cfg)
-	if err != nil {
-		return err
-	}
-	ranking, err := scoring.Rank(s, scoring.RankOptions{Tolerance: 1e-9})
-	if err != nil {
-		return err
-	}
-	fmt.Println("\nTOPSIS ranking (vector normalisation, AHP weights):")
-	for _, r := range ranking {
-		fmt.Printf("  %v. %-9s %.4f\n", r.Rank, r.Alternative, r.Score)
-	}
-
-	// Sensitivity report.
-	iv, err := scoring.WeightStability(short, aw.Priorities, cfg, scoring.SensitivityOptions{})
-	if err != nil {
-		return err
-	}
-	fmt.Println("\nWeight intervals keeping the winner / the full ranking:")
-	for _, x := range iv {
-		fmt.Printf("  %-13s w=%.3f  winner [%.3f, %.3f]  ranking [%.3f, %.3f]\n", x.Criterion, x.Weight, x.WinnerLow, x.WinnerHigh, x.RankingLow, x.RankingHigh)
-	}
-	rr, err := scoring.RankReversalChecks(short, aw.Priorities, cfg, 0.1)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("\nRank-reversal checks: %d of %d scenarios reverse a pair\n", rr.Reversals, len(rr.Scenarios))
-	for _, sc := range rr.Scenarios {
-		if len(sc.Reversed) > 0 {
-			fmt.Printf("  %s %s: %v\n", sc.Scenario, sc.Alternative, sc.Reversed)
+	fmt.Printf("Screening of %d vendors at %s\n", pool.Len(), asOf.Format(time.DateOnly))
+	for _, v := range screened.Vendors {
+		if v.Passed {
+			continue
+		}
+		for _, k := range v.KnockOuts {
+			fmt.Printf("  %-10s knocked out: %s %v\n", v.Vendor, k.Description, k.Values)
+		}
+		for _, n := range v.NotCounted {
+			fmt.Printf("  %-10s not counted: %s\n", v.Vendor, n)
 		}
 	}
-	mc, err := scoring.MonteCarlo(short, aw.Priorities, cfg, scoring.MonteCarloOptions{Iterations: 5000, Spread: 0.25, Seed: 2024})
+	fmt.Printf("  short list: %s\n", strings.Join(screened.Passed, ", "))
+	pipeline, err := vendors.NewPipeline(pool).Apply(screened.Moves(asOf, "screening committee")...)
 	if err != nil {
 		return err
 	}
-	fmt.Println("\nMonte Carlo (±25 % weights, 5000 draws): probability of ranking first")
-	for i, id := range mc.Alternatives {
-		fmt.Printf("  %-9s %.3f  mean rank %.2f\n", id, mc.FirstProbability[i], mc.MeanRank[i])
+
+	// §2.2 the default seven-dimension template, edited: security becomes a
+	// gate at 6 out of 10.
+	tspec, err := vendors.ParseTemplate(vendors.DefaultTemplateJSON())
+	if err != nil {
+		return err
 	}
-	fmt.Println("\nNext (Handbook §2.3): clarify and negotiate with the top-ranked vendor; committee approval.")
-	return nil
+	for i, d := range tspec.Dimensions {
+		if d.ID == "security" {
+			gate := outsourcing.MustDecimal("6")
+			tspec.Dimensions[i].Gate = &gate
+		}
+	}
+	template, err := vendors.CompileTemplate(tspec)
+	if err != nil {
+		return err
+	}
+	espec, err := vendors.ParseEvaluation(evaluationJSON)
+	if err != nil {
+		return err
+	}
+	ev, err := vendors.Evaluate(template, espec)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nEvaluation %q: %d scores by %d evaluators on %d criteria\n", ev.ID, len(espec.Scores), len(espec.Evaluators), len(template.Criteria()))
+	printDimensions(ev)
+	for _, o := range ev.Outliers {
+		fmt.Printf("  outlier: %s gave %s %s on %s (panel median %.1f)\n", o.Evaluator, o.Vendor, o.Score, o.Criterion, o.PanelMedian)
+	}
+	for _, g := range ev.Gated {
+		fmt.Printf("  gated: %s, %s %.2f below %s\n", g.Vendor, g.Dimension, g.Score, g.Gate)
+	}
+	for _, w := range ev.Warnings {
+		fmt.Printf("  warning %s: %s\n", w.Code, w.Message)
+	}
+	printRanking("Weighted sum, template weights", ev)
+
+	// §2.3 the same panel ranked by TOPSIS with AHP dimension weights.
+	espec.Method = "topsis"
+	espec.AHP = &vendors.AHPSpec{Judgments: []string{
+		"1/2", "1/2", "1/3", "1/2", "1/3", "2", // qualification vs technical … culture
+		"1", "1", "1", "1", "3", // technical vs experience … culture
+		"1", "1", "1", "3", // experience vs service quality … culture
+		"2", "1", "4", // service quality vs price, security, culture
+		"1", "2", // price vs security, culture
+		"4", // security vs culture
+	}}
+	alt, err := vendors.Evaluate(template, espec)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nAHP weights (CR %.3f):", alt.AHP.CR)
+	for _, w := range alt.Weights {
+		fmt.Printf(" %s %.3f", w.Dimension, w.Weight)
+	}
+	fmt.Println()
+	printRanking("TOPSIS, AHP weights", alt)
+
+	fmt.Println("\nSensitivity (weighted sum): weight intervals keeping the winner / the whole ranking")
+	for _, s := range ev.Sensitivity {
+		fmt.Printf("  %-16s %.3f  winner [%.3f, %.3f]  ranking [%.3f, %.3f]\n", s.Criterion, s.Weight, s.WinnerLow, s.WinnerHigh, s.RankingLow, s.RankingHigh)
+	}
+
+	// Clarification with the top-ranked vendor, then the decision.
+	pipeline, err = pipeline.Apply(ev.Moves(asOf.AddDate(0, 1, 0), "evaluation panel")...)
+	if err != nil {
+		return err
+	}
+	winner := ev.Winner()
+	decision := vendors.DecisionSpec{
+		Selected:  winner,
+		Rationale: "highest weighted score; robust to weight changes within the intervals reported; clarified transition staffing",
+		Decided:   time.Date(2025, 4, 15, 9, 0, 0, 0, time.UTC), DecidedBy: "selection committee",
+		RequiredRoles: []string{"procurement", "it", "finance"},
+		Approvals: []vendors.Approval{
+			{Approver: "cpo", Role: "procurement", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 15, 11, 0, 0, 0, time.UTC)},
+			{Approver: "cio", Role: "it", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 16, 8, 30, 0, 0, time.UTC)},
+			{Approver: "cfo", Role: "finance", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 16, 17, 0, 0, 0, time.UTC), Comment: "within budget"},
+		},
+		Log: []vendors.LogItem{
+			{ID: "C-1", Vendor: winner, Kind: vendors.LogClarification, Topic: "transition staffing in month 1", Raised: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC), RaisedBy: "it",
+				Status: vendors.LogResolved, Resolution: "12 FTE on site from day 1", Resolved: time.Date(2025, 4, 8, 0, 0, 0, 0, time.UTC)},
+			{ID: "N-1", Vendor: winner, Kind: vendors.LogNegotiation, Topic: "service credits cap at 15 % of the monthly fee", Raised: time.Date(2025, 4, 3, 0, 0, 0, 0, time.UTC), RaisedBy: "procurement",
+				Status: vendors.LogResolved, Resolution: "agreed", Resolved: time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC)},
+		},
+	}
+	record, err := vendors.Decide(ev, decision)
+	if err != nil {
+		return err
+	}
+	pipeline, err = pipeline.Apply(record.Moves(decision.Decided, "selection committee")...)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nDecision %s: %s (rank %d), %s\n", record.ID, record.Selected, record.SelectedRank, record.Status)
+	for _, s := range []vendors.Stage{vendors.StageSelected, vendors.StageRejected} {
+		fmt.Printf("  %-9s %s\n", s, strings.Join(pipeline.In(s), ", "))
+	}
+	fmt.Println("\nAudit record (JSON), first moves of the pipeline history:")
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("  ", "  ")
+	return enc.Encode(struct {
+		Decision vendors.DecisionRecord `json:"decision"`
+		History  []vendors.Move         `json:"history"`
+	}{record, pipeline.History()[:3]})
 }
 
-func flag(low bool) string {
-	if low {
-		return "  ABNORMALLY LOW: explanation required"
+func printDimensions(ev vendors.Evaluation) {
+	fmt.Printf("  %-9s", "")
+	for _, w := range ev.Weights {
+		fmt.Printf(" %8.8s", w.Dimension)
 	}
-	return ""
+	fmt.Printf("  bid\n")
+	for _, v := range ev.Vendors {
+		fmt.Printf("  %-9s", v.Vendor)
+		for _, d := range v.Dimensions {
+			fmt.Printf(" %8.2f", d.Score)
+		}
+		if v.Price != nil {
+			fmt.Printf(" %s", v.Price.Price)
+		}
+		fmt.Println()
+	}
+}
+
+func printRanking(title string, ev vendors.Evaluation) {
+	fmt.Printf("\n%s:\n", title)
+	for _, r := range ev.Ranking {
+		fmt.Printf("  %d. %-9s score %.4f  %.2f points\n", r.Rank, r.Vendor, r.Score, r.Points)
+	}
 }

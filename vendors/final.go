@@ -1,0 +1,163 @@
+package vendors
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// FinalInput is what is known of a vendor at the end of an engagement
+// (Handbook §7.4, §8): its performance reviews, surveys, improvement
+// plans, recognitions, SLA attainment and the lessons learned.
+type FinalInput struct {
+	Vendor     string    `json:"vendor"`
+	Engagement string    `json:"engagement"`
+	Start      time.Time `json:"start"`
+	End        time.Time `json:"end"`
+	// AsOf is when the evaluation is made (the status of improvement
+	// actions is taken then).
+	AsOf         time.Time         `json:"as_of"`
+	Reviews      []Review          `json:"reviews"`
+	ReviewScale  Scale             `json:"review_scale"`
+	Survey       []SurveyResponse  `json:"survey,omitempty"`
+	Plans        []ImprovementPlan `json:"plans,omitempty"`
+	Recognitions []Recognition     `json:"recognitions,omitempty"`
+	// Currency totals the recognitions' amounts.
+	Currency outsourcing.Currency `json:"currency"`
+	// SLAAttainment is the share of service-level targets met over the
+	// engagement (package sla's reports), when known.
+	SLAAttainment *outsourcing.Percent `json:"sla_attainment,omitempty"`
+	Successes     []string             `json:"successes,omitempty"`
+	Problems      []string             `json:"problems,omitempty"`
+	Lessons       []string             `json:"lessons,omitempty"`
+}
+
+// Recommendation is the final evaluation's advice on working with the
+// vendor again.
+type Recommendation string
+
+// Recommendations.
+const (
+	RecommendReengage            Recommendation = "re_engage"
+	RecommendReengageConditional Recommendation = "re_engage_with_conditions"
+	RecommendDoNotReengage       Recommendation = "do_not_re_engage"
+)
+
+var recommendations = []Recommendation{RecommendReengage, RecommendReengageConditional, RecommendDoNotReengage}
+
+// String returns the recommendation's name.
+func (r Recommendation) String() string { return string(r) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown values.
+func (r Recommendation) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(r, "recommendation", recommendations)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown values.
+func (r *Recommendation) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(r, text, "recommendation", recommendations)
+}
+
+// FinalEvaluation is the archived record of a vendor's final evaluation.
+type FinalEvaluation struct {
+	// ID is a stable UUID of the vendor, engagement and evaluation date.
+	ID         uuid.UUID     `json:"id"`
+	Vendor     string        `json:"vendor"`
+	Engagement string        `json:"engagement"`
+	Start      time.Time     `json:"start"`
+	End        time.Time     `json:"end"`
+	AsOf       time.Time     `json:"as_of"`
+	Reviews    ReviewSummary `json:"reviews"`
+	Survey     SurveySummary `json:"survey"`
+	// Plans holds each improvement plan's status at AsOf; OverdueActions
+	// counts their overdue actions.
+	Plans          []PlanStatus `json:"plans,omitempty"`
+	OverdueActions int          `json:"overdue_actions"`
+	// Recognitions counts the recognitions and Incentives sums their amounts.
+	Recognitions  int                  `json:"recognitions"`
+	Incentives    outsourcing.Money    `json:"incentives"`
+	SLAAttainment *outsourcing.Percent `json:"sla_attainment,omitempty"`
+	// Score is the mean review rating as a percentage of the scale's range.
+	Score          float64        `json:"score"`
+	Recommendation Recommendation `json:"recommendation"`
+	Successes      []string       `json:"successes,omitempty"`
+	Problems       []string       `json:"problems,omitempty"`
+	Lessons        []string       `json:"lessons,omitempty"`
+}
+
+// EvaluateFinal builds the final evaluation of a vendor. The
+// recommendation is this package's rule: re-engage when the score is 75 or
+// more, the reviews are not declining and no improvement action is
+// overdue; do not re-engage under 50; re-engage with conditions
+// otherwise. Errors are those of SummarizeReviews, SummarizeSurvey,
+// ImprovementPlan.StatusAt and RecognitionTotal at their fields of in
+// ("/reviews/2/ratings/quality", "/survey/0/nps", "/plans/1/actions/0/owner",
+// "/recognitions/3/amount"); no review is an
+// error at "/reviews", a review of another vendor at "/reviews/i/vendor".
+func EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
+	f := FinalEvaluation{
+		ID:     outsourcing.StableID(outsourcing.Namespace, "vendors/final", in.Vendor, in.Engagement, in.AsOf.UTC().Format(time.RFC3339Nano)),
+		Vendor: in.Vendor, Engagement: in.Engagement, Start: in.Start, End: in.End, AsOf: in.AsOf,
+		SLAAttainment: in.SLAAttainment, Successes: in.Successes, Problems: in.Problems, Lessons: in.Lessons,
+	}
+	if len(in.Reviews) == 0 {
+		return FinalEvaluation{}, wrap(errorf("/reviews", "vendor %q: no performance review to evaluate", in.Vendor))
+	}
+	for i, r := range in.Reviews {
+		if r.Vendor != in.Vendor {
+			return FinalEvaluation{}, wrap(errorf(jsonptr.Join("reviews", i, "vendor"), "review of vendor %q in the final evaluation of %q", r.Vendor, in.Vendor))
+		}
+	}
+	var errs []error
+	summaries, err := SummarizeReviews(in.Reviews, ReviewOptions{Scale: in.ReviewScale})
+	errs = append(errs, relocate("/scale", "/review_scale", err))
+	if err == nil {
+		f.Reviews = summaries[0]
+	}
+	f.Survey, err = SummarizeSurvey(in.Vendor, in.Survey)
+	errs = append(errs, relocate("/responses", "/survey", err))
+	for i, p := range in.Plans {
+		st, err := p.StatusAt(in.AsOf)
+		errs = append(errs, relocate("", jsonptr.Join("plans", i), err))
+		f.Plans = append(f.Plans, st)
+		f.OverdueActions += len(st.Overdue)
+	}
+	f.Recognitions, f.Incentives, err = RecognitionTotal(in.Recognitions, in.Vendor, in.Currency)
+	errs = append(errs, relocate("/records", "/recognitions", err))
+	if err := errors.Join(errs...); err != nil {
+		return FinalEvaluation{}, wrap(err)
+	}
+	f.Score = (f.Reviews.Mean - in.ReviewScale.Min.Float64()) / in.ReviewScale.Max.Sub(in.ReviewScale.Min).Float64() * 100
+	switch {
+	case f.Score >= 75 && f.Reviews.Direction != DirectionDeclining && f.OverdueActions == 0:
+		f.Recommendation = RecommendReengage
+	case f.Score < 50:
+		f.Recommendation = RecommendDoNotReengage
+	default:
+		f.Recommendation = RecommendReengageConditional
+	}
+	return f, nil
+}
+
+// relocate takes an error returned by one of this package's entry points,
+// drops its "vendors: " prefix and moves every FieldError path starting
+// with from to start with to instead, so the caller sees pointers into
+// its own value. nil stays nil.
+func relocate(from, to string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if inner := errors.Unwrap(err); inner != nil {
+		err = inner
+	}
+	for _, fe := range outsourcing.FieldErrors(err) {
+		if rest, ok := strings.CutPrefix(fe.Path, from); ok {
+			fe.Path = to + rest
+		}
+	}
+	return err
+}

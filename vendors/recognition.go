@@ -1,0 +1,73 @@
+package vendors
+
+import (
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// Recognition records an incentive given to a vendor for performance
+// beyond expectations (Handbook §6.4): an award, a fee bonus, more
+// business, preferred status.
+type Recognition struct {
+	ID         string            `json:"id"`
+	Vendor     string            `json:"vendor"`
+	Date       time.Time         `json:"date"`
+	Kind       RecognitionKind   `json:"kind"`
+	Reason     string            `json:"reason"`
+	Amount     outsourcing.Money `json:"amount,omitzero"`
+	ApprovedBy string            `json:"approved_by,omitempty"`
+}
+
+// RecognitionKind is the form of a recognition.
+type RecognitionKind string
+
+// Recognition kinds.
+const (
+	RecognitionAward           RecognitionKind = "award"
+	RecognitionBonus           RecognitionKind = "bonus"
+	RecognitionMoreBusiness    RecognitionKind = "more_business"
+	RecognitionPreferredStatus RecognitionKind = "preferred_status"
+)
+
+var recognitionKinds = []RecognitionKind{RecognitionAward, RecognitionBonus, RecognitionMoreBusiness, RecognitionPreferredStatus}
+
+// String returns the kind's name.
+func (k RecognitionKind) String() string { return string(k) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown kinds.
+func (k RecognitionKind) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(k, "recognition kind", recognitionKinds)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown kinds.
+func (k *RecognitionKind) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(k, text, "recognition kind", recognitionKinds)
+}
+
+// RecognitionTotal counts the records of vendor and sums their amounts in
+// currency c (exact, unrounded). A record without a reason is a
+// *FieldError at "/records/i/reason"; an amount in another currency at
+// "/records/i/amount", matching ErrCurrencyMismatch.
+func RecognitionTotal(records []Recognition, vendor string, c outsourcing.Currency) (int, outsourcing.Money, error) {
+	total, n := outsourcing.ZeroMoney(c), 0
+	for i, r := range records {
+		if r.Vendor != vendor {
+			continue
+		}
+		if r.Reason == "" {
+			return 0, outsourcing.Money{}, wrap(errorf(jsonptr.Join("records", i, "reason"), "vendor %q: recognition %q has no reason", vendor, r.ID))
+		}
+		if !r.Amount.IsZero() && r.Amount.Currency() != c {
+			return 0, outsourcing.Money{}, wrap(sentinelf(outsourcing.ErrCurrencyMismatch, jsonptr.Join("records", i, "amount"), "vendor %q: amount in %s, the total is in %s", vendor, r.Amount.Currency(), c))
+		}
+		sum, err := total.Add(r.Amount)
+		if err != nil {
+			return 0, outsourcing.Money{}, wrap(outsourcing.AtPath(jsonptr.Join("records", i, "amount"), err))
+		}
+		total = sum
+		n++
+	}
+	return n, total, nil
+}

@@ -1,0 +1,209 @@
+package vendors
+
+import (
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// Review is one periodic performance review of a vendor (Handbook §4.3)
+// on the handbook's five aspects, each rated on the caller's scale.
+type Review struct {
+	Vendor   string        `json:"vendor"`
+	Start    time.Time     `json:"start"`
+	End      time.Time     `json:"end"`
+	Reviewer string        `json:"reviewer,omitempty"`
+	Ratings  ReviewRatings `json:"ratings"`
+	Comments string        `json:"comments,omitempty"`
+}
+
+// ReviewRatings are the five aspects of a performance review; as weights
+// (ReviewOptions.Weights) they are relative and need not sum to anything.
+type ReviewRatings struct {
+	Quality        outsourcing.Decimal `json:"quality"`
+	Responsiveness outsourcing.Decimal `json:"responsiveness"`
+	ProblemSolving outsourcing.Decimal `json:"problem_solving"`
+	CostControl    outsourcing.Decimal `json:"cost_control"`
+	Innovation     outsourcing.Decimal `json:"innovation"`
+}
+
+func (r ReviewRatings) values() [5]outsourcing.Decimal {
+	return [5]outsourcing.Decimal{r.Quality, r.Responsiveness, r.ProblemSolving, r.CostControl, r.Innovation}
+}
+
+var reviewAspects = [5]string{"quality", "responsiveness", "problem_solving", "cost_control", "innovation"}
+
+// ReviewOptions configures SummarizeReviews.
+type ReviewOptions struct {
+	// Scale is the rating scale (for example 1 to 5).
+	Scale Scale `json:"scale"`
+	// Weights weigh the aspects in the overall rating; nil means equal.
+	Weights *ReviewRatings `json:"weights,omitempty"`
+	// StableSlope is the change per review, as a fraction of the scale's
+	// range, under which the trend is stable; zero means
+	// DefaultStableSlope.
+	StableSlope float64 `json:"stable_slope,omitempty"`
+}
+
+// DefaultStableSlope is the trend slope, as a fraction of the scale's
+// range per review, under which performance counts as stable (this
+// package's choice: 2 %, 0.08 points a review on a 1–5 scale).
+const DefaultStableSlope = 0.02
+
+// Direction is the sense of a trend.
+type Direction string
+
+// Trend directions.
+const (
+	DirectionImproving Direction = "improving"
+	DirectionStable    Direction = "stable"
+	DirectionDeclining Direction = "declining"
+)
+
+var directions = []Direction{DirectionImproving, DirectionStable, DirectionDeclining}
+
+// String returns the direction's name.
+func (d Direction) String() string { return string(d) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown directions.
+func (d Direction) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(d, "direction", directions)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown directions.
+func (d *Direction) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(d, text, "direction", directions)
+}
+
+// ReviewSummary is one vendor's reviews in time order with their trend.
+type ReviewSummary struct {
+	Vendor  string        `json:"vendor"`
+	Reviews []ReviewPoint `json:"reviews"`
+	// Mean is the mean overall rating; Latest the last one.
+	Mean   float64 `json:"mean"`
+	Latest float64 `json:"latest"`
+	// Slope is the least-squares slope of the overall rating over the
+	// review index (change per review), Direction its sense.
+	Slope     float64   `json:"slope"`
+	Direction Direction `json:"direction"`
+}
+
+// ReviewPoint is one review's overall rating.
+type ReviewPoint struct {
+	Start   time.Time `json:"start"`
+	End     time.Time `json:"end"`
+	Overall float64   `json:"overall"`
+}
+
+// SummarizeReviews groups reviews by vendor (in order of first
+// appearance), orders each vendor's by start, and computes the weighted
+// overall rating of each and the trend. A rating outside the scale is a
+// *FieldError at "/reviews/i/ratings/<aspect>", a period ending before it
+// starts at "/reviews/i/end", a bad scale at "/scale/max" and a negative
+// or all-zero weight at "/weights".
+func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, error) {
+	var errs []error
+	if !opt.Scale.Min.LessThan(opt.Scale.Max) {
+		errs = append(errs, errorf("/scale/max", "scale maximum %s is not above the minimum %s", opt.Scale.Max, opt.Scale.Min))
+	}
+	w := [5]float64{1, 1, 1, 1, 1}
+	if opt.Weights != nil {
+		var sum float64
+		for k, x := range opt.Weights.values() {
+			w[k] = x.Float64()
+			sum += w[k]
+			if x.IsNegative() {
+				errs = append(errs, errorf(jsonptr.Join("weights", reviewAspects[k]), "weight %s is negative", x))
+			}
+		}
+		if sum <= 0 {
+			errs = append(errs, errorf("/weights", "the weights sum to zero"))
+		}
+	}
+	for i, r := range reviews {
+		if !r.End.After(r.Start) {
+			errs = append(errs, errorf(jsonptr.Join("reviews", i, "end"), "vendor %q: review ends before it starts", r.Vendor))
+		}
+		for k, x := range r.Ratings.values() {
+			if x.LessThan(opt.Scale.Min) || x.GreaterThan(opt.Scale.Max) {
+				errs = append(errs, errorf(jsonptr.Join("reviews", i, "ratings", reviewAspects[k]), "vendor %q: rating %s is outside the scale %s to %s", r.Vendor, x, opt.Scale.Min, opt.Scale.Max))
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, wrap(err)
+	}
+	stable := opt.StableSlope
+	if stable == 0 {
+		stable = DefaultStableSlope
+	}
+	stable *= opt.Scale.Max.Sub(opt.Scale.Min).Float64()
+	var order []string
+	byVendor := map[string][]Review{}
+	for _, r := range reviews {
+		if _, ok := byVendor[r.Vendor]; !ok {
+			order = append(order, r.Vendor)
+		}
+		byVendor[r.Vendor] = append(byVendor[r.Vendor], r)
+	}
+	out := make([]ReviewSummary, len(order))
+	for i, v := range order {
+		out[i] = summarize(v, byVendor[v], w, stable)
+	}
+	return out, nil
+}
+
+// summarize builds one vendor's summary.
+func summarize(vendor string, rs []Review, w [5]float64, stable float64) ReviewSummary {
+	slices.SortStableFunc(rs, func(a, b Review) int { return a.Start.Compare(b.Start) })
+	s := ReviewSummary{Vendor: vendor, Reviews: make([]ReviewPoint, len(rs))}
+	xs, ys := make([]float64, len(rs)), make([]float64, len(rs))
+	var wsum float64
+	for _, x := range w {
+		wsum += x
+	}
+	for i, r := range rs {
+		var o float64
+		for k, x := range r.Ratings.values() {
+			o += w[k] * x.Float64()
+		}
+		o /= wsum
+		s.Reviews[i] = ReviewPoint{Start: r.Start, End: r.End, Overall: o}
+		xs[i], ys[i] = float64(i), o
+		s.Mean += o / float64(len(rs))
+	}
+	s.Latest = ys[len(ys)-1]
+	s.Slope = slope(xs, ys)
+	switch {
+	case s.Slope > stable:
+		s.Direction = DirectionImproving
+	case s.Slope < -stable:
+		s.Direction = DirectionDeclining
+	default:
+		s.Direction = DirectionStable
+	}
+	return s
+}
+
+// slope is the least-squares slope Σ(x−x̄)(y−ȳ)/Σ(x−x̄)², as the
+// spreadsheet SLOPE function computes it; 0 for fewer than two distinct x.
+func slope(xs, ys []float64) float64 {
+	n := float64(len(xs))
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i] / n
+		my += ys[i] / n
+	}
+	var num, den float64
+	for i := range xs {
+		num += (xs[i] - mx) * (ys[i] - my)
+		den += (xs[i] - mx) * (xs[i] - mx)
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}

@@ -1,0 +1,158 @@
+package vendors
+
+import (
+	_ "embed"
+	"slices"
+	"sync"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/rules"
+)
+
+// Tier is a vendor's management tier: how closely it is governed and how
+// often it is reviewed (Handbook §4.3, §6).
+type Tier string
+
+// Tiers.
+const (
+	TierCritical  Tier = "critical"
+	TierImportant Tier = "important"
+	TierStandard  Tier = "standard"
+)
+
+var tiers = []Tier{TierCritical, TierImportant, TierStandard}
+
+// String returns the tier's name.
+func (t Tier) String() string { return string(t) }
+
+// MarshalText implements encoding.TextMarshaler; it rejects unknown tiers.
+func (t Tier) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(t, "tier", tiers) }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown tiers.
+func (t *Tier) UnmarshalText(text []byte) error {
+	return outsourcing.UnmarshalEnum(t, text, "tier", tiers)
+}
+
+// TieringEnv is what a tiering table's input expressions see: the EBIOS
+// RM zone and threat level ("" and 0 when not assessed), the annual spend
+// amount, and the due-diligence risk rating ("" when none).
+type TieringEnv struct {
+	Zone   string              `expr:"zone"`
+	Threat outsourcing.Decimal `expr:"threat"`
+	Spend  outsourcing.Decimal `expr:"spend"`
+	Risk   string              `expr:"risk"`
+}
+
+// TieringInput is one vendor's data for tiering.
+type TieringInput struct {
+	Vendor string `json:"vendor"`
+	// Criticality is the EBIOS RM assessment, if any.
+	Criticality *Criticality `json:"criticality,omitempty"`
+	// Spend is the annual spend, in the currency the table's thresholds assume.
+	Spend outsourcing.Money `json:"spend,omitzero"`
+	// Risk is the due-diligence rating (QuestionnaireResult.Rating), if any.
+	Risk outsourcing.RiskLevel `json:"risk,omitempty"`
+}
+
+// TierResult is a vendor's tier with the table row that gave it.
+type TierResult struct {
+	Vendor string `json:"vendor"`
+	Tier   Tier   `json:"tier"`
+	// ReviewMonths is the performance-review period the table sets.
+	ReviewMonths int `json:"review_months"`
+	// Row and Reason name the deciding row and its description.
+	Row    string `json:"row"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Tiering is a compiled tiering decision table over TieringEnv, with
+// outputs tier (critical, important or standard) and review_months. It is
+// immutable and safe for concurrent use.
+type Tiering struct {
+	table *rules.Table[TieringEnv]
+	why   map[string]string
+}
+
+// CompileTiering compiles a tiering decision table (see
+// rules.ParseTableSpec and DefaultTieringTableJSON). The table must have
+// the outputs tier and review_months; cells that do not compile are
+// *outsourcing.RuleError values.
+func CompileTiering(spec rules.TableSpec) (*Tiering, error) {
+	names := make([]string, len(spec.Outputs))
+	for i, o := range spec.Outputs {
+		names[i] = o.Name
+	}
+	if !slices.Contains(names, "tier") || !slices.Contains(names, "review_months") {
+		return nil, wrap(errorf("/outputs", "a tiering table needs the outputs tier and review_months, has %v", names))
+	}
+	t, err := rules.CompileTable[TieringEnv](spec)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	why := map[string]string{}
+	for _, r := range t.Spec().Rules {
+		why[r.ID] = r.Description
+	}
+	return &Tiering{table: t, why: why}, nil
+}
+
+//go:embed defaults/tiering-table.json
+var defaultTieringJSON []byte
+
+// DefaultTieringTableJSON returns a copy of the shipped tiering table
+// (FIRST hit policy): critical in the EBIOS RM danger zone or from an
+// annual spend of 1,000,000; important for a high or very high
+// due-diligence risk, the control zone or a spend from 100,000; standard
+// otherwise; reviewed every 3, 6 and 12 months. Edit it and compile it
+// with rules.ParseTableSpec and CompileTiering.
+func DefaultTieringTableJSON() []byte { return slices.Clone(defaultTieringJSON) }
+
+var defaultTiering = sync.OnceValue(func() *Tiering {
+	spec, err := rules.ParseTableSpec(defaultTieringJSON)
+	if err != nil {
+		panic("vendors: the default tiering table does not parse: " + err.Error())
+	}
+	t, err := CompileTiering(spec)
+	if err != nil {
+		panic("vendors: the default tiering table does not compile: " + err.Error())
+	}
+	return t
+})
+
+// DefaultTiering returns the compiled default tiering table.
+func DefaultTiering() *Tiering { return defaultTiering() }
+
+// Tier decides the tier of one vendor. A table that yields no row, or an
+// output of the wrong kind, is a *FieldError matching ErrRule.
+func (t *Tiering) Tier(in TieringInput) (TierResult, error) {
+	env := TieringEnv{Risk: string(in.Risk)}
+	if !in.Spend.IsZero() {
+		env.Spend = in.Spend.Amount()
+	}
+	if c := in.Criticality; c != nil {
+		env.Zone, env.Threat = string(c.Zone), c.Threat
+	}
+	d, err := t.table.Decide(env)
+	if err != nil {
+		return TierResult{}, wrap(err)
+	}
+	if len(d.Rows) == 0 {
+		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: no row of table %q matches", in.Vendor, d.Table))
+	}
+	res := TierResult{Vendor: in.Vendor, Row: d.Rows[0], Reason: t.why[d.Rows[0]]}
+	tier, _ := d.Output("tier")
+	months, _ := d.Output("review_months")
+	s, _ := tier.(string)
+	if err := res.Tier.UnmarshalText([]byte(s)); err != nil {
+		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives tier %v", in.Vendor, res.Row, tier))
+	}
+	switch m := months.(type) {
+	case float64:
+		res.ReviewMonths = int(m)
+	case int:
+		res.ReviewMonths = m
+	default:
+		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives review_months %v", in.Vendor, res.Row, months))
+	}
+	return res, nil
+}
