@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Method names a multi-criteria aggregation method.
@@ -74,6 +75,15 @@ type Config struct {
 	// Preferences are PROMETHEE II's preference functions, one per
 	// criterion in column order; nil means the usual criterion for all.
 	Preferences []Preference `json:"preferences,omitempty"`
+	// IdealPositive and IdealNegative are TOPSIS's reference ideals, one
+	// value per criterion in the criteria's own units (for example 10 and
+	// 0 on a 0–10 rating); nil means the best and worst value of each
+	// column. Each may be given without the other.
+	IdealPositive []float64 `json:"ideal_positive,omitempty"`
+	IdealNegative []float64 `json:"ideal_negative,omitempty"`
+	// ShowWork makes TOPSIS return its weighted normalised matrix in
+	// TOPSISDetail.Weighted (rows × criteria numbers).
+	ShowWork bool `json:"show_work,omitempty"`
 }
 
 // validate checks the settings for a matrix of n criteria: known names,
@@ -105,13 +115,40 @@ func (c Config) validate(n int) error {
 			errs = append(errs, checkPreferences(c.Preferences, n))
 		}
 	}
+	if c.IdealPositive != nil {
+		errs = append(errs, c.checkIdeal("ideal_positive", c.IdealPositive, n))
+	}
+	if c.IdealNegative != nil {
+		errs = append(errs, c.checkIdeal("ideal_negative", c.IdealNegative, n))
+	}
+	if c.ShowWork && c.Method != MethodTOPSIS {
+		errs = append(errs, fieldError("/show_work", "show_work applies to topsis only"))
+	}
 	return errors.Join(errs...)
+}
+
+// checkIdeal checks a TOPSIS reference ideal: one finite value per criterion.
+func (c Config) checkIdeal(name string, ideal []float64, n int) error {
+	if c.Method != MethodTOPSIS {
+		return fieldError("/"+name, "%s applies to topsis only", name)
+	}
+	if len(ideal) != n {
+		return fieldError("/"+name, "%d values for %d criteria", len(ideal), n)
+	}
+	for j, v := range ideal {
+		if !isFinite(v) {
+			return fieldError(jsonptr.Join(name, j), "reference ideal %v is not finite", v)
+		}
+	}
+	return nil
 }
 
 // clone deep-copies the settings.
 func (c Config) clone() Config {
 	c.V = clonePtr(c.V)
 	c.Preferences = slices.Clone(c.Preferences)
+	c.IdealPositive = slices.Clone(c.IdealPositive)
+	c.IdealNegative = slices.Clone(c.IdealNegative)
 	return c
 }
 
@@ -160,7 +197,7 @@ func Score(m *Matrix, w []float64, cfg Config) (s *Scores, err error) {
 	case MethodWPM:
 		return WPM(m, w, cfg.normalization(), cfg.Constant)
 	case MethodTOPSIS:
-		return TOPSIS(m, w, cfg.normalization(), cfg.Constant)
+		return topsis(m, w, cfg)
 	case MethodVIKOR:
 		v := 0.5
 		if cfg.V != nil {
@@ -196,4 +233,16 @@ func normalizedScores(m *Matrix, w []float64, method Method, norm Normalization,
 		return nil, nil, colStats{}, err
 	}
 	return s, ts, st, nil
+}
+
+// finite checks that every score is a finite number: inputs are finite,
+// but values near the float64 limits can overflow on the way, and a
+// result must never hold NaN or ±Inf.
+func finite(s *Scores) error {
+	for i, v := range s.Values {
+		if !isFinite(v) {
+			return fieldError(jsonptr.Join("rows", i), "alternative %q: the score overflows float64 (%v); rescale the values", s.Alternatives[i], v)
+		}
+	}
+	return nil
 }

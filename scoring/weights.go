@@ -177,6 +177,12 @@ func ROCWeights(m *Matrix, ranks []int) (_ Weights, err error) {
 // summing to zero carries no information (weight 0). It needs at least
 // two alternatives, and an error is returned when no criterion
 // discriminates (every column constant).
+//
+// The divergence 1 − Eⱼ is not formed by subtracting Eⱼ from 1, which
+// loses every digit on a nearly constant column. With x̄ the column mean
+// and δᵢ = (xᵢ − x̄)/x̄ (so Σδᵢ = 0), ln m − Hⱼ = (1/m)·Σᵢ g(δᵢ) where
+// g(δ) = (1 + δ)·ln(1 + δ) − δ ≥ 0, evaluated by its series
+// Σₖ₌₂ (−δ)ᵏ/(k(k − 1)) for |δ| < ½; and 1 − Eⱼ = (ln m − Hⱼ)/ln m.
 func EntropyWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	rows, n := m.Rows(), m.Cols()
@@ -184,29 +190,48 @@ func EntropyWeights(m *Matrix) (_ Weights, err error) {
 		return Weights{}, fieldError("/alternatives", "entropy weights need at least two alternatives")
 	}
 	s := m.stats(false)
+	for j, c := range m.criteria {
+		switch {
+		case s.min[j] < 0:
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+		case !isFinite(s.sum[j]):
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: the column sum overflows float64", c.ID)
+		}
+	}
 	d := make([]float64, n)
 	lnM := math.Log(float64(rows))
-	for j, c := range m.criteria {
-		if s.min[j] < 0 {
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+	for j := range n {
+		if s.sum[j] == 0 {
+			continue // all zero: no information
 		}
-	}
-	h := make([]float64, n)
-	for i := 0; i < len(m.data); i += n {
-		for j, x := range m.data[i : i+n] {
-			if x > 0 && s.sum[j] > 0 {
-				p := x / s.sum[j]
-				h[j] -= p * math.Log(p)
-			}
+		mean := s.sum[j] / float64(rows)
+		for i := range rows {
+			d[j] += divergence((m.data[i*n+j] - mean) / mean)
 		}
-	}
-	for j := range d {
-		if s.sum[j] > 0 {
-			d[j] = 1 - h[j]/lnM
-		}
-		d[j] = math.Max(d[j], 0) // rounding can leave −1e-17
+		d[j] /= float64(rows) * lnM
 	}
 	return fromScores(m, WeightMethodEntropy, d)
+}
+
+// divergence returns g(δ) = (1 + δ)·ln(1 + δ) − δ for δ ≥ −1 without
+// cancellation near 0: g(δ) = Σₖ₌₂ (−δ)ᵏ/(k(k − 1)) for |δ| < ½.
+func divergence(delta float64) float64 {
+	switch {
+	case delta == -1:
+		return 1 // 0·ln 0 = 0
+	case math.Abs(delta) >= 0.5:
+		return (1+delta)*math.Log1p(delta) - delta
+	}
+	sum, pow := 0.0, -delta
+	for k := 2.0; k <= 64; k++ { // |δ| < ½: the 64th term is below 1e-22
+		pow *= -delta
+		term := pow / (k * (k - 1))
+		sum += term
+		if math.Abs(term) <= 1e-17*sum {
+			break
+		}
+	}
+	return sum
 }
 
 // StdDevWeights computes standard-deviation weights (see
@@ -221,10 +246,11 @@ func StdDevWeights(m *Matrix) (_ Weights, err error) {
 	return fromScores(m, WeightMethodStdDev, sd)
 }
 
-// CRITICWeights computes CRITIC weights (see WeightMethodCRITIC). The
-// correlation with a constant criterion is taken as 0 (that criterion's
-// own weight is 0, as its σ is 0); an error is returned when every
-// criterion is constant.
+// CRITICWeights computes CRITIC weights (see WeightMethodCRITIC). A
+// constant criterion has σ = 0 and no correlation: it gets weight 0 and
+// is left out of the other criteria's conflict sums, so that they get
+// exactly the weights they would have without it. An error is returned
+// when every criterion is constant.
 func CRITICWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	r, sd, err := minMaxColumns(m)
@@ -249,9 +275,12 @@ func CRITICWeights(m *Matrix) (_ Weights, err error) {
 		conflict := 0.0
 		for k := range n {
 			rho := 0.0
-			if k == j {
+			switch {
+			case k == j:
 				rho = 1
-			} else if sd[k] > 0 {
+			case sd[k] == 0:
+				continue // a constant criterion is left out, as if absent
+			default:
 				cov := 0.0
 				for i := range rows {
 					cov += (r[i*n+j] - mean[j]) * (r[i*n+k] - mean[k])
