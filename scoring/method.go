@@ -29,9 +29,12 @@ const (
 	MethodVIKOR Method = "vikor"
 	// MethodPROMETHEEII is Brans & Vincke (1985): net outranking flow φ.
 	MethodPROMETHEEII Method = "promethee_ii"
+	// MethodWASPAS is Zavadskas et al. (2012): λ·WSM + (1 − λ)·WPM on
+	// linearly normalised values.
+	MethodWASPAS Method = "waspas"
 )
 
-var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPROMETHEEII}
+var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPROMETHEEII, MethodWASPAS}
 
 // String returns the method name.
 func (m Method) String() string { return string(m) }
@@ -51,7 +54,7 @@ func (m Method) defaultNormalization() Normalization {
 	switch m {
 	case MethodTOPSIS:
 		return NormalizationVector
-	case MethodWSM, MethodWPM:
+	case MethodWSM, MethodWPM, MethodWASPAS:
 		return NormalizationLinear
 	default:
 		return "" // VIKOR and PROMETHEE work on raw values
@@ -84,6 +87,13 @@ type Config struct {
 	// ShowWork makes TOPSIS return its weighted normalised matrix in
 	// TOPSISDetail.Weighted (rows × criteria numbers).
 	ShowWork bool `json:"show_work,omitempty"`
+	// Lambda is WASPAS's weight of the weighted sum, in [0, 1]; nil means 0.5.
+	Lambda *float64 `json:"lambda,omitempty"`
+	// WeightsAsGiven uses the weights as given instead of rescaling them
+	// to sum 1, as several tools and papers do: weighted sums, distances
+	// and flows then scale with the sum of the weights and products are
+	// raised to its power; rankings change only for WASPAS.
+	WeightsAsGiven bool `json:"weights_as_given,omitempty"`
 }
 
 // validate checks the settings for a matrix of n criteria: known names,
@@ -121,6 +131,13 @@ func (c Config) validate(n int) error {
 	if c.IdealNegative != nil {
 		errs = append(errs, c.checkIdeal("ideal_negative", c.IdealNegative, n))
 	}
+	if c.Lambda != nil {
+		if c.Method != MethodWASPAS {
+			errs = append(errs, fieldError("/lambda", "lambda applies to waspas only"))
+		} else {
+			errs = append(errs, checkLambda(*c.Lambda))
+		}
+	}
 	if c.ShowWork && c.Method != MethodTOPSIS {
 		errs = append(errs, fieldError("/show_work", "show_work applies to topsis only"))
 	}
@@ -149,6 +166,7 @@ func (c Config) clone() Config {
 	c.Preferences = slices.Clone(c.Preferences)
 	c.IdealPositive = slices.Clone(c.IdealPositive)
 	c.IdealNegative = slices.Clone(c.IdealNegative)
+	c.Lambda = clonePtr(c.Lambda)
 	return c
 }
 
@@ -180,6 +198,8 @@ type Scores struct {
 	VIKOR *VIKORDetail `json:"vikor,omitempty"`
 	// PROMETHEE holds the leaving and entering flows (PROMETHEE II only).
 	PROMETHEE *PROMETHEEDetail `json:"promethee,omitempty"`
+	// WASPAS holds the weighted sum and product parts (WASPAS only).
+	WASPAS *WASPASDetail `json:"waspas,omitempty"`
 }
 
 // Score applies cfg.Method to m with weights w (any non-negative scale;
@@ -191,6 +211,16 @@ func Score(m *Matrix, w []float64, cfg Config) (s *Scores, err error) {
 	if err := cfg.validate(m.Cols()); err != nil {
 		return nil, err
 	}
+	if s, err = score(m, w, cfg); err != nil || !cfg.WeightsAsGiven {
+		return s, err
+	}
+	_, sum, _ := normalizeWeights(w, m.criterionIDs(), "/weights") // checked by score
+	s.asGiven(w, sum)
+	return s, finite(s)
+}
+
+// score dispatches to the method.
+func score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
 	switch cfg.Method {
 	case MethodWSM:
 		return WSM(m, w, cfg.normalization(), cfg.Constant)
@@ -204,6 +234,12 @@ func Score(m *Matrix, w []float64, cfg Config) (s *Scores, err error) {
 			v = *cfg.V
 		}
 		return VIKOR(m, w, v, cfg.Constant)
+	case MethodWASPAS:
+		lambda := 0.5
+		if cfg.Lambda != nil {
+			lambda = *cfg.Lambda
+		}
+		return WASPAS(m, w, lambda, cfg.normalization(), cfg.Constant)
 	default:
 		return PROMETHEEII(m, w, cfg.Preferences)
 	}
