@@ -44,6 +44,11 @@
 // add-a-dominated-alternative tests, and MonteCarlo perturbs the weights
 // (seeded) to estimate each alternative's probability of ranking first.
 //
+// In a notebook, NewMatrixValues, Score and Rank go from plain float64
+// slices to a ranking in three calls; RankingTable and SensitivityTable
+// render results as aligned text or Markdown, and ScoreBarsSVG and
+// WeightStabilitySVG return SVG charts as bytes for a cell to display.
+//
 // Tender prices are scored in exact decimal money with ScorePrices
 // (proportional, linear deduction, interpolation, fixed bounds, concave
 // power), and abnormally low bids are flagged for explanation.
