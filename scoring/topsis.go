@@ -33,10 +33,12 @@ type TOPSISDetail struct {
 //	D⁺ᵢ = ‖vᵢ − A⁺‖₂, D⁻ᵢ = ‖vᵢ − A⁻‖₂
 //	Cᵢ  = D⁻ᵢ/(D⁺ᵢ + D⁻ᵢ) ∈ [0, 1], higher is better.
 //
-// Alternatives and ideals go through one order of operations: each
-// difference is wⱼbⱼ·(xᵢⱼ − x*ⱼ) on the raw values (bⱼ the column's
-// scale), so an alternative worst on every criterion has D⁻ exactly 0
-// and closeness exactly 0, and values far from zero lose no digits.
+// Alternatives and ideals go through one order of operations: the
+// difference to A⁺ is wⱼbⱼ·(xᵢⱼ − x⁺ⱼ) on the raw values (bⱼ the
+// column's scale, x⁺ the raw value at the ideal) and the one to A⁻ that
+// plus wⱼbⱼ·(x⁺ⱼ − x⁻ⱼ), so an alternative worst on every criterion has
+// D⁻ exactly 0 and closeness exactly 0, and values far from zero lose no
+// digits.
 // When an alternative is both ideal and anti-ideal (D⁺ = D⁻ = 0: it
 // equals every other alternative on every weighted criterion, which is
 // always the case for a single alternative) its closeness is undefined
@@ -112,25 +114,32 @@ func topsis(m *Matrix, w []float64, cfg Config) (*Scores, error) {
 }
 
 // topsisAffine computes the two distances when every column is affine:
-// the differences are W·(x − P) and W·(x − N) on raw values.
+// the differences are a = W·(x − P) on raw values and a + W·(P − N). Both
+// are exactly 0 at the ideal and the anti-ideal (W·(N − P) = −W·(P − N)),
+// and their errors are relative to the column's weighted range, never to
+// the size of the values.
 func topsisAffine(data []float64, n int, W, P, N, dPlus, dMinus []float64) {
-	W, P, N = W[:n:n], P[:n:n], N[:n:n]
+	W, P = W[:n:n], P[:n:n]
+	K := make([]float64, n)
+	for j := range K {
+		K[j] = W[j] * (P[j] - N[j])
+	}
 	for i := range dPlus {
 		row := data[i*n : (i+1)*n : (i+1)*n]
 		// Two accumulators per distance so the additions overlap.
 		var dp0, dn0, dp1, dn1 float64
 		j := 0
 		for ; j+1 < n; j += 2 {
-			x0, x1 := row[j], row[j+1]
-			a0, b0 := W[j]*(x0-P[j]), W[j]*(x0-N[j])
-			a1, b1 := W[j+1]*(x1-P[j+1]), W[j+1]*(x1-N[j+1])
+			a0, a1 := W[j]*(row[j]-P[j]), W[j+1]*(row[j+1]-P[j+1])
+			b0, b1 := a0+K[j], a1+K[j+1]
 			dp0 += a0 * a0
 			dn0 += b0 * b0
 			dp1 += a1 * a1
 			dn1 += b1 * b1
 		}
 		if j < n {
-			a, b := W[j]*(row[j]-P[j]), W[j]*(row[j]-N[j])
+			a := W[j] * (row[j] - P[j])
+			b := a + K[j]
 			dp0 += a * a
 			dn0 += b * b
 		}
