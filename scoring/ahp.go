@@ -26,7 +26,7 @@ type Pairwise struct {
 const reciprocalTol = 1e-6
 
 // NewPairwise validates a full n×n comparison matrix. Errors (joined,
-// matching outsourcing.ErrInvalidInput) name the cell "[i][j]": a
+// matching outsourcing.ErrInvalidInput) point at the cell "/rows/i/j": a
 // non-square matrix, n = 0, a zero, negative, NaN or infinite judgment, a
 // diagonal entry other than 1, or a non-reciprocal pair (tolerance 1e-6
 // relative; give exact reciprocals such as 1.0/3, or use NewPairwiseUpper).
@@ -127,9 +127,12 @@ const (
 	// AHPMethodGeometricMean is the normalised row geometric mean
 	// (Crawford & Williams 1985), the logarithmic least-squares solution.
 	AHPMethodGeometricMean AHPMethod = "geometric_mean"
+	// AHPMethodApproximate is Saaty's approximate method: normalise each
+	// column to sum 1, then average each row (the "mean" of pyDecision).
+	AHPMethodApproximate AHPMethod = "approximate"
 )
 
-var ahpMethods = []AHPMethod{AHPMethodEigenvector, AHPMethodGeometricMean}
+var ahpMethods = []AHPMethod{AHPMethodEigenvector, AHPMethodGeometricMean, AHPMethodApproximate}
 
 // String returns the method name.
 func (m AHPMethod) String() string { return string(m) }
@@ -188,11 +191,15 @@ func (s *AHPScale) UnmarshalText(b []byte) error {
 // method, Saaty's 1980 random index, any positive judgment, tolerance
 // 1e-12, at most 10,000 iterations and the 0.10 consistency threshold.
 type AHPOptions struct {
-	// Method derives the priorities (eigenvector or geometric mean). The
-	// consistency ratio always uses the principal eigenvalue λmax.
+	// Method derives the priorities (eigenvector, geometric mean or the
+	// approximate method). The consistency ratio always uses the
+	// principal eigenvalue λmax.
 	Method AHPMethod `json:"method,omitempty"`
 	// RandomIndex is the table of random consistency indices.
 	RandomIndex RITable `json:"random_index,omitempty"`
+	// RandomIndexValues is a caller's own table, RI(3), RI(4), … (finite,
+	// positive), used with RandomIndex RITableCustom only.
+	RandomIndexValues []float64 `json:"random_index_values,omitempty"`
 	// Scale restricts the judgments (any, or Saaty's 1–9).
 	Scale AHPScale `json:"scale,omitempty"`
 	// Tolerance stops the power iteration when no priority moves by more
@@ -307,7 +314,7 @@ func AHP(p *Pairwise, opt AHPOptions) (_ AHPResult, err error) {
 	}
 	ri := 0.0
 	if n > 2 {
-		if ri, err = o.RandomIndex.index(n); err != nil {
+		if ri, err = o.riTable().index(o.RandomIndex, n); err != nil {
 			return AHPResult{}, err
 		}
 	}
@@ -316,8 +323,11 @@ func AHP(p *Pairwise, opt AHPOptions) (_ AHPResult, err error) {
 		return AHPResult{}, err
 	}
 	res := AHPResult{Method: o.Method, RandomIndex: o.RandomIndex, Priorities: w, LambdaMax: lambda, RI: ri, Iterations: iter}
-	if o.Method == AHPMethodGeometricMean {
+	switch o.Method {
+	case AHPMethodGeometricMean:
 		res.Priorities = geometricMeanPriorities(p)
+	case AHPMethodApproximate:
+		res.Priorities = approximatePriorities(p)
 	}
 	if n > 2 {
 		res.CI = (lambda - float64(n)) / float64(n-1)
@@ -340,6 +350,14 @@ func (o AHPOptions) withDefaults() (AHPOptions, error) {
 	if err := cmp.Or(errMethod, errScale, errTable); err != nil {
 		return o, err
 	}
+	if (o.RandomIndex == RITableCustom) != (o.RandomIndexValues != nil) {
+		return o, fieldError("/random_index_values", "random_index_values go with random_index %q, and only with it", RITableCustom)
+	}
+	for k, v := range o.RandomIndexValues {
+		if !(v > 0) || !isFinite(v) {
+			return o, fieldError(jsonptr.Join("random_index_values", k), "RI(%d) = %g must be positive and finite", k+3, v)
+		}
+	}
 	switch {
 	case math.IsNaN(o.Tolerance) || o.Tolerance < 0 || math.IsInf(o.Tolerance, 0):
 		return o, fieldError("/tolerance", "tolerance %g must be finite and non-negative", o.Tolerance)
@@ -359,6 +377,14 @@ func (o AHPOptions) withDefaults() (AHPOptions, error) {
 		o.Threshold = 0.10
 	}
 	return o, nil
+}
+
+// riTable returns the random-index table in effect.
+func (o AHPOptions) riTable() riTable {
+	if o.RandomIndex == RITableCustom {
+		return riTable{values: o.RandomIndexValues}
+	}
+	return riTables[o.RandomIndex]
 }
 
 // principalEigen runs the power iteration w ← Aw/Σ(Aw) from the uniform
@@ -409,6 +435,20 @@ func geometricMeanPriorities(p *Pairwise) []float64 {
 	}
 	for i := range w {
 		w[i] /= sum
+	}
+	return w
+}
+
+// approximatePriorities normalises each column to sum 1 and averages the rows.
+func approximatePriorities(p *Pairwise) []float64 {
+	n := p.n
+	colSum := make([]float64, n)
+	for k, v := range p.a {
+		colSum[k%n] += v
+	}
+	w := make([]float64, n)
+	for k, v := range p.a {
+		w[k/n] += v / colSum[k%n] / float64(n)
 	}
 	return w
 }

@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -81,7 +82,7 @@ func TestAHPConsistentMatrixClosedForm(t *testing.T) {
 	}
 	p, err := scoring.NewPairwise(rows)
 	require.NoError(t, err)
-	for _, m := range []scoring.AHPMethod{scoring.AHPMethodEigenvector, scoring.AHPMethodGeometricMean} {
+	for _, m := range []scoring.AHPMethod{scoring.AHPMethodEigenvector, scoring.AHPMethodGeometricMean, scoring.AHPMethodApproximate} {
 		t.Run(string(m), func(t *testing.T) {
 			r, err := scoring.AHP(p, scoring.AHPOptions{Method: m})
 			require.NoError(t, err)
@@ -120,6 +121,40 @@ func TestAHPRandomIndexTables(t *testing.T) {
 		assert.InDelta(t, r.CI/ri, r.CR, 1e-12, table)
 	}
 	assert.Equal(t, 10, scoring.RITableSaaty1980.MaxSize())
+	assert.Equal(t, 100, scoring.RITableDoneganDodd1991.MaxSize())
+	assert.Equal(t, 15, scoring.RITablePyDecision.MaxSize())
+}
+
+// Tables beyond n = 10: Donegan & Dodd's listed sizes, interpolated
+// between them as AHPy does; pyDecision's n = 12 entry; a caller's table.
+func TestAHPRandomIndexTablesLargeAndCustom(t *testing.T) {
+	ones := func(n int) *scoring.Pairwise {
+		p, err := scoring.NewPairwiseUpper(n, slices.Repeat([]float64{1}, n*(n-1)/2))
+		require.NoError(t, err)
+		return p
+	}
+	for _, tc := range []struct {
+		table scoring.RITable
+		n     int
+		ri    float64
+	}{
+		{scoring.RITableDoneganDodd1991, 20, 1.5371},
+		{scoring.RITableDoneganDodd1991, 21, 1.5371 + (1.5619-1.5371)/5},
+		{scoring.RITableDoneganDodd1991, 100, 1.6339},
+		{scoring.RITablePyDecision, 12, 1.48},
+		{scoring.RITableSaaty2005, 15, 1.59},
+	} {
+		r, err := scoring.AHP(ones(tc.n), scoring.AHPOptions{RandomIndex: tc.table})
+		require.NoError(t, err)
+		assert.InDelta(t, tc.ri, r.RI, 1e-12, "%s n=%d", tc.table, tc.n)
+	}
+	r, err := scoring.AHP(ones(4), scoring.AHPOptions{RandomIndex: scoring.RITableCustom, RandomIndexValues: []float64{0.5, 0.8}})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.8, r.RI, 1e-12)
+	_, err = scoring.AHP(ones(5), scoring.AHPOptions{RandomIndex: scoring.RITableCustom, RandomIndexValues: []float64{0.5, 0.8}})
+	assertPaths(t, err, "/pairwise")
+	_, err = scoring.AHP(ones(4), scoring.AHPOptions{RandomIndexValues: []float64{0.5}})
+	assertPaths(t, err, "/random_index_values")
 }
 
 func TestAHPInconsistentJudgmentsReport(t *testing.T) {

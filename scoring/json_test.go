@@ -21,6 +21,7 @@ var resultTypes = []any{
 	scoring.Weights{}, scoring.AHPResult{}, scoring.Judgment{}, scoring.HierarchyResult{}, scoring.NodeReport{},
 	scoring.Exclusion{}, scoring.Result{}, scoring.Ranked{}, scoring.WeightInterval{},
 	scoring.RankReversal{}, scoring.ReversalReport{}, scoring.MonteCarloResult{}, scoring.PriceScore{},
+	scoring.WASPASDetail{}, scoring.Table{},
 }
 
 // Every exported field of every result type, and of the structs they
@@ -53,13 +54,7 @@ func TestResultTypesMarshalSnakeCase(t *testing.T) {
 
 // A real result marshals with snake_case keys only, nested ones included.
 func TestResultMarshalsSnakeCaseKeys(t *testing.T) {
-	spec, err := scoring.ParseModel(readModel(t))
-	require.NoError(t, err)
-	md, err := scoring.CompileModel(spec)
-	require.NoError(t, err)
-	res, err := md.Evaluate()
-	require.NoError(t, err)
-	doc, err := json.Marshal(res)
+	doc, err := json.Marshal(evaluateModel(t))
 	require.NoError(t, err)
 	var v any
 	require.NoError(t, json.Unmarshal(doc, &v))

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -86,6 +88,29 @@ func NewMatrix(alternatives []string, criteria []Criterion, rows [][]float64) (*
 	}
 	m, err := newMatrix(alternatives, criteria, data, func(i, j int) string { return jsonptr.Join("rows", i, j) })
 	return m, wrap(err)
+}
+
+// NewMatrixValues builds a matrix from plain values for a quick
+// calculation: rows[i][j] is alternative i on criterion j, and types[j]
+// says whether criterion j is a benefit or a cost. Alternatives are named
+// A1, A2, … and criteria C1, C2, … in the order given. Errors as for
+// NewMatrix, with the criteria pointed at as "/types/j".
+func NewMatrixValues(rows [][]float64, types []CriterionType) (*Matrix, error) {
+	alts := make([]string, len(rows))
+	for i := range alts {
+		alts[i] = "A" + strconv.Itoa(i+1)
+	}
+	crit := make([]Criterion, len(types))
+	for j, t := range types {
+		crit[j] = Criterion{ID: "C" + strconv.Itoa(j+1), Type: t}
+	}
+	m, err := NewMatrix(alts, crit, rows)
+	return m, wrap(mapPaths(err, func(p string) string {
+		if rest, ok := strings.CutPrefix(p, "/criteria"); ok {
+			return "/types" + strings.TrimSuffix(rest, "/type")
+		}
+		return p
+	}))
 }
 
 // NewMatrixFlat is NewMatrix for values already laid out row-major:

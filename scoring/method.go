@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Method names a multi-criteria aggregation method.
@@ -28,9 +29,12 @@ const (
 	MethodVIKOR Method = "vikor"
 	// MethodPROMETHEEII is Brans & Vincke (1985): net outranking flow φ.
 	MethodPROMETHEEII Method = "promethee_ii"
+	// MethodWASPAS is Zavadskas et al. (2012): λ·WSM + (1 − λ)·WPM on
+	// linearly normalised values.
+	MethodWASPAS Method = "waspas"
 )
 
-var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPROMETHEEII}
+var methods = []Method{MethodWSM, MethodWPM, MethodTOPSIS, MethodVIKOR, MethodPROMETHEEII, MethodWASPAS}
 
 // String returns the method name.
 func (m Method) String() string { return string(m) }
@@ -50,7 +54,7 @@ func (m Method) defaultNormalization() Normalization {
 	switch m {
 	case MethodTOPSIS:
 		return NormalizationVector
-	case MethodWSM, MethodWPM:
+	case MethodWSM, MethodWPM, MethodWASPAS:
 		return NormalizationLinear
 	default:
 		return "" // VIKOR and PROMETHEE work on raw values
@@ -74,6 +78,22 @@ type Config struct {
 	// Preferences are PROMETHEE II's preference functions, one per
 	// criterion in column order; nil means the usual criterion for all.
 	Preferences []Preference `json:"preferences,omitempty"`
+	// IdealPositive and IdealNegative are TOPSIS's reference ideals, one
+	// value per criterion in the criteria's own units (for example 10 and
+	// 0 on a 0–10 rating); nil means the best and worst value of each
+	// column. Each may be given without the other.
+	IdealPositive []float64 `json:"ideal_positive,omitempty"`
+	IdealNegative []float64 `json:"ideal_negative,omitempty"`
+	// ShowWork makes TOPSIS return its weighted normalised matrix in
+	// TOPSISDetail.Weighted (rows × criteria numbers).
+	ShowWork bool `json:"show_work,omitempty"`
+	// Lambda is WASPAS's weight of the weighted sum, in [0, 1]; nil means 0.5.
+	Lambda *float64 `json:"lambda,omitempty"`
+	// WeightsAsGiven uses the weights as given instead of rescaling them
+	// to sum 1, as several tools and papers do: weighted sums, distances
+	// and flows then scale with the sum of the weights and products are
+	// raised to its power; rankings change only for WASPAS.
+	WeightsAsGiven bool `json:"weights_as_given,omitempty"`
 }
 
 // validate checks the settings for a matrix of n criteria: known names,
@@ -105,13 +125,48 @@ func (c Config) validate(n int) error {
 			errs = append(errs, checkPreferences(c.Preferences, n))
 		}
 	}
+	if c.IdealPositive != nil {
+		errs = append(errs, c.checkIdeal("ideal_positive", c.IdealPositive, n))
+	}
+	if c.IdealNegative != nil {
+		errs = append(errs, c.checkIdeal("ideal_negative", c.IdealNegative, n))
+	}
+	if c.Lambda != nil {
+		if c.Method != MethodWASPAS {
+			errs = append(errs, fieldError("/lambda", "lambda applies to waspas only"))
+		} else {
+			errs = append(errs, checkLambda(*c.Lambda))
+		}
+	}
+	if c.ShowWork && c.Method != MethodTOPSIS {
+		errs = append(errs, fieldError("/show_work", "show_work applies to topsis only"))
+	}
 	return errors.Join(errs...)
+}
+
+// checkIdeal checks a TOPSIS reference ideal: one finite value per criterion.
+func (c Config) checkIdeal(name string, ideal []float64, n int) error {
+	if c.Method != MethodTOPSIS {
+		return fieldError("/"+name, "%s applies to topsis only", name)
+	}
+	if len(ideal) != n {
+		return fieldError("/"+name, "%d values for %d criteria", len(ideal), n)
+	}
+	for j, v := range ideal {
+		if !isFinite(v) {
+			return fieldError(jsonptr.Join(name, j), "reference ideal %v is not finite", v)
+		}
+	}
+	return nil
 }
 
 // clone deep-copies the settings.
 func (c Config) clone() Config {
 	c.V = clonePtr(c.V)
 	c.Preferences = slices.Clone(c.Preferences)
+	c.IdealPositive = slices.Clone(c.IdealPositive)
+	c.IdealNegative = slices.Clone(c.IdealNegative)
+	c.Lambda = clonePtr(c.Lambda)
 	return c
 }
 
@@ -143,6 +198,8 @@ type Scores struct {
 	VIKOR *VIKORDetail `json:"vikor,omitempty"`
 	// PROMETHEE holds the leaving and entering flows (PROMETHEE II only).
 	PROMETHEE *PROMETHEEDetail `json:"promethee,omitempty"`
+	// WASPAS holds the weighted sum and product parts (WASPAS only).
+	WASPAS *WASPASDetail `json:"waspas,omitempty"`
 }
 
 // Score applies cfg.Method to m with weights w (any non-negative scale;
@@ -154,19 +211,35 @@ func Score(m *Matrix, w []float64, cfg Config) (s *Scores, err error) {
 	if err := cfg.validate(m.Cols()); err != nil {
 		return nil, err
 	}
+	if s, err = score(m, w, cfg); err != nil || !cfg.WeightsAsGiven {
+		return s, err
+	}
+	_, sum, _ := normalizeWeights(w, m.criterionIDs(), "/weights") // checked by score
+	s.asGiven(w, sum)
+	return s, finite(s)
+}
+
+// score dispatches to the method.
+func score(m *Matrix, w []float64, cfg Config) (*Scores, error) {
 	switch cfg.Method {
 	case MethodWSM:
 		return WSM(m, w, cfg.normalization(), cfg.Constant)
 	case MethodWPM:
 		return WPM(m, w, cfg.normalization(), cfg.Constant)
 	case MethodTOPSIS:
-		return TOPSIS(m, w, cfg.normalization(), cfg.Constant)
+		return topsis(m, w, cfg)
 	case MethodVIKOR:
 		v := 0.5
 		if cfg.V != nil {
 			v = *cfg.V
 		}
 		return VIKOR(m, w, v, cfg.Constant)
+	case MethodWASPAS:
+		lambda := 0.5
+		if cfg.Lambda != nil {
+			lambda = *cfg.Lambda
+		}
+		return WASPAS(m, w, lambda, cfg.normalization(), cfg.Constant)
 	default:
 		return PROMETHEEII(m, w, cfg.Preferences)
 	}
@@ -196,4 +269,16 @@ func normalizedScores(m *Matrix, w []float64, method Method, norm Normalization,
 		return nil, nil, colStats{}, err
 	}
 	return s, ts, st, nil
+}
+
+// finite checks that every score is a finite number: inputs are finite,
+// but values near the float64 limits can overflow on the way, and a
+// result must never hold NaN or ±Inf.
+func finite(s *Scores) error {
+	for i, v := range s.Values {
+		if !isFinite(v) {
+			return fieldError(jsonptr.Join("rows", i), "alternative %q: the score overflows float64 (%v); rescale the values", s.Alternatives[i], v)
+		}
+	}
+	return nil
 }

@@ -335,6 +335,7 @@ func cloneSpec(s ModelSpec) ModelSpec {
 	s.Weights.Values = slices.Clone(s.Weights.Values)
 	s.Weights.Ranks = slices.Clone(s.Weights.Ranks)
 	s.Weights.PairwiseUpper = slices.Clone(s.Weights.PairwiseUpper)
+	s.Weights.AHP.RandomIndexValues = slices.Clone(s.Weights.AHP.RandomIndexValues)
 	s.Method = s.Method.clone()
 	s.Knockouts = slices.Clone(s.Knockouts)
 	return s
@@ -344,7 +345,7 @@ func cloneSpec(s ModelSpec) ModelSpec {
 // matrix, so that they depend on the alternatives kept by the knock-outs.
 func (w WeightMethod) fromData() bool {
 	switch w {
-	case WeightMethodEntropy, WeightMethodStdDev, WeightMethodCRITIC:
+	case WeightMethodEntropy, WeightMethodStdDev, WeightMethodStdDevRaw, WeightMethodCRITIC, WeightMethodMEREC:
 		return true
 	}
 	return false
@@ -367,8 +368,14 @@ func (ws WeightSpec) derive(m *Matrix) (Weights, *AHPResult, error) {
 	case WeightMethodStdDev:
 		w, err := StdDevWeights(m)
 		return w, nil, err
+	case WeightMethodStdDevRaw:
+		w, err := StdDevRawWeights(m)
+		return w, nil, err
 	case WeightMethodCRITIC:
 		w, err := CRITICWeights(m)
+		return w, nil, err
+	case WeightMethodMEREC:
+		w, err := MERECWeights(m)
 		return w, nil, err
 	default: // ahp
 		p, err := NewPairwiseUpper(m.Cols(), ws.PairwiseUpper)

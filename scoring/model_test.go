@@ -22,13 +22,20 @@ func readModel(t testing.TB) []byte {
 	return data
 }
 
-func TestParseModelAndEvaluate(t *testing.T) {
+// evaluateModel parses, compiles and evaluates testdata/model.json.
+func evaluateModel(t *testing.T) *scoring.Result {
+	t.Helper()
 	spec, err := scoring.ParseModel(readModel(t))
 	require.NoError(t, err)
 	md, err := scoring.CompileModel(spec)
 	require.NoError(t, err)
 	res, err := md.Evaluate()
 	require.NoError(t, err)
+	return res
+}
+
+func TestParseModelAndEvaluate(t *testing.T) {
+	res := evaluateModel(t)
 	require.Len(t, res.Excluded, 1)
 	assert.Equal(t, "initech", res.Excluded[0].Alternative)
 	assert.Equal(t, []string{"must hold ISO/IEC 27001 certification"}, res.Excluded[0].Reasons)

@@ -149,28 +149,39 @@ func (m *Matrix) stats(inv bool) colStats {
 	return s
 }
 
-// transform maps a raw value x of column j to a + b·x, or to a + b/x when
-// recip is set. All normalisations are of this form.
+// transform maps a raw value x of column j to a + b·(x − c), or to
+// a + b/x when recip is set. All normalisations are of this form; taking
+// the difference x − c first keeps values far from zero exact (min-max is
+// (x − min)/(max − min), never −min/r + x/r). mirror marks the cost
+// variants that are 1 − (the benefit form), max and vector, whose
+// standard presentation is the benefit form with a minimised ideal.
 type transform struct {
-	a, b  float64
-	recip bool
+	a, b, c float64
+	recip   bool
+	mirror  bool
 }
 
 func (t transform) apply(x float64) float64 {
 	if t.recip {
 		return t.a + t.b/x
 	}
-	return t.a + t.b*x
+	return t.a + t.b*(x-t.c)
 }
 
-// lo and hi return the smallest and largest transformed value of a column
-// from its raw minimum and maximum (the transforms are monotone).
-func (t transform) lo(min, max float64) float64 {
-	return math.Min(t.apply(min), t.apply(max))
+// best and worst return the raw values of a column, between its minimum
+// and maximum, whose transformed values are the largest and smallest.
+func (t transform) best(lo, hi float64) float64 {
+	if t.recip == (t.b > 0) {
+		return lo
+	}
+	return hi
 }
 
-func (t transform) hi(min, max float64) float64 {
-	return math.Max(t.apply(min), t.apply(max))
+func (t transform) worst(lo, hi float64) float64 {
+	if t.best(lo, hi) == lo {
+		return hi
+	}
+	return lo
 }
 
 // transforms derives each column's normalisation from the column statistics.
@@ -207,10 +218,12 @@ func columnTransform(norm Normalization, policy ConstantPolicy, cost bool, lo, h
 			return transform{a: 1}, nil
 		case r == 0:
 			return transform{}, reasonError(fmt.Sprintf("zero range (every value is %g): min-max normalisation is undefined", lo))
+		case math.IsInf(r, 0):
+			return transform{}, reasonError(fmt.Sprintf("the range %g to %g overflows float64", lo, hi))
 		case cost:
-			return transform{a: hi / r, b: -1 / r}, nil
+			return transform{b: -1 / r, c: hi}, nil // (max − x)/(max − min)
 		default:
-			return transform{a: -lo / r, b: 1 / r}, nil
+			return transform{b: 1 / r, c: lo}, nil // (x − min)/(max − min)
 		}
 	case NormalizationVector:
 		norm := math.Sqrt(sumSq)
@@ -218,7 +231,7 @@ func columnTransform(norm Normalization, policy ConstantPolicy, cost bool, lo, h
 			return transform{}, reasonError("vector normalisation needs a non-zero, finite column norm")
 		}
 		if cost {
-			return transform{a: 1, b: -1 / norm}, nil
+			return transform{a: 1, b: -1 / norm, mirror: true}, nil
 		}
 		return transform{b: 1 / norm}, nil
 	}
@@ -231,7 +244,7 @@ func columnTransform(norm Normalization, policy ConstantPolicy, cost bool, lo, h
 			return transform{}, reasonError("max normalisation needs a positive maximum")
 		}
 		if cost {
-			return transform{a: 1, b: -1 / hi}, nil
+			return transform{a: 1, b: -1 / hi, mirror: true}, nil
 		}
 		return transform{b: 1 / hi}, nil
 	case NormalizationSum:
@@ -279,4 +292,14 @@ func normalize(m *Matrix, norm Normalization, policy ConstantPolicy) ([]float64,
 		out[k] = ts[k%n].apply(x)
 	}
 	return out, nil
+}
+
+// standard returns the normalised value of x in the standard convention:
+// the benefit form x/k for the mirrored cost variants of max and vector,
+// the normalised value otherwise.
+func (t transform) standard(x float64) float64 {
+	if t.mirror {
+		return t.a - t.apply(x)
+	}
+	return t.apply(x)
 }

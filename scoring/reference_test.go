@@ -93,6 +93,10 @@ func TestObjectiveWeightsReproducePublishedExamples(t *testing.T) {
 				w, err = scoring.CRITICWeights(m)
 			case scoring.WeightMethodStdDev:
 				w, err = scoring.StdDevWeights(m)
+			case scoring.WeightMethodStdDevRaw:
+				w, err = scoring.StdDevRawWeights(m)
+			case scoring.WeightMethodMEREC:
+				w, err = scoring.MERECWeights(m)
 			default:
 				t.Fatalf("unexpected method %s", c.Method)
 			}

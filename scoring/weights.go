@@ -26,20 +26,32 @@ const (
 	// (0·ln 0 = 0), wⱼ = (1 − Eⱼ)/Σ(1 − Eₖ). Computed on the raw values,
 	// whatever the criterion type.
 	WeightMethodEntropy WeightMethod = "entropy"
-	// WeightMethodStdDev weights each criterion by the standard deviation of
-	// its min-max normalised values: wⱼ = σⱼ/Σσₖ (Diakoulaki et al. 1995's
-	// "SD" method; Jahan & Edwards 2013).
+	// WeightMethodStdDev weights each criterion by the population standard
+	// deviation of its min-max normalised values: wⱼ = σⱼ/Σσₖ (Diakoulaki
+	// et al. 1995's "SD" method; Jahan & Edwards 2013).
 	WeightMethodStdDev WeightMethod = "std_dev"
+	// WeightMethodStdDevRaw weights each criterion by the population
+	// standard deviation of its raw values, σⱼ/Σσₖ, whatever the units (as
+	// some tools do); prefer std_dev when the criteria have different units.
+	WeightMethodStdDevRaw WeightMethod = "std_dev_raw"
 	// WeightMethodCRITIC is Diakoulaki, Mavrotas & Papayannakis (1995):
 	// on the min-max normalised matrix (cost criteria reversed),
 	// Cⱼ = σⱼ·Σₖ(1 − rⱼₖ) with rⱼₖ Pearson's correlation, wⱼ = Cⱼ/ΣC.
 	WeightMethodCRITIC WeightMethod = "critic"
+	// WeightMethodMEREC is Keshavarz-Ghorabaee, Amiri, Zavadskas, Turskis
+	// & Antucheviciene (2021), Determination of objective weights using a
+	// new method based on the removal effects of criteria (MEREC),
+	// Symmetry 13(4), 525: with nᵢⱼ = minₖxₖⱼ/xᵢⱼ (benefit) or
+	// xᵢⱼ/maxₖxₖⱼ (cost), Sᵢ = ln(1 + (1/n)Σⱼ|ln nᵢⱼ|), S′ᵢⱼ the same
+	// without criterion j, Eⱼ = Σᵢ|S′ᵢⱼ − Sᵢ| and wⱼ = Eⱼ/ΣE. Values must
+	// be positive.
+	WeightMethodMEREC WeightMethod = "merec"
 	// WeightMethodAHP is the priority vector of an AHP pairwise comparison
 	// matrix of the criteria (see AHP).
 	WeightMethodAHP WeightMethod = "ahp"
 )
 
-var weightMethods = []WeightMethod{WeightMethodDirect, WeightMethodEqual, WeightMethodROC, WeightMethodEntropy, WeightMethodStdDev, WeightMethodCRITIC, WeightMethodAHP}
+var weightMethods = []WeightMethod{WeightMethodDirect, WeightMethodEqual, WeightMethodROC, WeightMethodEntropy, WeightMethodStdDev, WeightMethodStdDevRaw, WeightMethodCRITIC, WeightMethodMEREC, WeightMethodAHP}
 
 // String returns the method name.
 func (w WeightMethod) String() string { return string(w) }
@@ -177,6 +189,12 @@ func ROCWeights(m *Matrix, ranks []int) (_ Weights, err error) {
 // summing to zero carries no information (weight 0). It needs at least
 // two alternatives, and an error is returned when no criterion
 // discriminates (every column constant).
+//
+// The divergence 1 − Eⱼ is not formed by subtracting Eⱼ from 1, which
+// loses every digit on a nearly constant column. With x̄ the column mean
+// and δᵢ = (xᵢ − x̄)/x̄ (so Σδᵢ = 0), ln m − Hⱼ = (1/m)·Σᵢ g(δᵢ) where
+// g(δ) = (1 + δ)·ln(1 + δ) − δ ≥ 0, evaluated by its series
+// Σₖ₌₂ (−δ)ᵏ/(k(k − 1)) for |δ| < ½; and 1 − Eⱼ = (ln m − Hⱼ)/ln m.
 func EntropyWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	rows, n := m.Rows(), m.Cols()
@@ -184,29 +202,48 @@ func EntropyWeights(m *Matrix) (_ Weights, err error) {
 		return Weights{}, fieldError("/alternatives", "entropy weights need at least two alternatives")
 	}
 	s := m.stats(false)
+	for j, c := range m.criteria {
+		switch {
+		case s.min[j] < 0:
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+		case !isFinite(s.sum[j]):
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: the column sum overflows float64", c.ID)
+		}
+	}
 	d := make([]float64, n)
 	lnM := math.Log(float64(rows))
-	for j, c := range m.criteria {
-		if s.min[j] < 0 {
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+	for j := range n {
+		if s.sum[j] == 0 {
+			continue // all zero: no information
 		}
-	}
-	h := make([]float64, n)
-	for i := 0; i < len(m.data); i += n {
-		for j, x := range m.data[i : i+n] {
-			if x > 0 && s.sum[j] > 0 {
-				p := x / s.sum[j]
-				h[j] -= p * math.Log(p)
-			}
+		mean := s.sum[j] / float64(rows)
+		for i := range rows {
+			d[j] += divergence((m.data[i*n+j] - mean) / mean)
 		}
-	}
-	for j := range d {
-		if s.sum[j] > 0 {
-			d[j] = 1 - h[j]/lnM
-		}
-		d[j] = math.Max(d[j], 0) // rounding can leave −1e-17
+		d[j] /= float64(rows) * lnM
 	}
 	return fromScores(m, WeightMethodEntropy, d)
+}
+
+// divergence returns g(δ) = (1 + δ)·ln(1 + δ) − δ for δ ≥ −1 without
+// cancellation near 0: g(δ) = Σₖ₌₂ (−δ)ᵏ/(k(k − 1)) for |δ| < ½.
+func divergence(delta float64) float64 {
+	switch {
+	case delta == -1:
+		return 1 // 0·ln 0 = 0
+	case math.Abs(delta) >= 0.5:
+		return (1+delta)*math.Log1p(delta) - delta
+	}
+	sum, pow := 0.0, -delta
+	for k := 2.0; k <= 64; k++ { // |δ| < ½: the 64th term is below 1e-22
+		pow *= -delta
+		term := pow / (k * (k - 1))
+		sum += term
+		if math.Abs(term) <= 1e-17*sum {
+			break
+		}
+	}
+	return sum
 }
 
 // StdDevWeights computes standard-deviation weights (see
@@ -221,10 +258,62 @@ func StdDevWeights(m *Matrix) (_ Weights, err error) {
 	return fromScores(m, WeightMethodStdDev, sd)
 }
 
-// CRITICWeights computes CRITIC weights (see WeightMethodCRITIC). The
-// correlation with a constant criterion is taken as 0 (that criterion's
-// own weight is 0, as its σ is 0); an error is returned when every
-// criterion is constant.
+// StdDevRawWeights computes standard-deviation weights on the raw values
+// (see WeightMethodStdDevRaw). A constant criterion gets weight 0; an
+// error is returned when every criterion is constant or a deviation
+// overflows float64.
+func StdDevRawWeights(m *Matrix) (_ Weights, err error) {
+	defer wrapErr(&err)
+	if m.Rows() < 2 {
+		return Weights{}, fieldError("/alternatives", "objective weights need at least two alternatives")
+	}
+	sd := columnSD(m.data, m.Rows(), m.Cols())
+	for j, v := range sd {
+		if !isFinite(v) {
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: the standard deviation overflows float64", m.criteria[j].ID)
+		}
+	}
+	return fromScores(m, WeightMethodStdDevRaw, sd)
+}
+
+// MERECWeights computes MEREC weights (see WeightMethodMEREC). Every
+// value must be positive; an error is returned when no criterion's
+// removal changes the performance of any alternative (every column
+// constant).
+func MERECWeights(m *Matrix) (_ Weights, err error) {
+	defer wrapErr(&err)
+	rows, n := m.Rows(), m.Cols()
+	s := m.stats(false)
+	for j, c := range m.criteria {
+		if s.min[j] <= 0 {
+			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: MEREC needs positive values (minimum %g)", c.ID, s.min[j])
+		}
+	}
+	e := make([]float64, n)
+	l := make([]float64, n) // |ln nᵢⱼ| of one row
+	for i := range rows {
+		total := 0.0
+		for j, x := range m.data[i*n : (i+1)*n] {
+			r := s.min[j] / x
+			if m.criteria[j].Type == CriterionTypeCost {
+				r = x / s.max[j]
+			}
+			l[j] = math.Abs(math.Log(r))
+			total += l[j]
+		}
+		si := math.Log1p(total / float64(n))
+		for j := range n {
+			e[j] += math.Abs(math.Log1p((total-l[j])/float64(n)) - si)
+		}
+	}
+	return fromScores(m, WeightMethodMEREC, e)
+}
+
+// CRITICWeights computes CRITIC weights (see WeightMethodCRITIC). A
+// constant criterion has σ = 0 and no correlation: it gets weight 0 and
+// is left out of the other criteria's conflict sums, so that they get
+// exactly the weights they would have without it. An error is returned
+// when every criterion is constant.
 func CRITICWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	r, sd, err := minMaxColumns(m)
@@ -249,9 +338,12 @@ func CRITICWeights(m *Matrix) (_ Weights, err error) {
 		conflict := 0.0
 		for k := range n {
 			rho := 0.0
-			if k == j {
+			switch {
+			case k == j:
 				rho = 1
-			} else if sd[k] > 0 {
+			case sd[k] == 0:
+				continue // a constant criterion is left out, as if absent
+			default:
 				cov := 0.0
 				for i := range rows {
 					cov += (r[i*n+j] - mean[j]) * (r[i*n+k] - mean[k])
@@ -275,22 +367,27 @@ func minMaxColumns(m *Matrix) ([]float64, []float64, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, n := m.Rows(), m.Cols()
+	return r, columnSD(r, m.Rows(), m.Cols()), nil
+}
+
+// columnSD returns the population standard deviation of each column of a
+// row-major rows × n matrix, from the deviations to the column mean.
+func columnSD(data []float64, rows, n int) []float64 {
 	sd := make([]float64, n)
 	for j := range n {
 		mean := 0.0
 		for i := range rows {
-			mean += r[i*n+j]
+			mean += data[i*n+j]
 		}
 		mean /= float64(rows)
 		ss := 0.0
 		for i := range rows {
-			d := r[i*n+j] - mean
+			d := data[i*n+j] - mean
 			ss += d * d
 		}
 		sd[j] = math.Sqrt(ss / float64(rows))
 	}
-	return r, sd, nil
+	return sd
 }
 
 // fromScores normalises non-negative importance scores into Weights.

@@ -13,29 +13,23 @@ func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 		return nil, err
 	}
 	n := len(ts)
-	// Affine columns fold into one constant plus Σ coef·x.
-	coef := make([]float64, 2*n)
-	inv := coef[n:]
-	base := 0.0
+	// Σ wⱼ(aⱼ + bⱼ(x − cⱼ)) = Σ wⱼaⱼ + Σ coefⱼ(x − cⱼ): the constant
+	// folds, the shift stays inside so that values far from zero keep
+	// their digits; reciprocal columns add invⱼ/x.
+	buf := make([]float64, 3*n)
+	coef, shift, inv := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+	base, anyRecip := 0.0, false
 	for j, t := range ts {
 		base += s.Weights[j] * t.a
 		if t.recip {
-			inv[j] = s.Weights[j] * t.b
+			inv[j], anyRecip = s.Weights[j]*t.b, true
 		} else {
-			coef[j] = s.Weights[j] * t.b
+			coef[j], shift[j] = s.Weights[j]*t.b, t.c
 		}
-	}
-	coef = coef[:n]
-	anyRecip := false
-	for _, t := range ts {
-		anyRecip = anyRecip || t.recip
 	}
 	for i := range s.Values {
 		row := m.data[i*n : (i+1)*n : (i+1)*n]
-		acc := base
-		for j, x := range row {
-			acc += coef[j] * x
-		}
+		acc := base + affineSum(row, coef, shift)
 		if anyRecip {
 			for j, x := range row {
 				if inv[j] != 0 {
@@ -45,7 +39,7 @@ func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 		}
 		s.Values[i] = acc
 	}
-	return s, nil
+	return s, finite(s)
 }
 
 // WPM scores m by the weighted product model: Pᵢ = Πⱼ rᵢⱼ^wⱼ where r is
@@ -71,5 +65,22 @@ func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 		}
 		s.Values[i] = math.Exp(logP)
 	}
-	return s, nil
+	return s, finite(s)
+}
+
+// affineSum returns Σⱼ coefⱼ·(xⱼ − shiftⱼ) over one row, with two
+// accumulators so that the additions do not wait on one another.
+func affineSum(row, coef, shift []float64) float64 {
+	n := len(row)
+	coef, shift = coef[:n], shift[:n]
+	var acc0, acc1 float64
+	j := 0
+	for ; j+1 < n; j += 2 {
+		acc0 += coef[j] * (row[j] - shift[j])
+		acc1 += coef[j+1] * (row[j+1] - shift[j+1])
+	}
+	if j < n {
+		acc0 += coef[j] * (row[j] - shift[j])
+	}
+	return acc0 + acc1
 }
