@@ -14,18 +14,19 @@ func Example_quickPath() {
 	res, err := risk.Simulate(s, risk.SimOptions{Trials: 100_000, Seed: 1, SummaryOptions: risk.SummaryOptions{ExceedanceProbabilities: []float64{0.1, 0.01}}})
 	fmt.Print(res.Text(), err)
 	// Output:
-	// statistic                          value
-	// trials                            100000
-	// mean                       534743.09 EUR
-	// std dev                    966794.41 EUR
-	// P10                             0.00 EUR
-	// P50                        238771.65 EUR
-	// P90                       1312871.42 EUR
-	// P95                       1981929.30 EUR
-	// P99                       4341248.55 EUR
-	// VaR 95%                   1981929.30 EUR
-	// P(any loss)                       0.8646
-	// P(loss > 1312871.42 EUR)          0.1000
-	// P(loss > 4341248.55 EUR)          0.0100
+	// statistic                              value
+	// --------------------------  ----------------
+	// trials                                100000
+	// mean                          534,743.09 EUR
+	// std dev                       966,794.41 EUR
+	// P10                                 0.00 EUR
+	// P50                           238,771.65 EUR
+	// P90                         1,312,871.42 EUR
+	// P95                         1,981,929.30 EUR
+	// P99                         4,341,248.55 EUR
+	// VaR 95%                     1,981,929.30 EUR
+	// P(any loss)                           0.8646
+	// P(loss > 1,312,871.42 EUR)            0.1000
+	// P(loss > 4,341,248.55 EUR)            0.0100
 	// <nil>
 }

@@ -13,7 +13,7 @@ func TestRenderings(t *testing.T) {
 	res, err := Summarise([]float64{0, 10, 20, 30, 1000}, "EUR", SummaryOptions{ExceedanceProbabilities: []float64{0.5, 0.1}})
 	require.NoError(t, err)
 	md := res.Markdown()
-	assert.True(t, strings.HasPrefix(md, "| statistic | value |\n| --- | --- |\n"), md)
+	assert.True(t, strings.HasPrefix(md, "| statistic | value |\n| --- | ---: |\n"), md)
 	assert.Contains(t, md, "| mean | 212.00 EUR |")
 	lines := strings.Split(strings.TrimSpace(res.Text()), "\n")
 	for _, l := range lines[1:] {
@@ -27,5 +27,6 @@ func TestRenderings(t *testing.T) {
 	require.NoError(t, err)
 	md = rep.Markdown()
 	assert.Equal(t, len(rep.Risks)+2, strings.Count(md, "\n"))
+	assert.Equal(t, len(rep.Risks)+2, strings.Count(rep.Text(), "\n"), "header, rule and one line a risk")
 	assert.Contains(t, rep.Text(), rep.Risks[0].ID)
 }

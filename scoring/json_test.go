@@ -21,7 +21,7 @@ var resultTypes = []any{
 	scoring.Weights{}, scoring.AHPResult{}, scoring.Judgment{}, scoring.HierarchyResult{}, scoring.NodeReport{},
 	scoring.Exclusion{}, scoring.Result{}, scoring.Ranked{}, scoring.WeightInterval{},
 	scoring.RankReversal{}, scoring.ReversalReport{}, scoring.MonteCarloResult{}, scoring.PriceScore{},
-	scoring.WASPASDetail{}, scoring.Table{},
+	scoring.WASPASDetail{},
 }
 
 // Every exported field of every result type, and of the structs they

@@ -2,27 +2,15 @@ package scoring
 
 import (
 	"strconv"
-	"strings"
-	"unicode/utf8"
-)
 
-// Table is a result laid out for people: a header and rows of cells,
-// rendered as aligned text or as a Markdown table (for a notebook cell
-// or a report). Numeric columns are right-aligned.
-type Table struct {
-	// Header names the columns.
-	Header []string `json:"header"`
-	// Rows hold the cells, one slice per row, as many cells as Header.
-	Rows [][]string `json:"rows"`
-	// Numeric marks the right-aligned columns.
-	Numeric []bool `json:"numeric"`
-}
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // RankingTable lays out a ranking best first: rank, alternative and
 // score (4 decimals), plus the fractional rank when the average tie
 // policy set one.
-func RankingTable(r []Ranked) Table {
-	t := Table{Header: []string{"rank", "alternative", "score"}, Numeric: []bool{true, false, true}}
+func RankingTable(r []Ranked) outsourcing.Table {
+	t := outsourcing.Table{Header: []string{"rank", "alternative", "score"}, Numeric: []bool{true, false, true}}
 	frac := false
 	for _, x := range r {
 		frac = frac || x.FractionalRank != 0
@@ -43,8 +31,8 @@ func RankingTable(r []Ranked) Table {
 // SensitivityTable lays out WeightStability's intervals: each criterion's
 // weight and the weight ranges keeping the winner and the whole ranking
 // (3 decimals), and whether the bounds are exact.
-func SensitivityTable(iv []WeightInterval) Table {
-	t := Table{
+func SensitivityTable(iv []WeightInterval) outsourcing.Table {
+	t := outsourcing.Table{
 		Header:  []string{"criterion", "weight", "winner low", "winner high", "ranking low", "ranking high", "exact"},
 		Numeric: []bool{false, true, true, true, true, true, false},
 	}
@@ -57,85 +45,3 @@ func SensitivityTable(iv []WeightInterval) Table {
 
 // fixed formats x with the given decimals.
 func fixed(x float64, decimals int) string { return strconv.FormatFloat(x, 'f', decimals, 64) }
-
-// widths returns each column's width in runes.
-func (t Table) widths() []int {
-	w := make([]int, len(t.Header))
-	for _, row := range append([][]string{t.Header}, t.Rows...) {
-		for j, c := range row {
-			if j < len(w) {
-				w[j] = max(w[j], utf8.RuneCountInString(c))
-			}
-		}
-	}
-	return w
-}
-
-// pad aligns a cell in a column of width w.
-func (t Table) pad(j int, c string, w int) string {
-	fill := strings.Repeat(" ", w-utf8.RuneCountInString(c))
-	if j < len(t.Numeric) && t.Numeric[j] {
-		return fill + c
-	}
-	return c + fill
-}
-
-// Text renders the table as aligned plain text: columns separated by two
-// spaces, a dashed rule under the header, no trailing spaces.
-func (t Table) Text() string {
-	w := t.widths()
-	var b strings.Builder
-	line := func(cells []string) {
-		parts := make([]string, len(w))
-		for j := range w {
-			c := ""
-			if j < len(cells) {
-				c = cells[j]
-			}
-			parts[j] = t.pad(j, c, w[j])
-		}
-		b.WriteString(strings.TrimRight(strings.Join(parts, "  "), " "))
-		b.WriteByte('\n')
-	}
-	line(t.Header)
-	rule := make([]string, len(w))
-	for j := range w {
-		rule[j] = strings.Repeat("-", w[j])
-	}
-	line(rule)
-	for _, row := range t.Rows {
-		line(row)
-	}
-	return b.String()
-}
-
-// Markdown renders the table as a GitHub-flavoured Markdown table, numeric
-// columns right-aligned; "|" in a cell is escaped.
-func (t Table) Markdown() string {
-	var b strings.Builder
-	line := func(cells []string) {
-		b.WriteString("|")
-		for j := range t.Header {
-			c := ""
-			if j < len(cells) {
-				c = strings.ReplaceAll(cells[j], "|", `\|`)
-			}
-			b.WriteString(" " + c + " |")
-		}
-		b.WriteByte('\n')
-	}
-	line(t.Header)
-	b.WriteString("|")
-	for j := range t.Header {
-		if j < len(t.Numeric) && t.Numeric[j] {
-			b.WriteString(" ---: |")
-		} else {
-			b.WriteString(" --- |")
-		}
-	}
-	b.WriteByte('\n')
-	for _, row := range t.Rows {
-		line(row)
-	}
-	return b.String()
-}
