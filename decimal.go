@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -85,6 +86,21 @@ func DecimalFromFloat(f float64) (Decimal, error) {
 		return Decimal{}, FieldErrorf("", "%v is not a finite number", f)
 	}
 	return Decimal{v: decimal.NewFromFloat(f)}, nil
+}
+
+// DecimalsFromFloats converts float64 data (a notebook's slice, a CSV
+// column) with DecimalFromFloat; a NaN or ±Inf is a *FieldError at its
+// index ("/3").
+func DecimalsFromFloats(fs []float64) ([]Decimal, error) {
+	out := make([]Decimal, len(fs))
+	for i, f := range fs {
+		d, err := DecimalFromFloat(f)
+		if err != nil {
+			return nil, AtPath(jsonptr.Join(i), err)
+		}
+		out[i] = d
+	}
+	return out, nil
 }
 
 // Shopspring returns the value as a shopspring decimal.Decimal.

@@ -3,6 +3,7 @@ package outsourcing_test
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -101,4 +102,14 @@ func TestDecimalFormat(t *testing.T) {
 	}
 	assert.Equal(t, "1.50 1500", fmt.Sprint(d, " ", big), "Print and Println use String")
 	testkit.AssertGlobalsIgnored(t, render)
+}
+
+func TestDecimalsFromFloats(t *testing.T) {
+	ds, err := outsourcing.DecimalsFromFloats([]float64{0.1, -2.5, 1e6})
+	require.NoError(t, err)
+	assert.Equal(t, "0.1 -2.5 1000000", fmt.Sprint(ds[0], ds[1], ds[2]))
+	_, err = outsourcing.DecimalsFromFloats([]float64{1, math.NaN()})
+	require.Len(t, outsourcing.FieldErrors(err), 1)
+	assert.Equal(t, "/1", outsourcing.FieldErrors(err)[0].Path)
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 }

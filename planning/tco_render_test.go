@@ -1,0 +1,30 @@
+package planning
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+func TestTCORenderings(t *testing.T) {
+	tc, err := CompileTCO(switchModel(loadTCOReference(t)))
+	require.NoError(t, err)
+	res := tc.Evaluate()
+	table := res.Table()
+	require.Len(t, table.Rows, len(res.Options))
+	assert.Equal(t, "—", table.Rows[0][3], "the baseline saves nothing against itself")
+	assert.Contains(t, table.Text(), res.Options[1].Discounted.Grouped())
+
+	tor, err := tc.Tornado("offer", outsourcing.MustPercent("10"))
+	require.NoError(t, err)
+	md := tor.Table().Markdown()
+	assert.Equal(t, len(tor.Bars)+2, strings.Count(md, "\n"))
+	svg := tor.SVG()
+	require.NoError(t, xml.Unmarshal(svg, new(struct{ XMLName xml.Name })), "well-formed XML")
+	assert.Equal(t, len(tor.Bars), strings.Count(string(svg), "<text x=\"212\""), "one label a bar")
+}
