@@ -58,7 +58,9 @@ func (v Verdict) Approves() bool { return v == VerdictApprove || v == VerdictApp
 func (v Verdict) String() string { return string(v) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Verdict) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(v, "verdict", verdicts) }
+func (v Verdict) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(v, "verdict", verdicts)
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown verdicts.
 func (v *Verdict) UnmarshalText(b []byte) error {
