@@ -182,8 +182,12 @@ func ruleProblems(err error, pathOf func(id string) string) error {
 	return joinProblems(out)
 }
 
-// leafErrors flattens joined errors.
+// leafErrors flattens joined errors down to the typed errors they join.
 func leafErrors(err error) []error {
+	switch err.(type) {
+	case *outsourcing.FieldError, *outsourcing.RuleError:
+		return []error{err}
+	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		var out []error
 		for _, e := range j.Unwrap() {
