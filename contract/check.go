@@ -37,6 +37,7 @@ func (k *checker) contract() {
 	k.transition()
 	if len(k.errs) == 0 {
 		k.figures()
+		k.c.indexObligations()
 	}
 }
 

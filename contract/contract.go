@@ -21,6 +21,9 @@ type Contract struct {
 	parties   map[string]int
 	clauses   map[string]int
 	criteria  map[string]bool
+	// obligations in contract order, and their positions by id
+	obligations    []obligationRef
+	obligationByID map[string]int
 }
 
 // CompileContract checks spec and builds the contract. It reports, joined

@@ -87,13 +87,52 @@ func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
 // After reports whether d is after o.
 func (d Date) After(o Date) bool { return d.Compare(o) > 0 }
 
-// AddDays returns the date n days after d (before it when n < 0).
-func (d Date) AddDays(n int) Date { return DateOf(d.In(nil).AddDate(0, 0, n)) }
+// AddDays returns the date n days after d (before it when n < 0), in the
+// proleptic Gregorian calendar.
+func (d Date) AddDays(n int) Date { return civil(d.days() + n) }
 
 // DaysUntil returns the number of days from d to o: 1 from a date to the
 // next, negative when o is before d.
-func (d Date) DaysUntil(o Date) int {
-	return int(o.In(nil).Sub(d.In(nil)).Hours() / 24)
+func (d Date) DaysUntil(o Date) int { return o.days() - d.days() }
+
+// days counts the days from 1970-01-01 to d (H. Hinnant,
+// "chrono-Compatible Low-Level Date Algorithms", days_from_civil).
+func (d Date) days() int {
+	y, m := d.year, int(d.month)
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// civil is the date n days after 1970-01-01 (Hinnant's civil_from_days).
+func civil(n int) Date {
+	n += 719468
+	era := floorDiv(n, 146097)
+	doe := n - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	month := (mp+2)%12 + 1
+	y := yoe + era*400
+	if month <= 2 {
+		y++
+	}
+	return Date{y, time.Month(month), day}
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // AddMonths returns the date n months after d (before it when n < 0),
@@ -146,7 +185,16 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // daysIn returns the number of days of the month.
 func daysIn(year int, month time.Month) int {
-	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch month {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 func sign(n int) int {

@@ -100,3 +100,16 @@ func TestDates(t *testing.T) {
 	assert.Equal(t, a, back)
 	assert.Equal(t, a, contract.DateOf(time.Date(2026, 1, 31, 23, 59, 0, 0, time.FixedZone("X", 3600))))
 }
+
+// TestDayCounting checks the day arithmetic against the time package
+// over four centuries, leap rules included.
+func TestDayCounting(t *testing.T) {
+	start := time.Date(1899, 12, 25, 0, 0, 0, 0, time.UTC)
+	base := contract.DateOf(start)
+	for n := 0; n < 146097+20; n += 7 {
+		want := contract.DateOf(start.AddDate(0, 0, n))
+		require.Equal(t, want, base.AddDays(n))
+		require.Equal(t, n, base.DaysUntil(want))
+		require.Equal(t, base, want.AddDays(-n))
+	}
+}

@@ -111,73 +111,100 @@ func (c *Contract) Obligations(asOf Date, done []Fulfilment) (ObligationReport, 
 		return ObligationReport{}, wrap(err)
 	}
 	out := ObligationReport{AsOf: asOf}
-	for _, cl := range c.spec.Clauses {
-		for _, o := range cl.Obligations {
-			horizon := o.Lead.AddTo(asOf)
-			occurrences(o.Due, o.Every, c.obligationUntil(o), func(k int, d Date) bool {
-				od := c.due(cl, o, k, d, asOf, met[fulfilled{o.ID, d}])
-				if d.After(horizon) {
-					out.Open = append(out.Open, od) // the next one to come
-					return false
-				}
-				switch od.Status {
-				case ItemStatusDone, ItemStatusDoneLate:
-					out.Met++
-				case ItemStatusOverdue:
-					out.Overdue++
-					out.Open = append(out.Open, od)
-				default:
-					out.Due++
-					out.Open = append(out.Open, od)
-				}
-				return true
-			})
-		}
+	for pos, ref := range c.obligations {
+		cl := c.spec.Clauses[ref.clause]
+		o := cl.Obligations[ref.index]
+		horizon := o.Lead.AddTo(asOf)
+		occurrences(o.Due, o.Every, c.obligationUntil(o), func(k int, d Date) bool {
+			var on Date
+			if k < len(met[pos]) {
+				on = met[pos][k]
+			}
+			od := c.due(cl, o, k, d, asOf, on)
+			if d.After(horizon) {
+				out.Open = append(out.Open, od) // the next one to come
+				return false
+			}
+			switch od.Status {
+			case ItemStatusDone, ItemStatusDoneLate:
+				out.Met++
+			case ItemStatusOverdue:
+				out.Overdue++
+				out.Open = append(out.Open, od)
+			default:
+				out.Due++
+				out.Open = append(out.Open, od)
+			}
+			return true
+		})
 	}
 	return out, nil
 }
 
-type fulfilled struct {
-	obligation string
-	due        Date
-}
+// obligationRef locates an obligation: clause index, index within it.
+type obligationRef struct{ clause, index int }
 
-// fulfilments indexes fulfilments, checking each names an occurrence.
-func (c *Contract) fulfilments(done []Fulfilment) (map[fulfilled]Date, error) {
-	byID := map[string]Obligation{}
-	for _, cl := range c.spec.Clauses {
-		for _, o := range cl.Obligations {
-			byID[o.ID] = o
+// indexObligations lists the obligations in contract order, by id.
+func (c *Contract) indexObligations() {
+	c.obligationByID = map[string]int{}
+	for i, cl := range c.spec.Clauses {
+		for j, o := range cl.Obligations {
+			c.obligationByID[o.ID] = len(c.obligations)
+			c.obligations = append(c.obligations, obligationRef{i, j})
 		}
 	}
-	out := make(map[fulfilled]Date, len(done))
+}
+
+// fulfilments indexes fulfilments by obligation (in contract order) and
+// occurrence, checking each names an occurrence once.
+func (c *Contract) fulfilments(done []Fulfilment) ([][]Date, error) {
+	out := make([][]Date, len(c.obligations))
 	var errs problems
 	for i, f := range done {
-		o, ok := byID[f.Obligation]
-		key := fulfilled{f.Obligation, f.Due}
+		pos, ok := c.obligationByID[f.Obligation]
+		if !ok {
+			errs.add(notFoundf(jsonptr.Join(i, "obligation"), "no obligation %q", f.Obligation))
+			continue
+		}
+		ref := c.obligations[pos]
+		k, ok := c.occurrence(c.spec.Clauses[ref.clause].Obligations[ref.index], f.Due)
 		switch {
 		case !ok:
-			errs.add(notFoundf(jsonptr.Join(i, "obligation"), "no obligation %q", f.Obligation))
-		case !c.isDueDate(o, f.Due):
 			errs.failf(jsonptr.Join(i, "due"), "%s is not a due date of obligation %q", f.Due, f.Obligation)
 		case f.On.IsZero():
 			errs.failf(jsonptr.Join(i, "on"), "a fulfilment needs the day it was met")
+		case k < len(out[pos]) && !out[pos][k].IsZero():
+			errs.failf(jsonptr.Join(i, "due"), "obligation %q due %s is fulfilled twice", f.Obligation, f.Due)
 		default:
-			if _, dup := out[key]; dup {
-				errs.failf(jsonptr.Join(i, "due"), "obligation %q due %s is fulfilled twice", f.Obligation, f.Due)
+			if k >= len(out[pos]) {
+				out[pos] = append(out[pos], make([]Date, k+1-len(out[pos]))...)
 			}
-			out[key] = f.On
+			out[pos][k] = f.On
 		}
 	}
 	return out, joinProblems(errs)
 }
 
-// isDueDate reports whether d is one of o's due dates.
-func (c *Contract) isDueDate(o Obligation, d Date) bool {
-	found := false
-	occurrences(o.Due, o.Every, minDate(c.obligationUntil(o), d), func(_ int, x Date) bool {
-		found = x == d
-		return !found
-	})
-	return found
+// occurrence returns the number of o's occurrence due on d, and whether d
+// is one of o's due dates.
+func (c *Contract) occurrence(o Obligation, d Date) (int, bool) {
+	if d.Before(o.Due) || d.After(c.obligationUntil(o)) {
+		return 0, false
+	}
+	if o.Every.IsZero() {
+		return 0, d == o.Due
+	}
+	k := 0 // a span of months and days is walked from the anchor
+	switch {
+	case o.Every.days == 0:
+		k = max(monthsBetween(o.Due, d)/o.Every.months-1, 0)
+	case o.Every.months == 0:
+		k = o.Due.DaysUntil(d) / o.Every.days
+	}
+	for ; ; k++ { // the occurrence on or after d is at most one past the estimate
+		x := o.Every.Times(k).AddTo(o.Due)
+		if !x.Before(d) {
+			return k, x == d
+		}
+	}
 }

@@ -2,9 +2,11 @@ package contract
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Period is a range of days. Both ends are days of the period: End is
@@ -76,12 +78,18 @@ type Payment struct {
 // period, rounded half up to the currency's minor unit).
 func (c *Contract) PaymentSchedule() []Payment { return slices.Clone(c.schedule) }
 
-// schedule builds the payment schedule.
-func (c *Contract) buildSchedule() []Payment {
+// buildSchedule builds the payment schedule. Errors: more than
+// MaxPayments payments (ErrLimit at the fee that passes the limit).
+func (c *Contract) buildSchedule() ([]Payment, error) {
 	s := &c.spec
-	var out []Payment
-	for _, f := range s.Pricing.Fees {
-		out = append(out, c.feePayments(f)...)
+	out := make([]Payment, 0, len(s.Pricing.Milestones))
+	for i, f := range s.Pricing.Fees {
+		pays, ok := c.feePayments(f, MaxPayments-len(out))
+		if !ok {
+			return nil, &outsourcing.FieldError{Path: jsonptr.Join("pricing", "fees", i, "every"), Err: outsourcing.ErrLimit,
+				Reason: fmt.Sprintf("the schedule would hold more than %d payments", MaxPayments)}
+		}
+		out = append(out, pays...)
 	}
 	for _, m := range s.Pricing.Milestones {
 		out = append(out, Payment{Kind: PaymentKindMilestone, Ref: m.ID, InvoiceDate: m.Due,
@@ -90,25 +98,36 @@ func (c *Contract) buildSchedule() []Payment {
 	slices.SortStableFunc(out, func(a, b Payment) int {
 		return cmp.Or(a.InvoiceDate.Compare(b.InvoiceDate), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Ref, b.Ref))
 	})
-	return out
+	return out, nil
 }
 
+// MaxPayments bounds the payments of a contract's schedule (100,000: a
+// monthly fee for 8,000 years), so that an untrusted document cannot make
+// CompileContract loop for long or hold much memory.
+const MaxPayments = 100_000
+
 // feePeriods returns the fee's billing periods, the last one cut at the
-// fee's end.
-func (c *Contract) feePeriods(f Fee) (periods []Period, last Date) {
+// fee's end, at most max of them (then ok is false).
+func (c *Contract) feePeriods(f Fee, max int) (periods []Period, last Date, ok bool) {
 	first := cmp.Or(f.From, c.spec.Term.Start)
 	last = cmp.Or(f.Until, c.spec.Term.End)
 	for k := 0; ; k++ {
+		if k == max {
+			return nil, last, false
+		}
 		start := f.Every.Times(k).AddTo(first)
 		if start.After(last) {
-			return periods, last
+			return periods, last, true
 		}
 		periods = append(periods, Period{Start: start, End: f.Every.Times(k + 1).AddTo(first).AddDays(-1)})
 	}
 }
 
-func (c *Contract) feePayments(f Fee) []Payment {
-	periods, last := c.feePeriods(f)
+func (c *Contract) feePayments(f Fee, max int) ([]Payment, bool) {
+	periods, last, ok := c.feePeriods(f, max)
+	if !ok {
+		return nil, false
+	}
 	out := make([]Payment, 0, len(periods))
 	for _, p := range periods {
 		pay := Payment{Kind: PaymentKindFee, Ref: f.ID, Period: p, Amount: f.Amount}
@@ -124,7 +143,7 @@ func (c *Contract) feePayments(f Fee) []Payment {
 		pay.DueDate = c.spec.PaymentTerms.due(pay.InvoiceDate)
 		out = append(out, pay)
 	}
-	return out
+	return out, true
 }
 
 // exactShare returns amount × num / den rounded half up to the
@@ -150,7 +169,11 @@ func (t PaymentTerms) due(d Date) Date {
 func (k *checker) figures() {
 	c := k.c
 	cur := c.spec.Currency
-	c.schedule = c.buildSchedule()
+	var err error
+	if c.schedule, err = c.buildSchedule(); err != nil {
+		k.errs.add(err)
+		return
+	}
 	amounts := make([]outsourcing.Money, len(c.schedule))
 	for i, p := range c.schedule {
 		amounts[i] = p.Amount

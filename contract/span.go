@@ -52,12 +52,20 @@ func (s Span) Times(k int) Span { return Span{months: s.months * k, days: s.days
 
 // AddTo returns d moved forward by the span: months first (clamped to
 // the month's end), then days.
-func (s Span) AddTo(d Date) Date { return d.AddMonths(s.months).AddDays(s.days) }
+func (s Span) AddTo(d Date) Date {
+	if s.months != 0 {
+		d = d.AddMonths(s.months)
+	}
+	if s.days != 0 {
+		d = d.AddDays(s.days)
+	}
+	return d
+}
 
 // SubtractFrom returns d moved back by the span: months first (clamped),
 // then days. "Three months before 31 May" is Months(3).SubtractFrom of
 // 31 May: 28 February.
-func (s Span) SubtractFrom(d Date) Date { return d.AddMonths(-s.months).AddDays(-s.days) }
+func (s Span) SubtractFrom(d Date) Date { return Span{-s.months, -s.days}.AddTo(d) }
 
 // String formats the span in ISO 8601: "P3M", "P1Y6M", "P90D"; the zero
 // span is "P0D".
