@@ -2,6 +2,7 @@ package contract
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -97,8 +98,9 @@ type ChangeAssessment struct {
 	Proposed *Contract `json:"proposed"`
 	// Differences between the current and the proposed version.
 	Differences []Difference `json:"differences"`
-	// ValueDelta is the change in total value; AnnualFeesDelta in annual
-	// fees.
+	// ValueDelta is the change in the value of the payments invoiced on
+	// or after EffectiveFrom (the part of the schedule the change
+	// reaches); AnnualFeesDelta is the change in annual fees.
 	ValueDelta      outsourcing.Money `json:"value_delta"`
 	AnnualFeesDelta outsourcing.Money `json:"annual_fees_delta"`
 	// Risk repeats the assessed risk level.
@@ -145,12 +147,14 @@ func (c *Contract) assess(cr ChangeRequest) (ChangeAssessment, error) {
 		return ChangeAssessment{}, moved.place(err)
 	}
 	out := ChangeAssessment{Change: cr.ID, Proposed: proposed, Differences: Diff(c, proposed), Risk: cr.Risk.Level}
-	if out.ValueDelta, err = proposed.total.Sub(c.total); err == nil {
-		out.AnnualFeesDelta, err = proposed.annual.Sub(c.annual)
-	}
-	if err != nil {
+	after, err1 := proposed.valueFrom(cr.EffectiveFrom)
+	before, err2 := c.valueFrom(cr.EffectiveFrom)
+	delta, err3 := after.Sub(before)
+	annual, err4 := proposed.annual.Sub(c.annual)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return ChangeAssessment{}, err
 	}
+	out.ValueDelta, out.AnnualFeesDelta = delta, annual
 	return out, nil
 }
 
@@ -325,4 +329,15 @@ func cloneJSON[T any](v T) T {
 		_ = json.Unmarshal(b, &out) // the value's own encoding decodes
 	}
 	return out
+}
+
+// valueFrom sums the payments invoiced on or after d.
+func (c *Contract) valueFrom(d Date) (outsourcing.Money, error) {
+	var amounts []outsourcing.Money
+	for _, p := range c.schedule {
+		if !p.InvoiceDate.Before(d) {
+			amounts = append(amounts, p.Amount)
+		}
+	}
+	return outsourcing.Sum(c.spec.Currency, amounts...)
 }

@@ -44,7 +44,7 @@ func TestAmend(t *testing.T) {
 	a, err := r.Current().AssessChange(cr)
 	require.NoError(t, err)
 	assert.Equal(t, 2, a.Proposed.Version())
-	assert.Equal(t, "126000.00 EUR", a.ValueDelta.String()) // 36 months × 3,500
+	assert.Equal(t, "105000.00 EUR", a.ValueDelta.String()) // July 2026 to December 2028: 30 months × 3,500
 	assert.Equal(t, "42000.00 EUR", a.AnnualFeesDelta.String())
 	areas := map[string]string{}
 	for _, d := range a.Differences {
