@@ -40,13 +40,18 @@
 //	router, err := contract.NewRouter(steps)  // approval routing rules
 //	route, err := router.Route(c)
 //	flow := contract.NewWorkflow(route)       // record decisions stage by stage
-//	rec, err := contract.NewRecord(c)         // lifecycle, versions, audit trail
+//	flow, err = flow.Decide(contract.Decision{Step: "legal", Approver: "counsel", Verdict: contract.VerdictApprove, At: t})
+//	rec, err := contract.NewRecord(c, "j.doe", t)  // lifecycle, versions, audit trail
 //	rec, err = rec.Apply(contract.Event{Kind: contract.EventSubmit, Actor: "j.doe", At: t})
+//	rec, err = rec.Apply(contract.Event{Kind: contract.EventSign, Actor: "j.doe", At: t, Signatures: sigs})
+//	a, err := rec.Current().AssessChange(cr)  // necessity, impact, risk; the proposed version and its diff
+//	rec, err = rec.Amend(cr, changeFlow, contract.Event{Actor: "j.doe", At: t, Signatures: sigs})
 //
 // Fulfilment reads the compiled contract: Contract.Obligations,
-// Contract.PaymentSchedule, Contract.CheckInvoice, ApplyCredits (with
-// sla.Report values), Contract.Renewal, Contract.TransitionProgress,
-// Contract.Accept and Contract.Escalation.
+// Contract.PaymentSchedule, Contract.CheckInvoice, Contract.ApplyCredits
+// (with sla.Report values from Contract.Agreement), Contract.Renewal,
+// Contract.Meetings, Contract.TransitionProgress, Contract.Accept and
+// Contract.Escalation.
 //
 // # Dates
 //

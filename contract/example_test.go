@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -10,21 +11,34 @@ import (
 	"github.com/outsourcing-go/outsourcing/rules"
 )
 
+// A contract document with mistakes: every problem is located by JSON
+// pointer, with the sentinel it matches.
+func ExampleCompileContract() {
+	spec, err := contract.ParseContract([]byte(`{"id": "C-1", "title": "Service desk", "currency": "EUR",
+		"parties": [{"id": "acme", "role": "customer", "name": "Acme", "signatories": [{"id": "ceo", "name": "A. Becker"}]},
+		            {"id": "desk", "role": "provider", "name": "DeskCo", "signatories": [{"id": "md", "name": "L. Fischer"}]}],
+		"scope": {"summary": "Service desk", "inclusions": [{"id": "desk", "description": "First-level support"}]},
+		"term": {"start": "2026-01-01", "end": "2025-12-31"},
+		"pricing": {"fees": [{"id": "base", "amount": {"amount": "-100.00", "currency": "EUR"}, "every": "P1M"}],
+		            "rate_card": [{"id": "eng", "role": "Engineer", "unit": "hour", "price": {"amount": "90.00", "currency": "USD"}}]},
+		"payment_terms": {"days": 30}, "clauses": [], "liability": {"cap": {}}}`))
+	if err != nil {
+		panic(err)
+	}
+	_, err = contract.CompileContract(spec)
+	for _, fe := range outsourcing.FieldErrors(err) {
+		fmt.Printf("%s: %s (currency mismatch: %v)\n", fe.Path, fe.Reason, errors.Is(fe, outsourcing.ErrCurrencyMismatch))
+	}
+	// Output:
+	// /term/end: the term ends on 2025-12-31, before it starts on 2026-01-01 (currency mismatch: false)
+	// /pricing/fees/0/amount: amount -100.00 EUR is negative (currency mismatch: false)
+	// /pricing/rate_card/0/price: currency USD differs from the contract's EUR (currency mismatch: true)
+}
+
 // An ERP integration reads the contract document, compiles it once and
 // reviews it under the company's policy.
 func ExampleReviewer_Review() {
-	doc, err := os.ReadFile("testdata/contract.json")
-	if err != nil {
-		panic(err)
-	}
-	spec, err := contract.ParseContract(doc)
-	if err != nil {
-		panic(err)
-	}
-	c, err := contract.CompileContract(spec)
-	if err != nil {
-		panic(err)
-	}
+	c := mustSample() // ParseContract and CompileContract of testdata/contract.json
 	reviewer, err := contract.NewReviewer(contract.ReviewPolicy{
 		MinLiabilityMultiple: new(outsourcing.MustDecimal("1.5")),
 		MaxPaymentDays:       30,

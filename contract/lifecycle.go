@@ -2,7 +2,6 @@ package contract
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -181,9 +180,4 @@ func DOT() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
-}
-
-// final reports a state that allows no event.
-func final(s State) bool {
-	return !slices.ContainsFunc(lifecycle, func(t transition) bool { return t.from == s })
 }

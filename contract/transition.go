@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -442,14 +441,4 @@ func (c *Contract) subjectCriteria(subject string) ([]string, error) {
 		return nil, notFoundf("/subject", "no milestone %q and no transition plan by that name", subject)
 	}
 	return c.spec.Pricing.Milestones[i].Criteria, nil
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, cmp.Compare)
-	return keys
 }
