@@ -1,0 +1,289 @@
+package contract
+
+import (
+	"errors"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/sla"
+)
+
+// checker runs CompileContract's checks, in document order, and fills in
+// the contract's derived figures.
+type checker struct {
+	c    *Contract
+	errs problems
+}
+
+func (k *checker) fail(path, format string, args ...any) { k.errs.failf(path, format, args...) }
+
+func joinProblems(errs []error) error { return errors.Join(errs...) }
+
+func (k *checker) contract() {
+	s := &k.c.spec
+	if !s.Currency.Valid() {
+		k.fail("/currency", "%q is not an ISO 4217 currency code", string(s.Currency))
+	}
+	k.parties()
+	k.uniqueIDs("/scope/inclusions", len(s.Scope.Inclusions), func(i int) string { return s.Scope.Inclusions[i].ID })
+	k.uniqueIDs("/scope/exclusions", len(s.Scope.Exclusions), func(i int) string { return s.Scope.Exclusions[i].ID })
+	k.term()
+	k.criteria()
+	k.pricing()
+	k.clauses()
+	k.liability()
+	k.governance()
+	k.sla()
+	k.transition()
+	if len(k.errs) == 0 {
+		k.figures()
+		k.c.indexObligations()
+	}
+}
+
+// uniqueIDs reports every id of a list that repeats an earlier one.
+func (k *checker) uniqueIDs(list string, n int, id func(int) string) map[string]int {
+	seen := make(map[string]int, n)
+	for i := range n {
+		if _, dup := seen[id(i)]; dup {
+			k.fail(jsonptr.Append(list, i, "id"), "id %q is used twice", id(i))
+			continue
+		}
+		seen[id(i)] = i
+	}
+	return seen
+}
+
+// amount checks that m is in the contract's currency and not negative.
+func (k *checker) amount(path string, m outsourcing.Money) {
+	switch {
+	case m.Currency() != k.c.spec.Currency:
+		k.errs.add(mismatch(path, m.Currency(), k.c.spec.Currency))
+	case m.IsNegative():
+		k.fail(path, "amount %s is negative", m)
+	}
+}
+
+// span checks that a span which must be given is not zero.
+func (k *checker) span(path string, s Span) {
+	if s.IsZero() {
+		k.fail(path, "the span must be longer than zero")
+	}
+}
+
+// ordered checks that from is not after until, both optional.
+func (k *checker) ordered(fromPath string, from Date, untilPath string, until Date) {
+	if !from.IsZero() && !until.IsZero() && until.Before(from) {
+		k.fail(untilPath, "%s is before %s (%s)", until, from, fromPath)
+	}
+}
+
+func (k *checker) parties() {
+	s := &k.c.spec
+	k.c.parties = k.uniqueIDs("/parties", len(s.Parties), func(i int) string { return s.Parties[i].ID })
+	customers := 0
+	for i, p := range s.Parties {
+		if p.Role == PartyRoleCustomer {
+			customers++
+			if customers == 2 {
+				k.fail(jsonptr.Join("parties", i, "role"), "a contract has exactly one customer")
+			}
+		}
+		base := jsonptr.Join("parties", i, "signatories")
+		k.uniqueIDs(base, len(p.Signatories), func(j int) string { return p.Signatories[j].ID })
+		for j, sg := range p.Signatories {
+			if sg.Limit.IsSet() {
+				k.amount(jsonptr.Append(base, j, "limit"), sg.Limit)
+			}
+			k.ordered(jsonptr.Append(base, j, "from"), sg.From, jsonptr.Append(base, j, "until"), sg.Until)
+		}
+	}
+	if customers == 0 {
+		k.fail("/parties", "a contract has exactly one customer, and none is given")
+	}
+	if len(s.Parties)-customers < 1 {
+		k.fail("/parties", "a contract needs at least one provider")
+	}
+}
+
+func (k *checker) term() {
+	t := k.c.spec.Term
+	if t.End.Before(t.Start) {
+		k.fail("/term/end", "the term ends on %s, before it starts on %s", t.End, t.Start)
+	}
+	if t.Renewal != nil {
+		k.span("/term/renewal/term", t.Renewal.Term)
+	}
+	for i, a := range t.Alerts {
+		k.span(jsonptr.Join("term", "alerts", i), a)
+	}
+}
+
+func (k *checker) criteria() {
+	s := &k.c.spec
+	ids := k.uniqueIDs("/acceptance", len(s.Acceptance), func(i int) string { return s.Acceptance[i].ID })
+	k.c.criteria = make(map[string]bool, len(ids))
+	for id := range ids {
+		k.c.criteria[id] = true
+	}
+}
+
+// criterion checks a reference to an acceptance criterion.
+func (k *checker) criterion(path, id string) {
+	if !k.c.criteria[id] {
+		k.errs.add(notFoundf(path, "no acceptance criterion %q", id))
+	}
+}
+
+// party checks a reference to a party.
+func (k *checker) party(path, id string) {
+	if _, ok := k.c.parties[id]; !ok {
+		k.errs.add(notFoundf(path, "no party %q", id))
+	}
+}
+
+func (k *checker) pricing() {
+	p := &k.c.spec.Pricing
+	k.uniqueIDs("/pricing/fees", len(p.Fees), func(i int) string { return p.Fees[i].ID })
+	for i, f := range p.Fees {
+		base := jsonptr.Join("pricing", "fees", i)
+		k.amount(jsonptr.Append(base, "amount"), f.Amount)
+		k.span(jsonptr.Append(base, "every"), f.Every)
+		if f.Every.months != 0 && f.Every.days != 0 {
+			k.fail(jsonptr.Append(base, "every"), "a fee period is whole months or years, or whole weeks or days, not %s", f.Every)
+		}
+		k.ordered(jsonptr.Append(base, "from"), f.From, jsonptr.Append(base, "until"), f.Until)
+		k.withinTerm(jsonptr.Append(base, "from"), f.From)
+		k.withinTerm(jsonptr.Append(base, "until"), f.Until)
+	}
+	k.uniqueIDs("/pricing/rate_card", len(p.RateCard), func(i int) string { return p.RateCard[i].ID })
+	for i, r := range p.RateCard {
+		k.amount(jsonptr.Join("pricing", "rate_card", i, "price"), r.Price)
+	}
+	k.uniqueIDs("/pricing/milestones", len(p.Milestones), func(i int) string { return p.Milestones[i].ID })
+	for i, m := range p.Milestones {
+		base := jsonptr.Join("pricing", "milestones", i)
+		k.amount(jsonptr.Append(base, "amount"), m.Amount)
+		k.withinTerm(jsonptr.Append(base, "due"), m.Due)
+		for j, id := range m.Criteria {
+			k.criterion(jsonptr.Append(base, "criteria", j), id)
+		}
+	}
+	if p.Ceiling.IsSet() {
+		k.amount("/pricing/ceiling", p.Ceiling)
+	}
+}
+
+// withinTerm checks that an optional date lies in the initial term.
+func (k *checker) withinTerm(path string, d Date) {
+	t := k.c.spec.Term
+	if !d.IsZero() && (d.Before(t.Start) || d.After(t.End)) {
+		k.fail(path, "%s is outside the term %s to %s", d, t.Start, t.End)
+	}
+}
+
+func (k *checker) clauses() {
+	s := &k.c.spec
+	k.c.clauses = k.uniqueIDs("/clauses", len(s.Clauses), func(i int) string { return s.Clauses[i].ID })
+	seen := map[string]bool{}
+	for i, cl := range s.Clauses {
+		for j, o := range cl.Obligations {
+			base := jsonptr.Join("clauses", i, "obligations", j)
+			if seen[o.ID] {
+				k.fail(jsonptr.Append(base, "id"), "obligation id %q is used twice", o.ID)
+			}
+			seen[o.ID] = true
+			k.party(jsonptr.Append(base, "party"), o.Party)
+			k.ordered(jsonptr.Append(base, "due"), o.Due, jsonptr.Append(base, "until"), o.Until)
+			if !o.Until.IsZero() && o.Every.IsZero() {
+				k.fail(jsonptr.Append(base, "until"), "only a recurring obligation (with every) has an until date")
+			}
+		}
+	}
+}
+
+func (k *checker) liability() {
+	l := k.c.spec.Liability
+	if l.Cap.Amount.IsSet() {
+		k.amount("/liability/cap/amount", l.Cap.Amount)
+	}
+	for i, r := range l.RiskSharing {
+		path := jsonptr.Join("liability", "risk_sharing", i, "provider_share")
+		share := r.ProviderShare
+		switch {
+		case r.Bearer != BearerShared && !share.IsZero():
+			k.fail(path, "only a shared risk has a provider share")
+		case r.Bearer == BearerShared && !share.Between(outsourcing.MustPercent("0"), outsourcing.MustPercent("100")):
+			k.fail(path, "a share is between 0 and 100 percent, not %s", share.Points())
+		}
+	}
+}
+
+func (k *checker) governance() {
+	g := k.c.spec.Governance
+	k.uniqueIDs("/governance/meetings", len(g.Meetings), func(i int) string { return g.Meetings[i].ID })
+	for i, m := range g.Meetings {
+		k.span(jsonptr.Join("governance", "meetings", i, "every"), m.Every)
+	}
+	for i, e := range g.Escalation {
+		k.span(jsonptr.Join("governance", "escalation", i, "time_limit"), e.TimeLimit)
+	}
+}
+
+func (k *checker) sla() {
+	sched := k.c.spec.SLA
+	if sched == nil {
+		return
+	}
+	a, err := sla.Compile(sched.Agreement)
+	if err != nil {
+		k.errs.add(relocate("/sla/agreement", err))
+		return
+	}
+	k.c.agreement = a
+	levels := map[string]bool{}
+	for _, l := range sched.Agreement.Levels {
+		levels[l.ID] = true
+	}
+	seen := map[string]bool{}
+	for i, m := range sched.Measurement {
+		path := jsonptr.Join("sla", "measurement", i, "level")
+		switch {
+		case !levels[m.Level]:
+			k.errs.add(notFoundf(path, "no service level %q in the agreement", m.Level))
+		case seen[m.Level]:
+			k.fail(path, "level %q is measured twice", m.Level)
+		}
+		seen[m.Level] = true
+	}
+}
+
+// relocate moves an embedded document's errors under prefix: each
+// FieldError keeps its reason and sentinel with prefix + its path; any
+// other error (a rule that does not compile) becomes a FieldError at
+// prefix with it as the cause, matching ErrRule. The other package's
+// prefix is dropped with the wrapping.
+func relocate(prefix string, err error) error {
+	var out []error
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case *outsourcing.FieldError:
+			moved := *x
+			moved.Path = prefix + x.Path
+			out = append(out, &moved)
+		case *outsourcing.RuleError:
+			out = append(out, &outsourcing.FieldError{Path: prefix, Reason: x.Error(), Err: outsourcing.ErrRule, Cause: x})
+		case interface{ Unwrap() []error }:
+			for _, c := range x.Unwrap() {
+				walk(c)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		default:
+			out = append(out, &outsourcing.FieldError{Path: prefix, Reason: e.Error(), Cause: e})
+		}
+	}
+	walk(err)
+	return errors.Join(out...)
+}

@@ -1,0 +1,129 @@
+package contract
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/sla"
+)
+
+// Contract is a compiled, checked contract. It is immutable and safe for
+// concurrent use; it keeps its own copy of the spec.
+type Contract struct {
+	spec      ContractSpec
+	doc       []byte // the spec as canonical JSON, for copies and the archive
+	agreement *sla.Agreement
+	schedule  []Payment
+	annual    outsourcing.Money
+	total     outsourcing.Money
+	cap       outsourcing.Money
+	parties   map[string]int
+	clauses   map[string]int
+	criteria  map[string]bool
+	// obligations in contract order, and their positions by id
+	obligations    []obligationRef
+	obligationByID map[string]int
+}
+
+// CompileContract checks spec and builds the contract. It reports, joined
+// in document order, every problem a schema cannot see, each a
+// *outsourcing.FieldError at the JSON pointer of the offending value:
+// duplicate ids; a customer missing or repeated; a term that ends before
+// it starts; a negative amount; a price line, cap or signing limit in
+// another currency than the contract's (ErrCurrencyMismatch); an
+// obligation, milestone, transition item or SLA measurement naming a
+// party, criterion or level that does not exist (ErrNotFound); an SLA
+// schedule whose agreement does not compile (its problems relocated
+// under /sla/agreement). Nothing is kept from a spec that fails.
+func CompileContract(spec ContractSpec) (*Contract, error) {
+	c, err := compile(spec)
+	return c, wrap(err)
+}
+
+func compile(spec ContractSpec) (*Contract, error) {
+	if spec.Version == 0 {
+		spec.Version = 1
+	}
+	doc, err := json.Marshal(spec)
+	if err != nil {
+		return nil, errorf("", "cannot encode the contract: %v", err)
+	}
+	c := &Contract{doc: doc}
+	if err := json.Unmarshal(doc, &c.spec); err != nil { // a private deep copy
+		return nil, errorf("", "cannot copy the contract: %v", err)
+	}
+	k := checker{c: c}
+	k.contract()
+	if len(k.errs) > 0 {
+		return nil, joinProblems(k.errs)
+	}
+	return c, nil
+}
+
+// ID returns the contract's id.
+func (c *Contract) ID() string { return c.spec.ID }
+
+// Version returns the contract's version number, from 1.
+func (c *Contract) Version() int { return c.spec.Version }
+
+// Title returns the contract's title.
+func (c *Contract) Title() string { return c.spec.Title }
+
+// Currency returns the contract's currency.
+func (c *Contract) Currency() outsourcing.Currency { return c.spec.Currency }
+
+// Term returns the term.
+func (c *Contract) Term() Term { return c.Spec().Term }
+
+// Spec returns a copy of the contract as written (Version filled in).
+func (c *Contract) Spec() ContractSpec {
+	var s ContractSpec
+	_ = json.Unmarshal(c.doc, &s) // the contract's own encoding decodes
+	return s
+}
+
+// Document returns the contract as a JSON document that ParseContract
+// reads back: the text the contract archive keeps (Handbook §3.3).
+func (c *Contract) Document() []byte { return slices.Clone(c.doc) }
+
+// Agreement returns the compiled SLA agreement of the SLA schedule, or
+// nil when the contract has none.
+func (c *Contract) Agreement() *sla.Agreement { return c.agreement }
+
+// AnnualFees returns the periodic fees for one year: each fee's amount ×
+// 12 / the months of its period (× 365 / the days for a period in weeks
+// or days), rounded half up to the currency's minor unit.
+func (c *Contract) AnnualFees() outsourcing.Money { return c.annual }
+
+// TotalValue returns the contract's value over the initial term: every
+// payment of PaymentSchedule (fees, prorated where a period is cut short,
+// and milestones).
+func (c *Contract) TotalValue() outsourcing.Money { return c.total }
+
+// LiabilityCap returns the provider's liability cap: the larger of the
+// fixed amount and the multiple of AnnualFees; Money{} when the contract
+// states neither.
+func (c *Contract) LiabilityCap() outsourcing.Money { return c.cap }
+
+// Clause returns the clause with the id, and whether there is one.
+func (c *Contract) Clause(id string) (Clause, bool) {
+	i, ok := c.clauses[id]
+	if !ok {
+		return Clause{}, false
+	}
+	cl := c.spec.Clauses[i]
+	cl.Obligations = slices.Clone(cl.Obligations)
+	return cl, true
+}
+
+// Party returns the party with the id, and whether there is one.
+func (c *Contract) Party(id string) (Party, bool) {
+	i, ok := c.parties[id]
+	if !ok {
+		return Party{}, false
+	}
+	p := c.spec.Parties[i]
+	p.Signatories = slices.Clone(p.Signatories)
+	return p, true
+}

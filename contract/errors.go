@@ -1,0 +1,58 @@
+package contract
+
+import (
+	"fmt"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
+// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
+// prefix: the exported entry points add "contract: " once (see wrap).
+func errorf(path, format string, args ...any) *outsourcing.FieldError {
+	return outsourcing.FieldErrorf(path, format, args...)
+}
+
+// mismatch reports an amount in currency got where want was expected; it
+// matches outsourcing.ErrCurrencyMismatch.
+func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
+	return &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("currency %s differs from the contract's %s", got, want),
+		Err: outsourcing.ErrCurrencyMismatch}
+}
+
+// transitionf reports an operation the current state does not allow; it
+// matches outsourcing.ErrTransition.
+func transitionf(path, format string, args ...any) *outsourcing.FieldError {
+	fe := errorf(path, format, args...)
+	fe.Err = outsourcing.ErrTransition
+	return fe
+}
+
+// notFoundf reports a reference to an id that does not exist; it matches
+// outsourcing.ErrNotFound.
+func notFoundf(path, format string, args ...any) *outsourcing.FieldError {
+	fe := errorf(path, format, args...)
+	fe.Err = outsourcing.ErrNotFound
+	return fe
+}
+
+// wrap adds the package prefix "contract: " to an error leaving an
+// exported entry point; nil stays nil. Internal functions never call it,
+// so the prefix appears exactly once.
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("contract: %w", err)
+}
+
+// problems collects FieldErrors in document order.
+type problems []error
+
+func (p *problems) add(err error) {
+	if err != nil {
+		*p = append(*p, err)
+	}
+}
+
+func (p *problems) failf(path, format string, args ...any) { p.add(errorf(path, format, args...)) }

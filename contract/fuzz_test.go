@@ -1,0 +1,45 @@
+package contract_test
+
+import (
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzParseContract: any document is parsed and compiled without a
+// panic; a failure is a typed error matching ErrInvalidInput (or
+// ErrCurrencyMismatch, ErrNotFound, ErrRule, ErrLimit); a success round-trips
+// through its own document.
+func FuzzParseContract(f *testing.F) {
+	doc, err := os.ReadFile("testdata/contract.json")
+	require.NoError(f, err)
+	f.Add(doc)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"id":"c","title":"t","currency":"EUR","parties":[],"scope":{"summary":"","inclusions":[]},"term":{"start":"2026-01-31","end":"2026-01-01"}}`))
+	f.Add([]byte(`{"term":{"start":"2026-02-30","end":"2026-01-01","notice":"P"}}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		spec, err := contract.ParseContract(doc)
+		if err != nil {
+			assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			return
+		}
+		c, err := contract.CompileContract(spec)
+		if err != nil {
+			assert.True(t, errors.Is(err, outsourcing.ErrInvalidInput) || errors.Is(err, outsourcing.ErrCurrencyMismatch) ||
+				errors.Is(err, outsourcing.ErrNotFound) || errors.Is(err, outsourcing.ErrRule) || errors.Is(err, outsourcing.ErrLimit), err.Error())
+			for _, fe := range outsourcing.FieldErrors(err) {
+				assert.True(t, fe.Path == "" || fe.Path[0] == '/', fe.Path)
+			}
+			return
+		}
+		again, err := contract.ParseContract(c.Document())
+		require.NoError(t, err)
+		_, err = contract.CompileContract(again)
+		require.NoError(t, err)
+	})
+}

@@ -1,0 +1,201 @@
+package contract
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// Event is one entry of a contract's audit trail: what happened, who did
+// it and when. Record fills in Seq, From, To and Version.
+type Event struct {
+	// Seq numbers the events of a record from 1.
+	Seq int `json:"seq"`
+	// Kind is what happened.
+	Kind EventKind `json:"kind"`
+	// Actor is who did it; required.
+	Actor string `json:"actor"`
+	// At is when; required, not before the previous event.
+	At time.Time `json:"at"`
+	// Note is a free comment.
+	Note string `json:"note,omitempty"`
+	// From and To are the states before and after.
+	From State `json:"from,omitempty"`
+	To   State `json:"to"`
+	// Version is the contract version in force after the event.
+	Version int `json:"version"`
+	// Signatures are the parties' signatures of a sign event (one per
+	// party, each by an authorised signatory) or of an amendment's
+	// supplementary agreement.
+	Signatures []Signature `json:"signatures,omitempty"`
+	// Change is the id of the change request an amend event applied.
+	Change string `json:"change,omitempty"`
+}
+
+// Version is one version of the contract in the record.
+type Version struct {
+	// Number is the contract's version number.
+	Number int `json:"number"`
+	// EffectiveFrom is the first day the version is in force.
+	EffectiveFrom Date `json:"effective_from"`
+	// Contract is the version.
+	Contract *Contract `json:"contract"`
+	// Supplement is the supplementary agreement that made it; nil for the
+	// first version.
+	Supplement *Supplement `json:"supplement,omitempty"`
+}
+
+// MarshalJSON writes the contract as its document (see Document).
+func (c *Contract) MarshalJSON() ([]byte, error) { return c.Document(), nil }
+
+// Record is the contract archive of Handbook §3.3: the versions with
+// their supplementary agreements, the lifecycle state, and the
+// append-only audit trail. A Record is immutable: Apply and Amend return
+// a new record and leave the receiver as it was, so a refused event
+// changes nothing. It is safe for concurrent use.
+type Record struct {
+	versions []Version
+	events   []Event
+	state    State
+}
+
+// NewRecord opens the record of a draft contract with a create event by
+// actor at at. Errors: a missing actor or time (ErrInvalidInput).
+func NewRecord(c *Contract, actor string, at time.Time) (*Record, error) {
+	r := &Record{state: StateDraft, versions: []Version{{Number: c.spec.Version, EffectiveFrom: c.spec.Term.Start, Contract: c}}}
+	e := Event{Kind: EventCreate, Actor: actor, At: at}
+	if err := r.checkEvent(e); err != nil {
+		return nil, wrap(err)
+	}
+	return r.with(e, StateDraft, nil), nil
+}
+
+// State returns the current state.
+func (r *Record) State() State { return r.state }
+
+// Current returns the latest contract version.
+func (r *Record) Current() *Contract { return r.versions[len(r.versions)-1].Contract }
+
+// Versions returns the versions, oldest first.
+func (r *Record) Versions() []Version { return slices.Clone(r.versions) }
+
+// Trail returns the audit trail, oldest event first.
+func (r *Record) Trail() []Event {
+	out := slices.Clone(r.events)
+	for i := range out {
+		out[i].Signatures = slices.Clone(out[i].Signatures)
+	}
+	return out
+}
+
+// InForce returns the version in force on day d: the latest whose
+// EffectiveFrom is not after d; nil before the first version's.
+func (r *Record) InForce(d Date) *Contract {
+	for i := len(r.versions) - 1; i >= 0; i-- {
+		if !r.versions[i].EffectiveFrom.After(d) {
+			return r.versions[i].Contract
+		}
+	}
+	return nil
+}
+
+// Apply records e and returns the new record; the receiver is unchanged.
+// The state moves as Next says. A sign event carries one signature per
+// party, each by an authorised signatory of that party on that day whose
+// limit covers the contract's value, none after the event. Errors (a
+// *outsourcing.FieldError at the event's field): an event the state does
+// not allow (ErrTransition at /kind; amend goes through Amend), a
+// missing actor or time or a time before the previous event, a missing,
+// repeated or unauthorised signature (at /signatures/i/...).
+func (r *Record) Apply(e Event) (*Record, error) {
+	switch e.Kind {
+	case EventCreate:
+		return r, wrap(transitionf("/kind", "a record is created once, by NewRecord"))
+	case EventAmend:
+		return r, wrap(transitionf("/kind", "an amendment is applied by Record.Amend"))
+	}
+	to, err := Next(r.state, e.Kind)
+	if err != nil {
+		return r, err
+	}
+	if err := r.checkEvent(e); err != nil {
+		return r, wrap(err)
+	}
+	if e.Kind == EventSign {
+		if err := r.checkSignatures(e); err != nil {
+			return r, wrap(err)
+		}
+	}
+	return r.with(e, to, nil), nil
+}
+
+// with returns a copy of r with e appended (and a new version, if any).
+func (r *Record) with(e Event, to State, v *Version) *Record {
+	next := &Record{state: to, versions: slices.Clone(r.versions), events: slices.Clone(r.events)}
+	if v != nil {
+		next.versions = append(next.versions, *v)
+	}
+	e.Seq = len(r.events) + 1
+	e.From, e.To = r.state, to
+	if e.Kind == EventCreate {
+		e.From = ""
+	}
+	e.Version = next.Current().spec.Version
+	e.Signatures = slices.Clone(e.Signatures)
+	next.events = append(next.events, e)
+	return next
+}
+
+func (r *Record) checkEvent(e Event) error {
+	switch {
+	case e.Actor == "":
+		return errorf("/actor", "every event names its actor")
+	case e.At.IsZero():
+		return errorf("/at", "every event needs its time")
+	case len(r.events) > 0 && e.At.Before(r.events[len(r.events)-1].At):
+		return errorf("/at", "%s is before the previous event at %s", e.At.Format(time.RFC3339), r.events[len(r.events)-1].At.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// checkSignatures checks that every party signed once, each by an
+// authorised representative, not after the event.
+func (r *Record) checkSignatures(e Event) error {
+	return r.Current().signedByAll("/signatures", e.Signatures, e.At)
+}
+
+// signedByAll checks a set of signatures at path: one per party, each
+// authorised and given no later than at.
+func (c *Contract) signedByAll(path string, sigs []Signature, at time.Time) error {
+	var errs problems
+	signed := map[string]bool{}
+	for i, s := range sigs {
+		p := jsonptr.Append(path, i)
+		if signed[s.Party] {
+			errs.failf(jsonptr.Append(p, "party"), "party %q signs once", s.Party)
+			continue
+		}
+		signed[s.Party] = true
+		errs.add(c.authorised(p, s))
+		if s.At.After(at) {
+			errs.failf(jsonptr.Append(p, "at"), "the signature is dated after the event")
+		}
+	}
+	for _, p := range c.spec.Parties {
+		if !signed[p.ID] {
+			errs.failf(path, "%s has not signed", p.Name)
+		}
+	}
+	return joinProblems(errs)
+}
+
+// MarshalJSON writes the record as {"state", "versions", "trail"}.
+func (r *Record) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		State    State     `json:"state"`
+		Versions []Version `json:"versions"`
+		Trail    []Event   `json:"trail"`
+	}{r.state, r.versions, r.events})
+}

@@ -1,0 +1,45 @@
+package contract
+
+import (
+	"time"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
+
+// Signature is a signature given for a party by one of its signatories
+// (Handbook §3.2: signature by authorised representatives of both sides).
+type Signature struct {
+	// Party is the id of the party signed for.
+	Party string `json:"party"`
+	// Signatory is the id of the signatory within the party.
+	Signatory string `json:"signatory"`
+	// At is when the signature was given.
+	At time.Time `json:"at"`
+}
+
+// authorised checks that sig is given by a signatory of its party who
+// was authorised on that day and whose limit covers the contract's total
+// value; problems are reported under path (the signature's pointer).
+func (c *Contract) authorised(path string, sig Signature) error {
+	pi, ok := c.parties[sig.Party]
+	if !ok {
+		return notFoundf(jsonptr.Append(path, "party"), "no party %q", sig.Party)
+	}
+	p := c.spec.Parties[pi]
+	for _, s := range p.Signatories {
+		if s.ID != sig.Signatory {
+			continue
+		}
+		day := DateOf(sig.At)
+		switch {
+		case sig.At.IsZero():
+			return errorf(jsonptr.Append(path, "at"), "a signature needs the time it was given")
+		case !s.From.IsZero() && day.Before(s.From), !s.Until.IsZero() && day.After(s.Until):
+			return errorf(jsonptr.Append(path, "signatory"), "%s is not authorised to sign for %s on %s", s.Name, p.Name, day)
+		case s.Limit.IsSet() && s.Limit.Amount().LessThan(c.total.Amount()):
+			return errorf(jsonptr.Append(path, "signatory"), "%s may sign up to %s, less than the contract's %s", s.Name, s.Limit, c.total)
+		}
+		return nil
+	}
+	return errorf(jsonptr.Append(path, "signatory"), "%q is not an authorised signatory of %s", sig.Signatory, p.Name)
+}
