@@ -235,7 +235,7 @@ func (k *checker) sla() {
 	if sched == nil {
 		return
 	}
-	a, err := sla.Compile(sched.Agreement)
+	a, err := sla.CompileAgreement(sched.Agreement)
 	if err != nil {
 		k.errs.add(relocate("/sla/agreement", err))
 		return

@@ -307,8 +307,8 @@ type EscalationStep struct {
 // each service level, how it is measured (Handbook §3.1: each metric
 // with a target, a measurement method, a reporting period and a penalty).
 type SLASchedule struct {
-	// Agreement is the service-level agreement (sla.ParseAgreement's
-	// document).
+	// Agreement is the service-level agreement, as sla.ParseAgreement
+	// decodes it.
 	Agreement sla.AgreementSpec `json:"agreement"`
 	// Measurement says, per level, how it is measured.
 	Measurement []Measurement `json:"measurement,omitempty"`
