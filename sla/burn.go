@@ -64,7 +64,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	if l == nil {
 		return nil, fmt.Errorf("sla: %w", &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound})
 	}
-	budget := new(big.Rat).Sub(ratHundred, l.expected)
+	budget := new(big.Rat).Sub(ratHundred, l.expected.rat())
 	budget.Quo(budget, ratHundred)
 	if l.Metric != MetricKindAvailability || l.ErrorRate != nil || budget.Sign() <= 0 {
 		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q has no outage error budget", id))
