@@ -2,10 +2,10 @@ package sla
 
 import (
 	"fmt"
-	"strconv"
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
