@@ -2,29 +2,34 @@ package sla
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
 )
 
 // arena holds the storage of one Evaluate call's reports, allocated once
 // for all periods and levels instead of value by value: the rounded
 // values the reports point to, their error budgets, trends and signals,
-// and their text. Text is written into one buffer while the reports are
-// built and cut into strings (substrings of one string, so nothing is
-// shared that a caller could change) when they are done.
+// and their text. Text is written into one strings.Builder, and each
+// report's strings are substrings of it: strings are immutable, so no
+// report can change another's.
 type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
 	signals  []Signal
-	text     []byte
-	refs     []textRef
+	text     strings.Builder
+	scratch  []byte // reused to format one piece of text
+	credits  []levelCredits
 }
 
-// textRef says which string field receives text[from:to].
-type textRef struct {
-	dst      *string
-	from, to int
+// levelCredits caches a level's credit amounts and their text, which
+// depend only on the level and the fees, for every period.
+type levelCredits struct {
+	done   bool
+	amount []decimal.Decimal // per compiled tier, or [0] for an allocation
+	why    []string
 }
 
 // decimal stores v and returns a pointer to it.
@@ -66,21 +71,11 @@ func (ar *arena) signalList(n int) []Signal {
 	return ar.signals[k : k : k+n]
 }
 
-// mark returns where the next text begins.
-func (ar *arena) mark() int { return len(ar.text) }
-
-// set makes the text written since from the value of *dst once flushed.
-func (ar *arena) set(dst *string, from int) {
-	ar.refs = append(ar.refs, textRef{dst: dst, from: from, to: len(ar.text)})
-}
-
-// flush assigns every string written.
-func (ar *arena) flush() {
-	s := string(ar.text)
-	for _, r := range ar.refs {
-		*r.dst = s[r.from:r.to]
-	}
-	ar.text, ar.refs = nil, nil
+// write appends p to the text and returns it as a string.
+func (ar *arena) write(p []byte) string {
+	from := ar.text.Len()
+	ar.text.Write(p)
+	return ar.text.String()[from:]
 }
 
 // appendFixed writes q·10^-places with exactly places fraction digits

@@ -56,14 +56,12 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
 	if m.has {
 		lr.Actual = ar.decimal(m.actual.round(ActualPlaces))
-		from := ar.mark()
-		ar.text = m.actual.appendExact(ar.text)
-		ar.set(&lr.Exact, from)
+		ar.scratch = m.actual.appendExact(ar.scratch[:0])
+		lr.Exact = ar.write(ar.scratch)
 	}
 	lr.Status = attain(l, &m, expected)
-	from := ar.mark()
-	ar.text = appendReason(ar.text, l, &m, lr.Status, expText)
-	ar.set(&lr.Reason, from)
+	ar.scratch = appendReason(ar.scratch[:0], l, &m, lr.Status, expText)
+	lr.Reason = ar.write(ar.scratch)
 	var prev *LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
@@ -86,12 +84,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 	}
 	improve(l, lr, &m, expected, prev, past)
 	lr.Trend = trend(past, per, lr, ar)
-	from = ar.mark()
-	credit, err := a.levelCredit(l, &m, lr, fees, atRisk, ar)
-	if ar.mark() > from {
-		ar.set(&lr.CreditReason, from)
-	}
-	return credit, err
+	return a.levelCredit(l, &m, lr, fees, atRisk, ar)
 }
 
 // attain decides a level's status on the exact value.
@@ -211,34 +204,32 @@ func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []Trend
 }
 
 // levelCredit returns a level's credit before caps and rounding, and
-// writes how it was found to ar's text.
+// says in lr.CreditReason how it was found.
 func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
 	if lr.Status == StatusNoData {
-		ar.text = append(ar.text, "no data, no credit"...)
+		lr.CreditReason = "no data, no credit"
 		return decimal.Zero, nil
 	}
 	var credit decimal.Decimal
-	mode := a.spec.Credits.Rounding // amounts in reasons are shown at the currency's minor unit
 	switch l.kind {
 	case CreditKindTiers:
 		t := l.tierFor(m.actual)
-		if t == nil {
-			ar.text = append(ar.text, "no tier applies"...)
+		if t < 0 {
+			lr.CreditReason = "no tier applies"
 			break
 		}
-		credit = t.credit.Of(fees).Amount().Shopspring()
-		ar.text = fmt.Appendf(ar.text, "tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
+		c := a.cachedCredits(l, fees, atRisk, ar)
+		credit, lr.CreditReason = c.amount[t], c.why[t]
 	case CreditKindAllocation:
 		if lr.Status != StatusMissed {
-			ar.text = append(ar.text, "minimum met, no credit"...)
+			lr.CreditReason = "minimum met, no credit"
 			break
 		}
-		credit = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
-		ar.text = fmt.Appendf(ar.text, "minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
-			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
+		c := a.cachedCredits(l, fees, atRisk, ar)
+		credit, lr.CreditReason = c.amount[0], c.why[0]
 	case CreditKindRule:
 		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
 			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
@@ -252,24 +243,56 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 				v.String(), outsourcing.ErrInvalidInput)
 		}
 		credit = v.Shopspring()
-		ar.text = fmt.Appendf(ar.text, "rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), mode))
+		ar.scratch = fmt.Appendf(ar.scratch[:0], "rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
+		lr.CreditReason = ar.write(ar.scratch)
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Shopspring())
-		ar.text = fmt.Appendf(ar.text, "; ×%s for missing the expected level %d periods in a row", rp.Multiplier.String(), lr.MissedExpectedRun)
+		ar.scratch = fmt.Appendf(append(ar.scratch[:0], lr.CreditReason...), "; ×%s for missing the expected level %d periods in a row",
+			rp.Multiplier.String(), lr.MissedExpectedRun)
+		lr.CreditReason = ar.write(ar.scratch)
 	}
 	return credit, nil
 }
 
-// tierFor returns the tier holding v, or nil.
-func (l *level) tierFor(v frac) *tier {
-	for i := range l.tiers {
-		t := &l.tiers[i]
+// cachedCredits returns the credit amounts of a tier or allocation level
+// and their reasons, computed on first use in an Evaluate call: they
+// depend only on the level's fees and the at-risk amount, which are the
+// same in every period. Amounts in reasons are shown at the currency's
+// minor unit.
+func (a *Agreement) cachedCredits(l *level, fees, atRisk outsourcing.Money, ar *arena) *levelCredits {
+	if ar.credits == nil {
+		ar.credits = make([]levelCredits, len(a.levels))
+	}
+	c := &ar.credits[l.index]
+	if c.done {
+		return c
+	}
+	c.done = true
+	mode := a.spec.Credits.Rounding
+	if l.kind == CreditKindAllocation {
+		c.amount = []decimal.Decimal{l.Credit.Allocation.Of(atRisk).Amount().Shopspring()}
+		c.why = []string{fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
+			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))}
+		return c
+	}
+	shown := showAmount(fees.Amount().Shopspring(), fees.Currency(), mode)
+	c.amount, c.why = make([]decimal.Decimal, len(l.tiers)), make([]string, len(l.tiers))
+	for i, t := range l.tiers {
+		c.amount[i] = t.credit.Of(fees).Amount().Shopspring()
+		c.why[i] = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, shown)
+	}
+	return c
+}
+
+// tierFor returns the index in l.tiers of the tier holding v, or -1.
+func (l *level) tierFor(v frac) int {
+	for i, t := range l.tiers {
 		if (t.from == nil || v.cmp(*t.from) >= 0) && (t.to == nil || v.cmp(*t.to) < 0) {
-			return t
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // tierLabel writes a tier's bounds as "[99, 99.99)".

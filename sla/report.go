@@ -167,6 +167,10 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	return a.evaluate(in, periods, history)
 }
 
+// textPerLevel is about the text one level report writes (its exact
+// value and reason), to size the text buffer once.
+const textPerLevel = 128
+
 // evaluate is Evaluate for checked periods.
 func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
@@ -191,8 +195,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	}
 	ar.trend = make([]TrendPoint, 0, trendPoints)
 	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
-	ar.text = make([]byte, 0, 160*n*len(periods))
-	ar.refs = make([]textRef, 0, 3*n*len(periods))
+	ar.text.Grow(textPerLevel * n * len(periods))
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
@@ -210,7 +213,6 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 			past[i] = append(past[i], &r.Levels[i])
 		}
 	}
-	ar.flush()
 	return out, nil
 }
 
@@ -355,10 +357,11 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	for i := range r.Levels {
 		r.Levels[i].Credit = fx.zero
 	}
-	total := decimal.Zero
-	for _, c := range raw {
+	total, owed, last := decimal.Zero, 0, 0
+	for i, c := range raw {
 		if !c.IsZero() {
 			total = total.Add(c.Shopspring())
+			owed, last = owed+1, i
 		}
 	}
 	if !total.IsPositive() {
@@ -378,6 +381,10 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 		return err
 	}
 	r.Credits = credits.Round(terms.Rounding)
+	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
+		r.Levels[last].Credit = r.Credits
+		return nil
+	}
 	parts, err := r.Credits.Allocate(raw...)
 	if err != nil {
 		return err
