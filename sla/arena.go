@@ -20,16 +20,24 @@ type arena struct {
 	trend    []TrendPoint
 	signals  []Signal
 	text     strings.Builder
-	scratch  []byte // reused to format one piece of text
-	credits  []levelCredits
+	scratch  []byte           // reused to format one piece of text
+	credits  [][]cachedCredit // per level, per tier
+	last     *rounded
 }
 
-// levelCredits caches a level's credit amounts and their text, which
-// depend only on the level and the fees, for every period.
-type levelCredits struct {
+// cachedCredit is a credit amount and its reason, see
+// Agreement.cachedCredit.
+type cachedCredit struct {
 	done   bool
-	amount []decimal.Decimal // per compiled tier, or [0] for an allocation
-	why    []string
+	amount decimal.Decimal
+	why    string
+}
+
+// rounded remembers the last total rounded by shareCredits: most periods
+// with a credit owe the same one.
+type rounded struct {
+	total             decimal.Decimal
+	uncapped, credits outsourcing.Money
 }
 
 // decimal stores v and returns a pointer to it.

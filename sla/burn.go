@@ -73,10 +73,11 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		windows = SREWorkbookWindows()
 	}
 	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // burn rates read no fees
-	if err := validateInput(in); err != nil {
+	outages, ok := outageSpans(in.Outages)
+	if err := checkInput(in, !ok); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	p, err := a.prepareLevel(l, in)
+	p, err := a.prepareLevel(l, in, outages, true)
 	if err != nil {
 		return nil, fmt.Errorf("sla: level %q: %w", id, err)
 	}

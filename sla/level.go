@@ -221,15 +221,13 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 			lr.CreditReason = "no tier applies"
 			break
 		}
-		c := a.cachedCredits(l, fees, atRisk, ar)
-		credit, lr.CreditReason = c.amount[t], c.why[t]
+		credit, lr.CreditReason = a.cachedCredit(l, t, fees, atRisk, ar)
 	case CreditKindAllocation:
 		if lr.Status != StatusMissed {
 			lr.CreditReason = "minimum met, no credit"
 			break
 		}
-		c := a.cachedCredits(l, fees, atRisk, ar)
-		credit, lr.CreditReason = c.amount[0], c.why[0]
+		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, atRisk, ar)
 	case CreditKindRule:
 		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
 			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
@@ -255,34 +253,34 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 	return credit, nil
 }
 
-// cachedCredits returns the credit amounts of a tier or allocation level
-// and their reasons, computed on first use in an Evaluate call: they
-// depend only on the level's fees and the at-risk amount, which are the
-// same in every period. Amounts in reasons are shown at the currency's
-// minor unit.
-func (a *Agreement) cachedCredits(l *level, fees, atRisk outsourcing.Money, ar *arena) *levelCredits {
+// cachedCredit returns the credit amount of tier k of a tier level (k = 0
+// for an allocation level) and its reason, computed on first use in an
+// Evaluate call: it depends only on the level's fees and the at-risk
+// amount, which are the same in every period. Amounts in reasons are
+// shown at the currency's minor unit.
+func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, string) {
 	if ar.credits == nil {
-		ar.credits = make([]levelCredits, len(a.levels))
+		ar.credits = make([][]cachedCredit, len(a.levels))
 	}
-	c := &ar.credits[l.index]
+	if ar.credits[l.index] == nil {
+		ar.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
+	}
+	c := &ar.credits[l.index][k]
 	if c.done {
-		return c
+		return c.amount, c.why
 	}
 	c.done = true
 	mode := a.spec.Credits.Rounding
 	if l.kind == CreditKindAllocation {
-		c.amount = []decimal.Decimal{l.Credit.Allocation.Of(atRisk).Amount().Shopspring()}
-		c.why = []string{fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
-			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))}
-		return c
+		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
+		c.why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
+			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
+		return c.amount, c.why
 	}
-	shown := showAmount(fees.Amount().Shopspring(), fees.Currency(), mode)
-	c.amount, c.why = make([]decimal.Decimal, len(l.tiers)), make([]string, len(l.tiers))
-	for i, t := range l.tiers {
-		c.amount[i] = t.credit.Of(fees).Amount().Shopspring()
-		c.why[i] = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, shown)
-	}
-	return c
+	t := l.tiers[k]
+	c.amount = t.credit.Of(fees).Amount().Shopspring()
+	c.why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
+	return c.amount, c.why
 }
 
 // tierFor returns the index in l.tiers of the tier holding v, or -1.

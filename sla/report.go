@@ -149,7 +149,7 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 	}
 	out, err := a.evaluate(in, []Period{p}, history)
 	if err != nil {
-		return Report{}, err
+		return Report{}, fmt.Errorf("sla: %w", err)
 	}
 	return out[0], nil
 }
@@ -164,22 +164,27 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	return a.evaluate(in, periods, history)
+	out, err := a.evaluate(in, periods, history)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	return out, nil
 }
 
 // textPerLevel is about the text one level report writes (its exact
 // value and reason), to size the text buffer once.
 const textPerLevel = 128
 
-// evaluate is Evaluate for checked periods.
+// evaluate is Evaluate for checked periods; its errors are not yet
+// prefixed "sla: ".
 func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	ev, err := a.prepare(in)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	n := len(a.levels)
 	// past[i] is level i's history, oldest first, growing as periods are reported.
@@ -198,7 +203,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	ar.text.Grow(textPerLevel * n * len(periods))
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	levels := make([]LevelReport, n*len(periods))
 	out := make([]Report, len(periods))
@@ -207,7 +212,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 		r := &out[k]
 		r.Levels = levels[k*n : (k+1)*n : (k+1)*n]
 		if err := a.report(ev, p, past, r, raw, fx, ar); err != nil {
-			return nil, fmt.Errorf("sla: period %s: %w", p.label, err)
+			return nil, fmt.Errorf("period %s: %w", p.label, err)
 		}
 		for i := range past {
 			past[i] = append(past[i], &r.Levels[i])
@@ -314,7 +319,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 			r.Signals = append(r.Signals, s)
 		}
 	}
-	if err := a.shareCredits(r, raw, fees, fx); err != nil {
+	if err := a.shareCredits(r, raw, fees, fx, ar); err != nil {
 		return err
 	}
 	bonus := decimal.Zero
@@ -347,7 +352,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 
 // shareCredits caps the period's credits, rounds the total once and shares
 // it out over the levels in proportion to their uncapped credits.
-func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money, fx fixed) error {
+func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money, fx fixed, ar *arena) error {
 	terms := a.spec.Credits
 	if fx.limit != nil {
 		c := fx.cap
@@ -367,20 +372,22 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	if !total.IsPositive() {
 		return nil
 	}
-	uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
-	if err != nil {
-		return err
+	if ar.last == nil || !ar.last.total.Equal(total) {
+		uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
+		if err != nil {
+			return err
+		}
+		capped := total
+		if fx.limit != nil {
+			capped = decimal.Min(capped, *fx.limit)
+		}
+		credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
+		if err != nil {
+			return err
+		}
+		ar.last = &rounded{total: total, uncapped: uncapped.Round(terms.Rounding), credits: credits.Round(terms.Rounding)}
 	}
-	r.Uncapped = uncapped.Round(terms.Rounding)
-	capped := total
-	if fx.limit != nil {
-		capped = decimal.Min(capped, *fx.limit)
-	}
-	credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
-	if err != nil {
-		return err
-	}
-	r.Credits = credits.Round(terms.Rounding)
+	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
 	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
 		r.Levels[last].Credit = r.Credits
 		return nil
