@@ -78,6 +78,10 @@ func (a *Agreement) Location() *time.Location { return a.loc }
 func cloneSpec(s AgreementSpec) AgreementSpec {
 	s.Maintenance = slices.Clone(s.Maintenance)
 	s.RecurringMaintenance = slices.Clone(s.RecurringMaintenance)
+	for i := range s.RecurringMaintenance {
+		w := &s.RecurringMaintenance[i]
+		w.From, w.Until = clonePtr(w.From), clonePtr(w.Until)
+	}
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
@@ -93,6 +97,15 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		}
 	}
 	return s
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 type compiler struct {
