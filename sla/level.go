@@ -222,12 +222,14 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 			break
 		}
 		credit, lr.CreditReason = a.cachedCredit(l, t, fees, atRisk, ar)
+		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
 		if lr.Status != StatusMissed {
 			lr.CreditReason = "minimum met, no credit"
 			break
 		}
 		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, atRisk, ar)
+		lr.CreditPercent = l.Credit.Allocation
 	case CreditKindRule:
 		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
 			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
@@ -246,6 +248,7 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Shopspring())
+		lr.Multiplier = rp.Multiplier
 		ar.scratch = fmt.Appendf(append(ar.scratch[:0], lr.CreditReason...), "; ×%s for missing the expected level %d periods in a row",
 			rp.Multiplier.String(), lr.MissedExpectedRun)
 		lr.CreditReason = ar.write(ar.scratch)

@@ -84,6 +84,22 @@ type LevelReport struct {
 	Denominator Duration `json:"denominator,omitempty"`
 	// Credit is the level's share of the period's credits.
 	Credit outsourcing.Money `json:"credit"`
+	// CreditBeforeCap is the level's credit before the period's cap and
+	// rounding, the multiplier applied (exact); absent for levels without
+	// a credit model.
+	CreditBeforeCap outsourcing.Money `json:"credit_before_cap,omitzero"`
+	// Tier is the tier of the level's table that applied, as its bounds
+	// ("[95, 99)"); absent when none did.
+	Tier string `json:"tier,omitempty"`
+	// CreditPercent is the percent that applied: the tier's credit percent
+	// of the fees, or the allocation percent of the at-risk amount.
+	CreditPercent outsourcing.Percent `json:"credit_percent,omitzero"`
+	// Multiplier is the repeated-miss multiplier applied to the credit.
+	Multiplier outsourcing.Decimal `json:"multiplier,omitzero"`
+	// CreditShare is the level's share of the period's credits after the
+	// cap, in percent: its credit before the cap over all levels' credits
+	// before the cap, rounded to ActualPlaces; absent when nothing is owed.
+	CreditShare outsourcing.Decimal `json:"credit_share,omitzero"`
 	// CreditReason says how the credit was found.
 	CreditReason string `json:"credit_reason,omitempty"`
 	// EarnedBack is the earlier credit of this level waived this period.
@@ -301,6 +317,14 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 			return fmt.Errorf("level %q: %w", l.ID, err)
 		}
 		raw[i] = outsourcing.DecimalOf(credit)
+		if l.class == LevelClassCritical && l.kind != CreditKindNone {
+			lr.CreditBeforeCap = fx.zero
+			if credit.IsPositive() {
+				if lr.CreditBeforeCap, err = outsourcing.NewMoney(raw[i], cur); err != nil {
+					return err
+				}
+			}
+		}
 		lr.EarnedBack = fx.zero
 		if lr.Bonus {
 			bonusLevels++
@@ -389,15 +413,23 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	}
 	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
 	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
-		r.Levels[last].Credit = r.Credits
+		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalFromInt(100)
 		return nil
 	}
 	parts, err := r.Credits.Allocate(raw...)
 	if err != nil {
 		return err
 	}
+	whole := outsourcing.DecimalOf(total)
 	for i := range r.Levels {
 		r.Levels[i].Credit = parts[i]
+		if !raw[i].IsZero() {
+			share, err := raw[i].Mul(outsourcing.DecimalFromInt(100)).Quo(whole, ActualPlaces, outsourcing.RoundHalfUp)
+			if err != nil {
+				return err
+			}
+			r.Levels[i].CreditShare = share.Trim()
+		}
 	}
 	return nil
 }
