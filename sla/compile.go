@@ -194,6 +194,9 @@ func (c *compiler) terms() {
 	if b := t.Bonus; b != nil && b.Cap.Points().Shopspring().IsNegative() {
 		c.fail("/credits/bonus/cap", "%s is negative", b.Cap)
 	}
+	if t.MinimumPayout.IsNegative() {
+		c.fail("/credits/minimum_payout/amount", "the minimum payout %s is negative", t.MinimumPayout)
+	}
 	if _, err := t.Rounding.MarshalText(); err != nil {
 		c.fail("/credits/rounding", "unknown rounding mode")
 	}

@@ -48,6 +48,10 @@ type Report struct {
 	Net outsourcing.Money `json:"net"`
 	// Rounding is the mode amounts were rounded with.
 	Rounding outsourcing.RoundingMode `json:"rounding"`
+	// BelowMinimum is true when the period's credits did not exceed the
+	// agreement's minimum payout and were therefore not paid (Credits and
+	// the levels' credits are zero; Uncapped still shows what was earned).
+	BelowMinimum bool `json:"below_minimum,omitempty"`
 	// Signals are rolling-window breach counts of critical levels.
 	Signals []Signal `json:"signals,omitempty"`
 }
@@ -282,6 +286,10 @@ func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
 		}
 		fx.limit = &c
 	}
+	if m := terms.MinimumPayout; m.IsSet() && m.Currency() != fees.Currency() {
+		return fixed{}, &outsourcing.FieldError{Path: "/fees/currency", Err: outsourcing.ErrCurrencyMismatch,
+			Reason: fmt.Sprintf("fees in %s, the agreement's minimum payout in %s", fees.Currency(), m.Currency())}
+	}
 	if fx.limit != nil {
 		m, err := outsourcing.NewMoney(outsourcing.DecimalOf(*fx.limit), fees.Currency())
 		if err != nil {
@@ -412,6 +420,10 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 		ar.last = &rounded{total: total, uncapped: uncapped.Round(terms.Rounding), credits: credits.Round(terms.Rounding)}
 	}
 	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
+	if m := terms.MinimumPayout; m.IsSet() && !r.Credits.Amount().GreaterThan(m.Amount()) {
+		r.Credits, r.BelowMinimum = fx.zero, true
+		return nil
+	}
 	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
 		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalFromInt(100)
 		return nil
