@@ -60,23 +60,21 @@ func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
 
 // trendPoints returns an empty slice with room for n points, whose
 // appends never reach another slice's points.
-func (ar *arena) trendPoints(n int) []TrendPoint {
-	if cap(ar.trend)-len(ar.trend) < n {
-		ar.trend = make([]TrendPoint, 0, max(2*cap(ar.trend), n, 64))
-	}
-	k := len(ar.trend)
-	ar.trend = ar.trend[:k+n]
-	return ar.trend[k : k : k+n]
-}
+func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
 
 // signalList returns an empty slice with room for n signals.
-func (ar *arena) signalList(n int) []Signal {
-	if cap(ar.signals)-len(ar.signals) < n {
-		ar.signals = make([]Signal, 0, max(2*cap(ar.signals), n, 16))
+func (ar *arena) signalList(n int) []Signal { return carve(&ar.signals, n, 16) }
+
+// carve cuts an empty slice with room for n elements from the spare
+// capacity of *pool (a new pool of at least least elements when it has
+// too little), capped so that appends to it stay inside its room.
+func carve[T any](pool *[]T, n, least int) []T {
+	if cap(*pool)-len(*pool) < n {
+		*pool = make([]T, 0, max(2*cap(*pool), n, least))
 	}
-	k := len(ar.signals)
-	ar.signals = ar.signals[:k+n]
-	return ar.signals[k : k : k+n]
+	k := len(*pool)
+	*pool = (*pool)[:k+n]
+	return (*pool)[k : k : k+n]
 }
 
 // write appends p to the text and returns it as a string.
