@@ -193,7 +193,7 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 
 // textPerLevel is about the text one level report writes (its exact
 // value and reason), to size the text buffer once.
-const textPerLevel = 128
+const textPerLevel = 176
 
 // evaluate is Evaluate for checked periods; its errors are not yet
 // prefixed "sla: ".
@@ -221,6 +221,9 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	ar.trend = make([]TrendPoint, 0, trendPoints)
 	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
 	ar.text.Grow(textPerLevel * n * len(periods))
+	if a.spec.Breach != nil {
+		ar.signals = make([]Signal, 0, n*len(periods))
+	}
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
 		return nil, err
