@@ -167,6 +167,12 @@ type CreditTerms struct {
 	// Rounding is the mode used to round amounts, once, to the currency's
 	// minor unit; the zero value rounds half up.
 	Rounding outsourcing.RoundingMode `json:"rounding,omitempty"`
+	// MinimumPayout, when set, is the amount a period's credits (after
+	// the cap, rounded) must exceed to be paid, in the fees' currency:
+	// Amazon's SLAs issue a credit "only if the credit amount for the
+	// applicable monthly billing cycle is greater than one dollar ($1
+	// USD)". Credits at or below it are not paid (Report.BelowMinimum).
+	MinimumPayout outsourcing.Money `json:"minimum_payout,omitzero"`
 }
 
 // Repeat multiplies a level's credit by Multiplier when the level has

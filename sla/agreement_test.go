@@ -21,9 +21,11 @@ const fullAgreement = `{
   "maintenance": [{"id": "m1", "service": "erp", "start": "2024-04-07T02:00:00+02:00", "end": "2024-04-07T04:00:00+02:00"}],
   "recurring_maintenance": [
     {"id": "patch", "service": "web", "recurrence": "weekly", "day": "wednesday", "start": "22:00", "end": "02:00"},
-    {"id": "monthly", "recurrence": "monthly", "week": "first", "day": "saturday", "start": "01:00", "end": "03:00"}],
+    {"id": "monthly", "recurrence": "monthly", "week": "first", "day": "saturday", "start": "01:00", "end": "03:00",
+     "from": "2024-01-01T00:00:00+01:00", "until": "2025-01-01T00:00:00+01:00"}],
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
-    "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even"},
+    "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even",
+    "minimum_payout": {"amount": "1.00", "currency": "EUR"}},
   "breach": {"window": 12, "threshold":3},
   "levels": [
     {"id": "erp-up", "name": "ERP availability", "service": "erp", "metric": "availability", "class": "critical",

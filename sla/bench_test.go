@@ -57,7 +57,8 @@ func benchInput(seed uint64, n int) sla.Input {
 // BenchmarkMeasureYear measures and credits 1,000 services for twelve
 // months, each with a year of events (70% outages, 30% tickets). Twenty
 // distinct inputs are cycled to keep memory small; each service is
-// prepared and measured in full. Sub-benchmarks vary the events per
+// prepared and measured in full, the services spread over GOMAXPROCS
+// workers by EvaluateAll (run with -cpu 1 for one core). Sub-benchmarks vary the events per
 // service to show that cost grows linearly.
 func BenchmarkMeasureYear(b *testing.B) {
 	a := mustParse(b, benchAgreement)
@@ -66,17 +67,19 @@ func BenchmarkMeasureYear(b *testing.B) {
 	const services = 1000
 	for _, n := range []int{250, 1000} {
 		b.Run(fmt.Sprintf("events_per_service=%d", n), func(b *testing.B) {
-			inputs := make([]sla.Input, 20)
-			for i := range inputs {
-				inputs[i] = benchInput(uint64(i), n)
+			distinct := make([]sla.Input, 20)
+			for i := range distinct {
+				distinct[i] = benchInput(uint64(i), n)
+			}
+			inputs := make([]sla.Input, services)
+			for s := range inputs {
+				inputs[s] = distinct[s%len(distinct)]
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				for s := range services {
-					if _, err := a.Evaluate(inputs[s%len(inputs)], periods, nil); err != nil {
-						b.Fatal(err)
-					}
+				if _, err := a.EvaluateAll(inputs, periods, 0); err != nil {
+					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(services*n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
@@ -109,7 +112,8 @@ func millionInput(r *rand.Rand) sla.Input {
 // downtime is the union of the outages clipped to the month, and the
 // availability is held against the aws-ec2-region preset with a monthly fee
 // of 10,000.00 USD. The result is every service-month's exact availability
-// and credit.
+// and credit. EvaluateAll spreads the services over GOMAXPROCS workers
+// (run with -cpu 1 for one core).
 func BenchmarkAvailabilityMillion(b *testing.B) {
 	a := mustParse(b, `{"id":"million","time_zone":"UTC","credits":{},"levels":[
 		{"id":"region","metric":"availability","expected":"99.99","credit":{"kind":"tiers","preset":"aws-ec2-region"}}]}`)
@@ -123,10 +127,8 @@ func BenchmarkAvailabilityMillion(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, in := range inputs {
-			if _, err := a.Evaluate(in, periods, nil); err != nil {
-				b.Fatal(err)
-			}
+		if _, err := a.EvaluateAll(inputs, periods, 0); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(1000*1000)*float64(b.N)/b.Elapsed().Seconds(), "outages/s")

@@ -64,7 +64,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	if l == nil {
 		return nil, fmt.Errorf("sla: %w", &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound})
 	}
-	budget := new(big.Rat).Sub(ratHundred, l.expected)
+	budget := new(big.Rat).Sub(ratHundred, l.expected.rat())
 	budget.Quo(budget, ratHundred)
 	if l.Metric != MetricKindAvailability || l.ErrorRate != nil || budget.Sign() <= 0 {
 		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q has no outage error budget", id))
@@ -73,10 +73,11 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		windows = SREWorkbookWindows()
 	}
 	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // burn rates read no fees
-	if err := validateInput(in); err != nil {
+	outages, ok := outageSpans(in.Outages)
+	if err := checkInput(in, !ok); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	p, err := a.prepareLevel(l, in)
+	p, err := a.prepareLevel(l, in, outages, true)
 	if err != nil {
 		return nil, fmt.Errorf("sla: level %q: %w", id, err)
 	}

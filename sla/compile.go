@@ -35,9 +35,11 @@ type level struct {
 	index    int
 	class    LevelClass
 	polarity Polarity
-	expected *big.Rat
-	minimum  *big.Rat
+	expected frac
+	minimum  frac
 	minDec   outsourcing.Decimal
+	expText  string // Expected and minDec as reasons show them
+	minText  string
 	cal      outsourcing.Calendar
 	tiers    []tier
 	kind     CreditKind
@@ -45,7 +47,7 @@ type level struct {
 
 // tier is a compiled Tier; nil bounds are open.
 type tier struct {
-	from, to *big.Rat
+	from, to *frac
 	credit   outsourcing.Percent
 	index    int    // in the table as written
 	label    string // the bounds as shown in reasons
@@ -76,6 +78,10 @@ func (a *Agreement) Location() *time.Location { return a.loc }
 func cloneSpec(s AgreementSpec) AgreementSpec {
 	s.Maintenance = slices.Clone(s.Maintenance)
 	s.RecurringMaintenance = slices.Clone(s.RecurringMaintenance)
+	for i := range s.RecurringMaintenance {
+		w := &s.RecurringMaintenance[i]
+		w.From, w.Until = clonePtr(w.From), clonePtr(w.Until)
+	}
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
@@ -91,6 +97,15 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		}
 	}
 	return s
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 type compiler struct {
@@ -179,6 +194,9 @@ func (c *compiler) terms() {
 	if b := t.Bonus; b != nil && b.Cap.Points().Shopspring().IsNegative() {
 		c.fail("/credits/bonus/cap", "%s is negative", b.Cap)
 	}
+	if t.MinimumPayout.IsNegative() {
+		c.fail("/credits/minimum_payout/amount", "the minimum payout %s is negative", t.MinimumPayout)
+	}
 	if _, err := t.Rounding.MarshalText(); err != nil {
 		c.fail("/credits/rounding", "unknown rounding mode")
 	}
@@ -203,11 +221,11 @@ func abs(x int32) int32 {
 }
 
 // better reports whether a is strictly better than b under polarity p.
-func better(p Polarity, a, b *big.Rat) bool {
+func better(p Polarity, a, b frac) bool {
 	if p == PolarityLower {
-		return a.Cmp(b) < 0
+		return a.cmp(b) < 0
 	}
-	return a.Cmp(b) > 0
+	return a.cmp(b) > 0
 }
 
 func (c *compiler) level(i int, uses ruleUses) *level {
@@ -244,7 +262,8 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 	if l.Minimum != nil {
 		l.minDec = *l.Minimum
 	}
-	l.expected, l.minimum = toRat(l.Expected.Shopspring()), toRat(l.minDec.Shopspring())
+	l.expected, l.minimum = fracOfDecimal(l.Expected.Shopspring()), fracOfDecimal(l.minDec.Shopspring())
+	l.expText, l.minText = l.Expected.String(), l.minDec.String()
 	if l.Metric.percent() {
 		for _, t := range []struct {
 			field string
@@ -306,7 +325,7 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if !imp.Share.IsPositive() || imp.Share.GreaterThan(outsourcing.DecimalOf(decimal.NewFromInt(1))) {
 			failf(field("improvement", "share"), "the share %s is not in (0, 1]", imp.Share)
 		}
-		if better(l.polarity, l.expected, toRat(imp.Cap.Shopspring())) {
+		if better(l.polarity, l.expected, fracOfDecimal(imp.Cap.Shopspring())) {
 			failf(field("improvement", "cap"), "cap %s is worse than the expected level", imp.Cap.String())
 		}
 		if l.Metric.percent() && imp.Cap.GreaterThan(outsourcing.DecimalOf(hundred)) {
@@ -373,12 +392,14 @@ func compileTiers(tiers []Tier) ([]tier, []any, error) {
 	for i, t := range tiers {
 		out[i] = tier{credit: t.Credit, index: i}
 		if t.From != nil {
-			out[i].from = toRat(t.From.Shopspring())
+			f := fracOfDecimal(t.From.Shopspring())
+			out[i].from = &f
 		}
 		if t.To != nil {
-			out[i].to = toRat(t.To.Shopspring())
+			f := fracOfDecimal(t.To.Shopspring())
+			out[i].to = &f
 		}
-		if out[i].from != nil && out[i].to != nil && out[i].from.Cmp(out[i].to) >= 0 {
+		if out[i].from != nil && out[i].to != nil && out[i].from.cmp(*out[i].to) >= 0 {
 			return nil, field(i, "to"), fmt.Errorf("tier %d: from %s is not below to %s", i, t.From, t.To)
 		}
 		if t.Credit.Points().Shopspring().IsNegative() {
@@ -394,19 +415,19 @@ func compileTiers(tiers []Tier) ([]tier, []any, error) {
 		case b.from == nil:
 			return 1
 		}
-		return a.from.Cmp(b.from)
+		return a.from.cmp(*b.from)
 	})
 	for i := 1; i < len(out); i++ {
 		prev, cur := out[i-1], out[i]
 		switch {
 		case prev.to == nil || cur.from == nil:
 			return nil, field(cur.index), fmt.Errorf("tiers %d and %d overlap: both are unbounded on the same side", prev.index, cur.index)
-		case prev.to.Cmp(cur.from) > 0:
+		case prev.to.cmp(*cur.from) > 0:
 			return nil, field(cur.index, "from"), fmt.Errorf("tiers %d and %d overlap between %s and %s", prev.index, cur.index,
-				cur.from.FloatString(6), prev.to.FloatString(6))
-		case prev.to.Cmp(cur.from) < 0:
+				cur.from.rat().FloatString(6), prev.to.rat().FloatString(6))
+		case prev.to.cmp(*cur.from) < 0:
 			return nil, field(cur.index, "from"), fmt.Errorf("gap between tiers %d and %d from %s to %s", prev.index, cur.index,
-				prev.to.FloatString(6), cur.from.FloatString(6))
+				prev.to.rat().FloatString(6), cur.from.rat().FloatString(6))
 		}
 	}
 	for i := range out {

@@ -25,8 +25,9 @@
 // Maintenance windows are one-off intervals or recurring ones ("sunday
 // 01:00–05:00", "first sunday 01:00–05:00") read in the agreement's zone
 // and expanded deterministically, daylight-saving changes included
-// (Agreement.MaintenanceIn lists them); overlapping definitions are
-// rejected. Outage time inside maintenance is not downtime, error-rate
+// (Agreement.MaintenanceIn lists them); a recurring window may be bounded
+// by validity instants (from, until), so a contract change to it is two
+// windows. Overlapping definitions in force together are rejected. Outage time inside maintenance is not downtime, error-rate
 // intervals inside it are not counted, and the period_minus_maintenance
 // denominator leaves it out.
 //
@@ -36,7 +37,11 @@
 // bound inclusive, upper exclusive), outsourcing pool allocations of an at-risk
 // amount (the period's credits capped at that amount), a kernel-rule
 // formula; with a multiplier for repeated misses, a cap as a percent of
-// fees, earn-back and a bonus. Continuous improvement raises a level after
+// fees, a minimum payout (credits not above it are not paid, as Amazon's
+// SLAs pay none of a dollar or less), earn-back and a bonus. Each level
+// report shows its credit terms as fields: the credit before the cap, the
+// tier and percent applied, the multiplier and its share of the period's
+// credits after the cap. Continuous improvement raises a level after
 // sustained over-performance; error budgets and SRE multiwindow burn rates
 // come with availability levels.
 //
@@ -50,6 +55,15 @@
 //	for _, r := range reports {
 //		fmt.Print(r.Markdown())           // or json.Marshal(r), r.Text()
 //	}
+//
+// A provider's or a large customer's estate — thousands of services,
+// one Input each — is reported by Agreement.EvaluateAll, which spreads
+// the inputs over worker goroutines and returns the same reports as
+// Evaluate per input, whatever the number of workers. Measurement is in
+// integers (nanoseconds, counts) and exact int64 fractions, with
+// arbitrary precision only for values that need it; the reports of one
+// call share their storage, and their strings are substrings of one
+// buffer.
 //
 // To report one period at a time, pass the earlier reports as history to
 // Agreement.Report: trends, repeated-miss multipliers, earn-back,
@@ -66,6 +80,7 @@
 // # Concurrency
 //
 // An *Agreement is immutable once compiled and safe for concurrent use;
-// Report, Evaluate and BurnRates may run from many goroutines. Inputs are
+// Report, Evaluate, EvaluateAll and BurnRates may run from many
+// goroutines. Inputs are
 // read, never modified. Reports are plain values owned by the caller.
 package sla

@@ -242,3 +242,48 @@ func ExampleAgreement_Evaluate_lateOpenTicket() {
 	// 2024-05 0 misses the minimum 90 (0 of 1 tickets within target, 1 still open past the deadline)
 	// 2024-06 100 is at least the expected 90 (1 of 1 tickets within target)
 }
+
+// An estate of three services, one Input each, reported at once over the
+// first quarter on worker goroutines; the Texas DIR pool allocation of a
+// 10% at-risk amount, with a 150% pool limit, split over two levels of
+// the service. Results come back in input order whatever the workers.
+func ExampleAgreement_EvaluateAll() {
+	a, err := sla.ParseAgreement([]byte(`{"id":"estate","credits":{"at_risk":"10","pool_limit":"150"},
+		"levels":[
+			{"id":"up","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"60"}},
+			{"id":"up-strict","metric":"availability","expected":"99.99","minimum":"99.95","credit":{"kind":"allocation","allocation":"40"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	periods, err := a.Periods(start, start.AddDate(0, 3, 0))
+	if err != nil {
+		panic(err)
+	}
+	var inputs []sla.Input
+	for _, hours := range []time.Duration{0, 2, 8} { // down on 10 February
+		in := sla.Input{Fees: outsourcing.MustMoney("100000.00", "USD")}
+		if down := start.AddDate(0, 1, 9); hours > 0 {
+			in.Outages = []sla.Outage{{Start: down, End: down.Add(hours * time.Hour)}}
+		}
+		inputs = append(inputs, in)
+	}
+	all, err := a.EvaluateAll(inputs, periods, 0)
+	if err != nil {
+		panic(err)
+	}
+	for i, reports := range all {
+		feb := reports[1]
+		fmt.Printf("service %d: %s credits %s", i, feb.Period.Label(), feb.Credits)
+		for _, l := range feb.Levels {
+			if l.Credit.IsPositive() {
+				fmt.Printf(", %s %s (%s%% of the credits)", l.ID, l.Credit, l.CreditShare)
+			}
+		}
+		fmt.Println()
+	}
+	// Output:
+	// service 0: 2024-02 credits 0.00 USD
+	// service 1: 2024-02 credits 4000.00 USD, up-strict 4000.00 USD (100% of the credits)
+	// service 2: 2024-02 credits 10000.00 USD, up 6000.00 USD (60% of the credits), up-strict 4000.00 USD (40% of the credits)
+}

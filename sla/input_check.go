@@ -59,10 +59,18 @@ func (c *inputChecker) interval(list string, i int, what func() string, start, e
 // joined in document order; an impossible ticket change matches
 // outsourcing.ErrTransition, a service fee in another currency
 // outsourcing.ErrCurrencyMismatch.
-func validateInput(in Input) error {
+func validateInput(in Input) error { return checkInput(in, true) }
+
+// checkInput is validateInput; it checks the outages only when outages
+// is true (prepare checks them as it reads them, see outageSpans).
+func checkInput(in Input, outages bool) error {
 	var c inputChecker
 	c.fees(in)
-	for i, o := range in.Outages {
+	for i := range in.Outages {
+		if !outages {
+			break
+		}
+		o := &in.Outages[i]
 		c.interval("outages", i, func() string { return fmt.Sprintf("outage %q", o.ID) }, o.Start, o.End)
 	}
 	for i, d := range in.Deployments {
@@ -154,4 +162,23 @@ func (c *inputChecker) ticket(i int, t Ticket) {
 		}
 		s = ns
 	}
+}
+
+// outageSpans returns the outages as spans of Unix nanoseconds, in input
+// order, and whether every outage lies between 1900 and 2200 and ends
+// after it starts (validateInput says what is wrong when one does not).
+func outageSpans(outages []Outage) ([]span, bool) {
+	out := make([]span, len(outages))
+	for i := range outages {
+		o := &outages[i]
+		s, e := o.Start.Unix(), o.End.Unix()
+		if s < minUnix || s >= maxUnix || e < minUnix || e >= maxUnix {
+			return nil, false
+		}
+		out[i] = span{s*1e9 + int64(o.Start.Nanosecond()), e*1e9 + int64(o.End.Nanosecond())}
+		if out[i].e <= out[i].s {
+			return nil, false
+		}
+	}
+	return out, true
 }

@@ -2,7 +2,9 @@ package sla
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -25,7 +27,7 @@ type ErrorBudget struct {
 }
 
 // expectedInForce returns the expected level after continuous improvement.
-func expectedInForce(l *level, past []LevelReport) outsourcing.Decimal {
+func expectedInForce(l *level, past []*LevelReport) outsourcing.Decimal {
 	if n := len(past); n > 0 {
 		if past[n-1].NextExpected != nil {
 			return *past[n-1].NextExpected
@@ -35,82 +37,155 @@ func expectedInForce(l *level, past []LevelReport) outsourcing.Decimal {
 	return l.Expected
 }
 
-func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []LevelReport,
-	fees, atRisk outsourcing.Money) (LevelReport, decimal.Decimal, error) {
-	// fees is the level's base: its service's fees when given, else the agreement's.
+// levelReport measures level l over per into lr and returns its credit
+// before caps and rounding. fees is the level's base: its service's fees
+// when given, else the agreement's. Values and text go to ar.
+func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*LevelReport,
+	fees, atRisk outsourcing.Money, lr *LevelReport, ar *arena) (decimal.Decimal, error) {
 	m, err := a.measure(l, p, per)
 	if err != nil {
-		return LevelReport{}, decimal.Zero, err
+		return decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected := l.expected
-	if !expDec.Equal(outsourcing.DecimalOf(l.Expected.Shopspring())) {
-		expected = toRat(expDec.Shopspring()) // raised by continuous improvement
+	expected, expText := l.expected, l.expText
+	if !expDec.Equal(l.Expected) {
+		expected, expText = fracOfDecimal(expDec.Shopspring()), expDec.String() // raised by continuous improvement
 	}
-	lr := LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
+	*lr = LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
 		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
-	if m.actual != nil {
-		v := ratDecimal(m.actual, ActualPlaces)
-		lr.Actual = &v
-		lr.Exact = m.actual.RatString()
+	if m.has {
+		lr.Actual = ar.decimal(m.actual.round(ActualPlaces))
+		ar.scratch = m.actual.appendExact(ar.scratch[:0])
+		lr.Exact = ar.write(ar.scratch)
 	}
-	lr.Status, lr.Reason = attain(l, m.actual, lr.Actual, expected, expDec, m)
-	var prev LevelReport
+	lr.Status = attain(l, &m, expected)
+	ar.scratch = appendReason(ar.scratch[:0], l, &m, lr.Status, expText)
+	lr.Reason = ar.write(ar.scratch)
+	var prev *LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
 	}
 	if lr.Status == StatusMinimum || lr.Status == StatusMissed {
-		lr.MissedExpectedRun = prev.MissedExpectedRun + 1
+		lr.MissedExpectedRun = 1
+		if prev != nil {
+			lr.MissedExpectedRun += prev.MissedExpectedRun
+		}
 	}
 	if lr.Status == StatusMissed {
-		lr.MissedMinimumRun = prev.MissedMinimumRun + 1
+		lr.MissedMinimumRun = 1
+		if prev != nil {
+			lr.MissedMinimumRun += prev.MissedMinimumRun
+		}
 	}
-	lr.Bonus = l.class == LevelClassCritical && m.actual != nil && better(l.polarity, m.actual, expected)
+	lr.Bonus = l.class == LevelClassCritical && m.has && better(l.polarity, m.actual, expected)
 	if l.Metric == MetricKindAvailability && l.ErrorRate == nil && m.denominator > 0 {
-		lr.ErrorBudget = errorBudget(expected, m)
+		lr.ErrorBudget = errorBudget(expected, m, ar)
 	}
-	improve(l, &lr, m.actual, expected, prev, past)
-	lr.Trend = trend(past, per, lr)
-	credit, why, err := a.levelCredit(l, m, lr, fees, atRisk)
-	lr.CreditReason = why
-	return lr, credit, err
+	improve(l, lr, &m, expected, prev, past)
+	lr.Trend = trend(past, per, lr, ar)
+	return a.levelCredit(l, &m, lr, fees, atRisk, ar)
 }
 
-func errorBudget(expected *big.Rat, m measurement) *ErrorBudget {
-	// allowed = denominator × (100 − expected) / 100
-	share := new(big.Rat).Sub(ratHundred, expected)
-	share.Quo(share, ratHundred)
-	allowedRat := new(big.Rat).Mul(share, new(big.Rat).SetInt64(int64(m.denominator)))
-	allowed := time.Duration(new(big.Int).Quo(allowedRat.Num(), allowedRat.Denom()).Int64())
-	b := &ErrorBudget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
-	if allowed > 0 {
-		v := ratDecimal(big.NewRat(int64(allowed-m.downtime)*100, int64(allowed)), ActualPlaces)
-		b.RemainingPercent = &v
+// attain decides a level's status on the exact value.
+func attain(l *level, m *measurement, expected frac) Status {
+	switch {
+	case !m.has:
+		return StatusNoData
+	case !better(l.polarity, expected, m.actual):
+		return StatusMet
+	case !better(l.polarity, l.minimum, m.actual):
+		return StatusMinimum
 	}
-	return b
+	return StatusMissed
+}
+
+// appendReason says why the level has status s, in words; the actual
+// value is shown rounded to ActualPlaces.
+func appendReason(b []byte, l *level, m *measurement, s Status, expText string) []byte {
+	word := " at least "
+	if l.polarity == PolarityLower {
+		word = " at most "
+	}
+	switch s {
+	case StatusNoData:
+		b = m.appendDetail(b)
+		return append(b, "; nothing to measure, treated as met"...)
+	case StatusMet:
+		b = m.actual.appendRounded(b, ActualPlaces)
+		b = append(b, " is"...)
+		b = append(b, word...)
+		b = append(b, "the expected "...)
+		b = append(b, expText...)
+	case StatusMinimum:
+		b = m.actual.appendRounded(b, ActualPlaces)
+		b = append(b, " misses the expected "...)
+		b = append(b, expText...)
+		b = append(b, " but is"...)
+		b = append(b, word...)
+		b = append(b, "the minimum "...)
+		b = append(b, l.minText...)
+	default:
+		b = m.actual.appendRounded(b, ActualPlaces)
+		b = append(b, " misses the minimum "...)
+		b = append(b, l.minText...)
+	}
+	b = append(b, " ("...)
+	b = m.appendDetail(b)
+	return append(b, ')')
+}
+
+// errorBudget is the downtime the expected level allows,
+// ⌊denominator × (100 − expected) / 100⌋, against the downtime consumed.
+func errorBudget(expected frac, m measurement, ar *arena) *ErrorBudget {
+	allowed := time.Duration(allowedDowntime(expected, int64(m.denominator)))
+	b := ErrorBudget{Allowed: Duration(allowed), Consumed: Duration(m.downtime), Remaining: Duration(allowed - m.downtime)}
+	if allowed > 0 {
+		b.RemainingPercent = ar.decimal(percentOf(int64(allowed-m.downtime), int64(allowed)).round(ActualPlaces))
+	}
+	return ar.budget(b)
+}
+
+// allowedDowntime returns ⌊denominator × (100 − expected) / 100⌋ for an
+// expected level in [0, 100].
+func allowedDowntime(expected frac, denominator int64) int64 {
+	if expected.r == nil && expected.d <= math.MaxInt64/100 {
+		scale := 100 * expected.d // (100 − n/d)/100 = (100d − n)/(100d)
+		hi, lo := bits.Mul64(uint64(denominator), uint64(scale-expected.n))
+		if hi < uint64(scale) {
+			q, _ := bits.Div64(hi, lo, uint64(scale))
+			return int64(q)
+		}
+	}
+	share := new(big.Rat).Sub(ratHundred, expected.rat())
+	share.Quo(share, ratHundred)
+	share.Mul(share, new(big.Rat).SetInt64(denominator))
+	return new(big.Int).Quo(share.Num(), share.Denom()).Int64()
 }
 
 // improve applies continuous improvement: after Periods consecutive
 // periods better than the expected level, the level moves Share of the way
 // to the mean of those periods' actual values, capped.
-func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelReport, past []LevelReport) {
+func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *LevelReport, past []*LevelReport) {
 	imp := l.Improvement
-	if actual == nil || !better(l.polarity, actual, expected) {
+	if !m.has || !better(l.polarity, m.actual, expected) {
 		return
 	}
-	lr.BetterThanExpectedRun = prev.BetterThanExpectedRun + 1
+	lr.BetterThanExpectedRun = 1
+	if prev != nil {
+		lr.BetterThanExpectedRun += prev.BetterThanExpectedRun
+	}
 	if imp == nil || lr.BetterThanExpectedRun < imp.Periods {
 		return
 	}
-	sum := new(big.Rat).Set(actual)
+	sum := m.actual.rat()
 	for _, x := range past[len(past)-(imp.Periods-1):] {
 		sum.Add(sum, toRat(x.Actual.Shopspring()))
 	}
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
-	raised := new(big.Rat).Sub(mean, expected)
-	raised.Mul(raised, toRat(imp.Share.Shopspring())).Add(raised, expected)
-	if capRat := toRat(imp.Cap.Shopspring()); better(l.polarity, raised, capRat) {
+	raised := new(big.Rat).Sub(mean, expected.rat())
+	raised.Mul(raised, toRat(imp.Share.Shopspring())).Add(raised, expected.rat())
+	if capRat := toRat(imp.Cap.Shopspring()); better(l.polarity, frac{r: raised}, frac{r: capRat}) {
 		raised = capRat
 	}
 	next := ratDecimal(raised, ActualPlaces)
@@ -118,73 +193,117 @@ func improve(l *level, lr *LevelReport, actual, expected *big.Rat, prev LevelRep
 	lr.BetterThanExpectedRun = 0
 }
 
-func trend(past []LevelReport, per Period, cur LevelReport) []TrendPoint {
+// trend returns the last TrendPeriods points of the level, cur's last.
+func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []TrendPoint {
 	start := max(len(past)-(TrendPeriods-1), 0)
-	out := make([]TrendPoint, 0, TrendPeriods)
+	out := ar.trendPoints(len(past) - start + 1)
 	for _, x := range past[start:] {
 		out = append(out, x.Trend[len(x.Trend)-1])
 	}
 	return append(out, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
 }
 
-// levelCredit returns a level's credit before caps and rounding.
-// It also says, in words, how the credit was found.
-func (a *Agreement) levelCredit(l *level, m measurement, lr LevelReport, fees, atRisk outsourcing.Money) (decimal.Decimal, string, error) {
+// levelCredit returns a level's credit before caps and rounding, and
+// says in lr.CreditReason how it was found.
+func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
-		return decimal.Zero, "", nil
+		return decimal.Zero, nil
 	}
 	if lr.Status == StatusNoData {
-		return decimal.Zero, "no data, no credit", nil
+		lr.CreditReason = "no data, no credit"
+		return decimal.Zero, nil
 	}
 	var credit decimal.Decimal
-	why := ""
-	mode := a.spec.Credits.Rounding // amounts in reasons are shown at the currency's minor unit
 	switch l.kind {
 	case CreditKindTiers:
-		why = "no tier applies"
-		for _, t := range l.tiers {
-			if (t.from == nil || m.actual.Cmp(t.from) >= 0) && (t.to == nil || m.actual.Cmp(t.to) < 0) {
-				credit = t.credit.Of(fees).Amount().Shopspring()
-				why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
-				break
-			}
+		t := l.tierFor(m.actual)
+		if t < 0 {
+			lr.CreditReason = "no tier applies"
+			break
 		}
+		credit, lr.CreditReason = a.cachedCredit(l, t, fees, atRisk, ar)
+		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
-		why = "minimum met, no credit"
-		if lr.Status == StatusMissed {
-			credit = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
-			why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation, showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
+		if lr.Status != StatusMissed {
+			lr.CreditReason = "minimum met, no credit"
+			break
 		}
+		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, atRisk, ar)
+		lr.CreditPercent = l.Credit.Allocation
 	case CreditKindRule:
-		env := CreditEnv{Actual: outsourcing.DecimalOf(ratDecimal(m.actual, 12).Shopspring()), Expected: outsourcing.DecimalOf(lr.Expected.Shopspring()), Minimum: outsourcing.DecimalOf(lr.Minimum.Shopspring()),
-			Status: string(lr.Status), Fees: outsourcing.DecimalOf(fees.Amount().Shopspring()), AtRisk: outsourcing.DecimalOf(atRisk.Amount().Shopspring()), MissedExpectedRun: lr.MissedExpectedRun,
+		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
 			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
-			return decimal.Zero, "", err
+			return decimal.Zero, err
 		}
 		if v.IsNegative() {
-			return decimal.Zero, "", fmt.Errorf("credit rule %q gives a negative credit %s: %w", l.Credit.Rule,
-				outsourcing.DecimalOf(v.Shopspring()).String(), outsourcing.ErrInvalidInput)
+			return decimal.Zero, fmt.Errorf("credit rule %q gives a negative credit %s: %w", l.Credit.Rule,
+				v.String(), outsourcing.ErrInvalidInput)
 		}
 		credit = v.Shopspring()
-		why = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(v.Shopspring(), fees.Currency(), mode))
+		ar.scratch = fmt.Appendf(ar.scratch[:0], "rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
+		lr.CreditReason = ar.write(ar.scratch)
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Shopspring())
-		why += fmt.Sprintf("; ×%s for missing the expected level %d periods in a row", rp.Multiplier.String(), lr.MissedExpectedRun)
+		lr.Multiplier = rp.Multiplier
+		ar.scratch = fmt.Appendf(append(ar.scratch[:0], lr.CreditReason...), "; ×%s for missing the expected level %d periods in a row",
+			rp.Multiplier.String(), lr.MissedExpectedRun)
+		lr.CreditReason = ar.write(ar.scratch)
 	}
-	return credit, why, nil
+	return credit, nil
+}
+
+// cachedCredit returns the credit amount of tier k of a tier level (k = 0
+// for an allocation level) and its reason, computed on first use in an
+// Evaluate call: it depends only on the level's fees and the at-risk
+// amount, which are the same in every period. Amounts in reasons are
+// shown at the currency's minor unit.
+func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, string) {
+	if ar.credits == nil {
+		ar.credits = make([][]cachedCredit, len(a.levels))
+	}
+	if ar.credits[l.index] == nil {
+		ar.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
+	}
+	c := &ar.credits[l.index][k]
+	if c.done {
+		return c.amount, c.why
+	}
+	c.done = true
+	mode := a.spec.Credits.Rounding
+	if l.kind == CreditKindAllocation {
+		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
+		c.why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
+			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
+		return c.amount, c.why
+	}
+	t := l.tiers[k]
+	c.amount = t.credit.Of(fees).Amount().Shopspring()
+	c.why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
+	return c.amount, c.why
+}
+
+// tierFor returns the index in l.tiers of the tier holding v, or -1.
+func (l *level) tierFor(v frac) int {
+	for i, t := range l.tiers {
+		if (t.from == nil || v.cmp(*t.from) >= 0) && (t.to == nil || v.cmp(*t.to) < 0) {
+			return i
+		}
+	}
+	return -1
 }
 
 // tierLabel writes a tier's bounds as "[99, 99.99)".
 func tierLabel(t tier) string {
 	from, to := "-∞", "+∞"
 	if t.from != nil {
-		from = ratDecimal(t.from, ActualPlaces).String()
+		from = t.from.round(ActualPlaces).String()
 	}
 	if t.to != nil {
-		to = ratDecimal(t.to, ActualPlaces).String()
+		to = t.to.round(ActualPlaces).String()
 	}
 	return "[" + from + ", " + to + ")"
 }

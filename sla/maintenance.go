@@ -18,7 +18,9 @@ import (
 // runs into the next day (saturday 22:00–02:00). An occurrence that falls
 // wholly inside an hour skipped by the clocks does not happen; a wall time
 // that does not exist, or exists twice, is resolved as time.Date resolves
-// it (as the kernel's calendar does).
+// it (as the kernel's calendar does). From and Until bound the
+// occurrences that happen, so that a contract change to the window is
+// written as two windows, one until the change and one from it.
 type RecurringWindow struct {
 	// ID names the window in errors and in MaintenanceIn.
 	ID string `json:"id,omitempty"`
@@ -36,6 +38,13 @@ type RecurringWindow struct {
 	// End is the local closing time, 00:01 to 24:00; at or before Start
 	// means the next day.
 	End outsourcing.ClockTime `json:"end"`
+	// From, when set, is the first instant the window applies: an
+	// occurrence starting before it does not happen.
+	From *time.Time `json:"from,omitempty"`
+	// Until, when set, is the instant from which the window no longer
+	// applies: an occurrence starting at or after it does not happen. It
+	// must be after From.
+	Until *time.Time `json:"until,omitempty"`
 }
 
 // recurring is a compiled RecurringWindow.
@@ -82,13 +91,36 @@ func (r *recurring) each(loc *time.Location, from, to time.Time, fn func(s, e ti
 		y, m, d := date.Date()
 		s := time.Date(y, m, d, 0, r.start, 0, 0, loc)
 		e := time.Date(y, m, d, 0, r.end, 0, 0, loc)
-		if !e.After(s) || !e.After(from) || !s.Before(to) {
-			continue // wholly inside a skipped hour, or outside [from, to)
+		if !e.After(s) || !e.After(from) || !s.Before(to) || !r.valid(s) {
+			continue // wholly inside a skipped hour, outside [from, to) or not in force
 		}
 		if !fn(s, e) {
 			return
 		}
 	}
+}
+
+// valid reports whether an occurrence starting at s is in force.
+func (r *recurring) valid(s time.Time) bool {
+	return (r.From == nil || !s.Before(*r.From)) && (r.Until == nil || s.Before(*r.Until))
+}
+
+// validityMeets reports whether two windows are in force at some common
+// instant.
+func validityMeets(x, y *recurring) bool {
+	from := func(r *recurring) time.Time {
+		if r.From == nil {
+			return time.Unix(minUnix, 0)
+		}
+		return *r.From
+	}
+	until := func(r *recurring) time.Time {
+		if r.Until == nil {
+			return time.Unix(maxUnix, 0)
+		}
+		return *r.Until
+	}
+	return from(x).Before(until(y)) && from(y).Before(until(x))
 }
 
 // scopesMeet reports whether windows for services a and b can apply to the
@@ -141,7 +173,7 @@ func (c *compiler) recurring() {
 	wall := wallOccurrences(ok)
 	for i, x := range ok {
 		for j := i + 1; j < len(ok); j++ {
-			if y := ok[j]; scopesMeet(x.Service, y.Service) {
+			if y := ok[j]; scopesMeet(x.Service, y.Service) && validityMeets(x, y) {
 				if at, hit := firstOverlap(wall[i], wall[j]); hit {
 					c.fail(jsonptr.Join("recurring_maintenance", j), "recurring windows %q and %q overlap (as on %s)", x.ID, y.ID,
 						time.Unix(0, at).UTC().Format("2006-01-02"))
@@ -193,6 +225,10 @@ func (c *compiler) recurringWindow(i int, w RecurringWindow) *recurring {
 	case w.End < w.Start:
 		r.end += 24 * 60
 	}
+	if w.From != nil && w.Until != nil && !w.Until.After(*w.From) {
+		c.fail(jsonptr.Append(path, "until"), "window %q: until %s is not after from %s", w.ID,
+			w.Until.Format(time.RFC3339), w.From.Format(time.RFC3339))
+	}
 	if len(c.errs) > n {
 		return nil
 	}
@@ -215,7 +251,9 @@ func wallOccurrences(rs []*recurring) [][]span {
 	}
 	out := make([][]span, len(rs))
 	for i, r := range rs {
-		r.each(time.UTC, from, to, func(s, e time.Time) bool {
+		always := *r // validity is judged apart, by validityMeets
+		always.From, always.Until = nil, nil
+		always.each(time.UTC, from, to, func(s, e time.Time) bool {
 			out[i] = append(out[i], span{s.UnixNano(), e.UnixNano()})
 			return true
 		})

@@ -161,3 +161,48 @@ func TestRecurringMaintenanceCompileChecksGoValues(t *testing.T) {
 	assert.Equal(t, []string{"/recurring_maintenance/0/week", "/recurring_maintenance/1/day", "/recurring_maintenance/1/recurrence",
 		"/recurring_maintenance/1/end"}, paths)
 }
+
+// TestRecurringMaintenanceValidity: a contract change moves the Sunday
+// window to Saturday from 15 March 2024 (Europe/Berlin). The two windows
+// do not overlap in time, so they may share a weekday pattern; March has
+// the Sundays 3 and 10 before the change and the Saturdays 16, 23 and 30
+// after it (the 30th before clocks go forward: four hours each).
+func TestRecurringMaintenanceValidity(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	require.NoError(t, err)
+	change := time.Date(2024, 3, 15, 0, 0, 0, 0, loc)
+	windows := []sla.RecurringWindow{
+		{ID: "old", Day: sla.WeekdaySunday, Start: outsourcing.ClockTimeOf(1, 0), End: outsourcing.ClockTimeOf(5, 0), Until: &change},
+		{ID: "new", Day: sla.WeekdaySaturday, Start: outsourcing.ClockTimeOf(1, 0), End: outsourcing.ClockTimeOf(5, 0), From: &change},
+		{ID: "also", Day: sla.WeekdaySunday, Start: outsourcing.ClockTimeOf(3, 0), End: outsourcing.ClockTimeOf(4, 0), From: &change},
+	}
+	a := recurringAgreement(t, "Europe/Berlin", windows, "")
+	p := mustPeriod(t, a, change)
+	var days []string
+	for _, w := range a.MaintenanceIn(p.Start(), p.End()) {
+		days = append(days, w.ID+" "+w.Start.In(loc).Format("Mon 2"))
+	}
+	assert.Equal(t, []string{"old Sun 3", "old Sun 10", "new Sat 16", "also Sun 17", "new Sat 23", "also Sun 24",
+		"new Sat 30", "also Sun 31"}, days)
+
+	// Windows in force together still may not overlap.
+	overlapping := append(windows[:2:2], sla.RecurringWindow{ID: "late", Day: sla.WeekdaySaturday,
+		Start: outsourcing.ClockTimeOf(4, 0), End: outsourcing.ClockTimeOf(6, 0), From: &change})
+	w, err := json.Marshal(overlapping)
+	require.NoError(t, err)
+	_, err = sla.ParseAgreement([]byte(`{"id":"m","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":` + string(w) +
+		`,"levels":[{"id":"up","metric":"availability","expected":"99"}]}`))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	require.Equal(t, "/recurring_maintenance/2", outsourcing.FieldErrors(err)[0].Path)
+
+	// Until must be after from.
+	early := change.Add(-time.Hour)
+	bad := []sla.RecurringWindow{{ID: "x", Day: sla.WeekdaySunday, Start: outsourcing.ClockTimeOf(1, 0),
+		End: outsourcing.ClockTimeOf(2, 0), From: &change, Until: &early}}
+	w, err = json.Marshal(bad)
+	require.NoError(t, err)
+	_, err = sla.ParseAgreement([]byte(`{"id":"m","credits":{},"recurring_maintenance":` + string(w) +
+		`,"levels":[{"id":"up","metric":"availability","expected":"99"}]}`))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	require.Equal(t, "/recurring_maintenance/0/until", outsourcing.FieldErrors(err)[0].Path)
+}

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -13,13 +14,59 @@ import (
 
 // measurement is one level's figure for one period, exact.
 type measurement struct {
-	actual      *big.Rat // nil: nothing to measure
-	population  int      // tickets, samples or intervals measured
-	good        int      // of which within target
+	has         bool // false: nothing to measure
+	actual      frac
+	population  int // tickets, samples or intervals measured
+	good        int // of which within target
 	downtime    time.Duration
 	denominator time.Duration
 	outages     int
-	detail      string
+	// detail says how the figure was found: written from the counts for
+	// outage availability and tickets (only when the report's text is
+	// built), held as text for the other metrics.
+	detail    detailKind
+	note      string
+	open      int // tickets still open past the deadline
+	unanswerd int // tickets still unanswered past the deadline
+}
+
+// detailKind selects how a measurement's detail is written.
+type detailKind int
+
+const (
+	detailNote detailKind = iota
+	detailOutages
+	detailTickets
+)
+
+// appendDetail writes how the measurement was found.
+func (m *measurement) appendDetail(b []byte) []byte {
+	switch m.detail {
+	case detailOutages:
+		b = append(b, m.downtime.String()...)
+		b = append(b, " down of "...)
+		b = append(b, m.denominator.String()...)
+		b = append(b, " in "...)
+		b = strconv.AppendInt(b, int64(m.outages), 10)
+		return append(b, " outage(s)"...)
+	case detailTickets:
+		b = strconv.AppendInt(b, int64(m.good), 10)
+		b = append(b, " of "...)
+		b = strconv.AppendInt(b, int64(m.population), 10)
+		b = append(b, " tickets within target"...)
+		if m.open > 0 {
+			b = append(b, ", "...)
+			b = strconv.AppendInt(b, int64(m.open), 10)
+			b = append(b, " still open past the deadline"...)
+		}
+		if m.unanswerd > 0 {
+			b = append(b, ", "...)
+			b = strconv.AppendInt(b, int64(m.unanswerd), 10)
+			b = append(b, " still unanswered past the deadline"...)
+		}
+		return b
+	}
+	return append(b, m.note...)
 }
 
 var ratHundred = big.NewRat(100, 1)
@@ -48,31 +95,31 @@ func (a *Agreement) measure(l *level, p *prepared, per Period) (measurement, err
 // maint is the maintenance of the period, for the
 // period_minus_maintenance denominator.
 func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measurement {
-	down := clipSpans(p.outages, s, e)
-	var denom int64
+	var downtime, denom int64
+	var pieces int
 	switch l.Denominator {
 	case DenominatorDeployed:
 		dep := clipSpans(p.deployed, s, e)
-		down = intersectSpans(down, dep)
+		down := intersectSpans(clipSpans(p.outages, s, e), dep)
+		for _, x := range down {
+			downtime += x.e - x.s
+		}
+		pieces = len(down)
 		denom, _ = clipTotal(dep, s, e)
 	case DenominatorPeriodMinusMaintenance:
 		m, _ := clipTotal(maint, s, e)
 		denom = e - s - m
+		downtime, pieces = clipTotal(p.outages, s, e)
 	default:
 		denom = e - s
+		downtime, pieces = clipTotal(p.outages, s, e)
 	}
-	var downtime int64
-	for _, x := range down {
-		downtime += x.e - x.s
-	}
-	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: len(down)}
+	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: pieces}
 	if denom <= 0 {
-		m.detail = "no measurable time in the period"
+		m.note = "no measurable time in the period"
 		return m
 	}
-	m.actual = new(big.Rat).SetFrac(big.NewInt(denom-downtime), big.NewInt(denom))
-	m.actual.Mul(m.actual, ratHundred)
-	m.detail = fmt.Sprintf("%s down of %s in %d outage(s)", time.Duration(downtime), time.Duration(denom), len(down))
+	m.has, m.actual, m.detail = true, percentOf(denom-downtime, denom), detailOutages
 	return m
 }
 
@@ -115,20 +162,20 @@ func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measureme
 	}
 	m := measurement{population: n, denominator: time.Duration(length)}
 	if length <= 0 {
-		m.detail = "no measurable intervals in the period"
+		m.note = "no measurable intervals in the period"
 		return m
 	}
 	intervals := big.NewRat(length, interval)
 	// availability = 100 × (1 − Σrate / intervals)
 	mean := new(big.Rat).Quo(sum, intervals)
-	m.actual = new(big.Rat).Sub(big.NewRat(1, 1), mean)
-	m.actual.Mul(m.actual, ratHundred)
-	m.detail = fmt.Sprintf("mean error rate %s%% over %s intervals (%d sampled",
+	actual := new(big.Rat).Sub(big.NewRat(1, 1), mean)
+	m.has, m.actual = true, frac{r: actual.Mul(actual, ratHundred)}
+	m.note = fmt.Sprintf("mean error rate %s%% over %s intervals (%d sampled",
 		new(big.Rat).Mul(mean, ratHundred).FloatString(6), intervals.FloatString(2), n)
 	if skipped > 0 {
-		m.detail += fmt.Sprintf(", %d in maintenance not counted", skipped)
+		m.note += fmt.Sprintf(", %d in maintenance not counted", skipped)
 	}
-	m.detail += ")"
+	m.note += ")"
 	return m
 }
 
@@ -148,7 +195,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	lo := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.start) })
 	hi := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.end) })
 	if lo >= hi {
-		return measurement{detail: "no latency samples in the period"}
+		return measurement{note: "no latency samples in the period"}
 	}
 	values := make([]decimal.Decimal, 0, hi-lo)
 	for _, x := range p.latencies[lo:hi] {
@@ -164,24 +211,23 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	}
 	idx := max(int(k.Int64())-1, 0)
 	v := values[idx]
-	return measurement{actual: toRat(v), population: len(values),
-		detail: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
+	return measurement{has: true, actual: fracOfDecimal(v), population: len(values),
+		note: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
 			l.Percentile.String(), len(values), outsourcing.DecimalOf(v).String(), idx+1)}
 }
 
 func measureTickets(l *level, p *prepared, per Period) measurement {
 	s, e := per.start.UnixNano(), per.end.UnixNano()
 	m := measurement{}
-	open, unanswered := 0, 0
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
 			if countByBreach(&m, t.respondedLate(), t.breach, t.responded, s, e) {
-				unanswered++
+				m.unanswerd++
 			}
 		case MetricKindResolutionTime:
 			if countByBreach(&m, t.breaches, t.breach, t.resolved, s, e) {
-				open++
+				m.open++
 			}
 		case MetricKindResolutionRate:
 			if t.opened < s || t.opened >= e {
@@ -199,17 +245,10 @@ func measureTickets(l *level, p *prepared, per Period) measurement {
 		}
 	}
 	if m.population == 0 {
-		m.detail = "no tickets in the period"
+		m.note = "no tickets in the period"
 		return m
 	}
-	m.actual = big.NewRat(int64(m.good)*100, int64(m.population))
-	m.detail = fmt.Sprintf("%d of %d tickets within target", m.good, m.population)
-	if open > 0 {
-		m.detail += fmt.Sprintf(", %d still open past the deadline", open)
-	}
-	if unanswered > 0 {
-		m.detail += fmt.Sprintf(", %d still unanswered past the deadline", unanswered)
-	}
+	m.has, m.actual, m.detail = true, percentOf(int64(m.good), int64(m.population)), detailTickets
 	return m
 }
 
@@ -234,14 +273,10 @@ func countByBreach(m *measurement, late bool, breach, done, s, e int64) (notDone
 
 func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measurement, error) {
 	s, e := per.start.UnixNano(), per.end.UnixNano()
-	down := clipSpans(p.outages, s, e)
-	var downtime int64
-	for _, x := range down {
-		downtime += x.e - x.s
-	}
+	downtime, pieces := clipTotal(p.outages, s, e)
 	env := MetricEnv{Values: map[string]outsourcing.Decimal{}, Counts: map[string]int{},
 		PeriodMinutes:   outsourcing.DecimalOf(minutes(e - s)),
-		DowntimeMinutes: outsourcing.DecimalOf(minutes(downtime)), Outages: len(down)}
+		DowntimeMinutes: outsourcing.DecimalOf(minutes(downtime)), Outages: pieces}
 	lo := sort.Search(len(p.measures), func(i int) bool { return !p.measures[i].At.Before(per.start) })
 	for _, m := range p.measures[lo:] {
 		if !m.At.Before(per.end) {
@@ -254,8 +289,8 @@ func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measuremen
 	if err != nil {
 		return measurement{}, err
 	}
-	return measurement{actual: toRat(v.Shopspring()), downtime: time.Duration(downtime), outages: len(down),
-		detail: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.DecimalOf(v.Shopspring()).String())}, nil
+	return measurement{has: true, actual: fracOfDecimal(v.Shopspring()), downtime: time.Duration(downtime), outages: pieces,
+		note: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.DecimalOf(v.Shopspring()).String())}, nil
 }
 
 // minutes converts nanoseconds to exact decimal minutes.

@@ -37,6 +37,12 @@ func TestOutsourcingPoolAllocationAndCap(t *testing.T) {
 			Credits  string   `json:"credits"`
 			Uncapped string   `json:"uncapped"`
 			Source   string   `json:"source"`
+			Levels   map[string]struct {
+				CreditBeforeCap string `json:"credit_before_cap"`
+				CreditPercent   string `json:"credit_percent"`
+				CreditShare     string `json:"credit_share"`
+				Credit          string `json:"credit"`
+			} `json:"levels"`
 		} `json:"cases"`
 	}
 	testkit.LoadJSON(t, "testdata/outsourcing_credits.json", &data)
@@ -61,6 +67,16 @@ func TestOutsourcingPoolAllocationAndCap(t *testing.T) {
 			for _, l := range r.Levels {
 				sum, _ = sum.Add(l.Credit)
 				assert.Equal(t, slices.Contains(c.Missed, l.ID), l.Credit.IsPositive(), l.ID)
+				want, ok := c.Levels[l.ID]
+				if !ok {
+					assertMoney(t, "0", l.CreditBeforeCap, l.ID)
+					assert.True(t, l.CreditShare.IsZero(), l.ID)
+					continue
+				}
+				assertMoney(t, want.CreditBeforeCap, l.CreditBeforeCap, l.ID)
+				testkit.AssertDecimal(t, want.CreditPercent, l.CreditPercent.Points(), l.ID)
+				testkit.AssertDecimal(t, want.CreditShare, l.CreditShare, l.ID)
+				assertMoney(t, want.Credit, l.Credit, l.ID)
 			}
 			assert.True(t, sum.Equal(r.Credits), "level credits sum exactly to the total")
 		})

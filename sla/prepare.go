@@ -29,18 +29,31 @@ type sample struct {
 
 // events is an Input validated and prepared for every level.
 type events struct {
-	in    Input
-	level []prepared
+	in      Input
+	outages []span // in.Outages in Unix nanoseconds, in input order
+	level   []prepared
 }
 
 // prepare filters and orders the input for every level of a.
 func (a *Agreement) prepare(in Input) (*events, error) {
-	if err := validateInput(in); err != nil {
+	outages, ok := outageSpans(in.Outages)
+	if err := checkInput(in, !ok); err != nil {
 		return nil, err
 	}
-	ev := &events{in: in, level: make([]prepared, len(a.levels))}
+	ev := &events{in: in, outages: outages, level: make([]prepared, len(a.levels))}
+	// When every level counts every outage, the outages are sorted once
+	// for all of them, and the last level to read them takes them over.
+	last, every := -1, true
 	for i, l := range a.levels {
-		p, err := a.prepareLevel(l, in)
+		if l.readsOutages() {
+			last, every = i, every && l.Service == "" && len(l.Exclusions) == 0
+		}
+	}
+	if every {
+		sortSpans(outages)
+	}
+	for i, l := range a.levels {
+		p, err := a.prepareLevel(l, in, outages, i == last)
 		if err != nil {
 			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
@@ -62,7 +75,14 @@ func (a *Agreement) excluded(l *level, env EventEnv) (bool, error) {
 	return false, nil
 }
 
-func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
+// readsOutages reports whether the level is measured from outages.
+func (l *level) readsOutages() bool {
+	return (l.Metric == MetricKindAvailability && l.ErrorRate == nil) || l.Metric == MetricKindCustom
+}
+
+// prepareLevel prepares the input for level l; outages are in.Outages as
+// spans, which the level may sort in place when own is true.
+func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (prepared, error) {
 	var p prepared
 	for _, w := range a.maint {
 		if w.Service == "" || l.Service == "" || w.Service == l.Service {
@@ -79,8 +99,8 @@ func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
 	switch {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		p.samples = prepareSamples(l, in.Requests)
-	case l.Metric == MetricKindAvailability || l.Metric == MetricKindCustom:
-		out, err := a.prepareOutages(l, in.Outages, &p)
+	case l.readsOutages():
+		out, err := a.prepareOutages(l, in.Outages, outages, own, &p)
 		if err != nil {
 			return p, err
 		}
@@ -113,10 +133,35 @@ func (a *Agreement) prepareLevel(l *level, in Input) (prepared, error) {
 // prepareOutages keeps the level's outages that no exclusion rule removes,
 // merges overlaps, removes maintenance (one-off windows and the recurring
 // occurrences that meet an outage) and drops pieces shorter than the
-// minimum countable length.
-func (a *Agreement) prepareOutages(l *level, outages []Outage, p *prepared) ([]span, error) {
+// minimum countable length. all holds the outages as spans; the level
+// may reorder it when own is true.
+func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, own bool, p *prepared) ([]span, error) {
+	var spans []span
+	switch {
+	case l.Service == "" && len(l.Exclusions) == 0 && own:
+		spans = all // every outage counts: no need to read them again
+	case l.Service == "" && len(l.Exclusions) == 0:
+		spans = slices.Clone(all)
+	default:
+		var err error
+		if spans, err = a.levelOutages(l, outages, all); err != nil {
+			return nil, err
+		}
+	}
+	spans = mergeSpans(spans)
+	spans = subtractSpans(spans, a.outageMaintenance(l, spans, p.maint))
+	if l.MinOutage > 0 {
+		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })
+	}
+	return spans, nil
+}
+
+// levelOutages returns the outages of l's service that no exclusion rule
+// removes, as spans.
+func (a *Agreement) levelOutages(l *level, outages []Outage, all []span) ([]span, error) {
 	spans := make([]span, 0, len(outages))
-	for _, o := range outages {
+	for i := range outages {
+		o := &outages[i]
 		if !serves(l, o.Service) {
 			continue
 		}
@@ -131,12 +176,7 @@ func (a *Agreement) prepareOutages(l *level, outages []Outage, p *prepared) ([]s
 				continue
 			}
 		}
-		spans = append(spans, span{o.Start.UnixNano(), o.End.UnixNano()})
-	}
-	spans = mergeSpans(spans)
-	spans = subtractSpans(spans, a.outageMaintenance(l, spans, p.maint))
-	if l.MinOutage > 0 {
-		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })
+		spans = append(spans, all[i])
 	}
 	return spans, nil
 }

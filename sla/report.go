@@ -48,6 +48,10 @@ type Report struct {
 	Net outsourcing.Money `json:"net"`
 	// Rounding is the mode amounts were rounded with.
 	Rounding outsourcing.RoundingMode `json:"rounding"`
+	// BelowMinimum is true when the period's credits did not exceed the
+	// agreement's minimum payout and were therefore not paid (Credits and
+	// the levels' credits are zero; Uncapped still shows what was earned).
+	BelowMinimum bool `json:"below_minimum,omitempty"`
 	// Signals are rolling-window breach counts of critical levels.
 	Signals []Signal `json:"signals,omitempty"`
 }
@@ -84,6 +88,22 @@ type LevelReport struct {
 	Denominator Duration `json:"denominator,omitempty"`
 	// Credit is the level's share of the period's credits.
 	Credit outsourcing.Money `json:"credit"`
+	// CreditBeforeCap is the level's credit before the period's cap and
+	// rounding, the multiplier applied (exact); absent for levels without
+	// a credit model.
+	CreditBeforeCap outsourcing.Money `json:"credit_before_cap,omitzero"`
+	// Tier is the tier of the level's table that applied, as its bounds
+	// ("[95, 99)"); absent when none did.
+	Tier string `json:"tier,omitempty"`
+	// CreditPercent is the percent that applied: the tier's credit percent
+	// of the fees, or the allocation percent of the at-risk amount.
+	CreditPercent outsourcing.Percent `json:"credit_percent,omitzero"`
+	// Multiplier is the repeated-miss multiplier applied to the credit.
+	Multiplier outsourcing.Decimal `json:"multiplier,omitzero"`
+	// CreditShare is the level's share of the period's credits after the
+	// cap, in percent: its credit before the cap over all levels' credits
+	// before the cap, rounded to ActualPlaces; absent when nothing is owed.
+	CreditShare outsourcing.Decimal `json:"credit_share,omitzero"`
 	// CreditReason says how the credit was found.
 	CreditReason string `json:"credit_reason,omitempty"`
 	// EarnedBack is the earlier credit of this level waived this period.
@@ -149,7 +169,7 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 	}
 	out, err := a.evaluate(in, []Period{p}, history)
 	if err != nil {
-		return Report{}, err
+		return Report{}, fmt.Errorf("sla: %w", err)
 	}
 	return out[0], nil
 }
@@ -164,34 +184,62 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	return a.evaluate(in, periods, history)
+	out, err := a.evaluate(in, periods, history)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
+	}
+	return out, nil
 }
 
-// evaluate is Evaluate for checked periods.
+// textPerLevel is about the text one level report writes (its exact
+// value and reason), to size the text buffer once.
+const textPerLevel = 176
+
+// evaluate is Evaluate for checked periods; its errors are not yet
+// prefixed "sla: ".
 func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
 	ev, err := a.prepare(in)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, err
 	}
+	n := len(a.levels)
 	// past[i] is level i's history, oldest first, growing as periods are reported.
-	past := make([][]LevelReport, len(a.levels))
+	past := make([][]*LevelReport, n)
+	ar := &arena{}
+	trendPoints := 0
 	for i, l := range a.levels {
-		past[i] = append(make([]LevelReport, 0, len(prior)+len(periods)), levelHistory(prior, l.ID)...)
+		h := levelHistory(prior, l.ID)
+		past[i] = append(make([]*LevelReport, 0, len(h)+len(periods)), h...)
+		for k := range periods {
+			trendPoints += min(len(h)+k, TrendPeriods-1) + 1
+		}
 	}
-	out := make([]Report, 0, len(periods))
-	for _, p := range periods {
-		r, err := a.report(ev, p, past)
-		if err != nil {
-			return nil, fmt.Errorf("sla: period %s: %w", p.label, err)
+	ar.trend = make([]TrendPoint, 0, trendPoints)
+	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
+	ar.text.Grow(textPerLevel * n * len(periods))
+	if a.spec.Breach != nil {
+		ar.signals = make([]Signal, 0, n*len(periods))
+	}
+	fx, err := a.fixedAmounts(in.Fees)
+	if err != nil {
+		return nil, err
+	}
+	levels := make([]LevelReport, n*len(periods))
+	out := make([]Report, len(periods))
+	raw := make([]outsourcing.Decimal, n)
+	for k, p := range periods {
+		r := &out[k]
+		r.Levels = levels[k*n : (k+1)*n : (k+1)*n]
+		if err := a.report(ev, p, past, r, raw, fx, ar); err != nil {
+			return nil, fmt.Errorf("period %s: %w", p.label, err)
 		}
 		for i := range past {
-			past[i] = append(past[i], r.Levels[i])
+			past[i] = append(past[i], &r.Levels[i])
 		}
-		out = append(out, r)
 	}
 	return out, nil
 }
@@ -203,11 +251,11 @@ func ratDecimal(r *big.Rat, places int32) outsourcing.Decimal {
 }
 
 // levelHistory returns level id's reports in history, oldest first.
-func levelHistory(history []Report, id string) []LevelReport {
-	var out []LevelReport
-	for _, r := range history {
-		for _, l := range r.Levels {
-			if l.ID == id {
+func levelHistory(history []Report, id string) []*LevelReport {
+	var out []*LevelReport
+	for k := range history {
+		for i := range history[k].Levels {
+			if l := &history[k].Levels[i]; l.ID == id {
 				out = append(out, l)
 			}
 		}
@@ -215,39 +263,58 @@ func levelHistory(history []Report, id string) []LevelReport {
 	return out
 }
 
-// attain decides a level's status on the exact value.
-// shown is actual rounded for display.
-func attain(l *level, actual *big.Rat, shownActual *outsourcing.Decimal, expected *big.Rat, expDec outsourcing.Decimal,
-	m measurement) (Status, string) {
-	if actual == nil {
-		return StatusNoData, m.detail + "; nothing to measure, treated as met"
-	}
-	word := "at least"
-	if l.polarity == PolarityLower {
-		word = "at most"
-	}
-	shown := shownActual.String()
-	switch {
-	case !better(l.polarity, expected, actual):
-		return StatusMet, fmt.Sprintf("%s is %s the expected %s (%s)", shown, word, expDec, m.detail)
-	case !better(l.polarity, l.minimum, actual):
-		return StatusMinimum, fmt.Sprintf("%s misses the expected %s but is %s the minimum %s (%s)", shown,
-			expDec, word, l.minDec, m.detail)
-	}
-	return StatusMissed, fmt.Sprintf("%s misses the minimum %s (%s)", shown, l.minDec, m.detail)
+// fixed holds the amounts that are the same in every period of one
+// Evaluate call: they depend on the fees alone.
+type fixed struct {
+	zero   outsourcing.Money
+	atRisk outsourcing.Money // exact
+	shown  outsourcing.Money // atRisk rounded
+	limit  *decimal.Decimal  // the cap on the period's credits, exact
+	cap    outsourcing.Money // limit rounded
 }
 
-func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Report, error) {
+// fixedAmounts computes the at-risk amount and the cap: the smaller of
+// the at-risk amount and the cap percent of fees, when either is set.
+func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
+	terms := a.spec.Credits
+	fx := fixed{zero: outsourcing.ZeroMoney(fees.Currency()), atRisk: terms.AtRisk.Of(fees)}
+	fx.shown = fx.atRisk.Round(terms.Rounding)
+	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
+		if !pc.Points().IsPositive() {
+			continue
+		}
+		c := pc.Of(fees).Amount().Shopspring()
+		if fx.limit != nil {
+			c = decimal.Min(*fx.limit, c)
+		}
+		fx.limit = &c
+	}
+	if m := terms.MinimumPayout; m.IsSet() && m.Currency() != fees.Currency() {
+		return fixed{}, &outsourcing.FieldError{Path: "/fees/currency", Err: outsourcing.ErrCurrencyMismatch,
+			Reason: fmt.Sprintf("fees in %s, the agreement's minimum payout in %s", fees.Currency(), m.Currency())}
+	}
+	if fx.limit != nil {
+		m, err := outsourcing.NewMoney(outsourcing.DecimalOf(*fx.limit), fees.Currency())
+		if err != nil {
+			return fixed{}, err
+		}
+		fx.cap = m.Round(terms.Rounding)
+	}
+	return fx, nil
+}
+
+// report measures every level over p into r. raw is scratch space for
+// the levels' uncapped credits.
+func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Report, raw []outsourcing.Decimal,
+	fx fixed, ar *arena) error {
 	fees := ev.in.Fees
 	cur := fees.Currency()
-	zero := outsourcing.ZeroMoney(cur)
 	terms := a.spec.Credits
-	atRisk := terms.AtRisk.Of(fees)
-	r := Report{Agreement: a.spec.ID, Period: p, Fees: fees, Rounding: terms.Rounding,
-		AtRisk: atRisk.Round(terms.Rounding)}
+	r.Agreement, r.Period, r.Fees, r.Rounding, r.AtRisk = a.spec.ID, p, fees, terms.Rounding, fx.shown
+	if a.spec.Breach != nil {
+		r.Signals = ar.signalList(len(a.levels))
+	}
 	earned := decimal.Zero
-	raw := make([]outsourcing.Decimal, len(a.levels))
-	r.Levels = make([]LevelReport, 0, len(a.levels))
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
 		past := history[i]
@@ -255,12 +322,21 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 		if sf, ok := ev.in.ServiceFees[l.Service]; ok && l.Service != "" {
 			base = sf // validateInput checked the currency
 		}
-		lr, credit, err := a.levelReport(l, &ev.level[i], p, past, base, atRisk)
+		lr := &r.Levels[i]
+		credit, err := a.levelReport(l, &ev.level[i], p, past, base, fx.atRisk, lr, ar)
 		if err != nil {
-			return Report{}, fmt.Errorf("level %q: %w", l.ID, err)
+			return fmt.Errorf("level %q: %w", l.ID, err)
 		}
 		raw[i] = outsourcing.DecimalOf(credit)
-		lr.EarnedBack = zero
+		if l.class == LevelClassCritical && l.kind != CreditKindNone {
+			lr.CreditBeforeCap = fx.zero
+			if credit.IsPositive() {
+				if lr.CreditBeforeCap, err = outsourcing.NewMoney(raw[i], cur); err != nil {
+					return err
+				}
+			}
+		}
+		lr.EarnedBack = fx.zero
 		if lr.Bonus {
 			bonusLevels++
 		}
@@ -269,107 +345,119 @@ func (a *Agreement) report(ev *events, p Period, history [][]LevelReport) (Repor
 		}
 		if eb := earnBack(terms.EarnBack, past, lr); eb.IsPositive() {
 			if eb.Currency() != cur {
-				return Report{}, fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
+				return fmt.Errorf("level %q: earn-back in %s: %w", l.ID, eb.Currency(), outsourcing.ErrCurrencyMismatch)
 			}
 			lr.EarnedBack = eb
 			earned = earned.Add(eb.Amount().Shopspring())
 		}
-		r.Levels = append(r.Levels, lr)
 		if s, ok := a.signal(l, past, lr); ok {
 			r.Signals = append(r.Signals, s)
 		}
 	}
-	if err := a.shareCredits(&r, raw, fees); err != nil {
-		return Report{}, err
+	if err := a.shareCredits(r, raw, fees, fx, ar); err != nil {
+		return err
 	}
 	bonus := decimal.Zero
 	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
-		bonus = b.Percent.Of(fees).Amount().Mul(outsourcing.DecimalOf(decimal.NewFromInt(int64(bonusLevels)))).Shopspring()
-		if b.Cap.Points().Shopspring().IsPositive() {
+		bonus = b.Percent.Of(fees).Amount().Mul(outsourcing.DecimalFromInt(int64(bonusLevels))).Shopspring()
+		if b.Cap.Points().IsPositive() {
 			bonus = decimal.Min(bonus, b.Cap.Of(fees).Amount().Shopspring())
 		}
+	}
+	r.EarnedBack, r.Bonus, r.Net = fx.zero, fx.zero, r.Credits
+	if earned.IsZero() && bonus.IsZero() {
+		return nil
 	}
 	// Every amount below is in the fees' currency: only the conversion
 	// can fail.
 	var err error
-	if r.EarnedBack, err = outsourcing.NewMoney(outsourcing.DecimalOf(earned), outsourcing.Currency(string(cur))); err != nil {
-		return Report{}, err
+	if r.EarnedBack, err = outsourcing.NewMoney(outsourcing.DecimalOf(earned), cur); err != nil {
+		return err
 	}
-	if r.Bonus, err = outsourcing.NewMoney(outsourcing.DecimalOf(bonus), outsourcing.Currency(string(cur))); err != nil {
-		return Report{}, err
+	if r.Bonus, err = outsourcing.NewMoney(outsourcing.DecimalOf(bonus), cur); err != nil {
+		return err
 	}
 	r.Bonus = r.Bonus.Round(terms.Rounding)
 	net := r.Credits.Amount().Sub(r.EarnedBack.Amount()).Sub(r.Bonus.Amount())
-	if r.Net, err = outsourcing.NewMoney(net, outsourcing.Currency(string(cur))); err != nil {
-		return Report{}, err
+	if r.Net, err = outsourcing.NewMoney(net, cur); err != nil {
+		return err
 	}
-	return r, nil
+	return nil
 }
 
 // shareCredits caps the period's credits, rounds the total once and shares
 // it out over the levels in proportion to their uncapped credits.
-func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money) error {
+func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money, fx fixed, ar *arena) error {
 	terms := a.spec.Credits
-	total := decimal.Zero
-	for _, c := range raw {
-		total = total.Add(c.Shopspring())
+	if fx.limit != nil {
+		c := fx.cap
+		r.Cap = &c
 	}
-	uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
-	if err != nil {
-		return err
+	r.Uncapped, r.Credits = fx.zero, fx.zero
+	for i := range r.Levels {
+		r.Levels[i].Credit = fx.zero
 	}
-	r.Uncapped = uncapped.Round(terms.Rounding)
-	capped := total
-	var limit *decimal.Decimal
-	for _, pc := range []outsourcing.Percent{terms.AtRisk, terms.Cap} {
-		if !pc.Points().Shopspring().IsPositive() {
-			continue
+	total, owed, last := decimal.Zero, 0, 0
+	for i, c := range raw {
+		if !c.IsZero() {
+			total = total.Add(c.Shopspring())
+			owed, last = owed+1, i
 		}
-		c := pc.Of(fees).Amount().Shopspring()
-		if limit != nil {
-			c = decimal.Min(*limit, c)
-		}
-		limit = &c
 	}
-	if limit != nil {
-		shown, err := outsourcing.NewMoney(outsourcing.DecimalOf(*limit), fees.Currency())
+	if !total.IsPositive() {
+		return nil
+	}
+	if ar.last == nil || !ar.last.total.Equal(total) {
+		uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
 		if err != nil {
 			return err
 		}
-		shown = shown.Round(terms.Rounding)
-		r.Cap = &shown
-		capped = decimal.Min(capped, *limit)
+		capped := total
+		if fx.limit != nil {
+			capped = decimal.Min(capped, *fx.limit)
+		}
+		credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
+		if err != nil {
+			return err
+		}
+		ar.last = &rounded{total: total, uncapped: uncapped.Round(terms.Rounding), credits: credits.Round(terms.Rounding)}
 	}
-	credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
-	if err != nil {
-		return err
+	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
+	if m := terms.MinimumPayout; m.IsSet() && !r.Credits.Amount().GreaterThan(m.Amount()) {
+		r.Credits, r.BelowMinimum = fx.zero, true
+		return nil
 	}
-	r.Credits = credits.Round(terms.Rounding)
-	for i := range r.Levels {
-		r.Levels[i].Credit = outsourcing.ZeroMoney(fees.Currency())
-	}
-	if !total.IsPositive() {
+	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
+		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalFromInt(100)
 		return nil
 	}
 	parts, err := r.Credits.Allocate(raw...)
 	if err != nil {
 		return err
 	}
+	whole := outsourcing.DecimalOf(total)
 	for i := range r.Levels {
 		r.Levels[i].Credit = parts[i]
+		if !raw[i].IsZero() {
+			share, err := raw[i].Mul(outsourcing.DecimalFromInt(100)).Quo(whole, ActualPlaces, outsourcing.RoundHalfUp)
+			if err != nil {
+				return err
+			}
+			r.Levels[i].CreditShare = share.Trim()
+		}
 	}
 	return nil
 }
 
 // earnBack returns the credit of the period Periods periods ago when the
 // level has met its expected level in every period since, this one included.
-func earnBack(e *EarnBack, past []LevelReport, cur LevelReport) outsourcing.Money {
+func earnBack(e *EarnBack, past []*LevelReport, cur *LevelReport) outsourcing.Money {
 	zero := outsourcing.ZeroMoney(cur.Credit.Currency())
-	if e == nil || len(past) < e.Periods {
+	if e == nil || len(past) < e.Periods || cur.Status != StatusMet {
 		return zero
 	}
 	k := len(past) - e.Periods
-	if !past[k].Credit.IsPositive() || cur.Status != StatusMet {
+	if !past[k].Credit.IsPositive() {
 		return zero
 	}
 	for _, l := range past[k+1:] {
@@ -381,7 +469,7 @@ func earnBack(e *EarnBack, past []LevelReport, cur LevelReport) outsourcing.Mone
 }
 
 // signal counts a critical level's missed periods in the rolling window.
-func (a *Agreement) signal(l *level, past []LevelReport, cur LevelReport) (Signal, bool) {
+func (a *Agreement) signal(l *level, past []*LevelReport, cur *LevelReport) (Signal, bool) {
 	b := a.spec.Breach
 	if b == nil || l.class != LevelClassCritical {
 		return Signal{}, false

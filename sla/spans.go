@@ -11,7 +11,7 @@ type span struct{ s, e int64 }
 
 // mergeSpans sorts spans and unites overlapping or touching ones, in place.
 func mergeSpans(in []span) []span {
-	slices.SortFunc(in, func(a, b span) int { return cmp.Compare(a.s, b.s) })
+	sortSpans(in)
 	out := in[:0]
 	for _, x := range in {
 		if n := len(out); n > 0 && x.s <= out[n-1].e {
@@ -102,3 +102,64 @@ func covers(spans []span, s, e int64) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].e > s })
 	return i < len(spans) && spans[i].s <= s && e <= spans[i].e
 }
+
+// bucketMin is the length from which sortSpans distributes spans into
+// buckets: below it a comparison sort is as fast and needs no buffer.
+const bucketMin = 128
+
+// buckets is how many buckets sortSpans distributes into.
+const buckets = 1024
+
+// sortSpans sorts spans by start. Spans read from events are often in
+// order already, which is checked first. Long lists are distributed by
+// start into equal ranges between the least and the greatest start (a
+// counting pass and a scatter pass, no comparison closure), and each
+// bucket is then sorted on its own: by insertion when small, as buckets
+// are when starts spread over the period, by a comparison sort
+// otherwise, so clustered starts cost no more than a comparison sort.
+func sortSpans(x []span) {
+	if slices.IsSortedFunc(x, cmpStart) {
+		return
+	}
+	if len(x) < bucketMin {
+		slices.SortFunc(x, cmpStart)
+		return
+	}
+	lo, hi := x[0].s, x[0].s
+	for _, v := range x {
+		lo, hi = min(lo, v.s), max(hi, v.s)
+	}
+	shift := uint(0)
+	for uint64(hi-lo)>>shift >= buckets {
+		shift++
+	}
+	var start [buckets + 1]int32
+	for _, v := range x {
+		start[uint64(v.s-lo)>>shift+1]++
+	}
+	for b := 1; b <= buckets; b++ {
+		start[b] += start[b-1]
+	}
+	tmp := make([]span, len(x))
+	next := start
+	for _, v := range x {
+		b := uint64(v.s-lo) >> shift
+		tmp[next[b]] = v
+		next[b]++
+	}
+	for b := range buckets {
+		part := tmp[start[b]:start[b+1]]
+		if len(part) > 16 {
+			slices.SortFunc(part, cmpStart)
+			continue
+		}
+		for i := 1; i < len(part); i++ { // insertion sort
+			for j := i; j > 0 && part[j].s < part[j-1].s; j-- {
+				part[j], part[j-1] = part[j-1], part[j]
+			}
+		}
+	}
+	copy(x, tmp)
+}
+
+func cmpStart(a, b span) int { return cmp.Compare(a.s, b.s) }

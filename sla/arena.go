@@ -1,0 +1,108 @@
+package sla
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/shopspring/decimal"
+)
+
+// arena holds the storage of one Evaluate call's reports, allocated once
+// for all periods and levels instead of value by value: the rounded
+// values the reports point to, their error budgets, trends and signals,
+// and their text. Text is written into one strings.Builder, and each
+// report's strings are substrings of it: strings are immutable, so no
+// report can change another's.
+type arena struct {
+	decimals []outsourcing.Decimal
+	budgets  []ErrorBudget
+	trend    []TrendPoint
+	signals  []Signal
+	text     strings.Builder
+	scratch  []byte           // reused to format one piece of text
+	credits  [][]cachedCredit // per level, per tier
+	last     *rounded
+}
+
+// cachedCredit is a credit amount and its reason, see
+// Agreement.cachedCredit.
+type cachedCredit struct {
+	done   bool
+	amount decimal.Decimal
+	why    string
+}
+
+// rounded remembers the last total rounded by shareCredits: most periods
+// with a credit owe the same one.
+type rounded struct {
+	total             decimal.Decimal
+	uncapped, credits outsourcing.Money
+}
+
+// decimal stores v and returns a pointer to it.
+func (ar *arena) decimal(v outsourcing.Decimal) *outsourcing.Decimal {
+	if len(ar.decimals) == cap(ar.decimals) {
+		ar.decimals = make([]outsourcing.Decimal, 0, max(2*cap(ar.decimals), 16))
+	}
+	ar.decimals = append(ar.decimals, v)
+	return &ar.decimals[len(ar.decimals)-1]
+}
+
+// budget stores b and returns a pointer to it.
+func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
+	if len(ar.budgets) == cap(ar.budgets) {
+		ar.budgets = make([]ErrorBudget, 0, max(2*cap(ar.budgets), 16))
+	}
+	ar.budgets = append(ar.budgets, b)
+	return &ar.budgets[len(ar.budgets)-1]
+}
+
+// trendPoints returns an empty slice with room for n points, whose
+// appends never reach another slice's points.
+func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
+
+// signalList returns an empty slice with room for n signals.
+func (ar *arena) signalList(n int) []Signal { return carve(&ar.signals, n, 16) }
+
+// carve cuts an empty slice with room for n elements from the spare
+// capacity of *pool (a new pool of at least least elements when it has
+// too little), capped so that appends to it stay inside its room.
+func carve[T any](pool *[]T, n, least int) []T {
+	if cap(*pool)-len(*pool) < n {
+		*pool = make([]T, 0, max(2*cap(*pool), n, least))
+	}
+	k := len(*pool)
+	*pool = (*pool)[:k+n]
+	return (*pool)[k : k : k+n]
+}
+
+// write appends p to the text and returns it as a string.
+func (ar *arena) write(p []byte) string {
+	from := ar.text.Len()
+	ar.text.Write(p)
+	return ar.text.String()[from:]
+}
+
+// appendFixed writes q·10^-places with exactly places fraction digits
+// ("0.05" for q = 5, places = 2).
+func appendFixed(b []byte, q int64, places int) []byte {
+	if q < 0 {
+		b = append(b, '-')
+	}
+	var buf [24]byte
+	s := strconv.AppendUint(buf[:0], uabs(q), 10)
+	if len(s) <= places {
+		b = append(b, '0', '.')
+		for range places - len(s) {
+			b = append(b, '0')
+		}
+		return append(b, s...)
+	}
+	b = append(b, s[:len(s)-places]...)
+	if places > 0 {
+		b = append(b, '.')
+		b = append(b, s[len(s)-places:]...)
+	}
+	return b
+}
