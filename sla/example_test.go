@@ -248,10 +248,14 @@ func ExampleAgreement_Evaluate_lateOpenTicket() {
 // 10% at-risk amount, with a 150% pool limit, split over two levels of
 // the service. Results come back in input order whatever the workers.
 func ExampleAgreement_EvaluateAll() {
-	a, err := sla.ParseAgreement([]byte(`{"id":"estate","credits":{"at_risk":"10","pool_limit":"150"},
+	spec, err := sla.ParseAgreement([]byte(`{"id":"estate","credits":{"at_risk":"10","pool_limit":"150"},
 		"levels":[
 			{"id":"up","metric":"availability","expected":"99.9","minimum":"99.5","credit":{"kind":"allocation","allocation":"60"}},
 			{"id":"up-strict","metric":"availability","expected":"99.99","minimum":"99.95","credit":{"kind":"allocation","allocation":"40"}}]}`))
+	if err != nil {
+		panic(err)
+	}
+	a, err := sla.CompileAgreement(spec)
 	if err != nil {
 		panic(err)
 	}

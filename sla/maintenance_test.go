@@ -190,7 +190,7 @@ func TestRecurringMaintenanceValidity(t *testing.T) {
 		Start: outsourcing.ClockTimeOf(4, 0), End: outsourcing.ClockTimeOf(6, 0), From: &change})
 	w, err := json.Marshal(overlapping)
 	require.NoError(t, err)
-	_, err = sla.ParseAgreement([]byte(`{"id":"m","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":` + string(w) +
+	_, err = parseAgreement([]byte(`{"id":"m","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":` + string(w) +
 		`,"levels":[{"id":"up","metric":"availability","expected":"99"}]}`))
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	require.Equal(t, "/recurring_maintenance/2", outsourcing.FieldErrors(err)[0].Path)
@@ -201,7 +201,7 @@ func TestRecurringMaintenanceValidity(t *testing.T) {
 		End: outsourcing.ClockTimeOf(2, 0), From: &change, Until: &early}}
 	w, err = json.Marshal(bad)
 	require.NoError(t, err)
-	_, err = sla.ParseAgreement([]byte(`{"id":"m","credits":{},"recurring_maintenance":` + string(w) +
+	_, err = parseAgreement([]byte(`{"id":"m","credits":{},"recurring_maintenance":` + string(w) +
 		`,"levels":[{"id":"up","metric":"availability","expected":"99"}]}`))
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	require.Equal(t, "/recurring_maintenance/0/until", outsourcing.FieldErrors(err)[0].Path)
