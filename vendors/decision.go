@@ -152,7 +152,7 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 		return DecisionRecord{}, wrap(err)
 	}
 	r := DecisionRecord{
-		ID:         outsourcing.StableID(outsourcing.Namespace, "vendors/decision", ev.ID, spec.Selected, spec.Decided.UTC().Format(time.RFC3339Nano)),
+		ID:         outsourcing.StableID(outsourcing.Namespace(), "vendors/decision", ev.ID, spec.Selected, spec.Decided.UTC().Format(time.RFC3339Nano)),
 		Evaluation: ev.ID, Selected: spec.Selected, SelectedRank: ev.Ranking[rank].Rank,
 		Rationale: spec.Rationale, Decided: spec.Decided, DecidedBy: spec.DecidedBy,
 		Method: ev.Method, Weights: slices.Clone(ev.Weights), Ranking: slices.Clone(ev.Ranking), Gated: slices.Clone(ev.Gated),

@@ -100,7 +100,7 @@ type FinalEvaluation struct {
 // error at "/reviews", a review of another vendor at "/reviews/i/vendor".
 func EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
 	f := FinalEvaluation{
-		ID:     outsourcing.StableID(outsourcing.Namespace, "vendors/final", in.Vendor, in.Engagement, in.AsOf.UTC().Format(time.RFC3339Nano)),
+		ID:     outsourcing.StableID(outsourcing.Namespace(), "vendors/final", in.Vendor, in.Engagement, in.AsOf.UTC().Format(time.RFC3339Nano)),
 		Vendor: in.Vendor, Engagement: in.Engagement, Start: in.Start, End: in.End, AsOf: in.AsOf,
 		SLAAttainment: in.SLAAttainment, Successes: in.Successes, Problems: in.Problems, Lessons: in.Lessons,
 	}
