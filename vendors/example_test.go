@@ -109,7 +109,7 @@ func ExampleScreening_Screen() {
 	fmt.Println("short list:", res.Passed)
 	for _, v := range res.Vendors {
 		for _, k := range v.KnockOuts {
-			fmt.Printf("%s: %s %v\n", v.Vendor, k.Description, k.Values)
+			fmt.Printf("%s: knocked out: %s\n", v.Vendor, k)
 		}
 		for _, n := range v.NotCounted {
 			fmt.Printf("%s: not counted: %s\n", v.Vendor, n)
@@ -117,7 +117,7 @@ func ExampleScreening_Screen() {
 	}
 	// Output:
 	// short list: [acme]
-	// globex: ISO/IEC 27001 certificate in force map[certifications:[]]
-	// globex: at least 5 years in business map[years_in_business:3]
-	// globex: not counted: ISO27001 certificate valid 2021-06-01 to 2024-05-31
+	// globex: knocked out: ISO/IEC 27001 certificate in force (certifications = none)
+	// globex: knocked out: at least 5 years in business (years_in_business = 3)
+	// globex: not counted: ISO27001 certificate expired on 2024-05-31
 }
