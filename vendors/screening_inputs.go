@@ -26,9 +26,9 @@ func (env *ScreeningEnv) input(name string) (RuleInput, bool) {
 	var v string
 	switch name {
 	case "id":
-		v = text(env.ID)
+		v = orNone(env.ID)
 	case "country":
-		v = text(env.Country)
+		v = orNone(env.Country)
 	case "years_in_business":
 		v = strconv.Itoa(env.YearsInBusiness)
 	case "sources":
@@ -58,7 +58,7 @@ func (env *ScreeningEnv) input(name string) (RuleInput, bool) {
 	case "debt_ratio":
 		v = env.financial(env.DebtRatio)
 	case "credit_rating":
-		v = text(env.CreditRating)
+		v = orNone(env.CreditRating)
 	case "investment_grade":
 		v = strconv.FormatBool(env.InvestmentGrade)
 	case "open_litigation":
@@ -81,7 +81,7 @@ func (env *ScreeningEnv) financial(d outsourcing.Decimal) string {
 	return number(d)
 }
 
-func text(s string) string {
+func orNone(s string) string {
 	if s == "" {
 		return "none"
 	}
