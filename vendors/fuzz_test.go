@@ -1,6 +1,7 @@
 package vendors
 
 import (
+	"encoding/json"
 	"testing"
 )
 
@@ -65,6 +66,90 @@ func FuzzParseQuestionnaire(f *testing.F) {
 func FuzzParseAnswers(f *testing.F) {
 	fuzzParse(f, []string{`{"vendor": "v", "answers": [{"question": "q", "value": "n/a"}]}`}, func(doc []byte) error {
 		_, err := ParseAnswers(doc)
+		return err
+	})
+}
+
+func FuzzParseDecision(f *testing.F) {
+	ev, err := Evaluate(smallTemplate(f, "20"), evaluation())
+	if err != nil {
+		f.Fatal(err)
+	}
+	seed, _ := json.Marshal(decisionSpec())
+	fuzzParse(f, []string{string(seed), `{"selected": "z", "rationale": "r", "decided": "2025-01-01T00:00:00Z", "required_roles": ["it", "it"]}`}, func(doc []byte) error {
+		spec, err := ParseDecision(doc)
+		if err != nil {
+			return err
+		}
+		_, err = Decide(ev, spec)
+		return err
+	})
+}
+
+func FuzzParseReviews(f *testing.F) {
+	fuzzParse(f, []string{`{"scale": {"min": "1", "max": "5"}, "stable_slope": "0.1", "weights": {"quality": "1", "responsiveness": "0", "problem_solving": "0", "cost_control": "0", "innovation": "0"},
+	  "reviews": [{"vendor": "a", "start": "2025-01-01T00:00:00Z", "end": "2025-04-01T00:00:00Z", "ratings": {"quality": "4", "responsiveness": "4", "problem_solving": "4", "cost_control": "4", "innovation": "4"}}]}`}, func(doc []byte) error {
+		spec, err := ParseReviews(doc)
+		if err != nil {
+			return err
+		}
+		_, err = SummarizeReviews(spec.Reviews, spec.ReviewOptions)
+		return err
+	})
+}
+
+func FuzzParseSurvey(f *testing.F) {
+	fuzzParse(f, []string{`{"vendor": "a", "responses": [{"csat": 4, "nps": 9}, {"nps": 0}, {}]}`}, func(doc []byte) error {
+		spec, err := ParseSurvey(doc)
+		if err != nil {
+			return err
+		}
+		_, err = SummarizeSurvey(spec.Vendor, spec.Responses)
+		return err
+	})
+}
+
+func FuzzParseImprovementPlan(f *testing.F) {
+	fuzzParse(f, []string{`{"id": "p", "vendor": "a", "opened": "2025-01-01T00:00:00Z", "actions": [{"id": "x", "owner": "o", "due": "2025-02-01T00:00:00Z", "status": "done"}]}`}, func(doc []byte) error {
+		plan, err := ParseImprovementPlan(doc)
+		if err != nil {
+			return err
+		}
+		_, err = plan.StatusAt(day0)
+		return err
+	})
+}
+
+func FuzzParseRecognitions(f *testing.F) {
+	fuzzParse(f, []string{`{"currency": "EUR", "records": [{"id": "r", "vendor": "a", "date": "2025-01-01T00:00:00Z", "kind": "bonus", "reason": "x", "amount": {"amount": "10", "currency": "USD"}}]}`}, func(doc []byte) error {
+		spec, err := ParseRecognitions(doc)
+		if err != nil {
+			return err
+		}
+		_, _, err = RecognitionTotal(spec.Records, "a", spec.Currency)
+		return err
+	})
+}
+
+func FuzzParseEcosystem(f *testing.F) {
+	fuzzParse(f, []string{`{"thresholds": {"danger": "2", "control": "1"}, "stakeholders": [{"vendor": "a", "dependency": 4, "penetration": 3, "maturity": 2, "trust": 1}]}`}, func(doc []byte) error {
+		spec, err := ParseEcosystem(doc)
+		if err != nil {
+			return err
+		}
+		_, err = AssessEcosystem(spec)
+		return err
+	})
+}
+
+func FuzzParseFinalInput(f *testing.F) {
+	seed, _ := json.Marshal(finalInput())
+	fuzzParse(f, []string{string(seed)}, func(doc []byte) error {
+		in, err := ParseFinalInput(doc)
+		if err != nil {
+			return err
+		}
+		_, err = EvaluateFinal(in)
 		return err
 	})
 }

@@ -50,7 +50,7 @@ func TestResultsMarshalSnakeCase(t *testing.T) {
 	require.NoError(t, err)
 	pipe, err := NewPipeline(pool).Apply(screened.Moves(day0, "me")...)
 	require.NoError(t, err)
-	final, err := EvaluateFinal(finalInput(t))
+	final, err := EvaluateFinal(finalInput())
 	require.NoError(t, err)
 	for _, v := range []any{ev, rec, screened, pipe, final} {
 		doc, err := json.Marshal(v)
@@ -60,8 +60,7 @@ func TestResultsMarshalSnakeCase(t *testing.T) {
 }
 
 // finalInput is a final-evaluation input with every part filled.
-func finalInput(t *testing.T) FinalInput {
-	t.Helper()
+func finalInput() FinalInput {
 	five := 5
 	return FinalInput{Vendor: "a", Engagement: "desk", Start: day0, End: day0.AddDate(1, 0, 0), AsOf: day0.AddDate(1, 1, 0),
 		Reviews:     []Review{review("a", 0, "4", "4", "4", "4", "4"), review("a", 1, "4", "5", "4", "4", "3")},
