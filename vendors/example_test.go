@@ -121,3 +121,35 @@ func ExampleScreening_Screen() {
 	// globex: knocked out: at least 5 years in business (years_in_business = 3)
 	// globex: not counted: ISO27001 certificate expired on 2024-05-31
 }
+
+// The final evaluation of an engagement comes in as a JSON document; the
+// recommendation comes from the shipped, editable decision table, which
+// names the row that decided.
+func ExampleEvaluateFinal() {
+	in, err := vendors.ParseFinalInput([]byte(`{
+	  "vendor": "acme", "engagement": "service-desk-2022",
+	  "start": "2022-01-01T00:00:00Z", "end": "2024-12-31T00:00:00Z", "as_of": "2025-01-15T00:00:00Z",
+	  "currency": "EUR", "review_scale": {"min": "1", "max": "5"},
+	  "reviews": [
+	    {"vendor": "acme", "start": "2024-01-01T00:00:00Z", "end": "2024-07-01T00:00:00Z",
+	     "ratings": {"quality": "4", "responsiveness": "4", "problem_solving": "4", "cost_control": "5", "innovation": "4"}},
+	    {"vendor": "acme", "start": "2024-07-01T00:00:00Z", "end": "2025-01-01T00:00:00Z",
+	     "ratings": {"quality": "5", "responsiveness": "4", "problem_solving": "5", "cost_control": "4", "innovation": "4"}}
+	  ],
+	  "survey": [{"csat": 5, "nps": 9}, {"csat": 4, "nps": 10}, {"csat": 4, "nps": 6}],
+	  "plans": [{"id": "IP-1", "vendor": "acme", "opened": "2024-09-01T00:00:00Z", "actions": [
+	    {"id": "A1", "owner": "acme service manager", "due": "2024-12-01T00:00:00Z", "status": "in_progress"}]}]
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := vendors.EvaluateFinal(in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("score %.1f, reviews %s, NPS %s, %d overdue action(s)\n", f.Score, f.Reviews.Direction, f.Survey.NPS, f.OverdueActions)
+	fmt.Printf("%s (row %s: %s)\n", f.Recommendation, f.RecommendationRow, f.RecommendationReason)
+	// Output:
+	// score 82.5, reviews improving, NPS 33.33, 1 overdue action(s)
+	// re_engage_with_conditions (row mixed: score from 50 %, with a decline, overdue actions or a score under 75 %)
+}
