@@ -14,46 +14,41 @@ func fuzzParse(f *testing.F, seeds []string, parse func([]byte) error) {
 	f.Fuzz(func(t *testing.T, doc []byte) { _ = parse(doc) })
 }
 
-func FuzzParsePool(f *testing.F) {
-	fuzzParse(f, []string{string(samplePool(f)), `{"vendors": []}`, `{"vendors": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}`}, func(doc []byte) error {
-		spec, err := ParsePool(doc)
+// fuzzDoc fuzzes a Parse function and the function that uses its result.
+func fuzzDoc[T any](f *testing.F, seeds []string, parse func([]byte) (T, error), use func(T) error) {
+	fuzzParse(f, seeds, func(doc []byte) error {
+		v, err := parse(doc)
 		if err != nil {
 			return err
 		}
-		_, err = CompilePool(spec)
+		return use(v)
+	})
+}
+
+func FuzzParsePool(f *testing.F) {
+	fuzzDoc(f, []string{string(samplePool(f)), `{"vendors": []}`, `{"vendors": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]}`}, ParsePool, func(spec PoolSpec) error {
+		_, err := CompilePool(spec)
 		return err
 	})
 }
 
 func FuzzParseTemplate(f *testing.F) {
-	fuzzParse(f, []string{string(DefaultTemplateJSON()), `{"scale": {"min": "0", "max": "1"}, "total": "1", "dimensions": [{"id": "a", "weight": "1"}]}`}, func(doc []byte) error {
-		spec, err := ParseTemplate(doc)
-		if err != nil {
-			return err
-		}
-		_, err = CompileTemplate(spec)
+	fuzzDoc(f, []string{string(DefaultTemplateJSON()), `{"scale": {"min": "0", "max": "1"}, "total": "1", "dimensions": [{"id": "a", "weight": "1"}]}`}, ParseTemplate, func(spec TemplateSpec) error {
+		_, err := CompileTemplate(spec)
 		return err
 	})
 }
 
 func FuzzParseEvaluation(f *testing.F) {
 	tpl := smallTemplate(f, "20")
-	fuzzParse(f, []string{`{"vendors": ["a", "b"], "evaluators": [{"id": "x"}], "scores": [{"evaluator": "x", "vendor": "a", "criterion": "security", "score": "5"}], "bids": [{"vendor": "a", "price": {"amount": "1", "currency": "EUR"}}], "ahp": {"judgments": ["1/3", "2", "5"]}}`}, func(doc []byte) error {
-		spec, err := ParseEvaluation(doc)
-		if err != nil {
-			return err
-		}
-		_, err = Evaluate(tpl, spec)
+	fuzzDoc(f, []string{`{"vendors": ["a", "b"], "evaluators": [{"id": "x"}], "scores": [{"evaluator": "x", "vendor": "a", "criterion": "security", "score": "5"}], "bids": [{"vendor": "a", "price": {"amount": "1", "currency": "EUR"}}], "ahp": {"judgments": ["1/3", "2", "5"]}}`}, ParseEvaluation, func(spec EvaluationSpec) error {
+		_, err := Evaluate(tpl, spec)
 		return err
 	})
 }
 
 func FuzzParseQuestionnaire(f *testing.F) {
-	fuzzParse(f, []string{`{"categories": [{"id": "c", "weight": "1"}], "questions": [{"id": "q", "category": "c", "weight": "1", "answer": {"type": "choice", "choices": [{"value": "a", "points": "1"}, {"value": "b", "points": "1"}]}}]}`}, func(doc []byte) error {
-		spec, err := ParseQuestionnaire(doc)
-		if err != nil {
-			return err
-		}
+	fuzzDoc(f, []string{`{"categories": [{"id": "c", "weight": "1"}], "questions": [{"id": "q", "category": "c", "weight": "1", "answer": {"type": "choice", "choices": [{"value": "a", "points": "1"}, {"value": "b", "points": "1"}]}}]}`}, ParseQuestionnaire, func(spec QuestionnaireSpec) error {
 		q, err := CompileQuestionnaire(spec)
 		if err != nil {
 			return err
@@ -76,80 +71,52 @@ func FuzzParseDecision(f *testing.F) {
 		f.Fatal(err)
 	}
 	seed, _ := json.Marshal(decisionSpec())
-	fuzzParse(f, []string{string(seed), `{"selected": "z", "rationale": "r", "decided": "2025-01-01T00:00:00Z", "required_roles": ["it", "it"]}`}, func(doc []byte) error {
-		spec, err := ParseDecision(doc)
-		if err != nil {
-			return err
-		}
-		_, err = Decide(ev, spec)
+	fuzzDoc(f, []string{string(seed), `{"selected": "z", "rationale": "r", "decided": "2025-01-01T00:00:00Z", "required_roles": ["it", "it"]}`}, ParseDecision, func(spec DecisionSpec) error {
+		_, err := Decide(ev, spec)
 		return err
 	})
 }
 
 func FuzzParseReviews(f *testing.F) {
-	fuzzParse(f, []string{`{"scale": {"min": "1", "max": "5"}, "stable_slope": "0.1", "weights": {"quality": "1", "responsiveness": "0", "problem_solving": "0", "cost_control": "0", "innovation": "0"},
-	  "reviews": [{"vendor": "a", "start": "2025-01-01T00:00:00Z", "end": "2025-04-01T00:00:00Z", "ratings": {"quality": "4", "responsiveness": "4", "problem_solving": "4", "cost_control": "4", "innovation": "4"}}]}`}, func(doc []byte) error {
-		spec, err := ParseReviews(doc)
-		if err != nil {
-			return err
-		}
-		_, err = SummarizeReviews(spec.Reviews, spec.ReviewOptions)
+	fuzzDoc(f, []string{`{"scale": {"min": "1", "max": "5"}, "stable_slope": "0.1", "weights": {"quality": "1", "responsiveness": "0", "problem_solving": "0", "cost_control": "0", "innovation": "0"},
+	  "reviews": [{"vendor": "a", "start": "2025-01-01T00:00:00Z", "end": "2025-04-01T00:00:00Z", "ratings": {"quality": "4", "responsiveness": "4", "problem_solving": "4", "cost_control": "4", "innovation": "4"}}]}`}, ParseReviews, func(spec ReviewsSpec) error {
+		_, err := SummarizeReviews(spec.Reviews, spec.ReviewOptions)
 		return err
 	})
 }
 
 func FuzzParseSurvey(f *testing.F) {
-	fuzzParse(f, []string{`{"vendor": "a", "responses": [{"csat": 4, "nps": 9}, {"nps": 0}, {}]}`}, func(doc []byte) error {
-		spec, err := ParseSurvey(doc)
-		if err != nil {
-			return err
-		}
-		_, err = SummarizeSurvey(spec.Vendor, spec.Responses)
+	fuzzDoc(f, []string{`{"vendor": "a", "responses": [{"csat": 4, "nps": 9}, {"nps": 0}, {}]}`}, ParseSurvey, func(spec SurveySpec) error {
+		_, err := SummarizeSurvey(spec.Vendor, spec.Responses)
 		return err
 	})
 }
 
 func FuzzParseImprovementPlan(f *testing.F) {
-	fuzzParse(f, []string{`{"id": "p", "vendor": "a", "opened": "2025-01-01T00:00:00Z", "actions": [{"id": "x", "owner": "o", "due": "2025-02-01T00:00:00Z", "status": "done"}]}`}, func(doc []byte) error {
-		plan, err := ParseImprovementPlan(doc)
-		if err != nil {
-			return err
-		}
-		_, err = plan.StatusAt(day0)
+	fuzzDoc(f, []string{`{"id": "p", "vendor": "a", "opened": "2025-01-01T00:00:00Z", "actions": [{"id": "x", "owner": "o", "due": "2025-02-01T00:00:00Z", "status": "done"}]}`}, ParseImprovementPlan, func(plan ImprovementPlan) error {
+		_, err := plan.StatusAt(day0)
 		return err
 	})
 }
 
 func FuzzParseRecognitions(f *testing.F) {
-	fuzzParse(f, []string{`{"currency": "EUR", "records": [{"id": "r", "vendor": "a", "date": "2025-01-01T00:00:00Z", "kind": "bonus", "reason": "x", "amount": {"amount": "10", "currency": "USD"}}]}`}, func(doc []byte) error {
-		spec, err := ParseRecognitions(doc)
-		if err != nil {
-			return err
-		}
-		_, _, err = RecognitionTotal(spec.Records, "a", spec.Currency)
+	fuzzDoc(f, []string{`{"currency": "EUR", "records": [{"id": "r", "vendor": "a", "date": "2025-01-01T00:00:00Z", "kind": "bonus", "reason": "x", "amount": {"amount": "10", "currency": "USD"}}]}`}, ParseRecognitions, func(spec RecognitionsSpec) error {
+		_, _, err := RecognitionTotal(spec.Records, "a", spec.Currency)
 		return err
 	})
 }
 
 func FuzzParseEcosystem(f *testing.F) {
-	fuzzParse(f, []string{`{"thresholds": {"danger": "2", "control": "1"}, "stakeholders": [{"vendor": "a", "dependency": 4, "penetration": 3, "maturity": 2, "trust": 1}]}`}, func(doc []byte) error {
-		spec, err := ParseEcosystem(doc)
-		if err != nil {
-			return err
-		}
-		_, err = AssessEcosystem(spec)
+	fuzzDoc(f, []string{`{"thresholds": {"danger": "2", "control": "1"}, "stakeholders": [{"vendor": "a", "dependency": 4, "penetration": 3, "maturity": 2, "trust": 1}]}`}, ParseEcosystem, func(spec EcosystemSpec) error {
+		_, err := AssessEcosystem(spec)
 		return err
 	})
 }
 
 func FuzzParseFinalInput(f *testing.F) {
 	seed, _ := json.Marshal(finalInput())
-	fuzzParse(f, []string{string(seed)}, func(doc []byte) error {
-		in, err := ParseFinalInput(doc)
-		if err != nil {
-			return err
-		}
-		_, err = EvaluateFinal(in)
+	fuzzDoc(f, []string{string(seed)}, ParseFinalInput, func(in FinalInput) error {
+		_, err := EvaluateFinal(in)
 		return err
 	})
 }

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"errors"
 	"slices"
-	"sync"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
@@ -68,16 +67,7 @@ var defaultRecommendationJSON []byte
 // rules.ParseTableSpec and CompileRecommender.
 func DefaultRecommendationTableJSON() []byte { return slices.Clone(defaultRecommendationJSON) }
 
-var defaultRecommender = sync.OnceValue(func() *Recommender {
-	spec, err := rules.ParseTableSpec(defaultRecommendationJSON)
-	if err == nil {
-		var r *Recommender
-		if r, err = CompileRecommender(spec); err == nil {
-			return r
-		}
-	}
-	panic("vendors: the shipped recommendation table does not compile: " + err.Error())
-})
+var defaultRecommender = shippedTable(defaultRecommendationJSON, CompileRecommender)
 
 // DefaultRecommender returns the compiled shipped recommendation table,
 // compiled once and shared.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
@@ -68,4 +69,20 @@ func decisionOutput(d rules.Decision, name string) string {
 	v, _ := d.Output(name)
 	s, _ := v.(string)
 	return s
+}
+
+// shippedTable returns a function that compiles a decision table shipped
+// with the package on first use and returns it, shared, ever after. A
+// shipped table that does not compile is a bug of this package: it panics.
+func shippedTable[T any](doc []byte, compile func(rules.TableSpec) (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		spec, err := rules.ParseTableSpec(doc)
+		if err == nil {
+			var t T
+			if t, err = compile(spec); err == nil {
+				return t
+			}
+		}
+		panic("vendors: a shipped decision table does not compile: " + err.Error())
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"sync"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
@@ -107,17 +106,7 @@ var defaultTieringJSON []byte
 // with rules.ParseTableSpec and CompileTiering.
 func DefaultTieringTableJSON() []byte { return slices.Clone(defaultTieringJSON) }
 
-var defaultTiering = sync.OnceValue(func() *Tiering {
-	spec, err := rules.ParseTableSpec(defaultTieringJSON)
-	if err != nil {
-		panic("vendors: the default tiering table does not parse: " + err.Error())
-	}
-	t, err := CompileTiering(spec)
-	if err != nil {
-		panic("vendors: the default tiering table does not compile: " + err.Error())
-	}
-	return t
-})
+var defaultTiering = shippedTable(defaultTieringJSON, CompileTiering)
 
 // DefaultTiering returns the compiled default tiering table.
 func DefaultTiering() *Tiering { return defaultTiering() }
