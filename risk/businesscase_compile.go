@@ -88,7 +88,8 @@ type caseRisk struct {
 // duration of a one-off line); two inputs setting the same thing;
 // estimates whose parameters define no distribution (min > mode, max ≤
 // min, low ≤ 0, weights all zero) or leave the parameter's range (a
-// discount rate or escalation at or below −100 %, a negative share, a
+// discount rate or escalation at or below −100 % or above 1000 %, a
+// negative share, a
 // duration outside 1 to the periods left from the line's start:
 // "/inputs/0/estimate/max"); invalid risk scenarios as Simulate reports
 // them; more than MaxCaseInputs inputs, MaxCaseRisks risks or amounts
@@ -206,9 +207,15 @@ func (b *caseBuilder) line(path string, o int, id string) (int, bool) {
 	return l, ok
 }
 
-// percentRate is the unit of discount rates and escalations: above −100 %.
+// maxCaseRate is the highest discount rate or escalation an estimate may
+// reach, in percent (planning.MaxBreakEvenEscalation).
+const maxCaseRate = planning.MaxBreakEvenEscalation
+
+// percentRate is the unit of discount rates and escalations: above −100 %
+// and at most maxCaseRate.
 func percentRate(what string) unit {
-	return unit{percent: true, min: -1, minOpen: true, max: math.Inf(1), what: what + " above -100 %"}
+	return unit{percent: true, min: -1, minOpen: true, max: maxCaseRate / 100,
+		what: fmt.Sprintf("%s above -100 %% and at most %d %%", what, maxCaseRate)}
 }
 
 func (b *caseBuilder) input(path string, in UncertainInput) {

@@ -43,20 +43,25 @@ func (bc *BusinessCase) drivers(s *caseSamples, o int, ranks [][]float64, tornad
 
 // rankOf returns the ranks (1..n) of x, ties given their average rank.
 func rankOf(x []float64) []float64 {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
+	type item struct {
+		x float64
+		i int
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(x[a], x[b]) })
+	items := make([]item, len(x))
+	for i, v := range x {
+		items[i] = item{v, i}
+	}
+	// Equal values share their average rank, so their order does not matter.
+	slices.SortFunc(items, func(a, b item) int { return cmp.Compare(a.x, b.x) })
 	r := make([]float64, len(x))
-	for i := 0; i < len(idx); {
+	for i := 0; i < len(items); {
 		j := i + 1
-		for j < len(idx) && x[idx[j]] == x[idx[i]] {
+		for j < len(items) && items[j].x == items[i].x {
 			j++
 		}
 		avg := float64(i+j+1) / 2 // ranks i+1..j
-		for _, k := range idx[i:j] {
-			r[k] = avg
+		for _, it := range items[i:j] {
+			r[it.i] = avg
 		}
 		i = j
 	}

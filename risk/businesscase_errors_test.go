@@ -83,6 +83,8 @@ func TestBusinessCaseBadInput(t *testing.T) {
 			"/inputs/6/estimate/min", outsourcing.ErrInvalidInput},
 		"amount beyond the limit": {func(s *risk.BusinessCaseSpec) { s.Inputs[0].Estimate.Max = dec("2000000000000000") },
 			"/inputs/0/estimate/max", outsourcing.ErrLimit},
+		"escalation above 1000 %": {func(s *risk.BusinessCaseSpec) { s.Inputs[3].Estimate.Max = dec("1000.5") },
+			"/inputs/3/estimate/max", outsourcing.ErrInvalidInput},
 		"discount rate with a line": {func(s *risk.BusinessCaseSpec) { s.Inputs[7].Line = "fees" },
 			"/inputs/7/option", outsourcing.ErrInvalidInput},
 		"unknown parameter": {func(s *risk.BusinessCaseSpec) { s.Inputs[0].Parameter = "colour" },
@@ -166,6 +168,22 @@ func TestBusinessCaseValuesLimit(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, outsourcing.ErrLimit)
 	assertPath(t, err, "/trials")
+}
+
+// TestBusinessCaseBeyondFloat64: a discount rate near −100 % over a
+// century compounds the discount factor beyond float64; Simulate refuses
+// the result.
+func TestBusinessCaseBeyondFloat64(t *testing.T) {
+	a := outsourcing.MustMoney("100", "EUR")
+	line := []planning.CostLine{{ID: "l", Category: planning.CostCategoryOther, Basis: planning.CostBasisRecurring, Amount: &a}}
+	m := planning.TCOModel{ID: "long", Currency: "EUR", Period: planning.PeriodUnitMonth, Horizon: planning.MaxTCOHorizon, Baseline: "a",
+		Options: []planning.SourcingOption{{ID: "a", Lines: line}, {ID: "b", Lines: line}}}
+	bc := compileCase(t, m, risk.BusinessCaseSpec{ID: "x", Currency: "EUR", Inputs: []risk.UncertainInput{
+		{ID: "r", Parameter: risk.InputParameterDiscountRate, Estimate: fixed("-99.99")}}})
+	_, err := bc.Simulate(risk.CaseOptions{Trials: 3})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, outsourcing.ErrLimit)
+	assertPath(t, err, "/inputs")
 }
 
 // TestParseBusinessCaseErrors: malformed JSON, schema violations and

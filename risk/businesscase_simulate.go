@@ -82,13 +82,33 @@ type caseSamples struct {
 // outside (0, 100], bins below 0 (ErrInvalidInput); trials above
 // MaxCaseTrials or keeping more than MaxCaseValues values, bins above
 // MaxCaseBins ("/trials", "/bins", ErrLimit). Nothing is simulated then.
+// Inputs whose ranges compound a cost beyond float64 in some trial (an
+// escalation of 1000 % a year over decades) are an ErrLimit error at
+// "/inputs" and no result.
 func (bc *BusinessCase) Simulate(opt CaseOptions) (CaseResult, error) {
 	opt, err := bc.checkOptions(opt)
 	if err != nil {
 		return CaseResult{}, wrap(err)
 	}
 	s := bc.draw(opt)
+	if err := s.finite(); err != nil {
+		return CaseResult{}, wrap(err)
+	}
 	return bc.summarise(opt, s)
+}
+
+// finite reports a trial whose costs left float64's range: extreme
+// escalations or discount rates over a long horizon can compound beyond
+// it (ErrLimit at "/inputs").
+func (s *caseSamples) finite() error {
+	for _, col := range append(append([][]float64(nil), s.cost...), s.savings...) {
+		for t, x := range col {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return limitf("/inputs", "in trial %d the inputs drive a discounted cost beyond the range of float64", t)
+			}
+		}
+	}
+	return nil
 }
 
 // checkOptions validates opt and fills in its defaults.
