@@ -2,7 +2,6 @@ package risk_test
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -43,30 +42,6 @@ func TestBusinessCaseSpecRoundTrip(t *testing.T) {
 	got, err := risk.ParseBusinessCase(raw)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(raw), string(mustJSON(t, got)))
-}
-
-func TestBusinessCaseEnums(t *testing.T) {
-	type enum interface {
-		encoding.TextMarshaler
-		encoding.TextUnmarshaler
-	}
-	for _, tc := range []struct {
-		fresh func() enum
-		good  []string
-	}{
-		{func() enum { return new(risk.InputParameter) }, []string{"amount", "escalation", "duration", "discount_rate"}},
-		{func() enum { return new(risk.EstimateKind) }, []string{"pert", "lognormal", "triangular", "uniform", "discrete"}},
-		{func() enum { return new(risk.CaseRiskKind) }, []string{"loss", "exit"}},
-	} {
-		for _, s := range tc.good {
-			v := tc.fresh()
-			require.NoError(t, v.UnmarshalText([]byte(s)))
-			out, err := v.MarshalText()
-			require.NoError(t, err)
-			assert.Equal(t, s, string(out))
-		}
-		assert.ErrorIs(t, tc.fresh().UnmarshalText([]byte("Amount")), outsourcing.ErrInvalidInput)
-	}
 }
 
 // TestBusinessCaseRendering checks the tables and the histogram SVG: the
