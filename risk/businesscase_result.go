@@ -165,7 +165,7 @@ func (bc *BusinessCase) moneySummary(x []float64) (MoneySummary, []float64) {
 	mom := momentsOf(x)
 	sorted := slices.Clone(x)
 	slices.Sort(sorted)
-	q := quantiles(slices.Clone(sorted), []float64{0.05, 0.10, 0.50, 0.90, 0.95})
+	q := quantiles(slices.Clone(sorted), []float64{0.05, 0.10, 0.50, 0.90, 0.95}, 1)
 	return MoneySummary{Mean: bc.money(mom.mean), StdDev: bc.money(math.Sqrt(mom.m2 / mom.n)),
 		P5: bc.money(q[0]), P10: bc.money(q[1]), P50: bc.money(q[2]), P90: bc.money(q[3]), P95: bc.money(q[4])}, sorted
 }
@@ -181,7 +181,7 @@ func (bc *BusinessCase) savingsOutcome(opt CaseOptions, s *caseSamples, o int, r
 	sum, sorted := bc.moneySummary(x)
 	out := &SavingsOutcome{Point: p.NPV, PointPayback: p.Payback, NPV: sum}
 	out.ProbabilityNegative = float64(lowerBound(sorted, 0)) / float64(n)
-	out.VaR = bc.money(quantiles(slices.Clone(sorted), []float64{1 - opt.Confidence})[0])
+	out.VaR = bc.money(quantiles(slices.Clone(sorted), []float64{1 - opt.Confidence}, 1)[0])
 	k := max(1, int(math.Ceil(float64(n)*(1-opt.Confidence)-1e-9)))
 	out.CVaR = bc.money(momentsOf(sorted[:k]).mean)
 	out.Payback = paybackSummary(s.payback[o])
