@@ -22,13 +22,13 @@ func (r CaseResult) rows() [][][]string {
 		if s.Payback.P50 != nil {
 			pb = s.Payback.P50.String()
 		}
-		summary = append(summary, []string{o.ID, s.Point.String(), s.NPV.Mean.String(), s.NPV.P5.String(), s.NPV.P50.String(),
-			s.NPV.P95.String(), probability(s.ProbabilityNegative), s.VaR.String(), s.CVaR.String(), probability(o.ProbabilityCheapest), pb})
+		summary = append(summary, []string{o.ID, s.Point.Grouped(), s.NPV.Mean.Grouped(), s.NPV.P5.Grouped(), s.NPV.P50.Grouped(),
+			s.NPV.P95.Grouped(), probability(s.ProbabilityNegative), s.VaR.Grouped(), s.CVaR.Grouped(), probability(o.ProbabilityCheapest), pb})
 		drivers := [][]string{{"drivers of " + o.ID, "spearman", "tornado low", "tornado high"}}
 		for _, d := range s.Drivers {
 			low, high := "—", "—"
 			if d.Tornado != nil {
-				low, high = d.Tornado.Low.String(), d.Tornado.High.String()
+				low, high = d.Tornado.Low.Grouped(), d.Tornado.High.Grouped()
 			}
 			drivers = append(drivers, []string{d.Input, fmt.Sprintf("%+.3f", d.Spearman), low, high})
 		}
@@ -43,8 +43,13 @@ func probability(p float64) string { return fmt.Sprintf("%.4f", p) }
 // render joins the tables with blank lines.
 func (r CaseResult) render(markdown bool) string {
 	var parts []string
-	for _, t := range r.rows() {
-		parts = append(parts, table(t, markdown))
+	for _, rows := range r.rows() {
+		t := table(rows)
+		if markdown {
+			parts = append(parts, t.Markdown())
+		} else {
+			parts = append(parts, t.Text())
+		}
 	}
 	return strings.Join(parts, "\n")
 }

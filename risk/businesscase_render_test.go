@@ -52,8 +52,8 @@ func TestBusinessCaseRendering(t *testing.T) {
 	require.NoError(t, err)
 	text, md := res.Text(), res.Markdown()
 	for _, o := range res.Options[1:] {
-		assert.Contains(t, text, o.Savings.Point.String())
-		assert.Contains(t, md, "| "+o.ID+" | "+o.Savings.Point.String()+" |")
+		assert.Contains(t, text, o.Savings.Point.Grouped())
+		assert.Contains(t, md, "| "+o.ID+" | "+o.Savings.Point.Grouped()+" |")
 		assert.Contains(t, text, "drivers of "+o.ID)
 		assert.Len(t, o.Savings.Histogram, 12)
 		total := 0
