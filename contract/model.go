@@ -21,8 +21,10 @@ type ContractSpec struct {
 	// Title is a readable name.
 	Title string `json:"title"`
 	// Currency is the contract's currency: every price line, cap and
-	// signing limit is in it.
-	Currency outsourcing.Currency `json:"currency"`
+	// signing limit is in it. Required; omitted from JSON when empty, so
+	// that a spec built in Go without one reaches CompileContract's
+	// error at /currency.
+	Currency outsourcing.Currency `json:"currency,omitzero"`
 	// Parties are the customer (exactly one) and the providers. A
 	// provider refers to its vendor by VendorID.
 	Parties []Party `json:"parties"`
