@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -241,20 +242,35 @@ func (k *checker) sla() {
 		return
 	}
 	k.c.agreement = a
-	levels := map[string]bool{}
+	k.measurement(sched)
+}
+
+// measurement checks that the SLA schedule measures every service level
+// exactly once: each entry names a level of the agreement (ErrNotFound)
+// not named before and states its method, and each level has an entry
+// (reported at the level).
+func (k *checker) measurement(sched *SLASchedule) {
+	levels := make(map[string]bool, len(sched.Agreement.Levels))
 	for _, l := range sched.Agreement.Levels {
 		levels[l.ID] = true
 	}
-	seen := map[string]bool{}
+	measured := make(map[string]bool, len(sched.Measurement))
 	for i, m := range sched.Measurement {
-		path := jsonptr.Join("sla", "measurement", i, "level")
+		path := jsonptr.Join("sla", "measurement", i)
 		switch {
 		case !levels[m.Level]:
-			k.errs.add(notFoundf(path, "no service level %q in the agreement", m.Level))
-		case seen[m.Level]:
-			k.fail(path, "level %q is measured twice", m.Level)
+			k.errs.add(notFoundf(jsonptr.Append(path, "level"), "no service level %q in the agreement", m.Level))
+		case measured[m.Level]:
+			k.fail(jsonptr.Append(path, "level"), "level %q is measured twice", m.Level)
+		case strings.TrimSpace(m.Method) == "":
+			k.fail(jsonptr.Append(path, "method"), "the measurement of level %q states no method", m.Level)
 		}
-		seen[m.Level] = true
+		measured[m.Level] = true
+	}
+	for i, l := range sched.Agreement.Levels {
+		if !measured[l.ID] {
+			k.fail(jsonptr.Join("sla", "agreement", "levels", i), "service level %q has no entry in /sla/measurement stating how it is measured", l.ID)
+		}
 	}
 }
 

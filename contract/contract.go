@@ -34,8 +34,9 @@ type Contract struct {
 // another currency than the contract's (ErrCurrencyMismatch); an
 // obligation, milestone, transition item or SLA measurement naming a
 // party, criterion or level that does not exist (ErrNotFound); an SLA
-// schedule whose agreement does not compile (its problems relocated
-// under /sla/agreement). Nothing is kept from a spec that fails.
+// level measured twice, by no entry of /sla/measurement (at the level) or
+// by an entry without a method; an SLA schedule whose agreement does not
+// compile (its problems relocated under /sla/agreement). Nothing is kept from a spec that fails.
 func CompileContract(spec ContractSpec) (*Contract, error) {
 	c, err := compile(spec)
 	return c, wrap(err)

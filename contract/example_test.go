@@ -60,7 +60,6 @@ func ExampleReviewer_Review() {
 	// Output:
 	// ITO-2026-001 annual fees 516000.00 EUR value 1608000.00 EUR
 	// high   liability_cap   the liability cap 516000.00 EUR is below 1.5 × the annual fees of 516000.00 EUR (774000.00 EUR)
-	// medium sla_measurement service level "first-call" states no measurement method
 }
 
 // Approval routing: legal and finance approve in parallel, then the CFO
