@@ -301,16 +301,14 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 		return r, wrap(err)
 	}
 	last := r.versions[len(r.versions)-1]
-	route := approval.Route()
 	switch {
 	case !cr.EffectiveFrom.After(last.EffectiveFrom):
 		return r, wrap(errorf("/effective_from", "%s overlaps version %d, in force from %s", cr.EffectiveFrom, last.Number, last.EffectiveFrom))
 	case cr.EffectiveFrom.After(a.Proposed.spec.Term.End):
 		return r, wrap(errorf("/effective_from", "%s is after the term ends on %s", cr.EffectiveFrom, a.Proposed.spec.Term.End))
-	case route.Contract != cur.spec.ID || route.Version != a.Proposed.spec.Version:
-		return r, wrap(transitionf("/approval", "the approval is for %s version %d, not the proposed version %d", route.Contract, route.Version, a.Proposed.spec.Version))
-	case approval.Status() != ApprovalStatusApproved:
-		return r, wrap(transitionf("/approval", "the change is %s, not approved", approval.Status()))
+	}
+	if err := approves(approval, a.Proposed); err != nil {
+		return r, wrap(err)
 	}
 	if err := a.Proposed.signedByAll("/signatures", e.Signatures, e.At); err != nil {
 		return r, wrap(err)

@@ -43,6 +43,7 @@
 //	flow, err = flow.Decide(contract.Decision{Step: "legal", Approver: "counsel", Verdict: contract.VerdictApprove, At: t})
 //	rec, err := contract.NewRecord(c, "j.doe", t)  // lifecycle, versions, audit trail
 //	rec, err = rec.Apply(contract.Event{Kind: contract.EventSubmit, Actor: "j.doe", At: t})
+//	rec, err = rec.Approve(flow, contract.Event{Actor: "j.doe", At: t})  // only once flow approved this version
 //	rec, err = rec.Apply(contract.Event{Kind: contract.EventSign, Actor: "j.doe", At: t, Signatures: sigs})
 //	a, err := rec.Current().AssessChange(cr)  // necessity, impact, risk; the proposed version and its diff
 //	rec, err = rec.Amend(cr, changeFlow, contract.Event{Actor: "j.doe", At: t, Signatures: sigs})
