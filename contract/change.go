@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -314,19 +313,9 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 		return r, wrap(err)
 	}
 	e.Change = cr.ID
-	sup := &Supplement{ID: fmt.Sprintf("%s/S%d", cur.spec.ID, len(r.versions)), Change: cloneJSON(cr), Version: a.Proposed.spec.Version,
+	sup := &Supplement{ID: fmt.Sprintf("%s/S%d", cur.spec.ID, len(r.versions)), Change: deepCopy(cr), Version: a.Proposed.spec.Version,
 		EffectiveFrom: cr.EffectiveFrom, Differences: a.Differences, Approvals: approval.Decisions(), Signatures: slices.Clone(e.Signatures)}
 	return r.with(e, to, &Version{Number: a.Proposed.spec.Version, EffectiveFrom: cr.EffectiveFrom, Contract: a.Proposed, Supplement: sup}), nil
-}
-
-// cloneJSON deep-copies a value of this package through its JSON form,
-// which every such value has.
-func cloneJSON[T any](v T) T {
-	var out T
-	if b, err := json.Marshal(v); err == nil {
-		_ = json.Unmarshal(b, &out) // the value's own encoding decodes
-	}
-	return out
 }
 
 // valueFrom sums the payments invoiced on or after d.

@@ -65,10 +65,18 @@ func (k *checker) amount(path string, m outsourcing.Money) {
 	}
 }
 
-// span checks that a span which must be given is not zero.
+// span checks that a span which must be given is longer than zero.
 func (k *checker) span(path string, s Span) {
 	if s.IsZero() {
 		k.fail(path, "the span must be longer than zero")
+	}
+	k.optionalSpan(path, s)
+}
+
+// optionalSpan checks that a span is not negative (Months(-1) in Go).
+func (k *checker) optionalSpan(path string, s Span) {
+	if s.months < 0 || s.days < 0 {
+		k.fail(path, "the span %s is negative", s)
 	}
 }
 
@@ -115,6 +123,7 @@ func (k *checker) term() {
 	if t.Renewal != nil {
 		k.span("/term/renewal/term", t.Renewal.Term)
 	}
+	k.optionalSpan("/term/notice", t.Notice)
 	for i, a := range t.Alerts {
 		k.span(jsonptr.Join("term", "alerts", i), a)
 	}
@@ -195,6 +204,8 @@ func (k *checker) clauses() {
 			}
 			seen[o.ID] = true
 			k.party(jsonptr.Append(base, "party"), o.Party)
+			k.optionalSpan(jsonptr.Append(base, "every"), o.Every)
+			k.optionalSpan(jsonptr.Append(base, "lead"), o.Lead)
 			k.ordered(jsonptr.Append(base, "due"), o.Due, jsonptr.Append(base, "until"), o.Until)
 			if !o.Until.IsZero() && o.Every.IsZero() {
 				k.fail(jsonptr.Append(base, "until"), "only a recurring obligation (with every) has an until date")

@@ -42,6 +42,9 @@ func TestCompileBadInput(t *testing.T) {
 		{"sla measurement without a method", func(s *contract.ContractSpec) { s.SLA.Measurement[1].Method = " " },
 			"/sla/measurement/1/method", outsourcing.ErrInvalidInput},
 		{"no currency", func(s *contract.ContractSpec) { s.Currency = "" }, "/currency", outsourcing.ErrInvalidInput},
+		{"negative recurrence", func(s *contract.ContractSpec) { s.Clauses[4].Obligations[0].Every = contract.Months(-1) },
+			"/clauses/4/obligations/0/every", outsourcing.ErrInvalidInput},
+		{"negative notice", func(s *contract.ContractSpec) { s.Term.Notice = contract.Days(-5) }, "/term/notice", outsourcing.ErrInvalidInput},
 		{"sla agreement invalid", func(s *contract.ContractSpec) {
 			s.SLA.Agreement.Levels[0].Credit.Allocation = outsourcing.MustPercent("250")
 		},
