@@ -96,6 +96,26 @@ func ExampleRouter_Route() {
 	// [cfo] pending
 }
 
+// Approval routing by the shipped decision table: value bands × risk
+// level give the steps and their stages (edit ApprovalTableDocument and
+// compile it with NewTableRouter to change them).
+func ExampleTableRouter_Route() {
+	c := mustSample() // 1,608,000.00 EUR over the initial term
+	route, err := contract.DefaultTableRouter().Route(c, outsourcing.RiskLevelHigh)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range route.Steps {
+		fmt.Printf("stage %d  %-12s %s\n", s.Stage, s.ID, s.Approvers)
+	}
+	// Output:
+	// stage 1  legal        [general_counsel]
+	// stage 1  procurement  [head_of_procurement]
+	// stage 1  finance      [finance_controller]
+	// stage 1  risk         [chief_risk_officer]
+	// stage 2  cfo          [cfo]
+}
+
 // The lifecycle as a Mermaid state diagram, for a wiki or a ticket.
 func ExampleMermaid() {
 	fmt.Print(contract.Mermaid())
