@@ -20,17 +20,24 @@ func stepsByStage(r contract.Route) []string {
 	return out
 }
 
+// smallContract is the sample with its monthly fee alone, at 5,000.00
+// EUR: 180,000.00 EUR over the 36 months of the initial term.
+func smallContract(t *testing.T) *contract.Contract {
+	t.Helper()
+	spec := sampleSpec(t)
+	spec.Pricing.Fees = spec.Pricing.Fees[:1]
+	spec.Pricing.Fees[0].Amount = outsourcing.MustMoney("5000.00", "EUR")
+	spec.Pricing.Milestones = nil
+	c, err := contract.CompileContract(spec)
+	require.NoError(t, err)
+	return c
+}
+
 // TestDefaultTableRouter routes the sample (1,608,000.00 EUR over the
 // initial term) and a small contract through the shipped table's value
 // bands and risk levels.
 func TestDefaultTableRouter(t *testing.T) {
-	big := sample(t)
-	spec := sampleSpec(t)
-	spec.Pricing.Fees = spec.Pricing.Fees[:1]
-	spec.Pricing.Fees[0].Amount = outsourcing.MustMoney("5000.00", "EUR") // 36 × 5,000 = 180,000
-	spec.Pricing.Milestones = nil
-	small, err := contract.CompileContract(spec)
-	require.NoError(t, err)
+	big, small := sample(t), smallContract(t)
 	router := contract.DefaultTableRouter()
 	for _, tc := range []struct {
 		name string
@@ -51,7 +58,7 @@ func TestDefaultTableRouter(t *testing.T) {
 			assert.Equal(t, tc.c.Version(), r.Version)
 		})
 	}
-	_, err = router.Route(big, "severe")
+	_, err := router.Route(big, "severe")
 	requirePath(t, err, "/risk")
 
 	r, err := router.Route(big, outsourcing.RiskLevelLow)
@@ -69,13 +76,7 @@ func TestTableRouterEdited(t *testing.T) {
 	require.NoError(t, err)
 	router, err := contract.NewTableRouter(spec)
 	require.NoError(t, err)
-	s := sampleSpec(t)
-	s.Pricing.Fees = s.Pricing.Fees[:1]
-	s.Pricing.Fees[0].Amount = outsourcing.MustMoney("5000.00", "EUR")
-	s.Pricing.Milestones = nil
-	small, err := contract.CompileContract(s)
-	require.NoError(t, err)
-	r, err := router.Route(small, "")
+	r, err := router.Route(smallContract(t), "")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"1:legal", "1:procurement", "1:finance"}, stepsByStage(r))
 	assert.Equal(t, "contract-approval", router.Table().ID)
