@@ -82,7 +82,7 @@ type Assistance struct {
 }
 
 // DataTerms say how the customer's data is returned or destroyed on
-// exit (DORA Art. 30(2)(d); EBA/GL/2019/02 ¶ 75(g)).
+// exit (DORA Art. 30(2)(d); EBA/GL/2019/02 section 13).
 type DataTerms struct {
 	// Clause is the id of the clause.
 	Clause string `json:"clause"`
