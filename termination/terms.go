@@ -1,7 +1,6 @@
 package termination
 
 import (
-	"encoding/json"
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -141,15 +140,7 @@ func CompileTerms(spec TermsSpec, c *contract.Contract) (*Terms, error) {
 	if c == nil {
 		return nil, wrap(errorf("", "no contract to bind the terms to"))
 	}
-	var s TermsSpec
-	doc, err := json.Marshal(spec)
-	if err == nil {
-		err = json.Unmarshal(doc, &s) // a private deep copy
-	}
-	if err != nil {
-		return nil, wrap(errorf("", "cannot copy the terms: %v", err))
-	}
-	t := &Terms{spec: s, contract: c, grounds: map[Ground]GroundTerms{}, items: map[string]int{},
+	t := &Terms{spec: cloneTerms(spec), contract: c, grounds: map[Ground]GroundTerms{}, items: map[string]int{},
 		customerID: partyOf(c, contract.PartyRoleCustomer), providerID: partyOf(c, contract.PartyRoleProvider)}
 	k := termsChecker{t: t}
 	k.check()
@@ -163,8 +154,10 @@ func CompileTerms(spec TermsSpec, c *contract.Contract) (*Terms, error) {
 func (t *Terms) Contract() *contract.Contract { return t.contract }
 
 // Spec returns a copy of the terms as written.
-func (t *Terms) Spec() TermsSpec {
-	s := t.spec
+func (t *Terms) Spec() TermsSpec { return cloneTerms(t.spec) }
+
+// cloneTerms copies s deeply (Money, Span and Date are values).
+func cloneTerms(s TermsSpec) TermsSpec {
 	s.Grounds = slices.Clone(s.Grounds)
 	s.Handover = slices.Clone(s.Handover)
 	s.Survival = slices.Clone(s.Survival)
@@ -172,6 +165,10 @@ func (t *Terms) Spec() TermsSpec {
 	if e := s.EarlyTermination; e != nil {
 		cp := *e
 		cp.Grounds, cp.Schedule = slices.Clone(e.Grounds), slices.Clone(e.Schedule)
+		if e.Investment != nil {
+			inv := *e.Investment
+			cp.Investment = &inv
+		}
 		s.EarlyTermination = &cp
 	}
 	return s

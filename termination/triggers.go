@@ -141,16 +141,18 @@ func ruleProblems(err error, list []rules.Rule) error {
 	return out.err()
 }
 
-// leafErrors flattens joined errors down to the errors they join.
+// leafErrors flattens joined errors down to the typed errors they join.
 func leafErrors(err error) []error {
+	switch err.(type) {
+	case *outsourcing.FieldError, *outsourcing.RuleError:
+		return []error{err}
+	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		if _, typed := err.(*outsourcing.FieldError); !typed {
-			var out []error
-			for _, e := range j.Unwrap() {
-				out = append(out, leafErrors(e)...)
-			}
-			return out
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leafErrors(e)...)
 		}
+		return out
 	}
 	return []error{err}
 }
