@@ -134,13 +134,13 @@ func amortise(inv Investment) (Amortisation, error) {
 	out := Amortisation{Payment: payment, Rows: make([]AmortisationRow, 0, inv.Months)}
 	prev := inv.Amount
 	for k := 1; k <= inv.Months; k++ {
-		pv, err := finance.PV(rate, outsourcing.DecimalFromInt(int64(inv.Months-k)), pmt, outsourcing.Decimal{}, finance.PaymentTimingEnd)
-		if err != nil {
-			return Amortisation{}, err
-		}
-		balance := money(pv.Neg(), cur).Round(outsourcing.RoundHalfUp)
-		if k == inv.Months {
-			balance = outsourcing.ZeroMoney(cur)
+		balance := outsourcing.ZeroMoney(cur)
+		if k < inv.Months {
+			pv, err := finance.PV(rate, outsourcing.DecimalFromInt(int64(inv.Months-k)), pmt, outsourcing.Decimal{}, finance.PaymentTimingEnd)
+			if err != nil {
+				return Amortisation{}, err
+			}
+			balance = money(pv, cur).Round(outsourcing.RoundHalfUp)
 		}
 		principal, _ := prev.Sub(balance) // one currency
 		interest, _ := payment.Sub(principal)
