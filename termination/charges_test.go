@@ -83,6 +83,8 @@ func TestEarlyTerminationMethods(t *testing.T) {
 		Months: 10, Start: contract.MustDate(2027, 1, 6)}
 	a, err := termination.Amortise(inv)
 	require.NoError(t, err)
-	got := charge(func(e *termination.EarlyTermination) { e.Method, e.Investment = termination.ChargeUnrecoveredInvestment, &inv })
+	got := charge(func(e *termination.EarlyTermination) {
+		e.Method, e.Investment = termination.ChargeUnrecoveredInvestment, &inv
+	})
 	assert.True(t, got.Equal(a.Rows[8].Balance), "nine payments made by 2027-10-06: %s", got)
 }

@@ -22,7 +22,9 @@ func (t *Terms) triggerEnv(ctx ContextSpec) (*TriggerEnv, evidence) {
 	env := &TriggerEnv{VendorInsolvent: ctx.Vendor.Insolvent, ChangeOfControl: ctx.Vendor.ChangeOfControl,
 		StrategicChange: ctx.StrategicChange, ForceMajeureLimit: t.spec.ForceMajeureDays}
 	ev := evidence{notes: map[Ground][]string{}}
-	note := func(g Ground, format string, args ...any) { ev.notes[g] = append(ev.notes[g], fmt.Sprintf(format, args...)) }
+	note := func(g Ground, format string, args ...any) {
+		ev.notes[g] = append(ev.notes[g], fmt.Sprintf(format, args...))
+	}
 
 	var nonRenewal contract.Date
 	cure := t.grounds[GroundMaterialBreach].Cure
@@ -133,4 +135,3 @@ func earliest(a, b contract.Date) contract.Date {
 	}
 	return a
 }
-

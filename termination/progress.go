@@ -72,7 +72,7 @@ func (p ExitPlan) Progress(asOf contract.Date, events []PhaseEvent) (ExitProgres
 		out.Phase = next
 	}
 	steps := int64(len(phases.values) - 1)
-	out.Percent, _ = outsourcing.DecimalFromInt(100 * int64(slices.Index(phases.values, out.Phase))).Quo(outsourcing.DecimalFromInt(steps), 2, outsourcing.RoundHalfUp)
+	out.Percent, _ = outsourcing.DecimalFromInt(100*int64(slices.Index(phases.values, out.Phase))).Quo(outsourcing.DecimalFromInt(steps), 2, outsourcing.RoundHalfUp)
 	for _, ph := range p.Phases {
 		if ph.Phase == out.Phase && !ph.Until.IsZero() && asOf.After(ph.Until) {
 			out.Behind = true

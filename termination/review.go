@@ -179,4 +179,3 @@ func unprefixed(err error, prefix string) error {
 	}
 	return err
 }
-
