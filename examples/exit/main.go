@@ -15,7 +15,10 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/termination"
@@ -104,6 +107,9 @@ func run(w io.Writer) error {
 	_, err = inv.Record(termination.Transfer{Item: "tape-library", Status: termination.TransferAccepted, On: contract.MustDate(2027, 9, 1), By: "acme"})
 	fmt.Fprintf(w, "\nSigning off an item not in the inventory: %v\n", err)
 	r := inv.Report(contract.MustDate(2027, 9, 1))
-	fmt.Fprintf(w, "Handover at %s (§7.3): %d of %d accepted (%s%%); responsibility %v\n", r.AsOf, r.Accepted, r.Total, r.Percent, r.Responsibility)
+	fmt.Fprintf(w, "Handover at %s (§7.3): %d of %d accepted (%s%%)\n", r.AsOf, r.Accepted, r.Total, r.Percent)
+	for _, party := range slices.Sorted(maps.Keys(r.Responsibility)) {
+		fmt.Fprintf(w, "  %s is responsible for %s\n", party, strings.Join(r.Responsibility[party], ", "))
+	}
 	return nil
 }
