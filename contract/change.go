@@ -166,7 +166,7 @@ type moves map[string]string
 // the amended contract's pointer in the reason.
 func (m moves) place(err error) error {
 	var out []error
-	for _, e := range leafErrors(err) {
+	for _, e := range outsourcing.Problems(err) {
 		fe, ok := e.(*outsourcing.FieldError)
 		if !ok {
 			out = append(out, e)

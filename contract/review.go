@@ -169,7 +169,7 @@ func compileRules[E any](base string, list []rules.Rule, opts []rules.Option) (c
 // name is written (pathOf(rule id)).
 func ruleProblems(err error, pathOf func(id string) string) error {
 	var out []error
-	for _, e := range leafErrors(err) {
+	for _, e := range outsourcing.Problems(err) {
 		var id string
 		if re, ok := e.(*outsourcing.RuleError); ok {
 			id = re.Rule
@@ -178,22 +178,6 @@ func ruleProblems(err error, pathOf func(id string) string) error {
 		out = append(out, &outsourcing.FieldError{Path: path, Reason: e.Error(), Err: outsourcing.ErrRule, Cause: e})
 	}
 	return joinProblems(out)
-}
-
-// leafErrors flattens joined errors down to the typed errors they join.
-func leafErrors(err error) []error {
-	switch err.(type) {
-	case *outsourcing.FieldError, *outsourcing.RuleError:
-		return []error{err}
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // Policy returns a copy of the policy the reviewer was built from.

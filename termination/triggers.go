@@ -129,7 +129,7 @@ func CompileTriggers(spec rules.SetSpec, opts ...rules.Option) (*Triggers, error
 // ruleProblems places rule errors at the pointer of the rule they name.
 func ruleProblems(err error, list []rules.Rule) error {
 	var out problems
-	for _, e := range leafErrors(err) {
+	for _, e := range outsourcing.Problems(err) {
 		path := "/rules"
 		if re, ok := e.(*outsourcing.RuleError); ok {
 			if i := slices.IndexFunc(list, func(r rules.Rule) bool { return r.ID == re.Rule }); i >= 0 {
@@ -139,22 +139,6 @@ func ruleProblems(err error, list []rules.Rule) error {
 		out.add(&outsourcing.FieldError{Path: path, Reason: e.Error(), Err: outsourcing.ErrRule, Cause: e})
 	}
 	return out.err()
-}
-
-// leafErrors flattens joined errors down to the typed errors they join.
-func leafErrors(err error) []error {
-	switch err.(type) {
-	case *outsourcing.FieldError, *outsourcing.RuleError:
-		return []error{err}
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // Assessment is the outcome of evaluating the triggers on a context.
