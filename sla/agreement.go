@@ -167,12 +167,29 @@ type CreditTerms struct {
 	// Rounding is the mode used to round amounts, once, to the currency's
 	// minor unit; the zero value rounds half up.
 	Rounding outsourcing.RoundingMode `json:"rounding,omitempty"`
+	// Services nests the allocations: each service (performance category)
+	// receives its allocation percent of the at-risk amount, and each
+	// allocation level of the service its own allocation percent of the
+	// service's share (pool × service % × level %, the Texas DIR
+	// A × B × C). Neither the services' allocations nor the levels' of one
+	// service may sum to more than 100 %; every allocation level must
+	// name a listed service, and pool_limit does not apply.
+	Services []ServiceAllocation `json:"services,omitempty"`
 	// MinimumPayout, when set, is the amount a period's credits (after
 	// the cap, rounded) must exceed to be paid, in the fees' currency:
 	// Amazon's SLAs issue a credit "only if the credit amount for the
 	// applicable monthly billing cycle is greater than one dollar ($1
 	// USD)". Credits at or below it are not paid (Report.BelowMinimum).
 	MinimumPayout outsourcing.Money `json:"minimum_payout,omitzero"`
+}
+
+// ServiceAllocation is a service's share of the at-risk amount in nested
+// allocations (CreditTerms.Services).
+type ServiceAllocation struct {
+	// Service names the service, as levels name it in Level.Service.
+	Service string `json:"service"`
+	// Allocation is the service's percent of the at-risk amount (0 < x ≤ 100).
+	Allocation outsourcing.Percent `json:"allocation"`
 }
 
 // Repeat multiplies a level's credit by Multiplier when the level has
@@ -213,7 +230,8 @@ type CreditModel struct {
 	Preset string `json:"preset,omitempty"`
 	// Tiers is an explicit tier table for tiers.
 	Tiers []Tier `json:"tiers,omitempty"`
-	// Allocation is the level's share of the at-risk amount, in percent.
+	// Allocation is the level's share of the at-risk amount, in percent;
+	// with nested allocations (CreditTerms.Services), of its service's share.
 	Allocation outsourcing.Percent `json:"allocation,omitzero"`
 	// Rule is the id of the decimal rule over CreditEnv giving the credit
 	// amount in the fees' currency.

@@ -43,6 +43,7 @@ type level struct {
 	cal      outsourcing.Calendar
 	tiers    []tier
 	kind     CreditKind
+	service  int // index of the level's service in CreditTerms.Services; -1 when not nested
 }
 
 // tier is a compiled Tier; nil bounds are open.
@@ -82,6 +83,7 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		w := &s.RecurringMaintenance[i]
 		w.From, w.Until = clonePtr(w.From), clonePtr(w.Until)
 	}
+	s.Credits.Services = slices.Clone(s.Credits.Services)
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
@@ -159,7 +161,8 @@ func (c *compiler) agreement() {
 		}
 		c.a.levels = append(c.a.levels, l)
 	}
-	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) {
+	c.nested()
+	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) && len(s.Credits.Services) == 0 {
 		c.fail("/credits/pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
 			outsourcing.DecimalOf(pool).String(), outsourcing.DecimalOf(lim).String())
 	}

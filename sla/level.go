@@ -41,7 +41,7 @@ func expectedInForce(l *level, past []*LevelReport) outsourcing.Decimal {
 // before caps and rounding. fees is the level's base: its service's fees
 // when given, else the agreement's. Values and text go to ar.
 func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*LevelReport,
-	fees, atRisk outsourcing.Money, lr *LevelReport, ar *arena) (decimal.Decimal, error) {
+	fees outsourcing.Money, fx *fixed, lr *LevelReport, ar *arena) (decimal.Decimal, error) {
 	m, err := a.measure(l, p, per)
 	if err != nil {
 		return decimal.Zero, err
@@ -84,7 +84,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 	}
 	improve(l, lr, &m, expected, prev, past)
 	lr.Trend = trend(past, per, lr, ar)
-	return a.levelCredit(l, &m, lr, fees, atRisk, ar)
+	return a.levelCredit(l, &m, lr, fees, fx, ar)
 }
 
 // attain decides a level's status on the exact value.
@@ -205,7 +205,7 @@ func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []Trend
 
 // levelCredit returns a level's credit before caps and rounding, and
 // says in lr.CreditReason how it was found.
-func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, error) {
+func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
@@ -221,18 +221,21 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 			lr.CreditReason = "no tier applies"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, t, fees, atRisk, ar)
+		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
 		if lr.Status != StatusMissed {
 			lr.CreditReason = "minimum met, no credit"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, atRisk, ar)
+		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
 		lr.CreditPercent = l.Credit.Allocation
+		if l.service >= 0 {
+			lr.ServiceAllocation = a.spec.Credits.Services[l.service].Allocation
+		}
 	case CreditKindRule:
 		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
-			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: fx.atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
 			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
@@ -261,7 +264,7 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 // Evaluate call: it depends only on the level's fees and the at-risk
 // amount, which are the same in every period. Amounts in reasons are
 // shown at the currency's minor unit.
-func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, string) {
+func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, string) {
 	if ar.credits == nil {
 		ar.credits = make([][]cachedCredit, len(a.levels))
 	}
@@ -274,7 +277,16 @@ func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money
 	}
 	c.done = true
 	mode := a.spec.Credits.Rounding
+	if l.kind == CreditKindAllocation && l.service >= 0 {
+		s := a.spec.Credits.Services[l.service]
+		c.amount = fx.nested[l.index]
+		c.why = fmt.Sprintf("minimum missed: allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
+			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
+			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
+		return c.amount, c.why
+	}
 	if l.kind == CreditKindAllocation {
+		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
 		c.why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))

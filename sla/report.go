@@ -96,8 +96,12 @@ type LevelReport struct {
 	// ("[95, 99)"); absent when none did.
 	Tier string `json:"tier,omitempty"`
 	// CreditPercent is the percent that applied: the tier's credit percent
-	// of the fees, or the allocation percent of the at-risk amount.
+	// of the fees, or the allocation percent of the at-risk amount (of
+	// the service's share of it, with nested allocations).
 	CreditPercent outsourcing.Percent `json:"credit_percent,omitzero"`
+	// ServiceAllocation is the service's percent of the at-risk amount
+	// that applied, with nested allocations (CreditTerms.Services).
+	ServiceAllocation outsourcing.Percent `json:"service_allocation,omitzero"`
 	// Multiplier is the repeated-miss multiplier applied to the credit.
 	Multiplier outsourcing.Decimal `json:"multiplier,omitzero"`
 	// CreditShare is the level's share of the period's credits after the
@@ -267,10 +271,12 @@ func levelHistory(history []Report, id string) []*LevelReport {
 // Evaluate call: they depend on the fees alone.
 type fixed struct {
 	zero   outsourcing.Money
-	atRisk outsourcing.Money // exact
-	shown  outsourcing.Money // atRisk rounded
-	limit  *decimal.Decimal  // the cap on the period's credits, exact
-	cap    outsourcing.Money // limit rounded
+	atRisk outsourcing.Money   // exact
+	shown  outsourcing.Money   // atRisk rounded
+	limit  *decimal.Decimal    // the cap on the period's credits, exact
+	cap    outsourcing.Money   // limit rounded
+	nested []decimal.Decimal   // nested allocation amounts per level, nil when not nested
+	shares []outsourcing.Money // the services' shares of the at-risk amount, when nested
 }
 
 // fixedAmounts computes the at-risk amount and the cap: the smaller of
@@ -300,6 +306,10 @@ func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
 		}
 		fx.cap = m.Round(terms.Rounding)
 	}
+	var err error
+	if fx.nested, fx.shares, err = a.nestedAmounts(fx.shown); err != nil {
+		return fixed{}, err
+	}
 	return fx, nil
 }
 
@@ -323,7 +333,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 			base = sf // validateInput checked the currency
 		}
 		lr := &r.Levels[i]
-		credit, err := a.levelReport(l, &ev.level[i], p, past, base, fx.atRisk, lr, ar)
+		credit, err := a.levelReport(l, &ev.level[i], p, past, base, &fx, lr, ar)
 		if err != nil {
 			return fmt.Errorf("level %q: %w", l.ID, err)
 		}
