@@ -35,9 +35,11 @@ type AgreementSpec struct {
 	RecurringMaintenance []RecurringWindow `json:"recurring_maintenance,omitempty"`
 	// Credits holds the agreement-wide credit terms.
 	Credits CreditTerms `json:"credits"`
-	// Breach, when set, counts missed critical levels in a rolling window
-	// of periods as a signal (for termination rights).
-	Breach *BreachRule `json:"breach,omitempty"`
+	// Breaches are the breach signals reported each period (for
+	// termination rights, §7.1): periods that missed a minimum or the
+	// expected level, or whose credits reached the cap, counted in a
+	// rolling window or in a row.
+	Breaches []BreachRule `json:"breaches,omitempty"`
 	// Levels are the service levels, at least one.
 	Levels []Level `json:"levels"`
 	// Rules are the kernel rules that levels name: exclusion conditions
@@ -136,14 +138,27 @@ type Improvement struct {
 	Cap outsourcing.Decimal `json:"cap"`
 }
 
-// BreachRule flags a critical level that missed its minimum in Threshold
-// of the last Window periods (for example 3 in 12), a termination signal.
+// BreachRule is a breach signal as contracts write termination rights:
+// "credits at the cap in 2 of any 6 months" (Count at_cap, Threshold 2,
+// Window 6) or "the minimum missed 3 months in a row" (Count
+// missed_minimum, Threshold 3, Consecutive). Each period's report
+// carries the signal with the periods it counted.
 type BreachRule struct {
-	// Window is the number of periods looked at, including the current one.
-	Window int `json:"window"`
-	// Threshold is how many periods that missed the minimum within the
-	// window raise the signal (1 ≤ Threshold ≤ Window).
+	// ID names the rule in signals; unique in the agreement.
+	ID string `json:"id"`
+	// Count is what a period counts for; "" means missed_minimum.
+	Count BreachCount `json:"count,omitempty"`
+	// Level limits a level count to one level (any class); "" gives
+	// one signal per critical level. An at_cap rule has no level.
+	Level string `json:"level,omitempty"`
+	// Threshold is how many counted periods raise the signal (≥ 1).
 	Threshold int `json:"threshold"`
+	// Window is the rolling window of periods looked at, this one
+	// included (Threshold ≤ Window); absent with Consecutive.
+	Window int `json:"window,omitempty"`
+	// Consecutive counts the run of counted periods ending with this one
+	// instead of a window.
+	Consecutive bool `json:"consecutive,omitempty"`
 }
 
 // CreditTerms are the agreement-wide credit terms.

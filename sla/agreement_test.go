@@ -26,7 +26,7 @@ const fullAgreement = `{
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even",
     "minimum_payout": {"amount": "1.00", "currency": "EUR"}},
-  "breach": {"window": 12, "threshold":3},
+  "breaches": [{"id": "termination", "window": 12, "threshold": 3}],
   "levels": [
     {"id": "erp-up", "name": "ERP availability", "service": "erp", "metric": "availability", "class": "critical",
      "expected": "99.9", "minimum": "99.5", "polarity": "higher", "denominator": "period_minus_maintenance",

@@ -10,7 +10,7 @@ import (
 
 // arena holds the storage of one Evaluate call's reports, allocated once
 // for all periods and levels instead of value by value: the rounded
-// values the reports point to, their error budgets, trends and signals,
+// values the reports point to, their error budgets and trends,
 // and their text. Text is written into one strings.Builder, and each
 // report's strings are substrings of it: strings are immutable, so no
 // report can change another's.
@@ -18,7 +18,6 @@ type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
-	signals  []Signal
 	text     strings.Builder
 	scratch  []byte           // reused to format one piece of text
 	credits  [][]cachedCredit // per level, per tier
@@ -61,9 +60,6 @@ func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
 // trendPoints returns an empty slice with room for n points, whose
 // appends never reach another slice's points.
 func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
-
-// signalList returns an empty slice with room for n signals.
-func (ar *arena) signalList(n int) []Signal { return carve(&ar.signals, n, 16) }
 
 // carve cuts an empty slice with room for n elements from the spare
 // capacity of *pool (a new pool of at least least elements when it has

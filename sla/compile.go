@@ -84,6 +84,7 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		w.From, w.Until = clonePtr(w.From), clonePtr(w.Until)
 	}
 	s.Credits.Services = slices.Clone(s.Credits.Services)
+	s.Breaches = slices.Clone(s.Breaches)
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
@@ -141,9 +142,6 @@ func (c *compiler) agreement() {
 	}
 	c.maintenance()
 	c.terms()
-	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Threshold < 1 || s.Breach.Threshold > s.Breach.Window) {
-		c.fail("/breach/threshold", "threshold %d must be between 1 and the window %d", s.Breach.Threshold, s.Breach.Window)
-	}
 	if len(s.Levels) == 0 {
 		c.fail("/levels", "at least one service level is required")
 	}
@@ -162,6 +160,7 @@ func (c *compiler) agreement() {
 		c.a.levels = append(c.a.levels, l)
 	}
 	c.nested()
+	c.breaches()
 	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) && len(s.Credits.Services) == 0 {
 		c.fail("/credits/pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
 			outsourcing.DecimalOf(pool).String(), outsourcing.DecimalOf(lim).String())

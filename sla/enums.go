@@ -402,3 +402,34 @@ func (d Weekday) Weekday() (time.Weekday, bool) {
 	i := slices.Index(weekdays, d)
 	return time.Weekday(i), i >= 0
 }
+
+// BreachCount is what a breach rule counts in a period.
+type BreachCount string
+
+// Breach counts.
+const (
+	// BreachCountMissedMinimum counts periods in which a level missed its
+	// minimum (status missed).
+	BreachCountMissedMinimum BreachCount = "missed_minimum"
+	// BreachCountMissedExpected counts periods in which a level missed its
+	// expected level (status minimum or missed).
+	BreachCountMissedExpected BreachCount = "missed_expected"
+	// BreachCountAtCap counts periods whose credits reached the cap on
+	// credits (Report.AtCap), for the agreement as a whole.
+	BreachCountAtCap BreachCount = "at_cap"
+)
+
+var breachCounts = []BreachCount{BreachCountMissedMinimum, BreachCountMissedExpected, BreachCountAtCap}
+
+// String returns the count's name.
+func (c BreachCount) String() string { return string(c) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c BreachCount) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(c, "breach count", breachCounts)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown counts.
+func (c *BreachCount) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(c, b, "breach count", breachCounts)
+}

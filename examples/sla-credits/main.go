@@ -37,7 +37,7 @@ const agreement = `{
     {"id": "q4", "start": "2024-11-03T01:00:00+01:00", "end": "2024-11-03T05:00:00+01:00"}],
   "credits": {"at_risk": "12", "pool_limit": "200", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "0.5", "cap": "1"}, "rounding": "half_even"},
-  "breach": {"window": 12, "threshold":3},
+  "breaches": [{"id": "termination", "window": 12, "threshold": 3}],
   "levels": [
     {"id": "erp-availability", "service": "erp", "metric": "availability", "expected": "99.9", "minimum": "99.5",
      "denominator": "period_minus_maintenance", "min_outage": "2m", "exclusions": ["customer-caused"],
