@@ -248,10 +248,29 @@ type CreditModel struct {
 	// Allocation is the level's share of the at-risk amount, in percent;
 	// with nested allocations (CreditTerms.Services), of its service's share.
 	Allocation outsourcing.Percent `json:"allocation,omitzero"`
+	// ExpectedDefault, for allocation credits, also makes the credit due
+	// when the level has missed its expected level (its minimum met)
+	// often enough; without it only a missed minimum earns the credit.
+	ExpectedDefault *ExpectedDefault `json:"expected_default,omitempty"`
 	// Rule is the id of the decimal rule over CreditEnv giving the credit
 	// amount in the fees' currency.
 	Rule string `json:"rule,omitempty"`
 }
+
+// ExpectedDefault is an "Expected Service Level Default": the level
+// missed its expected level in Count of the last Window periods, this one
+// included and missed (Window absent or equal to Count: Count periods in
+// a row). Such a period earns the level's allocation credit as a missed
+// minimum does.
+type ExpectedDefault struct {
+	// Count is how many periods under the expected level make a default (≥ 1).
+	Count int `json:"count"`
+	// Window is the number of periods looked at (≥ Count); absent means Count.
+	Window int `json:"window,omitempty"`
+}
+
+// window returns the periods looked at.
+func (d ExpectedDefault) window() int { return max(d.Window, d.Count) }
 
 // Tier is one row of a tier table: a value in [From, To) earns Credit
 // percent of the fees. From absent means no lower bound, To absent no

@@ -91,6 +91,7 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		l := &s.Levels[i]
 		l.Exclusions = slices.Clone(l.Exclusions)
 		l.Credit.Tiers = slices.Clone(l.Credit.Tiers)
+		l.Credit.ExpectedDefault = clonePtr(l.Credit.ExpectedDefault)
 		if l.Targets != nil {
 			t := make(map[string]Duration, len(l.Targets))
 			for k, v := range l.Targets {
@@ -349,6 +350,16 @@ func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(
 	}
 	if l.class == LevelClassKey && l.kind != CreditKindNone {
 		failf(field("credit"), "a key measurement carries no credit")
+	}
+	if d := m.ExpectedDefault; d != nil {
+		switch {
+		case l.kind != CreditKindAllocation:
+			failf(field("credit", "expected_default"), "an expected-level default applies to allocation credits")
+		case d.Count < 1:
+			failf(field("credit", "expected_default", "count"), "the count must be at least 1, not %d", d.Count)
+		case d.Window != 0 && d.Window < d.Count:
+			failf(field("credit", "expected_default", "window"), "the window of %d periods is shorter than the count %d", d.Window, d.Count)
+		}
 	}
 	switch l.kind {
 	case CreditKindTiers:

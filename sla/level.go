@@ -84,7 +84,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 	}
 	improve(l, lr, &m, expected, prev, past)
 	lr.Trend = trend(past, per, lr, ar)
-	return a.levelCredit(l, &m, lr, fees, fx, ar)
+	return a.levelCredit(l, &m, lr, past, fees, fx, ar)
 }
 
 // attain decides a level's status on the exact value.
@@ -205,7 +205,7 @@ func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []Trend
 
 // levelCredit returns a level's credit before caps and rounding, and
 // says in lr.CreditReason how it was found.
-func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
+func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past []*LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
@@ -224,11 +224,18 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees 
 		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
+		why := "minimum missed: "
 		if lr.Status != StatusMissed {
-			lr.CreditReason = "minimum met, no credit"
-			break
+			n, w, ok := expectedDefault(l.Credit.ExpectedDefault, past, lr)
+			if !ok {
+				lr.CreditReason = "minimum met, no credit"
+				break
+			}
+			why = fmt.Sprintf("expected level missed in %d of the last %d periods: ", n, w)
 		}
 		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
+		ar.scratch = append(append(ar.scratch[:0], why...), lr.CreditReason...)
+		lr.CreditReason = ar.write(ar.scratch)
 		lr.CreditPercent = l.Credit.Allocation
 		if l.service >= 0 {
 			lr.ServiceAllocation = a.spec.Credits.Services[l.service].Allocation
@@ -280,7 +287,7 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 	if l.kind == CreditKindAllocation && l.service >= 0 {
 		s := a.spec.Credits.Services[l.service]
 		c.amount = fx.nested[l.index]
-		c.why = fmt.Sprintf("minimum missed: allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
+		c.why = fmt.Sprintf("allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
 			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
 			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
 		return c.amount, c.why
@@ -288,7 +295,7 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 	if l.kind == CreditKindAllocation {
 		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
-		c.why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
+		c.why = fmt.Sprintf("allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
 		return c.amount, c.why
 	}
@@ -324,4 +331,21 @@ func tierLabel(t tier) string {
 // currency's minor unit ("8400.00 EUR", never "8400.0000 EUR").
 func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
 	return outsourcing.DecimalOf(v).Round(cur.MinorUnits(), mode).String() + " " + string(cur)
+}
+
+// expectedDefault reports whether the level, at its minimum this period
+// (status minimum), has missed its expected level in d.Count of the last
+// d.Window periods, this one included: the periods counted and read.
+func expectedDefault(d *ExpectedDefault, past []*LevelReport, cur *LevelReport) (n, window int, ok bool) {
+	if d == nil || cur.Status != StatusMinimum {
+		return 0, 0, false
+	}
+	window = d.window()
+	n = 1
+	for _, x := range past[max(len(past)-(window-1), 0):] {
+		if x.Status == StatusMinimum || x.Status == StatusMissed {
+			n++
+		}
+	}
+	return n, window, n >= d.Count
 }
