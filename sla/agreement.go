@@ -128,7 +128,11 @@ type ErrorRateMode struct {
 
 // Improvement is the continuous-improvement rule: after Periods
 // consecutive periods better than the expected level, the expected level
-// moves Share of the way to the mean of those periods, never past Cap.
+// moves Share of the way to the mean of those periods, never past Cap,
+// and, with GapShare, never by more than GapShare of the remaining gap
+// to 100 % ("in no event shall any single increase in an Expected
+// Service Level exceed X% of the difference between 100% and the
+// then-current Expected Service Level").
 type Improvement struct {
 	// Periods is how many consecutive better periods trigger a raise (≥ 1).
 	Periods int `json:"periods"`
@@ -136,6 +140,9 @@ type Improvement struct {
 	Share outsourcing.Decimal `json:"share"`
 	// Cap is the best the expected level may become (e.g. 99.99).
 	Cap outsourcing.Decimal `json:"cap"`
+	// GapShare, when set (0 < x ≤ 1), limits one raise to this share of
+	// 100 − the expected level in force; percent metrics only.
+	GapShare outsourcing.Decimal `json:"gap_share,omitzero"`
 }
 
 // BreachRule is a breach signal as contracts write termination rights:

@@ -334,6 +334,13 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if l.Metric.percent() && imp.Cap.GreaterThan(outsourcing.DecimalOf(hundred)) {
 			failf(field("improvement", "cap"), "cap %s is over 100%%", imp.Cap.String())
 		}
+		switch g := imp.GapShare; {
+		case g.IsZero():
+		case !l.Metric.percent():
+			failf(field("improvement", "gap_share"), "a share of the gap to 100%% needs a percent metric, not %s", l.Metric)
+		case g.IsNegative() || g.GreaterThan(outsourcing.DecimalFromInt(1)):
+			failf(field("improvement", "gap_share"), "the gap share %s is not in (0, 1]", g)
+		}
 	}
 	return l
 }

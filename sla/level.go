@@ -165,7 +165,8 @@ func allowedDowntime(expected frac, denominator int64) int64 {
 
 // improve applies continuous improvement: after Periods consecutive
 // periods better than the expected level, the level moves Share of the way
-// to the mean of those periods' actual values, capped.
+// to the mean of those periods' actual values, by at most GapShare of the
+// gap to 100, capped.
 func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *LevelReport, past []*LevelReport) {
 	imp := l.Improvement
 	if !m.has || !better(l.polarity, m.actual, expected) {
@@ -185,6 +186,13 @@ func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *Lev
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected.rat())
 	raised.Mul(raised, toRat(imp.Share.Shopspring())).Add(raised, expected.rat())
+	if !imp.GapShare.IsZero() { // at most GapShare × (100 − expected) above expected
+		limit := new(big.Rat).Sub(ratHundred, expected.rat())
+		limit.Mul(limit, toRat(imp.GapShare.Shopspring())).Add(limit, expected.rat())
+		if raised.Cmp(limit) > 0 {
+			raised = limit
+		}
+	}
 	if capRat := toRat(imp.Cap.Shopspring()); better(l.polarity, frac{r: raised}, frac{r: capRat}) {
 		raised = capRat
 	}
