@@ -21,6 +21,13 @@ type AgreementSpec struct {
 	TimeZone string `json:"time_zone,omitempty"`
 	// Period is the reporting period; "" means a calendar month.
 	Period PeriodKind `json:"period,omitempty"`
+	// PeriodDays is the length of a days period in local days (1–366);
+	// only with Period days, which requires it.
+	PeriodDays int `json:"period_days,omitempty"`
+	// PeriodStart is the local date ("2024-01-01") a days period starts
+	// on; the periods before and after it follow on from it. Only with
+	// Period days, which requires it.
+	PeriodStart string `json:"period_start,omitempty"`
 	// Calendar is the business calendar for ticket clocks unless a level
 	// has its own; the zero value is 24×7.
 	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`

@@ -20,6 +20,8 @@ type Agreement struct {
 	spec    AgreementSpec
 	loc     *time.Location
 	period  PeriodKind
+	days    int       // length of a days period
+	anchor  time.Time // first day of a days period, midnight UTC
 	cal     outsourcing.Calendar
 	maint   []Window     // one-off windows, sorted by start
 	recur   []*recurring // recurring windows, as written
@@ -132,12 +134,7 @@ func (c *compiler) agreement() {
 		loc = time.UTC
 	}
 	c.a.loc = loc
-	c.a.period = s.Period
-	if c.a.period == "" {
-		c.a.period = PeriodKindMonth
-	} else if !slices.Contains(periodKinds, c.a.period) {
-		c.fail("/period", "unknown period %q", s.Period)
-	}
+	c.period()
 	if s.Calendar != nil {
 		c.a.cal = *s.Calendar
 	}

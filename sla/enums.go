@@ -77,17 +77,31 @@ func (k MetricKind) tickets() bool {
 }
 
 // PeriodKind is the reporting period (Handbook §4.3: monthly, quarterly).
+// Every period runs from local midnight to local midnight in the
+// agreement's zone, so a period holding a daylight-saving change is an
+// hour shorter or longer than its days × 24 hours.
 type PeriodKind string
 
 // Period kinds.
 const (
-	// PeriodKindMonth is a calendar month in the agreement's time zone.
+	// PeriodKindMonth is a calendar month in the agreement's time zone,
+	// labelled "2024-01".
 	PeriodKindMonth PeriodKind = "month"
-	// PeriodKindQuarter is a calendar quarter (Jan–Mar, ...) in the zone.
+	// PeriodKindQuarter is a calendar quarter (Jan–Mar, ...) in the zone,
+	// labelled "2024-Q1".
 	PeriodKindQuarter PeriodKind = "quarter"
+	// PeriodKindYear is a calendar year in the zone, labelled "2024".
+	PeriodKindYear PeriodKind = "year"
+	// PeriodKindWeek is an ISO 8601 week, Monday to Sunday in the zone,
+	// labelled "2024-W01" (the ISO week-numbering year and week).
+	PeriodKindWeek PeriodKind = "week"
+	// PeriodKindDays is a run of AgreementSpec.PeriodDays local days from
+	// AgreementSpec.PeriodStart (and every such run before and after it),
+	// labelled by its first and last day, "2024-01-01..2024-01-28".
+	PeriodKindDays PeriodKind = "days"
 )
 
-var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter}
+var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter, PeriodKindYear, PeriodKindWeek, PeriodKindDays}
 
 // String returns the kind's name.
 func (k PeriodKind) String() string { return string(k) }
