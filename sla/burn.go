@@ -19,6 +19,9 @@ type BurnWindow struct {
 	Short Duration `json:"short"`
 	// Factor is the burn-rate threshold.
 	Factor outsourcing.Decimal `json:"factor"`
+	// BudgetConsumed is the share of the SLO window's error budget the
+	// long window burns at Factor (WorkbookBurnWindows); zero otherwise.
+	BudgetConsumed outsourcing.Percent `json:"budget_consumed,omitzero"`
 }
 
 // SREWorkbookWindows are the multiwindow, multi-burn-rate alerts of the

@@ -447,3 +447,31 @@ func (c BreachCount) MarshalText() ([]byte, error) {
 func (c *BreachCount) UnmarshalText(b []byte) error {
 	return outsourcing.UnmarshalEnum(c, b, "breach count", breachCounts)
 }
+
+// BudgetMethod says what an error budget counts (RollingBudget).
+type BudgetMethod string
+
+// Budget methods.
+const (
+	// BudgetMethodOccurrences counts events: the requests and failed
+	// requests of Input.Requests (good = requests − errors, bad = errors).
+	BudgetMethodOccurrences BudgetMethod = "occurrences"
+	// BudgetMethodTimeSlices counts slices of time of equal length: a
+	// slice holding any counted downtime of the level is bad.
+	BudgetMethodTimeSlices BudgetMethod = "time_slices"
+)
+
+var budgetMethods = []BudgetMethod{BudgetMethodOccurrences, BudgetMethodTimeSlices}
+
+// String returns the method's name.
+func (m BudgetMethod) String() string { return string(m) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (m BudgetMethod) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(m, "budget method", budgetMethods)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
+func (m *BudgetMethod) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(m, b, "budget method", budgetMethods)
+}
