@@ -475,3 +475,32 @@ func (m BudgetMethod) MarshalText() ([]byte, error) {
 func (m *BudgetMethod) UnmarshalText(b []byte) error {
 	return outsourcing.UnmarshalEnum(m, b, "budget method", budgetMethods)
 }
+
+// TaskStage is where a ticket's clock stands (TaskSLA), as ServiceNow
+// names a task SLA's stage.
+type TaskStage string
+
+// Task stages.
+const (
+	// TaskStageInProgress: the clock runs.
+	TaskStageInProgress TaskStage = "in_progress"
+	// TaskStagePaused: the clock is paused while the customer is awaited.
+	TaskStagePaused TaskStage = "paused"
+	// TaskStageCompleted: the clock stopped (responded, or resolved).
+	TaskStageCompleted TaskStage = "completed"
+)
+
+var taskStages = []TaskStage{TaskStageInProgress, TaskStagePaused, TaskStageCompleted}
+
+// String returns the stage's name.
+func (s TaskStage) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s TaskStage) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(s, "stage", taskStages)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown stages.
+func (s *TaskStage) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(s, b, "stage", taskStages)
+}

@@ -54,6 +54,8 @@ type ticketClock struct {
 	// clock runs is taken to keep running, so it breaches in time.
 	breach   int64
 	breaches bool
+	state    ticketState // where the log leaves the ticket
+	runFrom  time.Time   // when the clock last started, while it runs
 }
 
 // replay runs a valid ticket log through the calendar.
@@ -91,6 +93,7 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 		}
 		s = ns
 	}
+	tc.state, tc.runFrom = s, runStart
 	switch {
 	case s == stateResolved:
 		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
