@@ -138,8 +138,8 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 	rb := RollingBudget{Level: l.ID, Objective: l.Expected, Window: w, From: asOf.Add(-time.Duration(w.Length)), To: asOf,
 		Total: total, Bad: bad}
 	allowed := budget.Mul(decimal.NewFromInt(total))
-	rb.Allowed = outsourcing.DecimalOf(allowed)
-	rb.Remaining = outsourcing.DecimalOf(allowed.Sub(decimal.NewFromInt(bad)))
+	rb.Allowed = outsourcing.DecimalOf(allowed).Trim()
+	rb.Remaining = outsourcing.DecimalOf(allowed.Sub(decimal.NewFromInt(bad))).Trim()
 	if allowed.IsPositive() {
 		left := toRat(rb.Remaining.Shopspring())
 		v := ratDecimal(left.Quo(left.Mul(left, ratHundred), toRat(allowed)), ActualPlaces)
