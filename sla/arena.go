@@ -10,7 +10,7 @@ import (
 
 // arena holds the storage of one Evaluate call's reports, allocated once
 // for all periods and levels instead of value by value: the rounded
-// values the reports point to, their error budgets and trends,
+// values the reports point to, their error budgets, trends and signals,
 // and their text. Text is written into one strings.Builder, and each
 // report's strings are substrings of it: strings are immutable, so no
 // report can change another's.
@@ -18,6 +18,8 @@ type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
+	signals  []Signal
+	labels   []string // the periods signals counted
 	text     strings.Builder
 	scratch  []byte           // reused to format one piece of text
 	credits  [][]cachedCredit // per level, per tier

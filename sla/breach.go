@@ -51,12 +51,12 @@ func (c *compiler) breaches() {
 // signals evaluates every breach rule as of the last report of seq, the
 // agreement's reports in time order; past holds each level's reports in
 // the same order.
-func (a *Agreement) signals(seq []*Report, past [][]*LevelReport) []Signal {
-	var out []Signal
+func (a *Agreement) signals(seq []*Report, past [][]*LevelReport, ar *arena) []Signal {
+	out := carve(&ar.signals, a.signalsPerReport(), 16)
 	for _, b := range a.spec.Breaches {
 		if b.count() == BreachCountAtCap {
 			out = append(out, countBreach(b, "", len(seq), func(j int) bool { return seq[j].AtCap },
-				func(j int) string { return seq[j].Period.label }))
+				func(j int) string { return seq[j].Period.label }, ar))
 			continue
 		}
 		for i, l := range a.levels {
@@ -68,15 +68,36 @@ func (a *Agreement) signals(seq []*Report, past [][]*LevelReport) []Signal {
 			if b.count() == BreachCountMissedExpected {
 				match = func(j int) bool { return h[j].Status == StatusMissed || h[j].Status == StatusMinimum }
 			}
-			out = append(out, countBreach(b, l.ID, len(h), match, func(j int) string { return h[j].Trend[len(h[j].Trend)-1].Period }))
+			out = append(out, countBreach(b, l.ID, len(h), match, func(j int) string { return h[j].Trend[len(h[j].Trend)-1].Period }, ar))
 		}
 	}
 	return out
 }
 
+// signalsPerReport is how many signals a report carries: one per at_cap
+// rule, and per level rule one for its level or for each critical level.
+func (a *Agreement) signalsPerReport() int {
+	critical := 0
+	for _, l := range a.levels {
+		if l.class == LevelClassCritical {
+			critical++
+		}
+	}
+	n := 0
+	for _, b := range a.spec.Breaches {
+		switch {
+		case b.count() == BreachCountAtCap || b.Level != "":
+			n++
+		default:
+			n += critical
+		}
+	}
+	return n
+}
+
 // countBreach counts the periods 0..n−1 (the last is the current one)
 // that match, in the rule's window or in the run ending with the last.
-func countBreach(b BreachRule, level string, n int, match func(int) bool, label func(int) string) Signal {
+func countBreach(b BreachRule, level string, n int, match func(int) bool, label func(int) string, ar *arena) Signal {
 	s := Signal{Rule: b.ID, Level: level, Count: b.count(), Threshold: b.Threshold, Window: b.Window, Consecutive: b.Consecutive}
 	from := max(n-b.Window, 0)
 	if b.Consecutive {
@@ -91,7 +112,14 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 	for j := from; j < n; j++ {
 		if match(j) {
 			s.Counted++
-			s.Periods = append(s.Periods, label(j))
+		}
+	}
+	if s.Counted > 0 {
+		s.Periods = carve(&ar.labels, s.Counted, 64)
+		for j := from; j < n; j++ {
+			if match(j) {
+				s.Periods = append(s.Periods, label(j))
+			}
 		}
 	}
 	s.Triggered = s.Counted >= b.Threshold
@@ -129,7 +157,7 @@ func (a *Agreement) Signals(history []Report) ([]Signal, error) {
 	for i, l := range a.levels {
 		past[i] = levelHistory(history, l.ID)
 	}
-	return a.signals(seq, past), nil
+	return a.signals(seq, past, &arena{}), nil
 }
 
 // sentence says what the signal counted, for reports

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -232,18 +233,17 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
-		why := "minimum missed: "
-		if lr.Status != StatusMissed {
-			n, w, ok := expectedDefault(l.Credit.ExpectedDefault, past, lr)
-			if !ok {
-				lr.CreditReason = "minimum met, no credit"
-				break
-			}
-			why = fmt.Sprintf("expected level missed in %d of the last %d periods: ", n, w)
+		n, w, byDefault := expectedDefault(l.Credit.ExpectedDefault, past, lr)
+		if lr.Status != StatusMissed && !byDefault {
+			lr.CreditReason = "minimum met, no credit"
+			break
 		}
 		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
-		ar.scratch = append(append(ar.scratch[:0], why...), lr.CreditReason...)
-		lr.CreditReason = ar.write(ar.scratch)
+		if lr.Status != StatusMissed { // an expected-level default: say so instead
+			ar.scratch = fmt.Appendf(ar.scratch[:0], "expected level missed in %d of the last %d periods: %s", n, w,
+				strings.TrimPrefix(lr.CreditReason, minimumMissed))
+			lr.CreditReason = ar.write(ar.scratch)
+		}
 		lr.CreditPercent = l.Credit.Allocation
 		if l.service >= 0 {
 			lr.ServiceAllocation = a.spec.Credits.Services[l.service].Allocation
@@ -295,7 +295,7 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 	if l.kind == CreditKindAllocation && l.service >= 0 {
 		s := a.spec.Credits.Services[l.service]
 		c.amount = fx.nested[l.index]
-		c.why = fmt.Sprintf("allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
+		c.why = fmt.Sprintf(minimumMissed+"allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
 			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
 			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
 		return c.amount, c.why
@@ -303,7 +303,7 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 	if l.kind == CreditKindAllocation {
 		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
-		c.why = fmt.Sprintf("allocation %s of at-risk %s", l.Credit.Allocation,
+		c.why = fmt.Sprintf(minimumMissed+"allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
 		return c.amount, c.why
 	}
@@ -340,6 +340,9 @@ func tierLabel(t tier) string {
 func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
 	return outsourcing.DecimalOf(v).Round(cur.MinorUnits(), mode).String() + " " + string(cur)
 }
+
+// minimumMissed opens the reason of an allocation credit.
+const minimumMissed = "minimum missed: "
 
 // expectedDefault reports whether the level, at its minimum this period
 // (status minimum), has missed its expected level in d.Count of the last

@@ -250,6 +250,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	raw := make([]outsourcing.Decimal, n)
 	var seq []*Report // the reports breach rules read, oldest first
 	if len(a.spec.Breaches) > 0 {
+		ar.signals = make([]Signal, 0, a.signalsPerReport()*len(periods))
 		seq = make([]*Report, 0, len(prior)+len(periods))
 		for i := range prior {
 			seq = append(seq, &prior[i])
@@ -266,7 +267,7 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 		}
 		if seq != nil {
 			seq = append(seq, r)
-			r.Signals = a.signals(seq, past)
+			r.Signals = a.signals(seq, past, ar)
 		}
 	}
 	return out, nil

@@ -95,7 +95,7 @@ func taskClock(t Ticket, l *level, target time.Duration, asOf time.Time) TaskSLA
 		n++
 	}
 	t.Events = t.Events[:n]
-	tc := replay(t, l.cal, target)
+	tc, runFrom := replay(t, l.cal, target)
 	ts := TaskSLA{Ticket: t.ID, Priority: t.Priority, Target: Duration(target), Start: t.Events[0].At}
 	elapsed := tc.used
 	switch {
@@ -109,7 +109,7 @@ func taskClock(t Ticket, l *level, target time.Duration, asOf time.Time) TaskSLA
 		ts.Stage = TaskStagePaused
 	default:
 		ts.Stage = TaskStageInProgress
-		elapsed += l.cal.BusinessDuration(tc.runFrom, asOf)
+		elapsed += l.cal.BusinessDuration(runFrom, asOf)
 	}
 	ts.BusinessElapsed, ts.BusinessTimeLeft = Duration(elapsed), Duration(max(target-elapsed, 0))
 	ts.BusinessPercentage = ratDecimal(big.NewRat(100*int64(elapsed), int64(target)), 2)

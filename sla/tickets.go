@@ -8,7 +8,7 @@ import (
 )
 
 // ticketState is where a ticket's log stands while it is replayed.
-type ticketState int
+type ticketState uint8
 
 const (
 	stateNew ticketState = iota
@@ -55,11 +55,11 @@ type ticketClock struct {
 	breach   int64
 	breaches bool
 	state    ticketState // where the log leaves the ticket
-	runFrom  time.Time   // when the clock last started, while it runs
 }
 
-// replay runs a valid ticket log through the calendar.
-func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketClock {
+// replay runs a valid ticket log through the calendar; it also returns
+// when the clock last started, if it still runs at the end of the log.
+func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) (ticketClock, time.Time) {
 	tc := ticketClock{opened: t.Events[0].At.UnixNano(), target: target}
 	var runStart time.Time
 	s := stateNew
@@ -93,14 +93,14 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 		}
 		s = ns
 	}
-	tc.state, tc.runFrom = s, runStart
+	tc.state = s
 	switch {
 	case s == stateResolved:
 		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
 	case s == stateRunning && !tc.breaches:
 		tc.breach, tc.breaches = breachAt(cal, runStart, target-tc.used), true
 	}
-	return tc
+	return tc, runStart
 }
 
 // breachAt returns the last instant at which a clock running from `from`
@@ -144,7 +144,8 @@ func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, e
 				continue
 			}
 		}
-		out = append(out, replay(t, l.cal, time.Duration(target)))
+		tc, _ := replay(t, l.cal, time.Duration(target))
+		out = append(out, tc)
 	}
 	return out, nil
 }
