@@ -108,9 +108,8 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 	if err := checkBudgetWindow(w, burns); err != nil {
 		return RollingBudget{}, fmt.Errorf("sla: %w", err)
 	}
-	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // budgets read no fees
-	outages, ok := outageSpans(in.Outages)
-	if err := checkInput(in, !ok); err != nil {
+	outages, err := checkEvents(in)
+	if err != nil {
 		return RollingBudget{}, fmt.Errorf("sla: %w", err)
 	}
 	end := asOf.UnixNano()
@@ -170,11 +169,10 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 // budgetLevel finds the availability level id and its budget share,
 // (100 − expected) / 100.
 func (a *Agreement) budgetLevel(id string) (*level, decimal.Decimal, error) {
-	i := slices.IndexFunc(a.levels, func(l *level) bool { return l.ID == id })
-	if i < 0 {
-		return nil, decimal.Zero, &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound}
+	l, err := a.levelByID(id)
+	if err != nil {
+		return nil, decimal.Zero, err
 	}
-	l := a.levels[i]
 	budget := hundred.Sub(l.Expected.Shopspring()).Shift(-2)
 	if l.Metric != MetricKindAvailability || !budget.IsPositive() {
 		return nil, decimal.Zero, outsourcing.FieldErrorf("", "level %q has no error budget", id)

@@ -3,7 +3,6 @@ package sla
 import (
 	"fmt"
 	"math/big"
-	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -55,35 +54,28 @@ type TaskSLA struct {
 // resolution. Errors: an unknown level (ErrNotFound), a level that does
 // not measure tickets (ErrInvalidInput, path ""), invalid input.
 func (a *Agreement) TaskSLAs(in Input, id string, asOf time.Time) ([]TaskSLA, error) {
-	i := slices.IndexFunc(a.levels, func(l *level) bool { return l.ID == id })
-	if i < 0 {
-		return nil, fmt.Errorf("sla: %w", &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound})
+	l, err := a.levelByID(id)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
 	}
-	l := a.levels[i]
 	if !l.Metric.tickets() {
 		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q does not measure tickets", id))
 	}
-	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // clocks read no fees
-	_, ok := outageSpans(in.Outages)
-	if err := checkInput(in, !ok); err != nil {
+	if _, err := checkEvents(in); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
 	var out []TaskSLA
 	for _, t := range in.Tickets {
-		target, ok := l.Targets[t.Priority]
-		if !ok || !serves(l, t.Service) || t.Events[0].At.After(asOf) {
-			continue
+		if t.Events[0].At.After(asOf) {
+			continue // not yet opened
 		}
-		if len(l.Exclusions) > 0 {
-			hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause, Priority: t.Priority, Tags: t.Tags})
-			if err != nil {
-				return nil, fmt.Errorf("sla: ticket %q: %w", t.ID, err)
-			}
-			if hit {
-				continue
-			}
+		target, ok, err := a.measures(l, t)
+		if err != nil {
+			return nil, fmt.Errorf("sla: %w", err)
 		}
-		out = append(out, taskClock(t, l, time.Duration(target), asOf))
+		if ok {
+			out = append(out, taskClock(t, l, target, asOf))
+		}
 	}
 	return out, nil
 }

@@ -130,22 +130,35 @@ func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach <
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
 	out := make([]ticketClock, 0, len(tickets))
 	for _, t := range tickets {
-		target, ok := l.Targets[t.Priority]
-		if !ok || !serves(l, t.Service) {
-			continue
+		target, ok, err := a.measures(l, t)
+		if err != nil {
+			return nil, err
 		}
-		if len(l.Exclusions) > 0 {
-			hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause,
-				Priority: t.Priority, Tags: t.Tags})
-			if err != nil {
-				return nil, fmt.Errorf("ticket %q: %w", t.ID, err)
-			}
-			if hit {
-				continue
-			}
+		if ok {
+			tc, _ := replay(t, l.cal, target)
+			out = append(out, tc)
 		}
-		tc, _ := replay(t, l.cal, time.Duration(target))
-		out = append(out, tc)
 	}
 	return out, nil
+}
+
+// measures reports whether level l measures ticket t (its priority has a
+// target, its service is the level's, no exclusion rule removes it) and
+// the target.
+func (a *Agreement) measures(l *level, t Ticket) (time.Duration, bool, error) {
+	target, ok := l.Targets[t.Priority]
+	if !ok || !serves(l, t.Service) {
+		return 0, false, nil
+	}
+	if len(l.Exclusions) > 0 {
+		hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause,
+			Priority: t.Priority, Tags: t.Tags})
+		if err != nil {
+			return 0, false, fmt.Errorf("ticket %q: %w", t.ID, err)
+		}
+		if hit {
+			return 0, false, nil
+		}
+	}
+	return time.Duration(target), true, nil
 }
