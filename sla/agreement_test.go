@@ -168,6 +168,7 @@ func TestEnumsRejectUnknownValues(t *testing.T) {
 func FuzzParseAgreement(f *testing.F) {
 	f.Add([]byte(fullAgreement))
 	f.Add([]byte(poolAgreement))
+	f.Add([]byte(fullNestedAgreement))
 	f.Add([]byte(`{"id":"x","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":[
 		{"id":"a","recurrence":"monthly","week":"last","day":"saturday","start":"22:00","end":"02:00"},
 		{"id":"b","day":"wednesday","start":"01:00","end":"03:00"}],
