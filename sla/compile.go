@@ -60,7 +60,7 @@ var hundred = decimal.NewFromInt(100)
 
 // CompileAgreement validates spec and builds the agreement. Every problem is a
 // *outsourcing.FieldError (ErrInvalidInput) whose Path names the level,
-// tier or window ("levels[1].credit.tiers[2]"), or a *outsourcing.RuleError
+// tier or window ("/levels/1/credit/tiers/2"), or a *outsourcing.RuleError
 // (ErrRule) for a rule that does not compile; they are joined in document
 // order. Nothing is kept from a spec that fails.
 func CompileAgreement(spec AgreementSpec) (*Agreement, error) {
