@@ -21,6 +21,13 @@ type AgreementSpec struct {
 	TimeZone string `json:"time_zone,omitempty"`
 	// Period is the reporting period; "" means a calendar month.
 	Period PeriodKind `json:"period,omitempty"`
+	// PeriodDays is the length of a days period in local days (1–366);
+	// only with Period days, which requires it.
+	PeriodDays int `json:"period_days,omitempty"`
+	// PeriodStart is the local date ("2024-01-01") a days period starts
+	// on; the periods before and after it follow on from it. Only with
+	// Period days, which requires it.
+	PeriodStart string `json:"period_start,omitempty"`
 	// Calendar is the business calendar for ticket clocks unless a level
 	// has its own; the zero value is 24×7.
 	Calendar *outsourcing.Calendar `json:"calendar,omitempty"`
@@ -35,9 +42,11 @@ type AgreementSpec struct {
 	RecurringMaintenance []RecurringWindow `json:"recurring_maintenance,omitempty"`
 	// Credits holds the agreement-wide credit terms.
 	Credits CreditTerms `json:"credits"`
-	// Breach, when set, counts missed critical levels in a rolling window
-	// of periods as a signal (for termination rights).
-	Breach *BreachRule `json:"breach,omitempty"`
+	// Breaches are the breach signals reported each period (for
+	// termination rights, §7.1): periods that missed a minimum or the
+	// expected level, or whose credits reached the cap, counted in a
+	// rolling window or in a row.
+	Breaches []BreachRule `json:"breaches,omitempty"`
 	// Levels are the service levels, at least one.
 	Levels []Level `json:"levels"`
 	// Rules are the kernel rules that levels name: exclusion conditions
@@ -126,7 +135,11 @@ type ErrorRateMode struct {
 
 // Improvement is the continuous-improvement rule: after Periods
 // consecutive periods better than the expected level, the expected level
-// moves Share of the way to the mean of those periods, never past Cap.
+// moves Share of the way to the mean of those periods, never past Cap,
+// and, with GapShare, never by more than GapShare of the remaining gap
+// to 100 % ("in no event shall any single increase in an Expected
+// Service Level exceed X% of the difference between 100% and the
+// then-current Expected Service Level").
 type Improvement struct {
 	// Periods is how many consecutive better periods trigger a raise (≥ 1).
 	Periods int `json:"periods"`
@@ -134,16 +147,32 @@ type Improvement struct {
 	Share outsourcing.Decimal `json:"share"`
 	// Cap is the best the expected level may become (e.g. 99.99).
 	Cap outsourcing.Decimal `json:"cap"`
+	// GapShare, when set (0 < x ≤ 1), limits one raise to this share of
+	// 100 − the expected level in force; percent metrics only.
+	GapShare outsourcing.Decimal `json:"gap_share,omitzero"`
 }
 
-// BreachRule flags a critical level that missed its minimum in Threshold
-// of the last Window periods (for example 3 in 12), a termination signal.
+// BreachRule is a breach signal as contracts write termination rights:
+// "credits at the cap in 2 of any 6 months" (Count at_cap, Threshold 2,
+// Window 6) or "the minimum missed 3 months in a row" (Count
+// missed_minimum, Threshold 3, Consecutive). Each period's report
+// carries the signal with the periods it counted.
 type BreachRule struct {
-	// Window is the number of periods looked at, including the current one.
-	Window int `json:"window"`
-	// Threshold is how many periods that missed the minimum within the
-	// window raise the signal (1 ≤ Threshold ≤ Window).
+	// ID names the rule in signals; unique in the agreement.
+	ID string `json:"id"`
+	// Count is what a period counts for; "" means missed_minimum.
+	Count BreachCount `json:"count,omitempty"`
+	// Level limits a level count to one level (any class); "" gives
+	// one signal per critical level. An at_cap rule has no level.
+	Level string `json:"level,omitempty"`
+	// Threshold is how many counted periods raise the signal (≥ 1).
 	Threshold int `json:"threshold"`
+	// Window is the rolling window of periods looked at, this one
+	// included (Threshold ≤ Window); absent with Consecutive.
+	Window int `json:"window,omitempty"`
+	// Consecutive counts the run of counted periods ending with this one
+	// instead of a window.
+	Consecutive bool `json:"consecutive,omitempty"`
 }
 
 // CreditTerms are the agreement-wide credit terms.
@@ -167,12 +196,29 @@ type CreditTerms struct {
 	// Rounding is the mode used to round amounts, once, to the currency's
 	// minor unit; the zero value rounds half up.
 	Rounding outsourcing.RoundingMode `json:"rounding,omitempty"`
+	// Services nests the allocations: each service (performance category)
+	// receives its allocation percent of the at-risk amount, and each
+	// allocation level of the service its own allocation percent of the
+	// service's share (pool × service % × level %, the Texas DIR
+	// A × B × C). Neither the services' allocations nor the levels' of one
+	// service may sum to more than 100 %; every allocation level must
+	// name a listed service, and pool_limit does not apply.
+	Services []ServiceAllocation `json:"services,omitempty"`
 	// MinimumPayout, when set, is the amount a period's credits (after
 	// the cap, rounded) must exceed to be paid, in the fees' currency:
 	// Amazon's SLAs issue a credit "only if the credit amount for the
 	// applicable monthly billing cycle is greater than one dollar ($1
 	// USD)". Credits at or below it are not paid (Report.BelowMinimum).
 	MinimumPayout outsourcing.Money `json:"minimum_payout,omitzero"`
+}
+
+// ServiceAllocation is a service's share of the at-risk amount in nested
+// allocations (CreditTerms.Services).
+type ServiceAllocation struct {
+	// Service names the service, as levels name it in Level.Service.
+	Service string `json:"service"`
+	// Allocation is the service's percent of the at-risk amount (0 < x ≤ 100).
+	Allocation outsourcing.Percent `json:"allocation"`
 }
 
 // Repeat multiplies a level's credit by Multiplier when the level has
@@ -213,12 +259,32 @@ type CreditModel struct {
 	Preset string `json:"preset,omitempty"`
 	// Tiers is an explicit tier table for tiers.
 	Tiers []Tier `json:"tiers,omitempty"`
-	// Allocation is the level's share of the at-risk amount, in percent.
+	// Allocation is the level's share of the at-risk amount, in percent;
+	// with nested allocations (CreditTerms.Services), of its service's share.
 	Allocation outsourcing.Percent `json:"allocation,omitzero"`
+	// ExpectedDefault, for allocation credits, also makes the credit due
+	// when the level has missed its expected level (its minimum met)
+	// often enough; without it only a missed minimum earns the credit.
+	ExpectedDefault *ExpectedDefault `json:"expected_default,omitempty"`
 	// Rule is the id of the decimal rule over CreditEnv giving the credit
 	// amount in the fees' currency.
 	Rule string `json:"rule,omitempty"`
 }
+
+// ExpectedDefault is an "Expected Service Level Default": the level
+// missed its expected level in Count of the last Window periods, this one
+// included and missed (Window absent or equal to Count: Count periods in
+// a row). Such a period earns the level's allocation credit as a missed
+// minimum does.
+type ExpectedDefault struct {
+	// Count is how many periods under the expected level make a default (≥ 1).
+	Count int `json:"count"`
+	// Window is the number of periods looked at (≥ Count); absent means Count.
+	Window int `json:"window,omitempty"`
+}
+
+// window returns the periods looked at.
+func (d ExpectedDefault) window() int { return max(d.Window, d.Count) }
 
 // Tier is one row of a tier table: a value in [From, To) earns Credit
 // percent of the fees. From absent means no lower bound, To absent no

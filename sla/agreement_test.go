@@ -26,7 +26,7 @@ const fullAgreement = `{
   "credits": {"at_risk": "12", "pool_limit": "250", "cap": "10", "repeat": {"after": 2, "multiplier": "1.5"},
     "earn_back": {"periods": 3}, "bonus": {"percent": "1", "cap": "3"}, "rounding": "half_even",
     "minimum_payout": {"amount": "1.00", "currency": "EUR"}},
-  "breach": {"window": 12, "threshold":3},
+  "breaches": [{"id": "termination", "window": 12, "threshold": 3}],
   "levels": [
     {"id": "erp-up", "name": "ERP availability", "service": "erp", "metric": "availability", "class": "critical",
      "expected": "99.9", "minimum": "99.5", "polarity": "higher", "denominator": "period_minus_maintenance",
@@ -49,16 +49,39 @@ const fullAgreement = `{
   ]
 }`
 
+// fullNestedAgreement fills the fields fullAgreement cannot hold with
+// it: nested allocations (which exclude a pool limit), days periods, every
+// breach rule field, an expected-level default and a gap share.
+const fullNestedAgreement = `{
+  "id": "dir", "time_zone": "America/Chicago", "period": "days", "period_days": 28, "period_start": "2024-01-01",
+  "credits": {"at_risk": "10", "services": [{"service": "dc", "allocation": "60"}, {"service": "net", "allocation": "40"}]},
+  "breaches": [{"id": "cap", "count": "at_cap", "threshold": 2, "window": 6},
+    {"id": "run", "count": "missed_expected", "level": "dc-up", "threshold": 3, "consecutive": true}],
+  "levels": [
+    {"id": "dc-up", "service": "dc", "metric": "availability", "expected": "99.9", "minimum": "99",
+     "credit": {"kind": "allocation", "allocation": "100", "expected_default": {"count": 4, "window": 12}},
+     "improvement": {"periods": 3, "share": "1", "cap": "99.99", "gap_share": "0.1"}},
+    {"id": "net-up", "service": "net", "metric": "availability", "expected": "99.9",
+     "credit": {"kind": "allocation", "allocation": "80", "expected_default": {"count": 2}}}
+  ]
+}`
+
 func TestAgreementRoundTripsThroughSchema(t *testing.T) {
+	for _, doc := range []string{fullAgreement, fullNestedAgreement} {
+		a := mustParse(t, doc)
+		out, err := json.Marshal(a.Spec())
+		require.NoError(t, err)
+		require.NoError(t, sla.AgreementSchema().Validate(out), string(out))
+		b, err := parseAgreement(out)
+		require.NoError(t, err)
+		again, err := json.Marshal(b.Spec())
+		require.NoError(t, err)
+		assert.JSONEq(t, string(out), string(again))
+	}
+	out, err := json.Marshal(mustParse(t, fullNestedAgreement).Spec())
+	require.NoError(t, err)
+	assert.JSONEq(t, fullNestedAgreement, string(out), "every field written comes back")
 	a := mustParse(t, fullAgreement)
-	out, err := json.Marshal(a.Spec())
-	require.NoError(t, err)
-	require.NoError(t, sla.AgreementSchema().Validate(out), string(out))
-	b, err := parseAgreement(out)
-	require.NoError(t, err)
-	again, err := json.Marshal(b.Spec())
-	require.NoError(t, err)
-	assert.JSONEq(t, string(out), string(again))
 	assert.Equal(t, "Europe/Berlin", a.Location().String())
 	assert.Equal(t, "https://outsourcing-go.github.io/schemas/sla/agreement.schema.json", sla.AgreementSchema().ID())
 }
@@ -145,6 +168,7 @@ func TestEnumsRejectUnknownValues(t *testing.T) {
 func FuzzParseAgreement(f *testing.F) {
 	f.Add([]byte(fullAgreement))
 	f.Add([]byte(poolAgreement))
+	f.Add([]byte(fullNestedAgreement))
 	f.Add([]byte(`{"id":"x","time_zone":"Europe/Berlin","credits":{},"recurring_maintenance":[
 		{"id":"a","recurrence":"monthly","week":"last","day":"saturday","start":"22:00","end":"02:00"},
 		{"id":"b","day":"wednesday","start":"01:00","end":"03:00"}],

@@ -19,6 +19,7 @@ type arena struct {
 	budgets  []ErrorBudget
 	trend    []TrendPoint
 	signals  []Signal
+	labels   []string // the periods signals counted
 	text     strings.Builder
 	scratch  []byte           // reused to format one piece of text
 	credits  [][]cachedCredit // per level, per tier
@@ -61,9 +62,6 @@ func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
 // trendPoints returns an empty slice with room for n points, whose
 // appends never reach another slice's points.
 func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
-
-// signalList returns an empty slice with room for n signals.
-func (ar *arena) signalList(n int) []Signal { return carve(&ar.signals, n, 16) }
 
 // carve cuts an empty slice with room for n elements from the spare
 // capacity of *pool (a new pool of at least least elements when it has

@@ -16,7 +16,7 @@ const benchAgreement = `{"id":"bench","time_zone":"Europe/Berlin",
 		{"day":"wednesday","start":"08:00","end":"18:00"},{"day":"thursday","start":"08:00","end":"18:00"},
 		{"day":"friday","start":"08:00","end":"18:00"}]},
 	"credits":{"at_risk":"12","repeat":{"after":2,"multiplier":"1.5"},"earn_back":{"periods":3}},
-	"breach":{"window":12,"threshold":3},
+	"breaches":[{"id":"termination","window":12,"threshold":3}],
 	"levels":[
 		{"id":"up","metric":"availability","expected":"99.9","minimum":"99.5","min_outage":"1m",
 		 "credit":{"kind":"allocation","allocation":"60"}},

@@ -19,6 +19,9 @@ type BurnWindow struct {
 	Short Duration `json:"short"`
 	// Factor is the burn-rate threshold.
 	Factor outsourcing.Decimal `json:"factor"`
+	// BudgetConsumed is the share of the SLO window's error budget the
+	// long window burns at Factor (WorkbookBurnWindows); zero otherwise.
+	BudgetConsumed outsourcing.Percent `json:"budget_consumed,omitzero"`
 }
 
 // SREWorkbookWindows are the multiwindow, multi-burn-rate alerts of the
@@ -55,14 +58,9 @@ type BurnRate struct {
 // (ErrNotFound), a level that is not outage-based availability or has a
 // 100% target (ErrInvalidInput), or invalid input.
 func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []BurnWindow) ([]BurnRate, error) {
-	var l *level
-	for _, x := range a.levels {
-		if x.ID == id {
-			l = x
-		}
-	}
-	if l == nil {
-		return nil, fmt.Errorf("sla: %w", &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound})
+	l, err := a.levelByID(id)
+	if err != nil {
+		return nil, fmt.Errorf("sla: %w", err)
 	}
 	budget := new(big.Rat).Sub(ratHundred, l.expected.rat())
 	budget.Quo(budget, ratHundred)
@@ -72,9 +70,8 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	if windows == nil {
 		windows = SREWorkbookWindows()
 	}
-	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil // burn rates read no fees
-	outages, ok := outageSpans(in.Outages)
-	if err := checkInput(in, !ok); err != nil {
+	outages, err := checkEvents(in)
+	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
 	p, err := a.prepareLevel(l, in, outages, true)
@@ -97,4 +94,25 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 			Firing: long.Cmp(f) >= 0 && short.Cmp(f) >= 0}
 	}
 	return out, nil
+}
+
+// levelByID returns the level id, or an error matching ErrNotFound.
+func (a *Agreement) levelByID(id string) (*level, error) {
+	for _, l := range a.levels {
+		if l.ID == id {
+			return l, nil
+		}
+	}
+	return nil, &outsourcing.FieldError{Reason: fmt.Sprintf("no level %q", id), Err: outsourcing.ErrNotFound}
+}
+
+// checkEvents checks in's events for the entry points that read no fees
+// (burn rates, rolling budgets, task SLAs) and returns its outages as spans.
+func checkEvents(in Input) ([]span, error) {
+	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil
+	outages, ok := outageSpans(in.Outages)
+	if err := checkInput(in, !ok); err != nil {
+		return nil, err
+	}
+	return outages, nil
 }

@@ -20,6 +20,8 @@ type Agreement struct {
 	spec    AgreementSpec
 	loc     *time.Location
 	period  PeriodKind
+	days    int       // length of a days period
+	anchor  time.Time // first day of a days period, midnight UTC
 	cal     outsourcing.Calendar
 	maint   []Window     // one-off windows, sorted by start
 	recur   []*recurring // recurring windows, as written
@@ -43,6 +45,7 @@ type level struct {
 	cal      outsourcing.Calendar
 	tiers    []tier
 	kind     CreditKind
+	service  int // index of the level's service in CreditTerms.Services; -1 when not nested
 }
 
 // tier is a compiled Tier; nil bounds are open.
@@ -57,7 +60,7 @@ var hundred = decimal.NewFromInt(100)
 
 // CompileAgreement validates spec and builds the agreement. Every problem is a
 // *outsourcing.FieldError (ErrInvalidInput) whose Path names the level,
-// tier or window ("levels[1].credit.tiers[2]"), or a *outsourcing.RuleError
+// tier or window ("/levels/1/credit/tiers/2"), or a *outsourcing.RuleError
 // (ErrRule) for a rule that does not compile; they are joined in document
 // order. Nothing is kept from a spec that fails.
 func CompileAgreement(spec AgreementSpec) (*Agreement, error) {
@@ -82,12 +85,15 @@ func cloneSpec(s AgreementSpec) AgreementSpec {
 		w := &s.RecurringMaintenance[i]
 		w.From, w.Until = clonePtr(w.From), clonePtr(w.Until)
 	}
+	s.Credits.Services = slices.Clone(s.Credits.Services)
+	s.Breaches = slices.Clone(s.Breaches)
 	s.Rules = slices.Clone(s.Rules)
 	s.Levels = slices.Clone(s.Levels)
 	for i := range s.Levels {
 		l := &s.Levels[i]
 		l.Exclusions = slices.Clone(l.Exclusions)
 		l.Credit.Tiers = slices.Clone(l.Credit.Tiers)
+		l.Credit.ExpectedDefault = clonePtr(l.Credit.ExpectedDefault)
 		if l.Targets != nil {
 			t := make(map[string]Duration, len(l.Targets))
 			for k, v := range l.Targets {
@@ -128,20 +134,12 @@ func (c *compiler) agreement() {
 		loc = time.UTC
 	}
 	c.a.loc = loc
-	c.a.period = s.Period
-	if c.a.period == "" {
-		c.a.period = PeriodKindMonth
-	} else if !slices.Contains(periodKinds, c.a.period) {
-		c.fail("/period", "unknown period %q", s.Period)
-	}
+	c.period()
 	if s.Calendar != nil {
 		c.a.cal = *s.Calendar
 	}
 	c.maintenance()
 	c.terms()
-	if s.Breach != nil && (s.Breach.Window < 1 || s.Breach.Threshold < 1 || s.Breach.Threshold > s.Breach.Window) {
-		c.fail("/breach/threshold", "threshold %d must be between 1 and the window %d", s.Breach.Threshold, s.Breach.Window)
-	}
 	if len(s.Levels) == 0 {
 		c.fail("/levels", "at least one service level is required")
 	}
@@ -159,7 +157,9 @@ func (c *compiler) agreement() {
 		}
 		c.a.levels = append(c.a.levels, l)
 	}
-	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) {
+	c.nested()
+	c.breaches()
+	if lim := s.Credits.PoolLimit.Points().Shopspring(); lim.IsPositive() && pool.GreaterThan(lim) && len(s.Credits.Services) == 0 {
 		c.fail("/credits/pool_limit", "level allocations sum to %s%%, over the pool limit of %s%%",
 			outsourcing.DecimalOf(pool).String(), outsourcing.DecimalOf(lim).String())
 	}
@@ -331,6 +331,13 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		if l.Metric.percent() && imp.Cap.GreaterThan(outsourcing.DecimalOf(hundred)) {
 			failf(field("improvement", "cap"), "cap %s is over 100%%", imp.Cap.String())
 		}
+		switch g := imp.GapShare; {
+		case g.IsZero():
+		case !l.Metric.percent():
+			failf(field("improvement", "gap_share"), "a share of the gap to 100%% needs a percent metric, not %s", l.Metric)
+		case g.IsNegative() || g.GreaterThan(outsourcing.DecimalFromInt(1)):
+			failf(field("improvement", "gap_share"), "the gap share %s is not in (0, 1]", g)
+		}
 	}
 	return l
 }
@@ -347,6 +354,16 @@ func (c *compiler) creditModel(l *level, path string, uses ruleUses, failf func(
 	}
 	if l.class == LevelClassKey && l.kind != CreditKindNone {
 		failf(field("credit"), "a key measurement carries no credit")
+	}
+	if d := m.ExpectedDefault; d != nil {
+		switch {
+		case l.kind != CreditKindAllocation:
+			failf(field("credit", "expected_default"), "an expected-level default applies to allocation credits")
+		case d.Count < 1:
+			failf(field("credit", "expected_default", "count"), "the count must be at least 1, not %d", d.Count)
+		case d.Window != 0 && d.Window < d.Count:
+			failf(field("credit", "expected_default", "window"), "the window of %d periods is shorter than the count %d", d.Window, d.Count)
+		}
 	}
 	switch l.kind {
 	case CreditKindTiers:

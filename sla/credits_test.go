@@ -56,6 +56,8 @@ type presetData struct {
 	Fees    string `json:"fees"`
 	Presets []struct {
 		Name, URL, Source, Commitment, Mode string
+		MaxCredit                           string `json:"max_credit"`
+		MinimumPayout                       string `json:"minimum_payout"`
 		Tiers                               []struct{ From, To, Credit string }
 		Cases                               []struct {
 			Down    string `json:"down"`
@@ -92,6 +94,11 @@ func TestPresetsMatchPublishedTables(t *testing.T) {
 			assert.NotEmpty(t, p.Source)
 			assert.NotEmpty(t, p.Version)
 			testkit.AssertDecimal(t, want.Commitment, p.Commitment.Shopspring())
+			testkit.AssertDecimal(t, want.MaxCredit, p.MaxCredit.Points().Shopspring(), "max credit")
+			assert.Equal(t, want.MinimumPayout != "", p.MinimumPayout.IsSet(), "minimum payout")
+			if want.MinimumPayout != "" {
+				assertMoney(t, want.MinimumPayout, p.MinimumPayout)
+			}
 			require.Len(t, p.Tiers, len(want.Tiers))
 			for i, w := range want.Tiers {
 				for _, b := range []struct{ want, got string }{{w.From, decimalOf(p.Tiers[i].From)}, {w.To, decimalOf(p.Tiers[i].To)}} {

@@ -24,7 +24,7 @@ import (
 func TestReportsIgnoreDecimalGlobals(t *testing.T) {
 	a := mustParse(t, `{"id":"ito","time_zone":"UTC",
 		"credits":{"at_risk":"10.0","repeat":{"after":2,"multiplier":"2.0"},"earn_back":{"periods":2},"bonus":{"percent":"1.00","cap":"5"}},
-		"breach":{"window":4,"threshold":2},
+		"breaches":[{"id":"termination","window":4,"threshold":2}],
 		"levels":[
 		{"id":"up","metric":"availability","expected":"99.00","minimum":"98.0",
 		 "credit":{"kind":"allocation","allocation":"20"},"improvement":{"periods":2,"share":"0.50","cap":"99.50"}},

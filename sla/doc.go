@@ -32,25 +32,47 @@
 // denominator leaves it out.
 //
 // Credit models: tier tables (presets for published cloud SLAs — Amazon
-// EC2 region and instance level, Amazon S3 Standard, Azure Virtual Machines
-// across availability zones, each citing its source, URL and version; lower
+// EC2 region and instance level, Amazon RDS Multi-AZ and Single-DB, Amazon
+// S3 Standard, Azure Virtual Machines across availability zones, each
+// citing its source, URL, version, highest credit and minimum payout; lower
 // bound inclusive, upper exclusive), outsourcing pool allocations of an at-risk
-// amount (the period's credits capped at that amount), a kernel-rule
-// formula; with a multiplier for repeated misses, a cap as a percent of
-// fees, a minimum payout (credits not above it are not paid, as Amazon's
-// SLAs pay none of a dollar or less), earn-back and a bonus. Each level
+// amount (the period's credits capped at that amount), nested allocations
+// (CreditTerms.Services: the pool shared over services and each service's
+// share over its levels, pool × service % × level % as Texas DIR's A × B × C,
+// exact by largest remainder), a kernel-rule formula; with a multiplier
+// for repeated misses, a cap as a percent of fees, a minimum payout
+// (credits not above it are not paid, as Amazon's SLAs pay none of a
+// dollar or less), earn-back and a bonus. An allocation credit is earned
+// by a missed minimum or, with CreditModel.ExpectedDefault, by missing the
+// expected level N times in a row or in a rolling window. Each level
 // report shows its credit terms as fields: the credit before the cap, the
 // tier and percent applied, the multiplier and its share of the period's
 // credits after the cap. Continuous improvement raises a level after
-// sustained over-performance; error budgets and SRE multiwindow burn rates
-// come with availability levels.
+// sustained over-performance, by at most a share of the gap to 100 % and
+// never past a ceiling.
+//
+// Breach rules (§7.1 termination rights) count periods at the credit cap,
+// below a minimum or under the expected level, in a rolling window ("2 of
+// any 6 months") or in a row; each report carries the count with the
+// periods counted as evidence, and Agreement.Signals re-reads stored
+// reports. Periods are calendar months, quarters or years, ISO weeks or
+// runs of N days, cut at local midnight in the agreement's zone.
+//
+// Availability levels come with error budgets: the period's
+// (ErrorBudget), rolling ones over 7, 28 or 30 days counted in requests
+// or time slices (Agreement.RollingBudget) with the SRE workbook's
+// multiwindow burn-rate alerts scaled to the window
+// (WorkbookBurnWindows), and burn rates over any windows
+// (Agreement.BurnRates). Ticket levels show each ticket's clock as a
+// ServiceNow task SLA does (Agreement.TaskSLAs): business elapsed time
+// and percentage, time left, due and breach instants.
 //
 // # Usage
 //
 //	spec, err := sla.ParseAgreement(doc)   // validate and decode
 //	a, err := sla.CompileAgreement(spec)   // compile once
 //	in, err := sla.ParseInput(events)      // the period's fees and events, checked
-//	periods, err := a.Periods(from, to)    // calendar months in the agreement's zone
+//	periods, err := a.Periods(from, to)    // the agreement's periods, cut in its zone
 //	reports, err := a.Evaluate(in, periods, nil)
 //	for _, r := range reports {
 //		fmt.Print(r.Markdown())           // or json.Marshal(r), r.Text()
@@ -80,7 +102,7 @@
 // # Concurrency
 //
 // An *Agreement is immutable once compiled and safe for concurrent use;
-// Report, Evaluate, EvaluateAll and BurnRates may run from many
-// goroutines. Inputs are
+// Report, Evaluate, EvaluateAll, Signals, BurnRates, RollingBudget and
+// TaskSLAs may run from many goroutines. Inputs are
 // read, never modified. Reports are plain values owned by the caller.
 package sla

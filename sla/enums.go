@@ -77,17 +77,31 @@ func (k MetricKind) tickets() bool {
 }
 
 // PeriodKind is the reporting period (Handbook §4.3: monthly, quarterly).
+// Every period runs from local midnight to local midnight in the
+// agreement's zone, so a period holding a daylight-saving change is an
+// hour shorter or longer than its days × 24 hours.
 type PeriodKind string
 
 // Period kinds.
 const (
-	// PeriodKindMonth is a calendar month in the agreement's time zone.
+	// PeriodKindMonth is a calendar month in the agreement's time zone,
+	// labelled "2024-01".
 	PeriodKindMonth PeriodKind = "month"
-	// PeriodKindQuarter is a calendar quarter (Jan–Mar, ...) in the zone.
+	// PeriodKindQuarter is a calendar quarter (Jan–Mar, ...) in the zone,
+	// labelled "2024-Q1".
 	PeriodKindQuarter PeriodKind = "quarter"
+	// PeriodKindYear is a calendar year in the zone, labelled "2024".
+	PeriodKindYear PeriodKind = "year"
+	// PeriodKindWeek is an ISO 8601 week, Monday to Sunday in the zone,
+	// labelled "2024-W01" (the ISO week-numbering year and week).
+	PeriodKindWeek PeriodKind = "week"
+	// PeriodKindDays is a run of AgreementSpec.PeriodDays local days from
+	// AgreementSpec.PeriodStart (and every such run before and after it),
+	// labelled by its first and last day, "2024-01-01..2024-01-28".
+	PeriodKindDays PeriodKind = "days"
 )
 
-var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter}
+var periodKinds = []PeriodKind{PeriodKindMonth, PeriodKindQuarter, PeriodKindYear, PeriodKindWeek, PeriodKindDays}
 
 // String returns the kind's name.
 func (k PeriodKind) String() string { return string(k) }
@@ -401,4 +415,92 @@ func (d *Weekday) UnmarshalText(b []byte) error {
 func (d Weekday) Weekday() (time.Weekday, bool) {
 	i := slices.Index(weekdays, d)
 	return time.Weekday(i), i >= 0
+}
+
+// BreachCount is what a breach rule counts in a period.
+type BreachCount string
+
+// Breach counts.
+const (
+	// BreachCountMissedMinimum counts periods in which a level missed its
+	// minimum (status missed).
+	BreachCountMissedMinimum BreachCount = "missed_minimum"
+	// BreachCountMissedExpected counts periods in which a level missed its
+	// expected level (status minimum or missed).
+	BreachCountMissedExpected BreachCount = "missed_expected"
+	// BreachCountAtCap counts periods whose credits reached the cap on
+	// credits (Report.AtCap), for the agreement as a whole.
+	BreachCountAtCap BreachCount = "at_cap"
+)
+
+var breachCounts = []BreachCount{BreachCountMissedMinimum, BreachCountMissedExpected, BreachCountAtCap}
+
+// String returns the count's name.
+func (c BreachCount) String() string { return string(c) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c BreachCount) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(c, "breach count", breachCounts)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown counts.
+func (c *BreachCount) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(c, b, "breach count", breachCounts)
+}
+
+// BudgetMethod says what an error budget counts (RollingBudget).
+type BudgetMethod string
+
+// Budget methods.
+const (
+	// BudgetMethodOccurrences counts events: the requests and failed
+	// requests of Input.Requests (good = requests − errors, bad = errors).
+	BudgetMethodOccurrences BudgetMethod = "occurrences"
+	// BudgetMethodTimeSlices counts slices of time of equal length: a
+	// slice holding any counted downtime of the level is bad.
+	BudgetMethodTimeSlices BudgetMethod = "time_slices"
+)
+
+var budgetMethods = []BudgetMethod{BudgetMethodOccurrences, BudgetMethodTimeSlices}
+
+// String returns the method's name.
+func (m BudgetMethod) String() string { return string(m) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (m BudgetMethod) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(m, "budget method", budgetMethods)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown methods.
+func (m *BudgetMethod) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(m, b, "budget method", budgetMethods)
+}
+
+// TaskStage is where a ticket's clock stands (TaskSLA), as ServiceNow
+// names a task SLA's stage.
+type TaskStage string
+
+// Task stages.
+const (
+	// TaskStageInProgress: the clock runs.
+	TaskStageInProgress TaskStage = "in_progress"
+	// TaskStagePaused: the clock is paused while the customer is awaited.
+	TaskStagePaused TaskStage = "paused"
+	// TaskStageCompleted: the clock stopped (responded, or resolved).
+	TaskStageCompleted TaskStage = "completed"
+)
+
+var taskStages = []TaskStage{TaskStageInProgress, TaskStagePaused, TaskStageCompleted}
+
+// String returns the stage's name.
+func (s TaskStage) String() string { return string(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s TaskStage) MarshalText() ([]byte, error) {
+	return outsourcing.MarshalEnum(s, "stage", taskStages)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it rejects unknown stages.
+func (s *TaskStage) UnmarshalText(b []byte) error {
+	return outsourcing.UnmarshalEnum(s, b, "stage", taskStages)
 }

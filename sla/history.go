@@ -17,18 +17,12 @@ import (
 // reports of another agreement. Errors are *outsourcing.FieldError values
 // whose Path points into the history slice ("/3/period").
 func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, error) {
+	if err := a.checkHistory(history); err != nil {
+		return nil, err
+	}
 	first := periods[0].start
 	n := 0
 	for i, r := range history {
-		if r.Agreement != a.spec.ID {
-			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "agreement"),
-				"history report %d belongs to agreement %q, not %q", i, r.Agreement, a.spec.ID)
-		}
-		if i > 0 && r.Period.start.Before(history[i-1].Period.end) {
-			return nil, outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
-				"history report %d for %s repeats or overlaps the one before it (%s) or is out of order",
-				i, r.Period.label, history[i-1].Period.label)
-		}
 		switch {
 		case !r.Period.end.After(first):
 			n = i + 1
@@ -38,6 +32,23 @@ func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, 
 		}
 	}
 	return history[:n], nil
+}
+
+// checkHistory refuses reports of another agreement and reports out of
+// time order, repeated or overlapping.
+func (a *Agreement) checkHistory(history []Report) error {
+	for i, r := range history {
+		if r.Agreement != a.spec.ID {
+			return outsourcing.FieldErrorf(jsonptr.Join(i, "agreement"),
+				"history report %d belongs to agreement %q, not %q", i, r.Agreement, a.spec.ID)
+		}
+		if i > 0 && r.Period.start.Before(history[i-1].Period.end) {
+			return outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
+				"history report %d for %s repeats or overlaps the one before it (%s) or is out of order",
+				i, r.Period.label, history[i-1].Period.label)
+		}
+	}
+	return nil
 }
 
 // rerun reports whether p is one of the reported periods.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -41,7 +42,7 @@ func expectedInForce(l *level, past []*LevelReport) outsourcing.Decimal {
 // before caps and rounding. fees is the level's base: its service's fees
 // when given, else the agreement's. Values and text go to ar.
 func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*LevelReport,
-	fees, atRisk outsourcing.Money, lr *LevelReport, ar *arena) (decimal.Decimal, error) {
+	fees outsourcing.Money, fx *fixed, lr *LevelReport, ar *arena) (decimal.Decimal, error) {
 	m, err := a.measure(l, p, per)
 	if err != nil {
 		return decimal.Zero, err
@@ -84,7 +85,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 	}
 	improve(l, lr, &m, expected, prev, past)
 	lr.Trend = trend(past, per, lr, ar)
-	return a.levelCredit(l, &m, lr, fees, atRisk, ar)
+	return a.levelCredit(l, &m, lr, past, fees, fx, ar)
 }
 
 // attain decides a level's status on the exact value.
@@ -165,7 +166,8 @@ func allowedDowntime(expected frac, denominator int64) int64 {
 
 // improve applies continuous improvement: after Periods consecutive
 // periods better than the expected level, the level moves Share of the way
-// to the mean of those periods' actual values, capped.
+// to the mean of those periods' actual values, by at most GapShare of the
+// gap to 100, capped.
 func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *LevelReport, past []*LevelReport) {
 	imp := l.Improvement
 	if !m.has || !better(l.polarity, m.actual, expected) {
@@ -185,6 +187,13 @@ func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *Lev
 	mean := sum.Quo(sum, big.NewRat(int64(imp.Periods), 1))
 	raised := new(big.Rat).Sub(mean, expected.rat())
 	raised.Mul(raised, toRat(imp.Share.Shopspring())).Add(raised, expected.rat())
+	if !imp.GapShare.IsZero() { // at most GapShare × (100 − expected) above expected
+		limit := new(big.Rat).Sub(ratHundred, expected.rat())
+		limit.Mul(limit, toRat(imp.GapShare.Shopspring())).Add(limit, expected.rat())
+		if raised.Cmp(limit) > 0 {
+			raised = limit
+		}
+	}
 	if capRat := toRat(imp.Cap.Shopspring()); better(l.polarity, frac{r: raised}, frac{r: capRat}) {
 		raised = capRat
 	}
@@ -205,7 +214,7 @@ func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []Trend
 
 // levelCredit returns a level's credit before caps and rounding, and
 // says in lr.CreditReason how it was found.
-func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, error) {
+func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past []*LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
@@ -221,18 +230,27 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 			lr.CreditReason = "no tier applies"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, t, fees, atRisk, ar)
+		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
-		if lr.Status != StatusMissed {
+		n, w, byDefault := expectedDefault(l.Credit.ExpectedDefault, past, lr)
+		if lr.Status != StatusMissed && !byDefault {
 			lr.CreditReason = "minimum met, no credit"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, atRisk, ar)
+		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
+		if lr.Status != StatusMissed { // an expected-level default: say so instead
+			ar.scratch = fmt.Appendf(ar.scratch[:0], "expected level missed in %d of the last %d periods: %s", n, w,
+				strings.TrimPrefix(lr.CreditReason, minimumMissed))
+			lr.CreditReason = ar.write(ar.scratch)
+		}
 		lr.CreditPercent = l.Credit.Allocation
+		if l.service >= 0 {
+			lr.ServiceAllocation = a.spec.Credits.Services[l.service].Allocation
+		}
 	case CreditKindRule:
 		env := CreditEnv{Actual: m.actual.round(12), Expected: lr.Expected, Minimum: lr.Minimum,
-			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
+			Status: string(lr.Status), Fees: fees.Amount(), AtRisk: fx.atRisk.Amount(), MissedExpectedRun: lr.MissedExpectedRun,
 			MissedMinimumRun: lr.MissedMinimumRun}
 		v, err := a.credit.Decimal(l.Credit.Rule, env)
 		if err != nil {
@@ -261,7 +279,7 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, fees,
 // Evaluate call: it depends only on the level's fees and the at-risk
 // amount, which are the same in every period. Amounts in reasons are
 // shown at the currency's minor unit.
-func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money, ar *arena) (decimal.Decimal, string) {
+func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, string) {
 	if ar.credits == nil {
 		ar.credits = make([][]cachedCredit, len(a.levels))
 	}
@@ -274,9 +292,18 @@ func (a *Agreement) cachedCredit(l *level, k int, fees, atRisk outsourcing.Money
 	}
 	c.done = true
 	mode := a.spec.Credits.Rounding
+	if l.kind == CreditKindAllocation && l.service >= 0 {
+		s := a.spec.Credits.Services[l.service]
+		c.amount = fx.nested[l.index]
+		c.why = fmt.Sprintf(minimumMissed+"allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
+			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
+			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
+		return c.amount, c.why
+	}
 	if l.kind == CreditKindAllocation {
+		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
-		c.why = fmt.Sprintf("minimum missed: allocation %s of at-risk %s", l.Credit.Allocation,
+		c.why = fmt.Sprintf(minimumMissed+"allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
 		return c.amount, c.why
 	}
@@ -312,4 +339,24 @@ func tierLabel(t tier) string {
 // currency's minor unit ("8400.00 EUR", never "8400.0000 EUR").
 func showAmount(v decimal.Decimal, cur outsourcing.Currency, mode outsourcing.RoundingMode) string {
 	return outsourcing.DecimalOf(v).Round(cur.MinorUnits(), mode).String() + " " + string(cur)
+}
+
+// minimumMissed opens the reason of an allocation credit.
+const minimumMissed = "minimum missed: "
+
+// expectedDefault reports whether the level, at its minimum this period
+// (status minimum), has missed its expected level in d.Count of the last
+// d.Window periods, this one included: the periods counted and read.
+func expectedDefault(d *ExpectedDefault, past []*LevelReport, cur *LevelReport) (n, window int, ok bool) {
+	if d == nil || cur.Status != StatusMinimum {
+		return 0, 0, false
+	}
+	window = d.window()
+	n = 1
+	for _, x := range past[max(len(past)-(window-1), 0):] {
+		if x.Status == StatusMinimum || x.Status == StatusMissed {
+			n++
+		}
+	}
+	return n, window, n >= d.Count
 }

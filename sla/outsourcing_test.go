@@ -109,7 +109,7 @@ func TestCapRoundingOnce(t *testing.T) {
 func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	a := mustParse(t, `{"id":"ito","credits":{"at_risk":"10","repeat":{"after":2,"multiplier":"2"},
 		"earn_back":{"periods":2},"bonus":{"percent":"1","cap":"5"}},
-		"breach":{"window":4,"threshold":2},
+		"breaches":[{"id":"termination","window":4,"threshold":2}],
 		"levels":[{"id":"up","metric":"availability","expected":"99","minimum":"98",
 			"credit":{"kind":"allocation","allocation":"20"},
 			"improvement":{"periods":2,"share":"0.5","cap":"99.5"}}]}`)
@@ -150,7 +150,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	assert.Equal(t, sla.StatusMet, reports[4].Levels[0].Status)
 	// June: missed again; the window (Mar–Jun) holds one miss only.
 	assert.False(t, reports[5].Signals[0].Triggered)
-	assert.Equal(t, 1, reports[5].Signals[0].MissedMinimumInWindow)
+	assert.Equal(t, 1, reports[5].Signals[0].Counted)
 	assert.Len(t, reports[5].Levels[0].Trend, sla.TrendPeriods)
 
 	// Reporting June alone with the earlier reports as history gives the same.

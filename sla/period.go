@@ -3,6 +3,8 @@ package sla
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -18,7 +20,9 @@ type Period struct {
 	start, end time.Time
 }
 
-// Label is "2024-01" for a month, "2024-Q1" for a quarter.
+// Label is "2024-01" for a month, "2024-Q1" for a quarter, "2024" for a
+// year, "2024-W01" for an ISO week and "2024-01-01..2024-01-28" for a
+// days period.
 func (p Period) Label() string { return p.label }
 
 // Start is local midnight on the first day.
@@ -99,17 +103,75 @@ func (a *Agreement) PeriodOf(t time.Time) (Period, error) {
 	return p, nil
 }
 
-// periodOf cuts the period containing t, unchecked.
+// periodOf cuts the period containing t, unchecked: from local midnight
+// to local midnight, counted in local dates (time.Date normalises them),
+// so daylight-saving changes shorten or lengthen the period, never shift
+// its bounds.
 func (a *Agreement) periodOf(t time.Time) Period {
 	lt := t.In(a.loc)
-	y, m := lt.Year(), lt.Month()
-	if a.period == PeriodKindQuarter {
+	y, m, d := lt.Date()
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, a.loc) }
+	switch a.period {
+	case PeriodKindQuarter:
 		q := (int(m)-1)/3 + 1
-		start := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, a.loc)
-		return Period{label: fmt.Sprintf("%d-Q%d", y, q), start: start, end: start.AddDate(0, 3, 0)}
+		return Period{label: fmt.Sprintf("%d-Q%d", y, q), start: day(y, time.Month(3*q-2), 1), end: day(y, time.Month(3*q+1), 1)}
+	case PeriodKindYear:
+		return Period{label: strconv.Itoa(y), start: day(y, 1, 1), end: day(y+1, 1, 1)}
+	case PeriodKindWeek:
+		monday := d - (int(lt.Weekday())+6)%7
+		start := day(y, m, monday)
+		wy, w := start.ISOWeek()
+		return Period{label: fmt.Sprintf("%d-W%02d", wy, w), start: start, end: day(y, m, monday+7)}
+	case PeriodKindDays:
+		since := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(a.anchor) / (24 * time.Hour))
+		k := since / a.days
+		if since%a.days < 0 {
+			k-- // floor for days before the anchor
+		}
+		ay, am, ad := a.anchor.Date()
+		first, next := ad+k*a.days, ad+(k+1)*a.days
+		return Period{label: day(ay, am, first).Format(time.DateOnly) + ".." + day(ay, am, next-1).Format(time.DateOnly),
+			start: day(ay, am, first), end: day(ay, am, next)}
 	}
-	start := time.Date(y, m, 1, 0, 0, 0, 0, a.loc)
-	return Period{label: fmt.Sprintf("%d-%02d", y, int(m)), start: start, end: start.AddDate(0, 1, 0)}
+	return Period{label: fmt.Sprintf("%d-%02d", y, int(m)), start: day(y, m, 1), end: day(y, m+1, 1)}
+}
+
+// period checks the period kind and, for days periods, their length and
+// first day.
+func (c *compiler) period() {
+	s := &c.a.spec
+	c.a.period = s.Period
+	switch {
+	case s.Period == "":
+		c.a.period = PeriodKindMonth
+	case !slices.Contains(periodKinds, s.Period):
+		c.fail("/period", "unknown period %q", s.Period)
+	}
+	if c.a.period != PeriodKindDays {
+		if s.PeriodDays != 0 {
+			c.fail("/period_days", "a length in days is for days periods, not %s", c.a.period)
+		}
+		if s.PeriodStart != "" {
+			c.fail("/period_start", "a first day is for days periods, not %s", c.a.period)
+		}
+		return
+	}
+	switch {
+	case s.PeriodDays == 0:
+		c.fail("/period", "a days period needs its length, period_days")
+	case s.PeriodDays < 0 || s.PeriodDays > 366:
+		c.fail("/period_days", "the length %d is not between 1 and 366 days", s.PeriodDays)
+	}
+	c.a.days = max(s.PeriodDays, 1)
+	if s.PeriodStart == "" {
+		c.fail("/period", "a days period needs its first day, period_start")
+		return
+	}
+	anchor, err := time.Parse(time.DateOnly, s.PeriodStart)
+	if err != nil || !inRange(anchor) {
+		c.fail("/period_start", "%q is not a date (YYYY-MM-DD) between 1900 and 2200", s.PeriodStart)
+	}
+	c.a.anchor = anchor
 }
 
 // Periods returns the consecutive periods from the one containing from up

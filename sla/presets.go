@@ -28,6 +28,14 @@ type Preset struct {
 	// Tiers is the table: uptime in [From, To) earns Credit percent of
 	// the monthly charges.
 	Tiers []Tier `json:"tiers"`
+	// MaxCredit is the most the table credits in a month, in percent of
+	// the charges (its highest row): the published cap, for
+	// CreditTerms.Cap.
+	MaxCredit outsourcing.Percent `json:"max_credit"`
+	// MinimumPayout is the published amount a month's credit must exceed
+	// to be issued, for CreditTerms.MinimumPayout; absent when the
+	// document checked states none.
+	MinimumPayout outsourcing.Money `json:"minimum_payout,omitzero"`
 }
 
 func bound(s string) *outsourcing.Decimal {
@@ -53,7 +61,33 @@ const awsComputeSource = "Amazon Compute Service Level Agreement: " +
 // were checked against.
 const awsComputeVersion = "Last Updated: May 5, 2022 (archived at https://aws.amazon.com/compute/sla/historical/)"
 
+const awsRDSSource = "Amazon RDS Service Level Agreement: monthly uptime percentage = 100% minus the share of " +
+	"minutes in the month the DB instance or cluster was unavailable; service credit as a percentage of the charges " +
+	"paid for the DB instances or clusters that missed the SLA"
+
+// awsRDSVersion is the edition of the Amazon RDS SLA the rows were checked against.
+const awsRDSVersion = "Last Updated: January 22, 2024; the one-dollar minimum read from the March 21, 2019 version " +
+	"(https://aws.amazon.com/rds/sla/historical/), whose Multi-AZ rows are the same"
+
 var presets = map[string]Preset{
+	"aws-rds-multi-az": {
+		Name:          "aws-rds-multi-az",
+		Source:        awsRDSSource + ", Multi-AZ DB Instance and Multi-AZ DB Cluster SLA (99.95%)",
+		URL:           "https://aws.amazon.com/rds/sla/",
+		Version:       awsRDSVersion,
+		Commitment:    outsourcing.MustDecimal("99.95"),
+		Tiers:         threeTiers("99.95", "99.0", "95.0", "10", "25", "100"),
+		MinimumPayout: outsourcing.MustMoney("1.00", "USD"),
+	},
+	"aws-rds-single-db": {
+		Name:          "aws-rds-single-db",
+		Source:        awsRDSSource + ", Single-DB Instance SLA (instance-level uptime, 99.5%)",
+		URL:           "https://aws.amazon.com/rds/sla/",
+		Version:       awsRDSVersion,
+		Commitment:    outsourcing.MustDecimal("99.5"),
+		Tiers:         threeTiers("99.5", "99.0", "95.0", "10", "25", "100"),
+		MinimumPayout: outsourcing.MustMoney("1.00", "USD"),
+	},
 	"aws-ec2-region": {
 		Name:       "aws-ec2-region",
 		Source:     awsComputeSource + ", region-level SLA (99.99%)",
@@ -98,19 +132,29 @@ var presets = map[string]Preset{
 }
 
 // Presets returns the published tier tables, sorted by name. Each names
-// its source, URL and version; the values are copies.
-//
-// Google Compute Engine (instances in multiple zones, 99.99%) is not among
-// them: its current financial-credit rows could not be confirmed from a
-// published copy (older copies show 10/25/50%, Google's community answers
-// speak of up to 100%), so give its table as explicit tiers from the
-// version your contract cites.
+// its source, URL and version, its highest credit and, where published,
+// its minimum payout; the values are copies. For a table not among them
+// (Google Compute Engine, Google Cloud Storage, Azure Storage, Azure SQL
+// Database…), give the rows as explicit tiers from the version your
+// contract cites.
 func Presets() []Preset {
 	out := make([]Preset, 0, len(presets))
 	for _, p := range presets {
 		p.Tiers = slices.Clone(p.Tiers)
+		p.MaxCredit = maxCredit(p.Tiers)
 		out = append(out, p)
 	}
 	slices.SortFunc(out, func(a, b Preset) int { return strings.Compare(a.Name, b.Name) })
 	return out
+}
+
+// maxCredit is the highest credit of a table.
+func maxCredit(tiers []Tier) outsourcing.Percent {
+	var m outsourcing.Percent
+	for _, t := range tiers {
+		if t.Credit.Cmp(m) > 0 {
+			m = t.Credit
+		}
+	}
+	return m
 }

@@ -87,8 +87,7 @@ func (r Report) totals() []string {
 		fmt.Sprintf("Net: %s (rounded %s)", r.Net, r.Rounding))
 	for _, s := range r.Signals {
 		if s.Triggered {
-			lines = append(lines, fmt.Sprintf("Signal: %s missed its minimum in %d of the last %d periods (threshold %d)",
-				s.Level, s.MissedMinimumInWindow, s.Window, s.Threshold))
+			lines = append(lines, s.sentence())
 		}
 	}
 	return lines

@@ -52,7 +52,11 @@ type Report struct {
 	// agreement's minimum payout and were therefore not paid (Credits and
 	// the levels' credits are zero; Uncapped still shows what was earned).
 	BelowMinimum bool `json:"below_minimum,omitempty"`
-	// Signals are rolling-window breach counts of critical levels.
+	// AtCap is true when the period's credits reached the cap on credits
+	// (Credits equals Cap and is positive): BreachCountAtCap counts it.
+	AtCap bool `json:"at_cap,omitempty"`
+	// Signals are the breach rules' counts, rule by rule (level by level
+	// within a rule), as of this period.
 	Signals []Signal `json:"signals,omitempty"`
 }
 
@@ -96,8 +100,12 @@ type LevelReport struct {
 	// ("[95, 99)"); absent when none did.
 	Tier string `json:"tier,omitempty"`
 	// CreditPercent is the percent that applied: the tier's credit percent
-	// of the fees, or the allocation percent of the at-risk amount.
+	// of the fees, or the allocation percent of the at-risk amount (of
+	// the service's share of it, with nested allocations).
 	CreditPercent outsourcing.Percent `json:"credit_percent,omitzero"`
+	// ServiceAllocation is the service's percent of the at-risk amount
+	// that applied, with nested allocations (CreditTerms.Services).
+	ServiceAllocation outsourcing.Percent `json:"service_allocation,omitzero"`
 	// Multiplier is the repeated-miss multiplier applied to the credit.
 	Multiplier outsourcing.Decimal `json:"multiplier,omitzero"`
 	// CreditShare is the level's share of the period's credits after the
@@ -138,17 +146,29 @@ type TrendPoint struct {
 	Status Status `json:"status"`
 }
 
-// Signal is a rolling-window breach count for a critical level.
+// Signal is a breach rule's count in a period: the periods it counted,
+// as evidence, and whether they reach the threshold.
 type Signal struct {
-	// Level id.
-	Level string `json:"level"`
-	// MissedMinimumInWindow counts the periods of the window, this one
-	// included, that missed the minimum level (status missed).
-	MissedMinimumInWindow int `json:"missed_minimum_in_window"`
-	// Window and Threshold repeat the agreement's BreachRule.
-	Window    int `json:"window"`
-	Threshold int `json:"threshold"`
-	// Triggered is MissedMinimumInWindow ≥ Threshold.
+	// Rule is the breach rule's id.
+	Rule string `json:"rule"`
+	// Level is the level counted; "" for an agreement-wide count (at_cap).
+	Level string `json:"level,omitempty"`
+	// Count, Threshold, Window and Consecutive repeat the rule.
+	Count       BreachCount `json:"count"`
+	Threshold   int         `json:"threshold"`
+	Window      int         `json:"window,omitempty"`
+	Consecutive bool        `json:"consecutive,omitempty"`
+	// Read is how many periods the count read, this one included: the
+	// window's length, or fewer while the agreement's history is shorter
+	// (a consecutive count reads back to the first period not counted).
+	Read int `json:"read"`
+	// Counted is how many of them counted: in the window, or in the run
+	// ending with this period.
+	Counted int `json:"counted"`
+	// Periods are the labels of the periods counted, oldest first: the
+	// evidence for the signal.
+	Periods []string `json:"periods,omitempty"`
+	// Triggered is Counted ≥ Threshold.
 	Triggered bool `json:"triggered"`
 }
 
@@ -221,9 +241,6 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	ar.trend = make([]TrendPoint, 0, trendPoints)
 	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
 	ar.text.Grow(textPerLevel * n * len(periods))
-	if a.spec.Breach != nil {
-		ar.signals = make([]Signal, 0, n*len(periods))
-	}
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
 		return nil, err
@@ -231,6 +248,14 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 	levels := make([]LevelReport, n*len(periods))
 	out := make([]Report, len(periods))
 	raw := make([]outsourcing.Decimal, n)
+	var seq []*Report // the reports breach rules read, oldest first
+	if len(a.spec.Breaches) > 0 {
+		ar.signals = make([]Signal, 0, a.signalsPerReport()*len(periods))
+		seq = make([]*Report, 0, len(prior)+len(periods))
+		for i := range prior {
+			seq = append(seq, &prior[i])
+		}
+	}
 	for k, p := range periods {
 		r := &out[k]
 		r.Levels = levels[k*n : (k+1)*n : (k+1)*n]
@@ -239,6 +264,10 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Re
 		}
 		for i := range past {
 			past[i] = append(past[i], &r.Levels[i])
+		}
+		if seq != nil {
+			seq = append(seq, r)
+			r.Signals = a.signals(seq, past, ar)
 		}
 	}
 	return out, nil
@@ -267,10 +296,12 @@ func levelHistory(history []Report, id string) []*LevelReport {
 // Evaluate call: they depend on the fees alone.
 type fixed struct {
 	zero   outsourcing.Money
-	atRisk outsourcing.Money // exact
-	shown  outsourcing.Money // atRisk rounded
-	limit  *decimal.Decimal  // the cap on the period's credits, exact
-	cap    outsourcing.Money // limit rounded
+	atRisk outsourcing.Money   // exact
+	shown  outsourcing.Money   // atRisk rounded
+	limit  *decimal.Decimal    // the cap on the period's credits, exact
+	cap    outsourcing.Money   // limit rounded
+	nested []decimal.Decimal   // nested allocation amounts per level, nil when not nested
+	shares []outsourcing.Money // the services' shares of the at-risk amount, when nested
 }
 
 // fixedAmounts computes the at-risk amount and the cap: the smaller of
@@ -300,6 +331,10 @@ func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
 		}
 		fx.cap = m.Round(terms.Rounding)
 	}
+	var err error
+	if fx.nested, fx.shares, err = a.nestedAmounts(fx.shown); err != nil {
+		return fixed{}, err
+	}
 	return fx, nil
 }
 
@@ -311,9 +346,6 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 	cur := fees.Currency()
 	terms := a.spec.Credits
 	r.Agreement, r.Period, r.Fees, r.Rounding, r.AtRisk = a.spec.ID, p, fees, terms.Rounding, fx.shown
-	if a.spec.Breach != nil {
-		r.Signals = ar.signalList(len(a.levels))
-	}
 	earned := decimal.Zero
 	bonusLevels, shortfall := 0, false
 	for i, l := range a.levels {
@@ -323,7 +355,7 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 			base = sf // validateInput checked the currency
 		}
 		lr := &r.Levels[i]
-		credit, err := a.levelReport(l, &ev.level[i], p, past, base, fx.atRisk, lr, ar)
+		credit, err := a.levelReport(l, &ev.level[i], p, past, base, &fx, lr, ar)
 		if err != nil {
 			return fmt.Errorf("level %q: %w", l.ID, err)
 		}
@@ -350,13 +382,11 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 			lr.EarnedBack = eb
 			earned = earned.Add(eb.Amount().Shopspring())
 		}
-		if s, ok := a.signal(l, past, lr); ok {
-			r.Signals = append(r.Signals, s)
-		}
 	}
 	if err := a.shareCredits(r, raw, fees, fx, ar); err != nil {
 		return err
 	}
+	r.AtCap = r.Cap != nil && r.Credits.IsPositive() && r.Credits.Amount().Equal(r.Cap.Amount())
 	bonus := decimal.Zero
 	if b := terms.Bonus; b != nil && bonusLevels > 0 && !shortfall {
 		bonus = b.Percent.Of(fees).Amount().Mul(outsourcing.DecimalFromInt(int64(bonusLevels))).Shopspring()
@@ -466,23 +496,4 @@ func earnBack(e *EarnBack, past []*LevelReport, cur *LevelReport) outsourcing.Mo
 		}
 	}
 	return past[k].Credit
-}
-
-// signal counts a critical level's missed periods in the rolling window.
-func (a *Agreement) signal(l *level, past []*LevelReport, cur *LevelReport) (Signal, bool) {
-	b := a.spec.Breach
-	if b == nil || l.class != LevelClassCritical {
-		return Signal{}, false
-	}
-	s := Signal{Level: l.ID, Window: b.Window, Threshold: b.Threshold}
-	if cur.Status == StatusMissed {
-		s.MissedMinimumInWindow++
-	}
-	for i := len(past) - 1; i >= 0 && i >= len(past)-(b.Window-1); i-- {
-		if past[i].Status == StatusMissed {
-			s.MissedMinimumInWindow++
-		}
-	}
-	s.Triggered = s.MissedMinimumInWindow >= b.Threshold
-	return s, true
 }

@@ -34,7 +34,7 @@ func TestBreachInstant(t *testing.T) {
 			require.NoError(t, err)
 			ticket.Events = append(ticket.Events, TicketEvent{Kind: EventKind(e[0]), At: at})
 		}
-		tc := replay(ticket, data.Calendar, time.Duration(data.Target))
+		tc, _ := replay(ticket, data.Calendar, time.Duration(data.Target))
 		if tk.Breach == "" {
 			assert.False(t, tc.breaches, tk.ID)
 			continue

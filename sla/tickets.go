@@ -8,7 +8,7 @@ import (
 )
 
 // ticketState is where a ticket's log stands while it is replayed.
-type ticketState int
+type ticketState uint8
 
 const (
 	stateNew ticketState = iota
@@ -54,10 +54,12 @@ type ticketClock struct {
 	// clock runs is taken to keep running, so it breaches in time.
 	breach   int64
 	breaches bool
+	state    ticketState // where the log leaves the ticket
 }
 
-// replay runs a valid ticket log through the calendar.
-func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketClock {
+// replay runs a valid ticket log through the calendar; it also returns
+// when the clock last started, if it still runs at the end of the log.
+func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) (ticketClock, time.Time) {
 	tc := ticketClock{opened: t.Events[0].At.UnixNano(), target: target}
 	var runStart time.Time
 	s := stateNew
@@ -91,13 +93,14 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) ticketCloc
 		}
 		s = ns
 	}
+	tc.state = s
 	switch {
 	case s == stateResolved:
 		tc.resolved = t.Events[len(t.Events)-1].At.UnixNano()
 	case s == stateRunning && !tc.breaches:
 		tc.breach, tc.breaches = breachAt(cal, runStart, target-tc.used), true
 	}
-	return tc
+	return tc, runStart
 }
 
 // breachAt returns the last instant at which a clock running from `from`
@@ -127,21 +130,35 @@ func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach <
 func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
 	out := make([]ticketClock, 0, len(tickets))
 	for _, t := range tickets {
-		target, ok := l.Targets[t.Priority]
-		if !ok || !serves(l, t.Service) {
-			continue
+		target, ok, err := a.measures(l, t)
+		if err != nil {
+			return nil, err
 		}
-		if len(l.Exclusions) > 0 {
-			hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause,
-				Priority: t.Priority, Tags: t.Tags})
-			if err != nil {
-				return nil, fmt.Errorf("ticket %q: %w", t.ID, err)
-			}
-			if hit {
-				continue
-			}
+		if ok {
+			tc, _ := replay(t, l.cal, target)
+			out = append(out, tc)
 		}
-		out = append(out, replay(t, l.cal, time.Duration(target)))
 	}
 	return out, nil
+}
+
+// measures reports whether level l measures ticket t (its priority has a
+// target, its service is the level's, no exclusion rule removes it) and
+// the target.
+func (a *Agreement) measures(l *level, t Ticket) (time.Duration, bool, error) {
+	target, ok := l.Targets[t.Priority]
+	if !ok || !serves(l, t.Service) {
+		return 0, false, nil
+	}
+	if len(l.Exclusions) > 0 {
+		hit, err := a.excluded(l, EventEnv{Kind: "ticket", ID: t.ID, Service: t.Service, Cause: t.Cause,
+			Priority: t.Priority, Tags: t.Tags})
+		if err != nil {
+			return 0, false, fmt.Errorf("ticket %q: %w", t.ID, err)
+		}
+		if hit {
+			return 0, false, nil
+		}
+	}
+	return time.Duration(target), true, nil
 }
