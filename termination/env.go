@@ -2,6 +2,7 @@ package termination
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/sla"
@@ -103,29 +104,32 @@ func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, strin
 	}
 	latest := reports[len(reports)-1]
 	for _, s := range latest.Signals {
-		env.MissedMinimumInWindow = max(env.MissedMinimumInWindow, s.MissedMinimumInWindow)
+		if s.Count == sla.BreachCountMissedMinimum {
+			env.MissedMinimumInWindow = max(env.MissedMinimumInWindow, s.Counted)
+		}
 		if s.Triggered {
 			env.SLASignals++
-			note(GroundRepeatedSLAFailure, "%s: level %s missed its minimum in %d of the last %d periods (threshold %d)",
-				latest.Period.Label(), s.Level, s.MissedMinimumInWindow, s.Window, s.Threshold)
+			note(GroundRepeatedSLAFailure, "%s: %s in %d of the last %d periods (%s; threshold %d)",
+				latest.Period.Label(), signalWhat(s), s.Counted, s.Read, strings.Join(s.Periods, ", "), s.Threshold)
 		}
 	}
 	for _, r := range reports[max(0, len(reports)-AtCapWindow):] {
-		if atCap(r) {
+		if r.AtCap {
 			env.CreditsAtCap++
 			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits)
 		}
 	}
 }
 
-// atCap reports whether a period's credits reached its cap. (Package sla
-// will report this as a signal; until then it is read from the totals.)
-func atCap(r sla.Report) bool {
-	if r.Cap == nil || !r.Credits.IsPositive() {
-		return false
+// signalWhat says what a breach signal counted.
+func signalWhat(s sla.Signal) string {
+	switch s.Count {
+	case sla.BreachCountAtCap:
+		return "credits reached the cap"
+	case sla.BreachCountMissedExpected:
+		return "level " + s.Level + " missed its expected level"
 	}
-	c, err := r.Credits.Cmp(*r.Cap)
-	return err == nil && c >= 0
+	return "level " + s.Level + " missed its minimum"
 }
 
 // earliest returns the earlier of a and b, a zero a counting as none.
