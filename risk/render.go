@@ -7,10 +7,14 @@ import (
 )
 
 // table lays rows (the first is the header) out as an outsourcing.Table
-// whose columns after the first are right-aligned.
-func table(rows [][]string) outsourcing.Table {
+// whose numeric columns, by index, are right-aligned; with none given,
+// every column after the first is.
+func table(rows [][]string, numericCols ...int) outsourcing.Table {
 	numeric := make([]bool, len(rows[0]))
-	for j := 1; j < len(numeric); j++ {
+	for j := 1; j < len(numeric) && len(numericCols) == 0; j++ {
+		numeric[j] = true
+	}
+	for _, j := range numericCols {
 		numeric[j] = true
 	}
 	return outsourcing.Table{Header: rows[0], Rows: rows[1:], Numeric: numeric}
@@ -41,6 +45,9 @@ func (r Result) Text() string { return table(r.rows()).Text() }
 // Markdown renders the same table as Text in Markdown.
 func (r Result) Markdown() string { return table(r.rows()).Markdown() }
 
+// reportScoreColumn is the register table's one numeric column.
+const reportScoreColumn = 3
+
 // reportRows lays the assessed register out, one risk a row.
 func (rep Report) rows() [][]string {
 	rows := [][]string{{"risk", "inherent", "residual", "residual score", "zone", "next review"}}
@@ -57,7 +64,7 @@ func (rep Report) rows() [][]string {
 
 // Text renders the assessed register as an aligned text table: each risk's
 // inherent and residual level, residual score, zone and next review.
-func (rep Report) Text() string { return table(rep.rows()).Text() }
+func (rep Report) Text() string { return table(rep.rows(), reportScoreColumn).Text() }
 
 // Markdown renders the same table as Text in Markdown.
-func (rep Report) Markdown() string { return table(rep.rows()).Markdown() }
+func (rep Report) Markdown() string { return table(rep.rows(), reportScoreColumn).Markdown() }
