@@ -4,6 +4,8 @@
 //
 //	go run ./examples/schemas             # lists every schema's $id and file
 //	go run ./examples/schemas -out DIR    # writes DIR/<path of $id> and DIR/index.json
+//	go run ./examples/schemas -out DIR -fixtures examples/schemas/fixtures
+//	                                      # also DIR/verdicts.json: the Go verdict per fixture
 //
 // A schema lands under DIR at the path of its $id below the common base
 // https://outsourcing-go.github.io/schemas/, so the $refs between schemas
@@ -41,6 +43,11 @@ import (
 // baseURL is the common prefix of every schema's $id.
 const baseURL = "https://outsourcing-go.github.io/schemas/"
 
+// definitionsURL prefixes the $ids of the schemas this program registers
+// itself to check fixtures of definitions (see schemaFor); they are not
+// published.
+const definitionsURL = "https://outsourcing-go.github.io/fixtures/"
+
 // schemaSuffix ends every schema's $id and file name.
 const schemaSuffix = ".schema.json"
 
@@ -57,6 +64,9 @@ type entry struct {
 func published() ([]entry, error) {
 	var out []entry
 	for _, s := range outsourcing.Schemas() {
+		if strings.HasPrefix(s.ID(), definitionsURL) {
+			continue
+		}
 		file, ok := strings.CutPrefix(s.ID(), baseURL)
 		if !ok || !strings.HasSuffix(file, schemaSuffix) || path.Clean(file) != file || strings.HasPrefix(file, "../") {
 			return nil, fmt.Errorf("schema %s: $id is not %s<path>%s", s.ID(), baseURL, schemaSuffix)
@@ -86,11 +96,16 @@ func write(dir string, entries []entry) error {
 	return os.WriteFile(filepath.Join(dir, "index.json"), append(index, '\n'), 0o644)
 }
 
-// run writes the schemas to dir, or lists them on w when dir is empty.
-func run(w io.Writer, dir string) error {
+// run writes the schemas to dir, or lists them on w when dir is empty;
+// with a fixtures directory it also writes the Go verdict for each
+// fixture to dir/verdicts.json.
+func run(w io.Writer, dir, fixtures string) error {
 	entries, err := published()
 	if err != nil {
 		return err
+	}
+	if dir == "" && fixtures != "" {
+		return fmt.Errorf("-fixtures needs -out")
 	}
 	if dir == "" {
 		for _, e := range entries {
@@ -102,13 +117,21 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %d schemas and index.json to %s\n", len(entries), dir)
+	if fixtures == "" {
+		return nil
+	}
+	if err := writeVerdicts(filepath.Join(dir, "verdicts.json"), fixtures, entries); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote the Go verdicts for the fixtures in %s to %s\n", fixtures, filepath.Join(dir, "verdicts.json"))
 	return nil
 }
 
 func main() {
 	out := flag.String("out", "", "directory to write the schemas and index.json to (default: list them)")
+	fixtures := flag.String("fixtures", "", "directory of valid/invalid fixtures to judge into verdicts.json (needs -out)")
 	flag.Parse()
-	if err := run(os.Stdout, *out); err != nil {
+	if err := run(os.Stdout, *out, *fixtures); err != nil {
 		log.Fatal(err)
 	}
 }
