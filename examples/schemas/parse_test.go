@@ -1,0 +1,86 @@
+package main
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/planning"
+	"github.com/outsourcing-go/outsourcing/risk"
+	"github.com/outsourcing-go/outsourcing/rules"
+	"github.com/outsourcing-go/outsourcing/scoring"
+	"github.com/outsourcing-go/outsourcing/sla"
+	"github.com/outsourcing-go/outsourcing/vendors"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// parsed runs a package's Parse function.
+func parsed[T any](parse func([]byte) (T, error)) func([]byte) error {
+	return func(doc []byte) error {
+		_, err := parse(doc)
+		return err
+	}
+}
+
+// compiled runs a package's Parse function and compiles the result.
+func compiled[T, U any](parse func([]byte) (T, error), compile func(T) (U, error)) func([]byte) error {
+	return func(doc []byte) error {
+		spec, err := parse(doc)
+		if err != nil {
+			return err
+		}
+		_, err = compile(spec)
+		return err
+	}
+}
+
+// readers maps each schema's file to the package function that reads
+// such documents, and compiles them where the package has a compiler
+// that needs no further input.
+var readers = map[string]func([]byte) error{
+	"calendar.schema.json":              parsed(outsourcing.ParseCalendar),
+	"capability.schema.json":            parsed(planning.ParseCapabilityChecklist),
+	"contract/contract.schema.json":     compiled(contract.ParseContract, contract.CompileContract),
+	"decision-table.schema.json":        parsed(rules.ParseTableSpec),
+	"objectives.schema.json":            parsed(planning.ParseObjectiveSet),
+	"risk/matrix.schema.json":           compiled(risk.ParseMatrix, risk.NewMatrix),
+	"risk/register.schema.json":         parsed(risk.ParseRegister),
+	"ruleset.schema.json":               parsed(rules.ParseSet),
+	"scoring/model.schema.json":         compiled(scoring.ParseModel, scoring.CompileModel),
+	"sla/agreement.schema.json":         compiled(sla.ParseAgreement, sla.CompileAgreement),
+	"sla/input.schema.json":             parsed(sla.ParseInput),
+	"strategy-budget.schema.json":       parsed(planning.ParseBudget),
+	"strategy-timeline.schema.json":     parsed(planning.ParseTimeline),
+	"tco.schema.json":                   compiled(planning.ParseTCOModel, planning.CompileTCO),
+	"vendors/answers.schema.json":       parsed(vendors.ParseAnswers),
+	"vendors/evaluation.schema.json":    parsed(vendors.ParseEvaluation),
+	"vendors/pool.schema.json":          compiled(vendors.ParsePool, vendors.CompilePool),
+	"vendors/questionnaire.schema.json": compiled(vendors.ParseQuestionnaire, vendors.CompileQuestionnaire),
+	"vendors/template.schema.json":      compiled(vendors.ParseTemplate, vendors.CompileTemplate),
+}
+
+// A valid fixture is a document the SDK accepts, not only its schema:
+// integrators copy them. Every schema of a document names its reader
+// here; definitions-only schemas have none.
+func TestValidFixturesAreRead(t *testing.T) {
+	fixtures, err := listFixtures(fixturesFS, registered)
+	require.NoError(t, err)
+	for _, e := range registered {
+		if slices.Contains(targets(t, e.ID), e.ID) {
+			assert.Containsf(t, readers, e.File, "no reader for %s: add the package's Parse function to readers", e.File)
+		}
+	}
+	for _, f := range fixtures {
+		read, ok := readers[strings.TrimPrefix(f.Schema, baseURL)]
+		if !f.Valid || !ok {
+			continue
+		}
+		doc, err := fs.ReadFile(fixturesFS, f.File)
+		require.NoError(t, err)
+		assert.NoError(t, read(doc), f.File)
+	}
+}
