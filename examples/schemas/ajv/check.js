@@ -48,11 +48,12 @@ function word(valid) {
 }
 
 // describe renders ajv's errors as "pointer: message", naming unknown
-// properties at the property as the Go validator does.
+// properties at the property (RFC 6901 escaped) as the Go validator does.
 function describe(errors) {
   return (errors || []).map((e) => {
     if (e.keyword === 'additionalProperties') {
-      return `"${e.instancePath}/${e.params.additionalProperty}": unknown property`;
+      const name = e.params.additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1');
+      return `"${e.instancePath}/${name}": unknown property`;
     }
     return `"${e.instancePath}": ${e.message}`;
   });
