@@ -139,6 +139,28 @@ func wrapPkg(err error) error {
 	return fmt.Errorf("outsourcing: %w", err)
 }
 
+// Problems flattens err into its separate problems: the errors joined
+// with errors.Join (at any depth), each kept whole — a *FieldError,
+// *RuleError or *SyntaxError, or any other error, with its own wrapping.
+// A non-joined error is one problem; nil is none.
+func Problems(err error) []error {
+	switch err.(type) {
+	case nil:
+		return nil
+	case *FieldError, *RuleError, *SyntaxError:
+		return []error{err}
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, Problems(e)...)
+	}
+	return out
+}
+
 // AtPath relocates err under the JSON pointer prefix, for a value checked
 // on its own and then reported where it sits in a document: every
 // *FieldError in err (alone or joined) gets prefix + its path, so

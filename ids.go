@@ -7,9 +7,12 @@ import (
 	"github.com/google/uuid"
 )
 
-// Namespace is the UUID namespace of this SDK's name-based identifiers,
-// itself the version-5 UUID of the SDK's URL in the URL namespace.
-var Namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://outsourcing-go.github.io"))
+// Namespace returns the UUID namespace of this SDK's name-based
+// identifiers, itself the version-5 UUID of the SDK's URL in the URL
+// namespace. It is a function so no caller can change it for another.
+func Namespace() uuid.UUID { return namespace }
+
+var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://outsourcing-go.github.io"))
 
 // StableID returns the name-based (version 5, RFC 9562 §5.5) UUID of the
 // parts joined by "/" in namespace: the same parts always give the same
@@ -25,7 +28,7 @@ func StableID(namespace uuid.UUID, parts ...string) uuid.UUID {
 func RandomID(r io.Reader) (uuid.UUID, error) {
 	id, err := uuid.NewRandomFromReader(r)
 	if err != nil {
-		return uuid.Nil, FieldErrorf("random", "cannot read 16 random bytes: %v", err)
+		return uuid.Nil, &FieldError{Reason: "cannot read 16 random bytes: " + err.Error(), Cause: err}
 	}
 	return id, nil
 }

@@ -15,9 +15,9 @@ import (
 func TestStableID(t *testing.T) {
 	// RFC 9562, Appendix A.4: UUIDv5 of "www.example.com" in the DNS namespace.
 	assert.Equal(t, "2ed6657d-e927-568b-95e1-2665a8aea6a2", outsourcing.StableID(uuid.NameSpaceDNS, "www.example.com").String())
-	a := outsourcing.StableID(outsourcing.Namespace, "sla-report", "ito-2024", "2024-02")
-	assert.Equal(t, a, outsourcing.StableID(outsourcing.Namespace, "sla-report", "ito-2024", "2024-02"))
-	assert.NotEqual(t, a, outsourcing.StableID(outsourcing.Namespace, "sla-report", "ito-2024", "2024-03"))
+	a := outsourcing.StableID(outsourcing.Namespace(), "sla-report", "ito-2024", "2024-02")
+	assert.Equal(t, a, outsourcing.StableID(outsourcing.Namespace(), "sla-report", "ito-2024", "2024-02"))
+	assert.NotEqual(t, a, outsourcing.StableID(outsourcing.Namespace(), "sla-report", "ito-2024", "2024-03"))
 	assert.Equal(t, uuid.Version(5), a.Version())
 }
 

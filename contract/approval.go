@@ -110,7 +110,7 @@ func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 // (*outsourcing.RuleError).
 func (r *Router) Route(c *Contract) (Route, error) {
 	env := c.Env()
-	out := Route{Contract: c.spec.ID, Version: c.spec.Version}
+	var steps []ApprovalStep
 	for _, s := range r.steps {
 		if s.When != "" {
 			ok, err := r.when.Bool(s.ID, env)
@@ -121,10 +121,17 @@ func (r *Router) Route(c *Contract) (Route, error) {
 				continue
 			}
 		}
-		out.Steps = append(out.Steps, s)
+		s.Approvers = slices.Clone(s.Approvers)
+		steps = append(steps, s)
 	}
-	slices.SortStableFunc(out.Steps, func(a, b ApprovalStep) int { return a.Stage - b.Stage })
-	return out, nil
+	return newRoute(c, steps), nil
+}
+
+// newRoute is the route of c through steps, ordered by stage (steps of
+// one stage in the order given).
+func newRoute(c *Contract, steps []ApprovalStep) Route {
+	slices.SortStableFunc(steps, func(a, b ApprovalStep) int { return a.Stage - b.Stage })
+	return Route{Contract: c.spec.ID, Version: c.spec.Version, Steps: steps}
 }
 
 // Route is the approval route of one contract version.

@@ -78,3 +78,13 @@ func BenchmarkObligations10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSpec copies the sample contract's spec, as every Spec and
+// AssessChange call does.
+func BenchmarkSpec(b *testing.B) {
+	c := sample(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Spec()
+	}
+}

@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -167,7 +166,7 @@ type moves map[string]string
 // the amended contract's pointer in the reason.
 func (m moves) place(err error) error {
 	var out []error
-	for _, e := range leafErrors(err) {
+	for _, e := range outsourcing.Problems(err) {
 		fe, ok := e.(*outsourcing.FieldError)
 		if !ok {
 			out = append(out, e)
@@ -301,34 +300,22 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 		return r, wrap(err)
 	}
 	last := r.versions[len(r.versions)-1]
-	route := approval.Route()
 	switch {
 	case !cr.EffectiveFrom.After(last.EffectiveFrom):
 		return r, wrap(errorf("/effective_from", "%s overlaps version %d, in force from %s", cr.EffectiveFrom, last.Number, last.EffectiveFrom))
 	case cr.EffectiveFrom.After(a.Proposed.spec.Term.End):
 		return r, wrap(errorf("/effective_from", "%s is after the term ends on %s", cr.EffectiveFrom, a.Proposed.spec.Term.End))
-	case route.Contract != cur.spec.ID || route.Version != a.Proposed.spec.Version:
-		return r, wrap(transitionf("/approval", "the approval is for %s version %d, not the proposed version %d", route.Contract, route.Version, a.Proposed.spec.Version))
-	case approval.Status() != ApprovalStatusApproved:
-		return r, wrap(transitionf("/approval", "the change is %s, not approved", approval.Status()))
+	}
+	if err := approves(approval, a.Proposed); err != nil {
+		return r, wrap(err)
 	}
 	if err := a.Proposed.signedByAll("/signatures", e.Signatures, e.At); err != nil {
 		return r, wrap(err)
 	}
 	e.Change = cr.ID
-	sup := &Supplement{ID: fmt.Sprintf("%s/S%d", cur.spec.ID, len(r.versions)), Change: cloneJSON(cr), Version: a.Proposed.spec.Version,
+	sup := &Supplement{ID: fmt.Sprintf("%s/S%d", cur.spec.ID, len(r.versions)), Change: deepCopy(cr), Version: a.Proposed.spec.Version,
 		EffectiveFrom: cr.EffectiveFrom, Differences: a.Differences, Approvals: approval.Decisions(), Signatures: slices.Clone(e.Signatures)}
 	return r.with(e, to, &Version{Number: a.Proposed.spec.Version, EffectiveFrom: cr.EffectiveFrom, Contract: a.Proposed, Supplement: sup}), nil
-}
-
-// cloneJSON deep-copies a value of this package through its JSON form,
-// which every such value has.
-func cloneJSON[T any](v T) T {
-	var out T
-	if b, err := json.Marshal(v); err == nil {
-		_ = json.Unmarshal(b, &out) // the value's own encoding decodes
-	}
-	return out
 }
 
 // valueFrom sums the payments invoiced on or after d.

@@ -133,6 +133,7 @@ func TestDiffAddedRemoved(t *testing.T) {
 		Price: outsourcing.MustMoney("1100.00", "EUR")})
 	spec.SLA.Agreement.Levels = append(spec.SLA.Agreement.Levels, sla.Level{ID: "p2", Metric: sla.MetricKind("resolution_time"),
 		Expected: outsourcing.MustDecimal("90"), Targets: map[string]sla.Duration{"P2": sla.Duration(8 * 3600e9)}, Class: sla.LevelClassKey})
+	spec.SLA.Measurement = append(spec.SLA.Measurement, contract.Measurement{Level: "p2", Method: "Business time to resolution"})
 	b, err := contract.CompileContract(spec)
 	require.NoError(t, err)
 	d := contract.Diff(a, b)

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -64,10 +65,18 @@ func (k *checker) amount(path string, m outsourcing.Money) {
 	}
 }
 
-// span checks that a span which must be given is not zero.
+// span checks that a span which must be given is longer than zero.
 func (k *checker) span(path string, s Span) {
 	if s.IsZero() {
 		k.fail(path, "the span must be longer than zero")
+	}
+	k.optionalSpan(path, s)
+}
+
+// optionalSpan checks that a span is not negative (Months(-1) in Go).
+func (k *checker) optionalSpan(path string, s Span) {
+	if s.months < 0 || s.days < 0 {
+		k.fail(path, "the span %s is negative", s)
 	}
 }
 
@@ -114,6 +123,7 @@ func (k *checker) term() {
 	if t.Renewal != nil {
 		k.span("/term/renewal/term", t.Renewal.Term)
 	}
+	k.optionalSpan("/term/notice", t.Notice)
 	for i, a := range t.Alerts {
 		k.span(jsonptr.Join("term", "alerts", i), a)
 	}
@@ -194,6 +204,8 @@ func (k *checker) clauses() {
 			}
 			seen[o.ID] = true
 			k.party(jsonptr.Append(base, "party"), o.Party)
+			k.optionalSpan(jsonptr.Append(base, "every"), o.Every)
+			k.optionalSpan(jsonptr.Append(base, "lead"), o.Lead)
 			k.ordered(jsonptr.Append(base, "due"), o.Due, jsonptr.Append(base, "until"), o.Until)
 			if !o.Until.IsZero() && o.Every.IsZero() {
 				k.fail(jsonptr.Append(base, "until"), "only a recurring obligation (with every) has an until date")
@@ -241,20 +253,35 @@ func (k *checker) sla() {
 		return
 	}
 	k.c.agreement = a
-	levels := map[string]bool{}
+	k.measurement(sched)
+}
+
+// measurement checks that the SLA schedule measures every service level
+// exactly once: each entry names a level of the agreement (ErrNotFound)
+// not named before and states its method, and each level has an entry
+// (reported at the level).
+func (k *checker) measurement(sched *SLASchedule) {
+	levels := make(map[string]bool, len(sched.Agreement.Levels))
 	for _, l := range sched.Agreement.Levels {
 		levels[l.ID] = true
 	}
-	seen := map[string]bool{}
+	measured := make(map[string]bool, len(sched.Measurement))
 	for i, m := range sched.Measurement {
-		path := jsonptr.Join("sla", "measurement", i, "level")
+		path := jsonptr.Join("sla", "measurement", i)
 		switch {
 		case !levels[m.Level]:
-			k.errs.add(notFoundf(path, "no service level %q in the agreement", m.Level))
-		case seen[m.Level]:
-			k.fail(path, "level %q is measured twice", m.Level)
+			k.errs.add(notFoundf(jsonptr.Append(path, "level"), "no service level %q in the agreement", m.Level))
+		case measured[m.Level]:
+			k.fail(jsonptr.Append(path, "level"), "level %q is measured twice", m.Level)
+		case strings.TrimSpace(m.Method) == "":
+			k.fail(jsonptr.Append(path, "method"), "the measurement of level %q states no method", m.Level)
 		}
-		seen[m.Level] = true
+		measured[m.Level] = true
+	}
+	for i, l := range sched.Agreement.Levels {
+		if !measured[l.ID] {
+			k.fail(jsonptr.Join("sla", "agreement", "levels", i), "service level %q has no entry in /sla/measurement stating how it is measured", l.ID)
+		}
 	}
 }
 

@@ -35,6 +35,16 @@ func TestCompileBadInput(t *testing.T) {
 		{"fee outside the term", func(s *contract.ContractSpec) { s.Pricing.Fees[0].Until = contract.MustDate(2030, 1, 1) },
 			"/pricing/fees/0/until", outsourcing.ErrInvalidInput},
 		{"sla level unknown", func(s *contract.ContractSpec) { s.SLA.Measurement[0].Level = "ghost" }, "/sla/measurement/0/level", outsourcing.ErrNotFound},
+		{"sla level measured twice", func(s *contract.ContractSpec) { s.SLA.Measurement[2].Level = "dc-availability" },
+			"/sla/measurement/2/level", outsourcing.ErrInvalidInput},
+		{"sla level not measured", func(s *contract.ContractSpec) { s.SLA.Measurement = s.SLA.Measurement[:2] },
+			"/sla/agreement/levels/2", outsourcing.ErrInvalidInput},
+		{"sla measurement without a method", func(s *contract.ContractSpec) { s.SLA.Measurement[1].Method = " " },
+			"/sla/measurement/1/method", outsourcing.ErrInvalidInput},
+		{"no currency", func(s *contract.ContractSpec) { s.Currency = "" }, "/currency", outsourcing.ErrInvalidInput},
+		{"negative recurrence", func(s *contract.ContractSpec) { s.Clauses[4].Obligations[0].Every = contract.Months(-1) },
+			"/clauses/4/obligations/0/every", outsourcing.ErrInvalidInput},
+		{"negative notice", func(s *contract.ContractSpec) { s.Term.Notice = contract.Days(-5) }, "/term/notice", outsourcing.ErrInvalidInput},
 		{"sla agreement invalid", func(s *contract.ContractSpec) {
 			s.SLA.Agreement.Levels[0].Credit.Allocation = outsourcing.MustPercent("250")
 		},

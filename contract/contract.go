@@ -11,8 +11,8 @@ import (
 // Contract is a compiled, checked contract. It is immutable and safe for
 // concurrent use; it keeps its own copy of the spec.
 type Contract struct {
-	spec      ContractSpec
-	doc       []byte // the spec as canonical JSON, for copies and the archive
+	spec      ContractSpec // a deep copy of the spec compiled
+	doc       []byte       // the spec as canonical JSON, for the archive
 	agreement *sla.Agreement
 	schedule  []Payment
 	annual    outsourcing.Money
@@ -34,8 +34,9 @@ type Contract struct {
 // another currency than the contract's (ErrCurrencyMismatch); an
 // obligation, milestone, transition item or SLA measurement naming a
 // party, criterion or level that does not exist (ErrNotFound); an SLA
-// schedule whose agreement does not compile (its problems relocated
-// under /sla/agreement). Nothing is kept from a spec that fails.
+// level measured twice, by no entry of /sla/measurement (at the level) or
+// by an entry without a method; an SLA schedule whose agreement does not
+// compile (its problems relocated under /sla/agreement). Nothing is kept from a spec that fails.
 func CompileContract(spec ContractSpec) (*Contract, error) {
 	c, err := compile(spec)
 	return c, wrap(err)
@@ -45,19 +46,17 @@ func compile(spec ContractSpec) (*Contract, error) {
 	if spec.Version == 0 {
 		spec.Version = 1
 	}
-	doc, err := json.Marshal(spec)
-	if err != nil {
-		return nil, errorf("", "cannot encode the contract: %v", err)
-	}
-	c := &Contract{doc: doc}
-	if err := json.Unmarshal(doc, &c.spec); err != nil { // a private deep copy
-		return nil, errorf("", "cannot copy the contract: %v", err)
-	}
+	c := &Contract{spec: deepCopy(spec)}
 	k := checker{c: c}
 	k.contract()
 	if len(k.errs) > 0 {
 		return nil, joinProblems(k.errs)
 	}
+	doc, err := json.Marshal(c.spec)
+	if err != nil {
+		return nil, errorf("", "cannot encode the contract: %v", err)
+	}
+	c.doc = doc
 	return c, nil
 }
 
@@ -74,14 +73,11 @@ func (c *Contract) Title() string { return c.spec.Title }
 func (c *Contract) Currency() outsourcing.Currency { return c.spec.Currency }
 
 // Term returns the term.
-func (c *Contract) Term() Term { return c.Spec().Term }
+func (c *Contract) Term() Term { return deepCopy(c.spec.Term) }
 
-// Spec returns a copy of the contract as written (Version filled in).
-func (c *Contract) Spec() ContractSpec {
-	var s ContractSpec
-	_ = json.Unmarshal(c.doc, &s) // the contract's own encoding decodes
-	return s
-}
+// Spec returns a deep copy of the contract as written (Version filled
+// in): changing it changes nothing in the contract.
+func (c *Contract) Spec() ContractSpec { return deepCopy(c.spec) }
 
 // Document returns the contract as a JSON document that ParseContract
 // reads back: the text the contract archive keeps (Handbook §3.3).

@@ -9,9 +9,14 @@ import (
 // write dates ("2026-05-31"). The zero value is "no date"; IsZero
 // reports it. Dates are comparable with == and ordered by Compare.
 type Date struct {
-	year  int
-	month time.Month
-	day   int
+	year  int32
+	month uint8
+	day   uint8
+}
+
+// date builds a Date from parts known to form a calendar date.
+func date(year int, month time.Month, day int) Date {
+	return Date{int32(year), uint8(month), uint8(day)}
 }
 
 // NewDate returns the date year-month-day, or a *outsourcing.FieldError
@@ -21,7 +26,7 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 	if year < 1 || year > 9999 || month < time.January || month > time.December || day < 1 || day > daysIn(year, month) {
 		return Date{}, errorf("", "%04d-%02d-%02d is not a calendar date", year, int(month), day)
 	}
-	return Date{year, month, day}, nil
+	return date(year, month, day), nil
 }
 
 // MustDate is NewDate for constants in tests and examples; it panics on
@@ -45,18 +50,17 @@ func ParseDate(s string) (Date, error) {
 
 // DateOf returns the calendar date of t in t's location.
 func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{y, m, d}
+	return date(t.Date())
 }
 
 // Year returns the year.
-func (d Date) Year() int { return d.year }
+func (d Date) Year() int { return int(d.year) }
 
 // Month returns the month.
-func (d Date) Month() time.Month { return d.month }
+func (d Date) Month() time.Month { return time.Month(d.month) }
 
 // Day returns the day of the month, 1 to 31.
-func (d Date) Day() int { return d.day }
+func (d Date) Day() int { return int(d.day) }
 
 // IsZero reports whether d is the zero Date, "no date".
 func (d Date) IsZero() bool { return d == Date{} }
@@ -66,20 +70,16 @@ func (d Date) In(loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, loc)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 }
 
 // Compare returns −1 when d is before o, 0 when equal, +1 when after.
 func (d Date) Compare(o Date) int {
-	switch {
-	case d.year != o.year:
-		return sign(d.year - o.year)
-	case d.month != o.month:
-		return sign(int(d.month - o.month))
-	default:
-		return sign(d.day - o.day)
-	}
+	return sign(d.key() - o.key())
 }
+
+// key orders dates: year, then month, then day.
+func (d Date) key() int { return int(d.year)<<9 | int(d.month)<<5 | int(d.day) }
 
 // Before reports whether d is before o.
 func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
@@ -98,14 +98,14 @@ func (d Date) DaysUntil(o Date) int { return o.days() - d.days() }
 // days counts the days from 1970-01-01 to d (H. Hinnant,
 // "chrono-Compatible Low-Level Date Algorithms", days_from_civil).
 func (d Date) days() int {
-	y, m := d.year, int(d.month)
+	y, m := d.Year(), int(d.month)
 	if m <= 2 {
 		y--
 	}
 	era := floorDiv(y, 400)
 	yoe := y - era*400
 	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d.day - 1
+	doy := (153*mp+2)/5 + d.Day() - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
@@ -124,7 +124,7 @@ func civil(n int) Date {
 	if month <= 2 {
 		y++
 	}
-	return Date{y, time.Month(month), day}
+	return date(y, time.Month(month), day)
 }
 
 func floorDiv(a, b int) int {
@@ -142,9 +142,9 @@ func floorDiv(a, b int) int {
 // EDATE and Java's LocalDate.plusMonths; time.Time.AddDate would
 // normalise 31 February to 3 March instead.
 func (d Date) AddMonths(n int) Date {
-	total := d.year*12 + int(d.month-1) + n
+	total := d.Year()*12 + int(d.month) - 1 + n
 	y, m := total/12, time.Month(total%12+1)
-	return Date{y, m, min(d.day, daysIn(y, m))}
+	return date(y, m, min(d.Day(), daysIn(y, m)))
 }
 
 // AddYears returns AddMonths(12 × n): 29 February 2024 plus one year is
@@ -154,8 +154,8 @@ func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 // EndOfMonth returns the last day of the month n months after d's, as
 // Excel's EOMONTH(d, n) does: EndOfMonth(2011-01-01, 1) is 2011-02-28.
 func (d Date) EndOfMonth(n int) Date {
-	first := Date{d.year, d.month, 1}.AddMonths(n)
-	return Date{first.year, first.month, daysIn(first.year, first.month)}
+	first := date(d.Year(), d.Month(), 1).AddMonths(n)
+	return date(first.Year(), first.Month(), daysIn(first.Year(), first.Month()))
 }
 
 // Weekday returns the day of the week.
@@ -166,7 +166,7 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.year, int(d.month), d.day)
+	return fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
 }
 
 // MarshalText implements encoding.TextMarshaler as "2026-05-31".

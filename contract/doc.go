@@ -14,7 +14,8 @@
 //     sharing and liability caps;
 //   - §3.2 review and signing: rule-based review with findings by
 //     severity, departmental reviews (legal, finance, IT, business),
-//     approval routing by rules in sequential and parallel stages, and
+//     approval routing by rules or by an editable decision table (value
+//     bands × risk) in sequential and parallel stages, and
 //     signature by authorised representatives only;
 //   - §3.3 performance monitoring: the contract record (versions,
 //     supplementary agreements, an append-only audit trail), obligations
@@ -38,14 +39,20 @@
 //	reviewer, err := contract.NewReviewer(contract.ReviewPolicy{MaxPaymentDays: 60})
 //	review, err := reviewer.Review(c)         // findings by severity
 //	router, err := contract.NewRouter(steps)  // approval routing rules
-//	route, err := router.Route(c)
+//	route, err := router.Route(c)             // or by decision table, value bands × risk:
+//	route, err = contract.DefaultTableRouter().Route(c, outsourcing.RiskLevelHigh)
 //	flow := contract.NewWorkflow(route)       // record decisions stage by stage
 //	flow, err = flow.Decide(contract.Decision{Step: "legal", Approver: "counsel", Verdict: contract.VerdictApprove, At: t})
 //	rec, err := contract.NewRecord(c, "j.doe", t)  // lifecycle, versions, audit trail
 //	rec, err = rec.Apply(contract.Event{Kind: contract.EventSubmit, Actor: "j.doe", At: t})
+//	rec, err = rec.Approve(flow, contract.Event{Actor: "j.doe", At: t})  // only once flow approved this version
 //	rec, err = rec.Apply(contract.Event{Kind: contract.EventSign, Actor: "j.doe", At: t, Signatures: sigs})
 //	a, err := rec.Current().AssessChange(cr)  // necessity, impact, risk; the proposed version and its diff
 //	rec, err = rec.Amend(cr, changeFlow, contract.Event{Actor: "j.doe", At: t, Signatures: sigs})
+//
+// Every document a caller sends has a schema and a Parse function:
+// ParseContract, ParseChangeRequest, ParseInvoice, ParseDispute,
+// ParseAcceptanceRequest, ParseCompletions and ParseFulfilments.
 //
 // Fulfilment reads the compiled contract: Contract.Obligations,
 // Contract.PaymentSchedule, Contract.CheckInvoice, Contract.ApplyCredits
@@ -71,7 +78,7 @@
 // of the offending value in the caller's document or value, matching
 // outsourcing.ErrInvalidInput, ErrCurrencyMismatch, ErrTransition or
 // ErrNotFound; several problems are joined. A refused operation changes
-// nothing. A *Contract, *Reviewer, *Router, Workflow and *Record are
-// immutable: operations return new values, and all are safe for
-// concurrent use.
+// nothing. A *Contract, *Reviewer, *Router, *TableRouter, Workflow and
+// *Record are immutable: operations return new values, and all are safe
+// for concurrent use.
 package contract

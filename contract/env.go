@@ -99,7 +99,7 @@ func (c *Contract) clauseEnv(i int, contract *ReviewEnv) *ClauseEnv {
 // monthsBetween counts the whole months from a to b: a's day-of-month
 // reached again (clamped to month ends) counts as a month.
 func monthsBetween(a, b Date) int {
-	n := (b.year-a.year)*12 + int(b.month-a.month)
+	n := (b.Year()-a.Year())*12 + int(b.Month()-a.Month())
 	if a.AddMonths(n).After(b) {
 		n--
 	}

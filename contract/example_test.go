@@ -60,7 +60,6 @@ func ExampleReviewer_Review() {
 	// Output:
 	// ITO-2026-001 annual fees 516000.00 EUR value 1608000.00 EUR
 	// high   liability_cap   the liability cap 516000.00 EUR is below 1.5 × the annual fees of 516000.00 EUR (774000.00 EUR)
-	// medium sla_measurement service level "first-call" states no measurement method
 }
 
 // Approval routing: legal and finance approve in parallel, then the CFO
@@ -95,6 +94,26 @@ func ExampleRouter_Route() {
 	// Output:
 	// [legal finance]
 	// [cfo] pending
+}
+
+// Approval routing by the shipped decision table: value bands × risk
+// level give the steps and their stages (edit ApprovalTableDocument and
+// compile it with NewTableRouter to change them).
+func ExampleTableRouter_Route() {
+	c := mustSample() // 1,608,000.00 EUR over the initial term
+	route, err := contract.DefaultTableRouter().Route(c, outsourcing.RiskLevelHigh)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range route.Steps {
+		fmt.Printf("stage %d  %-12s %s\n", s.Stage, s.ID, s.Approvers)
+	}
+	// Output:
+	// stage 1  legal        [general_counsel]
+	// stage 1  procurement  [head_of_procurement]
+	// stage 1  finance      [finance_controller]
+	// stage 1  risk         [chief_risk_officer]
+	// stage 2  cfo          [cfo]
 }
 
 // The lifecycle as a Mermaid state diagram, for a wiki or a ticket.

@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"testing"
@@ -41,5 +42,37 @@ func FuzzParseContract(f *testing.F) {
 		require.NoError(t, err)
 		_, err = contract.CompileContract(again)
 		require.NoError(t, err)
+	})
+}
+
+// FuzzParseDocuments: any text given to any of the other parsers
+// (invoice, dispute, change request, acceptance request, completions,
+// fulfilments; the first byte chooses) is parsed without a panic; a
+// failure matches ErrInvalidInput with JSON-pointer paths; a success
+// marshals to a document that parses back to the same value.
+func FuzzParseDocuments(f *testing.F) {
+	docs := documents()
+	for i, d := range docs {
+		doc, err := json.Marshal(d.filled)
+		require.NoError(f, err)
+		f.Add(byte(i), doc)
+	}
+	f.Add(byte(0), []byte(`{"id":"I","date":"2026-01-01","lines":[]}`))
+	f.Add(byte(4), []byte(`[{"item":"x","on":"2026-02-29"}]`))
+	f.Fuzz(func(t *testing.T, which byte, doc []byte) {
+		d := docs[int(which)%len(docs)]
+		v, err := d.parse(doc)
+		if err != nil {
+			assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+			for _, fe := range outsourcing.FieldErrors(err) {
+				assert.True(t, fe.Path == "" || fe.Path[0] == '/', fe.Path)
+			}
+			return
+		}
+		again, err := json.Marshal(v)
+		require.NoError(t, err)
+		back, err := d.parse(again)
+		require.NoError(t, err, string(again))
+		assert.Equal(t, v, back)
 	})
 }

@@ -22,10 +22,8 @@ type MeetingDate struct {
 func (c *Contract) Meetings(p Period) []MeetingDate {
 	var out []MeetingDate
 	for _, m := range c.spec.Governance.Meetings {
-		occurrences(cmp.Or(m.First, c.spec.Term.Start), m.Every, p.End, func(_ int, d Date) bool {
-			if !d.Before(p.Start) {
-				out = append(out, MeetingDate{Meeting: m.ID, Name: m.Name, On: d})
-			}
+		occurrences(cmp.Or(m.First, c.spec.Term.Start), m.Every, p.Start, p.End, func(_ int, d Date) bool {
+			out = append(out, MeetingDate{Meeting: m.ID, Name: m.Name, On: d})
 			return true
 		})
 	}

@@ -1,67 +1,28 @@
 package contract_test
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"reflect"
-	"regexp"
-	"strings"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
-var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-
-// TestJSONKeysSnakeCase walks every exported struct type of the package
-// (read from its source, so a new type cannot be forgotten) and checks
-// that each exported field has an explicit snake_case json tag. Rule
-// environments (expr tags) are not marshalled and are skipped.
-func TestJSONKeysSnakeCase(t *testing.T) {
-	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	checked := 0
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		ast.Inspect(f, func(n ast.Node) bool {
-			ts, ok := n.(*ast.TypeSpec)
-			if !ok || !ts.Name.IsExported() {
-				return true
-			}
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				return true
-			}
-			for _, field := range st.Fields.List {
-				var tag reflect.StructTag
-				if field.Tag != nil {
-					tag = reflect.StructTag(strings.Trim(field.Tag.Value, "`"))
-				}
-				if _, isEnv := tag.Lookup("expr"); isEnv {
-					return true
-				}
-				for _, name := range field.Names {
-					if !name.IsExported() {
-						continue
-					}
-					key, _, _ := strings.Cut(tag.Get("json"), ",")
-					assert.Truef(t, snakeCase.MatchString(key), "%s.%s: json key %q is not snake_case", ts.Name.Name, name.Name, key)
-					checked++
-				}
-			}
-			return true
-		})
-	}
-	assert.Greater(t, checked, 150)
+// TestResultTypesJSON checks every exported document and result type of
+// the package (and the struct types they hold): snake_case JSON names,
+// and a zero value (Money{} fields, "no amount") that marshals.
+func TestResultTypesJSON(t *testing.T) {
+	testkit.AssertResultTypes(t,
+		// documents
+		contract.ContractSpec{}, contract.ChangeRequest{}, contract.Invoice{}, contract.Dispute{},
+		contract.AcceptanceRequest{}, contract.Completion{}, contract.Fulfilment{},
+		contract.ApprovalStep{}, contract.Decision{}, contract.DepartmentReview{}, contract.ReviewPolicy{},
+		contract.Signature{}, contract.Event{},
+		// results
+		contract.Review{}, contract.Clearance{}, contract.Route{}, contract.Version{}, contract.Supplement{},
+		contract.ChangeAssessment{}, contract.Difference{}, contract.InvoiceCheck{}, contract.Payment{},
+		contract.ObligationReport{}, contract.ObligationDue{}, contract.RenewalStatus{}, contract.TransitionProgress{},
+		contract.Acceptance{}, contract.EscalationStatus{}, contract.MeetingDate{},
+	)
 }
 
 // TestOutputIgnoresDecimalGlobals: documents and results do not depend

@@ -21,15 +21,43 @@ func signatures(when time.Time) []contract.Signature {
 	return []contract.Signature{{Party: "acme", Signatory: "ceo", At: when}, {Party: "nordops", Signatory: "md", At: when}}
 }
 
+// routed returns the approval workflow of c on a two-stage route (legal,
+// then the CFO), with the decisions of the first n steps.
+func routed(t *testing.T, c *contract.Contract, n int) contract.Workflow {
+	t.Helper()
+	router, err := contract.NewRouter([]contract.ApprovalStep{
+		{ID: "legal", Stage: 1, Approvers: []string{"counsel"}},
+		{ID: "cfo", Stage: 2, Approvers: []string{"cfo"}},
+	})
+	require.NoError(t, err)
+	route, err := router.Route(c)
+	require.NoError(t, err)
+	w := contract.NewWorkflow(route)
+	for _, s := range route.Steps[:n] {
+		w, err = w.Decide(contract.Decision{Step: s.ID, Approver: s.Approvers[0], Verdict: contract.VerdictApprove, At: at(1)})
+		require.NoError(t, err)
+	}
+	return w
+}
+
+// inReview opens the sample's record and submits it.
+func inReview(t *testing.T) *contract.Record {
+	t.Helper()
+	r, err := contract.NewRecord(sample(t), "j.doe", at(0))
+	require.NoError(t, err)
+	r, err = r.Apply(contract.Event{Kind: contract.EventSubmit, Actor: "j.doe", At: at(1)})
+	require.NoError(t, err)
+	return r
+}
+
 // active takes the sample through review, approval, signature and
 // activation.
 func active(t *testing.T) *contract.Record {
 	t.Helper()
-	r, err := contract.NewRecord(sample(t), "j.doe", at(0))
+	r := inReview(t)
+	r, err := r.Approve(routed(t, r.Current(), 2), contract.Event{Actor: "workflow", At: at(2)})
 	require.NoError(t, err)
 	for i, e := range []contract.Event{
-		{Kind: contract.EventSubmit, Actor: "j.doe", At: at(1)},
-		{Kind: contract.EventApprove, Actor: "workflow", At: at(2)},
 		{Kind: contract.EventSign, Actor: "legal-office", At: at(3), Signatures: signatures(at(3))},
 		{Kind: contract.EventActivate, Actor: "j.doe", At: at(4)},
 	} {
@@ -37,6 +65,91 @@ func active(t *testing.T) *contract.Record {
 		require.NoError(t, err, i)
 	}
 	return r
+}
+
+func TestApproveNeedsTheWorkflow(t *testing.T) {
+	r := inReview(t)
+	c := r.Current()
+	other := sample(t).Spec()
+	other.Version = 2
+	v2, err := contract.CompileContract(other)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		try  func() (*contract.Record, error)
+		path string
+	}{
+		{"approve through Apply", func() (*contract.Record, error) {
+			return r.Apply(contract.Event{Kind: contract.EventApprove, Actor: "x", At: at(2)})
+		}, "/kind"},
+		{"no decision yet", func() (*contract.Record, error) {
+			return r.Approve(routed(t, c, 0), contract.Event{Actor: "x", At: at(2)})
+		}, "/approval"},
+		{"the CFO's stage still open", func() (*contract.Record, error) {
+			return r.Approve(routed(t, c, 1), contract.Event{Actor: "x", At: at(2)})
+		}, "/approval"},
+		{"the workflow of another version", func() (*contract.Record, error) {
+			return r.Approve(routed(t, v2, 2), contract.Event{Actor: "x", At: at(2)})
+		}, "/approval"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.try()
+			require.ErrorIs(t, err, outsourcing.ErrTransition)
+			requirePath(t, err, tc.path)
+			assert.Same(t, r, got)
+			assert.Equal(t, contract.StateInReview, r.State(), "state unchanged")
+			assert.Len(t, r.Trail(), 2)
+		})
+	}
+	draft, err := contract.NewRecord(c, "j.doe", at(0))
+	require.NoError(t, err)
+	_, err = draft.Approve(routed(t, c, 2), contract.Event{Actor: "x", At: at(2)})
+	assert.ErrorIs(t, err, outsourcing.ErrTransition, "a draft is not approved")
+
+	approved, err := r.Approve(routed(t, c, 2), contract.Event{Actor: "x", At: at(2)})
+	require.NoError(t, err)
+	assert.Equal(t, contract.StateApproved, approved.State())
+	last := approved.Trail()[2]
+	assert.Equal(t, contract.EventApprove, last.Kind)
+	require.Len(t, last.Approvals, 2, "the trail keeps the decisions")
+	assert.Equal(t, "cfo", last.Approvals[1].Approver)
+}
+
+// The sample's term runs from 2026-01-01 to 2028-12-31 and renews for a
+// year at most twice, with three months' notice (cancel-by 2028-09-30
+// for the initial term, 2029-09-30 for the first renewal).
+func TestExpireAtTheEndOfTheLastTerm(t *testing.T) {
+	r := active(t)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 18, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		name   string
+		at     time.Time
+		notice contract.Date
+		path   string // "" when the expiry is accepted
+	}{
+		{"before the end of the term", day(2027, 5, 1), contract.Date{}, "/at"},
+		{"on the last day, notice in time", day(2028, 12, 31), contract.MustDate(2028, 9, 15), ""},
+		{"on the last day, without notice: it renews", day(2028, 12, 31), contract.Date{}, "/at"},
+		{"after the end, notice too late: it renews", day(2029, 1, 1), contract.MustDate(2028, 10, 15), "/at"},
+		{"the renewal term that late notice ends", day(2029, 12, 31), contract.MustDate(2028, 10, 15), ""},
+		{"in the last renewal term", day(2030, 6, 30), contract.Date{}, "/at"},
+		{"after the renewals are used up", day(2031, 1, 5), contract.Date{}, ""},
+		{"notice after the expiry", day(2028, 12, 31), contract.MustDate(2029, 1, 2), "/notice_given"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := r.Apply(contract.Event{Kind: contract.EventExpire, Actor: "x", At: tc.at, NoticeGiven: tc.notice})
+			if tc.path == "" {
+				require.NoError(t, err)
+				assert.Equal(t, contract.StateExpired, got.State())
+				return
+			}
+			requirePath(t, err, tc.path)
+			assert.Same(t, r, got)
+			assert.Equal(t, contract.StateActive, r.State(), "state unchanged")
+		})
+	}
+	_, err := r.Apply(contract.Event{Kind: contract.EventExpire, Actor: "x", At: day(2027, 5, 1)})
+	assert.ErrorIs(t, err, outsourcing.ErrTransition)
 }
 
 func TestNext(t *testing.T) {
@@ -95,11 +208,8 @@ func TestRecordRefusals(t *testing.T) {
 	_, err = draft.Apply(contract.Event{Kind: contract.EventSubmit, At: at(1)})
 	requirePath(t, err, "/actor")
 
-	approved := draft
-	for _, k := range []contract.EventKind{contract.EventSubmit, contract.EventApprove} {
-		approved, err = approved.Apply(contract.Event{Kind: k, Actor: "x", At: at(1)})
-		require.NoError(t, err)
-	}
+	approved, err := inReview(t).Approve(routed(t, draft.Current(), 2), contract.Event{Actor: "x", At: at(1)})
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		name string
 		sigs []contract.Signature

@@ -21,8 +21,10 @@ type ContractSpec struct {
 	// Title is a readable name.
 	Title string `json:"title"`
 	// Currency is the contract's currency: every price line, cap and
-	// signing limit is in it.
-	Currency outsourcing.Currency `json:"currency"`
+	// signing limit is in it. Required; omitted from JSON when empty, so
+	// that a spec built in Go without one reaches CompileContract's
+	// error at /currency.
+	Currency outsourcing.Currency `json:"currency,omitzero"`
 	// Parties are the customer (exactly one) and the providers. A
 	// provider refers to its vendor by VendorID.
 	Parties []Party `json:"parties"`
@@ -306,12 +308,17 @@ type EscalationStep struct {
 // SLASchedule is the SLA schedule: an sla agreement document and, for
 // each service level, how it is measured (Handbook §3.1: each metric
 // with a target, a measurement method, a reporting period and a penalty).
+// sla.Level has no field for the measurement method, so the schedule
+// carries one Measurement per level: CompileContract requires exactly
+// one entry for every level of the agreement, each naming a level that
+// exists.
 type SLASchedule struct {
 	// Agreement is the service-level agreement, as sla.ParseAgreement
 	// decodes it.
 	Agreement sla.AgreementSpec `json:"agreement"`
-	// Measurement says, per level, how it is measured.
-	Measurement []Measurement `json:"measurement,omitempty"`
+	// Measurement says how each level is measured: one entry per level
+	// of the agreement.
+	Measurement []Measurement `json:"measurement"`
 }
 
 // Measurement states how one service level is measured.
@@ -319,7 +326,7 @@ type Measurement struct {
 	// Level is the id of the agreement's level.
 	Level string `json:"level"`
 	// Method describes the measurement method ("synthetic probe every
-	// minute from two sites").
+	// minute from two sites"); required.
 	Method string `json:"method"`
 	// Source names the tool or data source.
 	Source string `json:"source,omitempty"`

@@ -49,19 +49,6 @@ type ObligationReport struct {
 	Met     int `json:"met"`
 }
 
-// occurrences calls fn with each date anchor + every × k (k from 0)
-// that is not after until, counted from the anchor so that month ends do
-// not drift; a zero every gives the anchor alone. It stops when fn
-// returns false.
-func occurrences(anchor Date, every Span, until Date, fn func(k int, d Date) bool) {
-	for k := 0; ; k++ {
-		d := every.Times(k).AddTo(anchor)
-		if d.After(until) || !fn(k, d) || every.IsZero() {
-			return
-		}
-	}
-}
-
 // obligationUntil is the last day an obligation's occurrences may fall on.
 func (c *Contract) obligationUntil(o Obligation) Date {
 	if o.Every.IsZero() {
@@ -75,21 +62,19 @@ func (c *Contract) obligationUntil(o Obligation) Date {
 // statuses are as of p.End with nothing met.
 func (c *Contract) ObligationSchedule(p Period) []ObligationDue {
 	var out []ObligationDue
-	for _, cl := range c.spec.Clauses {
-		for _, o := range cl.Obligations {
-			occurrences(o.Due, o.Every, minDate(c.obligationUntil(o), p.End), func(k int, d Date) bool {
-				if !d.Before(p.Start) {
-					out = append(out, c.due(cl, o, k, d, p.End, Date{}))
-				}
-				return true
-			})
-		}
+	for _, ref := range c.obligations {
+		cl := &c.spec.Clauses[ref.clause]
+		o := &cl.Obligations[ref.index]
+		occurrences(o.Due, o.Every, p.Start, minDate(c.obligationUntil(*o), p.End), func(k int, d Date) bool {
+			out = append(out, c.due(cl, o, k, d, p.End, Date{}))
+			return true
+		})
 	}
 	slices.SortStableFunc(out, func(a, b ObligationDue) int { return a.Due.Compare(b.Due) })
 	return out
 }
 
-func (c *Contract) due(cl Clause, o Obligation, k int, d, asOf, done Date) ObligationDue {
+func (c *Contract) due(cl *Clause, o *Obligation, k int, d, asOf, done Date) ObligationDue {
 	st := statusAt(asOf, d, o.Lead.SubtractFrom(d), done)
 	od := ObligationDue{Obligation: o.ID, Clause: cl.ID, Party: o.Party, Description: o.Description, Occurrence: k, Due: d, Status: st}
 	if st == ItemStatusDone || st == ItemStatusDoneLate {
@@ -106,37 +91,31 @@ func (c *Contract) due(cl Clause, o Obligation, k int, d, asOf, done Date) Oblig
 // an obligation that does not exist (ErrNotFound) or for a day that is
 // not one of its due dates, or given twice.
 func (c *Contract) Obligations(asOf Date, done []Fulfilment) (ObligationReport, error) {
-	met, err := c.fulfilments(done)
-	if err != nil {
+	w := c.window(asOf)
+	if err := w.record(c, done); err != nil {
 		return ObligationReport{}, wrap(err)
 	}
-	out := ObligationReport{AsOf: asOf}
+	out := ObligationReport{AsOf: asOf, Open: make([]ObligationDue, 0, w.open(asOf))}
 	for pos, ref := range c.obligations {
-		cl := c.spec.Clauses[ref.clause]
-		o := cl.Obligations[ref.index]
-		horizon := o.Lead.AddTo(asOf)
-		occurrences(o.Due, o.Every, c.obligationUntil(o), func(k int, d Date) bool {
-			var on Date
-			if k < len(met[pos]) {
-				on = met[pos][k]
-			}
+		cl := &c.spec.Clauses[ref.clause]
+		o := &cl.Obligations[ref.index]
+		met := w.met[w.start[pos]:w.start[pos+1]]
+		for k, on := range met {
+			d := nth(o.Due, o.Every, k)
 			od := c.due(cl, o, k, d, asOf, on)
-			if d.After(horizon) {
+			switch {
+			case k == w.reported[pos]:
 				out.Open = append(out.Open, od) // the next one to come
-				return false
-			}
-			switch od.Status {
-			case ItemStatusDone, ItemStatusDoneLate:
+			case od.Status == ItemStatusDone, od.Status == ItemStatusDoneLate:
 				out.Met++
-			case ItemStatusOverdue:
+			case od.Status == ItemStatusOverdue:
 				out.Overdue++
 				out.Open = append(out.Open, od)
 			default:
 				out.Due++
 				out.Open = append(out.Open, od)
 			}
-			return true
-		})
+		}
 	}
 	return out, nil
 }
@@ -155,10 +134,63 @@ func (c *Contract) indexObligations() {
 	}
 }
 
-// fulfilments indexes fulfilments by obligation (in contract order) and
-// occurrence, checking each names an occurrence once.
-func (c *Contract) fulfilments(done []Fulfilment) ([][]Date, error) {
-	out := make([][]Date, len(c.obligations))
+// window holds, for a report at one day, the occurrences each obligation
+// reports, in one array: obligation pos has occurrences 0 to
+// start[pos+1] − start[pos] − 1 there, the days they were met in met
+// (zero when not). reported[pos] counts those due by the day (within
+// their lead time); one more, the next to come, follows when the
+// obligation has one. Fulfilments of later occurrences only need to be
+// checked for repeats: later holds them.
+type window struct {
+	start    []int
+	reported []int
+	met      []Date
+	later    map[[2]int]bool
+}
+
+// window lays out the occurrences reported at asOf, each obligation's
+// counted by arithmetic from its anchor.
+func (c *Contract) window(asOf Date) window {
+	w := window{start: make([]int, len(c.obligations)+1), reported: make([]int, len(c.obligations))}
+	for pos, ref := range c.obligations {
+		o := &c.spec.Clauses[ref.clause].Obligations[ref.index]
+		until := c.obligationUntil(*o)
+		n, last := 0, minDate(until, o.Lead.AddTo(asOf))
+		switch {
+		case o.Every.IsZero() && !o.Due.After(last):
+			n = 1
+		case !o.Every.IsZero():
+			n = firstOnOrAfter(o.Due, o.Every, last.AddDays(1))
+		}
+		w.reported[pos] = n
+		if !nth(o.Due, o.Every, n).After(until) && (n == 0 || !o.Every.IsZero()) {
+			n++ // the next one to come
+		}
+		w.start[pos+1] = w.start[pos] + n
+	}
+	w.met = make([]Date, w.start[len(c.obligations)])
+	return w
+}
+
+// open counts the occurrences a report at asOf lists as open: those
+// due by then and not met by then, and each obligation's next one.
+func (w *window) open(asOf Date) int {
+	n := 0
+	for pos, reported := range w.reported {
+		met := w.met[w.start[pos]:w.start[pos+1]]
+		n += len(met) - reported // the next one, if any
+		for _, on := range met[:reported] {
+			if !metBy(on, asOf) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// record enters the fulfilments, checking each names an occurrence of an
+// obligation once.
+func (w *window) record(c *Contract, done []Fulfilment) error {
 	var errs problems
 	for i, f := range done {
 		pos, ok := c.obligationByID[f.Obligation]
@@ -167,44 +199,40 @@ func (c *Contract) fulfilments(done []Fulfilment) ([][]Date, error) {
 			continue
 		}
 		ref := c.obligations[pos]
-		k, ok := c.occurrence(c.spec.Clauses[ref.clause].Obligations[ref.index], f.Due)
+		k, ok := c.occurrence(&c.spec.Clauses[ref.clause].Obligations[ref.index], f.Due)
 		switch {
 		case !ok:
 			errs.failf(jsonptr.Join(i, "due"), "%s is not a due date of obligation %q", f.Due, f.Obligation)
 		case f.On.IsZero():
 			errs.failf(jsonptr.Join(i, "on"), "a fulfilment needs the day it was met")
-		case k < len(out[pos]) && !out[pos][k].IsZero():
-			errs.failf(jsonptr.Join(i, "due"), "obligation %q due %s is fulfilled twice", f.Obligation, f.Due)
-		default:
-			if k >= len(out[pos]) {
-				out[pos] = append(out[pos], make([]Date, k+1-len(out[pos]))...)
+		case w.start[pos]+k < w.start[pos+1]:
+			slot := &w.met[w.start[pos]+k]
+			if !slot.IsZero() {
+				errs.failf(jsonptr.Join(i, "due"), "obligation %q due %s is fulfilled twice", f.Obligation, f.Due)
 			}
-			out[pos][k] = f.On
+			*slot = f.On
+		default:
+			if w.later == nil {
+				w.later = map[[2]int]bool{}
+			}
+			if w.later[[2]int{pos, k}] {
+				errs.failf(jsonptr.Join(i, "due"), "obligation %q due %s is fulfilled twice", f.Obligation, f.Due)
+			}
+			w.later[[2]int{pos, k}] = true
 		}
 	}
-	return out, joinProblems(errs)
+	return joinProblems(errs)
 }
 
 // occurrence returns the number of o's occurrence due on d, and whether d
 // is one of o's due dates.
-func (c *Contract) occurrence(o Obligation, d Date) (int, bool) {
-	if d.Before(o.Due) || d.After(c.obligationUntil(o)) {
+func (c *Contract) occurrence(o *Obligation, d Date) (int, bool) {
+	if d.Before(o.Due) || d.After(c.obligationUntil(*o)) {
 		return 0, false
 	}
 	if o.Every.IsZero() {
 		return 0, d == o.Due
 	}
-	k := 0 // a span of months and days is walked from the anchor
-	switch {
-	case o.Every.days == 0:
-		k = max(monthsBetween(o.Due, d)/o.Every.months-1, 0)
-	case o.Every.months == 0:
-		k = o.Due.DaysUntil(d) / o.Every.days
-	}
-	for ; ; k++ { // the occurrence on or after d is at most one past the estimate
-		x := o.Every.Times(k).AddTo(o.Due)
-		if !x.Before(d) {
-			return k, x == d
-		}
-	}
+	k := firstOnOrAfter(o.Due, o.Every, d)
+	return k, nth(o.Due, o.Every, k) == d
 }

@@ -32,6 +32,13 @@ type Event struct {
 	Signatures []Signature `json:"signatures,omitempty"`
 	// Change is the id of the change request an amend event applied.
 	Change string `json:"change,omitempty"`
+	// Approvals are the approval workflow's decisions, filled in by
+	// Record.Approve on an approve event.
+	Approvals []Decision `json:"approvals,omitempty"`
+	// NoticeGiven is, on an expire event of a contract that renews
+	// automatically, the day notice of non-renewal was given; zero when
+	// none was.
+	NoticeGiven Date `json:"notice_given,omitzero"`
 }
 
 // Version is one version of the contract in the record.
@@ -86,6 +93,7 @@ func (r *Record) Trail() []Event {
 	out := slices.Clone(r.events)
 	for i := range out {
 		out[i].Signatures = slices.Clone(out[i].Signatures)
+		out[i].Approvals = slices.Clone(out[i].Approvals)
 	}
 	return out
 }
@@ -104,15 +112,24 @@ func (r *Record) InForce(d Date) *Contract {
 // Apply records e and returns the new record; the receiver is unchanged.
 // The state moves as Next says. A sign event carries one signature per
 // party, each by an authorised signatory of that party on that day whose
-// limit covers the contract's value, none after the event. Errors (a
-// *outsourcing.FieldError at the event's field): an event the state does
-// not allow (ErrTransition at /kind; amend goes through Amend), a
-// missing actor or time or a time before the previous event, a missing,
-// repeated or unauthorised signature (at /signatures/i/...).
+// limit covers the contract's value, none after the event. An expire
+// event comes at the end of the contract's last term: on or after the
+// last day of a term that does not renew (no automatic renewal, renewals
+// used up, or notice of non-renewal given by the term's cancel-by date,
+// Event.NoticeGiven), as Contract.Renewal reads the day of e.At. Errors
+// (a *outsourcing.FieldError at the event's field): an event the state
+// does not allow (ErrTransition at /kind; approve goes through Approve,
+// amend through Amend), an expiry before the end of the last term or of
+// a term that renews (ErrTransition at /at), a notice dated after the
+// event (/notice_given), a missing actor or time or a time before the
+// previous event, a missing, repeated or unauthorised signature (at
+// /signatures/i/...).
 func (r *Record) Apply(e Event) (*Record, error) {
 	switch e.Kind {
 	case EventCreate:
 		return r, wrap(transitionf("/kind", "a record is created once, by NewRecord"))
+	case EventApprove:
+		return r, wrap(transitionf("/kind", "an approval is recorded by Record.Approve, with its approval workflow"))
 	case EventAmend:
 		return r, wrap(transitionf("/kind", "an amendment is applied by Record.Amend"))
 	}
@@ -123,12 +140,69 @@ func (r *Record) Apply(e Event) (*Record, error) {
 	if err := r.checkEvent(e); err != nil {
 		return r, wrap(err)
 	}
-	if e.Kind == EventSign {
-		if err := r.checkSignatures(e); err != nil {
-			return r, wrap(err)
-		}
+	switch e.Kind {
+	case EventSign:
+		err = r.checkSignatures(e)
+	case EventExpire:
+		err = r.Current().checkExpiry(DateOf(e.At), e.NoticeGiven)
+	}
+	if err != nil {
+		return r, wrap(err)
 	}
 	return r.with(e, to, nil), nil
+}
+
+// Approve records the approval of the current version: approval must be
+// the workflow of a route for exactly that version (Router.Route of
+// Current) and approved, every stage decided. The event's Kind is set to
+// approve and its Approvals to the workflow's decisions; the state moves
+// from in review to approved. Errors: a state that allows no approval
+// (ErrTransition at /kind); a workflow for another contract or version,
+// or still pending or rejected (ErrTransition at /approval); event
+// problems (/actor, /at).
+func (r *Record) Approve(approval Workflow, e Event) (*Record, error) {
+	to, err := Next(r.state, EventApprove)
+	if err != nil {
+		return r, err
+	}
+	e.Kind = EventApprove
+	if err := r.checkEvent(e); err != nil {
+		return r, wrap(err)
+	}
+	if err := approves(approval, r.Current()); err != nil {
+		return r, wrap(err)
+	}
+	e.Approvals = approval.Decisions()
+	return r.with(e, to, nil), nil
+}
+
+// approves checks that a workflow approved version c.
+func approves(approval Workflow, c *Contract) error {
+	route := approval.Route()
+	switch {
+	case route.Contract != c.spec.ID || route.Version != c.spec.Version:
+		return transitionf("/approval", "the approval is for %s version %d, not %s version %d", route.Contract, route.Version, c.spec.ID, c.spec.Version)
+	case approval.Status() != ApprovalStatusApproved:
+		return transitionf("/approval", "the approval is %s: open steps %v", approval.Status(), approval.Open())
+	}
+	return nil
+}
+
+// checkExpiry checks that the contract may expire on day: the day is
+// past the last day of a term that does not renew, or is that day.
+func (c *Contract) checkExpiry(day, notice Date) error {
+	if !notice.IsZero() && notice.After(day) {
+		return errorf("/notice_given", "notice given on %s, after the expiry on %s", notice, day)
+	}
+	st := c.Renewal(day, notice)
+	switch {
+	case st.Phase == RenewalPhaseEnded, st.Phase == RenewalPhaseEnds && day == st.Term.End:
+		return nil
+	case st.Phase == RenewalPhaseEnds, st.Phase == RenewalPhaseNotStarted:
+		return transitionf("/at", "the term runs to %s: the contract cannot expire on %s", st.Term.End, day)
+	}
+	return transitionf("/at", "the term to %s renews to %s without notice of non-renewal by %s: the contract cannot expire on %s",
+		st.Term.End, st.Next.End, st.CancelBy, day)
 }
 
 // with returns a copy of r with e appended (and a new version, if any).
@@ -144,6 +218,7 @@ func (r *Record) with(e Event, to State, v *Version) *Record {
 	}
 	e.Version = next.Current().spec.Version
 	e.Signatures = slices.Clone(e.Signatures)
+	e.Approvals = slices.Clone(e.Approvals)
 	next.events = append(next.events, e)
 	return next
 }

@@ -79,16 +79,17 @@ type RenewalStatus struct {
 	Next Period `json:"next,omitzero"`
 }
 
-// terms returns term k: 0 is the initial term; renewal k runs from the
-// initial term's end + 1 day + (k − 1) renewal terms, counted from that
-// anchor so month ends do not drift.
+// termPeriod returns term k: 0 is the initial term; renewal k runs from
+// the anchor, the day after the initial term's last day, + (k − 1)
+// renewal terms to the anchor + k renewal terms − 1 day, counted from
+// that anchor so month ends do not drift.
 func (c *Contract) termPeriod(k int) Period {
 	t := c.spec.Term
 	if k == 0 {
 		return Period{Start: t.Start, End: t.End}
 	}
 	anchor := t.End.AddDays(1)
-	return Period{Start: t.Renewal.Term.Times(k - 1).AddTo(anchor), End: t.Renewal.Term.Times(k).AddTo(anchor).AddDays(-1)}
+	return Period{Start: nth(anchor, t.Renewal.Term, k-1), End: nth(anchor, t.Renewal.Term, k).AddDays(-1)}
 }
 
 // renews reports whether term k is followed by a renewal.
@@ -97,22 +98,42 @@ func (c *Contract) renews(k int) bool {
 	return r != nil && (r.Max == 0 || k < r.Max)
 }
 
+// currentTerm returns the number of the term at asOf, by arithmetic from
+// the anchor: the first term that asOf does not pass, that notice given
+// by its cancel-by date ends, or that no renewal follows. Term k ends
+// the day before anchor + k renewal terms (the initial term, k = 0,
+// included), so each condition holds from some k on and the earliest k
+// of the three is the term.
+func (c *Contract) currentTerm(asOf, noticeGiven Date) int {
+	t := c.spec.Term
+	if t.Renewal == nil || !asOf.After(t.End) {
+		return 0
+	}
+	anchor := t.End.AddDays(1)
+	k := firstOnOrAfter(anchor, t.Renewal.Term, asOf.AddDays(1))
+	if !noticeGiven.IsZero() {
+		est := firstOnOrAfter(anchor, t.Renewal.Term, t.Notice.AddTo(noticeGiven).AddDays(1))
+		k = min(k, firstHolding(est, func(k int) bool {
+			return !noticeGiven.After(t.Notice.SubtractFrom(nth(anchor, t.Renewal.Term, k).AddDays(-1)))
+		}))
+	}
+	if t.Renewal.Max > 0 {
+		k = min(k, t.Renewal.Max)
+	}
+	return k
+}
+
 // Renewal reports the renewal and notice position at asOf (Handbook
 // §3.3): the current term, the cancel-by date, the alert windows and
 // what happens at the term's end. noticeGiven is the day notice of
 // non-renewal was given, zero when none: notice given by a term's
-// cancel-by date ends the contract with that term.
+// cancel-by date ends the contract with that term. The current term is
+// found by arithmetic from the anchor, not by walking the terms, so a
+// day decades ahead costs what a day in the initial term does.
 func (c *Contract) Renewal(asOf, noticeGiven Date) RenewalStatus {
 	t := c.spec.Term
 	out := RenewalStatus{AsOf: asOf}
-	k := 0
-	for c.renews(k) && asOf.After(c.termPeriod(k).End) {
-		cancelBy := t.Notice.SubtractFrom(c.termPeriod(k).End)
-		if !noticeGiven.IsZero() && !noticeGiven.After(cancelBy) {
-			break // notice ended the contract with term k
-		}
-		k++
-	}
+	k := c.currentTerm(asOf, noticeGiven)
 	out.TermNumber, out.Term = k, c.termPeriod(k)
 	switch {
 	case asOf.Before(t.Start):

@@ -43,8 +43,6 @@ type ReviewPolicy struct {
 const (
 	// CheckMissingClause: a required clause kind is absent.
 	CheckMissingClause = "missing_clause"
-	// CheckSLAMeasurement: a service level states no measurement method.
-	CheckSLAMeasurement = "sla_measurement"
 	// CheckSLAPenalty: a critical service level has no credit model.
 	CheckSLAPenalty = "sla_penalty"
 	// CheckNoSLA: the contract has an SLA clause but no SLA schedule.
@@ -171,7 +169,7 @@ func compileRules[E any](base string, list []rules.Rule, opts []rules.Option) (c
 // name is written (pathOf(rule id)).
 func ruleProblems(err error, pathOf func(id string) string) error {
 	var out []error
-	for _, e := range leafErrors(err) {
+	for _, e := range outsourcing.Problems(err) {
 		var id string
 		if re, ok := e.(*outsourcing.RuleError); ok {
 			id = re.Rule
@@ -180,22 +178,6 @@ func ruleProblems(err error, pathOf func(id string) string) error {
 		out = append(out, &outsourcing.FieldError{Path: path, Reason: e.Error(), Err: outsourcing.ErrRule, Cause: e})
 	}
 	return joinProblems(out)
-}
-
-// leafErrors flattens joined errors down to the typed errors they join.
-func leafErrors(err error) []error {
-	switch err.(type) {
-	case *outsourcing.FieldError, *outsourcing.RuleError:
-		return []error{err}
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // Policy returns a copy of the policy the reviewer was built from.
@@ -208,9 +190,8 @@ func (rv *Reviewer) Policy() ReviewPolicy {
 }
 
 // Review runs the built-in checks and the policy's rules over c:
-// missing required clauses (high), SLA levels without a measurement
-// method (medium), critical levels without a credit model, the penalty
-// (high), an SLA clause without an SLA schedule (high), a liability cap
+// missing required clauses (high), critical levels without a credit
+// model, the penalty (high), an SLA clause without an SLA schedule (high), a liability cap
 // below the minimum multiple of the annual fees (high), payment terms
 // beyond the limit (medium), then every user rule that does not hold.
 // Errors: a rule failing at run time (a *outsourcing.RuleError,
@@ -281,10 +262,6 @@ func slaFindings(c *Contract) []Finding {
 	var out []Finding
 	for i, l := range s.Agreement.Levels {
 		path := jsonptr.Join("sla", "agreement", "levels", i)
-		if !slices.ContainsFunc(s.Measurement, func(m Measurement) bool { return m.Level == l.ID && m.Method != "" }) {
-			out = append(out, Finding{Check: CheckSLAMeasurement, Severity: outsourcing.SeverityMedium, Path: path,
-				Message: fmt.Sprintf("service level %q states no measurement method", l.ID)})
-		}
 		if l.Class != sla.LevelClassKey && (l.Credit.Kind == "" || l.Credit.Kind == sla.CreditKindNone) {
 			out = append(out, Finding{Check: CheckSLAPenalty, Severity: outsourcing.SeverityHigh, Path: jsonptr.Append(path, "credit"),
 				Message: fmt.Sprintf("critical service level %q has no penalty (credit model)", l.ID)})

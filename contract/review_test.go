@@ -29,7 +29,6 @@ func TestReviewChecks(t *testing.T) {
 	}
 	assert.Equal(t, []string{"/clauses"}, got[contract.CheckMissingClause])
 	assert.Equal(t, []string{"/sla/agreement/levels/1/credit"}, got[contract.CheckSLAPenalty])
-	assert.Equal(t, []string{"/sla/agreement/levels/2"}, got[contract.CheckSLAMeasurement])
 	assert.Equal(t, []string{"/payment_terms/days"}, got[contract.CheckPaymentTerms], "45 days end of month is up to 75 days")
 	assert.Empty(t, got[contract.CheckLiabilityCap], "516,000 is 1 × the annual fees")
 	assert.Len(t, got["has-text"], 9) // clauses 2, 4, 5, 6, 7, 9, 10, 11 and 12 have no text

@@ -239,7 +239,7 @@ func (s *ItemStatus) UnmarshalText(b []byte) error {
 // (zero when not done), dueFrom the first day it counts as due.
 func statusAt(asOf, due, dueFrom, done Date) ItemStatus {
 	switch {
-	case !done.IsZero() && !done.After(asOf):
+	case metBy(done, asOf):
 		if done.After(due) {
 			return ItemStatusDoneLate
 		}
@@ -251,6 +251,10 @@ func statusAt(asOf, due, dueFrom, done Date) ItemStatus {
 	}
 	return ItemStatusOpen
 }
+
+// metBy reports whether an item done on done (zero when not) is done by
+// asOf.
+func metBy(done, asOf Date) bool { return !done.IsZero() && !done.After(asOf) }
 
 // ItemProgress is one transition item at a day.
 type ItemProgress struct {

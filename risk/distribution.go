@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"iter"
 	"math"
 	"math/rand/v2"
 
@@ -134,7 +135,7 @@ func (t triangular) sample(u float64) float64 {
 }
 
 // poisson draws Poisson(lambda) for a lambda that changes between calls:
-// inversion by sequential search below 10, Hörmann's PTRS transformed
+// inversion by sequential search below 10 (poissonSteps), Hörmann's PTRS transformed
 // rejection (1993) from 10 up. expNeg is exp(−lambda), passed in so a fixed
 // rate computes it once.
 func poisson(r *rand.Rand, lambda, expNeg float64) int {
@@ -142,18 +143,58 @@ func poisson(r *rand.Rand, lambda, expNeg float64) int {
 		return 0
 	}
 	if lambda < 10 {
-		u := r.Float64()
-		p := expNeg
-		f := p
-		k := 0
-		for u > f && k < 1000 {
-			k++
-			p *= lambda / float64(k)
-			f += p
-		}
-		return k
+		return searchPoisson(poissonSteps(lambda, expNeg), r.Float64())
 	}
 	return poissonPTRS(r, lambda)
+}
+
+// maxPoissonSearch is the largest count the inversion search returns: u
+// beyond the float64 sum of the probabilities (which falls short of 1 by
+// rounding) gives it.
+const maxPoissonSearch = 1000
+
+// poissonSteps yields the cumulative probabilities F_0, F_1, … of
+// Poisson(λ), p_k = p_{k−1}·λ/k summed in order, until they stop growing
+// or k reaches maxPoissonSearch.
+func poissonSteps(lambda, expNeg float64) iter.Seq[float64] {
+	return func(yield func(float64) bool) {
+		p := expNeg
+		f := p
+		for k := 0; yield(f) && k < maxPoissonSearch; {
+			k++
+			p *= lambda / float64(k)
+			if f+p == f && float64(k) > lambda {
+				return // the terms only shrink from here: f is final
+			}
+			f += p
+		}
+	}
+}
+
+// poissonCDF tabulates poissonSteps for a fixed λ below 10, so each draw
+// is a search without divisions; nil for any other λ.
+func poissonCDF(lambda, expNeg float64) []float64 {
+	if !(lambda > 0 && lambda < 10) {
+		return nil
+	}
+	var cdf []float64
+	for f := range poissonSteps(lambda, expNeg) {
+		cdf = append(cdf, f)
+	}
+	return cdf
+}
+
+// searchPoisson inverts the cumulative probabilities: the first k with u ≤
+// F_k, or maxPoissonSearch when u is above them all.
+func searchPoisson(cdf iter.Seq[float64], u float64) int {
+	k := 0
+	for f := range cdf {
+		if !(u > f) {
+			return k
+		}
+		k++
+	}
+	return maxPoissonSearch
 }
 
 // poissonPTRS is W. Hörmann, "The transformed rejection method for

@@ -28,6 +28,9 @@ func TestEnumsRoundTripAndRejectUnknown(t *testing.T) {
 		"due kind":   {func() enum { return new(DueKind) }, []string{"review", "drill"}},
 		"due status": {func() enum { return new(DueStatus) }, []string{"current", "due", "overdue"}},
 		"category":   {func() enum { return new(Category) }, []string{"information_security", "intellectual_property", "custom:geo-politics"}},
+		"input":      {func() enum { return new(InputParameter) }, []string{"amount", "escalation", "duration", "discount_rate"}},
+		"estimate":   {func() enum { return new(EstimateKind) }, []string{"pert", "lognormal", "triangular", "uniform", "discrete"}},
+		"case risk":  {func() enum { return new(CaseRiskKind) }, []string{"loss", "exit"}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

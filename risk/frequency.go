@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -60,8 +61,9 @@ func BinomialFrequency(n int, p float64) Frequency {
 // family — Poisson(λ) becomes Poisson(λv), a fixed n Binomial(n, v),
 // Binomial(n, p) Binomial(n, pv), and a PERT rate Λ Poisson(Λv).
 type counter struct {
-	lambda, expNeg float64 // Poisson(λv), exp(−λv)
-	rate           *pert   // PERT rate, nil unless drawn per year
+	lambda, expNeg float64   // Poisson(λv), exp(−λv)
+	cdf            []float64 // poisson's cumulative probabilities for a fixed λv below 10
+	rate           *pert     // PERT rate, nil unless drawn per year
 	vuln           float64
 	n              int // binomial trials, 0 for Poisson
 	p              float64
@@ -118,6 +120,7 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 	default:
 		c.lambda = f.Rate * vuln
 		c.expNeg = math.Exp(-c.lambda)
+		c.cdf = poissonCDF(c.lambda, c.expNeg)
 	}
 	return c, nil
 }
@@ -130,6 +133,8 @@ func (c *counter) draw(r *rand.Rand) int {
 	case c.rate != nil:
 		lambda := c.rate.sample(r) * c.vuln
 		return poisson(r, lambda, math.Exp(-lambda))
+	case c.cdf != nil:
+		return searchPoisson(slices.Values(c.cdf), r.Float64())
 	}
 	return poisson(r, c.lambda, c.expNeg)
 }

@@ -49,9 +49,10 @@ type SimOptions struct {
 	Seed uint64 `json:"seed"`
 	// Workers is the number of goroutines that draw the chunks, at most
 	// one per chunk; 0 means runtime.GOMAXPROCS(0), a negative number is
-	// an error. Selecting the percentiles of a large run may use one more
-	// goroutine per disjoint range of at least 65,536 years. It never
-	// changes results.
+	// an error. The percentile pass of a large run scans disjoint ranges
+	// of at least 65,536 years and selects within its brackets on up to
+	// Workers goroutines, and selection may use one more goroutine per
+	// disjoint range of at least 65,536 years. It never changes results.
 	Workers int `json:"workers"`
 	// SummaryOptions say how the simulated years are summarised.
 	SummaryOptions
@@ -183,6 +184,7 @@ func simulate(models []*model, items []PortfolioItem, opt SimOptions) (Portfolio
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	plan.workers = workers
 	out := PortfolioResult{Risks: make([]RiskResult, len(items))}
 	buf := make([]float64, opt.Trials)
 	var total []float64
@@ -284,6 +286,7 @@ func fill(buf []float64, m *model, key uint64, workers int) moments {
 
 // summaryPlan holds the validated options a summary needs.
 type summaryPlan struct {
+	workers    int // goroutines the percentile selection may use
 	currency   outsourcing.Currency
 	confidence float64
 	probs      []float64
@@ -314,7 +317,7 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 // newSummary validates summary options for a sample in cur.
 func newSummary(opt SummaryOptions, cur outsourcing.Currency) (*summaryPlan, error) {
 	var errs []error
-	p := &summaryPlan{currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
+	p := &summaryPlan{workers: runtime.GOMAXPROCS(0), currency: cur, confidence: opt.VaRConfidence, probs: opt.ExceedanceProbabilities}
 	if p.confidence == 0 {
 		p.confidence = 0.95
 	}
@@ -377,7 +380,7 @@ func (p *summaryPlan) summarise(losses []float64, mom moments) Result {
 	for _, e := range p.probs {
 		qs = append(qs, 1-e)
 	}
-	vals := quantiles(losses, qs)
+	vals := quantiles(losses, qs, p.workers)
 	money := func(x float64) outsourcing.Money { return toMoney(x, p.currency) }
 	r := Result{
 		Trials:            len(losses),
@@ -404,7 +407,7 @@ func (p *summaryPlan) summarise(losses []float64, mom moments) Result {
 // quantiles returns the type-7 quantiles of a at each q in [0,1], by
 // selecting only the order statistics they need (O(n log k), no full
 // sort). It reorders a.
-func quantiles(a []float64, qs []float64) []float64 {
+func quantiles(a []float64, qs []float64, workers int) []float64 {
 	n := len(a)
 	var ks []int
 	for _, q := range qs {
@@ -417,7 +420,7 @@ func quantiles(a []float64, qs []float64) []float64 {
 	}
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
-	stat := orderStatistics(a, ks)
+	stat := orderStatistics(a, ks, workers)
 	out := make([]float64, len(qs))
 	for i, q := range qs {
 		h := q * float64(n-1)
@@ -437,10 +440,10 @@ func quantiles(a []float64, qs []float64) []float64 {
 // values inside the brackets in one pass and selects among them; a rank
 // that falls outside its bracket, which is rare for shuffled data, falls
 // back to selection over all of a. It may reorder a.
-func orderStatistics(a []float64, ks []int) map[int]float64 {
+func orderStatistics(a []float64, ks []int, workers int) map[int]float64 {
 	out := make(map[int]float64, len(ks))
 	if len(a) >= 1<<16 {
-		if bracketed(a, ks, out) {
+		if bracketed(a, ks, out, workers) {
 			return out
 		}
 		clear(out)
@@ -457,12 +460,65 @@ type bracket struct {
 	lo, hi float64
 	ks     []int     // ranks wanted inside
 	below  int       // values < lo
-	values []float64 // values in [lo, hi]
+	inside int       // values in [lo, hi]
+	values []float64 // those values, when lo < hi
+}
+
+// minScanRange is the fewest values a goroutine of the bracket scan takes.
+const minScanRange = 1 << 16
+
+// bracketScan is what one range of values brings to each bracket.
+type bracketScan struct {
+	count  []int       // count[j]: values whose last bracket with lo ≤ x is j−1
+	inside []int       // values in [lo, hi] per bracket
+	values [][]float64 // those values, for brackets with lo < hi
+}
+
+// scanBrackets sorts the values of a into the brackets bs (lower bounds
+// in bounds), with buffers of the given capacities.
+func scanBrackets(a []float64, bs []*bracket, bounds []float64, capacity []int) bracketScan {
+	sc := bracketScan{count: make([]int, len(bs)+1), inside: make([]int, len(bs)), values: make([][]float64, len(bs))}
+	for j, b := range bs {
+		if b.lo < b.hi {
+			sc.values[j] = make([]float64, 0, capacity[j])
+		}
+	}
+	for _, x := range a {
+		j := upperBound(bounds, x) - 1
+		sc.count[j+1]++
+		if j >= 0 && x <= bs[j].hi {
+			sc.inside[j]++
+			if bs[j].lo < bs[j].hi {
+				sc.values[j] = append(sc.values[j], x)
+			}
+		}
+	}
+	return sc
+}
+
+// select1 returns the bracket's wanted order statistics, in the order of ks.
+func (b *bracket) select1() []float64 {
+	out := make([]float64, len(b.ks))
+	if b.lo == b.hi {
+		for i := range out {
+			out[i] = b.lo
+		}
+		return out
+	}
+	local := make([]int, len(b.ks))
+	for i, k := range b.ks {
+		local[i] = k - b.below
+	}
+	multiSelect(b.values, 0, len(b.values), local)
+	for i, l := range local {
+		out[i] = b.values[l]
+	}
+	return out
 }
 
 // bracketed fills out for every k in ks by sampling; it reports false when
 // a rank escaped its bracket.
-func bracketed(a []float64, ks []int, out map[int]float64) bool {
+func bracketed(a []float64, ks []int, out map[int]float64, workers int) bool {
 	const s = 8192
 	n := len(a)
 	sample := make([]float64, s)
@@ -488,9 +544,6 @@ func bracketed(a []float64, ks []int, out map[int]float64) bool {
 		bs = append(bs, &bracket{lo: lo, hi: hi, ks: []int{k}})
 		spans = append(spans, to-from+1)
 	}
-	for i, b := range bs {
-		b.values = make([]float64, 0, (spans[i]+d)*(n/s+1))
-	}
 	if len(bs) == 0 {
 		return true
 	}
@@ -498,33 +551,60 @@ func bracketed(a []float64, ks []int, out map[int]float64) bool {
 	for i, b := range bs {
 		bounds[i] = b.lo
 	}
-	// count[j] is the number of values whose last bracket with lo ≤ x is j−1.
+	// Up to `workers` goroutines scan disjoint ranges of a. Counts add up
+	// and a bracket's values are the same multiset however a is split, so
+	// the order statistics do not depend on the number of workers.
+	parts := min(max(workers, 1), max(n/minScanRange, 1))
+	capacity := make([]int, len(bs)) // expected values per bracket and range
+	for j := range bs {
+		capacity[j] = (spans[j]+d)*(n/s+1)/parts + 1
+	}
+	scans := make([]bracketScan, parts)
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Go(func() {
+			lo, hi := w*n/parts, (w+1)*n/parts
+			scans[w] = scanBrackets(a[lo:hi], bs, bounds, capacity)
+		})
+	}
+	wg.Wait()
 	count := make([]int, len(bs)+1)
-	for _, x := range a {
-		j := upperBound(bounds, x) - 1
-		count[j+1]++
-		if j >= 0 && x <= bs[j].hi {
-			bs[j].values = append(bs[j].values, x)
+	for j, b := range bs {
+		for _, sc := range scans {
+			count[j] += sc.count[j]
+			b.inside += sc.inside[j]
+			if parts == 1 {
+				b.values = sc.values[j]
+			} else {
+				b.values = append(b.values, sc.values[j]...)
+			}
 		}
 	}
 	below := 0
 	for i, b := range bs {
 		below += count[i]
 		b.below = below
-	}
-	for _, b := range bs {
 		for _, k := range b.ks {
-			if k < b.below || k >= b.below+len(b.values) {
+			if k < b.below || k >= b.below+b.inside {
 				return false
 			}
 		}
-		local := make([]int, len(b.ks))
-		for i, k := range b.ks {
-			local[i] = k - b.below
-		}
-		multiSelect(b.values, 0, len(b.values), local)
-		for i, k := range b.ks {
-			out[k] = b.values[local[i]]
+	}
+	// Select within the brackets, on up to `workers` goroutines; a bracket
+	// whose bounds are equal holds that one value.
+	stats := make([][]float64, len(bs))
+	sem := make(chan struct{}, max(workers, 1))
+	for i, b := range bs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			stats[i] = b.select1()
+		})
+	}
+	wg.Wait()
+	for i, b := range bs {
+		for j, k := range b.ks {
+			out[k] = stats[i][j]
 		}
 	}
 	return true

@@ -113,7 +113,7 @@ func TestLognormalFromInterval(t *testing.T) {
 			for i := range draws {
 				draws[i] = math.Exp(l.mu + l.sigma*r.NormFloat64())
 			}
-			q := quantiles(draws, []float64{0.05, 0.95})
+			q := quantiles(draws, []float64{0.05, 0.95}, 1)
 			// The fitted distribution puts the interval at P5 and P95.
 			assert.InEpsilon(t, c.Low, q[0], 0.02)
 			assert.InEpsilon(t, c.High, q[1], 0.02)
@@ -245,7 +245,7 @@ func TestSimulateResultShape(t *testing.T) {
 func TestQuantilesType7(t *testing.T) {
 	// NumPy: np.percentile([15, 20, 35, 40, 50], [0, 10, 40, 50, 90, 100])
 	// = [15, 17, 29, 35, 46, 50] (linear method).
-	got := quantiles([]float64{50, 15, 40, 35, 20}, []float64{0, 0.1, 0.4, 0.5, 0.9, 1})
+	got := quantiles([]float64{50, 15, 40, 35, 20}, []float64{0, 0.1, 0.4, 0.5, 0.9, 1}, 1)
 	want := []float64{15, 17, 29, 35, 46, 50}
 	assert.InDeltaSlice(t, want, got, 1e-12)
 	// Many ties, in any order.
@@ -253,8 +253,8 @@ func TestQuantilesType7(t *testing.T) {
 	for i := range a {
 		a[i] = float64(i % 3)
 	}
-	assert.InDeltaSlice(t, []float64{0, 1, 2}, quantiles(a, []float64{0.2, 0.5, 0.9}), 0)
-	assert.InDeltaSlice(t, []float64{7, 7}, quantiles([]float64{7}, []float64{0, 1}), 0)
+	assert.InDeltaSlice(t, []float64{0, 1, 2}, quantiles(a, []float64{0.2, 0.5, 0.9}, 2), 0)
+	assert.InDeltaSlice(t, []float64{7, 7}, quantiles([]float64{7}, []float64{0, 1}, 1), 0)
 }
 
 func TestSimulatePortfolio(t *testing.T) {
@@ -370,7 +370,9 @@ func TestOrderStatisticsAgainstSort(t *testing.T) {
 					want[i] += (h - float64(lo)) * (sorted[lo+1] - sorted[lo])
 				}
 			}
-			assert.Equal(t, want, quantiles(slices.Clone(data), qs))
+			for _, workers := range []int{1, 2, 5} {
+				assert.Equal(t, want, quantiles(slices.Clone(data), qs, workers), "workers %d", workers)
+			}
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
 // Stakeholder rates a vendor as an ecosystem stakeholder the way EBIOS
@@ -85,6 +86,71 @@ type Criticality struct {
 // "/maturity" or "/trust"; thresholds not positive or a danger threshold
 // not above the control one at "/danger" or "/control" of th.
 func AssessCriticality(s Stakeholder, th ZoneThresholds) (Criticality, error) {
+	if err := errors.Join(append(s.check(), th.check()...)...); err != nil {
+		return Criticality{}, wrap(err)
+	}
+	c, err := s.assess(th)
+	return c, wrap(err)
+}
+
+// EcosystemSpec is an EBIOS RM ecosystem map (schema/ecosystem.schema.json):
+// the vendors rated as stakeholders and, optionally, the study's zone
+// thresholds.
+//
+//	{"thresholds": {"danger": "2", "control": "1"},
+//	 "stakeholders": [{"vendor": "cloud_host", "dependency": 4, "penetration": 4, "maturity": 2, "trust": 2}]}
+type EcosystemSpec struct {
+	ID string `json:"id,omitempty"`
+	// Thresholds, when set, replace DefaultZoneThresholds.
+	Thresholds   *ZoneThresholds `json:"thresholds,omitempty"`
+	Stakeholders []Stakeholder   `json:"stakeholders"`
+}
+
+// ParseEcosystem validates doc against EcosystemSchema and decodes it
+// (numbers exact, unknown fields rejected). Problems are
+// *outsourcing.FieldError values at JSON pointers into doc
+// ("/stakeholders/2/trust").
+func ParseEcosystem(doc []byte) (EcosystemSpec, error) {
+	return parse[EcosystemSpec](ecosystemSchema, doc)
+}
+
+// AssessEcosystem assesses every stakeholder of spec, in order, with its
+// thresholds. Problems are *FieldError values at pointers into spec,
+// joined: a rating outside 1–4 at "/stakeholders/i/<rating>", a vendor
+// rated twice at "/stakeholders/i/vendor", bad thresholds at
+// "/thresholds/danger" or "/thresholds/control".
+func AssessEcosystem(spec EcosystemSpec) ([]Criticality, error) {
+	th := DefaultZoneThresholds()
+	if spec.Thresholds != nil {
+		th = *spec.Thresholds
+	}
+	errs := []error{outsourcing.AtPath("/thresholds", errors.Join(th.check()...))}
+	first := map[string]int{}
+	for i, s := range spec.Stakeholders {
+		at := jsonptr.Join("stakeholders", i)
+		if j, dup := first[s.Vendor]; dup {
+			errs = append(errs, errorf(jsonptr.Append(at, "vendor"), "vendor %q is rated twice (first at /stakeholders/%d)", s.Vendor, j))
+		} else {
+			first[s.Vendor] = i
+		}
+		errs = append(errs, outsourcing.AtPath(at, errors.Join(s.check()...)))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, wrap(err)
+	}
+	out := make([]Criticality, len(spec.Stakeholders))
+	for i, s := range spec.Stakeholders {
+		c, err := s.assess(th)
+		if err != nil {
+			return nil, wrap(outsourcing.AtPath(jsonptr.Join("stakeholders", i), err))
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// check reports the ratings outside 1–4, at "/<rating>".
+func (s Stakeholder) check() []error {
 	var errs []error
 	for _, r := range []struct {
 		name  string
@@ -94,20 +160,29 @@ func AssessCriticality(s Stakeholder, th ZoneThresholds) (Criticality, error) {
 			errs = append(errs, errorf("/"+r.name, "vendor %q: %s %d is not in 1 to 4", s.Vendor, r.name, r.value))
 		}
 	}
+	return errs
+}
+
+// check reports thresholds that cannot separate three zones.
+func (th ZoneThresholds) check() []error {
+	var errs []error
 	if !th.Control.IsPositive() {
 		errs = append(errs, errorf("/control", "control threshold %s is not positive", th.Control))
 	}
 	if !th.Danger.GreaterThan(th.Control) {
 		errs = append(errs, errorf("/danger", "danger threshold %s is not above the control threshold %s", th.Danger, th.Control))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return Criticality{}, wrap(err)
-	}
+	return errs
+}
+
+// assess computes the threat level and zone of a checked stakeholder:
+// the zone compares exposure with threshold × reliability, exactly.
+func (s Stakeholder) assess(th ZoneThresholds) (Criticality, error) {
 	c := Criticality{Vendor: s.Vendor, Exposure: s.Dependency * s.Penetration, Reliability: s.Maturity * s.Trust}
 	exposure, reliability := outsourcing.DecimalFromInt(int64(c.Exposure)), outsourcing.DecimalFromInt(int64(c.Reliability))
 	threat, err := exposure.Quo(reliability, 2, outsourcing.RoundHalfUp)
 	if err != nil {
-		return Criticality{}, wrap(err)
+		return Criticality{}, err
 	}
 	c.Threat = threat
 	switch {

@@ -25,11 +25,18 @@ type DecisionSpec struct {
 	Decided   time.Time `json:"decided"`
 	DecidedBy string    `json:"decided_by,omitempty"`
 	// RequiredRoles are the roles that must approve (for example
-	// procurement, it, finance).
-	RequiredRoles []string   `json:"required_roles,omitempty"`
+	// procurement, it, finance): at least one, each once. Approvals come
+	// from these roles only.
+	RequiredRoles []string   `json:"required_roles"`
 	Approvals     []Approval `json:"approvals,omitempty"`
 	Log           []LogItem  `json:"log,omitempty"`
 }
+
+// ParseDecision validates doc against DecisionSchema and decodes it
+// (unknown fields rejected). Problems are *outsourcing.FieldError values
+// at JSON pointers into doc ("/approvals/1/verdict"); Decide checks the
+// decision against the evaluation.
+func ParseDecision(doc []byte) (DecisionSpec, error) { return parse[DecisionSpec](decisionSchema, doc) }
 
 // Approval is one approver's verdict.
 type Approval struct {
@@ -99,14 +106,20 @@ func (s *DecisionStatus) UnmarshalText(text []byte) error {
 type DecisionRecord struct {
 	// ID is a stable UUID of the evaluation id, the selected vendor and the
 	// decision instant, so the same decision always has the same id.
-	ID           uuid.UUID      `json:"id"`
-	Evaluation   string         `json:"evaluation,omitempty"`
-	Selected     string         `json:"selected"`
-	SelectedRank int            `json:"selected_rank"`
-	Rationale    string         `json:"rationale"`
-	Decided      time.Time      `json:"decided"`
-	DecidedBy    string         `json:"decided_by,omitempty"`
-	Status       DecisionStatus `json:"status"`
+	ID         uuid.UUID `json:"id"`
+	Evaluation string    `json:"evaluation,omitempty"`
+	// Selected is the chosen vendor and SelectedRank its rank; TopRanked
+	// is the vendor ranked first. OverridesRanking is true when the
+	// committee chose a vendor ranked below first, against the ranking:
+	// the Rationale then says why.
+	Selected         string         `json:"selected"`
+	SelectedRank     int            `json:"selected_rank"`
+	TopRanked        string         `json:"top_ranked"`
+	OverridesRanking bool           `json:"overrides_ranking"`
+	Rationale        string         `json:"rationale"`
+	Decided          time.Time      `json:"decided"`
+	DecidedBy        string         `json:"decided_by,omitempty"`
+	Status           DecisionStatus `json:"status"`
 	// Method, Weights, Ranking, Gated, Sensitivity and Warnings repeat the evaluation's.
 	Method      scoring.Method           `json:"method"`
 	Weights     []DimensionWeight        `json:"weights"`
@@ -122,27 +135,31 @@ type DecisionRecord struct {
 	Log       []LogItem `json:"log,omitempty"`
 }
 
-// Decide records the decision spec on evaluation ev. It fails, with
-// *outsourcing.FieldError values at pointers into spec, when the selected
-// vendor is not ranked ("/selected", ErrNotFound), the rationale is empty
-// ("/rationale"), an approval has no role ("/approvals/i/role") or a log
-// item no id ("/log/i/id"). The status is rejected when any approver
-// rejected, approved when every required role approved and no item with
-// the selected vendor is open, pending otherwise.
+// Decide records the decision spec on evaluation ev. Problems are
+// *outsourcing.FieldError values at pointers into spec, joined: the
+// selected vendor not ranked ("/selected", ErrNotFound); an empty
+// rationale ("/rationale"), whose reason names the top-ranked vendor when
+// the selected one is ranked below it; no required role
+// ("/required_roles") or one listed twice ("/required_roles/i"); an
+// approval without a role or from a role the decision does not require
+// ("/approvals/i/role"); a log item without an id ("/log/i/id"). The
+// status is rejected when any approver rejected, approved when every
+// required role approved and no item with the selected vendor is open,
+// pending otherwise.
 func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 	var errs []error
 	rank := slices.IndexFunc(ev.Ranking, func(r RankedVendor) bool { return r.Vendor == spec.Selected })
-	if rank < 0 {
+	override := rank >= 0 && ev.Ranking[rank].Rank > 1
+	switch {
+	case rank < 0:
 		errs = append(errs, sentinelf(outsourcing.ErrNotFound, "/selected", "vendor %q is not ranked in evaluation %q", spec.Selected, ev.ID))
+	case override && strings.TrimSpace(spec.Rationale) == "":
+		errs = append(errs, errorf("/rationale", "vendor %q is ranked %d, below %q: the rationale must say why it is chosen", spec.Selected, ev.Ranking[rank].Rank, ev.Winner()))
 	}
-	if strings.TrimSpace(spec.Rationale) == "" {
+	if !override && strings.TrimSpace(spec.Rationale) == "" {
 		errs = append(errs, errorf("/rationale", "vendor %q: a decision needs a rationale", spec.Selected))
 	}
-	for i, a := range spec.Approvals {
-		if a.Role == "" {
-			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q has no role", a.Approver))
-		}
-	}
+	errs = append(errs, checkRoles(spec)...)
 	for i, it := range spec.Log {
 		if it.ID == "" {
 			errs = append(errs, errorf(jsonptr.Join("log", i, "id"), "vendor %q: log item without an id", it.Vendor))
@@ -152,8 +169,8 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 		return DecisionRecord{}, wrap(err)
 	}
 	r := DecisionRecord{
-		ID:         outsourcing.StableID(outsourcing.Namespace, "vendors/decision", ev.ID, spec.Selected, spec.Decided.UTC().Format(time.RFC3339Nano)),
-		Evaluation: ev.ID, Selected: spec.Selected, SelectedRank: ev.Ranking[rank].Rank,
+		ID:         outsourcing.StableID(outsourcing.Namespace(), "vendors/decision", ev.ID, spec.Selected, spec.Decided.UTC().Format(time.RFC3339Nano)),
+		Evaluation: ev.ID, Selected: spec.Selected, SelectedRank: ev.Ranking[rank].Rank, TopRanked: ev.Winner(), OverridesRanking: override,
 		Rationale: spec.Rationale, Decided: spec.Decided, DecidedBy: spec.DecidedBy,
 		Method: ev.Method, Weights: slices.Clone(ev.Weights), Ranking: slices.Clone(ev.Ranking), Gated: slices.Clone(ev.Gated),
 		Sensitivity: slices.Clone(ev.Sensitivity), Warnings: slices.Clone(ev.Warnings),
@@ -185,6 +202,30 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 	return r, nil
 }
 
+// checkRoles reports a decision without required roles, a role required
+// twice, and approvals without a role or from a role not required.
+func checkRoles(spec DecisionSpec) []error {
+	var errs []error
+	if len(spec.RequiredRoles) == 0 {
+		errs = append(errs, errorf("/required_roles", "vendor %q: a decision needs at least one approving role", spec.Selected))
+	}
+	for i, role := range spec.RequiredRoles {
+		if slices.Contains(spec.RequiredRoles[:i], role) {
+			errs = append(errs, errorf(jsonptr.Join("required_roles", i), "role %q is required twice", role))
+		}
+	}
+	for i, a := range spec.Approvals {
+		switch {
+		case a.Role == "":
+			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q has no role", a.Approver))
+		case !slices.Contains(spec.RequiredRoles, a.Role):
+			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q as %q: the decision requires approvals from %s only",
+				a.Approver, a.Role, strings.Join(spec.RequiredRoles, ", ")))
+		}
+	}
+	return errs
+}
+
 // Moves turns an evaluation into pipeline moves at instant at by actor
 // by: ranked vendors are evaluated, gated vendors rejected with the gate
 // as the reason.
@@ -211,6 +252,9 @@ func (r DecisionRecord) Moves(at time.Time, by string) []Move {
 		m := Move{Vendor: rv.Vendor, To: StageRejected, At: at, By: by, Reason: fmt.Sprintf("not selected (rank %d); decision %s", rv.Rank, r.ID)}
 		if rv.Vendor == r.Selected {
 			m.To, m.Reason = StageSelected, "selected: "+r.Rationale
+			if r.OverridesRanking {
+				m.Reason = fmt.Sprintf("selected at rank %d over %q ranked first: %s", r.SelectedRank, r.TopRanked, r.Rationale)
+			}
 		}
 		moves = append(moves, m)
 	}

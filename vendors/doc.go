@@ -21,11 +21,12 @@
 //     approvals and rationale as an audit record.
 //   - §2.1 and §5.1 third-party risk: due-diligence questionnaires scored
 //     per category and overall with missing answers reported; EBIOS RM
-//     stakeholder criticality and zones; tiering by an editable decision
-//     table.
+//     stakeholder criticality and zones for an ecosystem map; tiering by an
+//     editable decision table.
 //   - §4.3 performance: periodic reviews with trend, satisfaction surveys
 //     (CSAT, NPS), improvement plans with overdue actions; §6.4 recognition
-//     records; §7.4 and §8 the final evaluation, archived.
+//     records; §7.4 and §8 the final evaluation, archived, with the
+//     recommendation from an editable decision table.
 //
 // # Usage
 //
@@ -37,7 +38,17 @@
 //	screened, err := screening.Screen(pool, asOf)        // short list, explained
 //	eval, err := vendors.ParseEvaluation(scoresJSON)     // panel, scores, bids
 //	ranked, err := vendors.Evaluate(vendors.DefaultTemplate(), eval)
-//	record, err := vendors.Decide(ranked, decision)      // approvals, rationale
+//	decision, err := vendors.ParseDecision(decisionJSON) // approvals, rationale
+//	record, err := vendors.Decide(ranked, decision)      // the audit record
+//
+// Every other document has its Parse function too: ParseQuestionnaire and
+// ParseAnswers, ParseEcosystem (AssessEcosystem), ParseReviews
+// (SummarizeReviews), ParseSurvey (SummarizeSurvey), ParseImprovementPlan
+// (ImprovementPlan.StatusAt), ParseRecognitions (RecognitionTotal) and
+// ParseFinalInput (EvaluateFinal). The tiering and recommendation rules
+// are decision tables shipped as JSON (DefaultTieringTableJSON,
+// DefaultRecommendationTableJSON) that CompileTiering and
+// CompileRecommender compile once from an edited copy.
 //
 // Pipeline.Apply records the moves (ScreeningResult.Moves,
 // Evaluation.Moves, DecisionRecord.Moves) so every vendor's path is
@@ -46,9 +57,12 @@
 // # Errors
 //
 // Documents are validated against their JSON Schemas (PoolSchema,
-// TemplateSchema, EvaluationSchema, QuestionnaireSchema, AnswersSchema);
-// every problem is an *outsourcing.FieldError whose Path is a JSON pointer
-// into the caller's document and whose reason names the vendor
+// TemplateSchema, EvaluationSchema, DecisionSchema, QuestionnaireSchema,
+// AnswersSchema, EcosystemSchema, ReviewsSchema, SurveySchema,
+// ImprovementPlanSchema, RecognitionsSchema, FinalInputSchema), unknown
+// properties rejected; every problem is an *outsourcing.FieldError whose
+// Path is a JSON pointer into the caller's document and whose reason
+// names the vendor
 // ("vendors: /scores/4/vendor: evaluator \"it\" scored vendor \"hooli\",
 // which is not on the short list"), joined in document order, matching
 // outsourcing.ErrInvalidInput, ErrNotFound, ErrCurrencyMismatch or
@@ -57,8 +71,8 @@
 //
 // # Concurrency
 //
-// Pool, Pipeline, Screening, Template, Questionnaire and Tiering are
-// immutable and safe for concurrent use; every function is pure and
-// deterministic (dates come in as arguments). Scores are dimensionless
+// Pool, Pipeline, Screening, Template, Questionnaire, Tiering and
+// Recommender are immutable and safe for concurrent use; every function
+// is pure and deterministic (dates come in as arguments). Scores are dimensionless
 // float64 as in package scoring; prices and incentives are exact Money.
 package vendors

@@ -112,11 +112,7 @@ func (a *Aggregation) UnmarshalText(text []byte) error {
 // ParseEvaluation validates doc against EvaluationSchema and decodes it.
 // Problems are *outsourcing.FieldError values with JSON-pointer paths.
 func ParseEvaluation(doc []byte) (EvaluationSpec, error) {
-	var spec EvaluationSpec
-	if err := evaluationSchema.Decode(doc, &spec); err != nil {
-		return EvaluationSpec{}, wrap(err)
-	}
-	return spec, nil
+	return parse[EvaluationSpec](evaluationSchema, doc)
 }
 
 // Evaluation is the outcome of Evaluate: every vendor's scores with the

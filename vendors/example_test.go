@@ -109,7 +109,7 @@ func ExampleScreening_Screen() {
 	fmt.Println("short list:", res.Passed)
 	for _, v := range res.Vendors {
 		for _, k := range v.KnockOuts {
-			fmt.Printf("%s: %s %v\n", v.Vendor, k.Description, k.Values)
+			fmt.Printf("%s: knocked out: %s\n", v.Vendor, k)
 		}
 		for _, n := range v.NotCounted {
 			fmt.Printf("%s: not counted: %s\n", v.Vendor, n)
@@ -117,7 +117,39 @@ func ExampleScreening_Screen() {
 	}
 	// Output:
 	// short list: [acme]
-	// globex: ISO/IEC 27001 certificate in force map[certifications:[]]
-	// globex: at least 5 years in business map[years_in_business:3]
-	// globex: not counted: ISO27001 certificate valid 2021-06-01 to 2024-05-31
+	// globex: knocked out: ISO/IEC 27001 certificate in force (certifications = none)
+	// globex: knocked out: at least 5 years in business (years_in_business = 3)
+	// globex: not counted: ISO27001 certificate expired on 2024-05-31
+}
+
+// The final evaluation of an engagement comes in as a JSON document; the
+// recommendation comes from the shipped, editable decision table, which
+// names the row that decided.
+func ExampleEvaluateFinal() {
+	in, err := vendors.ParseFinalInput([]byte(`{
+	  "vendor": "acme", "engagement": "service-desk-2022",
+	  "start": "2022-01-01T00:00:00Z", "end": "2024-12-31T00:00:00Z", "as_of": "2025-01-15T00:00:00Z",
+	  "currency": "EUR", "review_scale": {"min": "1", "max": "5"},
+	  "reviews": [
+	    {"vendor": "acme", "start": "2024-01-01T00:00:00Z", "end": "2024-07-01T00:00:00Z",
+	     "ratings": {"quality": "4", "responsiveness": "4", "problem_solving": "4", "cost_control": "5", "innovation": "4"}},
+	    {"vendor": "acme", "start": "2024-07-01T00:00:00Z", "end": "2025-01-01T00:00:00Z",
+	     "ratings": {"quality": "5", "responsiveness": "4", "problem_solving": "5", "cost_control": "4", "innovation": "4"}}
+	  ],
+	  "survey": [{"csat": 5, "nps": 9}, {"csat": 4, "nps": 10}, {"csat": 4, "nps": 6}],
+	  "plans": [{"id": "IP-1", "vendor": "acme", "opened": "2024-09-01T00:00:00Z", "actions": [
+	    {"id": "A1", "owner": "acme service manager", "due": "2024-12-01T00:00:00Z", "status": "in_progress"}]}]
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := vendors.EvaluateFinal(in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("score %.1f, reviews %s, NPS %s, %d overdue action(s)\n", f.Score, f.Reviews.Direction, f.Survey.NPS, f.OverdueActions)
+	fmt.Printf("%s (row %s: %s)\n", f.Recommendation, f.RecommendationRow, f.RecommendationReason)
+	// Output:
+	// score 82.5, reviews improving, NPS 33.33, 1 overdue action(s)
+	// re_engage_with_conditions (row mixed: score from 50 %, with a decline, overdue actions or a score under 75 %)
 }

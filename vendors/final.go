@@ -27,7 +27,7 @@ type FinalInput struct {
 	Plans        []ImprovementPlan `json:"plans,omitempty"`
 	Recognitions []Recognition     `json:"recognitions,omitempty"`
 	// Currency totals the recognitions' amounts.
-	Currency outsourcing.Currency `json:"currency"`
+	Currency outsourcing.Currency `json:"currency,omitempty"`
 	// SLAAttainment is the share of service-level targets met over the
 	// engagement (package sla's reports), when known.
 	SLAAttainment *outsourcing.Percent `json:"sla_attainment,omitempty"`
@@ -35,6 +35,12 @@ type FinalInput struct {
 	Problems      []string             `json:"problems,omitempty"`
 	Lessons       []string             `json:"lessons,omitempty"`
 }
+
+// ParseFinalInput validates doc against FinalInputSchema and decodes it
+// (numbers exact, unknown fields rejected). Problems are
+// *outsourcing.FieldError values at JSON pointers into doc
+// ("/reviews/0/ratings/quality", "/plans/1/actions/0/status").
+func ParseFinalInput(doc []byte) (FinalInput, error) { return parse[FinalInput](finalSchema, doc) }
 
 // Recommendation is the final evaluation's advice on working with the
 // vendor again.
@@ -82,25 +88,36 @@ type FinalEvaluation struct {
 	Incentives    outsourcing.Money    `json:"incentives"`
 	SLAAttainment *outsourcing.Percent `json:"sla_attainment,omitempty"`
 	// Score is the mean review rating as a percentage of the scale's range.
-	Score          float64        `json:"score"`
-	Recommendation Recommendation `json:"recommendation"`
-	Successes      []string       `json:"successes,omitempty"`
-	Problems       []string       `json:"problems,omitempty"`
-	Lessons        []string       `json:"lessons,omitempty"`
+	Score float64 `json:"score"`
+	// Recommendation is the recommendation table's advice;
+	// RecommendationRow and RecommendationReason name the row that gave it
+	// and its description.
+	Recommendation       Recommendation `json:"recommendation"`
+	RecommendationRow    string         `json:"recommendation_row,omitempty"`
+	RecommendationReason string         `json:"recommendation_reason,omitempty"`
+	Successes            []string       `json:"successes,omitempty"`
+	Problems             []string       `json:"problems,omitempty"`
+	Lessons              []string       `json:"lessons,omitempty"`
 }
 
-// EvaluateFinal builds the final evaluation of a vendor. The
-// recommendation is this package's rule: re-engage when the score is 75 or
-// more, the reviews are not declining and no improvement action is
-// overdue; do not re-engage under 50; re-engage with conditions
-// otherwise. Errors are those of SummarizeReviews, SummarizeSurvey,
+// EvaluateFinal builds the final evaluation of a vendor with the shipped
+// recommendation table (DefaultRecommender; see Recommender.EvaluateFinal
+// for one's own).
+func EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
+	return DefaultRecommender().EvaluateFinal(in)
+}
+
+// EvaluateFinal builds the final evaluation of a vendor: its reviews,
+// survey, improvement plans and recognitions summarised, the score, and
+// the recommendation r's table gives for them. Errors are those of SummarizeReviews, SummarizeSurvey,
 // ImprovementPlan.StatusAt and RecognitionTotal at their fields of in
 // ("/reviews/2/ratings/quality", "/survey/0/nps", "/plans/1/actions/0/owner",
 // "/recognitions/3/amount"); no review is an
-// error at "/reviews", a review of another vendor at "/reviews/i/vendor".
-func EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
+// error at "/reviews", a review of another vendor at "/reviews/i/vendor";
+// a table that yields no recommendation is a *FieldError matching ErrRule.
+func (r *Recommender) EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
 	f := FinalEvaluation{
-		ID:     outsourcing.StableID(outsourcing.Namespace, "vendors/final", in.Vendor, in.Engagement, in.AsOf.UTC().Format(time.RFC3339Nano)),
+		ID:     outsourcing.StableID(outsourcing.Namespace(), "vendors/final", in.Vendor, in.Engagement, in.AsOf.UTC().Format(time.RFC3339Nano)),
 		Vendor: in.Vendor, Engagement: in.Engagement, Start: in.Start, End: in.End, AsOf: in.AsOf,
 		SLAAttainment: in.SLAAttainment, Successes: in.Successes, Problems: in.Problems, Lessons: in.Lessons,
 	}
@@ -132,13 +149,8 @@ func EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
 		return FinalEvaluation{}, wrap(err)
 	}
 	f.Score = (f.Reviews.Mean - in.ReviewScale.Min.Float64()) / in.ReviewScale.Max.Sub(in.ReviewScale.Min).Float64() * 100
-	switch {
-	case f.Score >= 75 && f.Reviews.Direction != DirectionDeclining && f.OverdueActions == 0:
-		f.Recommendation = RecommendReengage
-	case f.Score < 50:
-		f.Recommendation = RecommendDoNotReengage
-	default:
-		f.Recommendation = RecommendReengageConditional
+	if err := r.recommend(&f); err != nil {
+		return FinalEvaluation{}, wrap(err)
 	}
 	return f, nil
 }

@@ -18,6 +18,14 @@ type ImprovementPlan struct {
 	Actions []Action  `json:"actions"`
 }
 
+// ParseImprovementPlan validates doc against ImprovementPlanSchema and
+// decodes it (unknown fields rejected). Problems are
+// *outsourcing.FieldError values at JSON pointers into doc
+// ("/actions/2/due"); ImprovementPlan.StatusAt checks the rest.
+func ParseImprovementPlan(doc []byte) (ImprovementPlan, error) {
+	return parse[ImprovementPlan](planSchema, doc)
+}
+
 // Action is one action of an improvement plan.
 type Action struct {
 	ID          string       `json:"id"`

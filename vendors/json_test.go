@@ -2,44 +2,42 @@ package vendors
 
 import (
 	"encoding/json"
-	"regexp"
 	"testing"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/outsourcing-go/outsourcing/rules"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var snakeKey = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-
-// keys collects every object key of a decoded JSON value.
-func keys(v any, into map[string]bool) {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			into[k] = true
-			keys(e, into)
-		}
-	case []any:
-		for _, e := range x {
-			keys(e, into)
-		}
-	}
+// TestResultTypes checks every exported result type, and every document
+// type, of the package: snake_case JSON names on every field (nested
+// types of the package included) and a zero value that marshals, Money{}
+// fields included.
+func TestResultTypes(t *testing.T) {
+	testkit.AssertResultTypes(t,
+		// results
+		ScreeningResult{}, VendorScreening{}, KnockOut{}, RuleInput{}, Lapsed{}, PipelineSnapshot{}, Move{},
+		Evaluation{}, DecisionRecord{}, Warning{},
+		QuestionnaireResult{}, Criticality{}, TierResult{},
+		ReviewSummary{}, SurveySummary{}, PlanStatus{}, FinalEvaluation{},
+		// documents
+		PoolSpec{}, TemplateSpec{}, EvaluationSpec{}, DecisionSpec{}, QuestionnaireSpec{}, Answers{},
+		EcosystemSpec{}, TieringInput{}, ReviewsSpec{}, SurveySpec{}, ImprovementPlan{}, RecognitionsSpec{}, FinalInput{},
+	)
 }
 
-// TestResultsMarshalSnakeCase marshals a real value of every exported
-// result type, with its optional parts filled, and checks that every key,
-// nested ones included, is snake_case. A field without a json tag would
-// appear under its Go name and fail.
+// TestResultsMarshalSnakeCase marshals real results, with their optional
+// parts filled, and checks every key, including those custom marshallers
+// write (the pipeline, enums, Money).
 func TestResultsMarshalSnakeCase(t *testing.T) {
 	spec := evaluation()
 	spec.AHP = &AHPSpec{Judgments: []string{"3", "2", "1/2"}}
 	ev, err := Evaluate(smallTemplate(t, "60"), spec)
 	require.NoError(t, err)
-	rec, err := Decide(ev, DecisionSpec{Selected: ev.Winner(), Rationale: "r", RequiredRoles: []string{"it"},
-		Approvals: []Approval{{Approver: "a", Role: "p", Verdict: VerdictApprove, Comment: "c"}},
+	rec, err := Decide(ev, DecisionSpec{Selected: ev.Ranking[1].Vendor, Rationale: "r", RequiredRoles: []string{"it"},
+		Approvals: []Approval{{Approver: "a", Role: "it", Verdict: VerdictApprove, Comment: "c"}},
 		Log:       []LogItem{{ID: "1", Vendor: ev.Winner(), Kind: LogNegotiation, Status: LogOpen, Resolution: "x", Resolved: day0}}})
 	require.NoError(t, err)
 	pspec, err := ParsePool(samplePool(t))
@@ -52,29 +50,26 @@ func TestResultsMarshalSnakeCase(t *testing.T) {
 	require.NoError(t, err)
 	pipe, err := NewPipeline(pool).Apply(screened.Moves(day0, "me")...)
 	require.NoError(t, err)
-	crit, err := AssessCriticality(Stakeholder{Vendor: "a", Dependency: 1, Penetration: 1, Maturity: 1, Trust: 1}, DefaultZoneThresholds())
+	final, err := EvaluateFinal(finalInput())
 	require.NoError(t, err)
-	tier, err := DefaultTiering().Tier(TieringInput{Vendor: "a", Criticality: &crit})
-	require.NoError(t, err)
-	scale := Scale{Min: outsourcing.MustDecimal("1"), Max: outsourcing.MustDecimal("5")}
-	five := 5
-	final, err := EvaluateFinal(FinalInput{Vendor: "a", Reviews: []Review{review("a", 0, "4", "4", "4", "4", "4")}, ReviewScale: scale, Currency: "EUR",
-		Survey: []SurveyResponse{{CSAT: &five, NPS: &five}}, SLAAttainment: new(outsourcing.MustPercent("99")),
-		Plans: []ImprovementPlan{{ID: "p", Vendor: "a", Actions: []Action{{ID: "x", Owner: "o", Status: ActionDone, Due: day0, Completed: day0.AddDate(0, 0, 1)}, {ID: "y", Owner: "o", Due: day0, Status: ActionOpen}}}},
-		AsOf:  day0.AddDate(0, 1, 0), Lessons: []string{"l"}, Successes: []string{"s"}, Problems: []string{"p"}})
-	require.NoError(t, err)
-	qr := QuestionnaireResult{Vendor: "v", Categories: []CategoryResult{{Category: "c"}}, Missing: []string{"q"}, NotApplicable: []string{"r"}}
-
-	found := map[string]bool{}
-	for _, v := range []any{ev, rec, screened, pipe, crit, tier, final, qr} {
+	for _, v := range []any{ev, rec, screened, pipe, final} {
 		doc, err := json.Marshal(v)
 		require.NoError(t, err)
-		var decoded any
-		require.NoError(t, json.Unmarshal(doc, &decoded))
-		keys(decoded, found)
+		testkit.AssertSnakeCaseKeys(t, doc, string(doc[:min(len(doc), 40)]))
 	}
-	for k := range found {
-		assert.Regexp(t, snakeKey, k)
-	}
-	assert.Greater(t, len(found), 120)
+}
+
+// finalInput is a final-evaluation input with every part filled.
+func finalInput() FinalInput {
+	five := 5
+	return FinalInput{Vendor: "a", Engagement: "desk", Start: day0, End: day0.AddDate(1, 0, 0), AsOf: day0.AddDate(1, 1, 0),
+		Reviews:     []Review{review("a", 0, "4", "4", "4", "4", "4"), review("a", 1, "4", "5", "4", "4", "3")},
+		ReviewScale: Scale{Min: outsourcing.MustDecimal("1"), Max: outsourcing.MustDecimal("5")}, Currency: "EUR",
+		Survey:        []SurveyResponse{{Respondent: "ops", CSAT: &five, NPS: &five, Comment: "fine"}},
+		SLAAttainment: new(outsourcing.MustPercent("99")),
+		Plans: []ImprovementPlan{{ID: "p", Vendor: "a", Title: "t", Opened: day0, Actions: []Action{
+			{ID: "x", Description: "d", Owner: "o", Status: ActionDone, Due: day0, Completed: day0.AddDate(0, 0, 1)},
+			{ID: "y", Owner: "o", Due: day0, Status: ActionOpen}}}},
+		Recognitions: []Recognition{{ID: "r", Vendor: "a", Date: day0, Kind: RecognitionAward, Reason: "uptime", Amount: outsourcing.MustMoney("100", "EUR"), ApprovedBy: "cfo"}},
+		Lessons:      []string{"l"}, Successes: []string{"s"}, Problems: []string{"p"}}
 }

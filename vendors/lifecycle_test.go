@@ -38,9 +38,83 @@ func TestDecide(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, DecisionRejected, rec3.Status)
 
+	assert.False(t, rec3.OverridesRanking)
+	assert.Equal(t, "a", rec3.TopRanked)
+
 	_, err = Decide(ev, DecisionSpec{Selected: "c"})
 	assertProblem(t, err, outsourcing.ErrNotFound, "/selected", `"c"`)
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/rationale")
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/required_roles", "at least one")
+}
+
+// TestDecideAgainstRanking: choosing a vendor ranked below first needs a
+// rationale, and the record says so.
+func TestDecideAgainstRanking(t *testing.T) {
+	ev, err := Evaluate(smallTemplate(t, "20"), evaluation())
+	require.NoError(t, err)
+	require.Equal(t, "a", ev.Winner())
+	spec := decisionSpec()
+	rec, err := Decide(ev, spec)
+	require.NoError(t, err)
+	assert.True(t, rec.OverridesRanking)
+	assert.Equal(t, 2, rec.SelectedRank)
+	assert.Equal(t, "a", rec.TopRanked)
+	assert.Equal(t, DecisionApproved, rec.Status)
+	moves := rec.Moves(day0, "committee")
+	require.Len(t, moves, 2)
+	assert.Equal(t, `selected at rank 2 over "a" ranked first: better transition plan`, moves[1].Reason)
+
+	spec.Rationale = " "
+	_, err = Decide(ev, spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/rationale", `"b" is ranked 2, below "a"`)
+
+	spec = decisionSpec()
+	spec.RequiredRoles = append(spec.RequiredRoles, "it")
+	spec.Approvals = append(spec.Approvals, Approval{Approver: "cfo", Role: "finance", Verdict: VerdictApprove}, Approval{Approver: "x"})
+	_, err = Decide(ev, spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/required_roles/2", `"it"`)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/approvals/2/role", `"cfo"`, `"finance"`, "procurement, it")
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/approvals/3/role", `"x"`)
+}
+
+// TestRecommender: the recommendation comes from an editable table; the
+// evaluation names the row that gave it.
+func TestRecommender(t *testing.T) {
+	in := finalInput()
+	f, err := EvaluateFinal(in)
+	require.NoError(t, err)
+	assert.Equal(t, RecommendReengageConditional, f.Recommendation, "one action is overdue")
+	assert.Equal(t, "mixed", f.RecommendationRow)
+	assert.Contains(t, f.RecommendationReason, "overdue actions")
+
+	in.Plans = nil
+	f, err = EvaluateFinal(in)
+	require.NoError(t, err)
+	assert.Equal(t, RecommendReengage, f.Recommendation)
+	assert.Equal(t, "strong", f.RecommendationRow)
+
+	// A programme that also wants an SLA attainment of 99.5 % at least.
+	spec, err := rules.ParseTableSpec(DefaultRecommendationTableJSON())
+	require.NoError(t, err)
+	spec.Inputs = append(spec.Inputs, rules.TableInput{ID: "sla", Expression: "has_sla_attainment && sla_attainment >= 99.5"})
+	for i := range spec.Rules {
+		spec.Rules[i].When = append(spec.Rules[i].When, "-")
+	}
+	spec.Rules[0].When[3] = "true"
+	strict, err := CompileRecommender(spec)
+	require.NoError(t, err)
+	f, err = strict.EvaluateFinal(in)
+	require.NoError(t, err)
+	assert.Equal(t, RecommendReengageConditional, f.Recommendation, "99 % is under 99.5 %")
+	assert.Len(t, DefaultRecommender().Table().Inputs, 3, "editing a copy leaves the shipped table alone")
+
+	spec.Rules[1].Then[0] = "maybe"
+	spec.Outputs[0].Values = nil
+	_, err = CompileRecommender(spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/rules/1/then/0", `"maybe"`, "re_engage")
+	spec.Outputs[0].Name = "advice"
+	_, err = CompileRecommender(spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/outputs", "recommendation")
 }
 
 func TestQuestionnaire(t *testing.T) {
@@ -95,6 +169,9 @@ func TestTiering(t *testing.T) {
 	}
 	spec, err := rules.ParseTableSpec(DefaultTieringTableJSON())
 	require.NoError(t, err)
+	spec.Rules[2].Then[0] = "vip"
+	_, err = CompileTiering(spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/rules/2/then/0", `"vip"`, "critical, important, standard")
 	spec.Outputs = spec.Outputs[:1]
 	_, err = CompileTiering(spec)
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/outputs", "review_months")
@@ -123,6 +200,8 @@ func TestReviewsImprovementFinal(t *testing.T) {
 	reviews[3].Ratings.Innovation = outsourcing.MustDecimal("6")
 	_, err = SummarizeReviews(reviews, ReviewOptions{Scale: scale})
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/reviews/3/ratings/innovation", `"b"`)
+	_, err = SummarizeReviews(reviews[:1], ReviewOptions{Scale: scale, StableSlope: outsourcing.MustDecimal("1")})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/stable_slope", "[0, 1)")
 
 	plan := ImprovementPlan{ID: "P1", Vendor: "a", Opened: day0, Actions: []Action{
 		{ID: "A1", Owner: "ops", Due: day0.AddDate(0, 1, 0), Status: ActionDone, Completed: day0.AddDate(0, 1, 5)},

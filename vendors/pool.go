@@ -35,11 +35,7 @@ type Pool struct {
 // exact, unknown fields rejected). Problems are *outsourcing.FieldError
 // values with JSON-pointer paths into doc ("/vendors/3/certifications/0/expires").
 func ParsePool(doc []byte) (PoolSpec, error) {
-	var spec PoolSpec
-	if err := poolSchema.Decode(doc, &spec); err != nil {
-		return PoolSpec{}, wrap(err)
-	}
-	return spec, nil
+	return parse[PoolSpec](poolSchema, doc)
 }
 
 // CompilePool checks what the schema cannot — unique vendor ids, amounts

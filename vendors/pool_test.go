@@ -2,6 +2,7 @@ package vendors
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -96,9 +97,14 @@ func TestScreeningAndPipeline(t *testing.T) {
 	acme := res.Vendors[0]
 	require.Len(t, acme.KnockOuts, 1, "acme's ISO 9001 certificate expired in 2024")
 	assert.Equal(t, "iso9001", acme.KnockOuts[0].Rule)
-	assert.Equal(t, map[string]any{"certifications": []string{"ISO27001"}}, acme.KnockOuts[0].Values)
-	assert.Equal(t, []string{"ISO9001 certificate valid 2021-01-01 to 2024-01-01"}, acme.NotCounted)
-	assert.Len(t, res.Vendors[1].KnockOuts, 4, "globex has no open litigation")
+	assert.Equal(t, []RuleInput{{Name: "certifications", Value: "ISO27001"}}, acme.KnockOuts[0].Inputs)
+	assert.Equal(t, "iso9001 (certifications = ISO27001)", acme.KnockOuts[0].String())
+	require.Len(t, acme.NotCounted, 1)
+	assert.Equal(t, "ISO9001 certificate expired on 2024-01-01", acme.NotCounted[0].String())
+	globex := res.Vendors[1]
+	assert.Len(t, globex.KnockOuts, 4, "globex has no open litigation")
+	assert.Equal(t, "finance (current_ratio = unknown, has_financials = false, investment_grade = false, revenue = unknown)", globex.KnockOuts[2].String(),
+		"the values a rule read, by name; no financials is not a revenue of 0")
 
 	// A year later the ISO 27001 certificate has expired too.
 	later, err := s.Screen(pool, asOf.AddDate(1, 0, 0))
@@ -118,6 +124,28 @@ func TestScreeningAndPipeline(t *testing.T) {
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/moves/2/reason", `"globex"`)
 	assert.ErrorIs(t, NextStage(StageLongList, StageSelected), outsourcing.ErrTransition)
 	assert.NoError(t, NextStage(StageEvaluated, StageSelected))
+}
+
+// TestScreeningInputs renders every field of ScreeningEnv by its expr
+// name, so a field added to the environment cannot go unexplained.
+func TestScreeningInputs(t *testing.T) {
+	env := NewScreeningEnv(Profile{ID: "a"}, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	typ := reflect.TypeFor[ScreeningEnv]()
+	for i := range typ.NumField() {
+		name := typ.Field(i).Tag.Get("expr")
+		in, ok := env.input(name)
+		assert.True(t, ok, name)
+		assert.NotEmpty(t, in.Value, name)
+	}
+	in, _ := env.input("certifications")
+	assert.Equal(t, "certifications = none", in.String())
+	env = NewScreeningEnv(Profile{ID: "a", Financials: &Financials{Revenue: outsourcing.MustMoney("8000000.00", "EUR"), CurrentRatio: outsourcing.MustDecimal("1.20")}}, time.Time{})
+	in, _ = env.input("revenue")
+	assert.Equal(t, "revenue = 8000000", in.String())
+	in, _ = env.input("current_ratio")
+	assert.Equal(t, "current_ratio = 1.2", in.String())
+	_, ok := env.input("no_such_field")
+	assert.False(t, ok)
 }
 
 func TestScreeningCompileError(t *testing.T) {

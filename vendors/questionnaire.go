@@ -128,11 +128,7 @@ type Questionnaire struct {
 
 // ParseQuestionnaire validates doc against QuestionnaireSchema and decodes it.
 func ParseQuestionnaire(doc []byte) (QuestionnaireSpec, error) {
-	var spec QuestionnaireSpec
-	if err := questionnaireSchema.Decode(doc, &spec); err != nil {
-		return QuestionnaireSpec{}, wrap(err)
-	}
-	return spec, nil
+	return parse[QuestionnaireSpec](questionnaireSchema, doc)
 }
 
 // CompileQuestionnaire checks spec — unique ids, positive weights,
@@ -239,11 +235,7 @@ type Answer struct {
 
 // ParseAnswers validates doc against AnswersSchema and decodes it.
 func ParseAnswers(doc []byte) (Answers, error) {
-	var a Answers
-	if err := answersSchema.Decode(doc, &a); err != nil {
-		return Answers{}, wrap(err)
-	}
-	return a, nil
+	return parse[Answers](answersSchema, doc)
 }
 
 // QuestionnaireResult is a vendor's scored questionnaire.

@@ -20,6 +20,26 @@ type Recognition struct {
 	ApprovedBy string            `json:"approved_by,omitempty"`
 }
 
+// RecognitionsSpec is a document of recognition records and the currency
+// their amounts are totalled in (schema/recognitions.schema.json):
+//
+//	{"currency": "EUR", "records": [{"id": "R1", "vendor": "acme", "date": "…", "kind": "bonus",
+//	  "reason": "zero P1 incidents", "amount": {"amount": "5000", "currency": "EUR"}}]}
+//
+// Total one vendor's with RecognitionTotal(spec.Records, vendor, spec.Currency).
+type RecognitionsSpec struct {
+	Currency outsourcing.Currency `json:"currency,omitempty"`
+	Records  []Recognition        `json:"records"`
+}
+
+// ParseRecognitions validates doc against RecognitionsSchema and decodes
+// it (numbers exact, unknown fields rejected). Problems are
+// *outsourcing.FieldError values at JSON pointers into doc
+// ("/records/1/kind").
+func ParseRecognitions(doc []byte) (RecognitionsSpec, error) {
+	return parse[RecognitionsSpec](recognitionsSchema, doc)
+}
+
 // RecognitionKind is the form of a recognition.
 type RecognitionKind string
 
@@ -49,7 +69,8 @@ func (k *RecognitionKind) UnmarshalText(text []byte) error {
 // RecognitionTotal counts the records of vendor and sums their amounts in
 // currency c (exact, unrounded). A record without a reason is a
 // *FieldError at "/records/i/reason"; an amount in another currency at
-// "/records/i/amount", matching ErrCurrencyMismatch.
+// "/records/i/amount", matching ErrCurrencyMismatch (the pointers of a
+// RecognitionsSpec document).
 func RecognitionTotal(records []Recognition, vendor string, c outsourcing.Currency) (int, outsourcing.Money, error) {
 	total, n := outsourcing.ZeroMoney(c), 0
 	for i, r := range records {

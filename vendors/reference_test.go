@@ -102,9 +102,20 @@ func TestCriticalityReference(t *testing.T) {
 		}
 	}
 	testkit.LoadJSON(t, "testdata/ebios.json", &ref)
+	ecosystem := EcosystemSpec{Thresholds: &ref.Thresholds}
 	for _, c := range ref.Cases {
+		ecosystem.Stakeholders = append(ecosystem.Stakeholders, c.Stakeholder)
+	}
+	doc, err := json.Marshal(ecosystem)
+	require.NoError(t, err)
+	spec, err := ParseEcosystem(doc)
+	require.NoError(t, err)
+	mapped, err := AssessEcosystem(spec)
+	require.NoError(t, err)
+	for i, c := range ref.Cases {
 		got, err := AssessCriticality(c.Stakeholder, ref.Thresholds)
 		require.NoError(t, err)
+		assert.Equal(t, got, mapped[i], "the ecosystem map assesses each stakeholder alike")
 		assert.Equal(t, c.Exposure, got.Exposure, c.Stakeholder.Vendor)
 		assert.Equal(t, c.Reliability, got.Reliability, c.Stakeholder.Vendor)
 		assert.Equal(t, c.Threat, got.Threat.String(), c.Stakeholder.Vendor)

@@ -45,8 +45,25 @@ type ReviewOptions struct {
 	// StableSlope is the change per review, as a fraction of the scale's
 	// range, under which the trend is stable; zero means
 	// DefaultStableSlope.
-	StableSlope float64 `json:"stable_slope,omitempty"`
+	StableSlope outsourcing.Decimal `json:"stable_slope,omitzero"`
 }
+
+// ReviewsSpec is a document of performance reviews with the options to
+// summarise them (schema/reviews.schema.json):
+//
+//	{"scale": {"min": "1", "max": "5"}, "reviews": [{"vendor": "acme", "start": "…", "end": "…",
+//	  "ratings": {"quality": "4", "responsiveness": "3", "problem_solving": "4", "cost_control": "3", "innovation": "2"}}]}
+//
+// Summarise it with SummarizeReviews(spec.Reviews, spec.ReviewOptions).
+type ReviewsSpec struct {
+	ReviewOptions
+	Reviews []Review `json:"reviews"`
+}
+
+// ParseReviews validates doc against ReviewsSchema and decodes it (numbers
+// exact, unknown fields rejected). Problems are *outsourcing.FieldError
+// values at JSON pointers into doc ("/reviews/2/ratings/quality").
+func ParseReviews(doc []byte) (ReviewsSpec, error) { return parse[ReviewsSpec](reviewsSchema, doc) }
 
 // DefaultStableSlope is the trend slope, as a fraction of the scale's
 // range per review, under which performance counts as stable (this
@@ -102,8 +119,9 @@ type ReviewPoint struct {
 // appearance), orders each vendor's by start, and computes the weighted
 // overall rating of each and the trend. A rating outside the scale is a
 // *FieldError at "/reviews/i/ratings/<aspect>", a period ending before it
-// starts at "/reviews/i/end", a bad scale at "/scale/max" and a negative
-// or all-zero weight at "/weights".
+// starts at "/reviews/i/end", a bad scale at "/scale/max", a negative
+// or all-zero weight at "/weights" and a stable slope outside [0, 1) at
+// "/stable_slope" (the pointers of a ReviewsSpec document).
 func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, error) {
 	var errs []error
 	if !opt.Scale.Min.LessThan(opt.Scale.Max) {
@@ -123,6 +141,9 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 			errs = append(errs, errorf("/weights", "the weights sum to zero"))
 		}
 	}
+	if opt.StableSlope.IsNegative() || opt.StableSlope.GreaterThanOrEqual(outsourcing.DecimalFromInt(1)) {
+		errs = append(errs, errorf("/stable_slope", "stable slope %s is not in [0, 1)", opt.StableSlope))
+	}
 	for i, r := range reviews {
 		if !r.End.After(r.Start) {
 			errs = append(errs, errorf(jsonptr.Join("reviews", i, "end"), "vendor %q: review ends before it starts", r.Vendor))
@@ -136,7 +157,7 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 	if err := errors.Join(errs...); err != nil {
 		return nil, wrap(err)
 	}
-	stable := opt.StableSlope
+	stable := opt.StableSlope.Float64()
 	if stable == 0 {
 		stable = DefaultStableSlope
 	}

@@ -1,8 +1,9 @@
 package vendors
 
 import (
+	"cmp"
 	"fmt"
-	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,7 +59,19 @@ type ScreeningEnv struct {
 
 // NewScreeningEnv builds the environment of profile p at asOf.
 func NewScreeningEnv(p Profile, asOf time.Time) ScreeningEnv {
-	env := ScreeningEnv{ID: p.ID, Country: p.Country, Headcount: p.Headcount, References: len(p.References), Industries: p.Industries}
+	var env ScreeningEnv
+	env.fill(p, asOf)
+	return env
+}
+
+// fill sets env to the environment of profile p at asOf, reusing the
+// capacity of env's lists (Screen fills one environment per vendor).
+func (env *ScreeningEnv) fill(p Profile, asOf time.Time) {
+	*env = ScreeningEnv{
+		ID: p.ID, Country: p.Country, Headcount: p.Headcount, References: len(p.References), Industries: p.Industries,
+		Sources: env.Sources[:0], Certifications: env.Certifications[:0], DeliveryModels: env.DeliveryModels[:0],
+		DeliveryCountries: env.DeliveryCountries[:0], Attestations: env.Attestations[:0],
+	}
 	if p.Founded > 0 && asOf.Year() > p.Founded {
 		env.YearsInBusiness = asOf.Year() - p.Founded
 	}
@@ -99,14 +112,11 @@ func NewScreeningEnv(p Profile, asOf time.Time) ScreeningEnv {
 			env.Attestations = appendNew(env.Attestations, string(a.Kind))
 		}
 	}
-	return env
 }
 
 func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
 }
@@ -115,9 +125,16 @@ func appendNew(list []string, s string) []string {
 // ScreeningEnv that every vendor must pass to reach the short list. It is
 // immutable and safe for concurrent use.
 type Screening struct {
-	set    *rules.Set[ScreeningEnv]
-	rules  map[string]rules.Rule
-	inputs map[string][]string
+	set *rules.Set[*ScreeningEnv]
+	// rules holds each rule with the fields it reads, by id.
+	rules map[string]screeningRule
+}
+
+// screeningRule is a compiled rule's header and the ScreeningEnv fields
+// it reads (expr names, sorted, each once).
+type screeningRule struct {
+	rule   rules.Rule
+	inputs []string
 }
 
 // CompileScreening compiles the knock-out rules of spec (a rule set
@@ -125,13 +142,21 @@ type Screening struct {
 // errors are *outsourcing.RuleError values (matching ErrRule) naming the
 // rule and position.
 func CompileScreening(spec rules.SetSpec) (*Screening, error) {
-	set, err := rules.Compile[ScreeningEnv](spec.Rules, rules.RequireBool())
+	set, err := rules.Compile[*ScreeningEnv](spec.Rules, rules.RequireBool())
 	if err != nil {
 		return nil, wrap(err)
 	}
-	s := &Screening{set: set, rules: map[string]rules.Rule{}, inputs: set.Inputs()}
+	s := &Screening{set: set, rules: map[string]screeningRule{}}
+	inputs := set.Inputs()
 	for _, r := range set.Rules() {
-		s.rules[r.ID] = r
+		var names []string
+		for _, path := range inputs[r.ID] {
+			name, _, _ := strings.Cut(path, ".")
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		s.rules[r.ID] = screeningRule{rule: r, inputs: names}
 	}
 	return s, nil
 }
@@ -153,8 +178,9 @@ type VendorScreening struct {
 	// KnockOuts are the rules the vendor failed, in rule order.
 	KnockOuts []KnockOut `json:"knock_outs,omitempty"`
 	// NotCounted lists the certificates and attestations left out because
-	// they were not in force at the screening date.
-	NotCounted []string `json:"not_counted,omitempty"`
+	// they were not in force at the screening date, in profile order
+	// (certificates first).
+	NotCounted []Lapsed `json:"not_counted,omitempty"`
 }
 
 // KnockOut is one failed rule with the values it read.
@@ -163,68 +189,103 @@ type KnockOut struct {
 	Description string               `json:"description,omitempty"`
 	Severity    outsourcing.Severity `json:"severity,omitempty"`
 	Expression  string               `json:"expression"`
-	// Values maps each environment field the rule reads to its value for the vendor.
-	Values map[string]any `json:"values"`
+	// Inputs are the ScreeningEnv fields the rule reads with the vendor's
+	// values, sorted by name.
+	Inputs []RuleInput `json:"inputs"`
+}
+
+// String renders the knock-out for a report: the description (the rule
+// id when there is none) and the values the rule read,
+// "revenue of at least 20 million (has_financials = true, revenue = 8000000)".
+func (k KnockOut) String() string {
+	what := cmp.Or(k.Description, k.Rule)
+	if len(k.Inputs) == 0 {
+		return what
+	}
+	read := make([]string, len(k.Inputs))
+	for i, in := range k.Inputs {
+		read[i] = in.String()
+	}
+	return what + " (" + strings.Join(read, ", ") + ")"
+}
+
+// Lapsed is a certificate or attestation that did not count at the
+// screening date: it had expired, or was not yet valid.
+type Lapsed struct {
+	// Standard names a certificate's standard, Attestation an
+	// attestation's kind; exactly one of them is set.
+	Standard    string          `json:"standard,omitempty"`
+	Attestation AttestationKind `json:"attestation,omitempty"`
+	// ValidFrom and ValidUntil bound the validity (ValidUntil excluded);
+	// Expired says the screening date was at or after ValidUntil (else it
+	// was before ValidFrom).
+	ValidFrom  time.Time `json:"valid_from"`
+	ValidUntil time.Time `json:"valid_until"`
+	Expired    bool      `json:"expired"`
+}
+
+// String renders the lapse for a report: "ISO27001 certificate expired
+// on 2024-11-14", "security attestation not valid before 2025-06-01".
+func (l Lapsed) String() string {
+	what := l.Standard + " certificate"
+	if l.Attestation != "" {
+		what = string(l.Attestation) + " attestation"
+	}
+	if l.Expired {
+		return what + " expired on " + day(l.ValidUntil)
+	}
+	return what + " not valid before " + day(l.ValidFrom)
 }
 
 // Screen evaluates the rules for every vendor of pool at asOf. A rule
 // that fails to evaluate is a *FieldError at "/vendors/i" of the pool
-// naming the vendor and wrapping the *outsourcing.RuleError.
+// naming the vendor and wrapping the *outsourcing.RuleError. Explanations
+// are built for the failed rules only.
 func (s *Screening) Screen(pool *Pool, asOf time.Time) (ScreeningResult, error) {
-	res := ScreeningResult{AsOf: asOf, Vendors: make([]VendorScreening, 0, pool.Len())}
+	res := ScreeningResult{AsOf: asOf, Vendors: make([]VendorScreening, len(pool.vendors))}
+	env := new(ScreeningEnv)
 	for i, p := range pool.vendors {
-		env := NewScreeningEnv(p, asOf)
+		env.fill(p, asOf)
 		failing, err := s.set.Failing(env)
 		if err != nil {
 			return ScreeningResult{}, wrap(&outsourcing.FieldError{Path: jsonptr.Join("vendors", i), Reason: fmt.Sprintf("vendor %q: %v", p.ID, err), Err: outsourcing.ErrRule, Cause: err})
 		}
-		vs := VendorScreening{Vendor: p.ID, Passed: len(failing) == 0, NotCounted: notCounted(p, asOf)}
-		for _, id := range failing {
-			vs.KnockOuts = append(vs.KnockOuts, s.knockOut(id, env))
-		}
+		vs := VendorScreening{Vendor: p.ID, Passed: len(failing) == 0, NotCounted: lapsed(p, asOf)}
 		if vs.Passed {
 			res.Passed = append(res.Passed, p.ID)
+		} else {
+			vs.KnockOuts = make([]KnockOut, len(failing))
+			for j, id := range failing {
+				vs.KnockOuts[j] = s.rules[id].knockOut(env)
+			}
 		}
-		res.Vendors = append(res.Vendors, vs)
+		res.Vendors[i] = vs
 	}
 	return res, nil
 }
 
-// knockOut describes failed rule id for env.
-func (s *Screening) knockOut(id string, env ScreeningEnv) KnockOut {
-	r := s.rules[id]
-	k := KnockOut{Rule: id, Description: r.Description, Severity: r.Severity, Expression: r.Expression, Values: map[string]any{}}
-	v := reflect.ValueOf(env)
-	for _, path := range s.inputs[id] {
-		name, _, _ := strings.Cut(path, ".")
-		if i, ok := envFields[name]; ok {
-			k.Values[name] = v.Field(i).Interface()
+// knockOut explains the failure of r for env.
+func (r screeningRule) knockOut(env *ScreeningEnv) KnockOut {
+	k := KnockOut{Rule: r.rule.ID, Description: r.rule.Description, Severity: r.rule.Severity, Expression: r.rule.Expression, Inputs: make([]RuleInput, 0, len(r.inputs))}
+	for _, name := range r.inputs {
+		if in, ok := env.input(name); ok {
+			k.Inputs = append(k.Inputs, in)
 		}
 	}
 	return k
 }
 
-// envFields maps ScreeningEnv's expr names to field indices.
-var envFields = func() map[string]int {
-	t := reflect.TypeFor[ScreeningEnv]()
-	m := make(map[string]int, t.NumField())
-	for i := range t.NumField() {
-		m[t.Field(i).Tag.Get("expr")] = i
-	}
-	return m
-}()
-
-// notCounted lists p's certificates and attestations not in force at asOf.
-func notCounted(p Profile, asOf time.Time) []string {
-	var out []string
+// lapsed lists p's certificates and attestations not in force at asOf.
+func lapsed(p Profile, asOf time.Time) []Lapsed {
+	var out []Lapsed
 	for _, c := range p.Certifications {
 		if !c.ValidAt(asOf) {
-			out = append(out, fmt.Sprintf("%s certificate valid %s to %s", c.Standard, day(c.Issued), day(c.Expires)))
+			out = append(out, Lapsed{Standard: c.Standard, ValidFrom: c.Issued, ValidUntil: c.Expires, Expired: !asOf.Before(c.Expires)})
 		}
 	}
 	for _, a := range p.Attestations {
 		if !a.ValidAt(asOf) {
-			out = append(out, fmt.Sprintf("%s attestation valid %s to %s", a.Kind, day(a.Date), day(a.Expires)))
+			out = append(out, Lapsed{Attestation: a.Kind, ValidFrom: a.Date, ValidUntil: a.Expires, Expired: !asOf.Before(a.Expires)})
 		}
 	}
 	return out

@@ -18,6 +18,21 @@ type SurveyResponse struct {
 	Comment    string `json:"comment,omitempty"`
 }
 
+// SurveySpec is one survey about a vendor (schema/survey.schema.json):
+//
+//	{"vendor": "acme", "responses": [{"respondent": "ops", "csat": 4, "nps": 9}]}
+//
+// Aggregate it with SummarizeSurvey(spec.Vendor, spec.Responses).
+type SurveySpec struct {
+	Vendor    string           `json:"vendor"`
+	Responses []SurveyResponse `json:"responses"`
+}
+
+// ParseSurvey validates doc against SurveySchema and decodes it (unknown
+// fields rejected). Problems are *outsourcing.FieldError values at JSON
+// pointers into doc ("/responses/3/nps").
+func ParseSurvey(doc []byte) (SurveySpec, error) { return parse[SurveySpec](surveySchema, doc) }
+
 // SurveySummary aggregates a vendor's survey. Percentages are exact
 // decimals rounded half up to 2 places.
 type SurveySummary struct {
@@ -41,7 +56,8 @@ type SurveySummary struct {
 }
 
 // SummarizeSurvey aggregates the responses about vendor. A rating out of
-// range is a *FieldError at "/responses/i/csat" or "/responses/i/nps".
+// range is a *FieldError at "/responses/i/csat" or "/responses/i/nps"
+// (the pointers of a SurveySpec document).
 // With no answer to a question its figures are zero and its count says so.
 func SummarizeSurvey(vendor string, responses []SurveyResponse) (SurveySummary, error) {
 	s := SurveySummary{Vendor: vendor, Responses: len(responses)}

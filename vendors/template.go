@@ -87,11 +87,7 @@ type templateCriterion struct {
 // ParseTemplate validates doc against TemplateSchema and decodes it.
 // Problems are *outsourcing.FieldError values with JSON-pointer paths.
 func ParseTemplate(doc []byte) (TemplateSpec, error) {
-	var spec TemplateSpec
-	if err := templateSchema.Decode(doc, &spec); err != nil {
-		return TemplateSpec{}, wrap(err)
-	}
-	return spec, nil
+	return parse[TemplateSpec](templateSchema, doc)
 }
 
 // CompileTemplate checks spec and builds the template: Scale.Min below

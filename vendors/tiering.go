@@ -2,8 +2,9 @@ package vendors
 
 import (
 	_ "embed"
+	"errors"
+	"math"
 	"slices"
-	"sync"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
@@ -74,26 +75,24 @@ type Tiering struct {
 }
 
 // CompileTiering compiles a tiering decision table (see
-// rules.ParseTableSpec and DefaultTieringTableJSON). The table must have
-// the outputs tier and review_months; cells that do not compile are
-// *outsourcing.RuleError values.
+// rules.ParseTableSpec and DefaultTieringTableJSON). The table needs a
+// string output tier whose every value is a Tier and a number output
+// review_months. Problems are *outsourcing.FieldError values at pointers
+// into the table document ("/outputs", "/rules/2/then/0"); cells that do
+// not compile wrap *outsourcing.RuleError values.
 func CompileTiering(spec rules.TableSpec) (*Tiering, error) {
-	names := make([]string, len(spec.Outputs))
-	for i, o := range spec.Outputs {
-		names[i] = o.Name
+	errs := checkEnumOutput(spec, "tier", tiers)
+	if !slices.ContainsFunc(spec.Outputs, func(o rules.TableOutput) bool { return o.Name == "review_months" && o.Type == rules.ResultNumber }) {
+		errs = append(errs, errorf("/outputs", "a tiering table needs the number output review_months"))
 	}
-	if !slices.Contains(names, "tier") || !slices.Contains(names, "review_months") {
-		return nil, wrap(errorf("/outputs", "a tiering table needs the outputs tier and review_months, has %v", names))
+	if err := errors.Join(errs...); err != nil {
+		return nil, wrap(err)
 	}
 	t, err := rules.CompileTable[TieringEnv](spec)
 	if err != nil {
 		return nil, wrap(err)
 	}
-	why := map[string]string{}
-	for _, r := range t.Spec().Rules {
-		why[r.ID] = r.Description
-	}
-	return &Tiering{table: t, why: why}, nil
+	return &Tiering{table: t, why: rowReasons(spec)}, nil
 }
 
 //go:embed defaults/tiering-table.json
@@ -107,17 +106,7 @@ var defaultTieringJSON []byte
 // with rules.ParseTableSpec and CompileTiering.
 func DefaultTieringTableJSON() []byte { return slices.Clone(defaultTieringJSON) }
 
-var defaultTiering = sync.OnceValue(func() *Tiering {
-	spec, err := rules.ParseTableSpec(defaultTieringJSON)
-	if err != nil {
-		panic("vendors: the default tiering table does not parse: " + err.Error())
-	}
-	t, err := CompileTiering(spec)
-	if err != nil {
-		panic("vendors: the default tiering table does not compile: " + err.Error())
-	}
-	return t
-})
+var defaultTiering = shippedTable(defaultTieringJSON, CompileTiering)
 
 // DefaultTiering returns the compiled default tiering table.
 func DefaultTiering() *Tiering { return defaultTiering() }
@@ -139,20 +128,12 @@ func (t *Tiering) Tier(in TieringInput) (TierResult, error) {
 	if len(d.Rows) == 0 {
 		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: no row of table %q matches", in.Vendor, d.Table))
 	}
-	res := TierResult{Vendor: in.Vendor, Row: d.Rows[0], Reason: t.why[d.Rows[0]]}
-	tier, _ := d.Output("tier")
+	res := TierResult{Vendor: in.Vendor, Tier: Tier(decisionOutput(d, "tier")), Row: d.Rows[0], Reason: t.why[d.Rows[0]]}
 	months, _ := d.Output("review_months")
-	s, _ := tier.(string)
-	if err := res.Tier.UnmarshalText([]byte(s)); err != nil {
-		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives tier %v", in.Vendor, res.Row, tier))
+	m, ok := months.(float64)
+	if !ok || m < 1 || m != math.Trunc(m) {
+		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives review_months %v, not a whole number of months", in.Vendor, res.Row, months))
 	}
-	switch m := months.(type) {
-	case float64:
-		res.ReviewMonths = int(m)
-	case int:
-		res.ReviewMonths = m
-	default:
-		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives review_months %v", in.Vendor, res.Row, months))
-	}
+	res.ReviewMonths = int(m)
 	return res, nil
 }

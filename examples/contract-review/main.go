@@ -160,10 +160,12 @@ func sign(w io.Writer, c *contract.Contract, flow contract.Workflow, clk *clock)
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range []contract.EventKind{contract.EventSubmit, contract.EventApprove} {
-		if rec, err = rec.Apply(contract.Event{Kind: k, Actor: "contract-office", At: clk.next(), Note: "approval " + string(flow.Status())}); err != nil {
-			return nil, err
-		}
+	if rec, err = rec.Apply(contract.Event{Kind: contract.EventSubmit, Actor: "contract-office", At: clk.next()}); err != nil {
+		return nil, err
+	}
+	// the record accepts the approval only with the approved workflow of this version
+	if rec, err = rec.Approve(flow, contract.Event{Actor: "contract-office", At: clk.next()}); err != nil {
+		return nil, err
 	}
 	at := clk.next()
 	_, err = rec.Apply(contract.Event{Kind: contract.EventSign, Actor: "contract-office", At: at, Signatures: []contract.Signature{

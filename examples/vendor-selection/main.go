@@ -1,18 +1,20 @@
 // Command vendor-selection runs the whole vendor selection of Handbook §2
-// on sample data embedded as JSON, the way a procurement system would
-// hand it over: twelve vendor profiles screened at a date to a short list
-// of six (§2.1), the short list scored by four evaluators on the
-// handbook's seven dimensions with the security dimension as a gate
-// (§2.2), ranked by weighted sum and, for comparison, by TOPSIS with AHP
-// weights, with the weight-sensitivity report, a clarification log and
-// the approved decision record (§2.3).
+// from JSON documents, the way a procurement system would hand them over,
+// and prints the selection report: twelve vendor profiles screened at a
+// date to a short list of six (§2.1), the short list scored by four
+// evaluators on the handbook's seven dimensions with security as a gate
+// (§2.2), ranked by weighted sum and cross-checked by TOPSIS with AHP
+// weights, with the weight sensitivity, and the committee's decision with
+// its approvals and clarification log (§2.3).
 //
-//	go run ./examples/vendor-selection
+//	go run ./examples/vendor-selection         # the report
+//	go run ./examples/vendor-selection -json   # the decision record an ERP archives
 package main
 
 import (
 	_ "embed"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -31,18 +33,22 @@ var (
 	screeningJSON []byte
 	//go:embed evaluation.json
 	evaluationJSON []byte
+	//go:embed decision.json
+	decisionJSON []byte
 )
 
 // asOf is the screening date: certificates expired by then do not count.
 var asOf = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
 func main() {
-	if err := run(); err != nil {
+	asJSON := flag.Bool("json", false, "print the decision record and the pipeline history as JSON instead of the report")
+	flag.Parse()
+	if err := run(*asJSON); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run() error {
+func run(asJSON bool) error {
 	// §2.1 the pool and the knock-out screening.
 	poolSpec, err := vendors.ParsePool(poolJSON)
 	if err != nil {
@@ -64,19 +70,6 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Screening of %d vendors at %s\n", pool.Len(), asOf.Format(time.DateOnly))
-	for _, v := range screened.Vendors {
-		if v.Passed {
-			continue
-		}
-		for _, k := range v.KnockOuts {
-			fmt.Printf("  %-10s knocked out: %s %v\n", v.Vendor, k.Description, k.Values)
-		}
-		for _, n := range v.NotCounted {
-			fmt.Printf("  %-10s not counted: %s\n", v.Vendor, n)
-		}
-	}
-	fmt.Printf("  short list: %s\n", strings.Join(screened.Passed, ", "))
 	pipeline, err := vendors.NewPipeline(pool).Apply(screened.Moves(asOf, "screening committee")...)
 	if err != nil {
 		return err
@@ -106,20 +99,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nEvaluation %q: %d scores by %d evaluators on %d criteria\n", ev.ID, len(espec.Scores), len(espec.Evaluators), len(template.Criteria()))
-	printDimensions(ev)
-	for _, o := range ev.Outliers {
-		fmt.Printf("  outlier: %s gave %s %s on %s (panel median %.1f)\n", o.Evaluator, o.Vendor, o.Score, o.Criterion, o.PanelMedian)
-	}
-	for _, g := range ev.Gated {
-		fmt.Printf("  gated: %s, %s %.2f below %s\n", g.Vendor, g.Dimension, g.Score, g.Gate)
-	}
-	for _, w := range ev.Warnings {
-		fmt.Printf("  warning %s: %s\n", w.Code, w.Message)
-	}
-	printRanking("Weighted sum, template weights", ev)
 
-	// §2.3 the same panel ranked by TOPSIS with AHP dimension weights.
+	// §2.3 the same panel ranked by TOPSIS with AHP dimension weights, as a
+	// cross-check.
 	espec.Method = "topsis"
 	espec.AHP = &vendors.AHPSpec{Judgments: []string{
 		"1/2", "1/2", "1/3", "1/2", "1/3", "2", // qualification vs technical … culture
@@ -133,40 +115,15 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nAHP weights (CR %.3f):", alt.AHP.CR)
-	for _, w := range alt.Weights {
-		fmt.Printf(" %s %.3f", w.Dimension, w.Weight)
-	}
-	fmt.Println()
-	printRanking("TOPSIS, AHP weights", alt)
 
-	fmt.Println("\nSensitivity (weighted sum): weight intervals keeping the winner / the whole ranking")
-	for _, s := range ev.Sensitivity {
-		fmt.Printf("  %-16s %.3f  winner [%.3f, %.3f]  ranking [%.3f, %.3f]\n", s.Criterion, s.Weight, s.WinnerLow, s.WinnerHigh, s.RankingLow, s.RankingHigh)
-	}
-
-	// Clarification with the top-ranked vendor, then the decision.
+	// The committee's decision, with approvals and the clarification log.
 	pipeline, err = pipeline.Apply(ev.Moves(asOf.AddDate(0, 1, 0), "evaluation panel")...)
 	if err != nil {
 		return err
 	}
-	winner := ev.Winner()
-	decision := vendors.DecisionSpec{
-		Selected:  winner,
-		Rationale: "highest weighted score; robust to weight changes within the intervals reported; clarified transition staffing",
-		Decided:   time.Date(2025, 4, 15, 9, 0, 0, 0, time.UTC), DecidedBy: "selection committee",
-		RequiredRoles: []string{"procurement", "it", "finance"},
-		Approvals: []vendors.Approval{
-			{Approver: "cpo", Role: "procurement", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 15, 11, 0, 0, 0, time.UTC)},
-			{Approver: "cio", Role: "it", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 16, 8, 30, 0, 0, time.UTC)},
-			{Approver: "cfo", Role: "finance", Verdict: vendors.VerdictApprove, At: time.Date(2025, 4, 16, 17, 0, 0, 0, time.UTC), Comment: "within budget"},
-		},
-		Log: []vendors.LogItem{
-			{ID: "C-1", Vendor: winner, Kind: vendors.LogClarification, Topic: "transition staffing in month 1", Raised: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC), RaisedBy: "it",
-				Status: vendors.LogResolved, Resolution: "12 FTE on site from day 1", Resolved: time.Date(2025, 4, 8, 0, 0, 0, 0, time.UTC)},
-			{ID: "N-1", Vendor: winner, Kind: vendors.LogNegotiation, Topic: "service credits cap at 15 % of the monthly fee", Raised: time.Date(2025, 4, 3, 0, 0, 0, 0, time.UTC), RaisedBy: "procurement",
-				Status: vendors.LogResolved, Resolution: "agreed", Resolved: time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC)},
-		},
+	decision, err := vendors.ParseDecision(decisionJSON)
+	if err != nil {
+		return err
 	}
 	record, err := vendors.Decide(ev, decision)
 	if err != nil {
@@ -176,40 +133,128 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nDecision %s: %s (rank %d), %s\n", record.ID, record.Selected, record.SelectedRank, record.Status)
-	for _, s := range []vendors.Stage{vendors.StageSelected, vendors.StageRejected} {
-		fmt.Printf("  %-9s %s\n", s, strings.Join(pipeline.In(s), ", "))
+
+	if asJSON {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Decision vendors.DecisionRecord `json:"decision"`
+			History  []vendors.Move         `json:"history"`
+		}{record, pipeline.History()})
 	}
-	fmt.Println("\nAudit record (JSON), first moves of the pipeline history:")
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("  ", "  ")
-	return enc.Encode(struct {
-		Decision vendors.DecisionRecord `json:"decision"`
-		History  []vendors.Move         `json:"history"`
-	}{record, pipeline.History()[:3]})
+	fmt.Printf("VENDOR SELECTION REPORT, evaluation %s\n", ev.ID)
+	printScreening(pool, screened, len(ruleSet.Rules))
+	printEvaluation(ev, template, len(espec.Scores))
+	printRanking(ev, alt)
+	printSensitivity(ev)
+	printDecision(record, pipeline)
+	return nil
 }
 
-func printDimensions(ev vendors.Evaluation) {
-	fmt.Printf("  %-9s", "")
-	for _, w := range ev.Weights {
-		fmt.Printf(" %8.8s", w.Dimension)
-	}
-	fmt.Printf("  bid\n")
-	for _, v := range ev.Vendors {
-		fmt.Printf("  %-9s", v.Vendor)
-		for _, d := range v.Dimensions {
-			fmt.Printf(" %8.2f", d.Score)
+func printScreening(pool *vendors.Pool, screened vendors.ScreeningResult, rules int) {
+	fmt.Printf("\n1. Screening of %d vendors on %s against %d knock-out criteria\n", pool.Len(), screened.AsOf.Format(time.DateOnly), rules)
+	for _, v := range screened.Vendors {
+		if v.Passed {
+			continue
 		}
-		if v.Price != nil {
-			fmt.Printf(" %s", v.Price.Price)
+		for _, k := range v.KnockOuts {
+			fmt.Printf("   %-10s rejected: %s\n", v.Vendor, k)
+		}
+		for _, n := range v.NotCounted {
+			fmt.Printf("   %-10s not counted: %s\n", "", n)
+		}
+	}
+	fmt.Printf("   Short list (%d): %s\n", len(screened.Passed), strings.Join(screened.Passed, ", "))
+}
+
+func printEvaluation(ev vendors.Evaluation, t *vendors.Template, scores int) {
+	spec := t.Spec()
+	fmt.Printf("\n2. Evaluation: %d scores on %d criteria by the panel, scale %s to %s; dimension scores and bids\n", scores, len(t.Criteria()), spec.Scale.Min, spec.Scale.Max)
+	gated := map[string]bool{}
+	for _, g := range ev.Gated {
+		gated[g.Vendor] = true
+	}
+	fmt.Printf("   %-42s", "")
+	for _, v := range ev.Vendors {
+		fmt.Printf(" %10s", v.Vendor)
+	}
+	fmt.Println()
+	for d, dim := range spec.Dimensions {
+		fmt.Printf("   %-35s %5.1f%%", dim.Name, 100*ev.Weights[d].Weight)
+		for _, v := range ev.Vendors {
+			if gated[v.Vendor] && dim.Price != nil {
+				fmt.Printf(" %10s", "-")
+				continue
+			}
+			fmt.Printf(" %10.1f", v.Dimensions[d].Score)
 		}
 		fmt.Println()
 	}
+	bids, currency := "", ""
+	for _, v := range ev.Vendors {
+		bid := "-"
+		if v.Price != nil {
+			bid, currency = v.Price.Price.Amount().Round(0, outsourcing.RoundHalfUp).String(), string(v.Price.Price.Currency())
+		}
+		bids += fmt.Sprintf(" %10s", bid)
+	}
+	fmt.Printf("   %-42s%s\n", "Bid, "+currency, bids)
+	for _, g := range ev.Gated {
+		fmt.Printf("   %s scores %.1f on %s, below the gate of %s: not ranked, its bid not scored\n", g.Vendor, g.Score, g.Dimension, g.Gate)
+	}
+	for _, o := range ev.Outliers {
+		fmt.Printf("   Outlier: the %s evaluator gave %s %s on %s; the rest of the panel's median is %.1f\n", o.Evaluator, o.Vendor, o.Score, o.Criterion, o.PanelMedian)
+	}
+	for _, w := range ev.Warnings {
+		if w.Code != vendors.WarningOutliers {
+			fmt.Printf("   Warning: %s\n", w.Message)
+		}
+	}
 }
 
-func printRanking(title string, ev vendors.Evaluation) {
-	fmt.Printf("\n%s:\n", title)
+func printRanking(ev, alt vendors.Evaluation) {
+	fmt.Printf("\n3. Ranking by weighted sum of the template weights (points out of 100)\n")
 	for _, r := range ev.Ranking {
-		fmt.Printf("  %d. %-9s score %.4f  %.2f points\n", r.Rank, r.Vendor, r.Score, r.Points)
+		fmt.Printf("   %d. %-10s %6.2f\n", r.Rank, r.Vendor, r.Points)
 	}
+	fmt.Printf("   Cross-check by TOPSIS with AHP weights (consistency ratio %.3f, acceptable under 0.10):\n  ", alt.AHP.CR)
+	for _, r := range alt.Ranking {
+		fmt.Printf(" %d. %s", r.Rank, r.Vendor)
+	}
+	fmt.Println()
+}
+
+func printSensitivity(ev vendors.Evaluation) {
+	fmt.Printf("\n4. Sensitivity: each weight can move within these bounds, the others rescaled, without changing\n")
+	fmt.Printf("   %-16s %7s  %-17s  %s\n", "dimension", "weight", "the winner", "the whole ranking")
+	for _, s := range ev.Sensitivity {
+		fmt.Printf("   %-16s %6.1f%%  %-17s  %s\n", s.Criterion, 100*s.Weight, percentRange(s.WinnerLow, s.WinnerHigh), percentRange(s.RankingLow, s.RankingHigh))
+	}
+}
+
+func percentRange(low, high float64) string {
+	if low == 0 && high == 1 {
+		return "any weight"
+	}
+	return fmt.Sprintf("%.1f%% to %.1f%%", 100*low, 100*high)
+}
+
+func printDecision(r vendors.DecisionRecord, p *vendors.Pipeline) {
+	fmt.Printf("\n5. Decision of %s by the %s: %s, ranked %d of %d; status %s\n", r.Decided.Format(time.DateOnly), r.DecidedBy, r.Selected, r.SelectedRank, len(r.Ranking), r.Status)
+	if r.OverridesRanking {
+		fmt.Printf("   Chosen against the ranking: %s was ranked first.\n", r.TopRanked)
+	}
+	fmt.Printf("   Rationale: %s\n", r.Rationale)
+	for _, a := range r.Approvals {
+		comment := ""
+		if a.Comment != "" {
+			comment = " (" + a.Comment + ")"
+		}
+		fmt.Printf("   %-12s %s %sd on %s%s\n", a.Role, a.Approver, a.Verdict, a.At.Format(time.DateOnly), comment)
+	}
+	for _, it := range r.Log {
+		fmt.Printf("   %s %s with %s, %q: %s on %s, %s\n", it.ID, it.Kind, it.Vendor, it.Topic, it.Status, it.Resolved.Format(time.DateOnly), it.Resolution)
+	}
+	fmt.Printf("   Pipeline: selected %s; rejected %s\n", strings.Join(p.In(vendors.StageSelected), ", "), strings.Join(p.In(vendors.StageRejected), ", "))
+	fmt.Printf("   Audit record %s (run with -json for the record and every move's reason)\n", r.ID)
 }

@@ -1,0 +1,132 @@
+package termination_test
+
+import (
+	"testing"
+
+	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/termination"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// assertField checks that err holds a FieldError at path matching sentinel.
+func assertField(t *testing.T, err error, path string, sentinel error) {
+	t.Helper()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, sentinel)
+	var paths []string
+	for _, fe := range outsourcing.FieldErrors(err) {
+		paths = append(paths, fe.Path)
+	}
+	assert.Contains(t, paths, path)
+	assert.Regexp(t, `^termination: `, err.Error())
+	assert.NotContains(t, err.Error()[len("termination: "):], "termination: ")
+}
+
+func TestSettlementBadInput(t *testing.T) {
+	terms := sampleTerms(t)
+	base := func() termination.SettlementSpec {
+		in, err := termination.ParseSettlement(load("settlement.json"))
+		require.NoError(t, err)
+		return in
+	}
+	cases := []struct {
+		name     string
+		edit     func(*termination.SettlementSpec)
+		path     string
+		sentinel error
+	}{
+		{"before the contract started", func(s *termination.SettlementSpec) { s.Effective = contract.MustDate(2025, 12, 31) }, "/effective", outsourcing.ErrInvalidInput},
+		{"currency mismatch", func(s *termination.SettlementSpec) { s.Damages[0].Amount = outsourcing.MustMoney("10.00", "USD") }, "/damages/0/amount", outsourcing.ErrCurrencyMismatch},
+		{"unknown payer", func(s *termination.SettlementSpec) { s.Damages[0].Payer = "hooli" }, "/damages/0/payer", outsourcing.ErrNotFound},
+		{"unknown clause", func(s *termination.SettlementSpec) { s.Prepaid[0].Clause = "99" }, "/prepaid/0/clause", outsourcing.ErrNotFound},
+		{"credit of no report", func(s *termination.SettlementSpec) { s.AppliedCredits = []string{"2030-01"} }, "/applied_credits/0", outsourcing.ErrNotFound},
+		{"another contract", func(s *termination.SettlementSpec) { s.Contract = "X" }, "/contract", outsourcing.ErrInvalidInput},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := base()
+			c.edit(&in)
+			_, err := terms.Settle(in)
+			assertField(t, err, c.path, c.sentinel)
+		})
+	}
+}
+
+func TestTermsBadInput(t *testing.T) {
+	cases := []struct {
+		name     string
+		edit     func(*termination.TermsSpec)
+		path     string
+		sentinel error
+	}{
+		{"charge schedule with a gap", func(s *termination.TermsSpec) { s.EarlyTermination.Schedule[1].Year = 3 }, "/early_termination/schedule/1/year", outsourcing.ErrInvalidInput},
+		{"charge schedule rising", func(s *termination.TermsSpec) {
+			s.EarlyTermination.Schedule[2].Amount = outsourcing.MustMoney("250000.00", "EUR")
+		}, "/early_termination/schedule/2/amount", outsourcing.ErrInvalidInput},
+		{"assistance in another currency", func(s *termination.TermsSpec) { s.Assistance.Charge = outsourcing.MustMoney("1.00", "USD") }, "/assistance/charge", outsourcing.ErrCurrencyMismatch},
+		{"unknown clause", func(s *termination.TermsSpec) { s.Grounds[1].Clause = "99" }, "/grounds/1/clause", outsourcing.ErrNotFound},
+		{"ground twice", func(s *termination.TermsSpec) { s.Grounds[1].Ground = termination.GroundExpiry }, "/grounds/1/ground", outsourcing.ErrInvalidInput},
+		{"unknown party", func(s *termination.TermsSpec) { s.Handover[0].From = "hooli" }, "/handover/0/from", outsourcing.ErrNotFound},
+		{"bare 30/360", func(s *termination.TermsSpec) { s.DayCount = "30/360" }, "/day_count", outsourcing.ErrInvalidInput},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assertField(t, compileWith(t, c.edit), c.path, c.sentinel)
+		})
+	}
+}
+
+func TestHandoverSignOffOfUnknownItem(t *testing.T) {
+	plan, err := sampleTerms(t).ExitPlan(contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6))
+	require.NoError(t, err)
+	inv := plan.Inventory()
+	_, err = inv.Record(termination.Transfer{Item: "tape-library", Status: termination.TransferAccepted, On: contract.MustDate(2027, 8, 1), By: "acme"})
+	assertField(t, err, "/item", outsourcing.ErrNotFound)
+	_, err = inv.Record(termination.Transfer{Item: "cmdb", Status: termination.TransferAccepted, On: contract.MustDate(2027, 8, 1), By: "acme"})
+	assertField(t, err, "/status", outsourcing.ErrTransition)
+	assert.Equal(t, termination.TransferPending, inv.Items()[1].Status, "state unchanged")
+
+	next, err := inv.Record(termination.Transfer{Item: "cmdb", Status: termination.TransferDelivered, On: contract.MustDate(2027, 8, 1), By: "nordops"})
+	require.NoError(t, err)
+	next, err = next.Record(termination.Transfer{Item: "cmdb", Status: termination.TransferAccepted, On: contract.MustDate(2027, 8, 3), By: "acme"})
+	require.NoError(t, err)
+	r := next.Report(contract.MustDate(2027, 9, 7))
+	assert.Equal(t, 1, r.Accepted)
+	assert.Equal(t, []string{"cmdb"}, r.Responsibility["acme"], "an accepted item is the recipient's")
+	assert.Equal(t, []string{"runbooks", "scripts"}, r.Overdue)
+	assert.Equal(t, termination.TransferPending, inv.Items()[1].Status, "the old inventory is unchanged")
+}
+
+func TestPhasesStateMachine(t *testing.T) {
+	p, err := termination.Next(termination.PhasePlanned, termination.PhaseEventServeNotice)
+	require.NoError(t, err)
+	assert.Equal(t, termination.PhaseNotice, p)
+	p, err = termination.Next(termination.PhaseNotice, termination.PhaseEventCertifyData)
+	assert.ErrorIs(t, err, outsourcing.ErrTransition)
+	assert.Equal(t, termination.PhaseNotice, p, "state unchanged")
+	assert.Empty(t, termination.Allowed(termination.PhaseClosed))
+
+	plan, err := sampleTerms(t).ExitPlan(contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6))
+	require.NoError(t, err)
+	events := []termination.PhaseEvent{
+		{Kind: termination.PhaseEventServeNotice, On: contract.MustDate(2027, 7, 6)},
+		{Kind: termination.PhaseEventStartAssistance, On: contract.MustDate(2027, 7, 7)},
+		{Kind: termination.PhaseEventAcceptHandover, On: contract.MustDate(2027, 12, 1)},
+	}
+	pr, err := plan.Progress(contract.MustDate(2027, 11, 1), events)
+	require.NoError(t, err)
+	assert.Equal(t, termination.PhaseAssistance, pr.Phase)
+	assert.Equal(t, "40.00", pr.Percent.String())
+	assert.Len(t, pr.InForce, 3)
+	_, err = plan.Progress(contract.MustDate(2028, 1, 1), append(events, termination.PhaseEvent{Kind: termination.PhaseEventServeNotice, On: contract.MustDate(2027, 12, 2)}))
+	assertField(t, err, "/3/kind", outsourcing.ErrTransition)
+}
+
+func TestTriggersNeedAGroundTag(t *testing.T) {
+	_, err := termination.CompileTriggers(rulesSpec(`{"rules": [{"id": "x", "expression": "uncured_breaches > 0"}]}`))
+	assertField(t, err, "/rules/0/tags", outsourcing.ErrInvalidInput)
+	_, err = termination.CompileTriggers(rulesSpec(`{"rules": [{"id": "x", "expression": "no_such_field > 0", "tags": ["ground:material_breach"]}]}`))
+	assertField(t, err, "/rules/0", outsourcing.ErrRule)
+}

@@ -1,0 +1,137 @@
+package termination
+
+import (
+	"fmt"
+
+	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/sla"
+)
+
+// evidence is what the environment was built from: readable notes per
+// ground and the days the notice requirements count from.
+type evidence struct {
+	notes             map[Ground][]string
+	termEnd           contract.Date
+	firstUncured      contract.Date // the earliest uncured breach notice
+	convenienceServed contract.Date // the earliest convenience notice
+}
+
+// triggerEnv builds the trigger environment of a checked context.
+func (t *Terms) triggerEnv(ctx ContextSpec) (*TriggerEnv, evidence) {
+	asOf := ctx.AsOf
+	env := &TriggerEnv{VendorInsolvent: ctx.Vendor.Insolvent, ChangeOfControl: ctx.Vendor.ChangeOfControl,
+		StrategicChange: ctx.StrategicChange, ForceMajeureLimit: t.spec.ForceMajeureDays}
+	ev := evidence{notes: map[Ground][]string{}}
+	note := func(g Ground, format string, args ...any) {
+		ev.notes[g] = append(ev.notes[g], fmt.Sprintf(format, args...))
+	}
+
+	var nonRenewal contract.Date
+	cure := t.grounds[GroundMaterialBreach].Cure
+	for _, n := range ctx.Notices {
+		if n.Served.After(asOf) {
+			continue
+		}
+		switch n.Kind {
+		case NoticeNonRenewal:
+			nonRenewal = earliest(nonRenewal, n.Served)
+			note(GroundExpiry, "notice %s of non-renewal served by %s on %s", n.ID, n.Party, n.Served)
+		case NoticeConvenience:
+			env.ConvenienceNotice = true
+			ev.convenienceServed = earliest(ev.convenienceServed, n.Served)
+			note(GroundConvenience, "notice %s of termination for convenience served by %s on %s", n.ID, n.Party, n.Served)
+		case NoticeBreach:
+			env.BreachNotices++
+			cureEnds := cure.AddTo(n.Served)
+			remedied := !n.Remedied.IsZero() && !n.Remedied.After(cureEnds) && !n.Remedied.After(asOf)
+			if !remedied && asOf.After(cureEnds) {
+				env.UncuredBreaches++
+				ev.firstUncured = earliest(ev.firstUncured, n.Served)
+				note(GroundMaterialBreach, "breach notice %s (%s) served on %s, not remedied when the cure period ended on %s", n.ID, n.Subject, n.Served, cureEnds)
+			}
+		}
+	}
+	r := t.contract.Renewal(asOf, nonRenewal)
+	ev.termEnd = r.Term.End
+	env.DaysToTermEnd = asOf.DaysUntil(r.Term.End)
+	env.TermEndsWithoutRenewal = r.Phase == contract.RenewalPhaseEnds || r.Phase == contract.RenewalPhaseEnded
+	if env.TermEndsWithoutRenewal {
+		note(GroundExpiry, "the term %s to %s ends without renewal (%s)", r.Term.Start, r.Term.End, r.Phase)
+	}
+
+	for _, f := range ctx.ForceMajeure {
+		if f.Start.After(asOf) {
+			continue
+		}
+		end := asOf
+		if !f.End.IsZero() && f.End.Before(asOf) {
+			end = f.End
+		}
+		days := f.Start.DaysUntil(end) + 1
+		env.ForceMajeureDays = max(env.ForceMajeureDays, days)
+		if env.ForceMajeureLimit > 0 && days > env.ForceMajeureLimit {
+			note(GroundForceMajeure, "force majeure %s (%s) from %s: %d days, over the %d the contract allows", f.ID, f.Description, f.Start, days, env.ForceMajeureLimit)
+		}
+	}
+	if ctx.Vendor.Insolvent {
+		note(GroundInsolvency, "the provider is insolvent")
+	}
+	if ctx.Vendor.ChangeOfControl {
+		note(GroundInsolvency, "the provider changed control")
+	}
+	if ctx.StrategicChange {
+		note(GroundConvenience, "the customer's strategy changed")
+	}
+	t.slaEnv(env, ctx, note)
+	return env, ev
+}
+
+// slaEnv reads the SLA reports up to the day: credits, the latest
+// report's breach signals, and the reports at the cap.
+func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, string, ...any)) {
+	var reports []sla.Report
+	for _, r := range ctx.SLAReports {
+		if contract.DateOf(r.Period.End()).After(ctx.AsOf) {
+			continue // the period has not ended at the day
+		}
+		reports = append(reports, r)
+		env.Credits = env.Credits.Add(r.Credits.Amount())
+	}
+	env.SLAReports = len(reports)
+	if len(reports) == 0 {
+		return
+	}
+	latest := reports[len(reports)-1]
+	for _, s := range latest.Signals {
+		env.MissedMinimumInWindow = max(env.MissedMinimumInWindow, s.MissedMinimumInWindow)
+		if s.Triggered {
+			env.SLASignals++
+			note(GroundRepeatedSLAFailure, "%s: level %s missed its minimum in %d of the last %d periods (threshold %d)",
+				latest.Period.Label(), s.Level, s.MissedMinimumInWindow, s.Window, s.Threshold)
+		}
+	}
+	for _, r := range reports[max(0, len(reports)-AtCapWindow):] {
+		if atCap(r) {
+			env.CreditsAtCap++
+			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits)
+		}
+	}
+}
+
+// atCap reports whether a period's credits reached its cap. (Package sla
+// will report this as a signal; until then it is read from the totals.)
+func atCap(r sla.Report) bool {
+	if r.Cap == nil || !r.Credits.IsPositive() {
+		return false
+	}
+	c, err := r.Credits.Cmp(*r.Cap)
+	return err == nil && c >= 0
+}
+
+// earliest returns the earlier of a and b, a zero a counting as none.
+func earliest(a, b contract.Date) contract.Date {
+	if a.IsZero() || b.Before(a) {
+		return b
+	}
+	return a
+}

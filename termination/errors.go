@@ -1,0 +1,51 @@
+package termination
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
+// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
+// prefix: the exported entry points add "termination: " once (see wrap).
+func errorf(path, format string, args ...any) *outsourcing.FieldError {
+	return outsourcing.FieldErrorf(path, format, args...)
+}
+
+// sentinelf builds a *outsourcing.FieldError matching sentinel.
+func sentinelf(sentinel error, path, format string, args ...any) *outsourcing.FieldError {
+	fe := errorf(path, format, args...)
+	fe.Err = sentinel
+	return fe
+}
+
+// mismatch reports an amount in currency got where want was expected.
+func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
+	return sentinelf(outsourcing.ErrCurrencyMismatch, path, "currency %s differs from the contract's %s", got, want)
+}
+
+// wrap adds the package prefix "termination: " to an error leaving an
+// exported entry point; nil stays nil. Internal functions never call it,
+// so the prefix appears exactly once.
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("termination: %w", err)
+}
+
+// problems collects errors in document order.
+type problems []error
+
+func (p *problems) add(err error) {
+	if err != nil {
+		*p = append(*p, err)
+	}
+}
+
+func (p *problems) failf(path, format string, args ...any) { p.add(errorf(path, format, args...)) }
+
+// err joins the problems in order; nil when there are none.
+func (p problems) err() error { return errors.Join(p...) }

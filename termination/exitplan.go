@@ -1,0 +1,167 @@
+package termination
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/outsourcing-go/outsourcing/contract"
+)
+
+// ExitPlan is the termination plan of Handbook §7.2 generated from the
+// contract's terms for one exit: the termination assistance period, the
+// responsibilities of both sides, the handover list with due dates, the
+// return or destruction of data with its certificate, the obligations
+// that survive with their end dates, and the dated phases.
+type ExitPlan struct {
+	// Contract is the contract's id.
+	Contract string `json:"contract"`
+	// Start is the day the exit starts: the termination notice is served.
+	Start contract.Date `json:"start"`
+	// Effective is the day termination takes effect, the last day of the
+	// contract's services.
+	Effective contract.Date `json:"effective"`
+	// Assistance is the termination assistance period, from Start to
+	// Effective plus the terms' assistance span (End inclusive).
+	Assistance contract.Period `json:"assistance"`
+	// AssistanceClause is the clause of the assistance.
+	AssistanceClause string `json:"assistance_clause"`
+	// Responsibilities are the duties of both sides, by phase: those the
+	// terms list and those the handover list and the data terms imply.
+	Responsibilities []Responsibility `json:"responsibilities"`
+	// Handover is the handover list with due dates, in list order.
+	Handover []PlannedItem `json:"handover"`
+	// Data is the return or destruction of the customer's data.
+	Data DataPlan `json:"data"`
+	// Surviving are the obligations that survive, with their end dates.
+	Surviving []SurvivingObligation `json:"surviving"`
+	// Phases are the planned phases with their dates.
+	Phases []PlannedPhase `json:"phases"`
+}
+
+// PlannedItem is a handover item with its due date.
+type PlannedItem struct {
+	HandoverItem
+	// DueDate is Start plus the item's Due span.
+	DueDate contract.Date `json:"due_date"`
+}
+
+// DataPlan is the disposal of the customer's data.
+type DataPlan struct {
+	Disposition Disposition `json:"disposition"`
+	// By is the day the data must be returned or destroyed: the effective
+	// date plus the terms' span.
+	By contract.Date `json:"by"`
+	// Certificate reports that destruction must be certified in writing.
+	Certificate bool   `json:"certificate"`
+	Clause      string `json:"clause"`
+}
+
+// SurvivingObligation is a surviving obligation with its end date.
+type SurvivingObligation struct {
+	Survival
+	// Ends is the last day it binds: the effective date plus Duration.
+	Ends contract.Date `json:"ends"`
+}
+
+// PlannedPhase is a phase with its planned first and last day; the
+// review has no planned end (Until is zero).
+type PlannedPhase struct {
+	Phase Phase         `json:"phase"`
+	From  contract.Date `json:"from"`
+	Until contract.Date `json:"until,omitzero"`
+}
+
+// ExitPlan generates the exit plan for an exit started on start (the
+// termination notice) and taking effect on effective (the last day of
+// service). Errors (*outsourcing.FieldError): a missing day (/start,
+// /effective), an effective date before start, or either outside the
+// contract's term (before its first day).
+func (t *Terms) ExitPlan(start, effective contract.Date) (ExitPlan, error) {
+	p, err := t.exitPlan(start, effective)
+	return p, wrap(err)
+}
+
+func (t *Terms) exitPlan(start, effective contract.Date) (ExitPlan, error) {
+	termStart := t.contract.Term().Start
+	var errs problems
+	switch {
+	case start.IsZero():
+		errs.failf("/start", "the exit needs the day it starts")
+	case start.Before(termStart):
+		errs.failf("/start", "the exit starts on %s, before the contract starts on %s", start, termStart)
+	}
+	switch {
+	case effective.IsZero():
+		errs.failf("/effective", "the exit needs the day termination takes effect")
+	case effective.Before(start):
+		errs.failf("/effective", "termination takes effect on %s, before the exit starts on %s", effective, start)
+	}
+	if err := errs.err(); err != nil {
+		return ExitPlan{}, err
+	}
+	s := &t.spec
+	p := ExitPlan{Contract: s.Contract, Start: start, Effective: effective, AssistanceClause: s.Assistance.Clause,
+		Assistance: contract.Period{Start: start, End: s.Assistance.After.AddTo(effective)}}
+	provider, customer := t.providerID, t.customerID
+	p.Responsibilities = slices.Clone(s.Responsibilities)
+	p.Responsibilities = append(p.Responsibilities,
+		Responsibility{Party: provider, Duty: "continue the services to the effective date and give termination assistance to " + p.Assistance.End.String(), Phase: PhaseAssistance, Clause: s.Assistance.Clause})
+	for _, h := range s.Handover {
+		due := h.Due.AddTo(start)
+		p.Handover = append(p.Handover, PlannedItem{HandoverItem: h, DueDate: due})
+		p.Responsibilities = append(p.Responsibilities,
+			Responsibility{Party: h.From, Duty: fmt.Sprintf("hand over %s (%s) by %s", h.Name, h.ID, due), Phase: PhaseAssistance, Clause: h.Clause})
+		if h.To != Successor {
+			p.Responsibilities = append(p.Responsibilities,
+				Responsibility{Party: h.To, Duty: fmt.Sprintf("accept or reject %s (%s) on delivery", h.Name, h.ID), Phase: PhaseAssistance, Clause: h.Clause})
+		}
+	}
+	d := s.Data
+	p.Data = DataPlan{Disposition: d.Disposition, By: d.Within.AddTo(effective), Certificate: d.Certificate, Clause: d.Clause}
+	duty := fmt.Sprintf("%s the customer's data by %s", dispositionVerb[d.Disposition], p.Data.By)
+	if d.Certificate {
+		duty += " and certify its destruction in writing"
+	}
+	p.Responsibilities = append(p.Responsibilities,
+		Responsibility{Party: provider, Duty: duty, Phase: PhaseDataDisposition, Clause: d.Clause},
+		Responsibility{Party: customer, Duty: "review the exit and archive the final vendor evaluation", Phase: PhaseReview, Clause: s.Assistance.Clause})
+	slices.SortStableFunc(p.Responsibilities, func(a, b Responsibility) int {
+		return cmp.Compare(slices.Index(phases.values, a.Phase), slices.Index(phases.values, b.Phase))
+	})
+	for _, sv := range s.Survival {
+		p.Surviving = append(p.Surviving, SurvivingObligation{Survival: sv, Ends: sv.Duration.AddTo(effective)})
+	}
+	handoverEnd := p.Assistance.End
+	for _, h := range p.Handover {
+		handoverEnd = maxDate(handoverEnd, h.DueDate)
+	}
+	dataBy := maxDate(p.Data.By, handoverEnd)
+	p.Phases = []PlannedPhase{
+		{PhaseNotice, start, start},
+		{PhaseAssistance, start, handoverEnd},
+		{PhaseDataDisposition, handoverEnd, dataBy},
+		{PhaseReview, dataBy, contract.Date{}},
+	}
+	return p, nil
+}
+
+var dispositionVerb = map[Disposition]string{DispositionReturn: "return", DispositionDestroy: "destroy",
+	DispositionReturnThenDestroy: "return, then destroy"}
+
+func maxDate(a, b contract.Date) contract.Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// partyOf returns the id of the contract's first party in role.
+func partyOf(c *contract.Contract, role contract.PartyRole) string {
+	for _, p := range c.Spec().Parties {
+		if p.Role == role {
+			return p.ID
+		}
+	}
+	return ""
+}
