@@ -13,6 +13,7 @@ import (
 	"github.com/outsourcing-go/outsourcing/rules"
 	"github.com/outsourcing-go/outsourcing/scoring"
 	"github.com/outsourcing-go/outsourcing/sla"
+	"github.com/outsourcing-go/outsourcing/termination"
 	"github.com/outsourcing-go/outsourcing/vendors"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,25 +43,42 @@ func compiled[T, U any](parse func([]byte) (T, error), compile func(T) (U, error
 // such documents, and compiles them where the package has a compiler
 // that needs no further input.
 var readers = map[string]func([]byte) error{
-	"calendar.schema.json":              parsed(outsourcing.ParseCalendar),
-	"capability.schema.json":            parsed(planning.ParseCapabilityChecklist),
-	"contract/contract.schema.json":     compiled(contract.ParseContract, contract.CompileContract),
-	"decision-table.schema.json":        parsed(rules.ParseTableSpec),
-	"objectives.schema.json":            parsed(planning.ParseObjectiveSet),
-	"risk/matrix.schema.json":           compiled(risk.ParseMatrix, risk.NewMatrix),
-	"risk/register.schema.json":         parsed(risk.ParseRegister),
-	"ruleset.schema.json":               parsed(rules.ParseSet),
-	"scoring/model.schema.json":         compiled(scoring.ParseModel, scoring.CompileModel),
-	"sla/agreement.schema.json":         compiled(sla.ParseAgreement, sla.CompileAgreement),
-	"sla/input.schema.json":             parsed(sla.ParseInput),
-	"strategy-budget.schema.json":       parsed(planning.ParseBudget),
-	"strategy-timeline.schema.json":     parsed(planning.ParseTimeline),
-	"tco.schema.json":                   compiled(planning.ParseTCOModel, planning.CompileTCO),
-	"vendors/answers.schema.json":       parsed(vendors.ParseAnswers),
-	"vendors/evaluation.schema.json":    parsed(vendors.ParseEvaluation),
-	"vendors/pool.schema.json":          compiled(vendors.ParsePool, vendors.CompilePool),
-	"vendors/questionnaire.schema.json": compiled(vendors.ParseQuestionnaire, vendors.CompileQuestionnaire),
-	"vendors/template.schema.json":      compiled(vendors.ParseTemplate, vendors.CompileTemplate),
+	"calendar.schema.json":                    parsed(outsourcing.ParseCalendar),
+	"capability.schema.json":                  parsed(planning.ParseCapabilityChecklist),
+	"contract/acceptance-request.schema.json": parsed(contract.ParseAcceptanceRequest),
+	"contract/change-request.schema.json":     parsed(contract.ParseChangeRequest),
+	"contract/completions.schema.json":        parsed(contract.ParseCompletions),
+	"contract/contract.schema.json":           compiled(contract.ParseContract, contract.CompileContract),
+	"contract/dispute.schema.json":            parsed(contract.ParseDispute),
+	"contract/fulfilments.schema.json":        parsed(contract.ParseFulfilments),
+	"contract/invoice.schema.json":            parsed(contract.ParseInvoice),
+	"decision-table.schema.json":              parsed(rules.ParseTableSpec),
+	"objectives.schema.json":                  parsed(planning.ParseObjectiveSet),
+	"risk/businesscase.schema.json":           parsed(risk.ParseBusinessCase),
+	"risk/matrix.schema.json":                 compiled(risk.ParseMatrix, risk.NewMatrix),
+	"risk/register.schema.json":               parsed(risk.ParseRegister),
+	"ruleset.schema.json":                     parsed(rules.ParseSet),
+	"scoring/model.schema.json":               compiled(scoring.ParseModel, scoring.CompileModel),
+	"sla/agreement.schema.json":               compiled(sla.ParseAgreement, sla.CompileAgreement),
+	"sla/input.schema.json":                   parsed(sla.ParseInput),
+	"strategy-budget.schema.json":             parsed(planning.ParseBudget),
+	"strategy-timeline.schema.json":           parsed(planning.ParseTimeline),
+	"tco.schema.json":                         compiled(planning.ParseTCOModel, planning.CompileTCO),
+	"termination/context.schema.json":         parsed(termination.ParseContext),
+	"termination/settlement.schema.json":      parsed(termination.ParseSettlement),
+	"termination/terms.schema.json":           parsed(termination.ParseTerms),
+	"vendors/answers.schema.json":             parsed(vendors.ParseAnswers),
+	"vendors/decision.schema.json":            parsed(vendors.ParseDecision),
+	"vendors/ecosystem.schema.json":           parsed(vendors.ParseEcosystem),
+	"vendors/evaluation.schema.json":          parsed(vendors.ParseEvaluation),
+	"vendors/final.schema.json":               parsed(vendors.ParseFinalInput),
+	"vendors/improvement-plan.schema.json":    parsed(vendors.ParseImprovementPlan),
+	"vendors/pool.schema.json":                compiled(vendors.ParsePool, vendors.CompilePool),
+	"vendors/questionnaire.schema.json":       compiled(vendors.ParseQuestionnaire, vendors.CompileQuestionnaire),
+	"vendors/recognitions.schema.json":        parsed(vendors.ParseRecognitions),
+	"vendors/reviews.schema.json":             parsed(vendors.ParseReviews),
+	"vendors/survey.schema.json":              parsed(vendors.ParseSurvey),
+	"vendors/template.schema.json":            compiled(vendors.ParseTemplate, vendors.CompileTemplate),
 }
 
 // A valid fixture is a document the SDK accepts, not only its schema:
