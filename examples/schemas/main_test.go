@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -120,6 +121,22 @@ func TestEveryPackageImported(t *testing.T) {
 		}
 	}
 	assert.True(t, imported["github.com/outsourcing-go/outsourcing"], "main.go does not import the root package")
+}
+
+// Every schema's $id names the package that holds it: the schema of
+// <package>/schema/<document>.schema.json has the $id
+// <base><package>/<document>.schema.json, and the root package's shared
+// schemas (money, calendar) sit at the base. Integrators find a document's
+// schema where its package is.
+func TestIDsFollowPackages(t *testing.T) {
+	for _, e := range registered {
+		dir, name := path.Split(e.File)
+		source := filepath.Join("../..", filepath.FromSlash(dir), "schema", name)
+		s, _ := outsourcing.SchemaByID(e.ID)
+		if b, err := os.ReadFile(source); assert.NoErrorf(t, err, "%s: $id does not follow its package's folder", e.ID) {
+			assert.Equalf(t, string(b), string(s.Source()), "%s is not the schema registered as %s", source, e.ID)
+		}
+	}
 }
 
 // -out writes every schema at the path of its $id, index.json, and with
