@@ -139,6 +139,36 @@ func TestIDsFollowPackages(t *testing.T) {
 	}
 }
 
+// No schema uses "not": a failing "not" only says "not failed" (Go) or
+// "must NOT be valid" (ajv), without naming what is wrong. A property
+// that must be absent is "false" under "properties" ("not allowed" at the
+// property); a value that must avoid a form gets a pattern or bound with
+// a description.
+func TestNoNot(t *testing.T) {
+	var walk func(id, at string, v any)
+	walk = func(id, at string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, sub := range v {
+				if k == "not" && !strings.HasSuffix(at, "/properties") {
+					t.Errorf("%s: %s uses \"not\"", id, at)
+				}
+				walk(id, at+"/"+k, sub)
+			}
+		case []any:
+			for i, sub := range v {
+				walk(id, at+"/"+strconv.Itoa(i), sub)
+			}
+		}
+	}
+	for _, e := range registered {
+		s, _ := outsourcing.SchemaByID(e.ID)
+		var doc any
+		require.NoError(t, json.Unmarshal(s.Source(), &doc))
+		walk(e.ID, "#", doc)
+	}
+}
+
 // -out writes every schema at the path of its $id, index.json, and with
 // -fixtures the Go verdicts.
 func TestWrite(t *testing.T) {
