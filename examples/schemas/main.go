@@ -109,7 +109,7 @@ func run(w io.Writer, dir, fixtures string) error {
 	}
 	if dir == "" {
 		for _, e := range entries {
-			fmt.Fprintf(w, "%-36s %s\n", e.File, e.ID)
+			fmt.Fprintf(w, "%-40s %s\n", e.File, e.ID)
 		}
 		return nil
 	}
