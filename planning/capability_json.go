@@ -13,7 +13,7 @@ var capabilitySchema = outsourcing.MustRegisterSchema(capabilitySchemaJSON)
 
 // CapabilitySchema returns the schema of capability checklist documents
 // (see ParseCapabilityChecklist); its $id is
-// https://outsourcing-go.github.io/schemas/capability.schema.json.
+// https://outsourcing-go.github.io/schemas/planning/capability.schema.json.
 func CapabilitySchema() *outsourcing.Schema { return capabilitySchema }
 
 // CapabilityChecklist is an organisation's capability self-assessment

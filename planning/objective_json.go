@@ -17,7 +17,7 @@ var objectivesSchema = outsourcing.MustRegisterSchema(objectivesSchemaJSON)
 
 // ObjectivesSchema returns the schema of objective set documents (see
 // ParseObjectiveSet); its $id is
-// https://outsourcing-go.github.io/schemas/objectives.schema.json.
+// https://outsourcing-go.github.io/schemas/planning/objectives.schema.json.
 func ObjectivesSchema() *outsourcing.Schema { return objectivesSchema }
 
 // ObjectiveSet is the SMART objectives of an outsourcing initiative with

@@ -7,24 +7,24 @@ import (
 	"github.com/outsourcing-go/outsourcing"
 )
 
-//go:embed schema/strategy-budget.schema.json
+//go:embed schema/budget.schema.json
 var budgetSchemaJSON []byte
 
 var budgetSchema = outsourcing.MustRegisterSchema(budgetSchemaJSON)
 
 // BudgetSchema returns the schema of budget documents (see ParseBudget);
 // its $id is
-// https://outsourcing-go.github.io/schemas/strategy-budget.schema.json.
+// https://outsourcing-go.github.io/schemas/planning/budget.schema.json.
 func BudgetSchema() *outsourcing.Schema { return budgetSchema }
 
-//go:embed schema/strategy-timeline.schema.json
+//go:embed schema/timeline.schema.json
 var timelineSchemaJSON []byte
 
 var timelineSchema = outsourcing.MustRegisterSchema(timelineSchemaJSON)
 
 // TimelineSchema returns the schema of timeline documents (see
 // ParseTimeline); its $id is
-// https://outsourcing-go.github.io/schemas/strategy-timeline.schema.json.
+// https://outsourcing-go.github.io/schemas/planning/timeline.schema.json.
 func TimelineSchema() *outsourcing.Schema { return timelineSchema }
 
 // ParseBudget validates a JSON budget against BudgetSchema, decodes it

@@ -12,7 +12,7 @@ var tcoSchemaJSON []byte
 var tcoSchema = outsourcing.MustRegisterSchema(tcoSchemaJSON)
 
 // TCOSchema returns the schema of TCO model documents; its $id is
-// https://outsourcing-go.github.io/schemas/tco.schema.json.
+// https://outsourcing-go.github.io/schemas/planning/tco.schema.json.
 func TCOSchema() *outsourcing.Schema { return tcoSchema }
 
 // ParseTCOModel validates a JSON TCO model against TCOSchema, decodes it

@@ -406,7 +406,7 @@ func TestParseTCOModel(t *testing.T) {
 		{"unknown field", `{"id":"x","currency":"EUR","period":"month","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}],"extra":1}`, "/extra", outsourcing.ErrInvalidInput},
 		{"horizon 0", `{"id":"x","currency":"EUR","period":"month","horizon":0,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[]}]}`, "/horizon", outsourcing.ErrInvalidInput},
 		{"amount on percent line", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[
-			{"id":"l","category":"staff","basis":"percent","percent":"1","of":["m"],"amount":{"amount":"1","currency":"EUR"}}]}]}`, "/options/0/lines/0", outsourcing.ErrInvalidInput},
+			{"id":"l","category":"staff","basis":"percent","percent":"1","of":["m"],"amount":{"amount":"1","currency":"EUR"}}]}]}`, "/options/0/lines/0/amount", outsourcing.ErrInvalidInput},
 		{"negative cap", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"a","options":[{"id":"a","lines":[
 			{"id":"l","category":"staff","basis":"recurring","amount":{"amount":"1","currency":"EUR"},"escalation":{"index":["1"],"cap":"-1"}}]}]}`, "/options/0/lines/0/escalation/cap", outsourcing.ErrInvalidInput},
 		{"semantic: unknown baseline", `{"id":"x","currency":"EUR","period":"year","horizon":1,"discount_rate":"1","baseline":"b","options":[{"id":"a","lines":[]}]}`, "/baseline", outsourcing.ErrNotFound},

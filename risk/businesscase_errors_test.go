@@ -196,7 +196,7 @@ func TestParseBusinessCaseErrors(t *testing.T) {
 		`{"id": "x", "currency": "EUR", "inputs": [{"id": "a", "parameter": "colour", "option": "o", "line": "l", "estimate": {"distribution": "pert", "min": "1", "mode": "2", "max": "3"}}]}`:    "/inputs/0/parameter",
 		`{"id": "x", "currency": "EUR", "inputs": [{"id": "a", "parameter": "amount", "option": "o", "line": "l", "estimate": {"distribution": "pert", "min": "1", "max": "3"}}]}`:                 "/inputs/0/estimate",
 		`{"id": "x", "currency": "EUR", "inputs": [{"id": "a", "parameter": "amount", "option": "o", "line": "l", "estimate": {"distribution": "uniform", "min": "1", "max": "3", "step": "1"}}]}`: "/inputs/0/estimate/step",
-		`{"id": "x", "currency": "EUR", "inputs": [{"id": "a", "parameter": "discount_rate", "option": "o", "estimate": {"distribution": "discrete", "values": ["5"]}}]}`:                          "/inputs/0",
+		`{"id": "x", "currency": "EUR", "inputs": [{"id": "a", "parameter": "discount_rate", "option": "o", "estimate": {"distribution": "discrete", "values": ["5"]}}]}`:                          "/inputs/0/option",
 		`{"id": "x", "currency": "EUR", "risks": [{"id": "r", "option": "o", "kind": "loss", "scenario": {"frequency": {"rate": -1}, "magnitude": {"distribution": "pert"}}}]}`:                    "/risks/0/scenario/frequency/rate",
 		`{"id": "x", "currency": "EUR", "colour": "red"}`: "/colour",
 	}

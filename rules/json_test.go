@@ -92,8 +92,8 @@ func TestSchemasAreListedAndCompile(t *testing.T) {
 		assert.NoError(t, validateAgainstItself(s), s.ID())
 	}
 	assert.True(t, ids["https://outsourcing-go.github.io/schemas/money.schema.json"])
-	assert.True(t, ids["https://outsourcing-go.github.io/schemas/ruleset.schema.json"])
-	s, ok := outsourcing.SchemaByID("https://outsourcing-go.github.io/schemas/ruleset.schema.json")
+	assert.True(t, ids["https://outsourcing-go.github.io/schemas/rules/ruleset.schema.json"])
+	s, ok := outsourcing.SchemaByID("https://outsourcing-go.github.io/schemas/rules/ruleset.schema.json")
 	require.True(t, ok)
 	assert.Same(t, rules.SetSchema(), s)
 	big := make([]byte, outsourcing.MaxDocumentSize+1)

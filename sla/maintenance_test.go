@@ -108,7 +108,7 @@ func TestRecurringMaintenanceErrors(t *testing.T) {
 			"/maintenance/0", `window "m1" overlaps recurring window "a" on 2024-04-07`},
 		{"empty window", doc(`{"id":"a","day":"sunday","start":"01:00","end":"01:00"}`, ``), "/recurring_maintenance/0/end", "starts and ends"},
 		{"monthly without week", doc(`{"id":"a","recurrence":"monthly","day":"sunday","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0", ""},
-		{"weekly with week", doc(`{"id":"a","week":"first","day":"sunday","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0", ""},
+		{"weekly with week", doc(`{"id":"a","week":"first","day":"sunday","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0/week", "not allowed"},
 		{"unknown day", doc(`{"id":"a","day":"sun","start":"01:00","end":"02:00"}`, ``), "/recurring_maintenance/0/day", ""},
 	}
 	for _, tt := range tests {
