@@ -1,0 +1,49 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/outsourcing-go/outsourcing"
+)
+
+// docError is a problem with one input document.
+type docError struct {
+	name string
+	err  error
+}
+
+func (e *docError) Error() string { return e.name + ": " + e.err.Error() }
+
+func (e *docError) Unwrap() error { return e.err }
+
+// printProblems writes one line per problem: the document, the JSON
+// pointer of the offending value (or the line and column of malformed
+// JSON) and the reason.
+func printProblems(w io.Writer, err error) {
+	for _, p := range outsourcing.Problems(err) {
+		name := "lifecycle"
+		var de *docError
+		if errors.As(p, &de) {
+			name, p = de.name, de.err
+		}
+		var se *outsourcing.SyntaxError
+		if errors.As(p, &se) {
+			fmt.Fprintf(w, "%s: line %d, column %d: malformed JSON: %v\n", name, se.Line, se.Column, se.Err)
+			continue
+		}
+		fields := outsourcing.FieldErrors(p)
+		if len(fields) == 0 {
+			fmt.Fprintf(w, "%s: %v\n", name, p)
+			continue
+		}
+		for _, fe := range fields {
+			path := fe.Path
+			if path == "" {
+				path = "(whole document)"
+			}
+			fmt.Fprintf(w, "%s: %s: %s\n", name, path, fe.Reason)
+		}
+	}
+}
