@@ -85,8 +85,17 @@ func (d PERTDistribution) Quantile(p float64) (float64, error) {
 	return d.p.min + (d.p.max-d.p.min)*mathext.InvRegIncBeta(d.p.alpha, d.p.beta, p), nil
 }
 
-// Draw returns one value drawn with src (Marsaglia–Tsang gamma variates).
-func (d PERTDistribution) Draw(src rand.Source) float64 { return d.p.sample(rand.New(src)) }
+// Draw returns one value drawn with src by the simulation's sampler
+// (Marsaglia–Tsang gamma variates from ziggurat normals). The sampler
+// draws from a *rand.PCG: src is used directly when it is one, and any
+// other Source seeds one with its next two values.
+func (d PERTDistribution) Draw(src rand.Source) float64 {
+	pcg, ok := src.(*rand.PCG)
+	if !ok {
+		pcg = rand.NewPCG(src.Uint64(), src.Uint64())
+	}
+	return d.p.sample(pcg)
+}
 
 // LognormalDistribution is exp(N(μ, σ²)). Build it with NewLognormal
 // from μ and σ or with LognormalFrom90 from a 90% interval.

@@ -260,7 +260,7 @@ func fill(buf []float64, m *model, key uint64, workers int) moments {
 	for range workers {
 		wg.Go(func() {
 			src := rand.NewPCG(0, 0)
-			r := rand.New(src)
+			scratch := newYearScratch()
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
@@ -269,9 +269,7 @@ func fill(buf []float64, m *model, key uint64, workers int) moments {
 				src.Seed(key, mix(uint64(c)))
 				lo := c * chunkSize
 				hi := min(lo+chunkSize, len(buf))
-				for t := lo; t < hi; t++ {
-					buf[t] = m.year(r)
-				}
+				m.years(src, buf[lo:hi], scratch)
 				parts[c] = chunkMoments(buf[lo:hi])
 			}
 		})
