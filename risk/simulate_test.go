@@ -351,13 +351,34 @@ func TestOrderStatisticsAgainstSort(t *testing.T) {
 		}
 		shuffled[i] = math.Floor(r.ExpFloat64() * 1000)
 	}
-	// A sample that misrepresents the data forces the fallback.
-	adversarial := make([]float64, n)
-	for i := range 8192 {
-		adversarial[i*n/8192] = 1e9
+	// Every value in one bucket (1/16 of a binade), with runs of equal
+	// values that later spill into a list.
+	oneBucket := make([]float64, n)
+	for i := range oneBucket {
+		oneBucket[i] = 1e9 + float64(i%7)*0.25
+		if i < n/2 {
+			oneBucket[i] = 1e9 + 0.5 // a long run before the first other value
+		}
 	}
+	// Both signs, both zeros, subnormals and extremes.
+	signed := make([]float64, n)
+	for i := range signed {
+		switch i % 9 {
+		case 0:
+			signed[i] = math.Copysign(0, -1)
+		case 1:
+			signed[i] = -5e-324
+		case 2:
+			signed[i] = math.MaxFloat64
+		case 3:
+			signed[i] = -math.MaxFloat64
+		default:
+			signed[i] = r.NormFloat64() * 1e6
+		}
+	}
+	constant := slices.Repeat([]float64{42}, n)
 	qs := []float64{0, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999, 1}
-	for name, data := range map[string][]float64{"shuffled": shuffled, "adversarial": adversarial} {
+	for name, data := range map[string][]float64{"shuffled": shuffled, "one bucket": oneBucket, "signed": signed, "constant": constant} {
 		t.Run(name, func(t *testing.T) {
 			sorted := slices.Clone(data)
 			slices.Sort(sorted)
