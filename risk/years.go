@@ -16,6 +16,13 @@ func newYearScratch() *yearScratch {
 	return &yearScratch{counts: make([]int32, chunkSize), mags: make([]float64, magnitudeBatch)}
 }
 
+// firstOf[n][i] is 1 for i < n, else 0: a year with at most 4 loss
+// events sums the next 4 magnitudes weighted by it, without a branch on
+// its count that the processor would mispredict. m·1 = m and s + m·0 = s
+// exactly (magnitudes are finite), so the sum is the one of its own
+// magnitudes added in order.
+var firstOf = [5][4]float64{{}, {1}, {1, 1}, {1, 1, 1}, {1, 1, 1, 1}}
+
 // years draws a chunk of simulated years into out (at most chunkSize)
 // from src: first every year's number of loss events, then the events'
 // magnitudes in order, in batches, so that each loop does one kind of
@@ -25,6 +32,12 @@ func (m *model) years(src *rand.PCG, out []float64, s *yearScratch) {
 	events := m.count.draws(src, counts)
 	batch, next := s.mags[:0], 0
 	for t, n := range counts {
+		if n <= 4 && next+4 <= len(batch) {
+			m, w := batch[next:next+4], &firstOf[n]
+			out[t] = 0 + m[0]*w[0] + m[1]*w[1] + m[2]*w[2] + m[3]*w[3]
+			next += int(n)
+			continue
+		}
 		loss := 0.0
 		for ; n > 0; n-- {
 			if next == len(batch) {
