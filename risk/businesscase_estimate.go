@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -24,7 +23,7 @@ type estimate struct {
 }
 
 // draw returns one value of the estimate.
-func (e *estimate) draw(src *rand.PCG) float64 {
+func (e *estimate) draw(src *pcg) float64 {
 	switch e.kind {
 	case EstimateKindPERT:
 		return e.pert.sample(src)

@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -171,14 +170,14 @@ func (bc *BusinessCase) draw(opt CaseOptions) *caseSamples {
 	var wg sync.WaitGroup
 	for range min(opt.Workers, chunks) {
 		wg.Go(func() {
-			src := rand.NewPCG(0, 0)
+			src := new(pcg)
 			w := bc.newWorkspace()
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
 					return
 				}
-				src.Seed(opt.Seed, mix(uint64(c)))
+				*src = pcg{opt.Seed, mix(uint64(c))}
 				for t := c * caseChunk; t < min((c+1)*caseChunk, n); t++ {
 					bc.trial(src, w, t, s)
 				}
@@ -213,7 +212,7 @@ func (bc *BusinessCase) newWorkspace() *workspace {
 }
 
 // trial draws trial t and stores its values in s.
-func (bc *BusinessCase) trial(src *rand.PCG, w *workspace, t int, s *caseSamples) {
+func (bc *BusinessCase) trial(src *pcg, w *workspace, t int, s *caseSamples) {
 	for i := range bc.inputs {
 		w.vals[i] = bc.inputs[i].est.draw(src)
 		s.draws[i][t] = w.vals[i]
@@ -287,7 +286,7 @@ func (bc *BusinessCase) lineValues(co *caseOption, d *dynLine, vals []float64) l
 
 // riskLosses adds risk k's losses of a trial to the option's costs per
 // period and returns their nominal total.
-func (bc *BusinessCase) riskLosses(src *rand.PCG, k *caseRisk, cost []float64) float64 {
+func (bc *BusinessCase) riskLosses(src *pcg, k *caseRisk, cost []float64) float64 {
 	total := 0.0
 	years := (bc.horizon + bc.perYear - 1) / bc.perYear
 	for y := 1; y <= years; y++ {

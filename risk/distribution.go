@@ -3,7 +3,6 @@ package risk
 import (
 	"iter"
 	"math"
-	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mathext"
 )
@@ -64,7 +63,7 @@ func (p pert) pdf(x float64) float64 {
 	return math.Pow(u, p.alpha-1) * math.Pow(1-u, p.beta-1) * math.Exp(-mathext.Lbeta(p.alpha, p.beta)) / w
 }
 
-func (p *pert) sample(src *rand.PCG) float64 {
+func (p *pert) sample(src *pcg) float64 {
 	x := p.ga.sample(src)
 	y := p.gb.sample(src)
 	return p.min + (p.max-p.min)*x/(x+y)
@@ -79,7 +78,7 @@ func newGamma(k float64) gammaSampler {
 	return gammaSampler{d: d, c: 1 / math.Sqrt(9*d)}
 }
 
-func (g gammaSampler) sample(src *rand.PCG) float64 {
+func (g gammaSampler) sample(src *pcg) float64 {
 	for {
 		x := normal(src)
 		v := 1 + g.c*x
@@ -138,7 +137,7 @@ func (t triangular) sample(u float64) float64 {
 // inversion by sequential search below 10 (poissonSteps), Hörmann's PTRS transformed
 // rejection (1993) from 10 up. expNeg is exp(−lambda), passed in so a fixed
 // rate computes it once.
-func poisson(src *rand.PCG, lambda, expNeg float64) int {
+func poisson(src *pcg, lambda, expNeg float64) int {
 	if lambda <= 0 {
 		return 0
 	}
@@ -187,7 +186,7 @@ func searchPoisson(cdf iter.Seq[float64], u float64) int {
 // poissonPTRS is W. Hörmann, "The transformed rejection method for
 // generating Poisson random variables", Insurance: Mathematics and
 // Economics 12 (1993), algorithm PTRS.
-func poissonPTRS(src *rand.PCG, lambda float64) int {
+func poissonPTRS(src *pcg, lambda float64) int {
 	slam := math.Sqrt(lambda)
 	loglam := math.Log(lambda)
 	b := 0.931 + 2.53*slam

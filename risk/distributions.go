@@ -86,15 +86,10 @@ func (d PERTDistribution) Quantile(p float64) (float64, error) {
 }
 
 // Draw returns one value drawn with src by the simulation's sampler
-// (Marsaglia–Tsang gamma variates from ziggurat normals). The sampler
-// draws from a *rand.PCG: src is used directly when it is one, and any
-// other Source seeds one with its next two values.
+// (Marsaglia–Tsang gamma variates from ziggurat normals), which draws
+// from a PCG seeded with the next two values of src.
 func (d PERTDistribution) Draw(src rand.Source) float64 {
-	pcg, ok := src.(*rand.PCG)
-	if !ok {
-		pcg = rand.NewPCG(src.Uint64(), src.Uint64())
-	}
-	return d.p.sample(pcg)
+	return d.p.sample(&pcg{src.Uint64(), src.Uint64()})
 }
 
 // LognormalDistribution is exp(N(μ, σ²)). Build it with NewLognormal

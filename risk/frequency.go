@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -125,7 +124,7 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 }
 
 // draw returns one year's number of loss events.
-func (c *counter) draw(src *rand.PCG) int {
+func (c *counter) draw(src *pcg) int {
 	switch {
 	case c.n > 0:
 		return binomial(src, c.n, c.p)
@@ -140,15 +139,21 @@ func (c *counter) draw(src *rand.PCG) int {
 
 // draws fills counts with the numbers of loss events of as many years
 // and returns their sum.
-func (c *counter) draws(src *rand.PCG, counts []int32) int {
+func (c *counter) draws(src *pcg, counts []int32) int {
 	total := 0
-	for t := range counts {
-		k := 0
-		if c.table != nil { // the common case, inlined: a fixed Poisson rate below 10
-			k = c.table.draw(src.Uint64())
-		} else {
-			k = c.draw(src)
+	if c.table != nil { // the common case, inlined: a fixed Poisson rate below 10
+		g := *src // in registers through the loop
+		for t := range counts {
+			g = g.step()
+			k := c.table.draw(g.value())
+			counts[t] = int32(k)
+			total += k
 		}
+		*src = g
+		return total
+	}
+	for t := range counts {
+		k := c.draw(src)
 		counts[t] = int32(k)
 		total += k
 	}
@@ -157,7 +162,7 @@ func (c *counter) draws(src *rand.PCG, counts []int32) int {
 
 // binomial draws Binomial(n, p): n when p is 1, by counting uniforms for
 // small n, else gonum's rejection sampler.
-func binomial(src *rand.PCG, n int, p float64) int {
+func binomial(src *pcg, n int, p float64) int {
 	switch {
 	case p >= 1:
 		return n

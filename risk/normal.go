@@ -2,15 +2,10 @@ package risk
 
 import (
 	"math"
-	"math/rand/v2"
 )
 
-// The simulation draws from math/rand/v2's PCG directly, not through a
-// rand.Rand: a call on the concrete type inlines, an interface call does
-// not, and a year takes a few draws.
-
 // uniform returns a uniform float64 in [0, 1) from one draw of src.
-func uniform(src *rand.PCG) float64 { return unitFloat(src.Uint64()) }
+func uniform(src *pcg) float64 { return unitFloat(src.Uint64()) }
 
 // unitFloat maps a draw to [0, 1) by its low 53 bits, as rand.Rand.Float64 does.
 func unitFloat(bits uint64) float64 { return float64(bits<<11>>11) / (1 << 53) }
@@ -44,7 +39,7 @@ func zigguratTables() (x, f [zigguratLayers + 1]float64) {
 }
 
 // normal returns one standard normal draw (see normals).
-func normal(src *rand.PCG) float64 {
+func normal(src *pcg) float64 {
 	var x [1]float64
 	normals(src, x[:])
 	return x[0]
@@ -58,15 +53,20 @@ func normal(src *rand.PCG) float64 {
 // at once when inside the layer's rectangle (about 99% of draws, inlined
 // here); else normalEdge tests the wedge against the density or draws the
 // tail beyond R.
-func normals(src *rand.PCG, out []float64) {
+func normals(src *pcg, out []float64) {
+	g := *src // in registers through the loop
 	for i := range out {
-		bits := src.Uint64()
+		g = g.step()
+		bits := g.value()
 		x, inside := zigguratPoint(bits)
 		if !inside {
+			*src = g
 			x = normalEdge(src, bits)
+			g = *src
 		}
 		out[i] = x
 	}
+	*src = g
 }
 
 // zigguratPoint maps one draw to its point x in its layer, and whether
@@ -81,7 +81,7 @@ func zigguratPoint(bits uint64) (x float64, inside bool) {
 // normalEdge finishes a draw whose first bits fell outside their
 // layer's rectangle: the base layer draws from the tail, a wedge point is
 // accepted under the density, and a rejected point is drawn again.
-func normalEdge(src *rand.PCG, bits uint64) float64 {
+func normalEdge(src *pcg, bits uint64) float64 {
 	for {
 		x, inside := zigguratPoint(bits)
 		i := bits & (zigguratLayers - 1)
@@ -100,7 +100,7 @@ func normalEdge(src *rand.PCG, bits uint64) float64 {
 // normalTail draws from the normal tail beyond zigR (Marsaglia, "Generating
 // a variable from the tail of the normal distribution", Technometrics
 // 6(1), 1964), negated when negative.
-func normalTail(src *rand.PCG, negative bool) float64 {
+func normalTail(src *pcg, negative bool) float64 {
 	for {
 		x := -math.Log1p(-uniform(src)) / zigR
 		y := -math.Log1p(-uniform(src))

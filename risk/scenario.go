@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -279,7 +278,7 @@ func (m *model) magnitudeVariance() float64 {
 }
 
 // magnitude draws one loss.
-func (m *model) magnitude(src *rand.PCG) float64 {
+func (m *model) magnitude(src *pcg) float64 {
 	switch m.kind {
 	case MagnitudeLognormal:
 		return fastExp(m.logn.mu + m.logn.sigma*normal(src))
@@ -293,7 +292,7 @@ func (m *model) magnitude(src *rand.PCG) float64 {
 }
 
 // year draws one simulated year's total loss.
-func (m *model) year(src *rand.PCG) float64 {
+func (m *model) year(src *pcg) float64 {
 	n := m.count.draw(src)
 	loss := 0.0
 	for range n {

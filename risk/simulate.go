@@ -4,7 +4,6 @@ import (
 	"errors"
 	"hash/fnv"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sync"
@@ -258,14 +257,14 @@ func fill(buf []float64, m *model, key uint64, workers int) moments {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			src := rand.NewPCG(0, 0)
+			src := new(pcg)
 			scratch := newYearScratch()
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
 					return
 				}
-				src.Seed(key, mix(uint64(c)))
+				*src = pcg{key, mix(uint64(c))}
 				lo := c * chunkSize
 				hi := min(lo+chunkSize, len(buf))
 				m.years(src, buf[lo:hi], scratch)

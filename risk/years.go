@@ -1,7 +1,5 @@
 package risk
 
-import "math/rand/v2"
-
 // magnitudeBatch is the most loss magnitudes a worker draws in one batch.
 const magnitudeBatch = 2048
 
@@ -27,7 +25,7 @@ var firstOf = [5][4]float64{{}, {1}, {1, 1}, {1, 1, 1}, {1, 1, 1, 1}}
 // from src: first every year's number of loss events, then the events'
 // magnitudes in order, in batches, so that each loop does one kind of
 // work. A year's loss is the sum of its own magnitudes, added in order.
-func (m *model) years(src *rand.PCG, out []float64, s *yearScratch) {
+func (m *model) years(src *pcg, out []float64, s *yearScratch) {
 	counts := s.counts[:len(out)]
 	events := m.count.draws(src, counts)
 	batch, next := s.mags[:0], 0
@@ -54,7 +52,7 @@ func (m *model) years(src *rand.PCG, out []float64, s *yearScratch) {
 }
 
 // magnitudes fills out with loss magnitudes drawn in order.
-func (m *model) magnitudes(src *rand.PCG, out []float64) {
+func (m *model) magnitudes(src *pcg, out []float64) {
 	if m.kind != MagnitudeLognormal {
 		for i := range out {
 			out[i] = m.magnitude(src)
