@@ -158,14 +158,29 @@ func wantedBuckets(c *bucketCounts, ks []int) ([]wantedBucket, *[1 << bucketBits
 }
 
 // collectBuckets copies the values of a that lie in wanted buckets, per
-// slot.
+// slot. Most values lie in no wanted bucket, at random places: rather
+// than branch on each, it writes every value to a small staging buffer
+// and advances only past the wanted ones, then files them by slot.
 func collectBuckets(a []float64, slot *[1 << bucketBits]int32, slots int) []bucketValues {
 	out := make([]bucketValues, slots)
+	var staged [256]float64
+	var slotOf [256]int32
+	n := 0
+	flush := func() {
+		for i, x := range staged[:n] {
+			out[slotOf[i]-1].add(x)
+		}
+		n = 0
+	}
 	for _, x := range a {
-		if j := slot[bucketOf(x)]; j != 0 {
-			out[j-1].add(x)
+		j := slot[bucketOf(x)]
+		staged[uint8(n)], slotOf[uint8(n)] = x, j
+		n += int(uint32(-j) >> 31) // 1 for a wanted bucket (j > 0)
+		if n == len(staged) {
+			flush()
 		}
 	}
+	flush()
 	return out
 }
 
