@@ -40,17 +40,20 @@ type SimOptions struct {
 	// id ID (PortfolioItem.ID, "" for Simulate) is drawn from
 	// math/rand/v2's PCG seeded with
 	// (Seed ⊕ SplitMix64(FNV-1a-64(ID)), SplitMix64(c)), SplitMix64 being
-	// its output finaliser applied to x + 0x9e3779b97f4a7c15. The same Seed
+	// its output finaliser applied to x + 0x9e3779b97f4a7c15; a chunk
+	// draws every year's number of loss events first, then the events'
+	// magnitudes in order (normals by a 256-layer ziggurat). The same Seed
 	// and inputs therefore give the same results whatever GOMAXPROCS or
 	// Workers, and a risk's result does not depend on its position in a
 	// portfolio.
 	Seed uint64 `json:"seed"`
 	// Workers is the number of goroutines that draw the chunks, at most
 	// one per chunk; 0 means runtime.GOMAXPROCS(0), a negative number is
-	// an error. The percentile pass of a large run scans disjoint ranges
-	// of at least 65,536 years and selects within its brackets on up to
-	// Workers goroutines, and selection may use one more goroutine per
-	// disjoint range of at least 65,536 years. It never changes results.
+	// an error. The percentile pass of a large run counts and collects
+	// values by bucket over disjoint ranges of at least 65,536 years and
+	// selects within the wanted buckets on up to Workers goroutines, and
+	// selection may use one more goroutine per disjoint range of at least
+	// 65,536 years. It never changes results.
 	Workers int `json:"workers"`
 	// SummaryOptions say how the simulated years are summarised.
 	SummaryOptions
