@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -24,25 +23,25 @@ type estimate struct {
 }
 
 // draw returns one value of the estimate.
-func (e *estimate) draw(r *rand.Rand) float64 {
+func (e *estimate) draw(src *pcg) float64 {
 	switch e.kind {
 	case EstimateKindPERT:
-		return e.pert.sample(r)
+		return e.pert.sample(src)
 	case EstimateKindLognormal:
-		x := fastExp(e.logn.mu + e.logn.sigma*r.NormFloat64())
+		x := fastExp(e.logn.mu + e.logn.sigma*normal(src))
 		if e.clamp {
 			x = min(max(x, e.lo), e.hi)
 		}
 		return x
 	case EstimateKindTriangular:
-		return e.tri.sample(r.Float64())
+		return e.tri.sample(uniform(src))
 	case EstimateKindUniform:
-		return e.lo + (e.hi-e.lo)*r.Float64()
+		return e.lo + (e.hi-e.lo)*uniform(src)
 	}
 	if len(e.values) == 1 {
 		return e.values[0]
 	}
-	return e.values[min(upperBound(e.cum, r.Float64()), len(e.values)-1)]
+	return e.values[min(upperBound(e.cum, uniform(src)), len(e.values)-1)]
 }
 
 // unit says how an input's decimals become simulation values and which

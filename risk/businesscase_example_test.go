@@ -73,14 +73,14 @@ func ExampleCompileBusinessCase() {
 
 	// Output:
 	// point NPV of savings: 221567.24 EUR
-	// mean: 46263.81 EUR P5: -223495.82 EUR P95: 253752.27 EUR
-	// P(savings < 0): 0.326, P(vendor cheapest): 0.674
-	// VaR 95%: -223495.82 EUR CVaR 95%: -339299.77 EUR
-	// payback: P50 3.4092 years, within the horizon in 82.7% of futures
-	// driver fees            -0.56
-	// driver transition      -0.44
-	// driver early-exit      -0.42
-	// driver vendor-failure  -0.40
-	// driver wage-rise       +0.17
-	// driver rate            -0.10
+	// mean: 44257.74 EUR P5: -232767.55 EUR P95: 253874.49 EUR
+	// P(savings < 0): 0.334, P(vendor cheapest): 0.666
+	// VaR 95%: -232767.55 EUR CVaR 95%: -337299.07 EUR
+	// payback: P50 3.42 years, within the horizon in 82.1% of futures
+	// driver fees            -0.57
+	// driver transition      -0.42
+	// driver vendor-failure  -0.42
+	// driver early-exit      -0.41
+	// driver wage-rise       +0.16
+	// driver rate            -0.11
 }

@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -171,17 +170,16 @@ func (bc *BusinessCase) draw(opt CaseOptions) *caseSamples {
 	var wg sync.WaitGroup
 	for range min(opt.Workers, chunks) {
 		wg.Go(func() {
-			src := rand.NewPCG(0, 0)
-			r := rand.New(src)
+			src := new(pcg)
 			w := bc.newWorkspace()
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
 					return
 				}
-				src.Seed(opt.Seed, mix(uint64(c)))
+				*src = pcg{opt.Seed, mix(uint64(c))}
 				for t := c * caseChunk; t < min((c+1)*caseChunk, n); t++ {
-					bc.trial(r, w, t, s)
+					bc.trial(src, w, t, s)
 				}
 			}
 		})
@@ -214,9 +212,9 @@ func (bc *BusinessCase) newWorkspace() *workspace {
 }
 
 // trial draws trial t and stores its values in s.
-func (bc *BusinessCase) trial(r *rand.Rand, w *workspace, t int, s *caseSamples) {
+func (bc *BusinessCase) trial(src *pcg, w *workspace, t int, s *caseSamples) {
 	for i := range bc.inputs {
-		w.vals[i] = bc.inputs[i].est.draw(r)
+		w.vals[i] = bc.inputs[i].est.draw(src)
 		s.draws[i][t] = w.vals[i]
 	}
 	df := bc.dfBase
@@ -238,7 +236,7 @@ func (bc *BusinessCase) trial(r *rand.Rand, w *workspace, t int, s *caseSamples)
 		}
 	}
 	for k := range bc.risks {
-		s.riskLoss[k][t] = bc.riskLosses(r, &bc.risks[k], w.cost[bc.risks[k].option])
+		s.riskLoss[k][t] = bc.riskLosses(src, &bc.risks[k], w.cost[bc.risks[k].option])
 	}
 	for o := range bc.options {
 		pv := 0.0
@@ -288,19 +286,19 @@ func (bc *BusinessCase) lineValues(co *caseOption, d *dynLine, vals []float64) l
 
 // riskLosses adds risk k's losses of a trial to the option's costs per
 // period and returns their nominal total.
-func (bc *BusinessCase) riskLosses(r *rand.Rand, k *caseRisk, cost []float64) float64 {
+func (bc *BusinessCase) riskLosses(src *pcg, k *caseRisk, cost []float64) float64 {
 	total := 0.0
 	years := (bc.horizon + bc.perYear - 1) / bc.perYear
 	for y := 1; y <= years; y++ {
 		p := min(y*bc.perYear, bc.horizon)
 		var loss float64
 		if k.kind == CaseRiskKindExit {
-			if k.m.count.draw(r) == 0 {
+			if k.m.count.draw(src) == 0 {
 				continue
 			}
-			loss = k.m.magnitude(r)
+			loss = k.m.magnitude(src)
 		} else {
-			loss = k.m.year(r) * float64(p-(y-1)*bc.perYear) / float64(bc.perYear)
+			loss = k.m.year(src) * float64(p-(y-1)*bc.perYear) / float64(bc.perYear)
 		}
 		cost[p] += loss
 		total += loss

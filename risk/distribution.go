@@ -3,7 +3,6 @@ package risk
 import (
 	"iter"
 	"math"
-	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mathext"
 )
@@ -64,9 +63,9 @@ func (p pert) pdf(x float64) float64 {
 	return math.Pow(u, p.alpha-1) * math.Pow(1-u, p.beta-1) * math.Exp(-mathext.Lbeta(p.alpha, p.beta)) / w
 }
 
-func (p *pert) sample(r *rand.Rand) float64 {
-	x := p.ga.sample(r)
-	y := p.gb.sample(r)
+func (p *pert) sample(src *pcg) float64 {
+	x := p.ga.sample(src)
+	y := p.gb.sample(src)
 	return p.min + (p.max-p.min)*x/(x+y)
 }
 
@@ -79,15 +78,15 @@ func newGamma(k float64) gammaSampler {
 	return gammaSampler{d: d, c: 1 / math.Sqrt(9*d)}
 }
 
-func (g gammaSampler) sample(r *rand.Rand) float64 {
+func (g gammaSampler) sample(src *pcg) float64 {
 	for {
-		x := r.NormFloat64()
+		x := normal(src)
 		v := 1 + g.c*x
 		if v <= 0 {
 			continue
 		}
 		v = v * v * v
-		u := r.Float64()
+		u := uniform(src)
 		x2 := x * x
 		if u < 1-0.0331*x2*x2 || math.Log(u) < 0.5*x2+g.d*(1-v+math.Log(v)) {
 			return g.d * v
@@ -138,14 +137,14 @@ func (t triangular) sample(u float64) float64 {
 // inversion by sequential search below 10 (poissonSteps), Hörmann's PTRS transformed
 // rejection (1993) from 10 up. expNeg is exp(−lambda), passed in so a fixed
 // rate computes it once.
-func poisson(r *rand.Rand, lambda, expNeg float64) int {
+func poisson(src *pcg, lambda, expNeg float64) int {
 	if lambda <= 0 {
 		return 0
 	}
 	if lambda < 10 {
-		return searchPoisson(poissonSteps(lambda, expNeg), r.Float64())
+		return searchPoisson(poissonSteps(lambda, expNeg), uniform(src))
 	}
-	return poissonPTRS(r, lambda)
+	return poissonPTRS(src, lambda)
 }
 
 // maxPoissonSearch is the largest count the inversion search returns: u
@@ -171,19 +170,6 @@ func poissonSteps(lambda, expNeg float64) iter.Seq[float64] {
 	}
 }
 
-// poissonCDF tabulates poissonSteps for a fixed λ below 10, so each draw
-// is a search without divisions; nil for any other λ.
-func poissonCDF(lambda, expNeg float64) []float64 {
-	if !(lambda > 0 && lambda < 10) {
-		return nil
-	}
-	var cdf []float64
-	for f := range poissonSteps(lambda, expNeg) {
-		cdf = append(cdf, f)
-	}
-	return cdf
-}
-
 // searchPoisson inverts the cumulative probabilities: the first k with u ≤
 // F_k, or maxPoissonSearch when u is above them all.
 func searchPoisson(cdf iter.Seq[float64], u float64) int {
@@ -200,7 +186,7 @@ func searchPoisson(cdf iter.Seq[float64], u float64) int {
 // poissonPTRS is W. Hörmann, "The transformed rejection method for
 // generating Poisson random variables", Insurance: Mathematics and
 // Economics 12 (1993), algorithm PTRS.
-func poissonPTRS(r *rand.Rand, lambda float64) int {
+func poissonPTRS(src *pcg, lambda float64) int {
 	slam := math.Sqrt(lambda)
 	loglam := math.Log(lambda)
 	b := 0.931 + 2.53*slam
@@ -208,8 +194,8 @@ func poissonPTRS(r *rand.Rand, lambda float64) int {
 	invalpha := 1.1239 + 1.1328/(b-3.4)
 	vr := 0.9277 - 3.6224/(b-2)
 	for {
-		u := r.Float64() - 0.5
-		v := r.Float64()
+		u := uniform(src) - 0.5
+		v := uniform(src)
 		us := 0.5 - math.Abs(u)
 		k := math.Floor((2*a/us+b)*u + lambda + 0.43)
 		if us >= 0.07 && v <= vr {

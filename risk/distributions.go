@@ -85,8 +85,12 @@ func (d PERTDistribution) Quantile(p float64) (float64, error) {
 	return d.p.min + (d.p.max-d.p.min)*mathext.InvRegIncBeta(d.p.alpha, d.p.beta, p), nil
 }
 
-// Draw returns one value drawn with src (Marsaglia–Tsang gamma variates).
-func (d PERTDistribution) Draw(src rand.Source) float64 { return d.p.sample(rand.New(src)) }
+// Draw returns one value drawn with src by the simulation's sampler
+// (Marsaglia–Tsang gamma variates from ziggurat normals), which draws
+// from a PCG seeded with the next two values of src.
+func (d PERTDistribution) Draw(src rand.Source) float64 {
+	return d.p.sample(&pcg{src.Uint64(), src.Uint64()})
+}
 
 // LognormalDistribution is exp(N(μ, σ²)). Build it with NewLognormal
 // from μ and σ or with LognormalFrom90 from a 90% interval.

@@ -3,8 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
-	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -61,9 +59,9 @@ func BinomialFrequency(n int, p float64) Frequency {
 // family — Poisson(λ) becomes Poisson(λv), a fixed n Binomial(n, v),
 // Binomial(n, p) Binomial(n, pv), and a PERT rate Λ Poisson(Λv).
 type counter struct {
-	lambda, expNeg float64   // Poisson(λv), exp(−λv)
-	cdf            []float64 // poisson's cumulative probabilities for a fixed λv below 10
-	rate           *pert     // PERT rate, nil unless drawn per year
+	lambda, expNeg float64       // Poisson(λv), exp(−λv)
+	table          *poissonTable // for a fixed λv below 10
+	rate           *pert         // PERT rate, nil unless drawn per year
 	vuln           float64
 	n              int // binomial trials, 0 for Poisson
 	p              float64
@@ -120,28 +118,51 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 	default:
 		c.lambda = f.Rate * vuln
 		c.expNeg = math.Exp(-c.lambda)
-		c.cdf = poissonCDF(c.lambda, c.expNeg)
+		c.table = newPoissonTable(c.lambda, c.expNeg)
 	}
 	return c, nil
 }
 
 // draw returns one year's number of loss events.
-func (c *counter) draw(r *rand.Rand) int {
+func (c *counter) draw(src *pcg) int {
 	switch {
 	case c.n > 0:
-		return binomial(r, c.n, c.p)
+		return binomial(src, c.n, c.p)
 	case c.rate != nil:
-		lambda := c.rate.sample(r) * c.vuln
-		return poisson(r, lambda, math.Exp(-lambda))
-	case c.cdf != nil:
-		return searchPoisson(slices.Values(c.cdf), r.Float64())
+		lambda := c.rate.sample(src) * c.vuln
+		return poisson(src, lambda, math.Exp(-lambda))
+	case c.table != nil:
+		return c.table.draw(src.Uint64())
 	}
-	return poisson(r, c.lambda, c.expNeg)
+	return poisson(src, c.lambda, c.expNeg)
+}
+
+// draws fills counts with the numbers of loss events of as many years
+// and returns their sum.
+func (c *counter) draws(src *pcg, counts []int32) int {
+	total := 0
+	if c.table != nil { // the common case, inlined: a fixed Poisson rate below 10
+		g := *src // in registers through the loop
+		for t := range counts {
+			g = g.step()
+			k := c.table.draw(g.value())
+			counts[t] = int32(k)
+			total += k
+		}
+		*src = g
+		return total
+	}
+	for t := range counts {
+		k := c.draw(src)
+		counts[t] = int32(k)
+		total += k
+	}
+	return total
 }
 
 // binomial draws Binomial(n, p): n when p is 1, by counting uniforms for
 // small n, else gonum's rejection sampler.
-func binomial(r *rand.Rand, n int, p float64) int {
+func binomial(src *pcg, n int, p float64) int {
 	switch {
 	case p >= 1:
 		return n
@@ -150,13 +171,13 @@ func binomial(r *rand.Rand, n int, p float64) int {
 	case n <= 16:
 		k := 0
 		for range n {
-			if r.Float64() < p {
+			if uniform(src) < p {
 				k++
 			}
 		}
 		return k
 	}
-	return int(distuv.Binomial{N: float64(n), P: p, Src: r}.Rand())
+	return int(distuv.Binomial{N: float64(n), P: p, Src: src}.Rand())
 }
 
 // mean is E[N], the loss event frequency.

@@ -3,7 +3,6 @@ package risk
 import (
 	"errors"
 	"math"
-	"math/rand/v2"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -279,25 +278,25 @@ func (m *model) magnitudeVariance() float64 {
 }
 
 // magnitude draws one loss.
-func (m *model) magnitude(r *rand.Rand) float64 {
+func (m *model) magnitude(src *pcg) float64 {
 	switch m.kind {
 	case MagnitudeLognormal:
-		return fastExp(m.logn.mu + m.logn.sigma*r.NormFloat64())
+		return fastExp(m.logn.mu + m.logn.sigma*normal(src))
 	case MagnitudePERT:
-		return m.mag.sample(r)
+		return m.mag.sample(src)
 	case MagnitudeTriangular:
-		return m.tri.sample(r.Float64())
+		return m.tri.sample(uniform(src))
 	default:
-		return m.lo + (m.hi-m.lo)*r.Float64()
+		return m.lo + (m.hi-m.lo)*uniform(src)
 	}
 }
 
 // year draws one simulated year's total loss.
-func (m *model) year(r *rand.Rand) float64 {
-	n := m.count.draw(r)
+func (m *model) year(src *pcg) float64 {
+	n := m.count.draw(src)
 	loss := 0.0
 	for range n {
-		loss += m.magnitude(r)
+		loss += m.magnitude(src)
 	}
 	return loss
 }

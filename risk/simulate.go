@@ -1,11 +1,9 @@
 package risk
 
 import (
-	"cmp"
 	"errors"
 	"hash/fnv"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sync"
@@ -42,17 +40,20 @@ type SimOptions struct {
 	// id ID (PortfolioItem.ID, "" for Simulate) is drawn from
 	// math/rand/v2's PCG seeded with
 	// (Seed ⊕ SplitMix64(FNV-1a-64(ID)), SplitMix64(c)), SplitMix64 being
-	// its output finaliser applied to x + 0x9e3779b97f4a7c15. The same Seed
+	// its output finaliser applied to x + 0x9e3779b97f4a7c15; a chunk
+	// draws every year's number of loss events first, then the events'
+	// magnitudes in order (normals by a 256-layer ziggurat). The same Seed
 	// and inputs therefore give the same results whatever GOMAXPROCS or
 	// Workers, and a risk's result does not depend on its position in a
 	// portfolio.
 	Seed uint64 `json:"seed"`
 	// Workers is the number of goroutines that draw the chunks, at most
 	// one per chunk; 0 means runtime.GOMAXPROCS(0), a negative number is
-	// an error. The percentile pass of a large run scans disjoint ranges
-	// of at least 65,536 years and selects within its brackets on up to
-	// Workers goroutines, and selection may use one more goroutine per
-	// disjoint range of at least 65,536 years. It never changes results.
+	// an error. The percentile pass of a large run counts and collects
+	// values by bucket over disjoint ranges of at least 65,536 years and
+	// selects within the wanted buckets on up to Workers goroutines, and
+	// selection may use one more goroutine per disjoint range of at least
+	// 65,536 years. It never changes results.
 	Workers int `json:"workers"`
 	// SummaryOptions say how the simulated years are summarised.
 	SummaryOptions
@@ -259,19 +260,17 @@ func fill(buf []float64, m *model, key uint64, workers int) moments {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			src := rand.NewPCG(0, 0)
-			r := rand.New(src)
+			src := new(pcg)
+			scratch := newYearScratch()
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
 					return
 				}
-				src.Seed(key, mix(uint64(c)))
+				*src = pcg{key, mix(uint64(c))}
 				lo := c * chunkSize
 				hi := min(lo+chunkSize, len(buf))
-				for t := lo; t < hi; t++ {
-					buf[t] = m.year(r)
-				}
+				m.years(src, buf[lo:hi], scratch)
 				parts[c] = chunkMoments(buf[lo:hi])
 			}
 		})
@@ -402,293 +401,4 @@ func (p *summaryPlan) summarise(losses []float64, mom moments) Result {
 		r.Exceedance = append(r.Exceedance, ExceedancePoint{Loss: money(t), Probability: float64(exceed[i]) / n})
 	}
 	return r
-}
-
-// quantiles returns the type-7 quantiles of a at each q in [0,1], by
-// selecting only the order statistics they need (O(n log k), no full
-// sort). It reorders a.
-func quantiles(a []float64, qs []float64, workers int) []float64 {
-	n := len(a)
-	var ks []int
-	for _, q := range qs {
-		h := q * float64(n-1)
-		lo := int(math.Floor(h))
-		ks = append(ks, lo)
-		if lo+1 < n {
-			ks = append(ks, lo+1)
-		}
-	}
-	slices.Sort(ks)
-	ks = slices.Compact(ks)
-	stat := orderStatistics(a, ks, workers)
-	out := make([]float64, len(qs))
-	for i, q := range qs {
-		h := q * float64(n-1)
-		lo := int(math.Floor(h))
-		v := stat[lo]
-		if lo+1 < n {
-			v += (h - float64(lo)) * (stat[lo+1] - v)
-		}
-		out[i] = v
-	}
-	return out
-}
-
-// orderStatistics returns the k-th smallest value of a for every k in ks
-// (sorted, distinct). For large inputs it brackets each rank between two
-// values of a regular sample of a (Floyd and Rivest's idea), copies the few
-// values inside the brackets in one pass and selects among them; a rank
-// that falls outside its bracket, which is rare for shuffled data, falls
-// back to selection over all of a. It may reorder a.
-func orderStatistics(a []float64, ks []int, workers int) map[int]float64 {
-	out := make(map[int]float64, len(ks))
-	if len(a) >= 1<<16 {
-		if bracketed(a, ks, out, workers) {
-			return out
-		}
-		clear(out)
-	}
-	multiSelect(a, 0, len(a), ks)
-	for _, k := range ks {
-		out[k] = a[k]
-	}
-	return out
-}
-
-// bracket is a closed value interval [lo, hi] holding some wanted ranks.
-type bracket struct {
-	lo, hi float64
-	ks     []int     // ranks wanted inside
-	below  int       // values < lo
-	inside int       // values in [lo, hi]
-	values []float64 // those values, when lo < hi
-}
-
-// minScanRange is the fewest values a goroutine of the bracket scan takes.
-const minScanRange = 1 << 16
-
-// bracketScan is what one range of values brings to each bracket.
-type bracketScan struct {
-	count  []int       // count[j]: values whose last bracket with lo ≤ x is j−1
-	inside []int       // values in [lo, hi] per bracket
-	values [][]float64 // those values, for brackets with lo < hi
-}
-
-// scanBrackets sorts the values of a into the brackets bs (lower bounds
-// in bounds), with buffers of the given capacities.
-func scanBrackets(a []float64, bs []*bracket, bounds []float64, capacity []int) bracketScan {
-	sc := bracketScan{count: make([]int, len(bs)+1), inside: make([]int, len(bs)), values: make([][]float64, len(bs))}
-	for j, b := range bs {
-		if b.lo < b.hi {
-			sc.values[j] = make([]float64, 0, capacity[j])
-		}
-	}
-	for _, x := range a {
-		j := upperBound(bounds, x) - 1
-		sc.count[j+1]++
-		if j >= 0 && x <= bs[j].hi {
-			sc.inside[j]++
-			if bs[j].lo < bs[j].hi {
-				sc.values[j] = append(sc.values[j], x)
-			}
-		}
-	}
-	return sc
-}
-
-// select1 returns the bracket's wanted order statistics, in the order of ks.
-func (b *bracket) select1() []float64 {
-	out := make([]float64, len(b.ks))
-	if b.lo == b.hi {
-		for i := range out {
-			out[i] = b.lo
-		}
-		return out
-	}
-	local := make([]int, len(b.ks))
-	for i, k := range b.ks {
-		local[i] = k - b.below
-	}
-	multiSelect(b.values, 0, len(b.values), local)
-	for i, l := range local {
-		out[i] = b.values[l]
-	}
-	return out
-}
-
-// bracketed fills out for every k in ks by sampling; it reports false when
-// a rank escaped its bracket.
-func bracketed(a []float64, ks []int, out map[int]float64, workers int) bool {
-	const s = 8192
-	n := len(a)
-	sample := make([]float64, s)
-	for i := range sample {
-		sample[i] = a[int(uint64(i)*uint64(n)/s)]
-	}
-	slices.Sort(sample)
-	// A rank's position in the sample has a standard deviation of at most
-	// √s/2 = 45: ±d is about four of them.
-	d := int(2*math.Sqrt(s)) + 8
-	var bs []*bracket
-	var spans []int // sample positions each bracket spans, to size its buffer
-	for _, k := range ks {
-		p := k * s / n
-		from, to := max(0, p-d), min(s-1, p+d)
-		lo, hi := sample[from], sample[to]
-		if last := len(bs) - 1; last >= 0 && lo <= bs[last].hi {
-			bs[last].hi = max(bs[last].hi, hi)
-			bs[last].ks = append(bs[last].ks, k)
-			spans[last] += to - from
-			continue
-		}
-		bs = append(bs, &bracket{lo: lo, hi: hi, ks: []int{k}})
-		spans = append(spans, to-from+1)
-	}
-	if len(bs) == 0 {
-		return true
-	}
-	bounds := make([]float64, len(bs)) // lower bounds, increasing
-	for i, b := range bs {
-		bounds[i] = b.lo
-	}
-	// Up to `workers` goroutines scan disjoint ranges of a. Counts add up
-	// and a bracket's values are the same multiset however a is split, so
-	// the order statistics do not depend on the number of workers.
-	parts := min(max(workers, 1), max(n/minScanRange, 1))
-	capacity := make([]int, len(bs)) // expected values per bracket and range
-	for j := range bs {
-		capacity[j] = (spans[j]+d)*(n/s+1)/parts + 1
-	}
-	scans := make([]bracketScan, parts)
-	var wg sync.WaitGroup
-	for w := range parts {
-		wg.Go(func() {
-			lo, hi := w*n/parts, (w+1)*n/parts
-			scans[w] = scanBrackets(a[lo:hi], bs, bounds, capacity)
-		})
-	}
-	wg.Wait()
-	count := make([]int, len(bs)+1)
-	for j, b := range bs {
-		for _, sc := range scans {
-			count[j] += sc.count[j]
-			b.inside += sc.inside[j]
-			if parts == 1 {
-				b.values = sc.values[j]
-			} else {
-				b.values = append(b.values, sc.values[j]...)
-			}
-		}
-	}
-	below := 0
-	for i, b := range bs {
-		below += count[i]
-		b.below = below
-		for _, k := range b.ks {
-			if k < b.below || k >= b.below+b.inside {
-				return false
-			}
-		}
-	}
-	// Select within the brackets, on up to `workers` goroutines; a bracket
-	// whose bounds are equal holds that one value.
-	stats := make([][]float64, len(bs))
-	sem := make(chan struct{}, max(workers, 1))
-	for i, b := range bs {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			stats[i] = b.select1()
-		})
-	}
-	wg.Wait()
-	for i, b := range bs {
-		for j, k := range b.ks {
-			out[k] = stats[i][j]
-		}
-	}
-	return true
-}
-
-// multiSelect places the order statistics ks (sorted, in [lo, hi)) of
-// a[lo:hi] at their indices, dividing and conquering on the middle one.
-// Large disjoint halves are selected in parallel; the outcome does not
-// depend on scheduling, since each half is only touched by one goroutine.
-func multiSelect(a []float64, lo, hi int, ks []int) {
-	if len(ks) == 0 {
-		return
-	}
-	mid := len(ks) / 2
-	k := ks[mid]
-	nthElement(a, lo, hi-1, k)
-	if k-lo < parallelSelect || mid == 0 {
-		multiSelect(a, lo, k, ks[:mid])
-		multiSelect(a, k+1, hi, ks[mid+1:])
-		return
-	}
-	var wg sync.WaitGroup
-	wg.Go(func() { multiSelect(a, lo, k, ks[:mid]) })
-	multiSelect(a, k+1, hi, ks[mid+1:])
-	wg.Wait()
-}
-
-// parallelSelect is the smallest range multiSelect hands to another goroutine.
-const parallelSelect = 1 << 16
-
-// nthElement rearranges a[lo..hi] (inclusive) so a[k] holds the value it
-// would have if sorted, smaller or equal values before it, greater or
-// equal after: Hoare's FIND with a median-of-three pivot.
-func nthElement(a []float64, lo, hi, k int) {
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		x := median3(a[lo], a[mid], a[hi])
-		i, j := lo, hi
-		for i <= j {
-			for a[i] < x {
-				i++
-			}
-			for x < a[j] {
-				j--
-			}
-			if i <= j {
-				a[i], a[j] = a[j], a[i]
-				i++
-				j--
-			}
-		}
-		if j < k {
-			lo = i
-		}
-		if k < i {
-			hi = j
-		}
-	}
-}
-
-func median3(a, b, c float64) float64 {
-	if cmp.Less(b, a) {
-		a, b = b, a
-	}
-	if cmp.Less(c, b) {
-		b = c
-		if cmp.Less(b, a) {
-			b = a
-		}
-	}
-	return b
-}
-
-// upperBound returns the number of values in sorted that are ≤ x (the
-// first index whose value is above x), by binary search without a closure.
-func upperBound(sorted []float64, x float64) int {
-	lo, hi := 0, len(sorted)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if sorted[mid] > x {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
 }

@@ -90,9 +90,9 @@ func TestPERTClosedForm(t *testing.T) {
 			if c.Variance != 0 {
 				assert.InDelta(t, c.Variance, p.variance(), 1e-9)
 			}
-			r := rand.New(rand.NewPCG(1, 2))
+			src := &pcg{1, 2}
 			const n = 400_000
-			mean, variance := sampleMoments(n, func() float64 { return p.sample(r) })
+			mean, variance := sampleMoments(n, func() float64 { return p.sample(src) })
 			// 5 standard errors of the mean; variance within 2%.
 			assert.InDelta(t, p.mean(), mean, 5*math.Sqrt(p.variance()/n))
 			assert.InEpsilon(t, p.variance(), variance, 0.02)
@@ -107,17 +107,17 @@ func TestLognormalFromInterval(t *testing.T) {
 			assert.InDelta(t, c.Mu, l.mu, 1e-12)
 			assert.InDelta(t, c.Sigma, l.sigma, 1e-12)
 			assert.InEpsilon(t, c.Mean, l.mean(), 1e-12)
-			r := rand.New(rand.NewPCG(3, 4))
+			src := &pcg{3, 4}
 			const n = 400_000
 			draws := make([]float64, n)
 			for i := range draws {
-				draws[i] = math.Exp(l.mu + l.sigma*r.NormFloat64())
+				draws[i] = math.Exp(l.mu + l.sigma*normal(src))
 			}
 			q := quantiles(draws, []float64{0.05, 0.95}, 1)
 			// The fitted distribution puts the interval at P5 and P95.
 			assert.InEpsilon(t, c.Low, q[0], 0.02)
 			assert.InEpsilon(t, c.High, q[1], 0.02)
-			mean, variance := sampleMoments(n, func() float64 { return math.Exp(l.mu + l.sigma*r.NormFloat64()) })
+			mean, variance := sampleMoments(n, func() float64 { return math.Exp(l.mu + l.sigma*normal(src)) })
 			assert.InEpsilon(t, l.mean(), mean, 0.03)
 			assert.InEpsilon(t, l.variance(), variance, 0.25) // heavy tail: variance converges slowly
 		})
@@ -137,19 +137,19 @@ func TestTriangularAndUniformMoments(t *testing.T) {
 
 func TestPoissonMoments(t *testing.T) {
 	for _, lambda := range []float64{0.05, 0.7, 3, 9.5, 10, 25, 400} {
-		r := rand.New(rand.NewPCG(7, uint64(lambda*100)))
+		src := &pcg{7, uint64(lambda * 100)}
 		const n = 300_000
 		expNeg := math.Exp(-lambda)
-		mean, variance := sampleMoments(n, func() float64 { return float64(poisson(r, lambda, expNeg)) })
+		mean, variance := sampleMoments(n, func() float64 { return float64(poisson(src, lambda, expNeg)) })
 		assert.InDelta(t, lambda, mean, 5*math.Sqrt(lambda/n), "λ=%g mean", lambda)
 		assert.InEpsilon(t, lambda, variance, 0.03, "λ=%g variance", lambda)
 	}
 	// P(N = 0) = e^{-λ}.
-	r := rand.New(rand.NewPCG(8, 9))
+	src := &pcg{8, 9}
 	zeros := 0
 	const n = 200_000
 	for range n {
-		if poisson(r, 25, math.Exp(-25)) == 0 {
+		if poisson(src, 25, math.Exp(-25)) == 0 {
 			zeros++
 		}
 	}
@@ -351,13 +351,34 @@ func TestOrderStatisticsAgainstSort(t *testing.T) {
 		}
 		shuffled[i] = math.Floor(r.ExpFloat64() * 1000)
 	}
-	// A sample that misrepresents the data forces the fallback.
-	adversarial := make([]float64, n)
-	for i := range 8192 {
-		adversarial[i*n/8192] = 1e9
+	// Every value in one bucket (1/16 of a binade), with runs of equal
+	// values that later spill into a list.
+	oneBucket := make([]float64, n)
+	for i := range oneBucket {
+		oneBucket[i] = 1e9 + float64(i%7)*0.25
+		if i < n/2 {
+			oneBucket[i] = 1e9 + 0.5 // a long run before the first other value
+		}
 	}
+	// Both signs, both zeros, subnormals and extremes.
+	signed := make([]float64, n)
+	for i := range signed {
+		switch i % 9 {
+		case 0:
+			signed[i] = math.Copysign(0, -1)
+		case 1:
+			signed[i] = -5e-324
+		case 2:
+			signed[i] = math.MaxFloat64
+		case 3:
+			signed[i] = -math.MaxFloat64
+		default:
+			signed[i] = r.NormFloat64() * 1e6
+		}
+	}
+	constant := slices.Repeat([]float64{42}, n)
 	qs := []float64{0, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999, 1}
-	for name, data := range map[string][]float64{"shuffled": shuffled, "adversarial": adversarial} {
+	for name, data := range map[string][]float64{"shuffled": shuffled, "one bucket": oneBucket, "signed": signed, "constant": constant} {
 		t.Run(name, func(t *testing.T) {
 			sorted := slices.Clone(data)
 			slices.Sort(sorted)

@@ -44,6 +44,8 @@ type methodCase struct {
 	Method        scoring.Method          `json:"method"`
 	Normalization scoring.Normalization   `json:"normalization"`
 	V             *float64                `json:"v"`
+	Lambda        *float64                `json:"lambda"`
+	AsGiven       bool                    `json:"weights_as_given"`
 	Preferences   []scoring.Preference    `json:"preferences"`
 	Types         []scoring.CriterionType `json:"types"`
 	Matrix        [][]float64             `json:"matrix"`
@@ -60,7 +62,7 @@ func TestMethodsReproducePublishedExamples(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) {
 			require.NotEmpty(t, c.Source)
 			m := newMatrix(t, c.Types, c.Matrix)
-			s, err := scoring.Score(m, c.Weights, scoring.Config{Method: c.Method, Normalization: c.Normalization, V: c.V, Preferences: c.Preferences})
+			s, err := scoring.Score(m, c.Weights, scoring.Config{Method: c.Method, Normalization: c.Normalization, V: c.V, Lambda: c.Lambda, WeightsAsGiven: c.AsGiven, Preferences: c.Preferences})
 			require.NoError(t, err)
 			assertRounded(t, c.Want, s.Values, c.Decimals)
 		})
