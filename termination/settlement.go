@@ -2,7 +2,6 @@ package termination
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
@@ -289,7 +288,7 @@ func (s *settler) earlyTermination() {
 		line.Description = "early-termination charge on the remaining committed fees"
 		line.Basis = fmt.Sprintf("%s%% of %s committed after %s", e.Percent.Points(), rest, eff)
 	case ChargeUnrecoveredInvestment:
-		a, _ := amortise(*e.Investment) // checked by CompileTerms
+		a := s.t.amortisation
 		line.Amount = a.BalanceAt(eff)
 		line.Description = "investment not yet recovered"
 		line.Basis = fmt.Sprintf("balance of the amortisation of %s at %s%% a year over %d months, payment %s", e.Investment.Amount, e.Investment.AnnualRate.Points(), e.Investment.Months, a.Payment)
@@ -299,9 +298,13 @@ func (s *settler) earlyTermination() {
 
 // credits adds the SLA credits of reports not yet applied on invoices.
 func (s *settler) credits() {
+	applied := make(map[string]bool, len(s.spec.AppliedCredits))
+	for _, label := range s.spec.AppliedCredits {
+		applied[label] = true
+	}
 	for _, r := range s.spec.SLAReports {
 		label := r.Period.Label()
-		if slices.Contains(s.spec.AppliedCredits, label) || !r.Credits.IsPositive() {
+		if applied[label] || !r.Credits.IsPositive() {
 			continue
 		}
 		s.add(Line{Kind: LineSLACredit, Ref: label, Clause: s.t.spec.CreditClause, Amount: r.Credits.Neg(),
@@ -374,8 +377,12 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 	for i, r := range spec.SLAReports {
 		k.money(jsonptr.Join("sla_reports", i, "credits"), r.Credits)
 	}
+	reported := make(map[string]bool, len(spec.SLAReports))
+	for _, r := range spec.SLAReports {
+		reported[r.Period.Label()] = true
+	}
 	for i, label := range spec.AppliedCredits {
-		if !slices.ContainsFunc(spec.SLAReports, func(r sla.Report) bool { return r.Period.Label() == label }) {
+		if !reported[label] {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
 		}
 	}

@@ -125,6 +125,9 @@ type Terms struct {
 	contract *contract.Contract
 	grounds  map[Ground]GroundTerms
 	items    map[string]int
+	// amortisation is the schedule of the early-termination investment,
+	// built once by CompileTerms
+	amortisation Amortisation
 	// the ids of the customer and of the (first) provider
 	customerID, providerID string
 }
