@@ -128,6 +128,9 @@ type Terms struct {
 	// amortisation is the schedule of the early-termination investment,
 	// built once by CompileTerms
 	amortisation Amortisation
+	// renewing are the fees that run to the initial term's last day and
+	// so renew with the contract
+	renewing []contract.Fee
 	// the ids of the customer and of the (first) provider
 	customerID, providerID string
 }
@@ -149,6 +152,12 @@ func CompileTerms(spec TermsSpec, c *contract.Contract) (*Terms, error) {
 	k.check()
 	if err := k.errs.err(); err != nil {
 		return nil, wrap(err)
+	}
+	cs := c.Spec()
+	for _, f := range cs.Pricing.Fees {
+		if f.Until.IsZero() || f.Until == cs.Term.End {
+			t.renewing = append(t.renewing, f)
+		}
 	}
 	return t, nil
 }
