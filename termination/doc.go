@@ -34,7 +34,9 @@
 // assistance period, exit information), the exit strategies of the EBA
 // Guidelines on outsourcing arrangements (EBA/GL/2019/02, sections 13.4
 // and 15), DORA's termination rights and exit strategies (Regulation (EU)
-// 2022/2554, Art. 28(7)-(8), 30(3)(f)) and ISO 37500:2014's exit phase.
+// 2022/2554, Art. 28(7)-(8), 30(3)(f)); the exit phases are the
+// package's own, mapped onto ISO 37500:2014's outsourcing life cycle
+// (see Phase).
 //
 // # Usage
 //

@@ -44,6 +44,10 @@ type TermsSpec struct {
 	Handover []HandoverItem `json:"handover,omitempty"`
 	// Data says how the customer's data is returned or destroyed.
 	Data DataTerms `json:"data"`
+	// ReviewPeriod is how long after the data's return or destruction
+	// the post-exit review closes (Handbook §7.4); zero means
+	// DefaultReviewPeriod.
+	ReviewPeriod contract.Span `json:"review_period,omitzero"`
 	// Survival lists the obligations that survive termination.
 	Survival []Survival `json:"survival,omitempty"`
 	// Responsibilities are further duties of either side during exit.
@@ -117,6 +121,12 @@ type Responsibility struct {
 	// Clause is the id of the clause it comes from.
 	Clause string `json:"clause"`
 }
+
+// DefaultReviewPeriod returns the review period of terms that state
+// none: three months after the data's disposition, time for the last
+// SLA report and invoice of the exit to arrive before the final vendor
+// evaluation is archived.
+func DefaultReviewPeriod() contract.Span { return contract.Months(3) }
 
 // Terms is a compiled termination and exit schedule bound to its
 // contract. It is immutable and safe for concurrent use.
