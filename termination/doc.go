@@ -53,12 +53,13 @@
 //	ledger, err := terms.Settle(in)
 //	inv, err := plan.Inventory().Record(termination.Transfer{Item: "cmdb", Status: termination.TransferDelivered, On: d, By: "provider"})
 //	progress, err := plan.Progress(asOf, events)
-//	review, err := termination.Review(reviewInput)
+//	rspec, err := termination.ParseReview(reviewDoc)   // objectives, reports, costs, vendor
+//	review, err := terms.Review(rspec)
 //
 // # Errors and concurrency
 //
-// Documents are validated against TermsSchema, ContextSchema and
-// SettlementSchema; every problem is an *outsourcing.FieldError at the
+// Documents are validated against TermsSchema, ContextSchema,
+// SettlementSchema and ReviewSchema; every problem is an *outsourcing.FieldError at the
 // JSON pointer of the offending value, prefixed "termination: " once,
 // matching outsourcing.ErrInvalidInput, ErrNotFound, ErrCurrencyMismatch,
 // ErrTransition or ErrRule. A refused operation changes nothing. *Terms

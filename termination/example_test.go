@@ -90,3 +90,34 @@ func ExampleTerms_Settle() {
 	// net                                    payable by acme                                                                       8,920.00 EUR
 	// disputed                               outside the net                                                                       7,800.00 EUR
 }
+
+// The post-exit review reads one document: the objectives, the SLA
+// reports, the business case with the actual cost, and the vendor's
+// final-evaluation input.
+func ExampleTerms_Review() {
+	c, _ := contract.ParseContract(load("contract.json"))
+	cc, _ := contract.CompileContract(c)
+	tspec, _ := termination.ParseTerms(load("terms.json"))
+	terms, _ := termination.CompileTerms(tspec, cc)
+	in, err := termination.ParseReview(load("review.json"))
+	if err != nil {
+		panic(err)
+	}
+	r, err := terms.Review(in)
+	if err != nil {
+		panic(err)
+	}
+	for _, o := range r.Objectives {
+		fmt.Printf("objective %s: %s (attainment %s)\n", o.ID, o.State, o.Attainment)
+	}
+	fmt.Printf("SLA: %d of %d level-periods met (%s), credits %s\n", r.SLA.Met, r.SLA.Measured, r.SLA.Percent, r.SLA.Credits)
+	fmt.Printf("cost: %s against %s planned, variance %s (%s); savings %s of %s planned\n",
+		r.Cost.Actual, r.Cost.Planned, r.Cost.Variance, r.Cost.VariancePercent, r.Cost.ActualSavings, r.Cost.PlannedSavings)
+	fmt.Printf("vendor %s: score %.0f, %s\n", r.Vendor.Vendor, r.Vendor.Score, r.Vendor.Recommendation)
+	// Output:
+	// objective run-cost: achieved (attainment 1.05)
+	// objective availability: missed (attainment 0.75)
+	// SLA: 3 of 6 level-periods met (50.00%), credits 17640.00 EUR
+	// cost: 1953000.00 EUR against 1800000.00 EUR planned, variance 153000.00 EUR (8.50%); savings 147000.00 EUR of 300000.00 EUR planned
+	// vendor nordops: score 50, re_engage_with_conditions
+}

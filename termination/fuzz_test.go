@@ -37,6 +37,13 @@ func FuzzParseSettlement(f *testing.F) {
 	}, "settlement.json")
 }
 
+func FuzzParseReview(f *testing.F) {
+	terms := sampleTerms(f)
+	fuzzDocument(f, termination.ParseReview, func(in termination.ReviewSpec) {
+		_, _ = terms.Review(in)
+	}, "review.json")
+}
+
 // fuzzDocument feeds parse arbitrary input, and use what it accepts:
 // they return errors, never panic.
 func fuzzDocument[T any](f *testing.F, parse func([]byte) (T, error), use func(T), seeds ...string) {
