@@ -89,19 +89,19 @@ func (t *Terms) triggerEnv(ctx ContextSpec) (*TriggerEnv, evidence) {
 // slaEnv reads the SLA reports up to the day: credits, the latest
 // report's breach signals, and the reports at the cap.
 func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, string, ...any)) {
-	var reports []sla.Report
-	for _, r := range ctx.SLAReports {
+	ended := make([]int, 0, len(ctx.SLAReports)) // indices: a report is large to copy
+	for i, r := range ctx.SLAReports {
 		if contract.DateOf(r.Period.End()).After(ctx.AsOf) {
 			continue // the period has not ended at the day
 		}
-		reports = append(reports, r)
+		ended = append(ended, i)
 		env.Credits = env.Credits.Add(r.Credits.Amount())
 	}
-	env.SLAReports = len(reports)
-	if len(reports) == 0 {
+	env.SLAReports = len(ended)
+	if len(ended) == 0 {
 		return
 	}
-	latest := reports[len(reports)-1]
+	latest := &ctx.SLAReports[ended[len(ended)-1]]
 	for _, s := range latest.Signals {
 		env.MissedMinimumInWindow = max(env.MissedMinimumInWindow, s.MissedMinimumInWindow)
 		if s.Triggered {
@@ -110,8 +110,8 @@ func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, strin
 				latest.Period.Label(), s.Level, s.MissedMinimumInWindow, s.Window, s.Threshold)
 		}
 	}
-	for _, r := range reports[max(0, len(reports)-AtCapWindow):] {
-		if atCap(r) {
+	for _, i := range ended[max(0, len(ended)-AtCapWindow):] {
+		if r := &ctx.SLAReports[i]; atCap(r) {
 			env.CreditsAtCap++
 			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits)
 		}
@@ -120,7 +120,7 @@ func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, strin
 
 // atCap reports whether a period's credits reached its cap. (Package sla
 // will report this as a signal; until then it is read from the totals.)
-func atCap(r sla.Report) bool {
+func atCap(r *sla.Report) bool {
 	if r.Cap == nil || !r.Credits.IsPositive() {
 		return false
 	}
