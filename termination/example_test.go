@@ -17,6 +17,28 @@ func load(name string) []byte {
 	return doc
 }
 
+// exampleTerms compiles the sample contract and its exit schedule, as
+// Example shows step by step.
+func exampleTerms() *termination.Terms {
+	c, err := contract.ParseContract(load("contract.json"))
+	if err != nil {
+		panic(err)
+	}
+	cc, err := contract.CompileContract(c)
+	if err != nil {
+		panic(err)
+	}
+	tspec, err := termination.ParseTerms(load("terms.json"))
+	if err != nil {
+		panic(err)
+	}
+	terms, err := termination.CompileTerms(tspec, cc)
+	if err != nil {
+		panic(err)
+	}
+	return terms
+}
+
 // An ERP integration compiles the contract and its termination and exit
 // schedule once, then assesses the situation with the shipped triggers.
 func Example() {
@@ -60,10 +82,7 @@ func Example() {
 
 // Settlement on the effective date: the ledger's lines sum exactly.
 func ExampleTerms_Settle() {
-	c, _ := contract.ParseContract(load("contract.json"))
-	cc, _ := contract.CompileContract(c)
-	tspec, _ := termination.ParseTerms(load("terms.json"))
-	terms, _ := termination.CompileTerms(tspec, cc)
+	terms := exampleTerms() // the contract and its exit schedule, compiled as in Example
 	in, err := termination.ParseSettlement(load("settlement.json"))
 	if err != nil {
 		panic(err)
@@ -95,10 +114,7 @@ func ExampleTerms_Settle() {
 // reports, the business case with the actual cost, and the vendor's
 // final-evaluation input.
 func ExampleTerms_Review() {
-	c, _ := contract.ParseContract(load("contract.json"))
-	cc, _ := contract.CompileContract(c)
-	tspec, _ := termination.ParseTerms(load("terms.json"))
-	terms, _ := termination.CompileTerms(tspec, cc)
+	terms := exampleTerms() // the contract and its exit schedule, compiled as in Example
 	in, err := termination.ParseReview(load("review.json"))
 	if err != nil {
 		panic(err)
