@@ -70,6 +70,11 @@ func TestTermsBadInput(t *testing.T) {
 		{"ground twice", func(s *termination.TermsSpec) { s.Grounds[1].Ground = termination.GroundExpiry }, "/grounds/1/ground", outsourcing.ErrInvalidInput},
 		{"unknown party", func(s *termination.TermsSpec) { s.Handover[0].From = "hooli" }, "/handover/0/from", outsourcing.ErrNotFound},
 		{"bare 30/360", func(s *termination.TermsSpec) { s.DayCount = "30/360" }, "/day_count", outsourcing.ErrInvalidInput},
+		{"investment at an absurd rate", func(s *termination.TermsSpec) {
+			s.EarlyTermination.Method = termination.ChargeUnrecoveredInvestment
+			s.EarlyTermination.Investment = &termination.Investment{Amount: outsourcing.MustMoney("1200000.00", "EUR"),
+				AnnualRate: outsourcing.MustPercent("999999999999"), Months: termination.MaxAmortisationMonths, Start: contract.MustDate(2026, 1, 1)}
+		}, "/early_termination/investment/annual_rate", outsourcing.ErrInvalidInput},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

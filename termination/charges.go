@@ -98,10 +98,16 @@ type AmortisationRow struct {
 // MaxAmortisationMonths bounds an amortisation schedule (100 years).
 const MaxAmortisationMonths = 1200
 
+// MaxAnnualRate bounds the annual rate of an amortised investment, in
+// percentage points. The balances raise 1 + rate/12 to the power of up
+// to MaxAmortisationMonths exactly before rounding, so an absurd rate
+// (10¹² %) would carry tens of thousands of digits through every row.
+const MaxAnnualRate = 100
+
 // Amortise builds the amortisation schedule of inv with finance.PMT and
 // finance.PV. Errors (*outsourcing.FieldError): no amount or a negative
-// one (/amount), a negative rate (/annual_rate), months outside 1 to
-// MaxAmortisationMonths (/months), no start (/start).
+// one (/amount), a rate outside 0 to MaxAnnualRate % (/annual_rate),
+// months outside 1 to MaxAmortisationMonths (/months), no start (/start).
 func Amortise(inv Investment) (Amortisation, error) {
 	a, err := amortise(inv)
 	return a, wrap(err)
@@ -112,8 +118,8 @@ func amortise(inv Investment) (Amortisation, error) {
 	if !inv.Amount.IsSet() || inv.Amount.IsNegative() {
 		errs.failf("/amount", "the investment needs a positive amount")
 	}
-	if inv.AnnualRate.Points().IsNegative() {
-		errs.failf("/annual_rate", "the rate %s%% is negative", inv.AnnualRate.Points())
+	if r := inv.AnnualRate.Points(); r.IsNegative() || r.GreaterThan(outsourcing.DecimalFromInt(MaxAnnualRate)) {
+		errs.failf("/annual_rate", "the rate %s%% is outside 0 to %d%%", r, MaxAnnualRate)
 	}
 	if inv.Months < 1 || inv.Months > MaxAmortisationMonths {
 		errs.failf("/months", "%d months is outside 1 to %d", inv.Months, MaxAmortisationMonths)
@@ -232,9 +238,11 @@ func (k *termsChecker) earlyTermination(e *EarlyTermination) {
 			return
 		}
 		k.money("/early_termination/investment/amount", e.Investment.Amount)
-		if _, err := amortise(*e.Investment); err != nil {
+		a, err := amortise(*e.Investment)
+		if err != nil {
 			k.errs.add(outsourcing.AtPath("/early_termination/investment", err))
 		}
+		k.t.amortisation = a
 	default:
 		k.errs.failf("/early_termination/method", "unknown charge method %q", string(e.Method))
 	}

@@ -11,7 +11,8 @@ import (
 // count as a fraction of a year. Each is named as the 2006 ISDA
 // Definitions name it (Section 4.16), since "30/360" alone means several
 // things; 30/360 US is the Securities Industry Association's rule, with
-// the end-of-February adjustments.
+// the end-of-February adjustments. Settlement prorates a fee as a ratio
+// of two of its year fractions (see DayCount.ProRata).
 type DayCount string
 
 // Day-count conventions.

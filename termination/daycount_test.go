@@ -80,3 +80,55 @@ func TestDayCountRefusesBadInput(t *testing.T) {
 	var dc termination.DayCount
 	assert.Error(t, json.Unmarshal([]byte(`"30/360"`), &dc), "a bare 30/360 is ambiguous")
 }
+
+// TestProRataAtMonthEnds splits billing periods at an effective date
+// under every convention (testdata/prorata.json): the fixed-denominator
+// conventions split a period identically, the 30/360 family departs from
+// them at the 31st and in February.
+func TestProRataAtMonthEnds(t *testing.T) {
+	doc, err := os.ReadFile("testdata/prorata.json")
+	require.NoError(t, err)
+	var data struct {
+		Cases []struct {
+			Name      string          `json:"name"`
+			Period    contract.Period `json:"period"`
+			Effective contract.Date   `json:"effective"`
+			Fee       string          `json:"fee"`
+			Source    string          `json:"source"`
+			Expected  map[termination.DayCount]struct {
+				Served int    `json:"served_days"`
+				Whole  int    `json:"whole_days"`
+				Amount string `json:"amount"`
+			} `json:"expected"`
+		} `json:"cases"`
+	}
+	require.NoError(t, json.Unmarshal(doc, &data))
+	for _, c := range data.Cases {
+		require.NotEmpty(t, c.Source, c.Name)
+		require.Len(t, c.Expected, 7, c.Name)
+		fee := outsourcing.MustMoney(c.Fee, "EUR")
+		amounts := map[termination.DayCount]string{}
+		for dc, want := range c.Expected {
+			r, err := dc.ProRata(c.Period, c.Effective)
+			require.NoError(t, err, c.Name)
+			assert.Equal(t, want.Served, r.Served.Days, "%s: %s served", c.Name, dc)
+			assert.Equal(t, want.Whole, r.Whole.Days, "%s: %s whole", c.Name, dc)
+			amounts[dc] = r.Of(fee).Amount().String()
+			assert.Equal(t, want.Amount, amounts[dc], "%s: %s", c.Name, dc)
+		}
+		assert.Equal(t, amounts[termination.DayCountActual365Fixed], amounts[termination.DayCountActual360], "%s: the fixed denominators cancel", c.Name)
+	}
+}
+
+func TestProRataBadInput(t *testing.T) {
+	jan := contract.Period{Start: contract.MustDate(2027, 1, 1), End: contract.MustDate(2027, 1, 31)}
+	_, err := termination.DayCount30360US.ProRata(jan, contract.MustDate(2026, 12, 31))
+	assertField(t, err, "/effective", outsourcing.ErrInvalidInput)
+	_, err = termination.DayCount30360US.ProRata(contract.Period{Start: jan.End, End: jan.Start}, jan.End)
+	assertField(t, err, "/end", outsourcing.ErrInvalidInput)
+	_, err = termination.DayCount("30/360").ProRata(jan, jan.End)
+	assertField(t, err, "", outsourcing.ErrInvalidInput)
+	r, err := termination.DayCountActual360.ProRata(jan, contract.MustDate(2027, 3, 1))
+	require.NoError(t, err)
+	assert.Equal(t, r.Whole, r.Served, "served to the period's end at most")
+}

@@ -34,7 +34,9 @@
 // assistance period, exit information), the exit strategies of the EBA
 // Guidelines on outsourcing arrangements (EBA/GL/2019/02, sections 13.4
 // and 15), DORA's termination rights and exit strategies (Regulation (EU)
-// 2022/2554, Art. 28(7)-(8), 30(3)(f)) and ISO 37500:2014's exit phase.
+// 2022/2554, Art. 28(7)-(8), 30(3)(f)); the exit phases are the
+// package's own, mapped onto ISO 37500:2014's outsourcing life cycle
+// (see Phase).
 //
 // # Usage
 //
@@ -51,12 +53,13 @@
 //	ledger, err := terms.Settle(in)
 //	inv, err := plan.Inventory().Record(termination.Transfer{Item: "cmdb", Status: termination.TransferDelivered, On: d, By: "provider"})
 //	progress, err := plan.Progress(asOf, events)
-//	review, err := termination.Review(reviewInput)
+//	rspec, err := termination.ParseReview(reviewDoc)   // objectives, reports, costs, vendor
+//	review, err := terms.Review(rspec)
 //
 // # Errors and concurrency
 //
-// Documents are validated against TermsSchema, ContextSchema and
-// SettlementSchema; every problem is an *outsourcing.FieldError at the
+// Documents are validated against TermsSchema, ContextSchema,
+// SettlementSchema and ReviewSchema; every problem is an *outsourcing.FieldError at the
 // JSON pointer of the offending value, prefixed "termination: " once,
 // matching outsourcing.ErrInvalidInput, ErrNotFound, ErrCurrencyMismatch,
 // ErrTransition or ErrRule. A refused operation changes nothing. *Terms

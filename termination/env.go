@@ -90,19 +90,19 @@ func (t *Terms) triggerEnv(ctx ContextSpec) (*TriggerEnv, evidence) {
 // slaEnv reads the SLA reports up to the day: credits, the latest
 // report's breach signals, and the reports at the cap.
 func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, string, ...any)) {
-	var reports []sla.Report
-	for _, r := range ctx.SLAReports {
+	ended := make([]int, 0, len(ctx.SLAReports)) // indices: a report is large to copy
+	for i, r := range ctx.SLAReports {
 		if contract.DateOf(r.Period.End()).After(ctx.AsOf) {
 			continue // the period has not ended at the day
 		}
-		reports = append(reports, r)
+		ended = append(ended, i)
 		env.Credits = env.Credits.Add(r.Credits.Amount())
 	}
-	env.SLAReports = len(reports)
-	if len(reports) == 0 {
+	env.SLAReports = len(ended)
+	if len(ended) == 0 {
 		return
 	}
-	latest := reports[len(reports)-1]
+	latest := &ctx.SLAReports[ended[len(ended)-1]]
 	for _, s := range latest.Signals {
 		if s.Count == sla.BreachCountMissedMinimum {
 			env.MissedMinimumInWindow = max(env.MissedMinimumInWindow, s.Counted)
@@ -113,8 +113,8 @@ func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, strin
 				latest.Period.Label(), signalWhat(s), s.Counted, s.Read, strings.Join(s.Periods, ", "), s.Threshold)
 		}
 	}
-	for _, r := range reports[max(0, len(reports)-AtCapWindow):] {
-		if r.AtCap {
+	for _, i := range ended[max(0, len(ended)-AtCapWindow):] {
+		if r := &ctx.SLAReports[i]; r.AtCap {
 			env.CreditsAtCap++
 			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits)
 		}

@@ -17,6 +17,28 @@ func load(name string) []byte {
 	return doc
 }
 
+// exampleTerms compiles the sample contract and its exit schedule, as
+// Example shows step by step.
+func exampleTerms() *termination.Terms {
+	c, err := contract.ParseContract(load("contract.json"))
+	if err != nil {
+		panic(err)
+	}
+	cc, err := contract.CompileContract(c)
+	if err != nil {
+		panic(err)
+	}
+	tspec, err := termination.ParseTerms(load("terms.json"))
+	if err != nil {
+		panic(err)
+	}
+	terms, err := termination.CompileTerms(tspec, cc)
+	if err != nil {
+		panic(err)
+	}
+	return terms
+}
+
 // An ERP integration compiles the contract and its termination and exit
 // schedule once, then assesses the situation with the shipped triggers.
 func Example() {
@@ -60,10 +82,7 @@ func Example() {
 
 // Settlement on the effective date: the ledger's lines sum exactly.
 func ExampleTerms_Settle() {
-	c, _ := contract.ParseContract(load("contract.json"))
-	cc, _ := contract.CompileContract(c)
-	tspec, _ := termination.ParseTerms(load("terms.json"))
-	terms, _ := termination.CompileTerms(tspec, cc)
+	terms := exampleTerms() // the contract and its exit schedule, compiled as in Example
 	in, err := termination.ParseSettlement(load("settlement.json"))
 	if err != nil {
 		panic(err)
@@ -89,4 +108,32 @@ func ExampleTerms_Settle() {
 	// withheld        INV-2027-0902  4       withheld from invoice INV-2027-0902 (disputed)                                        7,800.00 EUR
 	// net                                    payable by acme                                                                       8,920.00 EUR
 	// disputed                               outside the net                                                                       7,800.00 EUR
+}
+
+// The post-exit review reads one document: the objectives, the SLA
+// reports, the business case with the actual cost, and the vendor's
+// final-evaluation input.
+func ExampleTerms_Review() {
+	terms := exampleTerms() // the contract and its exit schedule, compiled as in Example
+	in, err := termination.ParseReview(load("review.json"))
+	if err != nil {
+		panic(err)
+	}
+	r, err := terms.Review(in)
+	if err != nil {
+		panic(err)
+	}
+	for _, o := range r.Objectives {
+		fmt.Printf("objective %s: %s (attainment %s)\n", o.ID, o.State, o.Attainment)
+	}
+	fmt.Printf("SLA: %d of %d level-periods met (%s), credits %s\n", r.SLA.Met, r.SLA.Measured, r.SLA.Percent, r.SLA.Credits)
+	fmt.Printf("cost: %s against %s planned, variance %s (%s); savings %s of %s planned\n",
+		r.Cost.Actual, r.Cost.Planned, r.Cost.Variance, r.Cost.VariancePercent, r.Cost.ActualSavings, r.Cost.PlannedSavings)
+	fmt.Printf("vendor %s: score %.0f, %s\n", r.Vendor.Vendor, r.Vendor.Score, r.Vendor.Recommendation)
+	// Output:
+	// objective run-cost: achieved (attainment 1.05)
+	// objective availability: missed (attainment 0.75)
+	// SLA: 3 of 6 level-periods met (50.00%), credits 17640.00 EUR
+	// cost: 1953000.00 EUR against 1800000.00 EUR planned, variance 153000.00 EUR (8.50%); savings 147000.00 EUR of 300000.00 EUR planned
+	// vendor nordops: score 50, re_engage_with_conditions
 }

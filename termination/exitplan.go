@@ -64,8 +64,7 @@ type SurvivingObligation struct {
 	Ends contract.Date `json:"ends"`
 }
 
-// PlannedPhase is a phase with its planned first and last day; the
-// review has no planned end (Until is zero).
+// PlannedPhase is a phase with its planned first and last day.
 type PlannedPhase struct {
 	Phase Phase         `json:"phase"`
 	From  contract.Date `json:"from"`
@@ -125,25 +124,45 @@ func (t *Terms) exitPlan(start, effective contract.Date) (ExitPlan, error) {
 	}
 	p.Responsibilities = append(p.Responsibilities,
 		Responsibility{Party: provider, Duty: duty, Phase: PhaseDataDisposition, Clause: d.Clause},
-		Responsibility{Party: customer, Duty: "review the exit and archive the final vendor evaluation", Phase: PhaseReview, Clause: s.Assistance.Clause})
+		Responsibility{Party: customer, Duty: "review the exit and archive the final vendor evaluation by " + p.reviewBy(s).String(), Phase: PhaseReview, Clause: s.Assistance.Clause})
 	slices.SortStableFunc(p.Responsibilities, func(a, b Responsibility) int {
 		return cmp.Compare(slices.Index(phases.values, a.Phase), slices.Index(phases.values, b.Phase))
 	})
 	for _, sv := range s.Survival {
 		p.Surviving = append(p.Surviving, SurvivingObligation{Survival: sv, Ends: sv.Duration.AddTo(effective)})
 	}
-	handoverEnd := p.Assistance.End
-	for _, h := range p.Handover {
-		handoverEnd = maxDate(handoverEnd, h.DueDate)
-	}
-	dataBy := maxDate(p.Data.By, handoverEnd)
+	handoverEnd, dataBy := p.handoverEnd(), p.dataBy()
 	p.Phases = []PlannedPhase{
 		{PhaseNotice, start, start},
 		{PhaseAssistance, start, handoverEnd},
 		{PhaseDataDisposition, handoverEnd, dataBy},
-		{PhaseReview, dataBy, contract.Date{}},
+		{PhaseReview, dataBy, p.reviewBy(s)},
 	}
 	return p, nil
+}
+
+// handoverEnd is the planned end of the assistance phase: the end of
+// the assistance period or the last handover item's due date.
+func (p ExitPlan) handoverEnd() contract.Date {
+	end := p.Assistance.End
+	for _, h := range p.Handover {
+		end = maxDate(end, h.DueDate)
+	}
+	return end
+}
+
+// dataBy is the planned end of data disposition, not before the
+// handover ends.
+func (p ExitPlan) dataBy() contract.Date { return maxDate(p.Data.By, p.handoverEnd()) }
+
+// reviewBy is the planned end of the review: the terms' review period
+// (DefaultReviewPeriod when none) after data disposition.
+func (p ExitPlan) reviewBy(s *TermsSpec) contract.Date {
+	period := s.ReviewPeriod
+	if period.IsZero() {
+		period = DefaultReviewPeriod()
+	}
+	return period.AddTo(p.dataBy())
 }
 
 var dispositionVerb = map[Disposition]string{DispositionReturn: "return", DispositionDestroy: "destroy",

@@ -14,8 +14,8 @@ import (
 func TestResultTypesJSON(t *testing.T) {
 	testkit.AssertResultTypes(t, termination.Assessment{}, termination.ExitPlan{}, termination.ExitProgress{},
 		termination.Ledger{}, termination.HandoverReport{}, termination.InventoryItem{}, termination.Amortisation{},
-		termination.PostExitReview{}, termination.YearFraction{}, termination.TermsSpec{}, termination.ContextSpec{},
-		termination.SettlementSpec{})
+		termination.PostExitReview{}, termination.YearFraction{}, termination.ProRata{}, termination.TermsSpec{}, termination.ContextSpec{},
+		termination.SettlementSpec{}, termination.ReviewSpec{})
 }
 
 // TestDocumentsRoundTrip writes each sample document back and reads it

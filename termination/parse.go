@@ -15,10 +15,14 @@ var contextSchemaJSON []byte
 //go:embed schema/settlement.schema.json
 var settlementSchemaJSON []byte
 
+//go:embed schema/review.schema.json
+var reviewSchemaJSON []byte
+
 var (
 	termsSchema      = outsourcing.MustRegisterSchema(termsSchemaJSON)
 	contextSchema    = outsourcing.MustRegisterSchema(contextSchemaJSON)
 	settlementSchema = outsourcing.MustRegisterSchema(settlementSchemaJSON)
+	reviewSchema     = outsourcing.MustRegisterSchema(reviewSchemaJSON)
 )
 
 // TermsSchema returns the schema of termination and exit schedules (see
@@ -35,6 +39,14 @@ func ContextSchema() *outsourcing.Schema { return contextSchema }
 // ParseSettlement); its $id is
 // https://outsourcing-go.github.io/schemas/termination/settlement.schema.json.
 func SettlementSchema() *outsourcing.Schema { return settlementSchema }
+
+// ReviewSchema returns the schema of post-exit review inputs (see
+// ParseReview); its $id is
+// https://outsourcing-go.github.io/schemas/termination/review.schema.json.
+// Its parts are the schemas of the documents they hold: planning's
+// objective set, vendors' final-evaluation input (without as_of and
+// sla_attainment).
+func ReviewSchema() *outsourcing.Schema { return reviewSchema }
 
 // ParseTerms validates doc against TermsSchema and decodes it (numbers
 // exact, unknown properties rejected); CompileTerms checks it against
@@ -53,6 +65,11 @@ func ParseContext(doc []byte) (ContextSpec, error) { return parse[ContextSpec](c
 func ParseSettlement(doc []byte) (SettlementSpec, error) {
 	return parse[SettlementSpec](settlementSchema, doc)
 }
+
+// ParseReview validates and decodes a post-exit review input document
+// (see ParseTerms for the errors); Terms.Review checks it against the
+// contract.
+func ParseReview(doc []byte) (ReviewSpec, error) { return parse[ReviewSpec](reviewSchema, doc) }
 
 func parse[T any](s *outsourcing.Schema, doc []byte) (T, error) {
 	var v T

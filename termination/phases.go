@@ -7,11 +7,24 @@ import (
 	"github.com/outsourcing-go/outsourcing"
 )
 
-// Phase is a phase of the exit, ISO 37500:2014's exit phase in the order
-// of the UK Model Services Contract's exit management schedule: the exit
-// plan is kept during the term, invoked by a termination notice, carried
-// out in the termination assistance period, finished by the disposal of
-// the customer's data and closed by the post-exit review.
+// Phase is a phase of the exit, in the order of the UK Model Services
+// Contract's exit management schedule (Schedule 8.5): the exit plan is
+// kept during the term, invoked by a termination notice, carried out in
+// the termination assistance period, finished by the disposal of the
+// customer's data and closed by the post-exit review. Each phase but
+// planned has a planned end in the ExitPlan: the notice's day, the end
+// of assistance or of the last handover item, the data's disposal, and
+// the terms' ReviewPeriod after it.
+//
+// ISO 37500:2014 describes the outsourcing life cycle in four phases
+// (strategy analysis, initiation, transition, value delivery) and does
+// not divide the exit into phases. The phases here are this package's
+// own, and its own mapping onto that life cycle is: planned belongs to
+// value delivery (the exit plan is maintained while the service runs);
+// notice, assistance and data_disposition are the exit, a transition in
+// reverse that moves the service to the customer or a successor; review
+// closes the arrangement with the lessons and the final vendor
+// evaluation that feed the next strategy analysis (Handbook §7.4, §8.1).
 type Phase string
 
 // Exit phases.

@@ -2,7 +2,6 @@ package termination
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
@@ -134,10 +133,12 @@ type Ledger struct {
 // Settle computes the final settlement of the contract under the terms
 // (every amount at the currency's minor unit, half up, rounded once per
 // line; splits by largest remainder, so the lines sum exactly):
-//   - each fee's period around the effective date: a fee billed in
-//     arrears is owed for the days served, period amount × YF(start,
-//     effective + 1) / YF(start, end + 1) under the terms' day count; a fee
-//     billed in advance was paid, and its unserved part is refunded;
+//   - each fee's billing period holding the effective date, in the
+//     contract term holding it: the initial term's payment schedule, or a
+//     renewal term billed on the same terms (see below): a fee billed in
+//     arrears is owed for the days served, its pro-rata share (see
+//     DayCount.Share); a fee billed in advance was paid, and its unserved
+//     part is refunded;
 //   - the assistance charge, allocated to the calendar months of the
 //     assistance period after the effective date by their days;
 //   - the early-termination charge when it applies on the ground;
@@ -145,17 +146,24 @@ type Ledger struct {
 //   - other prepayments refunded, damages, and withheld amounts (disputed
 //     ones outside Net).
 //
+// A renewal term (contract.Contract.Renewal, counting no notice of
+// non-renewal) renews every fee that runs to the initial term's last
+// day: the same amount and billing, periods counted from the renewal
+// term's first day every Every, the last one cut at the term's last day
+// and prorated by days as the contract prorates a fee cut short; the
+// committed fees of percent_of_remaining are those of that term.
+//
 // Errors (*outsourcing.FieldError at the pointer in spec): another
 // contract's id; an effective date missing, before the contract started
-// or after its initial term (whose payment schedule it settles); an
-// unknown ground, clause or party (ErrNotFound); an amount in another
-// currency (ErrCurrencyMismatch); an applied credit naming no report.
+// or after its last term (renewals included); an unknown ground, clause
+// or party (ErrNotFound); an amount in another currency
+// (ErrCurrencyMismatch); an applied credit naming no report.
 func (t *Terms) Settle(spec SettlementSpec) (Ledger, error) {
 	if err := t.checkSettlement(spec); err != nil {
 		return Ledger{}, wrap(err)
 	}
-	s := &settler{t: t, spec: spec, cur: t.contract.Currency(), led: Ledger{Contract: spec.Contract,
-		Effective: spec.Effective, Ground: spec.Ground, DayCount: t.spec.DayCount}}
+	s := &settler{t: t, spec: spec, cur: t.contract.Currency(), termFees: t.termFees(spec.Effective),
+		led: Ledger{Contract: spec.Contract, Effective: spec.Effective, Ground: spec.Ground, DayCount: t.spec.DayCount}}
 	s.fees()
 	if err := s.assistance(); err != nil {
 		return Ledger{}, wrap(err)
@@ -167,10 +175,11 @@ func (t *Terms) Settle(spec SettlementSpec) (Ledger, error) {
 }
 
 type settler struct {
-	t    *Terms
-	spec SettlementSpec
-	cur  outsourcing.Currency
-	led  Ledger
+	t        *Terms
+	spec     SettlementSpec
+	cur      outsourcing.Currency
+	termFees []termFee
+	led      Ledger
 }
 
 func (s *settler) add(l Line) {
@@ -180,29 +189,22 @@ func (s *settler) add(l Line) {
 }
 
 // served returns the part of a fee period's amount earned by the
-// effective date (inclusive), under the day count.
-func (s *settler) served(p contract.Payment) (outsourcing.Money, YearFraction, YearFraction) {
-	dc, eff := s.t.spec.DayCount, s.spec.Effective
-	part, _ := dc.Fraction(p.Period.Start, eff.AddDays(1), eff.AddDays(1)) // a checked convention, ordered dates
-	whole, _ := dc.Fraction(p.Period.Start, p.Period.End.AddDays(1), p.Period.End.AddDays(1))
-	if whole.Numerator == 0 || part.Numerator*whole.Denominator >= whole.Numerator*part.Denominator {
-		return p.Amount, part, whole
-	}
-	num := outsourcing.DecimalFromInt(part.Numerator * whole.Denominator)
-	den := outsourcing.DecimalFromInt(whole.Numerator * part.Denominator)
-	q, _ := p.Amount.Amount().Mul(num).Quo(den, s.cur.MinorUnits(), outsourcing.RoundHalfUp) // den > 0
-	return money(q, s.cur), part, whole
+// effective date (inclusive), under the terms' day count.
+func (s *settler) served(p contract.Payment) (outsourcing.Money, ProRata) {
+	r, _ := s.t.spec.DayCount.ProRata(p.Period, s.spec.Effective) // a checked convention; the period holds the day
+	return r.Of(p.Amount), r
 }
 
 // fees settles the fee periods around the effective date.
 func (s *settler) fees() {
 	eff := s.spec.Effective
-	for _, p := range s.t.contract.PaymentSchedule() {
-		if p.Kind != contract.PaymentKindFee || p.Period.Start.After(eff) {
-			continue
+	for _, tf := range s.termFees {
+		p := tf.current
+		if p.Ref == "" {
+			continue // the fee has no period around the day
 		}
-		earned, part, whole := s.served(p)
-		basis := fmt.Sprintf("%s × %d/%d days (%s, %s to %s)", p.Amount, part.Days, whole.Days, s.t.spec.DayCount, p.Period.Start, eff)
+		earned, r := s.served(p)
+		basis := fmt.Sprintf("%s × %d/%d days (%s, %s to %s)", p.Amount, r.Served.Days, r.Whole.Days, s.t.spec.DayCount, p.Period.Start, eff)
 		switch {
 		case p.InvoiceDate.After(eff): // in arrears, not yet invoiced
 			s.add(Line{Kind: LineFee, Ref: p.Ref, Clause: s.t.spec.FeeClause, Amount: earned, Basis: basis,
@@ -219,13 +221,10 @@ func (s *settler) fees() {
 // unserved part of the current periods and every later period.
 func (s *settler) remaining() outsourcing.Money {
 	total := outsourcing.ZeroMoney(s.cur)
-	for _, p := range s.t.contract.PaymentSchedule() {
-		switch {
-		case p.Kind != contract.PaymentKindFee || p.Period.End.Compare(s.spec.Effective) <= 0:
-		case p.Period.Start.After(s.spec.Effective):
-			total, _ = total.Add(p.Amount)
-		default:
-			earned, _, _ := s.served(p)
+	for _, tf := range s.termFees {
+		total, _ = total.Add(tf.later) // the contract's currency
+		if p := tf.current; p.Ref != "" && p.Period.End.After(s.spec.Effective) {
+			earned, _ := s.served(p)
 			rest, _ := p.Amount.Sub(earned)
 			total, _ = total.Add(rest)
 		}
@@ -289,7 +288,7 @@ func (s *settler) earlyTermination() {
 		line.Description = "early-termination charge on the remaining committed fees"
 		line.Basis = fmt.Sprintf("%s%% of %s committed after %s", e.Percent.Points(), rest, eff)
 	case ChargeUnrecoveredInvestment:
-		a, _ := amortise(*e.Investment) // checked by CompileTerms
+		a := s.t.amortisation
 		line.Amount = a.BalanceAt(eff)
 		line.Description = "investment not yet recovered"
 		line.Basis = fmt.Sprintf("balance of the amortisation of %s at %s%% a year over %d months, payment %s", e.Investment.Amount, e.Investment.AnnualRate.Points(), e.Investment.Months, a.Payment)
@@ -299,9 +298,13 @@ func (s *settler) earlyTermination() {
 
 // credits adds the SLA credits of reports not yet applied on invoices.
 func (s *settler) credits() {
+	applied := make(map[string]bool, len(s.spec.AppliedCredits))
+	for _, label := range s.spec.AppliedCredits {
+		applied[label] = true
+	}
 	for _, r := range s.spec.SLAReports {
 		label := r.Period.Label()
-		if slices.Contains(s.spec.AppliedCredits, label) || !r.Credits.IsPositive() {
+		if applied[label] || !r.Credits.IsPositive() {
 			continue
 		}
 		s.add(Line{Kind: LineSLACredit, Ref: label, Clause: s.t.spec.CreditClause, Amount: r.Credits.Neg(),
@@ -359,13 +362,13 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 		errs.failf("/contract", "the settlement is of contract %q, not %q", spec.Contract, c.ID())
 	}
 	term := c.Term()
-	switch {
+	switch r := c.Renewal(spec.Effective, contract.Date{}); {
 	case spec.Effective.IsZero():
 		errs.failf("/effective", "the settlement needs the effective date")
 	case spec.Effective.Before(term.Start):
 		errs.failf("/effective", "the effective date %s is before the contract started on %s", spec.Effective, term.Start)
-	case spec.Effective.After(term.End):
-		errs.failf("/effective", "the effective date %s is after the initial term ended on %s", spec.Effective, term.End)
+	case r.Phase == contract.RenewalPhaseEnded:
+		errs.failf("/effective", "the effective date %s is after the contract's last term ended on %s", spec.Effective, r.Term.End)
 	}
 	if !grounds.valid(spec.Ground) {
 		errs.failf("/ground", "unknown ground %q", string(spec.Ground))
@@ -374,8 +377,12 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 	for i, r := range spec.SLAReports {
 		k.money(jsonptr.Join("sla_reports", i, "credits"), r.Credits)
 	}
+	reported := make(map[string]bool, len(spec.SLAReports))
+	for _, r := range spec.SLAReports {
+		reported[r.Period.Label()] = true
+	}
 	for i, label := range spec.AppliedCredits {
-		if !slices.ContainsFunc(spec.SLAReports, func(r sla.Report) bool { return r.Period.Label() == label }) {
+		if !reported[label] {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
 		}
 	}

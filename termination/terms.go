@@ -44,6 +44,10 @@ type TermsSpec struct {
 	Handover []HandoverItem `json:"handover,omitempty"`
 	// Data says how the customer's data is returned or destroyed.
 	Data DataTerms `json:"data"`
+	// ReviewPeriod is how long after the data's return or destruction
+	// the post-exit review closes (Handbook §7.4); zero means
+	// DefaultReviewPeriod.
+	ReviewPeriod contract.Span `json:"review_period,omitzero"`
 	// Survival lists the obligations that survive termination.
 	Survival []Survival `json:"survival,omitempty"`
 	// Responsibilities are further duties of either side during exit.
@@ -118,6 +122,12 @@ type Responsibility struct {
 	Clause string `json:"clause"`
 }
 
+// DefaultReviewPeriod returns the review period of terms that state
+// none: three months after the data's disposition, time for the last
+// SLA report and invoice of the exit to arrive before the final vendor
+// evaluation is archived.
+func DefaultReviewPeriod() contract.Span { return contract.Months(3) }
+
 // Terms is a compiled termination and exit schedule bound to its
 // contract. It is immutable and safe for concurrent use.
 type Terms struct {
@@ -125,6 +135,12 @@ type Terms struct {
 	contract *contract.Contract
 	grounds  map[Ground]GroundTerms
 	items    map[string]int
+	// amortisation is the schedule of the early-termination investment,
+	// built once by CompileTerms
+	amortisation Amortisation
+	// renewing are the fees that run to the initial term's last day and
+	// so renew with the contract
+	renewing []contract.Fee
 	// the ids of the customer and of the (first) provider
 	customerID, providerID string
 }
@@ -146,6 +162,12 @@ func CompileTerms(spec TermsSpec, c *contract.Contract) (*Terms, error) {
 	k.check()
 	if err := k.errs.err(); err != nil {
 		return nil, wrap(err)
+	}
+	cs := c.Spec()
+	for _, f := range cs.Pricing.Fees {
+		if f.Until.IsZero() || f.Until == cs.Term.End {
+			t.renewing = append(t.renewing, f)
+		}
 	}
 	return t, nil
 }

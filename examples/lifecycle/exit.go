@@ -18,6 +18,7 @@ type Exit struct {
 	parties    map[string]string      // names by id
 	customer   string
 	reports    []sla.Report // the evidence
+	terms      *termination.Terms
 }
 
 // terminate assesses the termination triggers at the context's day with
@@ -36,6 +37,7 @@ func terminate(d *documents, c *contract.Contract, reports []sla.Report, applied
 	if err != nil {
 		return e, d.in("terms", err)
 	}
+	e.terms = terms
 	ctx := d.Context
 	if ctx.SLAReports == nil {
 		ctx.SLAReports = reports

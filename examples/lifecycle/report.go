@@ -47,7 +47,7 @@ func build(d *documents) (*Report, error) {
 	if r.Exit, err = terminate(d, rec.Current(), r.Service.Reports, r.Service.AppliedLabels); err != nil {
 		return nil, err
 	}
-	if r.Review, err = reviewEngagement(d, r.Planning, r.Selection, r.Service.Reports); err != nil {
+	if r.Review, err = reviewEngagement(d, r.Planning, r.Selection, r.Exit, r.Service.Reports); err != nil {
 		return nil, err
 	}
 	r.Summary = summarise(r)

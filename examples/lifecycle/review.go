@@ -23,9 +23,9 @@ type Review struct {
 // against their targets, service levels over the contract's life, actual
 // cost against the business case, and the vendor's final evaluation
 // (Handbook §7.4, §8).
-func reviewEngagement(d *documents, p Planning, sel Selection, reports []sla.Report) (Review, error) {
-	rv, err := termination.Review(termination.ReviewInput{
-		AsOf: d.ReviewInput.AsOf, Objectives: d.Objectives, SLAReports: reports,
+func reviewEngagement(d *documents, p Planning, sel Selection, e Exit, reports []sla.Report) (Review, error) {
+	rv, err := e.terms.Review(termination.ReviewSpec{
+		Contract: d.Contract.ID, AsOf: d.ReviewInput.AsOf, Objectives: d.Objectives, SLAReports: reports,
 		BusinessCase: p.TCO, Option: p.Option, ActualCost: d.ReviewInput.ActualCost,
 		Vendor: d.Final, Lessons: d.ReviewInput.Lessons,
 	})

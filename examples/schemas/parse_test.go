@@ -68,6 +68,7 @@ var readers = map[string]func([]byte) error{
 	"sla/input.schema.json":                   parsed(sla.ParseInput),
 	"termination/context.schema.json":         parsed(termination.ParseContext),
 	"termination/settlement.schema.json":      parsed(termination.ParseSettlement),
+	"termination/review.schema.json":          parsed(termination.ParseReview),
 	"termination/terms.schema.json":           parsed(termination.ParseTerms),
 	"vendors/answers.schema.json":             parsed(vendors.ParseAnswers),
 	"vendors/decision.schema.json":            parsed(vendors.ParseDecision),

@@ -1,0 +1,47 @@
+package termination_test
+
+import (
+	"testing"
+
+	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/termination"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestReviewPhaseEnds checks that the review phase ends the terms'
+// review period after data disposition, three months when they state
+// none. The sample exit starts on 2027-07-06 and takes effect on
+// 2027-10-06; assistance runs three months more, to 2028-01-06, which
+// is also when data disposition is due (the data's 30 days end earlier).
+func TestReviewPhaseEnds(t *testing.T) {
+	terms := sampleTerms(t)
+	start, effective := contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6)
+	plan, err := terms.ExitPlan(start, effective)
+	require.NoError(t, err)
+	review := plan.Phases[len(plan.Phases)-1]
+	assert.Equal(t, termination.PhaseReview, review.Phase)
+	assert.Equal(t, "2028-01-06", review.From.String())
+	assert.Equal(t, "2028-04-06", review.Until.String(), "DefaultReviewPeriod is P3M")
+
+	spec := terms.Spec()
+	spec.ReviewPeriod = contract.Weeks(6)
+	six, err := termination.CompileTerms(spec, terms.Contract())
+	require.NoError(t, err)
+	plan, err = six.ExitPlan(start, effective)
+	require.NoError(t, err)
+	assert.Equal(t, "2028-02-17", plan.Phases[len(plan.Phases)-1].Until.String())
+
+	events := []termination.PhaseEvent{
+		{Kind: termination.PhaseEventServeNotice, On: start},
+		{Kind: termination.PhaseEventStartAssistance, On: start},
+		{Kind: termination.PhaseEventAcceptHandover, On: contract.MustDate(2027, 12, 20)},
+		{Kind: termination.PhaseEventCertifyData, On: contract.MustDate(2028, 1, 6)},
+	}
+	p, err := plan.Progress(contract.MustDate(2028, 2, 17), events)
+	require.NoError(t, err)
+	assert.False(t, p.Behind, "on the review's last day")
+	p, err = plan.Progress(contract.MustDate(2028, 2, 18), events)
+	require.NoError(t, err)
+	assert.True(t, p.Behind, "the review is overdue")
+}
