@@ -57,7 +57,9 @@
 // A Policy is a set of kernel rules (rules.Rule, expr language)
 // over PolicyEnv that must hold for every risk, such as "beyond tolerance
 // a risk is mitigated or transferred and has a contingency plan";
-// Policy.Check returns the Findings. DefaultPolicyRules gives a starting set.
+// Policy.Check returns the Findings, each with its rule's Description,
+// which states the problem ("the periodic review is overdue").
+// DefaultPolicyRules gives a starting set.
 //
 // # Quantification
 //
