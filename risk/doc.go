@@ -35,10 +35,11 @@
 // vendors and contracts, status, inherent rating, controls with their
 // effectiveness, treatment (with its ISO 31000 / ISO 27005 names), an
 // optional re-rating, a contingency plan with drills, an assessment
-// history and an optional loss Scenario. Assess rates every risk, derives
-// the residual rating from the controls' combined effectiveness
-// 1 − Π(1 − eᵢ) (Matrix.Residual) and lists the reviews and drills due or
-// overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
+// history and an optional loss Scenario. Assess rates every risk at asOf
+// (by its latest assessment by then, with the previous one and the trend,
+// when it has a history), derives the residual rating from the controls'
+// combined effectiveness 1 − Π(1 − eᵢ) (Matrix.Residual) and lists the
+// reviews and drills due or overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
 // residual, and renders as text or SVG.
 //
 // # Overall risk

@@ -27,6 +27,7 @@ func TestEnumsRoundTripAndRejectUnknown(t *testing.T) {
 		"residual":   {func() enum { return new(ResidualSource) }, []string{"inherent", "controls", "rerating"}},
 		"due kind":   {func() enum { return new(DueKind) }, []string{"review", "drill"}},
 		"due status": {func() enum { return new(DueStatus) }, []string{"current", "due", "overdue"}},
+		"trend":      {func() enum { return new(Trend) }, []string{"up", "down", "steady"}},
 		"category":   {func() enum { return new(Category) }, []string{"information_security", "intellectual_property", "custom:geo-politics"}},
 		"input":      {func() enum { return new(InputParameter) }, []string{"amount", "escalation", "duration", "discount_rate"}},
 		"estimate":   {func() enum { return new(EstimateKind) }, []string{"pert", "lognormal", "triangular", "uniform", "discrete"}},
