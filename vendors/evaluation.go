@@ -63,7 +63,9 @@ type Evaluator struct {
 }
 
 // ScoreEntry is one evaluator's score of one vendor on one criterion,
-// with the evidence it rests on.
+// with the evidence it rests on. Criterion is "dimension/criterion", a
+// dimension scored as a whole, or a sub-criterion's own id as the
+// template lists it when no other has it (see Template.Criteria).
 type ScoreEntry struct {
 	Evaluator string              `json:"evaluator"`
 	Vendor    string              `json:"vendor"`
@@ -321,10 +323,13 @@ func (p *panel) addScore(i int, s ScoreEntry, evaluators map[string]int) []error
 	if !okV {
 		errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "evaluator %q scored vendor %q, which is not on the short list", s.Evaluator, s.Vendor))
 	}
-	c, okC := p.t.byID[s.Criterion]
+	c, okC, ambiguous := p.t.criterion(s.Criterion)
 	if !okC {
 		why := "unknown criterion"
-		if p.t.price >= 0 && s.Criterion == p.t.spec.Dimensions[p.t.price].ID {
+		switch {
+		case ambiguous:
+			why = "write dimension/criterion: several dimensions of the template have a criterion"
+		case p.t.price >= 0 && s.Criterion == p.t.spec.Dimensions[p.t.price].ID:
 			why = "the price dimension is scored from the bids, not by evaluators:"
 		}
 		errs = append(errs, errorf(jsonptr.Append(at, "criterion"), "vendor %q: %s %q", s.Vendor, why, s.Criterion))
