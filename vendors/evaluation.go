@@ -124,6 +124,8 @@ func ParseEvaluation(doc []byte) (EvaluationSpec, error) {
 type Evaluation struct {
 	ID       string `json:"id,omitempty"`
 	Template string `json:"template,omitempty"`
+	// Panel is the number of evaluators on the panel.
+	Panel int `json:"panel"`
 	// Method ranked the vendors; Weights are the dimension weights used
 	// (fractions summing to 1), from the template or from AHP.
 	Method  scoring.Method     `json:"method"`
@@ -410,7 +412,7 @@ func (p *panel) checkBids() []error {
 // evaluate computes the evaluation of a validated panel.
 func (p *panel) evaluate() (Evaluation, error) {
 	t, spec := p.t, p.spec
-	ev := Evaluation{ID: spec.ID, Template: t.spec.ID, Method: spec.Method, Warnings: t.Warnings()}
+	ev := Evaluation{ID: spec.ID, Template: t.spec.ID, Panel: len(spec.Evaluators), Method: spec.Method, Warnings: t.Warnings()}
 	if ev.Method == "" {
 		ev.Method = scoring.MethodWSM
 	}

@@ -2,6 +2,7 @@ package vendors
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"testing"
 
@@ -119,6 +120,24 @@ func TestEvaluateTemplateCriterionIDs(t *testing.T) {
 	}
 	_, err = Evaluate(shared, ok)
 	require.NoError(t, err, "c is unique; s names the dimension scored as a whole")
+}
+
+func TestEvaluationPanelAndChart(t *testing.T) {
+	ev, err := Evaluate(smallTemplate(t, "20"), evaluation())
+	require.NoError(t, err)
+	assert.Equal(t, 3, ev.Panel)
+	ranked := ev.Ranked()
+	require.Len(t, ranked, len(ev.Ranking), "the gated vendor is not drawn")
+	for i, r := range ranked {
+		assert.Equal(t, ev.Ranking[i].Vendor, r.Alternative)
+		assert.Equal(t, ev.Ranking[i].Points, r.Score)
+		assert.Equal(t, ev.Ranking[i].Vendor, ev.Vendors[r.Index].Vendor)
+	}
+	svg := ev.ScoreBarsSVG()
+	require.NoError(t, xml.Unmarshal(svg, new(struct{ XMLName xml.Name })), "well-formed XML")
+	assert.Contains(t, string(svg), "1. a")
+	assert.Contains(t, string(svg), "2. b")
+	assert.NotContains(t, string(svg), ". c<")
 }
 
 func TestEvaluateMethodsAndAHP(t *testing.T) {
