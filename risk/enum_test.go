@@ -2,6 +2,7 @@ package risk
 
 import (
 	"encoding"
+	"encoding/json"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -66,4 +67,28 @@ func TestHandbookCategoriesAndISOTerms(t *testing.T) {
 		assert.NotEmpty(t, tr.ISO31000())
 	}
 	assert.Empty(t, Treatment("x").ISO27005())
+}
+
+// Labels are words for a reader; String and JSON keep the ids.
+func TestLabels(t *testing.T) {
+	labels := map[interface {
+		Label() string
+		String() string
+	}][2]string{
+		ZoneWithinAppetite:  {"within_appetite", "within appetite"},
+		ZoneWithinTolerance: {"within_tolerance", "within tolerance"},
+		ZoneBeyondTolerance: {"beyond_tolerance", "beyond tolerance"},
+		TreatmentAvoid:      {"avoid", "avoid"},
+		TreatmentMitigate:   {"mitigate", "mitigate"},
+		TreatmentTransfer:   {"transfer", "transfer"},
+		TreatmentAccept:     {"accept", "accept"},
+	}
+	for v, want := range labels {
+		assert.Equal(t, want[0], v.String())
+		assert.Equal(t, want[1], v.Label())
+		doc, err := json.Marshal(v)
+		require.NoError(t, err)
+		assert.Equal(t, `"`+want[0]+`"`, string(doc))
+	}
+	assert.Equal(t, "sideways", Zone("sideways").Label(), "an unknown value as it is")
 }

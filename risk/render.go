@@ -60,7 +60,7 @@ func (rep Report) rows() [][]string {
 			trend = fmt.Sprintf("%s from %s", k.Trend, k.Previous.Residual.Evaluation.Level)
 		}
 		rows = append(rows, []string{k.ID, string(k.Inherent.Level), string(k.Residual.Evaluation.Level),
-			fmt.Sprintf("%.4g", k.Residual.Score), string(k.Residual.Evaluation.Zone), trend, next})
+			fmt.Sprintf("%.4g", k.Residual.Score), k.Residual.Evaluation.Zone.Label(), trend, next})
 	}
 	return rows
 }
