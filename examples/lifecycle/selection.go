@@ -151,7 +151,7 @@ func (s Selection) text(pg *page) {
 
 	t = newTable([]string{"Role", "Approver", "Verdict", "On"})
 	for _, a := range s.Decision.Approvals {
-		add(&t, a.Role, a.Approver, string(a.Verdict), day(a.At))
+		add(&t, a.Role, a.Approver, a.Verdict.Label(), day(a.At))
 	}
 	pg.table("Decision record "+s.Decision.ID.String()+": "+s.Decision.Rationale, t)
 }
