@@ -1,34 +1,22 @@
 package contract_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Labels are words for a reader; String and JSON keep the ids.
 func TestLabels(t *testing.T) {
-	labels := map[interface {
-		Label() string
-		String() string
-	}][2]string{
-		contract.StateDraft:                   {"draft", "draft"},
-		contract.StateInReview:                {"in_review", "in review"},
-		contract.StateActive:                  {"active", "active"},
-		contract.StateTerminated:              {"terminated", "terminated"},
-		contract.VerdictApprove:               {"approve", "approved"},
-		contract.VerdictApproveWithConditions: {"approve_with_conditions", "approved with conditions"},
-		contract.VerdictReject:                {"reject", "rejected"},
-	}
-	for v, want := range labels {
-		assert.Equal(t, want[0], v.String())
-		assert.Equal(t, want[1], v.Label())
-		doc, err := json.Marshal(v)
-		require.NoError(t, err)
-		assert.Equal(t, `"`+want[0]+`"`, string(doc))
-	}
+	testkit.AssertLabels(t,
+		testkit.LabelCase{Value: contract.StateDraft, ID: "draft", Label: "draft"},
+		testkit.LabelCase{Value: contract.StateInReview, ID: "in_review", Label: "in review"},
+		testkit.LabelCase{Value: contract.StateActive, ID: "active", Label: "active"},
+		testkit.LabelCase{Value: contract.StateTerminated, ID: "terminated", Label: "terminated"},
+		testkit.LabelCase{Value: contract.VerdictApprove, ID: "approve", Label: "approved"},
+		testkit.LabelCase{Value: contract.VerdictApproveWithConditions, ID: "approve_with_conditions", Label: "approved with conditions"},
+		testkit.LabelCase{Value: contract.VerdictReject, ID: "reject", Label: "rejected"})
 	assert.Equal(t, "pondering", contract.Verdict("pondering").Label(), "an unknown value as it is")
 }

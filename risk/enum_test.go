@@ -2,10 +2,10 @@ package risk
 
 import (
 	"encoding"
-	"encoding/json"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -71,24 +71,13 @@ func TestHandbookCategoriesAndISOTerms(t *testing.T) {
 
 // Labels are words for a reader; String and JSON keep the ids.
 func TestLabels(t *testing.T) {
-	labels := map[interface {
-		Label() string
-		String() string
-	}][2]string{
-		ZoneWithinAppetite:  {"within_appetite", "within appetite"},
-		ZoneWithinTolerance: {"within_tolerance", "within tolerance"},
-		ZoneBeyondTolerance: {"beyond_tolerance", "beyond tolerance"},
-		TreatmentAvoid:      {"avoid", "avoid"},
-		TreatmentMitigate:   {"mitigate", "mitigate"},
-		TreatmentTransfer:   {"transfer", "transfer"},
-		TreatmentAccept:     {"accept", "accept"},
-	}
-	for v, want := range labels {
-		assert.Equal(t, want[0], v.String())
-		assert.Equal(t, want[1], v.Label())
-		doc, err := json.Marshal(v)
-		require.NoError(t, err)
-		assert.Equal(t, `"`+want[0]+`"`, string(doc))
-	}
+	testkit.AssertLabels(t,
+		testkit.LabelCase{Value: ZoneWithinAppetite, ID: "within_appetite", Label: "within appetite"},
+		testkit.LabelCase{Value: ZoneWithinTolerance, ID: "within_tolerance", Label: "within tolerance"},
+		testkit.LabelCase{Value: ZoneBeyondTolerance, ID: "beyond_tolerance", Label: "beyond tolerance"},
+		testkit.LabelCase{Value: TreatmentAvoid, ID: "avoid", Label: "avoid"},
+		testkit.LabelCase{Value: TreatmentMitigate, ID: "mitigate", Label: "mitigate"},
+		testkit.LabelCase{Value: TreatmentTransfer, ID: "transfer", Label: "transfer"},
+		testkit.LabelCase{Value: TreatmentAccept, ID: "accept", Label: "accept"})
 	assert.Equal(t, "sideways", Zone("sideways").Label(), "an unknown value as it is")
 }

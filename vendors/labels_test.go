@@ -1,34 +1,22 @@
 package vendors
 
 import (
-	"encoding/json"
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // Labels are words for a reader; String and JSON keep the ids.
 func TestLabels(t *testing.T) {
-	labels := map[interface {
-		Label() string
-		String() string
-	}][2]string{
-		RecommendReengage:            {"re_engage", "re-engage"},
-		RecommendReengageConditional: {"re_engage_with_conditions", "re-engage with conditions"},
-		RecommendDoNotReengage:       {"do_not_re_engage", "do not re-engage"},
-		TierCritical:                 {"critical", "critical"},
-		TierImportant:                {"important", "important"},
-		TierStandard:                 {"standard", "standard"},
-		VerdictApprove:               {"approve", "approved"},
-		VerdictReject:                {"reject", "rejected"},
-	}
-	for v, want := range labels {
-		assert.Equal(t, want[0], v.String())
-		assert.Equal(t, want[1], v.Label())
-		doc, err := json.Marshal(v)
-		require.NoError(t, err)
-		assert.Equal(t, `"`+want[0]+`"`, string(doc))
-	}
+	testkit.AssertLabels(t,
+		testkit.LabelCase{Value: RecommendReengage, ID: "re_engage", Label: "re-engage"},
+		testkit.LabelCase{Value: RecommendReengageConditional, ID: "re_engage_with_conditions", Label: "re-engage with conditions"},
+		testkit.LabelCase{Value: RecommendDoNotReengage, ID: "do_not_re_engage", Label: "do not re-engage"},
+		testkit.LabelCase{Value: TierCritical, ID: "critical", Label: "critical"},
+		testkit.LabelCase{Value: TierImportant, ID: "important", Label: "important"},
+		testkit.LabelCase{Value: TierStandard, ID: "standard", Label: "standard"},
+		testkit.LabelCase{Value: VerdictApprove, ID: "approve", Label: "approved"},
+		testkit.LabelCase{Value: VerdictReject, ID: "reject", Label: "rejected"})
 	assert.Equal(t, "maybe", Recommendation("maybe").Label(), "an unknown value as it is")
 }
