@@ -138,7 +138,34 @@ func TestDiffAddedRemoved(t *testing.T) {
 	require.NoError(t, err)
 	d := contract.Diff(a, b)
 	require.Len(t, d, 3)
-	assert.Equal(t, contract.Difference{Kind: contract.DifferenceRemoved, Area: "clause", ID: "14", Path: "/clauses/13"}, d[0])
-	assert.Equal(t, contract.Difference{Kind: contract.DifferenceAdded, Area: "rate", ID: "pm", Path: "/pricing/rate_card/2"}, d[1])
-	assert.Equal(t, contract.Difference{Kind: contract.DifferenceAdded, Area: "sla_target", ID: "p2", Path: "/sla/agreement/levels/3"}, d[2])
+	assert.Equal(t, contract.Difference{Kind: contract.DifferenceRemoved, Area: "clause", ID: "14", Path: "/clauses/13",
+		Before: `{"id":"14","kind":"custom","title":"Green IT","text":"The provider reports the energy use of the data centre quarterly."}`}, d[0])
+	assert.Equal(t, contract.Difference{Kind: contract.DifferenceAdded, Area: "rate", ID: "pm", Path: "/pricing/rate_card/2",
+		After:  `{"id":"pm","role":"Project manager","unit":"day","price":{"amount":"1100.00","currency":"EUR"}}`,
+		Amount: outsourcing.MustMoney("1100.00", "EUR")}, d[1])
+	assert.Equal(t, contract.DifferenceAdded, d[2].Kind)
+	assert.Equal(t, "p2", d[2].ID)
+	assert.Contains(t, d[2].After, `"id":"p2"`)
+	assert.True(t, d[2].Amount.IsZero(), "a service level is no price line")
+}
+
+// The supplementary agreement of a change that adds a milestone and
+// removes a fee shows what each costs.
+func TestSupplementAmounts(t *testing.T) {
+	r := active(t)
+	cr := changeRequest()
+	cr.Amendment = contract.Amendment{
+		RemoveFees: []string{"base"},
+		Milestones: []contract.Milestone{{ID: "leipzig", Description: "Leipzig desk live", Amount: outsourcing.MustMoney("18000.00", "EUR"),
+			Due: contract.MustDate(2026, 9, 30)}},
+	}
+	a, err := r.Current().AssessChange(cr)
+	require.NoError(t, err)
+	next, err := r.Amend(cr, approvedFor(t, a), contract.Event{Actor: "contract-office", At: at(11), Signatures: signatures(at(11))})
+	require.NoError(t, err)
+	amounts := map[string]string{}
+	for _, d := range next.Versions()[1].Supplement.Differences {
+		amounts[string(d.Kind)+" "+d.Area+" "+d.ID] = d.Amount.String()
+	}
+	assert.Equal(t, map[string]string{"removed fee base": "40000.00 EUR", "added milestone leipzig": "18000.00 EUR"}, amounts)
 }

@@ -57,6 +57,21 @@ func (v Verdict) Approves() bool { return v == VerdictApprove || v == VerdictApp
 // String returns the verdict's name.
 func (v Verdict) String() string { return string(v) }
 
+// Label returns the verdict in words for a reader ("approved with
+// conditions"); String and JSON keep the id. An unknown value is returned
+// as it is.
+func (v Verdict) Label() string {
+	switch v {
+	case VerdictApprove:
+		return "approved"
+	case VerdictApproveWithConditions:
+		return "approved with conditions"
+	case VerdictReject:
+		return "rejected"
+	}
+	return string(v)
+}
+
 // MarshalText implements encoding.TextMarshaler.
 func (v Verdict) MarshalText() ([]byte, error) {
 	return outsourcing.MarshalEnum(v, "verdict", verdicts)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/sla"
 )
@@ -31,15 +32,45 @@ type Difference struct {
 	// document (in the older one's for a removal).
 	Path string `json:"path"`
 	// Before and After are the values as the documents write them
-	// (strings unquoted); empty for an addition or removal.
+	// (strings unquoted, others as compact JSON). An addition has only
+	// After, the whole item added; a removal only Before, the whole item
+	// removed.
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
+	// Amount is what an added or removed price line costs: a fee's or
+	// milestone's amount, a rate's price; Money{} (omitted) for a change
+	// and for other parts.
+	Amount outsourcing.Money `json:"amount,omitzero"`
+}
+
+// priced is a price line: a fee, a rate or a milestone.
+type priced interface{ price() outsourcing.Money }
+
+func (f Fee) price() outsourcing.Money       { return f.Amount }
+func (r Rate) price() outsourcing.Money      { return r.Price }
+func (m Milestone) price() outsourcing.Money { return m.Amount }
+
+// whole is the Difference of an item added or removed as a whole.
+func whole(kind DifferenceKind, area, id, path string, item any) Difference {
+	d := Difference{Kind: kind, Area: area, ID: id, Path: path}
+	if kind == DifferenceAdded {
+		d.After = show(item)
+	} else {
+		d.Before = show(item)
+	}
+	if p, ok := item.(priced); ok {
+		d.Amount = p.price()
+	}
+	return d
 }
 
 // Diff returns what changed from older to newer, in document order:
 // clauses (kind, title, text, obligations), the term, fees, rates and
 // milestones (each by id, field by field), the ceiling, payment terms,
 // the liability cap and the SLA targets (expected and minimum per level).
+// An item with an id only one version has is added or removed whole: the
+// Difference carries the item (After or Before) and, for a price line,
+// its Amount.
 func Diff(older, newer *Contract) []Difference {
 	a, b := &older.spec, &newer.spec
 	var d differ
@@ -124,13 +155,13 @@ func diffList[T any](d *differ, area, list string, a, b []T, id func(T) string, 
 	}
 	for i, x := range a {
 		if !inB[id(x)] {
-			d.out = append(d.out, Difference{Kind: DifferenceRemoved, Area: area, ID: id(x), Path: jsonptr.Append(list, i)})
+			d.out = append(d.out, whole(DifferenceRemoved, area, id(x), jsonptr.Append(list, i), x))
 		}
 	}
 	for j, y := range b {
 		i, ok := byID[id(y)]
 		if !ok {
-			d.out = append(d.out, Difference{Kind: DifferenceAdded, Area: area, ID: id(y), Path: jsonptr.Append(list, j)})
+			d.out = append(d.out, whole(DifferenceAdded, area, id(y), jsonptr.Append(list, j), y))
 			continue
 		}
 		fx, fy := fields(a[i]), fields(y)

@@ -27,6 +27,15 @@ var states = []State{StateDraft, StateInReview, StateApproved, StateSigned, Stat
 // String returns the state's name.
 func (s State) String() string { return string(s) }
 
+// Label returns the state in words for a reader ("in review"); String
+// and JSON keep the id. An unknown value is returned as it is.
+func (s State) Label() string {
+	if s == StateInReview {
+		return "in review"
+	}
+	return string(s)
+}
+
 // MarshalText implements encoding.TextMarshaler.
 func (s State) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(s, "state", states) }
 

@@ -17,13 +17,26 @@ type Signature struct {
 	At time.Time `json:"at"`
 }
 
-// authorised checks that sig is given by a signatory of its party who
-// was authorised on that day and whose limit covers the contract's total
-// value; problems are reported under path (the signature's pointer).
+// authorised checks that sig signs the contract: given by a signatory of
+// its party who was authorised on that day and whose limit covers the
+// contract's total value; problems are reported under path (the
+// signature's pointer).
 func (c *Contract) authorised(path string, sig Signature) error {
+	s, err := c.representative(path, sig)
+	if err == nil && s.Limit.IsSet() && s.Limit.Amount().LessThan(c.total.Amount()) {
+		return errorf(jsonptr.Append(path, "signatory"), "%s may sign up to %s, less than the contract's %s", s.Name, s.Limit, c.total)
+	}
+	return err
+}
+
+// representative checks that sig is given by a signatory of its party
+// who was authorised on that day, and returns the signatory. It does not
+// apply the signatory's value limit: that caps signing the contract, not
+// acting for the party under it (an acceptance sign-off).
+func (c *Contract) representative(path string, sig Signature) (Signatory, error) {
 	pi, ok := c.parties[sig.Party]
 	if !ok {
-		return notFoundf(jsonptr.Append(path, "party"), "no party %q", sig.Party)
+		return Signatory{}, notFoundf(jsonptr.Append(path, "party"), "no party %q", sig.Party)
 	}
 	p := c.spec.Parties[pi]
 	for _, s := range p.Signatories {
@@ -33,13 +46,11 @@ func (c *Contract) authorised(path string, sig Signature) error {
 		day := DateOf(sig.At)
 		switch {
 		case sig.At.IsZero():
-			return errorf(jsonptr.Append(path, "at"), "a signature needs the time it was given")
+			return s, errorf(jsonptr.Append(path, "at"), "a signature needs the time it was given")
 		case !s.From.IsZero() && day.Before(s.From), !s.Until.IsZero() && day.After(s.Until):
-			return errorf(jsonptr.Append(path, "signatory"), "%s is not authorised to sign for %s on %s", s.Name, p.Name, day)
-		case s.Limit.IsSet() && s.Limit.Amount().LessThan(c.total.Amount()):
-			return errorf(jsonptr.Append(path, "signatory"), "%s may sign up to %s, less than the contract's %s", s.Name, s.Limit, c.total)
+			return s, errorf(jsonptr.Append(path, "signatory"), "%s is not authorised to sign for %s on %s", s.Name, p.Name, day)
 		}
-		return nil
+		return s, nil
 	}
-	return errorf(jsonptr.Append(path, "signatory"), "%q is not an authorised signatory of %s", sig.Signatory, p.Name)
+	return Signatory{}, errorf(jsonptr.Append(path, "signatory"), "%q is not an authorised signatory of %s", sig.Signatory, p.Name)
 }

@@ -366,7 +366,10 @@ type AcceptanceRequest struct {
 	Subject string `json:"subject"`
 	// Results are the criteria tested.
 	Results []CriterionResult `json:"results"`
-	// SignOff is the customer's signature accepting the subject.
+	// SignOff is the customer's signature accepting the subject: one of
+	// the customer's signatories, authorised on the day. Their Limit does
+	// not apply: it caps the contract value they may sign, and accepting a
+	// deliverable under a signed contract is not a signature on its value.
 	SignOff Signature `json:"sign_off"`
 }
 
@@ -393,11 +396,15 @@ const TransitionSubject = "transition"
 
 // Accept decides an acceptance request: every criterion of the subject
 // (the milestone's, or the transition plan's) must have passed, and the
-// sign-off must come from an authorised signatory of the customer.
+// sign-off must come from an authorised representative of the customer:
+// one of its signatories, within the days of their authority. A
+// signatory's Limit is not applied (it caps signing the contract, and an
+// acceptance signs no value), so a CIO who may sign up to 500,000 EUR
+// accepts the transition of a larger contract.
 // Errors (a *outsourcing.FieldError at the request's field): an unknown
 // subject (ErrNotFound at /subject), a result for a criterion the
 // subject does not have (/results/i/criterion), a sign-off by anyone but
-// an authorised customer signatory (/sign_off/...).
+// a customer signatory authorised on the day (/sign_off/...).
 func (c *Contract) Accept(req AcceptanceRequest) (Acceptance, error) {
 	criteria, err := c.subjectCriteria(req.Subject)
 	if err != nil {
@@ -414,7 +421,8 @@ func (c *Contract) Accept(req AcceptanceRequest) (Acceptance, error) {
 	if pi, ok := c.parties[req.SignOff.Party]; ok && c.spec.Parties[pi].Role != PartyRoleCustomer {
 		errs.failf("/sign_off/party", "acceptance is signed off by the customer, not %s", c.spec.Parties[pi].Name)
 	} else {
-		errs.add(c.authorised("/sign_off", req.SignOff))
+		_, err := c.representative("/sign_off", req.SignOff)
+		errs.add(err)
 	}
 	if len(errs) > 0 {
 		return Acceptance{}, wrap(joinProblems(errs))

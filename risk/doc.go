@@ -35,10 +35,11 @@
 // vendors and contracts, status, inherent rating, controls with their
 // effectiveness, treatment (with its ISO 31000 / ISO 27005 names), an
 // optional re-rating, a contingency plan with drills, an assessment
-// history and an optional loss Scenario. Assess rates every risk, derives
-// the residual rating from the controls' combined effectiveness
-// 1 − Π(1 − eᵢ) (Matrix.Residual) and lists the reviews and drills due or
-// overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
+// history and an optional loss Scenario. Assess rates every risk at asOf
+// (by its latest assessment by then, with the previous one and the trend,
+// when it has a history), derives the residual rating from the controls'
+// combined effectiveness 1 − Π(1 − eᵢ) (Matrix.Residual) and lists the
+// reviews and drills due or overdue at asOf. Matrix.HeatMap counts risks per cell, inherent and
 // residual, and renders as text or SVG.
 //
 // # Overall risk
@@ -57,7 +58,9 @@
 // A Policy is a set of kernel rules (rules.Rule, expr language)
 // over PolicyEnv that must hold for every risk, such as "beyond tolerance
 // a risk is mitigated or transferred and has a contingency plan";
-// Policy.Check returns the Findings. DefaultPolicyRules gives a starting set.
+// Policy.Check returns the Findings, each with its rule's Description,
+// which states the problem ("the periodic review is overdue").
+// DefaultPolicyRules gives a starting set.
 //
 // # Quantification
 //

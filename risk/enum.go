@@ -52,6 +52,10 @@ var treatments = []Treatment{TreatmentAvoid, TreatmentMitigate, TreatmentTransfe
 // String returns the treatment name.
 func (t Treatment) String() string { return string(t) }
 
+// Label returns the treatment in words for a reader ("mitigate"); String
+// and JSON keep the id. The treatments' ids are words already.
+func (t Treatment) Label() string { return string(t) }
+
 // MarshalText implements encoding.TextMarshaler; it rejects unknown treatments.
 func (t Treatment) MarshalText() ([]byte, error) {
 	return outsourcing.MarshalEnum(t, "treatment", treatments)
@@ -139,6 +143,20 @@ var zones = []Zone{ZoneWithinAppetite, ZoneWithinTolerance, ZoneBeyondTolerance}
 
 // String returns the zone name.
 func (z Zone) String() string { return string(z) }
+
+// Label returns the zone in words for a reader ("within appetite");
+// String and JSON keep the id. An unknown value is returned as it is.
+func (z Zone) Label() string {
+	switch z {
+	case ZoneWithinAppetite:
+		return "within appetite"
+	case ZoneWithinTolerance:
+		return "within tolerance"
+	case ZoneBeyondTolerance:
+		return "beyond tolerance"
+	}
+	return string(z)
+}
 
 // MarshalText implements encoding.TextMarshaler; it rejects unknown zones.
 func (z Zone) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(z, "zone", zones) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,6 +28,7 @@ func TestEnumsRoundTripAndRejectUnknown(t *testing.T) {
 		"residual":   {func() enum { return new(ResidualSource) }, []string{"inherent", "controls", "rerating"}},
 		"due kind":   {func() enum { return new(DueKind) }, []string{"review", "drill"}},
 		"due status": {func() enum { return new(DueStatus) }, []string{"current", "due", "overdue"}},
+		"trend":      {func() enum { return new(Trend) }, []string{"up", "down", "steady"}},
 		"category":   {func() enum { return new(Category) }, []string{"information_security", "intellectual_property", "custom:geo-politics"}},
 		"input":      {func() enum { return new(InputParameter) }, []string{"amount", "escalation", "duration", "discount_rate"}},
 		"estimate":   {func() enum { return new(EstimateKind) }, []string{"pert", "lognormal", "triangular", "uniform", "discrete"}},
@@ -65,4 +67,17 @@ func TestHandbookCategoriesAndISOTerms(t *testing.T) {
 		assert.NotEmpty(t, tr.ISO31000())
 	}
 	assert.Empty(t, Treatment("x").ISO27005())
+}
+
+// Labels are words for a reader; String and JSON keep the ids.
+func TestLabels(t *testing.T) {
+	testkit.AssertLabels(t,
+		testkit.LabelCase{Value: ZoneWithinAppetite, ID: "within_appetite", Label: "within appetite"},
+		testkit.LabelCase{Value: ZoneWithinTolerance, ID: "within_tolerance", Label: "within tolerance"},
+		testkit.LabelCase{Value: ZoneBeyondTolerance, ID: "beyond_tolerance", Label: "beyond tolerance"},
+		testkit.LabelCase{Value: TreatmentAvoid, ID: "avoid", Label: "avoid"},
+		testkit.LabelCase{Value: TreatmentMitigate, ID: "mitigate", Label: "mitigate"},
+		testkit.LabelCase{Value: TreatmentTransfer, ID: "transfer", Label: "transfer"},
+		testkit.LabelCase{Value: TreatmentAccept, ID: "accept", Label: "accept"})
+	assert.Equal(t, "sideways", Zone("sideways").Label(), "an unknown value as it is")
 }

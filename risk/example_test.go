@@ -181,13 +181,43 @@ func ExamplePolicy_Check() {
 		panic(err)
 	}
 	for _, f := range findings {
-		fmt.Println(f.RiskID, f.Rule, f.Severity)
+		fmt.Printf("%s %s: %s\n", f.RiskID, f.Severity, f.Description)
 	}
 	// Output:
-	// R2 owner-assigned medium
-	// R2 treat-beyond-tolerance high
-	// R2 accept-needs-approver high
-	// R2 no-accept-beyond-tolerance critical
+	// R2 medium: the risk is open and has no owner
+	// R2 high: the risk is beyond tolerance and neither avoided nor mitigated or transferred with a contingency plan
+	// R2 high: the risk is accepted above appetite without an approver
+	// R2 critical: the risk is accepted beyond tolerance
+}
+
+// A risk re-assessed after its controls took effect: assessed at two
+// dates, the register shows its rating then and the trend since the
+// assessment before.
+func ExampleAssess_history() {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	reg := risk.Register{ID: "reg", Risks: []risk.Risk{{
+		ID: "R1", Title: "Key engineers leave the provider", Category: risk.CategorySupplier, Status: risk.StatusOpen,
+		Identified: day(2025, 1, 10), Inherent: risk.Rating{Likelihood: "likely", Impact: "moderate"},
+		Assessments: []risk.Assessment{
+			{Date: day(2025, 2, 3), Inherent: risk.Rating{Likelihood: "almost_certain", Impact: "major"}},
+			{Date: day(2025, 5, 2), Inherent: risk.Rating{Likelihood: "likely", Impact: "moderate"},
+				Residual: &risk.Rating{Likelihood: "unlikely", Impact: "moderate"}, Note: "shadowing in place"},
+		}}}}
+	for _, asOf := range []time.Time{day(2025, 3, 1), day(2025, 6, 1)} {
+		rep, err := risk.Assess(reg, risk.Classic5x5(), asOf)
+		if err != nil {
+			panic(err)
+		}
+		r := rep.Risks[0]
+		fmt.Printf("%s: %s, %s", asOf.Format(time.DateOnly), r.Residual.Evaluation.Level, r.Residual.Evaluation.Zone.Label())
+		if r.Previous != nil {
+			fmt.Printf(", %s from %s on %s", r.Trend, r.Previous.Residual.Evaluation.Level, r.Previous.Date.Format(time.DateOnly))
+		}
+		fmt.Println()
+	}
+	// Output:
+	// 2025-03-01: extreme, beyond tolerance
+	// 2025-06-01: moderate, within tolerance, down from extreme on 2025-02-03
 }
 
 func ExampleMatrix_HeatMap() {

@@ -49,7 +49,9 @@ type PolicyEnv struct {
 
 // DefaultPolicyRules are treatment policies drawn from Handbook §5.2–§5.3
 // and ISO 31000's risk evaluation, in terms of the matrix's appetite and
-// tolerance so they suit any matrix:
+// tolerance so they suit any matrix. Each rule's Description states the
+// problem a Finding reports when the rule is false ("the periodic review
+// is overdue"); the rules require:
 //   - owner-assigned: every open risk has an owner;
 //   - decide-above-appetite: a risk above appetite has a treatment decision;
 //   - treat-beyond-tolerance: beyond tolerance the risk is avoided, or it
@@ -61,25 +63,25 @@ type PolicyEnv struct {
 func DefaultPolicyRules() []rules.Rule {
 	return []rules.Rule{
 		{ID: "owner-assigned", Severity: outsourcing.SeverityMedium,
-			Description: "every risk that is not closed has an owner",
+			Description: "the risk is open and has no owner",
 			Expression:  `status == "closed" || owner != ""`},
 		{ID: "decide-above-appetite", Severity: outsourcing.SeverityMedium,
-			Description: "a risk above appetite has a treatment decision",
+			Description: "the risk is above appetite and has no treatment decision",
 			Expression:  `status == "closed" || zone == "within_appetite" || treatment != ""`},
 		{ID: "treat-beyond-tolerance", Severity: outsourcing.SeverityHigh,
-			Description: "beyond tolerance: avoid, or mitigate or transfer with a contingency plan",
+			Description: "the risk is beyond tolerance and neither avoided nor mitigated or transferred with a contingency plan",
 			Expression:  `status == "closed" || zone != "beyond_tolerance" || treatment == "avoid" || (treatment in ["mitigate", "transfer"] && has_contingency)`},
 		{ID: "accept-needs-approver", Severity: outsourcing.SeverityHigh,
-			Description: "accepting a risk above appetite needs an approver",
+			Description: "the risk is accepted above appetite without an approver",
 			Expression:  `treatment != "accept" || zone == "within_appetite" || approver != ""`},
 		{ID: "no-accept-beyond-tolerance", Severity: outsourcing.SeverityCritical,
-			Description: "a risk beyond tolerance cannot be accepted",
+			Description: "the risk is accepted beyond tolerance",
 			Expression:  `treatment != "accept" || zone != "beyond_tolerance"`},
 		{ID: "review-on-time", Severity: outsourcing.SeverityLow,
-			Description: "the periodic review is not overdue",
+			Description: "the periodic review is overdue",
 			Expression:  `!review_overdue`},
 		{ID: "drill-on-time", Severity: outsourcing.SeverityLow,
-			Description: "the contingency plan's drill is not overdue",
+			Description: "the contingency plan's drill is overdue",
 			Expression:  `!drill_overdue`},
 	}
 }
@@ -92,7 +94,9 @@ type Policy struct {
 }
 
 // NewPolicy compiles rules (boolean expressions over PolicyEnv) with the
-// kernel's rule engine; opts are passed on, with RequireBool added. Syntax
+// kernel's rule engine. A rule's Description is the text of its Findings:
+// phrase it as the problem found when the expression is false ("the
+// periodic review is overdue"), not as the policy that holds; opts are passed on, with RequireBool added. Syntax
 // and type errors are *outsourcing.RuleError values (rule id, line and
 // column) matching outsourcing.ErrRule.
 func NewPolicy(list []rules.Rule, opts ...rules.Option) (*Policy, error) {
@@ -110,7 +114,8 @@ func NewPolicy(list []rules.Rule, opts ...rules.Option) (*Policy, error) {
 // Finding is a policy rule that a risk breaks.
 type Finding struct {
 	// RiskID is the risk; Rule, Description and Severity are the broken
-	// rule's.
+	// rule's, Description stating the problem ("the periodic review is
+	// overdue").
 	RiskID      string               `json:"risk_id"`
 	Rule        string               `json:"rule"`
 	Description string               `json:"description,omitempty"`

@@ -31,14 +31,20 @@ func TestDefaultPolicyFindings(t *testing.T) {
 		{"R5", "owner-assigned"}, {"R5", "treat-beyond-tolerance"}, {"R5", "accept-needs-approver"}, {"R5", "no-accept-beyond-tolerance"}, {"R5", "review-on-time"},
 	}
 	assert.Equal(t, want, got)
+	// A findings list states the problems, not the policies they break.
+	assert.Equal(t, "the risk is beyond tolerance and neither avoided nor mitigated or transferred with a contingency plan", findings[0].Description)
+	assert.Equal(t, "the periodic review is overdue", findings[1].Description)
+	assert.Equal(t, "the risk is accepted beyond tolerance", findings[4].Description)
+	assert.Equal(t, "the risk is open and has no owner", findings[6].Description)
 }
 
 func TestCustomPolicyLevelRule(t *testing.T) {
 	// The issue's example: level ≥ High requires mitigate or transfer and a
 	// contingency plan.
 	p, err := NewPolicy([]rules.Rule{{
-		ID:         "high-needs-plan",
-		Expression: `level_rank < levels["high"] || (treatment in ["mitigate", "transfer"] && has_contingency)`,
+		ID:          "high-needs-plan",
+		Description: "a high risk has no contingency plan",
+		Expression:  `level_rank < levels["high"] || (treatment in ["mitigate", "transfer"] && has_contingency)`,
 	}})
 	require.NoError(t, err)
 	findings, err := p.Check(loadRegister(t), Classic5x5(), asOf)
@@ -46,6 +52,7 @@ func TestCustomPolicyLevelRule(t *testing.T) {
 	var ids []string
 	for _, f := range findings {
 		ids = append(ids, f.RiskID)
+		assert.Equal(t, "a high risk has no contingency plan", f.Description, "a user rule's description is its finding")
 	}
 	assert.Equal(t, []string{"R2", "R3", "R5", "R6"}, ids)
 }

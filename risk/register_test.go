@@ -79,10 +79,22 @@ func TestAssessRegister(t *testing.T) {
 	r1 := rep.Risks[0]
 	assert.Equal(t, "extreme", string(r1.Inherent.Level))
 	assert.Equal(t, ZoneBeyondTolerance, r1.Inherent.Zone)
-	assert.Equal(t, "high", string(r1.Residual.Evaluation.Level)) // unlikely × major = 8
-	assert.InDelta(t, 0.7, r1.Residual.LikelihoodEffectiveness, 1e-12)
-	assert.InDelta(t, 0.3, r1.Residual.ImpactEffectiveness, 1e-12)
+	// Rated by its latest assessment, of 2025-04-10: re-rated possible ×
+	// major = 12; the one before, of 2025-01-15, left the residual to the
+	// controls: likely × (1 − 0.7) → unlikely, catastrophic × (1 − 0.3) →
+	// major, 8. Both are high.
+	assert.Equal(t, "high", string(r1.Residual.Evaluation.Level))
+	assert.Equal(t, ResidualSourceRerating, r1.Residual.Source)
+	assert.Equal(t, [2]string{"possible", "major"}, [2]string{r1.Residual.Evaluation.Likelihood, r1.Residual.Evaluation.Impact})
 	assert.Equal(t, time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC), r1.LastAssessed)
+	require.NotNil(t, r1.Previous)
+	assert.Equal(t, time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC), r1.Previous.Date)
+	assert.Equal(t, ResidualSourceControls, r1.Previous.Residual.Source)
+	assert.Equal(t, [2]string{"unlikely", "major"}, [2]string{r1.Previous.Residual.Evaluation.Likelihood, r1.Previous.Residual.Evaluation.Impact})
+	assert.InDelta(t, 0.7, r1.Previous.Residual.LikelihoodEffectiveness, 1e-12)
+	assert.InDelta(t, 0.3, r1.Previous.Residual.ImpactEffectiveness, 1e-12)
+	assert.Equal(t, TrendSteady, r1.Trend)
+	assert.Nil(t, rep.Risks[1].Previous, "no history, no trend")
 	require.NotNil(t, r1.Drill)
 	assert.Equal(t, time.Date(2025, 7, 20, 0, 0, 0, 0, time.UTC), r1.Drill.Date)
 	assert.Equal(t, DueStatusCurrent, r1.Drill.Status)
@@ -107,6 +119,49 @@ func TestAssessRegister(t *testing.T) {
 		got = append(got, due{d.RiskID, d.Kind, d.Date, d.Status, d.DaysOverdue})
 	}
 	assert.Equal(t, want, got)
+}
+
+// A register assessed at two dates shows a risk changing between its
+// assessments: each date rates the risk by its latest assessment by then.
+// Levels are the NHS NPSA (2008) bands of Classic5x5: 1–3 low, 4–6
+// moderate, 8–12 high, 15–25 extreme.
+func TestAssessHistory(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	k := Risk{ID: "R1", Title: "Key engineers leave the provider", Category: CategorySupplier, Status: StatusOpen, Identified: day(2025, 1, 10),
+		Inherent: Rating{"likely", "moderate"},
+		Assessments: []Assessment{
+			{Date: day(2025, 9, 1), Inherent: Rating{"rare", "minor"}}, // after both dates: ignored
+			{Date: day(2025, 5, 2), Inherent: Rating{"likely", "moderate"}, Residual: &Rating{"unlikely", "moderate"}, Note: "shadowing in place"},
+			{Date: day(2025, 2, 3), Inherent: Rating{"almost_certain", "major"}},
+		}}
+	reg := Register{ID: "reg", Risks: []Risk{k}}
+	m := Classic5x5()
+
+	march, err := Assess(reg, m, day(2025, 3, 1))
+	require.NoError(t, err)
+	r := march.Risks[0]
+	assert.Equal(t, [2]string{"almost_certain", "major"}, [2]string{r.Inherent.Likelihood, r.Inherent.Impact})
+	assert.Equal(t, "extreme", string(r.Residual.Evaluation.Level)) // 5 × 4 = 20, no controls
+	assert.Equal(t, day(2025, 2, 3), r.LastAssessed)
+	assert.Nil(t, r.Previous, "the first assessment has none before it")
+	assert.Empty(t, r.Trend)
+
+	june, err := Assess(reg, m, day(2025, 6, 1))
+	require.NoError(t, err)
+	r = june.Risks[0]
+	assert.Equal(t, "high", string(r.Inherent.Level))                // 4 × 4 = 16
+	assert.Equal(t, "moderate", string(r.Residual.Evaluation.Level)) // re-rated 2 × 3 = 6
+	assert.Equal(t, day(2025, 5, 2), r.LastAssessed)
+	require.NotNil(t, r.Previous)
+	assert.Equal(t, day(2025, 2, 3), r.Previous.Date)
+	assert.Equal(t, "extreme", string(r.Previous.Residual.Evaluation.Level))
+	assert.Equal(t, TrendDown, r.Trend)
+
+	before, err := Assess(reg, m, day(2025, 1, 20))
+	require.NoError(t, err)
+	r = before.Risks[0]
+	assert.Equal(t, "high", string(r.Residual.Evaluation.Level), "before any assessment the risk's own rating")
+	assert.Equal(t, day(2025, 1, 10), r.LastAssessed)
 }
 
 func TestDrillNeverDone(t *testing.T) {

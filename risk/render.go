@@ -50,20 +50,24 @@ const reportScoreColumn = 3
 
 // reportRows lays the assessed register out, one risk a row.
 func (rep Report) rows() [][]string {
-	rows := [][]string{{"risk", "inherent", "residual", "residual score", "zone", "next review"}}
+	rows := [][]string{{"risk", "inherent", "residual", "residual score", "zone", "trend", "next review"}}
 	for _, k := range rep.Risks {
-		next := "—"
+		next, trend := "—", "—"
 		if k.Review != nil {
 			next = k.Review.Date.Format("2006-01-02") + " " + string(k.Review.Status)
 		}
+		if k.Previous != nil {
+			trend = fmt.Sprintf("%s from %s", k.Trend, k.Previous.Residual.Evaluation.Level)
+		}
 		rows = append(rows, []string{k.ID, string(k.Inherent.Level), string(k.Residual.Evaluation.Level),
-			fmt.Sprintf("%.4g", k.Residual.Score), string(k.Residual.Evaluation.Zone), next})
+			fmt.Sprintf("%.4g", k.Residual.Score), k.Residual.Evaluation.Zone.Label(), trend, next})
 	}
 	return rows
 }
 
 // Text renders the assessed register as an aligned text table: each risk's
-// inherent and residual level, residual score, zone and next review.
+// inherent and residual level, residual score, zone, trend since the
+// previous assessment ("down from extreme") and next review.
 func (rep Report) Text() string { return table(rep.rows(), reportScoreColumn).Text() }
 
 // Markdown renders the same table as Text in Markdown.

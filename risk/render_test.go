@@ -29,4 +29,6 @@ func TestRenderings(t *testing.T) {
 	assert.Equal(t, len(rep.Risks)+2, strings.Count(md, "\n"))
 	assert.Equal(t, len(rep.Risks)+2, strings.Count(rep.Text(), "\n"), "header, rule and one line a risk")
 	assert.Contains(t, rep.Text(), rep.Risks[0].ID)
+	assert.Contains(t, md, "| steady from high |", "R1's residual level since its previous assessment")
+	assert.Contains(t, md, "| beyond tolerance |", "zones in words")
 }

@@ -80,12 +80,20 @@ type Schedule struct {
 
 // RiskReport is one risk assessed at asOf.
 type RiskReport struct {
-	// ID is the risk; Inherent and Residual are its ratings on the matrix.
+	// ID is the risk; Inherent and Residual are its ratings on the
+	// matrix at asOf: those of its latest assessment at or before asOf,
+	// else the risk's own.
 	ID       string     `json:"id"`
 	Inherent Evaluation `json:"inherent"`
 	Residual Residual   `json:"residual"`
-	// LastAssessed is the latest assessment date, or the identification date.
+	// LastAssessed is the date of the latest assessment at or before
+	// asOf, or the identification date when there is none.
 	LastAssessed time.Time `json:"last_assessed"`
+	// Previous is the rating of the assessment before the latest, nil
+	// without one; Trend compares the residual levels (up, down, steady;
+	// "" without Previous).
+	Previous *PriorRating `json:"previous,omitempty"`
+	Trend    Trend        `json:"trend,omitempty"`
 	// Review is nil for closed risks; Drill is nil without a contingency
 	// plan or for closed risks.
 	Review *Schedule `json:"review,omitempty"`
@@ -116,7 +124,13 @@ type Report struct {
 
 // Assess validates the register against m (see Register.Validate) and, at
 // asOf, rates every risk (inherent and residual) and works out which
-// reviews and drills are due or overdue. A review falls due one interval
+// reviews and drills are due or overdue. A risk with dated assessments is
+// rated by its latest assessment at or before asOf (Assessment.Inherent,
+// and Assessment.Residual as a re-rating or else the risk's controls),
+// with the assessment before it as Previous and the Trend between them;
+// a risk without one is rated by its own Inherent and Residual, so a
+// register shows a risk's rating change between assessments by being
+// assessed at two dates. A review falls due one interval
 // after the latest assessment (or identification): the policy's interval
 // for the residual level (months or days), else 3 months above appetite
 // and 6 within it. A drill falls due DrillMonths or DrillDays (default 12
@@ -143,14 +157,21 @@ func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 	}
 	rep := Report{AsOf: asOf, Risks: make([]RiskReport, len(reg.Risks))}
 	for i, k := range reg.Risks {
-		inh, _ := m.rate("", k.Inherent)
-		res, _ := m.residual(k, comb) // validated above
-		rr := RiskReport{ID: k.ID, Inherent: inh, Residual: res, LastAssessed: k.Identified}
-		for _, a := range k.Assessments {
-			if a.Date.After(rr.LastAssessed) {
-				rr.LastAssessed = a.Date
-			}
+		rr := RiskReport{ID: k.ID, LastAssessed: k.Identified}
+		latest, previous := k.assessedAt(asOf)
+		rated := k
+		if latest >= 0 {
+			rated = k.as(k.Assessments[latest])
+			rr.LastAssessed = k.Assessments[latest].Date
 		}
+		rr.Inherent, rr.Residual = m.rated(rated, comb)
+		if previous >= 0 {
+			a := k.Assessments[previous]
+			inh, res := m.rated(k.as(a), comb)
+			rr.Previous = &PriorRating{Date: a.Date, Inherent: inh, Residual: res}
+			rr.Trend = trend(rr.Residual, res)
+		}
+		res := rr.Residual
 		if k.Status != StatusClosed {
 			n, ok := cadences[res.Evaluation.Level]
 			if !ok {

@@ -61,6 +61,19 @@ var verdicts = []Verdict{VerdictApprove, VerdictReject}
 // String returns the verdict's name.
 func (v Verdict) String() string { return string(v) }
 
+// Label returns the verdict in words for a reader ("approved",
+// "rejected"); String and JSON keep the id. An unknown value is returned
+// as it is.
+func (v Verdict) Label() string {
+	switch v {
+	case VerdictApprove:
+		return "approved"
+	case VerdictReject:
+		return "rejected"
+	}
+	return string(v)
+}
+
 // MarshalText implements encoding.TextMarshaler; it rejects unknown verdicts.
 func (v Verdict) MarshalText() ([]byte, error) {
 	return outsourcing.MarshalEnum(v, "verdict", verdicts)

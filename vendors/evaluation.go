@@ -63,7 +63,9 @@ type Evaluator struct {
 }
 
 // ScoreEntry is one evaluator's score of one vendor on one criterion,
-// with the evidence it rests on.
+// with the evidence it rests on. Criterion is "dimension/criterion", a
+// dimension scored as a whole, or a sub-criterion's own id as the
+// template lists it when no other has it (see Template.Criteria).
 type ScoreEntry struct {
 	Evaluator string              `json:"evaluator"`
 	Vendor    string              `json:"vendor"`
@@ -122,6 +124,8 @@ func ParseEvaluation(doc []byte) (EvaluationSpec, error) {
 type Evaluation struct {
 	ID       string `json:"id,omitempty"`
 	Template string `json:"template,omitempty"`
+	// Panel is the number of evaluators on the panel.
+	Panel int `json:"panel"`
 	// Method ranked the vendors; Weights are the dimension weights used
 	// (fractions summing to 1), from the template or from AHP.
 	Method  scoring.Method     `json:"method"`
@@ -321,10 +325,13 @@ func (p *panel) addScore(i int, s ScoreEntry, evaluators map[string]int) []error
 	if !okV {
 		errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "evaluator %q scored vendor %q, which is not on the short list", s.Evaluator, s.Vendor))
 	}
-	c, okC := p.t.byID[s.Criterion]
+	c, okC, ambiguous := p.t.criterion(s.Criterion)
 	if !okC {
 		why := "unknown criterion"
-		if p.t.price >= 0 && s.Criterion == p.t.spec.Dimensions[p.t.price].ID {
+		switch {
+		case ambiguous:
+			why = "write dimension/criterion: several dimensions of the template have a criterion"
+		case p.t.price >= 0 && s.Criterion == p.t.spec.Dimensions[p.t.price].ID:
 			why = "the price dimension is scored from the bids, not by evaluators:"
 		}
 		errs = append(errs, errorf(jsonptr.Append(at, "criterion"), "vendor %q: %s %q", s.Vendor, why, s.Criterion))
@@ -405,7 +412,7 @@ func (p *panel) checkBids() []error {
 // evaluate computes the evaluation of a validated panel.
 func (p *panel) evaluate() (Evaluation, error) {
 	t, spec := p.t, p.spec
-	ev := Evaluation{ID: spec.ID, Template: t.spec.ID, Method: spec.Method, Warnings: t.Warnings()}
+	ev := Evaluation{ID: spec.ID, Template: t.spec.ID, Panel: len(spec.Evaluators), Method: spec.Method, Warnings: t.Warnings()}
 	if ev.Method == "" {
 		ev.Method = scoring.MethodWSM
 	}

@@ -2,6 +2,7 @@ package vendors
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"testing"
 
@@ -71,6 +72,72 @@ func TestEvaluate(t *testing.T) {
 	ev2, err := Evaluate(smallTemplate(t, "20"), spec)
 	require.NoError(t, err)
 	assert.InDelta(t, 9, ev2.Vendors[2].Criteria[0].Score, 1e-12)
+}
+
+// Scores may name a sub-criterion by the id the template lists
+// ("a"), as well as by "dimension/criterion"; results use the latter.
+func TestEvaluateTemplateCriterionIDs(t *testing.T) {
+	tpl := smallTemplate(t, "20")
+	want, err := Evaluate(tpl, evaluation())
+	require.NoError(t, err)
+	spec := evaluation()
+	for i, s := range spec.Scores {
+		if s.Criterion == "quality/a" && i%2 == 0 {
+			spec.Scores[i].Criterion = "a"
+		}
+		if s.Criterion == "quality/b" {
+			spec.Scores[i].Criterion = "b"
+		}
+	}
+	got, err := Evaluate(tpl, spec)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Equal(t, "quality/a", got.Vendors[0].Criteria[0].Criterion)
+
+	spec.Scores[1] = spec.Scores[0]
+	spec.Scores[1].Criterion = "quality/a" // the score of Scores[0], written the other way
+	_, err = Evaluate(tpl, spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/scores/1", []string{"already scored", "/scores/0"}...)
+
+	// A sub-criterion id two dimensions share needs its dimension; one a
+	// dimension scored as a whole has names that dimension.
+	ts, err := ParseTemplate([]byte(`{"scale": {"min": "0", "max": "10"}, "total": "10", "dimensions": [
+	  {"id": "x", "weight": "4", "criteria": [{"id": "a", "weight": "2"}, {"id": "s", "weight": "2"}]},
+	  {"id": "y", "weight": "4", "criteria": [{"id": "a", "weight": "1"}, {"id": "c", "weight": "3"}]},
+	  {"id": "s", "weight": "2"}]}`))
+	require.NoError(t, err)
+	shared, err := CompileTemplate(ts)
+	require.NoError(t, err)
+	for _, c := range []struct{ criterion, words string }{{"a", "write dimension/criterion"}, {"q", "unknown criterion"}} {
+		bad := EvaluationSpec{Vendors: []string{"v"}, Evaluators: []Evaluator{{ID: "e"}},
+			Scores: []ScoreEntry{{Evaluator: "e", Vendor: "v", Criterion: c.criterion, Score: outsourcing.MustDecimal("5")}}}
+		_, err = Evaluate(shared, bad)
+		assertProblem(t, err, outsourcing.ErrInvalidInput, "/scores/0/criterion", c.words)
+	}
+	ok := EvaluationSpec{Vendors: []string{"v"}, Evaluators: []Evaluator{{ID: "e"}}}
+	for _, c := range []string{"x/a", "x/s", "y/a", "c", "s"} {
+		ok.Scores = append(ok.Scores, ScoreEntry{Evaluator: "e", Vendor: "v", Criterion: c, Score: outsourcing.MustDecimal("5")})
+	}
+	_, err = Evaluate(shared, ok)
+	require.NoError(t, err, "c is unique; s names the dimension scored as a whole")
+}
+
+func TestEvaluationPanelAndChart(t *testing.T) {
+	ev, err := Evaluate(smallTemplate(t, "20"), evaluation())
+	require.NoError(t, err)
+	assert.Equal(t, 3, ev.Panel)
+	ranked := ev.Ranked()
+	require.Len(t, ranked, len(ev.Ranking), "the gated vendor is not drawn")
+	for i, r := range ranked {
+		assert.Equal(t, ev.Ranking[i].Vendor, r.Alternative)
+		assert.Equal(t, ev.Ranking[i].Points, r.Score)
+		assert.Equal(t, ev.Ranking[i].Vendor, ev.Vendors[r.Index].Vendor)
+	}
+	svg := ev.ScoreBarsSVG()
+	require.NoError(t, xml.Unmarshal(svg, new(struct{ XMLName xml.Name })), "well-formed XML")
+	assert.Contains(t, string(svg), "1. a")
+	assert.Contains(t, string(svg), "2. b")
+	assert.NotContains(t, string(svg), ". c<")
 }
 
 func TestEvaluateMethodsAndAHP(t *testing.T) {

@@ -148,8 +148,8 @@ func ExampleEvaluateFinal() {
 		log.Fatal(err)
 	}
 	fmt.Printf("score %.1f, reviews %s, NPS %s, %d overdue action(s)\n", f.Score, f.Reviews.Direction, f.Survey.NPS, f.OverdueActions)
-	fmt.Printf("%s (row %s: %s)\n", f.Recommendation, f.RecommendationRow, f.RecommendationReason)
+	fmt.Printf("%s (row %s: %s)\n", f.Recommendation.Label(), f.RecommendationRow, f.RecommendationReason)
 	// Output:
 	// score 82.5, reviews improving, NPS 33.33, 1 overdue action(s)
-	// re_engage_with_conditions (row mixed: score from 50 %, with a decline, overdue actions or a score under 75 %)
+	// re-engage with conditions (row mixed: score from 50 %, with a decline, overdue actions or a score under 75 %)
 }

@@ -58,6 +58,21 @@ var recommendations = []Recommendation{RecommendReengage, RecommendReengageCondi
 // String returns the recommendation's name.
 func (r Recommendation) String() string { return string(r) }
 
+// Label returns the recommendation in words for a reader ("re-engage
+// with conditions"); String and JSON keep the id. An unknown value is
+// returned as it is.
+func (r Recommendation) Label() string {
+	switch r {
+	case RecommendReengage:
+		return "re-engage"
+	case RecommendReengageConditional:
+		return "re-engage with conditions"
+	case RecommendDoNotReengage:
+		return "do not re-engage"
+	}
+	return string(r)
+}
+
 // MarshalText implements encoding.TextMarshaler; it rejects unknown values.
 func (r Recommendation) MarshalText() ([]byte, error) {
 	return outsourcing.MarshalEnum(r, "recommendation", recommendations)

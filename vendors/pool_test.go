@@ -94,6 +94,7 @@ func TestScreeningAndPipeline(t *testing.T) {
 	asOf := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	res, err := s.Screen(pool, asOf)
 	require.NoError(t, err)
+	assert.Equal(t, 5, res.Rules, "every vendor was screened against the five rules")
 	acme := res.Vendors[0]
 	require.Len(t, acme.KnockOuts, 1, "acme's ISO 9001 certificate expired in 2024")
 	assert.Equal(t, "iso9001", acme.KnockOuts[0].Rule)

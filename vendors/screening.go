@@ -165,6 +165,9 @@ func CompileScreening(spec rules.SetSpec) (*Screening, error) {
 type ScreeningResult struct {
 	// AsOf is the screening date.
 	AsOf time.Time `json:"as_of"`
+	// Rules is the number of knock-out rules every vendor was screened
+	// against.
+	Rules int `json:"rules"`
 	// Passed lists the vendors that passed every rule, in pool order.
 	Passed []string `json:"passed"`
 	// Vendors holds one explanation per vendor, in pool order.
@@ -242,7 +245,7 @@ func (l Lapsed) String() string {
 // naming the vendor and wrapping the *outsourcing.RuleError. Explanations
 // are built for the failed rules only.
 func (s *Screening) Screen(pool *Pool, asOf time.Time) (ScreeningResult, error) {
-	res := ScreeningResult{AsOf: asOf, Vendors: make([]VendorScreening, len(pool.vendors))}
+	res := ScreeningResult{AsOf: asOf, Rules: len(s.rules), Vendors: make([]VendorScreening, len(pool.vendors))}
 	env := new(ScreeningEnv)
 	for i, p := range pool.vendors {
 		env.fill(p, asOf)

@@ -72,6 +72,9 @@ type Template struct {
 	// dimension id for a rated dimension without criteria.
 	criteria []templateCriterion
 	byID     map[string]int
+	// bare maps a sub-criterion's own id to its index, or to -1 when
+	// several sub-criteria have it; byID is looked up first.
+	bare     map[string]int
 	price    int // index of the price dimension, -1 if none
 	warnings []Warning
 }
@@ -98,7 +101,7 @@ func ParseTemplate(doc []byte) (TemplateSpec, error) {
 // ("/dimensions/2/criteria"), joined. A configuration where price alone
 // can decide is compiled but reported by Warnings.
 func CompileTemplate(spec TemplateSpec) (*Template, error) {
-	t := &Template{spec: cloneTemplateSpec(spec), price: -1, byID: map[string]int{}}
+	t := &Template{spec: cloneTemplateSpec(spec), price: -1, byID: map[string]int{}, bare: map[string]int{}}
 	t.min, t.max = spec.Scale.Min.Float64(), spec.Scale.Max.Float64()
 	var errs []error
 	if !spec.Scale.Min.LessThan(spec.Scale.Max) {
@@ -172,6 +175,11 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 			errs = append(errs, errorf(jsonptr.Append(at, "criteria", j, "weight"), "criterion %q: weight %s is not positive", id, c.Weight))
 			continue
 		}
+		if _, twice := t.bare[c.ID]; twice {
+			t.bare[c.ID] = -1
+		} else {
+			t.bare[c.ID] = len(t.criteria)
+		}
 		t.addCriterion(id, i, c.Weight.Float64()/d.Weight.Float64())
 	}
 	if !sum.Equal(d.Weight) {
@@ -212,7 +220,10 @@ func (t *Template) Spec() TemplateSpec { return cloneTemplateSpec(t.spec) }
 
 // Criteria returns the ids evaluators score, in template order:
 // "dimension/criterion", or the dimension id for a rated dimension
-// without sub-criteria.
+// without sub-criteria. Scores may also name a sub-criterion by its own
+// id, as the template lists it ("certifications"), when no other
+// sub-criterion has that id and no dimension scored as a whole does (that
+// id names the dimension); results use the ids returned here.
 func (t *Template) Criteria() []string {
 	out := make([]string, len(t.criteria))
 	for i, c := range t.criteria {
@@ -263,3 +274,16 @@ var defaultTemplate = sync.OnceValue(func() *Template {
 // DefaultTemplate returns the compiled default template (see
 // DefaultTemplateJSON); templates are immutable, so every caller shares it.
 func DefaultTemplate() *Template { return defaultTemplate() }
+
+// criterion returns the index of the criterion a score names: its
+// "dimension/criterion" id, a dimension scored as a whole, or a
+// sub-criterion's own id when no other sub-criterion has it. ok is false
+// for an id that names nothing; ambiguous reports an own id several
+// sub-criteria share.
+func (t *Template) criterion(id string) (i int, ok, ambiguous bool) {
+	if i, ok := t.byID[id]; ok {
+		return i, true, false
+	}
+	i, ok = t.bare[id]
+	return i, ok && i >= 0, ok && i < 0
+}

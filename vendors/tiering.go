@@ -26,6 +26,10 @@ var tiers = []Tier{TierCritical, TierImportant, TierStandard}
 // String returns the tier's name.
 func (t Tier) String() string { return string(t) }
 
+// Label returns the tier in words for a reader ("critical"); String and
+// JSON keep the id. The tiers' ids are words already.
+func (t Tier) Label() string { return string(t) }
+
 // MarshalText implements encoding.TextMarshaler; it rejects unknown tiers.
 func (t Tier) MarshalText() ([]byte, error) { return outsourcing.MarshalEnum(t, "tier", tiers) }
 

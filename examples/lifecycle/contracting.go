@@ -203,7 +203,7 @@ func (k Contracting) text(pg *page) {
 	for _, a := range k.Approvals {
 		for _, s := range k.Route.Steps {
 			if s.ID == a.Step {
-				add(&t, fmt.Sprint(s.Stage), s.Name, humanize(a.Approver), string(a.Verdict), day(a.At))
+				add(&t, fmt.Sprint(s.Stage), s.Name, humanize(a.Approver), a.Verdict.Label(), day(a.At))
 			}
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/outsourcing-go/outsourcing/planning"
 	"github.com/outsourcing-go/outsourcing/sla"
 	"github.com/outsourcing-go/outsourcing/termination"
-	"github.com/outsourcing-go/outsourcing/vendors"
 )
 
 // Review is chapters 7.4 and 8: what the engagement achieved and what the
@@ -39,7 +38,7 @@ func (r Review) text(pg *page) {
 	pg.heading("§7.4 and §8 After the exit: review and final vendor evaluation")
 	v := r.Vendor
 	pg.para("Review of %s: %d of %d objectives attained; service levels met in %s of %d level-months; final recommendation on %s: %s.",
-		day(r.AsOf), r.Attained, len(r.Objectives), percent(r.SLA.Percent), r.SLA.Measured, r.vendor, advice(v.Recommendation))
+		day(r.AsOf), r.Attained, len(r.Objectives), percent(r.SLA.Percent), r.SLA.Measured, r.vendor, v.Recommendation.Label())
 
 	t := newTable([]string{"Objective", "Target", "Latest", "State"}, 1, 2)
 	for i, o := range r.Objectives {
@@ -64,22 +63,9 @@ func (r Review) text(pg *page) {
 	add(&t, "Customer satisfaction, mean of 1 to 5", v.Survey.CSATMean.Round(1, outsourcing.RoundHalfUp).String())
 	add(&t, "Net promoter score, −100 to 100", v.Survey.NPS.Round(0, outsourcing.RoundHalfUp).String())
 	add(&t, "Improvement actions overdue", fmt.Sprint(v.OverdueActions))
-	add(&t, "Recommendation", advice(v.Recommendation)+": "+v.RecommendationReason)
+	add(&t, "Recommendation", v.Recommendation.Label()+": "+v.RecommendationReason)
 	pg.table("Engagement and vendor (Handbook §8)", t)
 	if len(v.Lessons) > 0 {
 		pg.para("\nLessons learned:\n- %s", strings.Join(v.Lessons, "\n- "))
 	}
-}
-
-// advice words a final recommendation.
-func advice(r vendors.Recommendation) string {
-	switch r {
-	case vendors.RecommendReengage:
-		return "re-engage"
-	case vendors.RecommendReengageConditional:
-		return "re-engage only with conditions"
-	case vendors.RecommendDoNotReengage:
-		return "do not re-engage"
-	}
-	return string(r)
 }

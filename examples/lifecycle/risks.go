@@ -98,7 +98,7 @@ func (r Risks) text(pg *page) {
 	t := newTable([]string{"Risk", "Owner", "Before controls", "After controls", "Treatment"})
 	for i, k := range r.Report.Risks {
 		reg := r.register.Risks[i]
-		add(&t, k.ID+" "+reg.Title, reg.Owner, r.levelLabel(k.Inherent.Level), r.levelLabel(k.Residual.Evaluation.Level), humanize(string(reg.Treatment)))
+		add(&t, k.ID+" "+reg.Title, reg.Owner, r.levelLabel(k.Inherent.Level), r.levelLabel(k.Residual.Evaluation.Level), reg.Treatment.Label())
 	}
 	pg.table("Register (Handbook §5.1–5.2)", t)
 	pg.para("\nHeat map before controls\n%s\nHeat map after controls\n%s", r.grid(r.HeatMap.Inherent), r.grid(r.HeatMap.Residual))

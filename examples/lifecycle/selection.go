@@ -16,8 +16,6 @@ type Selection struct {
 	History    []vendors.Move          `json:"history"`
 	pool       *vendors.Pool
 	template   *vendors.Template
-	rules      int // knock-out rules
-	panel      int // evaluators
 }
 
 // selectVendor screens the pool at the screening day, scores the short
@@ -25,7 +23,7 @@ type Selection struct {
 // committee's decision (Handbook §2), moving every vendor through the
 // selection pipeline.
 func selectVendor(d *documents) (Selection, error) {
-	s := Selection{rules: len(d.Screening.Rules), panel: len(d.Evaluation.Evaluators)}
+	var s Selection
 	var err error
 	if s.pool, err = vendors.CompilePool(d.Vendors); err != nil {
 		return s, d.in("vendors", err)
@@ -111,7 +109,7 @@ func (s Selection) text(pg *page) {
 		add(&t, s.vendorName(v.Vendor), "rejected", strings.Join(why, "; "))
 	}
 	pg.table(fmt.Sprintf("Screening of %d vendors on %s against %d knock-out criteria (Handbook §2.1)",
-		s.pool.Len(), day(s.Screening.AsOf), s.rules), t)
+		s.pool.Len(), day(s.Screening.AsOf), s.Screening.Rules), t)
 
 	header := []string{"Dimension", "Weight"}
 	numeric := []int{1}
@@ -139,7 +137,7 @@ func (s Selection) text(pg *page) {
 	}
 	add(&t, row...)
 	pg.table(fmt.Sprintf("Scores of the %d-member panel, %s to %s a dimension; price scored from the bids (Handbook §2.2)",
-		s.panel, spec.Scale.Min, spec.Scale.Max), t)
+		s.Evaluation.Panel, spec.Scale.Min, spec.Scale.Max), t)
 
 	t = newTable([]string{"Dimension", "Weight", "Winner unchanged for weights", "Whole ranking unchanged for weights"}, 1)
 	names := map[string]string{}
@@ -153,7 +151,7 @@ func (s Selection) text(pg *page) {
 
 	t = newTable([]string{"Role", "Approver", "Verdict", "On"})
 	for _, a := range s.Decision.Approvals {
-		add(&t, a.Role, a.Approver, string(a.Verdict), day(a.At))
+		add(&t, a.Role, a.Approver, a.Verdict.Label(), day(a.At))
 	}
 	pg.table("Decision record "+s.Decision.ID.String()+": "+s.Decision.Rationale, t)
 }
@@ -166,11 +164,11 @@ func weightRange(low, high float64) string {
 	return fmt.Sprintf("%.1f %% to %.1f %%", 100*low, 100*high)
 }
 
-// scoreBars is the ranking as scoring draws it.
+// scoreBars is the evaluation's score-bar chart with the vendors' names.
 func (s Selection) scoreBars() []byte {
-	ranked := make([]scoring.Ranked, len(s.Evaluation.Ranking))
-	for i, r := range s.Evaluation.Ranking {
-		ranked[i] = scoring.Ranked{Alternative: s.vendorName(r.Vendor), Index: i, Score: r.Points, Rank: r.Rank}
+	ranked := s.Evaluation.Ranked()
+	for i := range ranked {
+		ranked[i].Alternative = s.vendorName(ranked[i].Alternative)
 	}
 	return scoring.ScoreBarsSVG(ranked)
 }

@@ -76,7 +76,7 @@ func summarise(r *Report) Summary {
 		stage("§7 Exit", "continue: no termination right")
 	}
 
-	stage("§8 Review", advice(rv.Vendor.Recommendation)+" "+rv.vendor,
+	stage("§8 Review", rv.Vendor.Recommendation.Label()+" "+rv.vendor,
 		fmt.Sprintf("%d of %d objectives attained; levels met in %s of level-months", rv.Attained, len(rv.Objectives), percent(rv.SLA.Percent)),
 		fmt.Sprintf("actual cost %s, %s over the business case", money(rv.Cost.Actual), percent(rv.Cost.VariancePercent)))
 	return s
