@@ -26,6 +26,7 @@ func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) (
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	clocks := a.clocks(periods)
 	out := make([][]Report, len(inputs))
 	errs := make([]error, len(inputs))
 	var next atomic.Int64
@@ -37,7 +38,7 @@ func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) (
 				if i >= len(inputs) {
 					return
 				}
-				out[i], errs[i] = a.evaluate(inputs[i], periods, nil)
+				out[i], errs[i] = a.evaluate(inputs[i], periods, nil, clocks)
 			}
 		})
 	}

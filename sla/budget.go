@@ -125,7 +125,7 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 			return total, bad
 		}
 	} else {
-		p, err := a.prepareLevel(l, in, outages, true)
+		p, err := a.prepareLevel(l, in, outages, true, l.cal)
 		if err != nil {
 			return RollingBudget{}, fmt.Errorf("sla: level %q: %w", id, err)
 		}

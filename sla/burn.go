@@ -74,7 +74,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	p, err := a.prepareLevel(l, in, outages, true)
+	p, err := a.prepareLevel(l, in, outages, true, l.cal)
 	if err != nil {
 		return nil, fmt.Errorf("sla: level %q: %w", id, err)
 	}

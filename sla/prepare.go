@@ -34,8 +34,9 @@ type events struct {
 	level   []prepared
 }
 
-// prepare filters and orders the input for every level of a.
-func (a *Agreement) prepare(in Input) (*events, error) {
+// prepare filters and orders the input for every level of a; clocks
+// are the levels' ticket clocks (Agreement.clocks).
+func (a *Agreement) prepare(in Input, clocks []clock) (*events, error) {
 	outages, ok := outageSpans(in.Outages)
 	if err := checkInput(in, !ok); err != nil {
 		return nil, err
@@ -53,7 +54,7 @@ func (a *Agreement) prepare(in Input) (*events, error) {
 		sortSpans(outages)
 	}
 	for i, l := range a.levels {
-		p, err := a.prepareLevel(l, in, outages, i == last)
+		p, err := a.prepareLevel(l, in, outages, i == last, clocks[i])
 		if err != nil {
 			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
@@ -81,8 +82,9 @@ func (l *level) readsOutages() bool {
 }
 
 // prepareLevel prepares the input for level l; outages are in.Outages as
-// spans, which the level may sort in place when own is true.
-func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (prepared, error) {
+// spans, which the level may sort in place when own is true; tickets are
+// replayed on cal.
+func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool, cal clock) (prepared, error) {
 	var p prepared
 	for _, w := range a.maint {
 		if w.Service == "" || l.Service == "" || w.Service == l.Service {
@@ -113,7 +115,7 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (
 		}
 		slices.SortStableFunc(p.latencies, func(x, y LatencySample) int { return x.At.Compare(y.At) })
 	case l.Metric.tickets():
-		tickets, err := a.prepareTickets(l, in.Tickets)
+		tickets, err := a.prepareTickets(l, in.Tickets, cal)
 		if err != nil {
 			return p, err
 		}

@@ -187,7 +187,7 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 	if err := a.checkPeriod(p, ""); err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, []Period{p}, history)
+	out, err := a.evaluate(in, []Period{p}, history, a.clocks([]Period{p}))
 	if err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
@@ -204,7 +204,7 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, periods, history)
+	out, err := a.evaluate(in, periods, history, a.clocks(periods))
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
@@ -215,14 +215,15 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 // value and reason), to size the text buffer once.
 const textPerLevel = 176
 
-// evaluate is Evaluate for checked periods; its errors are not yet
-// prefixed "sla: ".
-func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+// evaluate is Evaluate for checked periods, replaying tickets on clocks
+// (Agreement.clocks of the periods); its errors are not yet prefixed
+// "sla: ".
+func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clocks []clock) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
 		return nil, err
 	}
-	ev, err := a.prepare(in)
+	ev, err := a.prepare(in, clocks)
 	if err != nil {
 		return nil, err
 	}
