@@ -24,6 +24,9 @@ type arena struct {
 	scratch  []byte           // reused to format one piece of text
 	credits  [][]cachedCredit // per level, per tier
 	last     *rounded
+	ints     []int64  // weights and parts, see weights and parts
+	rems     []uint64 // remainders, see parts
+	order    []int
 }
 
 // cachedCredit is a credit amount and its reason, see
@@ -35,10 +38,55 @@ type cachedCredit struct {
 }
 
 // rounded remembers the last total rounded by shareCredits: most periods
-// with a credit owe the same one.
+// with a credit owe the same one. The total is n·10^exp when fixed, total
+// otherwise.
 type rounded struct {
+	fixed             bool
+	n                 int64
+	exp               int32
 	total             decimal.Decimal
 	uncapped, credits outsourcing.Money
+}
+
+// same reports whether r and o hold the same total.
+func (r *rounded) same(o rounded) bool {
+	if r.fixed && o.fixed {
+		return r.n == o.n && r.exp == o.exp
+	}
+	return r.sum().Equal(o.sum())
+}
+
+// positive reports whether the total is above zero.
+func (r *rounded) positive() bool {
+	if r.fixed {
+		return r.n > 0
+	}
+	return r.total.IsPositive()
+}
+
+// sum is the total as a decimal.
+func (r *rounded) sum() decimal.Decimal {
+	if r.fixed {
+		return decimal.New(r.n, r.exp)
+	}
+	return r.total
+}
+
+// weights returns scratch room for n fixed-point weights.
+func (ar *arena) weights(n int) []int64 {
+	if cap(ar.ints) < 2*n {
+		ar.ints = make([]int64, 2*n)
+	}
+	return ar.ints[:n]
+}
+
+// parts returns scratch room for n allocated parts, their remainders and
+// their order.
+func (ar *arena) parts(n int) ([]int64, []uint64, []int) {
+	if cap(ar.rems) < n {
+		ar.rems, ar.order = make([]uint64, n), make([]int, n)
+	}
+	return ar.ints[n : 2*n], ar.rems[:n], ar.order[:n]
 }
 
 // decimal stores v and returns a pointer to it.
