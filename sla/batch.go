@@ -33,12 +33,13 @@ func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) (
 	var wg sync.WaitGroup
 	for range min(workers, len(inputs)) {
 		wg.Go(func() {
+			sc := &scratch{}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(inputs) {
 					return
 				}
-				out[i], errs[i] = a.evaluate(inputs[i], periods, nil, clocks)
+				out[i], errs[i] = a.evaluate(inputs[i], periods, nil, clocks, sc)
 			}
 		})
 	}

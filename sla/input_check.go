@@ -164,21 +164,21 @@ func (c *inputChecker) ticket(i int, t Ticket) {
 	}
 }
 
-// outageSpans returns the outages as spans of Unix nanoseconds, in input
-// order, and whether every outage lies between 1900 and 2200 and ends
+// outageSpans appends the outages to out as spans of Unix nanoseconds, in
+// input order, and reports whether every outage lies between 1900 and 2200 and ends
 // after it starts (validateInput says what is wrong when one does not).
-func outageSpans(outages []Outage) ([]span, bool) {
-	out := make([]span, len(outages))
+func outageSpans(out []span, outages []Outage) ([]span, bool) {
 	for i := range outages {
 		o := &outages[i]
 		s, e := o.Start.Unix(), o.End.Unix()
 		if s < minUnix || s >= maxUnix || e < minUnix || e >= maxUnix {
 			return nil, false
 		}
-		out[i] = span{s*1e9 + int64(o.Start.Nanosecond()), e*1e9 + int64(o.End.Nanosecond())}
-		if out[i].e <= out[i].s {
+		x := span{s*1e9 + int64(o.Start.Nanosecond()), e*1e9 + int64(o.End.Nanosecond())}
+		if x.e <= x.s {
 			return nil, false
 		}
+		out = append(out, x)
 	}
 	return out, true
 }

@@ -187,7 +187,7 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 	if err := a.checkPeriod(p, ""); err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, []Period{p}, history, a.clocks([]Period{p}))
+	out, err := a.evaluate(in, []Period{p}, history, a.clocks([]Period{p}), &scratch{})
 	if err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
@@ -204,7 +204,7 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, periods, history, a.clocks(periods))
+	out, err := a.evaluate(in, periods, history, a.clocks(periods), &scratch{})
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
@@ -216,14 +216,14 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 const textPerLevel = 176
 
 // evaluate is Evaluate for checked periods, replaying tickets on clocks
-// (Agreement.clocks of the periods); its errors are not yet prefixed
-// "sla: ".
-func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clocks []clock) ([]Report, error) {
+// (Agreement.clocks of the periods) and preparing the events in sc; its
+// errors are not yet prefixed "sla: ".
+func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clocks []clock, sc *scratch) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
 		return nil, err
 	}
-	ev, err := a.prepare(in, clocks)
+	ev, err := a.prepare(in, clocks, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -9,9 +9,10 @@ import (
 // span is a half-open interval [s, e) in Unix nanoseconds.
 type span struct{ s, e int64 }
 
-// mergeSpans sorts spans and unites overlapping or touching ones, in place.
-func mergeSpans(in []span) []span {
-	sortSpans(in)
+// mergeSpans sorts spans and unites overlapping or touching ones, in
+// place; buf is sortSpans's.
+func mergeSpans(in []span, buf *[]span) []span {
+	sortSpans(in, buf)
 	out := in[:0]
 	for _, x := range in {
 		if n := len(out); n > 0 && x.s <= out[n-1].e {
@@ -117,7 +118,9 @@ const buckets = 1024
 // bucket is then sorted on its own: by insertion when small, as buckets
 // are when starts spread over the period, by a comparison sort
 // otherwise, so clustered starts cost no more than a comparison sort.
-func sortSpans(x []span) {
+//
+// buf is room for the distribution, kept for the next call; nil allocates.
+func sortSpans(x []span, buf *[]span) {
 	if slices.IsSortedFunc(x, cmpStart) {
 		return
 	}
@@ -140,7 +143,13 @@ func sortSpans(x []span) {
 	for b := 1; b <= buckets; b++ {
 		start[b] += start[b-1]
 	}
-	tmp := make([]span, len(x))
+	if buf == nil {
+		buf = new([]span)
+	}
+	if cap(*buf) < len(x) {
+		*buf = make([]span, len(x))
+	}
+	tmp := (*buf)[:len(x)]
 	next := start
 	for _, v := range x {
 		b := uint64(v.s-lo) >> shift

@@ -125,8 +125,9 @@ func (tc ticketClock) respondedLate() bool {
 // target at instant end (ns).
 func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }
 
-func (a *Agreement) prepareTickets(l *level, tickets []Ticket, cal clock) ([]ticketClock, error) {
-	out := make([]ticketClock, 0, len(tickets))
+// prepareTickets appends to out the clocks of the tickets level l
+// measures, replayed on cal.
+func (a *Agreement) prepareTickets(out []ticketClock, l *level, tickets []Ticket, cal clock) ([]ticketClock, error) {
 	for _, t := range tickets {
 		target, ok, err := a.measures(l, t)
 		if err != nil {
