@@ -1,27 +1,20 @@
 package sla
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/shopspring/decimal"
 )
 
 // arena holds the storage of one Evaluate call's reports, allocated once
 // for all periods and levels instead of value by value: the rounded
-// values the reports point to, their error budgets, trends and signals,
-// and their text. Text is written into one strings.Builder, and each
-// report's strings are substrings of it: strings are immutable, so no
-// report can change another's.
+// values the reports point to, their error budgets, trends and signals.
+// The reports' words are written when read (levelText), not here.
 type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
 	signals  []Signal
-	labels   []string // the periods signals counted
-	text     strings.Builder
-	scratch  []byte           // reused to format one piece of text
+	labels   []string         // the periods signals counted
 	credits  [][]cachedCredit // per level, per tier
 	last     *rounded
 	ints     []int64  // weights and parts, see weights and parts
@@ -121,34 +114,4 @@ func carve[T any](pool *[]T, n, least int) []T {
 	k := len(*pool)
 	*pool = (*pool)[:k+n]
 	return (*pool)[k : k : k+n]
-}
-
-// write appends p to the text and returns it as a string.
-func (ar *arena) write(p []byte) string {
-	from := ar.text.Len()
-	ar.text.Write(p)
-	return ar.text.String()[from:]
-}
-
-// appendFixed writes q·10^-places with exactly places fraction digits
-// ("0.05" for q = 5, places = 2).
-func appendFixed(b []byte, q int64, places int) []byte {
-	if q < 0 {
-		b = append(b, '-')
-	}
-	var buf [24]byte
-	s := strconv.AppendUint(buf[:0], uabs(q), 10)
-	if len(s) <= places {
-		b = append(b, '0', '.')
-		for range places - len(s) {
-			b = append(b, '0')
-		}
-		return append(b, s...)
-	}
-	b = append(b, s[:len(s)-places]...)
-	if places > 0 {
-		b = append(b, '.')
-		b = append(b, s[len(s)-places:]...)
-	}
-	return b
 }

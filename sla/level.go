@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
-	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -48,21 +47,21 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 		return decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected, expText := l.expected, l.expText
+	expected := l.expected
 	if !expDec.Equal(l.Expected) {
-		expected, expText = fracOfDecimal(expDec.Shopspring()), expDec.String() // raised by continuous improvement
+		expected = fracOfDecimal(expDec.Shopspring()) // raised by continuous improvement
 	}
 	*lr = LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
-		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
+		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator),
+		text: levelText{told: m.detail, note: m.note, outages: int32(m.outages), open: int32(m.open), unanswered: int32(m.unanswerd)}}
 	if m.has {
 		lr.Actual = ar.decimal(m.actual.round(ActualPlaces))
-		ar.scratch = m.actual.appendExact(ar.scratch[:0])
-		lr.Exact = ar.write(ar.scratch)
+		if m.detail == detailNote {
+			lr.text.exact = string(m.actual.appendExact(nil))
+		}
 	}
 	lr.Status = attain(l, &m, expected)
-	ar.scratch = appendReason(ar.scratch[:0], l, &m, lr.Status, expText)
-	lr.Reason = ar.write(ar.scratch)
 	var prev *LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
@@ -99,41 +98,6 @@ func attain(l *level, m *measurement, expected frac) Status {
 		return StatusMinimum
 	}
 	return StatusMissed
-}
-
-// appendReason says why the level has status s, in words; the actual
-// value is shown rounded to ActualPlaces.
-func appendReason(b []byte, l *level, m *measurement, s Status, expText string) []byte {
-	word := " at least "
-	if l.polarity == PolarityLower {
-		word = " at most "
-	}
-	switch s {
-	case StatusNoData:
-		b = m.appendDetail(b)
-		return append(b, "; nothing to measure, treated as met"...)
-	case StatusMet:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " is"...)
-		b = append(b, word...)
-		b = append(b, "the expected "...)
-		b = append(b, expText...)
-	case StatusMinimum:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " misses the expected "...)
-		b = append(b, expText...)
-		b = append(b, " but is"...)
-		b = append(b, word...)
-		b = append(b, "the minimum "...)
-		b = append(b, l.minText...)
-	default:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " misses the minimum "...)
-		b = append(b, l.minText...)
-	}
-	b = append(b, " ("...)
-	b = m.appendDetail(b)
-	return append(b, ')')
 }
 
 // errorBudget is the downtime the expected level allows,
@@ -213,13 +177,13 @@ func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []Trend
 }
 
 // levelCredit returns a level's credit before caps and rounding, and
-// says in lr.CreditReason how it was found.
+// keeps in lr.text what CreditReason says of how it was found.
 func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past []*LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
 	if lr.Status == StatusNoData {
-		lr.CreditReason = "no data, no credit"
+		lr.text.credit = "no data, no credit"
 		return decimal.Zero, nil
 	}
 	var credit decimal.Decimal
@@ -227,22 +191,20 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 	case CreditKindTiers:
 		t := l.tierFor(m.actual)
 		if t < 0 {
-			lr.CreditReason = "no tier applies"
+			lr.text.credit = "no tier applies"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
+		credit, lr.text.credit = a.cachedCredit(l, t, fees, fx, ar)
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
 		n, w, byDefault := expectedDefault(l.Credit.ExpectedDefault, past, lr)
 		if lr.Status != StatusMissed && !byDefault {
-			lr.CreditReason = "minimum met, no credit"
+			lr.text.credit = "minimum met, no credit"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
-		if lr.Status != StatusMissed { // an expected-level default: say so instead
-			ar.scratch = fmt.Appendf(ar.scratch[:0], "expected level missed in %d of the last %d periods: %s", n, w,
-				strings.TrimPrefix(lr.CreditReason, minimumMissed))
-			lr.CreditReason = ar.write(ar.scratch)
+		credit, lr.text.credit = a.cachedCredit(l, 0, fees, fx, ar)
+		if lr.Status != StatusMissed { // an expected-level default: CreditReason says so instead
+			lr.text.missed, lr.text.window = int32(n), int32(w)
 		}
 		lr.CreditPercent = l.Credit.Allocation
 		if l.service >= 0 {
@@ -261,15 +223,11 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 				v.String(), outsourcing.ErrInvalidInput)
 		}
 		credit = v.Shopspring()
-		ar.scratch = fmt.Appendf(ar.scratch[:0], "rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
-		lr.CreditReason = ar.write(ar.scratch)
+		lr.text.credit = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
 		credit = credit.Mul(rp.Multiplier.Shopspring())
-		lr.Multiplier = rp.Multiplier
-		ar.scratch = fmt.Appendf(append(ar.scratch[:0], lr.CreditReason...), "; ×%s for missing the expected level %d periods in a row",
-			rp.Multiplier.String(), lr.MissedExpectedRun)
-		lr.CreditReason = ar.write(ar.scratch)
+		lr.Multiplier = rp.Multiplier // CreditReason says so
 	}
 	return credit, nil
 }

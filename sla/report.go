@@ -60,7 +60,11 @@ type Report struct {
 	Signals []Signal `json:"signals,omitempty"`
 }
 
-// LevelReport is one level's attainment in a period.
+// LevelReport is one level's attainment in a period. Its words — Reason,
+// CreditReason and Exact — are methods, written when read from the
+// figures the report holds; its JSON form carries them as "reason",
+// "credit_reason" and "exact", and a report read back from JSON keeps the
+// words it was read with.
 type LevelReport struct {
 	// ID, Name, Service, Metric and Class repeat the level's definition.
 	ID      string     `json:"id"`
@@ -75,14 +79,12 @@ type LevelReport struct {
 	Expected outsourcing.Decimal `json:"expected"`
 	// Minimum is the minimum level.
 	Minimum outsourcing.Decimal `json:"minimum"`
-	// Actual is the measured value rounded to ActualPlaces; nil with no data.
+	// Actual is the measured value rounded to ActualPlaces; nil with no
+	// data. The JSON form follows it with "exact" (Exact).
 	Actual *outsourcing.Decimal `json:"actual,omitempty"`
-	// Exact is the measured value as an exact fraction ("431995/4320").
-	Exact string `json:"exact,omitempty"`
-	// Status is the attainment.
+	// Status is the attainment. The JSON form follows it with "reason"
+	// (Reason).
 	Status Status `json:"status"`
-	// Reason says why, in words.
-	Reason string `json:"reason"`
 	// Population is the number of tickets, samples or intervals measured;
 	// Good how many of them were within target.
 	Population int `json:"population,omitempty"`
@@ -111,9 +113,8 @@ type LevelReport struct {
 	// CreditShare is the level's share of the period's credits after the
 	// cap, in percent: its credit before the cap over all levels' credits
 	// before the cap, rounded to ActualPlaces; absent when nothing is owed.
+	// The JSON form follows it with "credit_reason" (CreditReason).
 	CreditShare outsourcing.Decimal `json:"credit_share,omitzero"`
-	// CreditReason says how the credit was found.
-	CreditReason string `json:"credit_reason,omitempty"`
 	// EarnedBack is the earlier credit of this level waived this period.
 	EarnedBack outsourcing.Money `json:"earned_back"`
 	// Bonus reports whether the level earned the bonus.
@@ -134,6 +135,8 @@ type LevelReport struct {
 	Trend []TrendPoint `json:"trend"`
 	// ErrorBudget is the error budget of an outage-based availability level.
 	ErrorBudget *ErrorBudget `json:"error_budget,omitempty"`
+
+	text levelText // what Reason, CreditReason and Exact write
 }
 
 // TrendPoint is a level's value in an earlier period.
@@ -211,10 +214,6 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	return out, nil
 }
 
-// textPerLevel is about the text one level report writes (its exact
-// value and reason), to size the text buffer once.
-const textPerLevel = 176
-
 // evaluate is Evaluate for checked periods, replaying tickets on clocks
 // (Agreement.clocks of the periods) and preparing the events in sc; its
 // errors are not yet prefixed "sla: ".
@@ -241,7 +240,6 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clock
 	}
 	ar.trend = make([]TrendPoint, 0, trendPoints)
 	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
-	ar.text.Grow(textPerLevel * n * len(periods))
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
 		return nil, err
