@@ -13,8 +13,11 @@ type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
+	lines    [][]TrendPoint // per level, its points so far (see trend)
 	signals  []Signal
 	labels   []string         // the periods signals counted
+	evidence []evidence       // per signal of a report, see countBreach
+	reads    int              // how many periods the signals read at most
 	credits  [][]cachedCredit // per level, per tier
 	last     *rounded
 	ints     []int64  // weights and parts, see weights and parts
@@ -99,10 +102,6 @@ func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
 	ar.budgets = append(ar.budgets, b)
 	return &ar.budgets[len(ar.budgets)-1]
 }
-
-// trendPoints returns an empty slice with room for n points, whose
-// appends never reach another slice's points.
-func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
 
 // carve cuts an empty slice with room for n elements from the spare
 // capacity of *pool (a new pool of at least least elements when it has

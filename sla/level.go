@@ -83,7 +83,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 		lr.ErrorBudget = errorBudget(expected, m, ar)
 	}
 	improve(l, lr, &m, expected, prev, past)
-	lr.Trend = trend(past, per, lr, ar)
+	lr.Trend = trend(&ar.lines[l.index], per, lr)
 	return a.levelCredit(l, &m, lr, past, fees, fx, ar)
 }
 
@@ -166,14 +166,13 @@ func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *Lev
 	lr.BetterThanExpectedRun = 0
 }
 
-// trend returns the last TrendPeriods points of the level, cur's last.
-func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []TrendPoint {
-	start := max(len(past)-(TrendPeriods-1), 0)
-	out := ar.trendPoints(len(past) - start + 1)
-	for _, x := range past[start:] {
-		out = append(out, x.Trend[len(x.Trend)-1])
-	}
-	return append(out, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
+// trend appends cur's point to line, the level's points so far (oldest
+// first), and returns the last TrendPeriods of them, which share line's
+// storage.
+func trend(line *[]TrendPoint, per Period, cur *LevelReport) []TrendPoint {
+	*line = append(*line, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
+	n := len(*line)
+	return (*line)[max(n-TrendPeriods, 0):n:n]
 }
 
 // levelCredit returns a level's credit before caps and rounding, and

@@ -131,7 +131,9 @@ type LevelReport struct {
 	// NextExpected is the raised expected level in force from the next
 	// period, when continuous improvement applies.
 	NextExpected *outsourcing.Decimal `json:"next_expected,omitempty"`
-	// Trend holds the last TrendPeriods periods, oldest first.
+	// Trend holds the last TrendPeriods periods, oldest first. The level's
+	// reports of one call share their points: read them, do not write to
+	// them.
 	Trend []TrendPoint `json:"trend"`
 	// ErrorBudget is the error budget of an outage-based availability level.
 	ErrorBudget *ErrorBudget `json:"error_budget,omitempty"`
@@ -169,7 +171,8 @@ type Signal struct {
 	// ending with this period.
 	Counted int `json:"counted"`
 	// Periods are the labels of the periods counted, oldest first: the
-	// evidence for the signal.
+	// evidence for the signal. The signals of one call share their
+	// labels: read them, do not write to them.
 	Periods []string `json:"periods,omitempty"`
 	// Triggered is Counted ≥ Threshold.
 	Triggered bool `json:"triggered"`
@@ -229,16 +232,16 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clock
 	n := len(a.levels)
 	// past[i] is level i's history, oldest first, growing as periods are reported.
 	past := make([][]*LevelReport, n)
-	ar := &arena{}
-	trendPoints := 0
+	ar := &arena{lines: make([][]TrendPoint, n), reads: len(prior) + len(periods)}
 	for i, l := range a.levels {
 		h := levelHistory(prior, l.ID)
 		past[i] = append(make([]*LevelReport, 0, len(h)+len(periods)), h...)
-		for k := range periods {
-			trendPoints += min(len(h)+k, TrendPeriods-1) + 1
+		h = h[max(len(h)-(TrendPeriods-1), 0):]
+		ar.lines[i] = carve(&ar.trend, len(h)+len(periods), n*(TrendPeriods-1+len(periods)))
+		for _, x := range h {
+			ar.lines[i] = append(ar.lines[i], x.Trend[len(x.Trend)-1])
 		}
 	}
-	ar.trend = make([]TrendPoint, 0, trendPoints)
 	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
