@@ -19,9 +19,10 @@ type arena struct {
 	evidence []evidence       // per signal of a report, see countBreach
 	reads    int              // how many periods the signals read at most
 	credits  [][]cachedCredit // per level, per tier
-	last     *rounded
-	ints     []int64  // weights and parts, see weights and parts
-	rems     []uint64 // remainders, see parts
+	last     rounded          // the last total shareCredits rounded, when held
+	shared   sharing          // the last credits shareUnits shared
+	ints     []int64          // weights and parts, see weights and parts
+	rems     []uint64         // remainders, see parts
 	order    []int
 }
 
@@ -31,13 +32,23 @@ type cachedCredit struct {
 	done   bool
 	amount decimal.Decimal
 	why    string
+	times  *decimal.Decimal // amount × the repeat multiplier, once computed
+}
+
+// repeated returns the amount times the repeat multiplier m, computed once.
+func (c *cachedCredit) repeated(m outsourcing.Decimal) decimal.Decimal {
+	if c.times == nil {
+		v := c.amount.Mul(m.Shopspring())
+		c.times = &v
+	}
+	return *c.times
 }
 
 // rounded remembers the last total rounded by shareCredits: most periods
 // with a credit owe the same one. The total is n·10^exp when fixed, total
 // otherwise.
 type rounded struct {
-	fixed             bool
+	held, fixed       bool
 	n                 int64
 	exp               int32
 	total             decimal.Decimal
@@ -83,6 +94,36 @@ func (ar *arena) parts(n int) ([]int64, []uint64, []int) {
 		ar.rems, ar.order = make([]uint64, n), make([]int, n)
 	}
 	return ar.ints[n : 2*n], ar.rems[:n], ar.order[:n]
+}
+
+// newArena sizes an arena for reporting periods more periods after the
+// levels' reports in past (reads periods in all), and starts each level's
+// trend line with the last points of its history.
+func (a *Agreement) newArena(past [][]*LevelReport, reads, periods int) *arena {
+	ar := &arena{lines: make([][]TrendPoint, len(a.levels)), reads: reads}
+	points, budgets := 0, 0
+	for i, l := range a.levels {
+		points += min(len(past[i]), TrendPeriods-1) + periods
+		if l.Metric == MetricKindAvailability && l.ErrorRate == nil {
+			budgets += periods
+		}
+	}
+	ar.trend = make([]TrendPoint, 0, points)
+	for i, h := range past {
+		h = h[max(len(h)-(TrendPeriods-1), 0):]
+		ar.lines[i] = carve(&ar.trend, len(h)+periods, 0)
+		for _, x := range h {
+			ar.lines[i] = append(ar.lines[i], x.Trend[len(x.Trend)-1])
+		}
+	}
+	ar.decimals = make([]outsourcing.Decimal, 0, len(a.levels)*periods+budgets) // actual values and budgets' remaining percents
+	ar.budgets = make([]ErrorBudget, 0, budgets)
+	if len(a.spec.Breaches) > 0 {
+		n := a.signalsPerReport()
+		ar.signals = make([]Signal, 0, n*periods)
+		ar.labels = make([]string, 0, n*reads)
+	}
+	return ar
 }
 
 // decimal stores v and returns a pointer to it.

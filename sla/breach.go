@@ -130,7 +130,7 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 		}
 	}
 	if ev.labels == nil {
-		ev.labels = carve(&ar.labels, max(ar.reads, n), 64)
+		ev.labels = carve(&ar.labels, max(ar.reads, n), 16*n)
 	}
 	for ; ev.read < n; ev.read++ {
 		if match(ev.read) {

@@ -186,6 +186,7 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 		return decimal.Zero, nil
 	}
 	var credit decimal.Decimal
+	var cached *cachedCredit // the tier's or allocation's credit, when one applies
 	switch l.kind {
 	case CreditKindTiers:
 		t := l.tierFor(m.actual)
@@ -193,7 +194,8 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 			lr.text.credit = "no tier applies"
 			break
 		}
-		credit, lr.text.credit = a.cachedCredit(l, t, fees, fx, ar)
+		cached = a.cachedCredit(l, t, fees, fx, ar)
+		credit, lr.text.credit = cached.amount, cached.why
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
 		n, w, byDefault := expectedDefault(l.Credit.ExpectedDefault, past, lr)
@@ -201,7 +203,8 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 			lr.text.credit = "minimum met, no credit"
 			break
 		}
-		credit, lr.text.credit = a.cachedCredit(l, 0, fees, fx, ar)
+		cached = a.cachedCredit(l, 0, fees, fx, ar)
+		credit, lr.text.credit = cached.amount, cached.why
 		if lr.Status != StatusMissed { // an expected-level default: CreditReason says so instead
 			lr.text.missed, lr.text.window = int32(n), int32(w)
 		}
@@ -225,7 +228,11 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 		lr.text.credit = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
-		credit = credit.Mul(rp.Multiplier.Shopspring())
+		if cached != nil {
+			credit = cached.repeated(rp.Multiplier)
+		} else {
+			credit = credit.Mul(rp.Multiplier.Shopspring())
+		}
 		lr.Multiplier = rp.Multiplier // CreditReason says so
 	}
 	return credit, nil
@@ -236,7 +243,7 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 // Evaluate call: it depends only on the level's fees and the at-risk
 // amount, which are the same in every period. Amounts in reasons are
 // shown at the currency's minor unit.
-func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, string) {
+func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) *cachedCredit {
 	if ar.credits == nil {
 		ar.credits = make([][]cachedCredit, len(a.levels))
 	}
@@ -245,7 +252,7 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 	}
 	c := &ar.credits[l.index][k]
 	if c.done {
-		return c.amount, c.why
+		return c
 	}
 	c.done = true
 	mode := a.spec.Credits.Rounding
@@ -255,19 +262,19 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 		c.why = fmt.Sprintf(minimumMissed+"allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
 			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
 			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
-		return c.amount, c.why
+		return c
 	}
 	if l.kind == CreditKindAllocation {
 		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
 		c.why = fmt.Sprintf(minimumMissed+"allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
-		return c.amount, c.why
+		return c
 	}
 	t := l.tiers[k]
 	c.amount = t.credit.Of(fees).Amount().Shopspring()
 	c.why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
-	return c.amount, c.why
+	return c
 }
 
 // tierFor returns the index in l.tiers of the tier holding v, or -1.

@@ -232,17 +232,11 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clock
 	n := len(a.levels)
 	// past[i] is level i's history, oldest first, growing as periods are reported.
 	past := make([][]*LevelReport, n)
-	ar := &arena{lines: make([][]TrendPoint, n), reads: len(prior) + len(periods)}
 	for i, l := range a.levels {
 		h := levelHistory(prior, l.ID)
 		past[i] = append(make([]*LevelReport, 0, len(h)+len(periods)), h...)
-		h = h[max(len(h)-(TrendPeriods-1), 0):]
-		ar.lines[i] = carve(&ar.trend, len(h)+len(periods), n*(TrendPeriods-1+len(periods)))
-		for _, x := range h {
-			ar.lines[i] = append(ar.lines[i], x.Trend[len(x.Trend)-1])
-		}
 	}
-	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
+	ar := a.newArena(past, len(prior)+len(periods), len(periods))
 	fx, err := a.fixedAmounts(in.Fees)
 	if err != nil {
 		return nil, err
@@ -252,7 +246,6 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clock
 	raw := make([]outsourcing.Decimal, n)
 	var seq []*Report // the reports breach rules read, oldest first
 	if len(a.spec.Breaches) > 0 {
-		ar.signals = make([]Signal, 0, a.signalsPerReport()*len(periods))
 		seq = make([]*Report, 0, len(prior)+len(periods))
 		for i := range prior {
 			seq = append(seq, &prior[i])

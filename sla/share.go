@@ -44,7 +44,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	if !key.positive() {
 		return nil
 	}
-	if ar.last == nil || !ar.last.same(key) {
+	if !ar.last.held || !ar.last.same(key) {
 		total := key.sum()
 		uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
 		if err != nil {
@@ -58,8 +58,8 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 		if err != nil {
 			return err
 		}
-		key.uncapped, key.credits = uncapped.Round(terms.Rounding), credits.Round(terms.Rounding)
-		ar.last = &key
+		key.held, key.uncapped, key.credits = true, uncapped.Round(terms.Rounding), credits.Round(terms.Rounding)
+		ar.last = key
 	}
 	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
 	if m := terms.MinimumPayout; m.IsSet() && !r.Credits.Amount().GreaterThan(m.Amount()) {
@@ -67,7 +67,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 		return nil
 	}
 	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
-		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalFromInt(100)
+		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalOf(hundred)
 		return nil
 	}
 	if units, ok := minorUnits(r.Credits); ok && key.fixed {
@@ -95,8 +95,17 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 // levels by their weights w (summing to total > 0), as Money.Allocate
 // does: ⌊units·w/total⌋ each, then one unit each to the largest
 // remainders, the earlier level first among equal ones. Each level's
-// share is 100·w/total rounded to ActualPlaces half up.
+// share is 100·w/total rounded to ActualPlaces half up. The shares of the
+// last units and weights are kept in ar and given again when the next
+// period owes the same.
 func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error {
+	last := &ar.shared
+	if last.w != nil && last.units == units && slices.Equal(last.w, w) {
+		for i := range r.Levels {
+			r.Levels[i].Credit, r.Levels[i].CreditShare = last.credit[i], last.share[i]
+		}
+		return nil
+	}
 	cur := r.Credits.Currency()
 	places := cur.MinorUnits()
 	parts, rems, order := ar.parts(len(w))
@@ -121,7 +130,21 @@ func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error
 			r.Levels[i].CreditShare = percentOf(w[i], total).round(ActualPlaces)
 		}
 	}
+	last.units, last.w = units, append(last.w[:0], w...)
+	last.credit, last.share = last.credit[:0], last.share[:0]
+	for i := range r.Levels {
+		last.credit, last.share = append(last.credit, r.Levels[i].Credit), append(last.share, r.Levels[i].CreditShare)
+	}
 	return nil
+}
+
+// sharing is the last credits shareUnits shared: the units and weights,
+// and each level's credit and share.
+type sharing struct {
+	units  int64
+	w      []int64
+	credit []outsourcing.Money
+	share  []outsourcing.Decimal
 }
 
 // minorUnits returns a non-negative amount in whole minor units of its
