@@ -2,7 +2,6 @@ package sla
 
 import (
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // arena holds the storage of one Evaluate call's reports, allocated once
@@ -15,85 +14,10 @@ type arena struct {
 	trend    []TrendPoint
 	lines    [][]TrendPoint // per level, its points so far (see trend)
 	signals  []Signal
-	labels   []string         // the periods signals counted
-	evidence []evidence       // per signal of a report, see countBreach
-	reads    int              // how many periods the signals read at most
-	credits  [][]cachedCredit // per level, per tier
-	last     rounded          // the last total shareCredits rounded, when held
-	shared   sharing          // the last credits shareUnits shared
-	ints     []int64          // weights and parts, see weights and parts
-	rems     []uint64         // remainders, see parts
-	order    []int
-}
-
-// cachedCredit is a credit amount and its reason, see
-// Agreement.cachedCredit.
-type cachedCredit struct {
-	done   bool
-	amount decimal.Decimal
-	why    string
-	times  *decimal.Decimal // amount × the repeat multiplier, once computed
-}
-
-// repeated returns the amount times the repeat multiplier m, computed once.
-func (c *cachedCredit) repeated(m outsourcing.Decimal) decimal.Decimal {
-	if c.times == nil {
-		v := c.amount.Mul(m.Shopspring())
-		c.times = &v
-	}
-	return *c.times
-}
-
-// rounded remembers the last total rounded by shareCredits: most periods
-// with a credit owe the same one. The total is n·10^exp when fixed, total
-// otherwise.
-type rounded struct {
-	held, fixed       bool
-	n                 int64
-	exp               int32
-	total             decimal.Decimal
-	uncapped, credits outsourcing.Money
-}
-
-// same reports whether r and o hold the same total.
-func (r *rounded) same(o rounded) bool {
-	if r.fixed && o.fixed {
-		return r.n == o.n && r.exp == o.exp
-	}
-	return r.sum().Equal(o.sum())
-}
-
-// positive reports whether the total is above zero.
-func (r *rounded) positive() bool {
-	if r.fixed {
-		return r.n > 0
-	}
-	return r.total.IsPositive()
-}
-
-// sum is the total as a decimal.
-func (r *rounded) sum() decimal.Decimal {
-	if r.fixed {
-		return decimal.New(r.n, r.exp)
-	}
-	return r.total
-}
-
-// weights returns scratch room for n fixed-point weights.
-func (ar *arena) weights(n int) []int64 {
-	if cap(ar.ints) < 2*n {
-		ar.ints = make([]int64, 2*n)
-	}
-	return ar.ints[:n]
-}
-
-// parts returns scratch room for n allocated parts, their remainders and
-// their order.
-func (ar *arena) parts(n int) ([]int64, []uint64, []int) {
-	if cap(ar.rems) < n {
-		ar.rems, ar.order = make([]uint64, n), make([]int, n)
-	}
-	return ar.ints[n : 2*n], ar.rems[:n], ar.order[:n]
+	labels   []string   // the periods signals counted
+	evidence []evidence // per signal of a report, see countBreach
+	reads    int        // how many periods the signals read at most
+	am       *amounts   // what the input's fees decide
 }
 
 // newArena sizes an arena for reporting periods more periods after the

@@ -244,13 +244,13 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 // amount, which are the same in every period. Amounts in reasons are
 // shown at the currency's minor unit.
 func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) *cachedCredit {
-	if ar.credits == nil {
-		ar.credits = make([][]cachedCredit, len(a.levels))
+	if ar.am.credits == nil {
+		ar.am.credits = make([][]cachedCredit, len(a.levels))
 	}
-	if ar.credits[l.index] == nil {
-		ar.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
+	if ar.am.credits[l.index] == nil {
+		ar.am.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
 	}
-	c := &ar.credits[l.index][k]
+	c := &ar.am.credits[l.index][k]
 	if c.done {
 		return c
 	}

@@ -40,7 +40,8 @@ type events struct {
 // gives each worker one; Evaluate and Report use a new one.
 type scratch struct {
 	ev      events
-	sorting []span // the bucket sort's buffer
+	sorting []span   // the bucket sort's buffer
+	am      *amounts // the amounts of the last input's fees
 }
 
 // prepare filters and orders the input for every level of a into sc,

@@ -33,7 +33,9 @@ type Report struct {
 	// Uncapped is the sum of the levels' credits before caps, rounded.
 	Uncapped outsourcing.Money `json:"uncapped"`
 	// Cap is the cap that applied: the smaller of the at-risk amount and
-	// the cap % of fees; nil when the agreement has neither.
+	// the cap % of fees; nil when the agreement has neither. Reports of
+	// the same fees may point to the same value: read it, do not write
+	// through it.
 	Cap *outsourcing.Money `json:"cap,omitempty"`
 	// Credits is the total credit owed for the period after caps, rounded
 	// once to the currency's minor unit; the levels' credits share it out
@@ -237,10 +239,10 @@ func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clock
 		past[i] = append(make([]*LevelReport, 0, len(h)+len(periods)), h...)
 	}
 	ar := a.newArena(past, len(prior)+len(periods), len(periods))
-	fx, err := a.fixedAmounts(in.Fees)
-	if err != nil {
+	if ar.am, err = sc.amounts(a, in); err != nil {
 		return nil, err
 	}
+	fx := ar.am.fx
 	levels := make([]LevelReport, n*len(periods))
 	out := make([]Report, len(periods))
 	raw := make([]outsourcing.Decimal, n)
@@ -294,7 +296,7 @@ type fixed struct {
 	atRisk outsourcing.Money   // exact
 	shown  outsourcing.Money   // atRisk rounded
 	limit  *decimal.Decimal    // the cap on the period's credits, exact
-	cap    outsourcing.Money   // limit rounded
+	cap    *outsourcing.Money  // limit rounded; nil without a limit
 	nested []decimal.Decimal   // nested allocation amounts per level, nil when not nested
 	shares []outsourcing.Money // the services' shares of the at-risk amount, when nested
 }
@@ -324,7 +326,8 @@ func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
 		if err != nil {
 			return fixed{}, err
 		}
-		fx.cap = m.Round(terms.Rounding)
+		c := m.Round(terms.Rounding)
+		fx.cap = &c
 	}
 	var err error
 	if fx.nested, fx.shares, err = a.nestedAmounts(fx.shown); err != nil {

@@ -17,10 +17,7 @@ import (
 // decimals otherwise: the same amounts either way.
 func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money, fx fixed, ar *arena) error {
 	terms := a.spec.Credits
-	if fx.limit != nil {
-		c := fx.cap
-		r.Cap = &c
-	}
+	r.Cap = fx.cap
 	r.Uncapped, r.Credits = fx.zero, fx.zero
 	owed, last := 0, 0
 	for i := range r.Levels {
@@ -32,7 +29,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	if owed == 0 {
 		return nil
 	}
-	w := ar.weights(len(raw))
+	w := ar.am.weights(len(raw))
 	key := rounded{}
 	key.n, key.exp, key.fixed = fixedPoint(raw, w)
 	if !key.fixed {
@@ -44,7 +41,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	if !key.positive() {
 		return nil
 	}
-	if !ar.last.held || !ar.last.same(key) {
+	if !ar.am.last.held || !ar.am.last.same(key) {
 		total := key.sum()
 		uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
 		if err != nil {
@@ -59,9 +56,9 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 			return err
 		}
 		key.held, key.uncapped, key.credits = true, uncapped.Round(terms.Rounding), credits.Round(terms.Rounding)
-		ar.last = key
+		ar.am.last = key
 	}
-	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
+	r.Uncapped, r.Credits = ar.am.last.uncapped, ar.am.last.credits
 	if m := terms.MinimumPayout; m.IsSet() && !r.Credits.Amount().GreaterThan(m.Amount()) {
 		r.Credits, r.BelowMinimum = fx.zero, true
 		return nil
@@ -77,7 +74,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 	if err != nil {
 		return err
 	}
-	whole := outsourcing.DecimalOf(ar.last.sum())
+	whole := outsourcing.DecimalOf(ar.am.last.sum())
 	for i := range r.Levels {
 		r.Levels[i].Credit = parts[i]
 		if !raw[i].IsZero() {
@@ -99,7 +96,7 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 // last units and weights are kept in ar and given again when the next
 // period owes the same.
 func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error {
-	last := &ar.shared
+	last := &ar.am.shared
 	if last.w != nil && last.units == units && slices.Equal(last.w, w) {
 		for i := range r.Levels {
 			r.Levels[i].Credit, r.Levels[i].CreditShare = last.credit[i], last.share[i]
@@ -108,7 +105,7 @@ func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error
 	}
 	cur := r.Credits.Currency()
 	places := cur.MinorUnits()
-	parts, rems, order := ar.parts(len(w))
+	parts, rems, order := ar.am.parts(len(w))
 	left := units
 	for i, x := range w {
 		hi, lo := bits.Mul64(uint64(units), uint64(x)) // x ≤ total, so the quotient fits

@@ -30,8 +30,8 @@ func TestShareUnitsIsAllocate(t *testing.T) {
 		cur := []outsourcing.Currency{"JPY", "EUR", "KWD"}[r.IntN(3)]
 		credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(decimal.New(1+r.Int64N(1e7), -cur.MinorUnits())), cur)
 		require.NoError(t, err)
-		ar := &arena{}
-		w := ar.weights(n)
+		ar := &arena{am: &amounts{}}
+		w := ar.am.weights(n)
 		total, _, ok := fixedPoint(raw, w)
 		require.True(t, ok)
 		if total == 0 {
