@@ -126,7 +126,7 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 		}
 	} else {
 		var p prepared
-		if err := a.prepareLevel(l, in, outages, true, l.cal, &p, nil); err != nil {
+		if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
 			return RollingBudget{}, fmt.Errorf("sla: level %q: %w", id, err)
 		}
 		count = func(length int64) (int64, int64) {

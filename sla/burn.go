@@ -75,7 +75,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 		return nil, fmt.Errorf("sla: %w", err)
 	}
 	var p prepared
-	if err := a.prepareLevel(l, in, outages, true, l.cal, &p, nil); err != nil {
+	if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
 		return nil, fmt.Errorf("sla: level %q: %w", id, err)
 	}
 	end := asOf.UnixNano()

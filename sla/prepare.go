@@ -40,8 +40,8 @@ type events struct {
 // gives each worker one; Evaluate and Report use a new one.
 type scratch struct {
 	ev      events
-	sorting []span   // the bucket sort's buffer
-	am      *amounts // the amounts of the last input's fees
+	sorting spanSorter // room to sort outages
+	am      *amounts   // the amounts of the last input's fees
 }
 
 // prepare filters and orders the input for every level of a into sc,
@@ -56,8 +56,9 @@ func (a *Agreement) prepare(in Input, clocks []clock, sc *scratch) (*events, err
 	if len(ev.level) != len(a.levels) {
 		ev.level = make([]prepared, len(a.levels))
 	}
-	// When every level counts every outage, the outages are sorted once
-	// for all of them, and the last level to read them takes them over.
+	// When every level counts every outage, the outages are sorted and
+	// merged once for all of them, and the last level to read them takes
+	// them over.
 	last, every := -1, true
 	for i, l := range a.levels {
 		if l.readsOutages() {
@@ -65,10 +66,10 @@ func (a *Agreement) prepare(in Input, clocks []clock, sc *scratch) (*events, err
 		}
 	}
 	if every {
-		sortSpans(outages, &sc.sorting)
+		outages = mergeSpans(outages, &sc.sorting)
 	}
 	for i, l := range a.levels {
-		if err := a.prepareLevel(l, in, outages, i == last, clocks[i], &ev.level[i], &sc.sorting); err != nil {
+		if err := a.prepareLevel(l, in, outages, every, i == last, clocks[i], &ev.level[i], &sc.sorting); err != nil {
 			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
 	}
@@ -94,9 +95,10 @@ func (l *level) readsOutages() bool {
 }
 
 // prepareLevel prepares the input for level l into p, reusing p's room;
-// outages are in.Outages as spans, which the level may sort in place when
-// own is true; tickets are replayed on cal; sorting is a sort buffer.
-func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool, cal clock, p *prepared, sorting *[]span) error {
+// outages are in.Outages as spans in input order, or sorted and merged
+// when every level counts them all (merged), which the level may reorder
+// when own is true; tickets are replayed on cal; sorting is room to sort.
+func (a *Agreement) prepareLevel(l *level, in Input, outages []span, merged, own bool, cal clock, p *prepared, sorting *spanSorter) error {
 	p.maint = p.maint[:0]
 	for _, w := range a.maint {
 		if w.Service == "" || l.Service == "" || w.Service == l.Service {
@@ -116,7 +118,7 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool, c
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		p.samples = prepareSamples(p.samples, l, in.Requests)
 	case l.readsOutages():
-		if err := a.prepareOutages(l, in.Outages, outages, own, p, sorting); err != nil {
+		if err := a.prepareOutages(l, in.Outages, outages, merged, own, p, sorting); err != nil {
 			return err
 		}
 	case l.Metric == MetricKindPercentileLatency:
@@ -147,10 +149,10 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool, c
 // prepareOutages sets p.outages to the level's outages that no exclusion
 // rule removes, merged, less maintenance (one-off windows and the
 // recurring occurrences that meet an outage) and less the pieces shorter
-// than the minimum countable length. all holds the outages as spans; the
-// level may reorder it when own is true, and copies it into p.own
-// otherwise.
-func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, own bool, p *prepared, sorting *[]span) error {
+// than the minimum countable length. all holds the outages as spans, in
+// input order or merged; the level may reorder it when own is true, and
+// copies it into p.own otherwise.
+func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, merged, own bool, p *prepared, sorting *spanSorter) error {
 	var spans []span
 	switch {
 	case l.Service == "" && len(l.Exclusions) == 0 && own:
@@ -163,9 +165,11 @@ func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, own b
 		if p.own, err = a.levelOutages(p.own[:0], l, outages, all); err != nil {
 			return err
 		}
-		spans = p.own
+		spans, merged = p.own, false
 	}
-	spans = mergeSpans(spans, sorting)
+	if !merged {
+		spans = mergeSpans(spans, sorting)
+	}
 	spans = subtractSpans(spans, a.outageMaintenance(l, spans, p.maint))
 	if l.MinOutage > 0 {
 		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })

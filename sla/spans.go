@@ -2,6 +2,7 @@ package sla
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -9,11 +10,22 @@ import (
 // span is a half-open interval [s, e) in Unix nanoseconds.
 type span struct{ s, e int64 }
 
-// mergeSpans sorts spans and unites overlapping or touching ones, in
-// place; buf is sortSpans's.
-func mergeSpans(in []span, buf *[]span) []span {
-	sortSpans(in, buf)
-	out := in[:0]
+// mergeSpans sorts spans by start and unites overlapping or touching
+// ones, in place; so is room for a long list's bucket sort, kept for the
+// next call (nil allocates).
+func mergeSpans(in []span, so *spanSorter) []span {
+	if !sortedByStart(in) {
+		if len(in) >= bucketMin {
+			return so.sortMerge(in)
+		}
+		slices.SortFunc(in, func(a, b span) int { return cmp.Compare(a.s, b.s) })
+	}
+	return unite(in[:0], in)
+}
+
+// unite appends the spans of in, sorted by start, to out, uniting
+// overlapping or touching ones; out may share in's storage from its start.
+func unite(out, in []span) []span {
 	for _, x := range in {
 		if n := len(out); n > 0 && x.s <= out[n-1].e {
 			out[n-1].e = max(out[n-1].e, x.e)
@@ -22,6 +34,15 @@ func mergeSpans(in []span, buf *[]span) []span {
 		out = append(out, x)
 	}
 	return out
+}
+
+func sortedByStart(x []span) bool {
+	for i := 1; i < len(x); i++ {
+		if x[i].s < x[i-1].s {
+			return false
+		}
+	}
+	return true
 }
 
 // subtractSpans returns a minus b; both sorted and merged.
@@ -104,71 +125,86 @@ func covers(spans []span, s, e int64) bool {
 	return i < len(spans) && spans[i].s <= s && e <= spans[i].e
 }
 
-// bucketMin is the length from which sortSpans distributes spans into
+// bucketMin is the length from which mergeSpans distributes spans into
 // buckets: below it a comparison sort is as fast and needs no buffer.
 const bucketMin = 128
 
-// buckets is how many buckets sortSpans distributes into.
-const buckets = 1024
-
-// sortSpans sorts spans by start. Spans read from events are often in
-// order already, which is checked first. Long lists are distributed by
-// start into equal ranges between the least and the greatest start (a
-// counting pass and a scatter pass, no comparison closure), and each
-// bucket is then sorted on its own: by insertion when small, as buckets
-// are when starts spread over the period, by a comparison sort
-// otherwise, so clustered starts cost no more than a comparison sort.
-//
-// buf is room for the distribution, kept for the next call; nil allocates.
-func sortSpans(x []span, buf *[]span) {
-	if slices.IsSortedFunc(x, cmpStart) {
-		return
-	}
-	if len(x) < bucketMin {
-		slices.SortFunc(x, cmpStart)
-		return
-	}
-	lo, hi := x[0].s, x[0].s
-	for _, v := range x {
-		lo, hi = min(lo, v.s), max(hi, v.s)
-	}
-	shift := uint(0)
-	for uint64(hi-lo)>>shift >= buckets {
-		shift++
-	}
-	var start [buckets + 1]int32
-	for _, v := range x {
-		start[uint64(v.s-lo)>>shift+1]++
-	}
-	for b := 1; b <= buckets; b++ {
-		start[b] += start[b-1]
-	}
-	if buf == nil {
-		buf = new([]span)
-	}
-	if cap(*buf) < len(x) {
-		*buf = make([]span, len(x))
-	}
-	tmp := (*buf)[:len(x)]
-	next := start
-	for _, v := range x {
-		b := uint64(v.s-lo) >> shift
-		tmp[next[b]] = v
-		next[b]++
-	}
-	for b := range buckets {
-		part := tmp[start[b]:start[b+1]]
-		if len(part) > 16 {
-			slices.SortFunc(part, cmpStart)
-			continue
-		}
-		for i := 1; i < len(part); i++ { // insertion sort
-			for j := i; j > 0 && part[j].s < part[j-1].s; j-- {
-				part[j], part[j-1] = part[j-1], part[j]
-			}
-		}
-	}
-	copy(x, tmp)
+// spanSorter is the room a bucket sort of spans needs: the spans
+// distributed, and a count per bucket.
+type spanSorter struct {
+	tmp   []span
+	count []int32
 }
 
-func cmpStart(a, b span) int { return cmp.Compare(a.s, b.s) }
+// sortMerge is mergeSpans for a long list out of order. The spans are
+// distributed by start into about as many equal ranges between the least
+// and the greatest start as there are spans (a counting pass and a
+// scatter pass, no comparison closure), then sorted within their buckets
+// and united into in. When no bucket holds more than a few spans, as when
+// starts spread over the period, one insertion pass sorts them all (a
+// span never passes one of an earlier bucket); otherwise each bucket is
+// sorted on its own, the large ones by a comparison sort, so clustered
+// starts cost no more than a comparison sort.
+func (so *spanSorter) sortMerge(in []span) []span {
+	if so == nil {
+		so = &spanSorter{}
+	}
+	lo, hi := in[0].s, in[0].s
+	for _, v := range in {
+		lo, hi = min(lo, v.s), max(hi, v.s)
+	}
+	buckets := 1 << bits.Len(uint(len(in)-1)) // a power of two ≥ len(in)
+	shift := uint(0)
+	for uint64(hi-lo)>>shift >= uint64(buckets) {
+		shift++
+	}
+	if cap(so.count) < buckets+1 {
+		so.count = make([]int32, buckets+1)
+	}
+	if cap(so.tmp) < len(in) {
+		so.tmp = make([]span, len(in))
+	}
+	count, tmp := so.count[:buckets+1], so.tmp[:len(in)]
+	clear(count)
+	most := int32(0)
+	for _, v := range in {
+		b := uint64(v.s-lo)>>shift + 1
+		count[b]++
+		most = max(most, count[b])
+	}
+	for b := 1; b <= buckets; b++ {
+		count[b] += count[b-1]
+	}
+	for _, v := range in { // count[b] moves from bucket b's start to its end
+		b := uint64(v.s-lo) >> shift
+		tmp[count[b]] = v
+		count[b]++
+	}
+	if most <= smallBucket {
+		insertionSort(tmp)
+		return unite(in[:0], tmp)
+	}
+	from := int32(0)
+	for b := range buckets {
+		part := tmp[from:count[b]]
+		from = count[b]
+		if len(part) > smallBucket {
+			slices.SortFunc(part, func(a, b span) int { return cmp.Compare(a.s, b.s) })
+		} else {
+			insertionSort(part)
+		}
+	}
+	return unite(in[:0], tmp)
+}
+
+// smallBucket is the most spans a bucket sorted by insertion holds.
+const smallBucket = 16
+
+// insertionSort sorts spans by start, stably.
+func insertionSort(x []span) {
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j].s < x[j-1].s; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+		}
+	}
+}
