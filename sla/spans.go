@@ -14,9 +14,9 @@ type span struct{ s, e int64 }
 // ones, in place; so is room for a long list's bucket sort, kept for the
 // next call (nil allocates).
 func mergeSpans(in []span, so *spanSorter) []span {
-	if !sortedByStart(in) {
+	if sorted, lo, hi := startOrder(in); !sorted {
 		if len(in) >= bucketMin {
-			return so.sortMerge(in)
+			return so.sortMerge(in, lo, hi)
 		}
 		slices.SortFunc(in, func(a, b span) int { return cmp.Compare(a.s, b.s) })
 	}
@@ -36,13 +36,19 @@ func unite(out, in []span) []span {
 	return out
 }
 
-func sortedByStart(x []span) bool {
-	for i := 1; i < len(x); i++ {
-		if x[i].s < x[i-1].s {
-			return false
-		}
+// startOrder reports whether spans are sorted by start, and their least
+// and greatest start.
+func startOrder(x []span) (sorted bool, lo, hi int64) {
+	if len(x) == 0 {
+		return true, 0, 0
 	}
-	return true
+	sorted, lo, hi = true, x[0].s, x[0].s
+	for i := 1; i < len(x); i++ {
+		s := x[i].s
+		sorted = sorted && s >= x[i-1].s
+		lo, hi = min(lo, s), max(hi, s)
+	}
+	return sorted, lo, hi
 }
 
 // subtractSpans returns a minus b; both sorted and merged.
@@ -145,13 +151,10 @@ type spanSorter struct {
 // span never passes one of an earlier bucket); otherwise each bucket is
 // sorted on its own, the large ones by a comparison sort, so clustered
 // starts cost no more than a comparison sort.
-func (so *spanSorter) sortMerge(in []span) []span {
+// lo and hi are the least and greatest start.
+func (so *spanSorter) sortMerge(in []span, lo, hi int64) []span {
 	if so == nil {
 		so = &spanSorter{}
-	}
-	lo, hi := in[0].s, in[0].s
-	for _, v := range in {
-		lo, hi = min(lo, v.s), max(hi, v.s)
 	}
 	buckets := 1 << bits.Len(uint(len(in)-1)) // a power of two ≥ len(in)
 	shift := uint(0)
