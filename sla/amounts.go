@@ -10,9 +10,9 @@ import (
 // amounts holds what an input's fees alone decide: the at-risk amount and
 // the cap, the levels' credit amounts and reasons, and the last credits
 // rounded and shared, with room to share them. A worker of EvaluateAll
-// keeps it from one input to the next while the fees are the same, so an
-// estate billed alike computes them once; its values are immutable and
-// shared by the reports.
+// keeps its amounts from one input to the next while the fees are the
+// same, so an estate billed alike computes them once, and reuses the room
+// when they change; the values are immutable and the reports share them.
 type amounts struct {
 	fees        outsourcing.Money
 	serviceFees map[string]outsourcing.Money
@@ -39,8 +39,15 @@ func (sc *scratch) amounts(a *Agreement, in Input) (*amounts, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc.am = &amounts{fees: in.Fees, serviceFees: maps.Clone(in.ServiceFees), fx: fx}
-	return sc.am, nil
+	if am == nil {
+		am = &amounts{}
+		sc.am = am
+	}
+	am.fees, am.serviceFees, am.fx, am.last = in.Fees, maps.Clone(in.ServiceFees), fx, rounded{}
+	for _, c := range am.credits {
+		clear(c)
+	}
+	return am, nil
 }
 
 // cachedCredit is a credit amount and its reason, see

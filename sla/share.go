@@ -97,13 +97,13 @@ func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outs
 // period owes the same.
 func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error {
 	last := &ar.am.shared
-	if last.w != nil && last.units == units && slices.Equal(last.w, w) {
+	cur := r.Credits.Currency()
+	if last.w != nil && last.units == units && last.currency == cur && slices.Equal(last.w, w) {
 		for i := range r.Levels {
 			r.Levels[i].Credit, r.Levels[i].CreditShare = last.credit[i], last.share[i]
 		}
 		return nil
 	}
-	cur := r.Credits.Currency()
 	places := cur.MinorUnits()
 	parts, rems, order := ar.am.parts(len(w))
 	left := units
@@ -127,7 +127,7 @@ func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error
 			r.Levels[i].CreditShare = percentOf(w[i], total).round(ActualPlaces)
 		}
 	}
-	last.units, last.w = units, append(last.w[:0], w...)
+	last.units, last.currency, last.w = units, cur, append(last.w[:0], w...)
 	last.credit, last.share = last.credit[:0], last.share[:0]
 	for i := range r.Levels {
 		last.credit, last.share = append(last.credit, r.Levels[i].Credit), append(last.share, r.Levels[i].CreditShare)
@@ -135,13 +135,14 @@ func shareUnits(r *Report, units int64, w []int64, total int64, ar *arena) error
 	return nil
 }
 
-// sharing is the last credits shareUnits shared: the units and weights,
-// and each level's credit and share.
+// sharing is the last credits shareUnits shared: the units, currency and
+// weights, and each level's credit and share.
 type sharing struct {
-	units  int64
-	w      []int64
-	credit []outsourcing.Money
-	share  []outsourcing.Decimal
+	units    int64
+	currency outsourcing.Currency
+	w        []int64
+	credit   []outsourcing.Money
+	share    []outsourcing.Decimal
 }
 
 // minorUnits returns a non-negative amount in whole minor units of its
