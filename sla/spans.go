@@ -23,17 +23,25 @@ func mergeSpans(in []span, so *spanSorter) []span {
 	return unite(in[:0], in)
 }
 
-// unite appends the spans of in, sorted by start, to out, uniting
-// overlapping or touching ones; out may share in's storage from its start.
+// unite writes the spans of in, sorted by start, to the start of out's
+// storage, uniting overlapping or touching ones, and returns them; out
+// has room for len(in) spans and may be in.
 func unite(out, in []span) []span {
-	for _, x := range in {
-		if n := len(out); n > 0 && x.s <= out[n-1].e {
-			out[n-1].e = max(out[n-1].e, x.e)
+	if len(in) == 0 {
+		return out[:0]
+	}
+	out = out[:len(in)]
+	n, cur := 0, in[0]
+	for _, x := range in[1:] {
+		if x.s <= cur.e {
+			cur.e = max(cur.e, x.e)
 			continue
 		}
-		out = append(out, x)
+		out[n], cur = cur, x
+		n++
 	}
-	return out
+	out[n] = cur
+	return out[:n+1]
 }
 
 // startOrder reports whether spans are sorted by start, and their least
@@ -161,31 +169,42 @@ func (so *spanSorter) sortMerge(in []span, lo, hi int64) []span {
 	for uint64(hi-lo)>>shift >= uint64(buckets) {
 		shift++
 	}
-	if cap(so.count) < buckets+1 {
-		so.count = make([]int32, buckets+1)
+	if cap(so.count) < 2*buckets {
+		so.count = make([]int32, 2*buckets)
 	}
 	if cap(so.tmp) < len(in) {
 		so.tmp = make([]span, len(in))
 	}
-	count, tmp := so.count[:buckets+1], so.tmp[:len(in)]
+	count, start, tmp := so.count[:buckets], so.count[buckets:2*buckets], so.tmp[:len(in)]
 	clear(count)
 	most := int32(0)
 	for _, v := range in {
-		b := uint64(v.s-lo)>>shift + 1
+		b := uint64(v.s-lo) >> shift
 		count[b]++
 		most = max(most, count[b])
 	}
-	for b := 1; b <= buckets; b++ {
-		count[b] += count[b-1]
+	run := int32(0)
+	for b, c := range count { // count[b] becomes bucket b's start
+		count[b] = run
+		run += c
+	}
+	if most <= smallBucket { // each span inserted in its bucket as it is placed
+		copy(start, count)
+		for _, v := range in {
+			b := uint64(v.s-lo) >> shift
+			p := count[b]
+			for ; p > start[b] && tmp[p-1].s > v.s; p-- {
+				tmp[p] = tmp[p-1]
+			}
+			tmp[p] = v
+			count[b]++
+		}
+		return unite(in[:0], tmp)
 	}
 	for _, v := range in { // count[b] moves from bucket b's start to its end
 		b := uint64(v.s-lo) >> shift
 		tmp[count[b]] = v
 		count[b]++
-	}
-	if most <= smallBucket {
-		insertionSort(tmp)
-		return unite(in[:0], tmp)
 	}
 	from := int32(0)
 	for b := range buckets {
@@ -206,8 +225,10 @@ const smallBucket = 16
 // insertionSort sorts spans by start, stably.
 func insertionSort(x []span) {
 	for i := 1; i < len(x); i++ {
-		for j := i; j > 0 && x[j].s < x[j-1].s; j-- {
-			x[j], x[j-1] = x[j-1], x[j]
+		v, j := x[i], i
+		for ; j > 0 && x[j-1].s > v.s; j-- {
+			x[j] = x[j-1]
 		}
+		x[j] = v
 	}
 }
