@@ -110,7 +110,7 @@ func (a *Agreement) levelByID(id string) (*level, error) {
 // (burn rates, rolling budgets, task SLAs) and returns its outages as spans.
 func checkEvents(in Input) ([]span, error) {
 	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil
-	outages, ok := outageSpans(nil, in.Outages)
+	outages, _, ok := outageSpans(nil, in.Outages)
 	if err := checkInput(in, !ok); err != nil {
 		return nil, err
 	}

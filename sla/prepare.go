@@ -47,7 +47,7 @@ type scratch struct {
 // prepare filters and orders the input for every level of a into sc,
 // replaying tickets on clocks (Agreement.clocks).
 func (a *Agreement) prepare(in Input, clocks []clock, sc *scratch) (*events, error) {
-	outages, ok := outageSpans(sc.ev.outages[:0], in.Outages)
+	outages, ord, ok := outageSpans(sc.ev.outages[:0], in.Outages)
 	if err := checkInput(in, !ok); err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (a *Agreement) prepare(in Input, clocks []clock, sc *scratch) (*events, err
 		}
 	}
 	if every {
-		outages = mergeSpans(outages, &sc.sorting)
+		outages = mergeInOrder(outages, ord, &sc.sorting)
 	}
 	for i, l := range a.levels {
 		if err := a.prepareLevel(l, in, outages, every, i == last, clocks[i], &ev.level[i], &sc.sorting); err != nil {

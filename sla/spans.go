@@ -13,10 +13,13 @@ type span struct{ s, e int64 }
 // mergeSpans sorts spans by start and unites overlapping or touching
 // ones, in place; so is room for a long list's bucket sort, kept for the
 // next call (nil allocates).
-func mergeSpans(in []span, so *spanSorter) []span {
-	if sorted, lo, hi := startOrder(in); !sorted {
+func mergeSpans(in []span, so *spanSorter) []span { return mergeInOrder(in, startOrder(in), so) }
+
+// mergeInOrder is mergeSpans for spans whose order o is known.
+func mergeInOrder(in []span, o order, so *spanSorter) []span {
+	if !o.sorted {
 		if len(in) >= bucketMin {
-			return so.sortMerge(in, lo, hi)
+			return so.sortMerge(in, o.lo, o.hi)
 		}
 		slices.SortFunc(in, func(a, b span) int { return cmp.Compare(a.s, b.s) })
 	}
@@ -44,19 +47,31 @@ func unite(out, in []span) []span {
 	return out[:n+1]
 }
 
-// startOrder reports whether spans are sorted by start, and their least
+// order says whether spans are sorted by start, and gives their least
 // and greatest start.
-func startOrder(x []span) (sorted bool, lo, hi int64) {
-	if len(x) == 0 {
-		return true, 0, 0
+type order struct {
+	sorted bool
+	lo, hi int64
+}
+
+// startOrder returns the order of spans.
+func startOrder(x []span) order {
+	o := order{sorted: true}
+	for i, v := range x {
+		o.add(v.s, i == 0)
 	}
-	sorted, lo, hi = true, x[0].s, x[0].s
-	for i := 1; i < len(x); i++ {
-		s := x[i].s
-		sorted = sorted && s >= x[i-1].s
-		lo, hi = min(lo, s), max(hi, s)
+	return o
+}
+
+// add counts start s, the first when first is true, into the order of
+// the starts before it.
+func (o *order) add(s int64, first bool) {
+	if first {
+		o.lo, o.hi = s, s
+		return
 	}
-	return sorted, lo, hi
+	o.sorted = o.sorted && s >= o.hi // the greatest start so far is the one before, while sorted
+	o.lo, o.hi = min(o.lo, s), max(o.hi, s)
 }
 
 // subtractSpans returns a minus b; both sorted and merged.
