@@ -49,12 +49,10 @@ var levelWords = sync.OnceValue(func() levelWire {
 	return w
 })
 
-// MarshalJSON writes the level report with its words (Reason,
-// CreditReason, Exact) where they belong.
-func (l LevelReport) MarshalJSON() ([]byte, error) {
-	w := levelWords()
+// wire returns l in its JSON form, addressable.
+func (w levelWire) wire(l *LevelReport) reflect.Value {
 	v := reflect.New(w.typ).Elem()
-	src := reflect.ValueOf(l)
+	src := reflect.ValueOf(l).Elem()
 	for i, j := range w.field {
 		if j >= 0 {
 			v.Field(j).Set(src.Field(i))
@@ -63,6 +61,13 @@ func (l LevelReport) MarshalJSON() ([]byte, error) {
 	v.Field(w.exact).SetString(l.Exact())
 	v.Field(w.reason).SetString(l.Reason())
 	v.Field(w.credit).SetString(l.CreditReason())
+	return v
+}
+
+// MarshalJSON writes the level report with its words (Reason,
+// CreditReason, Exact) where they belong.
+func (l LevelReport) MarshalJSON() ([]byte, error) {
+	v := levelWords().wire(&l)
 	// The caller's encoder escapes HTML, or not, as it was told to.
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -81,21 +86,13 @@ func (l *LevelReport) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	w := levelWords()
-	v := reflect.New(w.typ).Elem()
-	dst := reflect.ValueOf(l).Elem()
-	for i, j := range w.field {
-		if j >= 0 {
-			v.Field(j).Set(dst.Field(i))
-		}
-	}
-	v.Field(w.exact).SetString(l.Exact())
-	v.Field(w.reason).SetString(l.Reason())
-	v.Field(w.credit).SetString(l.CreditReason())
+	v := w.wire(l) // what the JSON does not set stays as it was
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v.Addr().Interface()); err != nil {
 		return err
 	}
+	dst := reflect.ValueOf(l).Elem()
 	for i, j := range w.field {
 		if j >= 0 {
 			dst.Field(i).Set(v.Field(j))
