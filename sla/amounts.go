@@ -29,10 +29,7 @@ type amounts struct {
 // are those of the input before, new ones otherwise.
 func (sc *scratch) amounts(a *Agreement, in Input) (*amounts, error) {
 	am := sc.am
-	if am != nil && am.fees.Currency() == in.Fees.Currency() && am.fees.Amount().Equal(in.Fees.Amount()) &&
-		maps.EqualFunc(am.serviceFees, in.ServiceFees, func(x, y outsourcing.Money) bool {
-			return x.Currency() == y.Currency() && x.Amount().Equal(y.Amount())
-		}) {
+	if am != nil && sameMoney(am.fees, in.Fees) && maps.EqualFunc(am.serviceFees, in.ServiceFees, sameMoney) {
 		return am, nil
 	}
 	fx, err := a.fixedAmounts(in.Fees)
@@ -48,6 +45,14 @@ func (sc *scratch) amounts(a *Agreement, in Input) (*amounts, error) {
 		clear(c)
 	}
 	return am, nil
+}
+
+// sameMoney reports whether x and y are the same amount, written with the
+// same decimals, in the same currency: amounts computed from them are
+// the same, digit for digit.
+func sameMoney(x, y outsourcing.Money) bool {
+	a, b := x.Amount().Shopspring(), y.Amount().Shopspring()
+	return x.Currency() == y.Currency() && a.Exponent() == b.Exponent() && a.Equal(b)
 }
 
 // cachedCredit is a credit amount and its reason, see
