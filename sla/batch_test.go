@@ -12,7 +12,8 @@ import (
 )
 
 // TestEvaluateAllIsEvaluatePerInput: whatever the number of workers, the
-// batch gives each input's Evaluate result at its index.
+// batch gives each input's Evaluate result at its index, for inputs whose
+// fees repeat, change, or are the same amount written otherwise.
 func TestEvaluateAllIsEvaluatePerInput(t *testing.T) {
 	a := mustParse(t, benchAgreement)
 	periods, err := a.Periods(time.Date(2024, 1, 1, 0, 0, 0, 0, a.Location()), time.Date(2024, 7, 1, 0, 0, 0, 0, a.Location()))
@@ -20,6 +21,7 @@ func TestEvaluateAllIsEvaluatePerInput(t *testing.T) {
 	inputs := make([]sla.Input, 7)
 	for i := range inputs {
 		inputs[i] = benchInput(uint64(i), 60+40*i)
+		inputs[i].Fees = []outsourcing.Money{usd("250000"), usd("250000"), usd("250000.00"), usd("90000.10")}[i%4]
 	}
 	for _, workers := range []int{0, 1, 3, 16} {
 		got, err := a.EvaluateAll(inputs, periods, workers)
