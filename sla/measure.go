@@ -69,10 +69,10 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 	case DenominatorPeriodMinusMaintenance:
 		m, _ := clipTotal(maint, s, e)
 		denom = e - s - m
-		downtime, pieces = clipTotal(p.outages, s, e)
+		downtime, pieces = clipNext(p.outages, s, e, &p.next)
 	default:
 		denom = e - s
-		downtime, pieces = clipTotal(p.outages, s, e)
+		downtime, pieces = clipNext(p.outages, s, e, &p.next)
 	}
 	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: pieces, detail: detailNote}
 	if denom <= 0 {

@@ -21,6 +21,7 @@ type prepared struct {
 	tickets   []ticketClock
 	measures  []Measure // sorted by At
 	own       []span    // room for outages when the level copies them
+	next      int       // where the outages of the period measured last began, see clipNext
 }
 
 type sample struct {
@@ -114,6 +115,7 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, merged, own
 	}
 	p.deployed = mergeSpans(p.deployed, sorting)
 	p.outages, p.samples, p.latencies, p.tickets, p.measures = nil, p.samples[:0], p.latencies[:0], p.tickets[:0], p.measures[:0]
+	p.next = 0
 	switch {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
 		p.samples = prepareSamples(p.samples, l, in.Requests)

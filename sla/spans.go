@@ -120,6 +120,12 @@ func intersectSpans(a, b []span) []span {
 // within returns the sub-slice of sorted, merged spans that overlap [s, e).
 func within(spans []span, s, e int64) []span {
 	lo := sort.Search(len(spans), func(i int) bool { return spans[i].e > s })
+	return startingBefore(spans, lo, e)
+}
+
+// startingBefore returns spans[lo:hi], the spans from lo on that start
+// before e.
+func startingBefore(spans []span, lo int, e int64) []span {
 	hi := lo
 	for hi < len(spans) && spans[hi].s < e {
 		hi++
@@ -130,7 +136,29 @@ func within(spans []span, s, e int64) []span {
 // clipTotal returns the total length of sorted, merged spans inside [s, e)
 // and how many spans overlap it.
 func clipTotal(spans []span, s, e int64) (total int64, n int) {
-	in := within(spans, s, e)
+	return clippedLength(within(spans, s, e), s, e)
+}
+
+// clipNext is clipTotal for periods measured in time order: *next is
+// where the spans of the period before began (0 for the first), and no
+// span before it ends after s, so the spans are read forward from there,
+// each about once, instead of searched. It moves *next to this period's.
+// A period earlier than the one before reads from the first span.
+func clipNext(spans []span, s, e int64, next *int) (total int64, n int) {
+	lo := *next
+	if lo > len(spans) || (lo > 0 && spans[lo-1].e > s) {
+		lo = 0
+	}
+	for lo < len(spans) && spans[lo].e <= s {
+		lo++
+	}
+	*next = lo
+	return clippedLength(startingBefore(spans, lo, e), s, e)
+}
+
+// clippedLength returns the total length of spans inside [s, e) and how
+// many there are.
+func clippedLength(in []span, s, e int64) (total int64, n int) {
 	for _, x := range in {
 		total += min(x.e, e) - max(x.s, s)
 	}
