@@ -1,44 +1,53 @@
 package sla
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/outsourcing-go/outsourcing"
-	"github.com/shopspring/decimal"
 )
 
 // arena holds the storage of one Evaluate call's reports, allocated once
 // for all periods and levels instead of value by value: the rounded
-// values the reports point to, their error budgets, trends and signals,
-// and their text. Text is written into one strings.Builder, and each
-// report's strings are substrings of it: strings are immutable, so no
-// report can change another's.
+// values the reports point to, their error budgets, trends and signals.
+// The reports' words are written when read (levelText), not here.
 type arena struct {
 	decimals []outsourcing.Decimal
 	budgets  []ErrorBudget
 	trend    []TrendPoint
+	lines    [][]TrendPoint // per level, its points so far (see trend)
 	signals  []Signal
-	labels   []string // the periods signals counted
-	text     strings.Builder
-	scratch  []byte           // reused to format one piece of text
-	credits  [][]cachedCredit // per level, per tier
-	last     *rounded
+	labels   []string   // the periods signals counted
+	evidence []evidence // per signal of a report, see countBreach
+	reads    int        // how many periods the signals read at most
+	am       *amounts   // what the input's fees decide
 }
 
-// cachedCredit is a credit amount and its reason, see
-// Agreement.cachedCredit.
-type cachedCredit struct {
-	done   bool
-	amount decimal.Decimal
-	why    string
-}
-
-// rounded remembers the last total rounded by shareCredits: most periods
-// with a credit owe the same one.
-type rounded struct {
-	total             decimal.Decimal
-	uncapped, credits outsourcing.Money
+// newArena sizes an arena for reporting periods more periods after the
+// levels' reports in past (reads periods in all), and starts each level's
+// trend line with the last points of its history.
+func (a *Agreement) newArena(past [][]*LevelReport, reads, periods int) *arena {
+	ar := &arena{lines: make([][]TrendPoint, len(a.levels)), reads: reads}
+	points, budgets := 0, 0
+	for i, l := range a.levels {
+		points += min(len(past[i]), TrendPeriods-1) + periods
+		if l.Metric == MetricKindAvailability && l.ErrorRate == nil {
+			budgets += periods
+		}
+	}
+	ar.trend = make([]TrendPoint, 0, points)
+	for i, h := range past {
+		h = h[max(len(h)-(TrendPeriods-1), 0):]
+		ar.lines[i] = carve(&ar.trend, len(h)+periods, 0)
+		for _, x := range h {
+			ar.lines[i] = append(ar.lines[i], x.Trend[len(x.Trend)-1])
+		}
+	}
+	ar.decimals = make([]outsourcing.Decimal, 0, len(a.levels)*periods+budgets) // actual values and budgets' remaining percents
+	ar.budgets = make([]ErrorBudget, 0, budgets)
+	if len(a.spec.Breaches) > 0 {
+		n := a.signalsPerReport()
+		ar.signals = make([]Signal, 0, n*periods)
+		ar.labels = make([]string, 0, n*reads)
+	}
+	return ar
 }
 
 // decimal stores v and returns a pointer to it.
@@ -59,10 +68,6 @@ func (ar *arena) budget(b ErrorBudget) *ErrorBudget {
 	return &ar.budgets[len(ar.budgets)-1]
 }
 
-// trendPoints returns an empty slice with room for n points, whose
-// appends never reach another slice's points.
-func (ar *arena) trendPoints(n int) []TrendPoint { return carve(&ar.trend, n, 64) }
-
 // carve cuts an empty slice with room for n elements from the spare
 // capacity of *pool (a new pool of at least least elements when it has
 // too little), capped so that appends to it stay inside its room.
@@ -73,34 +78,4 @@ func carve[T any](pool *[]T, n, least int) []T {
 	k := len(*pool)
 	*pool = (*pool)[:k+n]
 	return (*pool)[k : k : k+n]
-}
-
-// write appends p to the text and returns it as a string.
-func (ar *arena) write(p []byte) string {
-	from := ar.text.Len()
-	ar.text.Write(p)
-	return ar.text.String()[from:]
-}
-
-// appendFixed writes q·10^-places with exactly places fraction digits
-// ("0.05" for q = 5, places = 2).
-func appendFixed(b []byte, q int64, places int) []byte {
-	if q < 0 {
-		b = append(b, '-')
-	}
-	var buf [24]byte
-	s := strconv.AppendUint(buf[:0], uabs(q), 10)
-	if len(s) <= places {
-		b = append(b, '0', '.')
-		for range places - len(s) {
-			b = append(b, '0')
-		}
-		return append(b, s...)
-	}
-	b = append(b, s[:len(s)-places]...)
-	if places > 0 {
-		b = append(b, '.')
-		b = append(b, s[len(s)-places:]...)
-	}
-	return b
 }

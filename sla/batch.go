@@ -26,18 +26,20 @@ func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) (
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	clocks := a.clocks(periods)
 	out := make([][]Report, len(inputs))
 	errs := make([]error, len(inputs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, len(inputs)) {
 		wg.Go(func() {
+			sc := &scratch{}
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(inputs) {
 					return
 				}
-				out[i], errs[i] = a.evaluate(inputs[i], periods, nil)
+				out[i], errs[i] = a.evaluate(inputs[i], periods, nil, clocks, sc)
 			}
 		})
 	}

@@ -12,7 +12,8 @@ import (
 )
 
 // TestEvaluateAllIsEvaluatePerInput: whatever the number of workers, the
-// batch gives each input's Evaluate result at its index.
+// batch gives each input's Evaluate result at its index, for inputs whose
+// fees repeat, change, or are the same amount written otherwise.
 func TestEvaluateAllIsEvaluatePerInput(t *testing.T) {
 	a := mustParse(t, benchAgreement)
 	periods, err := a.Periods(time.Date(2024, 1, 1, 0, 0, 0, 0, a.Location()), time.Date(2024, 7, 1, 0, 0, 0, 0, a.Location()))
@@ -20,6 +21,7 @@ func TestEvaluateAllIsEvaluatePerInput(t *testing.T) {
 	inputs := make([]sla.Input, 7)
 	for i := range inputs {
 		inputs[i] = benchInput(uint64(i), 60+40*i)
+		inputs[i].Fees = []outsourcing.Money{usd("250000"), usd("250000"), usd("250000.00"), usd("90000.10")}[i%4]
 	}
 	for _, workers := range []int{0, 1, 3, 16} {
 		got, err := a.EvaluateAll(inputs, periods, workers)
@@ -54,7 +56,9 @@ func TestEvaluateAllErrorsAtTheInput(t *testing.T) {
 
 // TestOutageOrderDoesNotMatter: outages in any order, clustered or
 // spread, long lists or short, measure alike (the sort by start is
-// exercised on both its paths).
+// exercised on all its paths: a comparison sort for short lists, the
+// bucket sort with spread starts, and with crowded buckets, as when
+// starts cluster or cluster far from one outlier).
 func TestOutageOrderDoesNotMatter(t *testing.T) {
 	a := mustParse(t, `{"id":"o","credits":{},"levels":[
 		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"tiers","preset":"aws-ec2-region"}}]}`)
@@ -62,12 +66,16 @@ func TestOutageOrderDoesNotMatter(t *testing.T) {
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(7, 7))
 	for _, n := range []int{5, 127, 128, 600, 3000} {
-		for _, spread := range []time.Duration{360 * 24 * time.Hour, 2 * time.Hour} {
+		for _, spread := range []time.Duration{360 * 24 * time.Hour, 2 * time.Hour, time.Millisecond} {
 			in := sla.Input{Fees: usd("100")}
 			base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 			for range n {
 				s := base.Add(time.Duration(r.Int64N(int64(spread))))
 				in.Outages = append(in.Outages, sla.Outage{Start: s, End: s.Add(time.Duration(1 + r.Int64N(int64(time.Hour))))})
+			}
+			if spread < time.Second { // one outlier months later: the others share a few keys
+				s := base.AddDate(0, 10, 0)
+				in.Outages = append(in.Outages, sla.Outage{Start: s, End: s.Add(time.Minute)})
 			}
 			want, err := a.Evaluate(in, periods, nil)
 			require.NoError(t, err)

@@ -50,13 +50,18 @@ func (c *compiler) breaches() {
 
 // signals evaluates every breach rule as of the last report of seq, the
 // agreement's reports in time order; past holds each level's reports in
-// the same order.
+// the same order. seq grows by one report from one call to the next with
+// the same arena, which keeps each count's evidence so far.
 func (a *Agreement) signals(seq []*Report, past [][]*LevelReport, ar *arena) []Signal {
-	out := carve(&ar.signals, a.signalsPerReport(), 16)
+	n := a.signalsPerReport()
+	out := carve(&ar.signals, n, 16)
+	if ar.evidence == nil {
+		ar.evidence = make([]evidence, n)
+	}
 	for _, b := range a.spec.Breaches {
 		if b.count() == BreachCountAtCap {
 			out = append(out, countBreach(b, "", len(seq), func(j int) bool { return seq[j].AtCap },
-				func(j int) string { return seq[j].Period.label }, ar))
+				func(j int) string { return seq[j].Period.label }, &ar.evidence[len(out)], ar))
 			continue
 		}
 		for i, l := range a.levels {
@@ -68,7 +73,8 @@ func (a *Agreement) signals(seq []*Report, past [][]*LevelReport, ar *arena) []S
 			if b.count() == BreachCountMissedExpected {
 				match = func(j int) bool { return h[j].Status == StatusMissed || h[j].Status == StatusMinimum }
 			}
-			out = append(out, countBreach(b, l.ID, len(h), match, func(j int) string { return h[j].Trend[len(h[j].Trend)-1].Period }, ar))
+			out = append(out, countBreach(b, l.ID, len(h), match, func(j int) string { return h[j].Trend[len(h[j].Trend)-1].Period },
+				&ar.evidence[len(out)], ar))
 		}
 	}
 	return out
@@ -95,9 +101,18 @@ func (a *Agreement) signalsPerReport() int {
 	return n
 }
 
+// evidence is one count's labels of the periods that matched so far,
+// oldest first, of the first read periods: a signal's periods are the
+// last of them, shared by the signals of one call.
+type evidence struct {
+	labels []string
+	read   int
+}
+
 // countBreach counts the periods 0..n−1 (the last is the current one)
-// that match, in the rule's window or in the run ending with the last.
-func countBreach(b BreachRule, level string, n int, match func(int) bool, label func(int) string, ar *arena) Signal {
+// that match, in the rule's window or in the run ending with the last;
+// ev is the count's evidence of the periods before, which it extends.
+func countBreach(b BreachRule, level string, n int, match func(int) bool, label func(int) string, ev *evidence, ar *arena) Signal {
 	s := Signal{Rule: b.ID, Level: level, Count: b.count(), Threshold: b.Threshold, Window: b.Window, Consecutive: b.Consecutive}
 	from := max(n-b.Window, 0)
 	if b.Consecutive {
@@ -114,13 +129,16 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 			s.Counted++
 		}
 	}
-	if s.Counted > 0 {
-		s.Periods = carve(&ar.labels, s.Counted, 64)
-		for j := from; j < n; j++ {
-			if match(j) {
-				s.Periods = append(s.Periods, label(j))
-			}
+	if ev.labels == nil {
+		ev.labels = carve(&ar.labels, max(ar.reads, n), 16*n)
+	}
+	for ; ev.read < n; ev.read++ {
+		if match(ev.read) {
+			ev.labels = append(ev.labels, label(ev.read))
 		}
+	}
+	if k := len(ev.labels); s.Counted > 0 { // the periods counted are the last to match
+		s.Periods = ev.labels[k-s.Counted : k : k]
 	}
 	s.Triggered = s.Counted >= b.Threshold
 	return s
@@ -157,7 +175,7 @@ func (a *Agreement) Signals(history []Report) ([]Signal, error) {
 	for i, l := range a.levels {
 		past[i] = levelHistory(history, l.ID)
 	}
-	return a.signals(seq, past, &arena{}), nil
+	return a.signals(seq, past, &arena{reads: len(history)}), nil
 }
 
 // sentence says what the signal counted, for reports

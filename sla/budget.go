@@ -125,8 +125,8 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 			return total, bad
 		}
 	} else {
-		p, err := a.prepareLevel(l, in, outages, true)
-		if err != nil {
+		var p prepared
+		if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
 			return RollingBudget{}, fmt.Errorf("sla: level %q: %w", id, err)
 		}
 		count = func(length int64) (int64, int64) {

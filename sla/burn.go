@@ -74,8 +74,8 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	p, err := a.prepareLevel(l, in, outages, true)
-	if err != nil {
+	var p prepared
+	if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
 		return nil, fmt.Errorf("sla: level %q: %w", id, err)
 	}
 	end := asOf.UnixNano()
@@ -110,7 +110,7 @@ func (a *Agreement) levelByID(id string) (*level, error) {
 // (burn rates, rolling budgets, task SLAs) and returns its outages as spans.
 func checkEvents(in Input) ([]span, error) {
 	in.Fees, in.ServiceFees = outsourcing.ZeroMoney("XXX"), nil
-	outages, ok := outageSpans(in.Outages)
+	outages, _, ok := outageSpans(nil, in.Outages)
 	if err := checkInput(in, !ok); err != nil {
 		return nil, err
 	}

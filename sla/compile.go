@@ -40,8 +40,6 @@ type level struct {
 	expected frac
 	minimum  frac
 	minDec   outsourcing.Decimal
-	expText  string // Expected and minDec as reasons show them
-	minText  string
 	cal      outsourcing.Calendar
 	tiers    []tier
 	kind     CreditKind
@@ -263,7 +261,6 @@ func (c *compiler) level(i int, uses ruleUses) *level {
 		l.minDec = *l.Minimum
 	}
 	l.expected, l.minimum = fracOfDecimal(l.Expected.Shopspring()), fracOfDecimal(l.minDec.Shopspring())
-	l.expText, l.minText = l.Expected.String(), l.minDec.String()
 	if l.Metric.percent() {
 		for _, t := range []struct {
 			field string

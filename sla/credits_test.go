@@ -41,7 +41,7 @@ func TestAWSComputeCredits(t *testing.T) {
 			l := r.Levels[0]
 			require.NotNil(t, l.Actual)
 			testkit.AssertDecimal(t, c.Uptime, l.Actual.Shopspring())
-			assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
+			assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason())
 			assertMoney(t, c.Credit, r.Credits)
 			assertMoney(t, c.Credit, l.Credit)
 		})
@@ -147,8 +147,8 @@ func TestCloudPresetThresholds(t *testing.T) {
 				l := r.Levels[0]
 				require.NotNil(t, l.Actual)
 				testkit.AssertDecimal(t, c.Uptime, l.Actual.Shopspring())
-				assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason)
-				assertMoney(t, c.Credit, r.Credits, l.CreditReason)
+				assert.Equal(t, sla.Status(c.Status), l.Status, l.Reason())
+				assertMoney(t, c.Credit, r.Credits, l.CreditReason())
 			})
 		}
 	}

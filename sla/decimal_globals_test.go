@@ -63,7 +63,7 @@ func TestReportsIgnoreDecimalGlobals(t *testing.T) {
 		for _, r := range reports {
 			out = append(out, r.Markdown()+r.Text()...)
 			for _, l := range r.Levels {
-				out = fmt.Appendf(out, "%v %v %v %v %s; %s\n", l.Expected, l.Minimum, l.Actual, l.NextExpected, l.Reason, l.CreditReason)
+				out = fmt.Appendf(out, "%v %v %v %v %s; %s\n", l.Expected, l.Minimum, l.Actual, l.NextExpected, l.Reason(), l.CreditReason())
 			}
 		}
 		return fmt.Appendf(out, "%v\n", rates)

@@ -83,9 +83,13 @@
 // the inputs over worker goroutines and returns the same reports as
 // Evaluate per input, whatever the number of workers. Measurement is in
 // integers (nanoseconds, counts) and exact int64 fractions, with
-// arbitrary precision only for values that need it; the reports of one
-// call share their storage, and their strings are substrings of one
-// buffer.
+// arbitrary precision only for values that need it; ticket clocks read an
+// index of the business calendar over the periods evaluated; outages are
+// bucket-sorted and united once; credits are shared in int64 minor units.
+// The reports of one call share their storage (a level's trend points, a
+// breach count's evidence, the cap), and a level report's words —
+// LevelReport.Reason, CreditReason and Exact — are written when read, not
+// for every report; JSON carries them as before.
 //
 // To report one period at a time, pass the earlier reports as history to
 // Agreement.Report: trends, repeated-miss multipliers, earn-back,
@@ -104,5 +108,7 @@
 // An *Agreement is immutable once compiled and safe for concurrent use;
 // Report, Evaluate, EvaluateAll, Signals, BurnRates, RollingBudget and
 // TaskSLAs may run from many goroutines. Inputs are
-// read, never modified. Reports are plain values owned by the caller.
+// read, never modified. Reports are values owned by the caller; the
+// slices and pointers they share with other reports of the same call
+// (Trend, Signal.Periods, Cap) are for reading.
 package sla

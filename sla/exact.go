@@ -190,3 +190,26 @@ func gcd(a, b uint64) uint64 {
 	}
 	return a
 }
+
+// appendFixed writes q·10^-places with exactly places fraction digits
+// ("0.05" for q = 5, places = 2).
+func appendFixed(b []byte, q int64, places int) []byte {
+	if q < 0 {
+		b = append(b, '-')
+	}
+	var buf [24]byte
+	s := strconv.AppendUint(buf[:0], uabs(q), 10)
+	if len(s) <= places {
+		b = append(b, '0', '.')
+		for range places - len(s) {
+			b = append(b, '0')
+		}
+		return append(b, s...)
+	}
+	b = append(b, s[:len(s)-places]...)
+	if places > 0 {
+		b = append(b, '.')
+		b = append(b, s[len(s)-places:]...)
+	}
+	return b
+}

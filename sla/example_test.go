@@ -34,7 +34,7 @@ func ExampleAgreement_Report() {
 	}
 	l := r.Levels[0]
 	fmt.Println(l.Actual, l.Status, l.Credit)
-	fmt.Println(l.CreditReason)
+	fmt.Println(l.CreditReason())
 	// Output:
 	// 99.988426 missed 100.00 USD
 	// tier [99, 99.99): 10% of 1000.00 USD
@@ -74,7 +74,7 @@ func ExampleAgreement_Evaluate() {
 		panic(err)
 	}
 	r := reports[0]
-	fmt.Println(r.Levels[0].Reason)
+	fmt.Println(r.Levels[0].Reason())
 	fmt.Println("credit:", r.Credits, "of at-risk", r.AtRisk)
 	// Output:
 	// 80 misses the minimum 90 (8 of 10 tickets within target)
@@ -238,7 +238,7 @@ func ExampleAgreement_Evaluate_lateOpenTicket() {
 		panic(err)
 	}
 	for _, r := range reports {
-		fmt.Println(r.Period.Label(), r.Levels[0].Reason)
+		fmt.Println(r.Period.Label(), r.Levels[0].Reason())
 	}
 	// Output:
 	// 2024-05 0 misses the minimum 90 (0 of 1 tickets within target, 1 still open past the deadline)

@@ -44,7 +44,7 @@ func TestExpectedDefaultEarnsTheAllocation(t *testing.T) {
 				assert.Equal(t, sla.Status(c.Months[i]), r.Levels[0].Status, r.Period.Label())
 				assertMoney(t, c.Credits[i], r.Credits, r.Period.Label())
 				if r.Credits.IsPositive() {
-					assert.Contains(t, r.Levels[0].CreditReason, "expected level missed in")
+					assert.Contains(t, r.Levels[0].CreditReason(), "expected level missed in")
 				}
 			}
 		})

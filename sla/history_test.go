@@ -58,7 +58,7 @@ func TestReprocessingAMonthGivesTheSameReport(t *testing.T) {
 	march, err := a.Report(in, periods[2], decoded)
 	require.NoError(t, err)
 	assert.True(t, march.Credits.Equal(quarter[2].Credits), "%s", march.Credits)
-	assert.Equal(t, quarter[2].Levels[0].CreditReason, march.Levels[0].CreditReason)
+	assert.Equal(t, quarter[2].Levels[0].CreditReason(), march.Levels[0].CreditReason())
 }
 
 func TestHistoryIsChecked(t *testing.T) {

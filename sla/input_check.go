@@ -164,21 +164,24 @@ func (c *inputChecker) ticket(i int, t Ticket) {
 	}
 }
 
-// outageSpans returns the outages as spans of Unix nanoseconds, in input
-// order, and whether every outage lies between 1900 and 2200 and ends
-// after it starts (validateInput says what is wrong when one does not).
-func outageSpans(outages []Outage) ([]span, bool) {
-	out := make([]span, len(outages))
+// outageSpans appends the outages to out as spans of Unix nanoseconds, in
+// input order, with the order of their starts, and reports whether every
+// outage lies between 1900 and 2200 and ends after it starts
+// (validateInput says what is wrong when one does not).
+func outageSpans(out []span, outages []Outage) ([]span, order, bool) {
+	ord := order{sorted: true}
 	for i := range outages {
 		o := &outages[i]
 		s, e := o.Start.Unix(), o.End.Unix()
 		if s < minUnix || s >= maxUnix || e < minUnix || e >= maxUnix {
-			return nil, false
+			return nil, order{}, false
 		}
-		out[i] = span{s*1e9 + int64(o.Start.Nanosecond()), e*1e9 + int64(o.End.Nanosecond())}
-		if out[i].e <= out[i].s {
-			return nil, false
+		x := span{s*1e9 + int64(o.Start.Nanosecond()), e*1e9 + int64(o.End.Nanosecond())}
+		if x.e <= x.s {
+			return nil, order{}, false
 		}
+		ord.add(x.s, i == 0)
+		out = append(out, x)
 	}
-	return out, true
+	return out, ord, true
 }

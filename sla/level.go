@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
-	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -48,21 +47,21 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 		return decimal.Zero, err
 	}
 	expDec := expectedInForce(l, past)
-	expected, expText := l.expected, l.expText
+	expected := l.expected
 	if !expDec.Equal(l.Expected) {
-		expected, expText = fracOfDecimal(expDec.Shopspring()), expDec.String() // raised by continuous improvement
+		expected = fracOfDecimal(expDec.Shopspring()) // raised by continuous improvement
 	}
 	*lr = LevelReport{ID: l.ID, Name: l.Name, Service: l.Service, Metric: l.Metric, Class: l.class,
 		Polarity: l.polarity, Expected: expDec, Minimum: l.minDec, Population: m.population, Good: m.good,
-		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator)}
+		Downtime: Duration(m.downtime), Denominator: Duration(m.denominator),
+		text: levelText{told: m.detail, note: m.note, outages: int32(m.outages), open: int32(m.open), unanswered: int32(m.unanswerd)}}
 	if m.has {
 		lr.Actual = ar.decimal(m.actual.round(ActualPlaces))
-		ar.scratch = m.actual.appendExact(ar.scratch[:0])
-		lr.Exact = ar.write(ar.scratch)
+		if m.detail == detailNote {
+			lr.text.exact = string(m.actual.appendExact(nil))
+		}
 	}
 	lr.Status = attain(l, &m, expected)
-	ar.scratch = appendReason(ar.scratch[:0], l, &m, lr.Status, expText)
-	lr.Reason = ar.write(ar.scratch)
 	var prev *LevelReport
 	if len(past) > 0 {
 		prev = past[len(past)-1]
@@ -84,7 +83,7 @@ func (a *Agreement) levelReport(l *level, p *prepared, per Period, past []*Level
 		lr.ErrorBudget = errorBudget(expected, m, ar)
 	}
 	improve(l, lr, &m, expected, prev, past)
-	lr.Trend = trend(past, per, lr, ar)
+	lr.Trend = trend(&ar.lines[l.index], per, lr)
 	return a.levelCredit(l, &m, lr, past, fees, fx, ar)
 }
 
@@ -99,41 +98,6 @@ func attain(l *level, m *measurement, expected frac) Status {
 		return StatusMinimum
 	}
 	return StatusMissed
-}
-
-// appendReason says why the level has status s, in words; the actual
-// value is shown rounded to ActualPlaces.
-func appendReason(b []byte, l *level, m *measurement, s Status, expText string) []byte {
-	word := " at least "
-	if l.polarity == PolarityLower {
-		word = " at most "
-	}
-	switch s {
-	case StatusNoData:
-		b = m.appendDetail(b)
-		return append(b, "; nothing to measure, treated as met"...)
-	case StatusMet:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " is"...)
-		b = append(b, word...)
-		b = append(b, "the expected "...)
-		b = append(b, expText...)
-	case StatusMinimum:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " misses the expected "...)
-		b = append(b, expText...)
-		b = append(b, " but is"...)
-		b = append(b, word...)
-		b = append(b, "the minimum "...)
-		b = append(b, l.minText...)
-	default:
-		b = m.actual.appendRounded(b, ActualPlaces)
-		b = append(b, " misses the minimum "...)
-		b = append(b, l.minText...)
-	}
-	b = append(b, " ("...)
-	b = m.appendDetail(b)
-	return append(b, ')')
 }
 
 // errorBudget is the downtime the expected level allows,
@@ -202,47 +166,47 @@ func improve(l *level, lr *LevelReport, m *measurement, expected frac, prev *Lev
 	lr.BetterThanExpectedRun = 0
 }
 
-// trend returns the last TrendPeriods points of the level, cur's last.
-func trend(past []*LevelReport, per Period, cur *LevelReport, ar *arena) []TrendPoint {
-	start := max(len(past)-(TrendPeriods-1), 0)
-	out := ar.trendPoints(len(past) - start + 1)
-	for _, x := range past[start:] {
-		out = append(out, x.Trend[len(x.Trend)-1])
-	}
-	return append(out, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
+// trend appends cur's point to line, the level's points so far (oldest
+// first), and returns the last TrendPeriods of them, which share line's
+// storage.
+func trend(line *[]TrendPoint, per Period, cur *LevelReport) []TrendPoint {
+	*line = append(*line, TrendPoint{Period: per.label, Actual: cur.Actual, Status: cur.Status})
+	n := len(*line)
+	return (*line)[max(n-TrendPeriods, 0):n:n]
 }
 
 // levelCredit returns a level's credit before caps and rounding, and
-// says in lr.CreditReason how it was found.
+// keeps in lr.text what CreditReason says of how it was found.
 func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past []*LevelReport, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, error) {
 	if l.class != LevelClassCritical || l.kind == CreditKindNone {
 		return decimal.Zero, nil
 	}
 	if lr.Status == StatusNoData {
-		lr.CreditReason = "no data, no credit"
+		lr.text.credit = "no data, no credit"
 		return decimal.Zero, nil
 	}
 	var credit decimal.Decimal
+	var cached *cachedCredit // the tier's or allocation's credit, when one applies
 	switch l.kind {
 	case CreditKindTiers:
 		t := l.tierFor(m.actual)
 		if t < 0 {
-			lr.CreditReason = "no tier applies"
+			lr.text.credit = "no tier applies"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, t, fees, fx, ar)
+		cached = a.cachedCredit(l, t, fees, fx, ar)
+		credit, lr.text.credit = cached.amount, cached.why
 		lr.Tier, lr.CreditPercent = l.tiers[t].label, l.tiers[t].credit
 	case CreditKindAllocation:
 		n, w, byDefault := expectedDefault(l.Credit.ExpectedDefault, past, lr)
 		if lr.Status != StatusMissed && !byDefault {
-			lr.CreditReason = "minimum met, no credit"
+			lr.text.credit = "minimum met, no credit"
 			break
 		}
-		credit, lr.CreditReason = a.cachedCredit(l, 0, fees, fx, ar)
-		if lr.Status != StatusMissed { // an expected-level default: say so instead
-			ar.scratch = fmt.Appendf(ar.scratch[:0], "expected level missed in %d of the last %d periods: %s", n, w,
-				strings.TrimPrefix(lr.CreditReason, minimumMissed))
-			lr.CreditReason = ar.write(ar.scratch)
+		cached = a.cachedCredit(l, 0, fees, fx, ar)
+		credit, lr.text.credit = cached.amount, cached.why
+		if lr.Status != StatusMissed { // an expected-level default: CreditReason says so instead
+			lr.text.missed, lr.text.window = int32(n), int32(w)
 		}
 		lr.CreditPercent = l.Credit.Allocation
 		if l.service >= 0 {
@@ -261,15 +225,15 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 				v.String(), outsourcing.ErrInvalidInput)
 		}
 		credit = v.Shopspring()
-		ar.scratch = fmt.Appendf(ar.scratch[:0], "rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
-		lr.CreditReason = ar.write(ar.scratch)
+		lr.text.credit = fmt.Sprintf("rule %q gives %s", l.Credit.Rule, showAmount(credit, fees.Currency(), a.spec.Credits.Rounding))
 	}
 	if rp := a.spec.Credits.Repeat; rp != nil && credit.IsPositive() && lr.MissedExpectedRun >= rp.After {
-		credit = credit.Mul(rp.Multiplier.Shopspring())
-		lr.Multiplier = rp.Multiplier
-		ar.scratch = fmt.Appendf(append(ar.scratch[:0], lr.CreditReason...), "; ×%s for missing the expected level %d periods in a row",
-			rp.Multiplier.String(), lr.MissedExpectedRun)
-		lr.CreditReason = ar.write(ar.scratch)
+		if cached != nil {
+			credit = cached.repeated(rp.Multiplier)
+		} else {
+			credit = credit.Mul(rp.Multiplier.Shopspring())
+		}
+		lr.Multiplier = rp.Multiplier // CreditReason says so
 	}
 	return credit, nil
 }
@@ -279,16 +243,16 @@ func (a *Agreement) levelCredit(l *level, m *measurement, lr *LevelReport, past 
 // Evaluate call: it depends only on the level's fees and the at-risk
 // amount, which are the same in every period. Amounts in reasons are
 // shown at the currency's minor unit.
-func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) (decimal.Decimal, string) {
-	if ar.credits == nil {
-		ar.credits = make([][]cachedCredit, len(a.levels))
+func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fixed, ar *arena) *cachedCredit {
+	if ar.am.credits == nil {
+		ar.am.credits = make([][]cachedCredit, len(a.levels))
 	}
-	if ar.credits[l.index] == nil {
-		ar.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
+	if ar.am.credits[l.index] == nil {
+		ar.am.credits[l.index] = make([]cachedCredit, max(len(l.tiers), 1))
 	}
-	c := &ar.credits[l.index][k]
+	c := &ar.am.credits[l.index][k]
 	if c.done {
-		return c.amount, c.why
+		return c
 	}
 	c.done = true
 	mode := a.spec.Credits.Rounding
@@ -298,19 +262,19 @@ func (a *Agreement) cachedCredit(l *level, k int, fees outsourcing.Money, fx *fi
 		c.why = fmt.Sprintf(minimumMissed+"allocation %s of service %q's %s, which is %s of at-risk %s", l.Credit.Allocation,
 			s.Service, showAmount(fx.shares[l.service].Amount().Shopspring(), fees.Currency(), mode), s.Allocation,
 			showAmount(fx.shown.Amount().Shopspring(), fees.Currency(), mode))
-		return c.amount, c.why
+		return c
 	}
 	if l.kind == CreditKindAllocation {
 		atRisk := fx.atRisk
 		c.amount = l.Credit.Allocation.Of(atRisk).Amount().Shopspring()
 		c.why = fmt.Sprintf(minimumMissed+"allocation %s of at-risk %s", l.Credit.Allocation,
 			showAmount(atRisk.Amount().Shopspring(), fees.Currency(), mode))
-		return c.amount, c.why
+		return c
 	}
 	t := l.tiers[k]
 	c.amount = t.credit.Of(fees).Amount().Shopspring()
 	c.why = fmt.Sprintf("tier %s: %s of %s", t.label, t.credit, showAmount(fees.Amount().Shopspring(), fees.Currency(), mode))
-	return c.amount, c.why
+	return c
 }
 
 // tierFor returns the index in l.tiers of the tier holding v, or -1.

@@ -292,7 +292,7 @@ func (a *Agreement) maintenanceIn(p *prepared, l *level, s, e int64) []span {
 			})
 		}
 	}
-	return mergeSpans(out)
+	return mergeSpans(out, nil)
 }
 
 // MaintenanceIn returns the agreement's maintenance windows that overlap

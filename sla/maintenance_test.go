@@ -82,7 +82,7 @@ func TestRecurringMaintenanceRemovesOutageTime(t *testing.T) {
 	l := r.Levels[0]
 	assert.Equal(t, sla.Duration(time.Hour), l.Downtime)
 	assert.Equal(t, sla.Duration(724*time.Hour), l.Denominator)
-	assert.Equal(t, "18075/181", l.Exact, "100 × (724 − 1) / 724")
+	assert.Equal(t, "18075/181", l.Exact(), "100 × (724 − 1) / 724")
 }
 
 func TestRecurringMaintenanceErrors(t *testing.T) {

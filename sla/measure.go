@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -21,52 +20,13 @@ type measurement struct {
 	downtime    time.Duration
 	denominator time.Duration
 	outages     int
-	// detail says how the figure was found: written from the counts for
-	// outage availability and tickets (only when the report's text is
-	// built), held as text for the other metrics.
+	// detail says how the figure is told in words: from the counts for
+	// outage availability and tickets, in note for the other metrics and
+	// for a period with nothing to measure.
 	detail    detailKind
 	note      string
 	open      int // tickets still open past the deadline
 	unanswerd int // tickets still unanswered past the deadline
-}
-
-// detailKind selects how a measurement's detail is written.
-type detailKind int
-
-const (
-	detailNote detailKind = iota
-	detailOutages
-	detailTickets
-)
-
-// appendDetail writes how the measurement was found.
-func (m *measurement) appendDetail(b []byte) []byte {
-	switch m.detail {
-	case detailOutages:
-		b = append(b, m.downtime.String()...)
-		b = append(b, " down of "...)
-		b = append(b, m.denominator.String()...)
-		b = append(b, " in "...)
-		b = strconv.AppendInt(b, int64(m.outages), 10)
-		return append(b, " outage(s)"...)
-	case detailTickets:
-		b = strconv.AppendInt(b, int64(m.good), 10)
-		b = append(b, " of "...)
-		b = strconv.AppendInt(b, int64(m.population), 10)
-		b = append(b, " tickets within target"...)
-		if m.open > 0 {
-			b = append(b, ", "...)
-			b = strconv.AppendInt(b, int64(m.open), 10)
-			b = append(b, " still open past the deadline"...)
-		}
-		if m.unanswerd > 0 {
-			b = append(b, ", "...)
-			b = strconv.AppendInt(b, int64(m.unanswerd), 10)
-			b = append(b, " still unanswered past the deadline"...)
-		}
-		return b
-	}
-	return append(b, m.note...)
 }
 
 var ratHundred = big.NewRat(100, 1)
@@ -109,12 +69,12 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 	case DenominatorPeriodMinusMaintenance:
 		m, _ := clipTotal(maint, s, e)
 		denom = e - s - m
-		downtime, pieces = clipTotal(p.outages, s, e)
+		downtime, pieces = clipNext(p.outages, s, e, &p.next)
 	default:
 		denom = e - s
-		downtime, pieces = clipTotal(p.outages, s, e)
+		downtime, pieces = clipNext(p.outages, s, e, &p.next)
 	}
-	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: pieces}
+	m := measurement{downtime: time.Duration(downtime), denominator: time.Duration(denom), outages: pieces, detail: detailNote}
 	if denom <= 0 {
 		m.note = "no measurable time in the period"
 		return m
@@ -160,7 +120,7 @@ func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measureme
 	case DenominatorDeployed:
 		length = interval * gridSlotsInside(p.deployed, s, e, interval)
 	}
-	m := measurement{population: n, denominator: time.Duration(length)}
+	m := measurement{population: n, denominator: time.Duration(length), detail: detailNote}
 	if length <= 0 {
 		m.note = "no measurable intervals in the period"
 		return m
@@ -195,7 +155,7 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	lo := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.start) })
 	hi := sort.Search(len(p.latencies), func(i int) bool { return !p.latencies[i].At.Before(per.end) })
 	if lo >= hi {
-		return measurement{note: "no latency samples in the period"}
+		return measurement{note: "no latency samples in the period", detail: detailNote}
 	}
 	values := make([]decimal.Decimal, 0, hi-lo)
 	for _, x := range p.latencies[lo:hi] {
@@ -211,14 +171,14 @@ func measureLatency(l *level, p *prepared, per Period) measurement {
 	}
 	idx := max(int(k.Int64())-1, 0)
 	v := values[idx]
-	return measurement{has: true, actual: fracOfDecimal(v), population: len(values),
+	return measurement{has: true, actual: fracOfDecimal(v), population: len(values), detail: detailNote,
 		note: fmt.Sprintf("p%s of %d samples is %s ms (nearest rank %d)",
 			l.Percentile.String(), len(values), outsourcing.DecimalOf(v).String(), idx+1)}
 }
 
 func measureTickets(l *level, p *prepared, per Period) measurement {
 	s, e := per.start.UnixNano(), per.end.UnixNano()
-	m := measurement{}
+	m := measurement{detail: detailNote}
 	for _, t := range p.tickets {
 		switch l.Metric {
 		case MetricKindResponseTime:
@@ -289,7 +249,7 @@ func (a *Agreement) measureCustom(l *level, p *prepared, per Period) (measuremen
 	if err != nil {
 		return measurement{}, err
 	}
-	return measurement{has: true, actual: fracOfDecimal(v.Shopspring()), downtime: time.Duration(downtime), outages: pieces,
+	return measurement{has: true, actual: fracOfDecimal(v.Shopspring()), downtime: time.Duration(downtime), outages: pieces, detail: detailNote,
 		note: fmt.Sprintf("rule %q gives %s", l.Rule, outsourcing.DecimalOf(v.Shopspring()).String())}, nil
 }
 

@@ -63,8 +63,8 @@ func TestDenominatorsMaintenanceAndMinimumLength(t *testing.T) {
 			assert.Equal(t, sla.Duration(tt.down), l.Downtime)
 			assert.Equal(t, sla.Duration(tt.denom), l.Denominator)
 			want, _ := new(bigRat).SetString(tt.exact)
-			got, _ := new(bigRat).SetString(l.Exact)
-			assert.Zero(t, want.Cmp(got), "exact %s", l.Exact)
+			got, _ := new(bigRat).SetString(l.Exact())
+			assert.Zero(t, want.Cmp(got), "exact %s", l.Exact())
 		})
 	}
 }
@@ -84,7 +84,7 @@ func TestErrorRateMode(t *testing.T) {
 		"error_rate":{"interval":"`+data.Interval+`","min_requests":20}}]}`)
 	r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Samples}, mustPeriod(t, a, at(t, data.Month+"-15T00:00:00Z")), nil)
 	require.NoError(t, err)
-	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact)
+	assert.Equal(t, data.UptimeExact, r.Levels[0].Exact())
 	require.NotEmpty(t, data.Source)
 	testkit.AssertDecimal(t, data.Uptime, r.Levels[0].Actual.Shopspring())
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
@@ -124,9 +124,9 @@ func TestErrorRateModeMaintenance(t *testing.T) {
 			r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Maintenance.Samples},
 				mustPeriod(t, a, at(t, data.Month+"-15T00:00:00Z")), nil)
 			require.NoError(t, err)
-			assert.Equal(t, c.UptimeExact, r.Levels[0].Exact, r.Levels[0].Reason)
+			assert.Equal(t, c.UptimeExact, r.Levels[0].Exact(), r.Levels[0].Reason())
 			if !c.NoWindow {
-				assert.Contains(t, r.Levels[0].Reason, "2 in maintenance not counted")
+				assert.Contains(t, r.Levels[0].Reason(), "2 in maintenance not counted")
 			}
 		})
 	}
@@ -204,7 +204,7 @@ func TestReportJSONAndTables(t *testing.T) {
 	var back sla.Report
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, back.Credits.Equal(r.Credits))
-	assert.Equal(t, r.Levels[0].Exact, back.Levels[0].Exact)
+	assert.Equal(t, r.Levels[0].Exact(), back.Levels[0].Exact())
 	md := r.Markdown()
 	assert.Contains(t, md, "| uptime | availability | critical | 99.99 | 99.99 | 99.988426 | missed | 100.00 USD |")
 	assert.Contains(t, md, "Net: 100.00 USD (rounded half_even)")
@@ -228,7 +228,7 @@ func TestErrorRateDeployedDenominator(t *testing.T) {
 			{Start: at(t, "2024-04-20T00:00:00Z"), Requests: 100, Errors: 10}}}
 	r, err := a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)
 	require.NoError(t, err)
-	assert.Equal(t, "43199/432", r.Levels[0].Exact, r.Levels[0].Reason)
+	assert.Equal(t, "43199/432", r.Levels[0].Exact(), r.Levels[0].Reason())
 	assert.Equal(t, sla.Duration(15*24*time.Hour), r.Levels[0].Denominator)
 	in.Deployments = nil
 	r, err = a.Report(in, mustPeriod(t, a, at(t, "2024-04-01T00:00:00Z")), nil)

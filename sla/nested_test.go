@@ -64,7 +64,7 @@ func TestNestedAllocations(t *testing.T) {
 				assertMoney(t, want.Credit, l.CreditBeforeCap, l.ID)
 				testkit.AssertDecimal(t, want.ServiceAllocation, l.ServiceAllocation.Points(), l.ID)
 				testkit.AssertDecimal(t, want.CreditPercent, l.CreditPercent.Points(), l.ID)
-				assert.Contains(t, l.CreditReason, "of service", l.ID)
+				assert.Contains(t, l.CreditReason(), "of service", l.ID)
 			}
 		})
 	}

@@ -135,7 +135,7 @@ func TestRepeatEarnBackBonusImprovementAndBreach(t *testing.T) {
 	// at risk 1,000; allocation 20% → 200; repeated miss ×2 → 400.
 	assertMoney(t, "200.00", reports[0].Credits)
 	assertMoney(t, "400.00", reports[1].Credits)
-	assert.Contains(t, reports[1].Levels[0].CreditReason, "×2")
+	assert.Contains(t, reports[1].Levels[0].CreditReason(), "×2")
 	assert.True(t, reports[1].Signals[0].Triggered, "2 misses in a 4-period window")
 	// March: met, above expected: bonus 1% of fees.
 	assertMoney(t, "100.00", reports[2].Bonus)
@@ -193,10 +193,10 @@ func TestReasonsShowAmountsAtTheMinorUnit(t *testing.T) {
 	in := sla.Input{Fees: outsourcing.MustMoney("70000", "EUR"), Outages: []sla.Outage{{Start: start, End: start.Add(24 * time.Hour)}}}
 	r, err := a.Report(in, mustPeriod(t, a, start), nil)
 	require.NoError(t, err)
-	assert.Contains(t, r.Levels[0].CreditReason, "allocation 40% of at-risk 8400.00 EUR")
-	assert.Contains(t, r.Levels[1].CreditReason, "2.5% of 70000.00 EUR")
-	assert.Contains(t, r.Levels[2].CreditReason, `rule "third" gives 23333.33 EUR`)
+	assert.Contains(t, r.Levels[0].CreditReason(), "allocation 40% of at-risk 8400.00 EUR")
+	assert.Contains(t, r.Levels[1].CreditReason(), "2.5% of 70000.00 EUR")
+	assert.Contains(t, r.Levels[2].CreditReason(), `rule "third" gives 23333.33 EUR`)
 	for _, l := range r.Levels {
-		assert.NotRegexp(t, `\d\.\d{3,} EUR`, l.CreditReason)
+		assert.NotRegexp(t, `\d\.\d{3,} EUR`, l.CreditReason())
 	}
 }

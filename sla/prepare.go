@@ -20,6 +20,8 @@ type prepared struct {
 	latencies []LatencySample // sorted by At
 	tickets   []ticketClock
 	measures  []Measure // sorted by At
+	own       []span    // room for outages when the level copies them
+	next      int       // where the outages of the period measured last began, see clipNext
 }
 
 type sample struct {
@@ -34,15 +36,30 @@ type events struct {
 	level   []prepared
 }
 
-// prepare filters and orders the input for every level of a.
-func (a *Agreement) prepare(in Input) (*events, error) {
-	outages, ok := outageSpans(in.Outages)
+// scratch is the memory one goroutine reuses from one input to the next:
+// the events prepared for the levels, which no report keeps. EvaluateAll
+// gives each worker one; Evaluate and Report use a new one.
+type scratch struct {
+	ev      events
+	sorting spanSorter // room to sort outages
+	am      *amounts   // the amounts of the last input's fees
+}
+
+// prepare filters and orders the input for every level of a into sc,
+// replaying tickets on clocks (Agreement.clocks).
+func (a *Agreement) prepare(in Input, clocks []clock, sc *scratch) (*events, error) {
+	outages, ord, ok := outageSpans(sc.ev.outages[:0], in.Outages)
 	if err := checkInput(in, !ok); err != nil {
 		return nil, err
 	}
-	ev := &events{in: in, outages: outages, level: make([]prepared, len(a.levels))}
-	// When every level counts every outage, the outages are sorted once
-	// for all of them, and the last level to read them takes them over.
+	ev := &sc.ev
+	ev.in, ev.outages = in, outages
+	if len(ev.level) != len(a.levels) {
+		ev.level = make([]prepared, len(a.levels))
+	}
+	// When every level counts every outage, the outages are sorted and
+	// merged once for all of them, and the last level to read them takes
+	// them over.
 	last, every := -1, true
 	for i, l := range a.levels {
 		if l.readsOutages() {
@@ -50,14 +67,12 @@ func (a *Agreement) prepare(in Input) (*events, error) {
 		}
 	}
 	if every {
-		sortSpans(outages)
+		outages = mergeInOrder(outages, ord, &sc.sorting)
 	}
 	for i, l := range a.levels {
-		p, err := a.prepareLevel(l, in, outages, i == last)
-		if err != nil {
+		if err := a.prepareLevel(l, in, outages, every, i == last, clocks[i], &ev.level[i], &sc.sorting); err != nil {
 			return nil, fmt.Errorf("level %q: %w", l.ID, err)
 		}
-		ev.level[i] = p
 	}
 	return ev, nil
 }
@@ -80,31 +95,34 @@ func (l *level) readsOutages() bool {
 	return (l.Metric == MetricKindAvailability && l.ErrorRate == nil) || l.Metric == MetricKindCustom
 }
 
-// prepareLevel prepares the input for level l; outages are in.Outages as
-// spans, which the level may sort in place when own is true.
-func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (prepared, error) {
-	var p prepared
+// prepareLevel prepares the input for level l into p, reusing p's room;
+// outages are in.Outages as spans in input order, or sorted and merged
+// when every level counts them all (merged), which the level may reorder
+// when own is true; tickets are replayed on cal; sorting is room to sort.
+func (a *Agreement) prepareLevel(l *level, in Input, outages []span, merged, own bool, cal clock, p *prepared, sorting *spanSorter) error {
+	p.maint = p.maint[:0]
 	for _, w := range a.maint {
 		if w.Service == "" || l.Service == "" || w.Service == l.Service {
 			p.maint = append(p.maint, span{w.Start.UnixNano(), w.End.UnixNano()})
 		}
 	}
-	p.maint = mergeSpans(p.maint)
+	p.maint = mergeSpans(p.maint, sorting)
+	p.deployed = p.deployed[:0]
 	for _, d := range in.Deployments {
 		if serves(l, d.Service) {
 			p.deployed = append(p.deployed, span{d.Start.UnixNano(), d.End.UnixNano()})
 		}
 	}
-	p.deployed = mergeSpans(p.deployed)
+	p.deployed = mergeSpans(p.deployed, sorting)
+	p.outages, p.samples, p.latencies, p.tickets, p.measures = nil, p.samples[:0], p.latencies[:0], p.tickets[:0], p.measures[:0]
+	p.next = 0
 	switch {
 	case l.Metric == MetricKindAvailability && l.ErrorRate != nil:
-		p.samples = prepareSamples(l, in.Requests)
+		p.samples = prepareSamples(p.samples, l, in.Requests)
 	case l.readsOutages():
-		out, err := a.prepareOutages(l, in.Outages, outages, own, &p)
-		if err != nil {
-			return p, err
+		if err := a.prepareOutages(l, in.Outages, outages, merged, own, p, sorting); err != nil {
+			return err
 		}
-		p.outages = out
 	case l.Metric == MetricKindPercentileLatency:
 		for _, s := range in.Latencies {
 			if serves(l, s.Service) {
@@ -113,9 +131,9 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (
 		}
 		slices.SortStableFunc(p.latencies, func(x, y LatencySample) int { return x.At.Compare(y.At) })
 	case l.Metric.tickets():
-		tickets, err := a.prepareTickets(l, in.Tickets)
+		tickets, err := a.prepareTickets(p.tickets, l, in.Tickets, cal)
 		if err != nil {
-			return p, err
+			return err
 		}
 		p.tickets = tickets
 	}
@@ -127,39 +145,44 @@ func (a *Agreement) prepareLevel(l *level, in Input, outages []span, own bool) (
 		}
 		slices.SortStableFunc(p.measures, func(x, y Measure) int { return x.At.Compare(y.At) })
 	}
-	return p, nil
+	return nil
 }
 
-// prepareOutages keeps the level's outages that no exclusion rule removes,
-// merges overlaps, removes maintenance (one-off windows and the recurring
-// occurrences that meet an outage) and drops pieces shorter than the
-// minimum countable length. all holds the outages as spans; the level
-// may reorder it when own is true.
-func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, own bool, p *prepared) ([]span, error) {
+// prepareOutages sets p.outages to the level's outages that no exclusion
+// rule removes, merged, less maintenance (one-off windows and the
+// recurring occurrences that meet an outage) and less the pieces shorter
+// than the minimum countable length. all holds the outages as spans, in
+// input order or merged; the level may reorder it when own is true, and
+// copies it into p.own otherwise.
+func (a *Agreement) prepareOutages(l *level, outages []Outage, all []span, merged, own bool, p *prepared, sorting *spanSorter) error {
 	var spans []span
 	switch {
 	case l.Service == "" && len(l.Exclusions) == 0 && own:
 		spans = all // every outage counts: no need to read them again
 	case l.Service == "" && len(l.Exclusions) == 0:
-		spans = slices.Clone(all)
+		p.own = append(p.own[:0], all...)
+		spans = p.own
 	default:
 		var err error
-		if spans, err = a.levelOutages(l, outages, all); err != nil {
-			return nil, err
+		if p.own, err = a.levelOutages(p.own[:0], l, outages, all); err != nil {
+			return err
 		}
+		spans, merged = p.own, false
 	}
-	spans = mergeSpans(spans)
+	if !merged {
+		spans = mergeSpans(spans, sorting)
+	}
 	spans = subtractSpans(spans, a.outageMaintenance(l, spans, p.maint))
 	if l.MinOutage > 0 {
 		spans = slices.DeleteFunc(spans, func(x span) bool { return x.e-x.s < int64(l.MinOutage) })
 	}
-	return spans, nil
+	p.outages = spans
+	return nil
 }
 
-// levelOutages returns the outages of l's service that no exclusion rule
-// removes, as spans.
-func (a *Agreement) levelOutages(l *level, outages []Outage, all []span) ([]span, error) {
-	spans := make([]span, 0, len(outages))
+// levelOutages appends to spans the outages of l's service that no
+// exclusion rule removes.
+func (a *Agreement) levelOutages(spans []span, l *level, outages []Outage, all []span) ([]span, error) {
 	for i := range outages {
 		o := &outages[i]
 		if !serves(l, o.Service) {
@@ -181,8 +204,8 @@ func (a *Agreement) levelOutages(l *level, outages []Outage, all []span) ([]span
 	return spans, nil
 }
 
-func prepareSamples(l *level, reqs []RequestSample) []sample {
-	var out []sample
+// prepareSamples appends the level's request samples to out, in time order.
+func prepareSamples(out []sample, l *level, reqs []RequestSample) []sample {
 	for _, r := range reqs {
 		if !serves(l, r.Service) {
 			continue
@@ -215,5 +238,5 @@ func (a *Agreement) outageMaintenance(l *level, outages, maint []span) []span {
 			})
 		}
 	}
-	return mergeSpans(out)
+	return mergeSpans(out, nil)
 }

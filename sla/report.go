@@ -33,7 +33,9 @@ type Report struct {
 	// Uncapped is the sum of the levels' credits before caps, rounded.
 	Uncapped outsourcing.Money `json:"uncapped"`
 	// Cap is the cap that applied: the smaller of the at-risk amount and
-	// the cap % of fees; nil when the agreement has neither.
+	// the cap % of fees; nil when the agreement has neither. Reports of
+	// the same fees may point to the same value: read it, do not write
+	// through it.
 	Cap *outsourcing.Money `json:"cap,omitempty"`
 	// Credits is the total credit owed for the period after caps, rounded
 	// once to the currency's minor unit; the levels' credits share it out
@@ -60,7 +62,11 @@ type Report struct {
 	Signals []Signal `json:"signals,omitempty"`
 }
 
-// LevelReport is one level's attainment in a period.
+// LevelReport is one level's attainment in a period. Its words — Reason,
+// CreditReason and Exact — are methods, written when read from the
+// figures the report holds; its JSON form carries them as "reason",
+// "credit_reason" and "exact", and a report read back from JSON keeps the
+// words it was read with.
 type LevelReport struct {
 	// ID, Name, Service, Metric and Class repeat the level's definition.
 	ID      string     `json:"id"`
@@ -75,14 +81,12 @@ type LevelReport struct {
 	Expected outsourcing.Decimal `json:"expected"`
 	// Minimum is the minimum level.
 	Minimum outsourcing.Decimal `json:"minimum"`
-	// Actual is the measured value rounded to ActualPlaces; nil with no data.
+	// Actual is the measured value rounded to ActualPlaces; nil with no
+	// data. The JSON form follows it with "exact" (Exact).
 	Actual *outsourcing.Decimal `json:"actual,omitempty"`
-	// Exact is the measured value as an exact fraction ("431995/4320").
-	Exact string `json:"exact,omitempty"`
-	// Status is the attainment.
+	// Status is the attainment. The JSON form follows it with "reason"
+	// (Reason).
 	Status Status `json:"status"`
-	// Reason says why, in words.
-	Reason string `json:"reason"`
 	// Population is the number of tickets, samples or intervals measured;
 	// Good how many of them were within target.
 	Population int `json:"population,omitempty"`
@@ -111,9 +115,8 @@ type LevelReport struct {
 	// CreditShare is the level's share of the period's credits after the
 	// cap, in percent: its credit before the cap over all levels' credits
 	// before the cap, rounded to ActualPlaces; absent when nothing is owed.
+	// The JSON form follows it with "credit_reason" (CreditReason).
 	CreditShare outsourcing.Decimal `json:"credit_share,omitzero"`
-	// CreditReason says how the credit was found.
-	CreditReason string `json:"credit_reason,omitempty"`
 	// EarnedBack is the earlier credit of this level waived this period.
 	EarnedBack outsourcing.Money `json:"earned_back"`
 	// Bonus reports whether the level earned the bonus.
@@ -130,10 +133,14 @@ type LevelReport struct {
 	// NextExpected is the raised expected level in force from the next
 	// period, when continuous improvement applies.
 	NextExpected *outsourcing.Decimal `json:"next_expected,omitempty"`
-	// Trend holds the last TrendPeriods periods, oldest first.
+	// Trend holds the last TrendPeriods periods, oldest first. The level's
+	// reports of one call share their points: read them, do not write to
+	// them.
 	Trend []TrendPoint `json:"trend"`
 	// ErrorBudget is the error budget of an outage-based availability level.
 	ErrorBudget *ErrorBudget `json:"error_budget,omitempty"`
+
+	text levelText // what Reason, CreditReason and Exact write
 }
 
 // TrendPoint is a level's value in an earlier period.
@@ -166,7 +173,8 @@ type Signal struct {
 	// ending with this period.
 	Counted int `json:"counted"`
 	// Periods are the labels of the periods counted, oldest first: the
-	// evidence for the signal.
+	// evidence for the signal. The signals of one call share their
+	// labels: read them, do not write to them.
 	Periods []string `json:"periods,omitempty"`
 	// Triggered is Counted ≥ Threshold.
 	Triggered bool `json:"triggered"`
@@ -187,7 +195,7 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 	if err := a.checkPeriod(p, ""); err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, []Period{p}, history)
+	out, err := a.evaluate(in, []Period{p}, history, a.clocks([]Period{p}), &scratch{})
 	if err != nil {
 		return Report{}, fmt.Errorf("sla: %w", err)
 	}
@@ -204,53 +212,42 @@ func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Re
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
-	out, err := a.evaluate(in, periods, history)
+	out, err := a.evaluate(in, periods, history, a.clocks(periods), &scratch{})
 	if err != nil {
 		return nil, fmt.Errorf("sla: %w", err)
 	}
 	return out, nil
 }
 
-// textPerLevel is about the text one level report writes (its exact
-// value and reason), to size the text buffer once.
-const textPerLevel = 176
-
-// evaluate is Evaluate for checked periods; its errors are not yet
-// prefixed "sla: ".
-func (a *Agreement) evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+// evaluate is Evaluate for checked periods, replaying tickets on clocks
+// (Agreement.clocks of the periods) and preparing the events in sc; its
+// errors are not yet prefixed "sla: ".
+func (a *Agreement) evaluate(in Input, periods []Period, history []Report, clocks []clock, sc *scratch) ([]Report, error) {
 	prior, err := a.priorHistory(history, periods)
 	if err != nil {
 		return nil, err
 	}
-	ev, err := a.prepare(in)
+	ev, err := a.prepare(in, clocks, sc)
 	if err != nil {
 		return nil, err
 	}
 	n := len(a.levels)
 	// past[i] is level i's history, oldest first, growing as periods are reported.
 	past := make([][]*LevelReport, n)
-	ar := &arena{}
-	trendPoints := 0
 	for i, l := range a.levels {
 		h := levelHistory(prior, l.ID)
 		past[i] = append(make([]*LevelReport, 0, len(h)+len(periods)), h...)
-		for k := range periods {
-			trendPoints += min(len(h)+k, TrendPeriods-1) + 1
-		}
 	}
-	ar.trend = make([]TrendPoint, 0, trendPoints)
-	ar.decimals = make([]outsourcing.Decimal, 0, 2*n*len(periods))
-	ar.text.Grow(textPerLevel * n * len(periods))
-	fx, err := a.fixedAmounts(in.Fees)
-	if err != nil {
+	ar := a.newArena(past, len(prior)+len(periods), len(periods))
+	if ar.am, err = sc.amounts(a, in); err != nil {
 		return nil, err
 	}
+	fx := ar.am.fx
 	levels := make([]LevelReport, n*len(periods))
 	out := make([]Report, len(periods))
 	raw := make([]outsourcing.Decimal, n)
 	var seq []*Report // the reports breach rules read, oldest first
 	if len(a.spec.Breaches) > 0 {
-		ar.signals = make([]Signal, 0, a.signalsPerReport()*len(periods))
 		seq = make([]*Report, 0, len(prior)+len(periods))
 		for i := range prior {
 			seq = append(seq, &prior[i])
@@ -299,7 +296,7 @@ type fixed struct {
 	atRisk outsourcing.Money   // exact
 	shown  outsourcing.Money   // atRisk rounded
 	limit  *decimal.Decimal    // the cap on the period's credits, exact
-	cap    outsourcing.Money   // limit rounded
+	cap    *outsourcing.Money  // limit rounded; nil without a limit
 	nested []decimal.Decimal   // nested allocation amounts per level, nil when not nested
 	shares []outsourcing.Money // the services' shares of the at-risk amount, when nested
 }
@@ -329,7 +326,8 @@ func (a *Agreement) fixedAmounts(fees outsourcing.Money) (fixed, error) {
 		if err != nil {
 			return fixed{}, err
 		}
-		fx.cap = m.Round(terms.Rounding)
+		c := m.Round(terms.Rounding)
+		fx.cap = &c
 	}
 	var err error
 	if fx.nested, fx.shares, err = a.nestedAmounts(fx.shown); err != nil {
@@ -411,70 +409,6 @@ func (a *Agreement) report(ev *events, p Period, history [][]*LevelReport, r *Re
 	net := r.Credits.Amount().Sub(r.EarnedBack.Amount()).Sub(r.Bonus.Amount())
 	if r.Net, err = outsourcing.NewMoney(net, cur); err != nil {
 		return err
-	}
-	return nil
-}
-
-// shareCredits caps the period's credits, rounds the total once and shares
-// it out over the levels in proportion to their uncapped credits.
-func (a *Agreement) shareCredits(r *Report, raw []outsourcing.Decimal, fees outsourcing.Money, fx fixed, ar *arena) error {
-	terms := a.spec.Credits
-	if fx.limit != nil {
-		c := fx.cap
-		r.Cap = &c
-	}
-	r.Uncapped, r.Credits = fx.zero, fx.zero
-	for i := range r.Levels {
-		r.Levels[i].Credit = fx.zero
-	}
-	total, owed, last := decimal.Zero, 0, 0
-	for i, c := range raw {
-		if !c.IsZero() {
-			total = total.Add(c.Shopspring())
-			owed, last = owed+1, i
-		}
-	}
-	if !total.IsPositive() {
-		return nil
-	}
-	if ar.last == nil || !ar.last.total.Equal(total) {
-		uncapped, err := outsourcing.NewMoney(outsourcing.DecimalOf(total), fees.Currency())
-		if err != nil {
-			return err
-		}
-		capped := total
-		if fx.limit != nil {
-			capped = decimal.Min(capped, *fx.limit)
-		}
-		credits, err := outsourcing.NewMoney(outsourcing.DecimalOf(capped), fees.Currency())
-		if err != nil {
-			return err
-		}
-		ar.last = &rounded{total: total, uncapped: uncapped.Round(terms.Rounding), credits: credits.Round(terms.Rounding)}
-	}
-	r.Uncapped, r.Credits = ar.last.uncapped, ar.last.credits
-	if m := terms.MinimumPayout; m.IsSet() && !r.Credits.Amount().GreaterThan(m.Amount()) {
-		r.Credits, r.BelowMinimum = fx.zero, true
-		return nil
-	}
-	if owed == 1 { // the one level owed a credit takes all of it, as Allocate would give it
-		r.Levels[last].Credit, r.Levels[last].CreditShare = r.Credits, outsourcing.DecimalFromInt(100)
-		return nil
-	}
-	parts, err := r.Credits.Allocate(raw...)
-	if err != nil {
-		return err
-	}
-	whole := outsourcing.DecimalOf(total)
-	for i := range r.Levels {
-		r.Levels[i].Credit = parts[i]
-		if !raw[i].IsZero() {
-			share, err := raw[i].Mul(outsourcing.DecimalFromInt(100)).Quo(whole, ActualPlaces, outsourcing.RoundHalfUp)
-			if err != nil {
-				return err
-			}
-			r.Levels[i].CreditShare = share.Trim()
-		}
 	}
 	return nil
 }

@@ -39,7 +39,7 @@ func ExampleCreditTerms_services() {
 	}
 	l := r.Levels[0]
 	fmt.Println(l.ServiceAllocation, "×", l.CreditPercent, "=", l.Credit)
-	fmt.Println(l.CreditReason)
+	fmt.Println(l.CreditReason())
 	// Output:
 	// 50% × 40% = 2000.00 USD
 	// minimum missed: allocation 40% of service "data-center"'s 5000.00 USD, which is 50% of at-risk 10000.00 USD

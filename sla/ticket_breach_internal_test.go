@@ -13,7 +13,9 @@ import (
 
 // TestBreachInstant replays the tickets of testdata/ticket_breach.json
 // and checks the instant each turns late: not late at it, late one
-// nanosecond after it (ServiceNow's task SLA breach time).
+// nanosecond after it (ServiceNow's task SLA breach time). An index of
+// the calendar over the tickets' days, or over only the day a ticket
+// opens, replays every ticket to the same clock.
 func TestBreachInstant(t *testing.T) {
 	var data struct {
 		Calendar outsourcing.Calendar `json:"calendar"`
@@ -35,6 +37,13 @@ func TestBreachInstant(t *testing.T) {
 			ticket.Events = append(ticket.Events, TicketEvent{Kind: EventKind(e[0]), At: at})
 		}
 		tc, _ := replay(ticket, data.Calendar, time.Duration(data.Target))
+		opened := ticket.Events[0].At
+		for _, span := range [][2]time.Time{{opened.AddDate(0, 0, -3), opened.AddDate(0, 0, 20)}, {opened, opened.AddDate(0, 0, 1)}} {
+			x, err := data.Calendar.Index(span[0], span[1])
+			require.NoError(t, err)
+			indexed, _ := replay(ticket, x, time.Duration(data.Target))
+			assert.Equal(t, tc, indexed, "%s on an index from %s to %s", tk.ID, span[0], span[1])
+		}
 		if tk.Breach == "" {
 			assert.False(t, tc.breaches, tk.ID)
 			continue

@@ -3,8 +3,6 @@ package sla
 import (
 	"fmt"
 	"time"
-
-	"github.com/outsourcing-go/outsourcing"
 )
 
 // ticketState is where a ticket's log stands while it is replayed.
@@ -59,7 +57,7 @@ type ticketClock struct {
 
 // replay runs a valid ticket log through the calendar; it also returns
 // when the clock last started, if it still runs at the end of the log.
-func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) (ticketClock, time.Time) {
+func replay(t Ticket, cal clock, target time.Duration) (ticketClock, time.Time) {
 	tc := ticketClock{opened: t.Events[0].At.UnixNano(), target: target}
 	var runStart time.Time
 	s := stateNew
@@ -106,7 +104,7 @@ func replay(t Ticket, cal outsourcing.Calendar, target time.Duration) (ticketClo
 // breachAt returns the last instant at which a clock running from `from`
 // with `left` business time to go still stands at the target: where the
 // time runs out, or the next business moment when that is a closing time.
-func breachAt(cal outsourcing.Calendar, from time.Time, left time.Duration) int64 {
+func breachAt(cal clock, from time.Time, left time.Duration) int64 {
 	out, _ := cal.Add(from, left) // left ≥ 0
 	return cal.NextBusinessMoment(out).UnixNano()
 }
@@ -127,15 +125,16 @@ func (tc ticketClock) respondedLate() bool {
 // target at instant end (ns).
 func (tc ticketClock) lateBy(end int64) bool { return tc.breaches && tc.breach < end }
 
-func (a *Agreement) prepareTickets(l *level, tickets []Ticket) ([]ticketClock, error) {
-	out := make([]ticketClock, 0, len(tickets))
+// prepareTickets appends to out the clocks of the tickets level l
+// measures, replayed on cal.
+func (a *Agreement) prepareTickets(out []ticketClock, l *level, tickets []Ticket, cal clock) ([]ticketClock, error) {
 	for _, t := range tickets {
 		target, ok, err := a.measures(l, t)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			tc, _ := replay(t, l.cal, target)
+			tc, _ := replay(t, cal, target)
 			out = append(out, tc)
 		}
 	}

@@ -58,17 +58,17 @@ func TestTicketClocksInBusinessTime(t *testing.T) {
 	// LATE and NOTDUE were never answered: their 30m response targets ran
 	// out on 31 December at 8:30 and 16:30, two December misses.
 	assert.Equal(t, 5, resp.Population)
-	assert.Equal(t, 3, resp.Good, resp.Reason)
-	assert.Contains(t, resp.Reason, "3 of 5 tickets within target, 2 still unanswered past the deadline")
+	assert.Equal(t, 3, resp.Good, resp.Reason())
+	assert.Contains(t, resp.Reason(), "3 of 5 tickets within target, 2 still unanswered past the deadline")
 	// Resolutions in December: SN 1h44m ≤ 8h, PAUSE 1h30m ≤ 8h, REOPEN 18h > 16h,
 	// and LATE, still open past its deadline (31 December 16:00); NOTDUE
 	// breaches only in January.
 	assert.Equal(t, 4, res.Population)
 	assert.Equal(t, 2, res.Good)
 	testkit.AssertDecimal(t, "50", res.Actual.Shopspring())
-	assert.Equal(t, "50", res.Exact)
+	assert.Equal(t, "50", res.Exact())
 	assert.Equal(t, sla.StatusMissed, res.Status)
-	assert.Contains(t, res.Reason, "2 of 4 tickets within target, 1 still open past the deadline")
+	assert.Contains(t, res.Reason(), "2 of 4 tickets within target, 1 still open past the deadline")
 	// Rate: opened in December and resolved (3, 2 good) plus LATE; NOTDUE left out.
 	assert.Equal(t, 4, rate.Population)
 	assert.Equal(t, 2, rate.Good)
@@ -132,14 +132,14 @@ func TestLateOpenTicketsCountWhereTheyBreach(t *testing.T) {
 	for i, want := range data.Periods {
 		res, rate := reports[i].Levels[0], reports[i].Levels[1]
 		assert.Equal(t, want.Label, reports[i].Period.Label())
-		assert.Equal(t, want.ResolutionTime.Population, res.Population, "%s resolution_time: %s", want.Label, res.Reason)
+		assert.Equal(t, want.ResolutionTime.Population, res.Population, "%s resolution_time: %s", want.Label, res.Reason())
 		assert.Equal(t, want.ResolutionTime.Good, res.Good, want.Label)
 		if want.ResolutionTime.Open > 0 {
-			assert.Contains(t, res.Reason, fmt.Sprintf("%d still open past the deadline", want.ResolutionTime.Open))
+			assert.Contains(t, res.Reason(), fmt.Sprintf("%d still open past the deadline", want.ResolutionTime.Open))
 		} else {
-			assert.NotContains(t, res.Reason, "still open")
+			assert.NotContains(t, res.Reason(), "still open")
 		}
-		assert.Equal(t, want.ResolutionRate.Population, rate.Population, "%s resolution_rate: %s", want.Label, rate.Reason)
+		assert.Equal(t, want.ResolutionRate.Population, rate.Population, "%s resolution_rate: %s", want.Label, rate.Reason())
 		assert.Equal(t, want.ResolutionRate.Good, rate.Good, want.Label)
 	}
 }
@@ -165,9 +165,9 @@ func TestUnansweredTicketsMissWhereTheResponseTargetPasses(t *testing.T) {
 		reports, err := a.Evaluate(in, periods, nil)
 		require.NoError(t, err)
 		dec, jan := reports[0].Levels[0], reports[1].Levels[0]
-		assert.Equal(t, sla.StatusNoData, dec.Status, "%s: %s", name, dec.Reason)
+		assert.Equal(t, sla.StatusNoData, dec.Status, "%s: %s", name, dec.Reason())
 		assert.Equal(t, 1, jan.Population, name)
 		assert.Equal(t, 0, jan.Good, name)
-		assert.Equal(t, name == "unanswered", strings.Contains(jan.Reason, "1 still unanswered"), "%s: %s", name, jan.Reason)
+		assert.Equal(t, name == "unanswered", strings.Contains(jan.Reason(), "1 still unanswered"), "%s: %s", name, jan.Reason())
 	}
 }
