@@ -212,13 +212,13 @@ func (so *spanSorter) sortMerge(in []span, lo, hi int64) []span {
 	for uint64(hi-lo)>>shift >= uint64(buckets) {
 		shift++
 	}
-	if cap(so.count) < 2*buckets {
-		so.count = make([]int32, 2*buckets)
+	if cap(so.count) < buckets {
+		so.count = make([]int32, buckets)
 	}
 	if cap(so.tmp) < len(in) {
 		so.tmp = make([]span, len(in))
 	}
-	count, start, tmp := so.count[:buckets], so.count[buckets:2*buckets], so.tmp[:len(in)]
+	count, tmp := so.count[:buckets], so.tmp[:len(in)]
 	clear(count)
 	most := int32(0)
 	for _, v := range in {
@@ -231,23 +231,14 @@ func (so *spanSorter) sortMerge(in []span, lo, hi int64) []span {
 		count[b] = run
 		run += c
 	}
-	if most <= smallBucket { // each span inserted in its bucket as it is placed
-		copy(start, count)
-		for _, v := range in {
-			b := uint64(v.s-lo) >> shift
-			p := count[b]
-			for ; p > start[b] && tmp[p-1].s > v.s; p-- {
-				tmp[p] = tmp[p-1]
-			}
-			tmp[p] = v
-			count[b]++
-		}
-		return unite(in[:0], tmp)
-	}
 	for _, v := range in { // count[b] moves from bucket b's start to its end
 		b := uint64(v.s-lo) >> shift
 		tmp[count[b]] = v
 		count[b]++
+	}
+	if most <= smallBucket { // one insertion pass: a span never passes one of an earlier bucket
+		insertionSort(tmp)
+		return unite(in[:0], tmp)
 	}
 	from := int32(0)
 	for b := range buckets {
