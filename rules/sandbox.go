@@ -49,6 +49,7 @@ const MaxCollectionLength = 1 << 16
 // own error text cannot pass for a limit.
 type limitError struct{ reason string }
 
+// Error says which limit was reached.
 func (e *limitError) Error() string { return "limit exceeded: " + e.reason }
 
 // limitf builds a *limitError.
@@ -157,6 +158,7 @@ type unlistedError struct {
 	at   int
 }
 
+// Error names the builtin that is not on the allow-list.
 func (e *unlistedError) Error() string {
 	return fmt.Sprintf("builtin %s is not available in rules", e.name)
 }

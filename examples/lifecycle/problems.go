@@ -14,8 +14,10 @@ type docError struct {
 	err  error
 }
 
+// Error names the document, then the problem.
 func (e *docError) Error() string { return e.name + ": " + e.err.Error() }
 
+// Unwrap returns the problem.
 func (e *docError) Unwrap() error { return e.err }
 
 // printProblems writes one line per problem: the document, the JSON
