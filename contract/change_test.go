@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
@@ -168,4 +169,22 @@ func TestSupplementAmounts(t *testing.T) {
 		amounts[string(d.Kind)+" "+d.Area+" "+d.ID] = d.Amount.String()
 	}
 	assert.Equal(t, map[string]string{"removed fee base": "40000.00 EUR", "added milestone leipzig": "18000.00 EUR"}, amounts)
+}
+
+// An amended term end counts from the amendment's effective date: a
+// contract extended to 2029-12-31 from 2029-01-01 still expires on
+// 2028-12-31, the last day of the term in force then.
+func TestExpiryReadsTheVersionInForce(t *testing.T) {
+	r := active(t)
+	cr := changeRequest()
+	cr.EffectiveFrom = contract.MustDate(2029, 1, 1)
+	cr.Amendment = contract.Amendment{TermEnd: contract.MustDate(2029, 12, 31)}
+	a, err := r.Current().AssessChange(cr)
+	require.NoError(t, err)
+	amended, err := r.Amend(cr, approvedFor(t, a), contract.Event{Actor: "x", At: at(11), Signatures: signatures(at(11))})
+	require.NoError(t, err)
+	lastDay := time.Date(2028, 12, 31, 18, 0, 0, 0, time.UTC)
+	got, err := amended.Apply(contract.Event{Kind: contract.EventExpire, Actor: "x", At: lastDay, NoticeGiven: contract.MustDate(2028, 9, 15)})
+	require.NoError(t, err)
+	assert.Equal(t, contract.StateExpired, got.State())
 }

@@ -144,7 +144,11 @@ func (r *Record) Apply(e Event) (*Record, error) {
 	case EventSign:
 		err = r.checkSignatures(e)
 	case EventExpire:
-		err = r.Current().checkExpiry(DateOf(e.At), e.NoticeGiven)
+		in := r.InForce(DateOf(e.At)) // an amended term counts from its effective date
+		if in == nil {
+			in = r.Current()
+		}
+		err = in.checkExpiry(DateOf(e.At), e.NoticeGiven)
 	}
 	if err != nil {
 		return r, wrap(err)
