@@ -3,6 +3,7 @@ package risk
 import (
 	"cmp"
 	"errors"
+	"time"
 
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
@@ -33,12 +34,12 @@ type HeatMap struct {
 }
 
 // HeatMap places every risk that is not closed on the matrix, by inherent
-// and by residual rating (see Matrix.Residual). A rating off the scale is a
-// *outsourcing.FieldError whose path points into risks ("/4/inherent/impact").
+// and by residual rating (see Matrix.Residual): the risk's own ratings,
+// whatever its assessment history says (HeatMapAt reads the history). A
+// rating off the scale is a *outsourcing.FieldError whose path points
+// into risks ("/4/inherent/impact").
 func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
-	spec := cloneSpec(m.spec)
-	h := HeatMap{Title: cmp.Or(spec.Name, spec.ID), Likelihood: spec.Likelihood, Impact: spec.Impact, Levels: spec.Levels}
-	h.Inherent, h.Residual = m.emptyGrid(), m.emptyGrid()
+	h := m.newHeatMap()
 	for i, k := range risks {
 		if k.Status == StatusClosed {
 			continue
@@ -49,14 +50,46 @@ func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
 		if err != nil || !okL || !okI {
 			return HeatMap{}, wrap(errors.Join(k.checkRatings(jsonptr.Join(i), m)...))
 		}
-		inh := &h.Inherent[li][ii]
-		inh.Count++
-		inh.IDs = append(inh.IDs, k.ID)
-		rc := &h.Residual[res.Evaluation.Row][res.Evaluation.Col]
-		rc.Count++
-		rc.IDs = append(rc.IDs, k.ID)
+		h.place(k.ID, li, ii, res.Evaluation)
 	}
 	return h, nil
+}
+
+// HeatMapAt places every risk of the register that is not closed by its
+// ratings at asOf, as Assess rates them: by its latest assessment at or
+// before asOf, else by its own ratings, so a heat map drawn after a
+// re-rating shows the risk where the review put it. Errors are Assess's.
+func (m *Matrix) HeatMapAt(reg Register, asOf time.Time) (HeatMap, error) {
+	rep, err := assess(reg, m, asOf)
+	if err != nil {
+		return HeatMap{}, wrap(err)
+	}
+	h := m.newHeatMap()
+	for i, k := range reg.Risks {
+		if k.Status != StatusClosed {
+			r := rep.Risks[i]
+			h.place(k.ID, r.Inherent.Row, r.Inherent.Col, r.Residual.Evaluation)
+		}
+	}
+	return h, nil
+}
+
+// newHeatMap returns the matrix's empty heat map.
+func (m *Matrix) newHeatMap() HeatMap {
+	spec := cloneSpec(m.spec)
+	h := HeatMap{Title: cmp.Or(spec.Name, spec.ID), Likelihood: spec.Likelihood, Impact: spec.Impact, Levels: spec.Levels}
+	h.Inherent, h.Residual = m.emptyGrid(), m.emptyGrid()
+	return h
+}
+
+// place counts risk id in its inherent cell (row, col) and its residual one.
+func (h *HeatMap) place(id string, row, col int, residual Evaluation) {
+	inh := &h.Inherent[row][col]
+	inh.Count++
+	inh.IDs = append(inh.IDs, id)
+	res := &h.Residual[residual.Row][residual.Col]
+	res.Count++
+	res.IDs = append(res.IDs, id)
 }
 
 func (m *Matrix) emptyGrid() [][]HeatCell {

@@ -143,3 +143,42 @@ func TestHeatMapBadInherentWithRerating(t *testing.T) {
 	_, err := Classic5x5().HeatMap([]Risk{{ID: "x", Inherent: Rating{"often", "minor"}, Residual: &Rating{"rare", "minor"}}})
 	assert.Contains(t, fieldPaths(err), "/0/inherent/likelihood")
 }
+
+// HeatMapAt places a re-rated risk where its latest assessment put it:
+// before the May review at its February rating (almost certain × major),
+// after it at likely × moderate with the residual the review recorded,
+// as Assess rates it; a closed risk is left out.
+func TestHeatMapAtReadsTheAssessmentHistory(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	reg := Register{ID: "reg", Risks: []Risk{{
+		ID: "R1", Title: "Key engineers leave", Category: CategorySupplier, Status: StatusOpen,
+		Identified: day(2025, 1, 10), Inherent: Rating{Likelihood: "likely", Impact: "moderate"},
+		Assessments: []Assessment{
+			{Date: day(2025, 2, 3), Inherent: Rating{Likelihood: "almost_certain", Impact: "major"}},
+			{Date: day(2025, 5, 2), Inherent: Rating{Likelihood: "likely", Impact: "moderate"},
+				Residual: &Rating{Likelihood: "unlikely", Impact: "moderate"}},
+		}}, {
+		ID: "R2", Title: "Closed", Category: CategorySupplier, Status: StatusClosed,
+		Identified: day(2025, 1, 10), Inherent: Rating{Likelihood: "rare", Impact: "minor"}}}}
+	m := Classic5x5()
+	cell := func(grid [][]HeatCell, likelihood, impact string) HeatCell {
+		return grid[m.rows[likelihood]][m.cols[impact]]
+	}
+	march, err := m.HeatMapAt(reg, day(2025, 3, 1))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"R1"}, cell(march.Inherent, "almost_certain", "major").IDs)
+	june, err := m.HeatMapAt(reg, day(2025, 6, 1))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"R1"}, cell(june.Inherent, "likely", "moderate").IDs)
+	assert.Equal(t, []string{"R1"}, cell(june.Residual, "unlikely", "moderate").IDs)
+	total := 0
+	for _, row := range june.Inherent {
+		for _, c := range row {
+			total += c.Count
+		}
+	}
+	assert.Equal(t, 1, total, "the closed risk is left out")
+	plain, err := m.HeatMap(reg.Risks)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"R1"}, cell(plain.Inherent, "likely", "moderate").IDs, "HeatMap reads the risk's own ratings")
+}
