@@ -2,7 +2,6 @@ package outsourcing
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
@@ -83,7 +82,7 @@ func ParseEnum[T ~string](kind, s string, values []T) (T, error) {
 	if v := T(s); slices.Contains(values, v) {
 		return v, nil
 	}
-	return "", FieldErrorf("", "unknown %s %q (want %s)", kind, text.Truncate(s, 40), enumList(values))
+	return "", FieldErrorf("", "unknown %s %q (want %s)", kind, text.Truncate(s, 40), text.List(values))
 }
 
 // MarshalEnum returns v as text for an encoding.TextMarshaler when it is
@@ -109,13 +108,4 @@ func UnmarshalEnum[T ~string](dst *T, text []byte, kind string, values []T) erro
 	}
 	*dst = v
 	return nil
-}
-
-// enumList joins an enum's values for error messages.
-func enumList[T ~string](values []T) string {
-	s := make([]string, len(values))
-	for i, v := range values {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
 }

@@ -3,6 +3,8 @@ package outsourcing
 import (
 	"errors"
 	"fmt"
+
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
 // Sentinel errors. Every error returned by this module matches at least one
@@ -132,12 +134,7 @@ func (e *RuleError) Unwrap() []error {
 
 // wrapPkg prefixes an error of the root package with "outsourcing: ",
 // keeping it reachable with errors.Is and errors.As.
-func wrapPkg(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("outsourcing: %w", err)
-}
+func wrapPkg(err error) error { return errs.Prefix("outsourcing", err) }
 
 // Problems flattens err into its separate problems: the errors joined
 // with errors.Join (at any depth), each kept whole — a *FieldError,

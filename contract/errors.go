@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
 // errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
@@ -39,12 +40,7 @@ func notFoundf(path, format string, args ...any) *outsourcing.FieldError {
 // wrap adds the package prefix "contract: " to an error leaving an
 // exported entry point; nil stays nil. Internal functions never call it,
 // so the prefix appears exactly once.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("contract: %w", err)
-}
+func wrap(err error) error { return errs.Prefix("contract", err) }
 
 // problems collects FieldErrors in document order.
 type problems []error

@@ -1,10 +1,10 @@
 package finance
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -167,9 +167,4 @@ func raw(ds []outsourcing.Decimal) []decimal.Decimal {
 }
 
 // wrap prefixes an error of the package's functions with "finance: ".
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("finance: %w", err)
-}
+func wrap(err error) error { return errs.Prefix("finance", err) }

@@ -1,10 +1,8 @@
 package planning
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -25,18 +23,4 @@ const maxQuoted = 40
 
 // wrap prefixes an error of the package's exported entry points with
 // "planning: ", keeping it reachable with errors.Is and errors.As.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("planning: %w", err)
-}
-
-// enumList joins enum values for an error message: "a, b, c".
-func enumList[T ~string](values []T) string {
-	s := make([]string, len(values))
-	for i, v := range values {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
-}
+func wrap(err error) error { return errs.Prefix("planning", err) }

@@ -52,13 +52,13 @@ type SourcingInputs struct {
 func (in SourcingInputs) validate() error {
 	var errs []error
 	if in.Criticality.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("/criticality", "unknown criticality %q (want %s)", text.Truncate(string(in.Criticality), maxQuoted), enumList(criticalities)))
+		errs = append(errs, outsourcing.FieldErrorf("/criticality", "unknown criticality %q (want %s)", text.Truncate(string(in.Criticality), maxQuoted), text.List(criticalities)))
 	}
 	if in.Capability.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("/capability", "unknown readiness level %q (want %s)", text.Truncate(string(in.Capability), maxQuoted), enumList(readinessLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("/capability", "unknown readiness level %q (want %s)", text.Truncate(string(in.Capability), maxQuoted), text.List(readinessLevels)))
 	}
 	if in.Risk.Rank() == 0 {
-		errs = append(errs, outsourcing.FieldErrorf("/risk", "unknown risk level %q (want %s)", text.Truncate(string(in.Risk), maxQuoted), enumList(riskLevels)))
+		errs = append(errs, outsourcing.FieldErrorf("/risk", "unknown risk level %q (want %s)", text.Truncate(string(in.Risk), maxQuoted), text.List(riskLevels)))
 	}
 	return errors.Join(errs...)
 }
@@ -175,8 +175,8 @@ func checkSourcingOutputs(spec rules.TableSpec) error {
 		want  string
 	}
 	for _, col := range []column{
-		{SourcingOutputScope, func(s string) bool { return slices.Contains(sourcingScopes, SourcingScope(s)) }, enumList(sourcingScopes)},
-		{SourcingOutputLocation, func(s string) bool { return slices.Contains(sourcingLocations, SourcingLocation(s)) }, enumList(sourcingLocations)},
+		{SourcingOutputScope, func(s string) bool { return slices.Contains(sourcingScopes, SourcingScope(s)) }, text.List(sourcingScopes)},
+		{SourcingOutputLocation, func(s string) bool { return slices.Contains(sourcingLocations, SourcingLocation(s)) }, text.List(sourcingLocations)},
 		{SourcingOutputRationale, func(string) bool { return true }, ""},
 	} {
 		o, ok := columns[col.name]

@@ -177,7 +177,7 @@ func validateTimeline(ms []Milestone, asOf *time.Time) error {
 		}
 		seen[m.ID] = true
 		if !slices.Contains(milestoneKinds, m.Kind) {
-			bad(jsonptr.Append(path, "kind"), "unknown milestone kind %q (want %s)", text.Truncate(string(m.Kind), maxQuoted), enumList(milestoneKinds))
+			bad(jsonptr.Append(path, "kind"), "unknown milestone kind %q (want %s)", text.Truncate(string(m.Kind), maxQuoted), text.List(milestoneKinds))
 		}
 		if m.Planned.IsZero() {
 			bad(jsonptr.Append(path, "planned"), "planned date is required")

@@ -260,7 +260,7 @@ func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []Cost
 	case CostBasisPercent:
 		t.share, t.of = v.percent(path, l, siblings, byID)
 	default:
-		v.add(jsonptr.Append(path, "basis"), "unknown cost basis %q (want %s)", text.Truncate(string(l.Basis), maxQuoted), enumList(costBases))
+		v.add(jsonptr.Append(path, "basis"), "unknown cost basis %q (want %s)", text.Truncate(string(l.Basis), maxQuoted), text.List(costBases))
 	}
 	v.timing(path, &t, m.Horizon)
 	if l.Escalation != nil {

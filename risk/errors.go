@@ -2,9 +2,9 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
 // errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
@@ -37,12 +37,7 @@ func enumError[T ~string](path, kind, s string, values []T) error {
 // wrap adds the package prefix "risk: " to an error leaving an exported
 // entry point; nil stays nil. Internal functions never call it, so the
 // prefix appears exactly once.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("risk: %w", err)
-}
+func wrap(err error) error { return errs.Prefix("risk", err) }
 
 // prefixPaths moves the *outsourcing.FieldError values in err (joined or
 // not) under the JSON pointer base.

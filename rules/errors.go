@@ -1,24 +1,7 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/outsourcing-go/outsourcing/internal/errs"
 
 // wrap prefixes an error returned by the package's entry points with
 // "rules: ", keeping it reachable with errors.Is and errors.As.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("rules: %w", err)
-}
-
-// list joins enum values for messages: "UNIQUE, FIRST, …".
-func list[T ~string](values []T) string {
-	s := make([]string, len(values))
-	for i, v := range values {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
-}
+func wrap(err error) error { return errs.Prefix("rules", err) }

@@ -26,11 +26,11 @@ func (spec TableSpec) validate(cfg ruleConfig) error {
 		add("/id", "table id %q must be 1 to 128 letters, digits or _ . : / -", text.Truncate(spec.ID, 40))
 	}
 	if !slices.Contains(hitPolicies, spec.HitPolicy) {
-		add("/hit_policy", "unknown hit policy %q (want %s)", text.Truncate(string(spec.HitPolicy), 40), list(hitPolicies))
+		add("/hit_policy", "unknown hit policy %q (want %s)", text.Truncate(string(spec.HitPolicy), 40), text.List(hitPolicies))
 	}
 	switch {
 	case spec.Aggregation != "" && !slices.Contains(aggregations, spec.Aggregation):
-		add("/aggregation", "unknown aggregation %q (want %s)", text.Truncate(string(spec.Aggregation), 40), list(aggregations))
+		add("/aggregation", "unknown aggregation %q (want %s)", text.Truncate(string(spec.Aggregation), 40), text.List(aggregations))
 	case spec.Aggregation != "" && spec.HitPolicy != HitPolicyCollect:
 		add("/aggregation", "aggregation %s needs hit policy COLLECT", spec.Aggregation)
 	case spec.Aggregation != "" && spec.Aggregation != AggregationCount &&

@@ -2,9 +2,9 @@ package termination
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
 // errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
@@ -29,12 +29,7 @@ func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldErr
 // wrap adds the package prefix "termination: " to an error leaving an
 // exported entry point; nil stays nil. Internal functions never call it,
 // so the prefix appears exactly once.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("termination: %w", err)
-}
+func wrap(err error) error { return errs.Prefix("termination", err) }
 
 // problems collects errors in document order.
 type problems []error

@@ -1,9 +1,8 @@
 package vendors
 
 import (
-	"fmt"
-
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
 // errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
@@ -23,9 +22,4 @@ func sentinelf(sentinel error, path, format string, args ...any) *outsourcing.Fi
 // wrap adds the package prefix "vendors: " to an error leaving an exported
 // entry point; nil stays nil. Internal functions never call it, so the
 // prefix appears exactly once.
-func wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("vendors: %w", err)
-}
+func wrap(err error) error { return errs.Prefix("vendors", err) }
