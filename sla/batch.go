@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -21,7 +20,7 @@ import (
 // returned with them.
 func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) ([][]Report, error) {
 	if err := a.checkPeriods(periods); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -51,7 +50,7 @@ func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) (
 		}
 	}
 	if len(failed) > 0 {
-		return nil, fmt.Errorf("sla: %w", errors.Join(failed...))
+		return nil, wrap(errors.Join(failed...))
 	}
 	return out, nil
 }

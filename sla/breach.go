@@ -155,7 +155,7 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 // not be decided from it.
 func (a *Agreement) Signals(history []Report) ([]Signal, error) {
 	if err := a.checkHistory(history); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	for k, b := range a.spec.Breaches {
 		field, need := "window", b.Window
@@ -163,7 +163,7 @@ func (a *Agreement) Signals(history []Report) ([]Signal, error) {
 			field, need = "threshold", b.Threshold
 		}
 		if need > len(history) {
-			return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf(jsonptr.Join("breaches", k, field),
+			return nil, wrap(outsourcing.FieldErrorf(jsonptr.Join("breaches", k, field),
 				"breach rule %q reads %d periods, more than the %d reports of history", b.ID, need, len(history)))
 		}
 	}

@@ -102,15 +102,15 @@ type RollingBudget struct {
 func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetWindow) (RollingBudget, error) {
 	l, budget, err := a.budgetLevel(id)
 	if err != nil {
-		return RollingBudget{}, fmt.Errorf("sla: %w", err)
+		return RollingBudget{}, wrap(err)
 	}
 	burns := WorkbookBurnWindows(time.Duration(w.Length))
 	if err := checkBudgetWindow(w, burns); err != nil {
-		return RollingBudget{}, fmt.Errorf("sla: %w", err)
+		return RollingBudget{}, wrap(err)
 	}
 	outages, err := checkEvents(in)
 	if err != nil {
-		return RollingBudget{}, fmt.Errorf("sla: %w", err)
+		return RollingBudget{}, wrap(err)
 	}
 	end := asOf.UnixNano()
 	// count returns the total and bad events or slices of [end−length, end).
@@ -127,7 +127,7 @@ func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetW
 	} else {
 		var p prepared
 		if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
-			return RollingBudget{}, fmt.Errorf("sla: level %q: %w", id, err)
+			return RollingBudget{}, wrap(fmt.Errorf("level %q: %w", id, err))
 		}
 		count = func(length int64) (int64, int64) {
 			return length / int64(w.Slice), badSlices(p.outages, end-length, end, int64(w.Slice))

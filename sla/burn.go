@@ -60,23 +60,23 @@ type BurnRate struct {
 func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []BurnWindow) ([]BurnRate, error) {
 	l, err := a.levelByID(id)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	budget := new(big.Rat).Sub(ratHundred, l.expected.rat())
 	budget.Quo(budget, ratHundred)
 	if l.Metric != MetricKindAvailability || l.ErrorRate != nil || budget.Sign() <= 0 {
-		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q has no outage error budget", id))
+		return nil, wrap(outsourcing.FieldErrorf("", "level %q has no outage error budget", id))
 	}
 	if windows == nil {
 		windows = SREWorkbookWindows()
 	}
 	outages, err := checkEvents(in)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	var p prepared
 	if err := a.prepareLevel(l, in, outages, false, true, l.cal, &p, nil); err != nil {
-		return nil, fmt.Errorf("sla: level %q: %w", id, err)
+		return nil, wrap(fmt.Errorf("level %q: %w", id, err))
 	}
 	end := asOf.UnixNano()
 	rate := func(w Duration) *big.Rat {
@@ -87,7 +87,7 @@ func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []Bur
 	out := make([]BurnRate, len(windows))
 	for i, w := range windows {
 		if w.Long <= 0 || w.Short <= 0 {
-			return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf(jsonptr.Join(i), "window %d: the long and short windows must be positive", i))
+			return nil, wrap(outsourcing.FieldErrorf(jsonptr.Join(i), "window %d: the long and short windows must be positive", i))
 		}
 		long, short, f := rate(w.Long), rate(w.Short), toRat(w.Factor.Shopspring())
 		out[i] = BurnRate{BurnWindow: w, LongRate: ratDecimal(long, ActualPlaces), ShortRate: ratDecimal(short, ActualPlaces),

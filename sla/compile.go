@@ -65,7 +65,7 @@ func CompileAgreement(spec AgreementSpec) (*Agreement, error) {
 	c := compiler{a: &Agreement{spec: cloneSpec(spec)}}
 	c.agreement()
 	if len(c.errs) > 0 {
-		return nil, fmt.Errorf("sla: agreement %q: %w", spec.ID, errors.Join(c.errs...))
+		return nil, wrap(fmt.Errorf("agreement %q: %w", spec.ID, errors.Join(c.errs...)))
 	}
 	return c.a, nil
 }

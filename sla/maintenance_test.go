@@ -150,13 +150,8 @@ func TestRecurringMaintenanceCompileChecksGoValues(t *testing.T) {
 	_, err := sla.CompileAgreement(spec)
 	require.Error(t, err)
 	var paths []string
-	joined, ok := errors.Unwrap(err).(interface{ Unwrap() []error })
-	require.True(t, ok, "%v", err)
-	for _, e := range joined.Unwrap() {
-		var fe *outsourcing.FieldError
-		if errors.As(e, &fe) {
-			paths = append(paths, fe.Path)
-		}
+	for _, fe := range outsourcing.FieldErrors(err) {
+		paths = append(paths, fe.Path)
 	}
 	assert.Equal(t, []string{"/recurring_maintenance/0/week", "/recurring_maintenance/1/day", "/recurring_maintenance/1/recurrence",
 		"/recurring_maintenance/1/end"}, paths)

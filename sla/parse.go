@@ -2,7 +2,6 @@ package sla
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
 )
@@ -33,7 +32,7 @@ func InputSchema() *outsourcing.Schema { return inputSchema }
 func ParseAgreement(doc []byte) (AgreementSpec, error) {
 	var spec AgreementSpec
 	if err := agreementSchema.Decode(doc, &spec); err != nil {
-		return AgreementSpec{}, fmt.Errorf("sla: %w", err)
+		return AgreementSpec{}, wrap(err)
 	}
 	return spec, nil
 }
@@ -49,10 +48,10 @@ func ParseAgreement(doc []byte) (AgreementSpec, error) {
 func ParseInput(doc []byte) (Input, error) {
 	var in Input
 	if err := inputSchema.Decode(doc, &in); err != nil {
-		return Input{}, fmt.Errorf("sla: %w", err)
+		return Input{}, wrap(err)
 	}
 	if err := validateInput(in); err != nil {
-		return Input{}, fmt.Errorf("sla: %w", err)
+		return Input{}, wrap(err)
 	}
 	return in, nil
 }

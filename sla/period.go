@@ -98,7 +98,7 @@ func spanProblem(start, end time.Time) (field, reason string) {
 func (a *Agreement) PeriodOf(t time.Time) (Period, error) {
 	p := a.periodOf(t)
 	if _, reason := spanProblem(p.start, p.end); reason != "" {
-		return Period{}, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "no period for %s: %s", t.Format(time.RFC3339), reason))
+		return Period{}, wrap(outsourcing.FieldErrorf("", "no period for %s: %s", t.Format(time.RFC3339), reason))
 	}
 	return p, nil
 }
@@ -180,7 +180,7 @@ func (c *compiler) period() {
 // error matching ErrInvalidInput.
 func (a *Agreement) Periods(from, to time.Time) ([]Period, error) {
 	if !to.After(from) {
-		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "end %s is not after start %s",
+		return nil, wrap(outsourcing.FieldErrorf("", "end %s is not after start %s",
 			to.Format(time.RFC3339), from.Format(time.RFC3339)))
 	}
 	var out []Period
@@ -190,7 +190,7 @@ func (a *Agreement) Periods(from, to time.Time) ([]Period, error) {
 			return nil, err
 		}
 		if len(out) == 1200 {
-			return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "more than 1200 periods requested"))
+			return nil, wrap(outsourcing.FieldErrorf("", "more than 1200 periods requested"))
 		}
 		out = append(out, p)
 		t = p.end

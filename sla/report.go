@@ -193,11 +193,11 @@ type Signal struct {
 // ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
 func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
 	if err := a.checkPeriod(p, ""); err != nil {
-		return Report{}, fmt.Errorf("sla: %w", err)
+		return Report{}, wrap(err)
 	}
 	out, err := a.evaluate(in, []Period{p}, history, a.clocks([]Period{p}), &scratch{})
 	if err != nil {
-		return Report{}, fmt.Errorf("sla: %w", err)
+		return Report{}, wrap(err)
 	}
 	return out[0], nil
 }
@@ -210,11 +210,11 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 // of a reprocessed period.
 func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
 	if err := a.checkPeriods(periods); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	out, err := a.evaluate(in, periods, history, a.clocks(periods), &scratch{})
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	return out, nil
 }

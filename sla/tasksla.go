@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"math/big"
 	"time"
 
@@ -56,13 +55,13 @@ type TaskSLA struct {
 func (a *Agreement) TaskSLAs(in Input, id string, asOf time.Time) ([]TaskSLA, error) {
 	l, err := a.levelByID(id)
 	if err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	if !l.Metric.tickets() {
-		return nil, fmt.Errorf("sla: %w", outsourcing.FieldErrorf("", "level %q does not measure tickets", id))
+		return nil, wrap(outsourcing.FieldErrorf("", "level %q does not measure tickets", id))
 	}
 	if _, err := checkEvents(in); err != nil {
-		return nil, fmt.Errorf("sla: %w", err)
+		return nil, wrap(err)
 	}
 	var out []TaskSLA
 	for _, t := range in.Tickets {
@@ -71,7 +70,7 @@ func (a *Agreement) TaskSLAs(in Input, id string, asOf time.Time) ([]TaskSLA, er
 		}
 		target, ok, err := a.measures(l, t)
 		if err != nil {
-			return nil, fmt.Errorf("sla: %w", err)
+			return nil, wrap(err)
 		}
 		if ok {
 			out = append(out, taskClock(t, l, target, asOf))
