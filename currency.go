@@ -40,7 +40,7 @@ var iso4217 = func() map[Currency]int32 {
 func ParseCurrency(code string) (Currency, error) {
 	c := Currency(code)
 	if _, ok := iso4217[c]; !ok {
-		return "", FieldErrorf("currency", "%q is not an ISO 4217 currency code", code)
+		return "", FieldErrorf("", "currency %q is not an ISO 4217 currency code", code)
 	}
 	return c, nil
 }
@@ -66,7 +66,7 @@ func (c Currency) String() string { return string(c) }
 // MarshalText implements encoding.TextMarshaler.
 func (c Currency) MarshalText() ([]byte, error) {
 	if !c.Valid() {
-		return nil, FieldErrorf("currency", "%q is not an ISO 4217 currency code", string(c))
+		return nil, FieldErrorf("", "currency %q is not an ISO 4217 currency code", string(c))
 	}
 	return []byte(c), nil
 }

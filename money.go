@@ -277,7 +277,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	if !m.currency.Valid() {
-		return nil, FieldErrorf("currency", "%q is not an ISO 4217 currency code", string(m.currency))
+		return nil, FieldErrorf("/currency", "%q is not an ISO 4217 currency code", string(m.currency))
 	}
 	return json.Marshal(moneyJSON{Amount: m.formatAmount(), Currency: m.currency})
 }

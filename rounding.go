@@ -36,7 +36,7 @@ func (m RoundingMode) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (m RoundingMode) MarshalText() ([]byte, error) {
 	if m < 0 || int(m) >= len(roundingNames) {
-		return nil, FieldErrorf("rounding", "unknown rounding mode %d", int(m))
+		return nil, FieldErrorf("", "unknown rounding mode %d", int(m))
 	}
 	return []byte(roundingNames[m]), nil
 }
@@ -49,7 +49,7 @@ func (m *RoundingMode) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return FieldErrorf("rounding", "unknown rounding mode %q (want half_up, half_even, down or up)", string(text))
+	return FieldErrorf("", "unknown rounding mode %q (want half_up, half_even, down or up)", string(text))
 }
 
 // apply rounds d to places decimal places with the mode. An unknown mode
