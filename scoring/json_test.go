@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,11 +20,19 @@ var resultTypes = []any{
 	scoring.WASPASDetail{},
 }
 
-// Every exported field of every result type, and of the structs they
-// contain, has an explicit snake_case JSON name, and every zero value
-// marshals.
+// documentTypes are the documents and options callers hand in.
+var documentTypes = []any{
+	scoring.ModelSpec{}, scoring.RankOptions{}, scoring.SensitivityOptions{}, scoring.MonteCarloOptions{},
+	scoring.AHPOptions{}, scoring.Node{}, scoring.Bid{}, scoring.PriceRule{}, scoring.AbnormallyLowRule{},
+}
+
+// Every exported field of every result and document type, and of the
+// structs they contain, has an explicit snake_case JSON name, every zero
+// value marshals, and the lists name or hold every exported struct type.
 func TestResultTypesMarshalSnakeCase(t *testing.T) {
-	testkit.AssertResultTypes(t, resultTypes...)
+	all := slices.Concat(resultTypes, documentTypes)
+	testkit.AssertCoversPackage(t, all...)
+	testkit.AssertResultTypes(t, all...)
 }
 
 // A real result marshals with snake_case keys only, nested ones included.

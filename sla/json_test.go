@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -14,9 +15,11 @@ import (
 // the package (and the types they hold) for snake_case JSON names, then
 // marshals real results and checks every key.
 func TestResultTypesMarshalSnakeCase(t *testing.T) {
-	testkit.AssertResultTypes(t, sla.Report{}, sla.LevelReport{}, sla.TrendPoint{}, sla.Signal{}, sla.ErrorBudget{},
+	results := []any{sla.Report{}, sla.LevelReport{}, sla.TrendPoint{}, sla.Signal{}, sla.ErrorBudget{},
 		sla.BurnRate{}, sla.BurnWindow{}, sla.Preset{}, sla.Window{}, sla.Period{}, sla.RollingBudget{}, sla.BudgetWindow{},
-		sla.TaskSLA{})
+		sla.TaskSLA{}}
+	testkit.AssertCoversPackage(t, slices.Concat(results, []any{sla.AgreementSpec{}, sla.Input{}})...)
+	testkit.AssertResultTypes(t, results...)
 
 	a := mustParse(t, fullAgreement)
 	in, err := sla.ParseInput([]byte(fullInput))

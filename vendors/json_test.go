@@ -16,16 +16,20 @@ import (
 // types of the package included) and a zero value that marshals, Money{}
 // fields included.
 func TestResultTypes(t *testing.T) {
-	testkit.AssertResultTypes(t,
-		// results
-		ScreeningResult{}, VendorScreening{}, KnockOut{}, RuleInput{}, Lapsed{}, PipelineSnapshot{}, Move{},
-		Evaluation{}, DecisionRecord{}, Warning{},
-		QuestionnaireResult{}, Criticality{}, TierResult{},
-		ReviewSummary{}, SurveySummary{}, PlanStatus{}, FinalEvaluation{},
-		// documents
-		PoolSpec{}, TemplateSpec{}, EvaluationSpec{}, DecisionSpec{}, QuestionnaireSpec{}, Answers{},
-		EcosystemSpec{}, TieringInput{}, ReviewsSpec{}, SurveySpec{}, ImprovementPlan{}, RecognitionsSpec{}, FinalInput{},
-	)
+	testkit.AssertCoversPackage(t, vendorTypes...)
+	testkit.AssertResultTypes(t, vendorTypes...)
+}
+
+// vendorTypes are the package's result and document types.
+var vendorTypes = []any{
+	// results
+	ScreeningResult{}, VendorScreening{}, KnockOut{}, RuleInput{}, Lapsed{}, PipelineSnapshot{}, Move{},
+	Evaluation{}, DecisionRecord{}, Warning{},
+	QuestionnaireResult{}, Criticality{}, TierResult{},
+	ReviewSummary{}, SurveySummary{}, PlanStatus{}, FinalEvaluation{},
+	// documents
+	PoolSpec{}, TemplateSpec{}, EvaluationSpec{}, DecisionSpec{}, QuestionnaireSpec{}, Answers{},
+	EcosystemSpec{}, TieringInput{}, ReviewsSpec{}, SurveySpec{}, ImprovementPlan{}, RecognitionsSpec{}, FinalInput{},
 }
 
 // TestResultsMarshalSnakeCase marshals real results, with their optional

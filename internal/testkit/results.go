@@ -36,35 +36,40 @@ func AssertJSONTags(t testing.TB, zeros ...any) bool {
 	t.Helper()
 	ok := true
 	seen := map[reflect.Type]bool{}
-	var walk func(pkg string, typ reflect.Type)
-	walk = func(pkg string, typ reflect.Type) {
-		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Array || typ.Kind() == reflect.Map {
-			typ = typ.Elem()
-		}
-		if typ.Kind() != reflect.Struct || typ.PkgPath() != pkg || seen[typ] {
-			return
-		}
-		seen[typ] = true
-		for _, f := range reflect.VisibleFields(typ) {
-			if !f.IsExported() || len(f.Index) > 1 {
-				continue // unexported, or promoted from an embedded struct checked on its own
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if f.Anonymous && name == "" {
-				walk(pkg, f.Type) // an embedded struct's fields are inlined
-				continue
-			}
-			if name != "-" {
-				ok = assert.Regexp(t, snakeCase, name, "%s.%s needs a snake_case json tag", typ.Name(), f.Name) && ok
-			}
-			walk(pkg, f.Type)
-		}
-	}
 	for _, z := range zeros {
 		typ := reflect.TypeOf(z)
-		walk(typ.PkgPath(), typ)
+		eachStruct(typ.PkgPath(), typ, seen, func(s reflect.Type) {
+			for _, f := range reflect.VisibleFields(s) {
+				if !f.IsExported() || len(f.Index) > 1 {
+					continue // unexported, or promoted from an embedded struct checked on its own
+				}
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				if name != "-" && !(f.Anonymous && name == "") { // an embedded struct's fields are inlined
+					ok = assert.Regexp(t, snakeCase, name, "%s.%s needs a snake_case json tag", s.Name(), f.Name) && ok
+				}
+			}
+		})
 	}
 	return ok
+}
+
+// eachStruct calls visit for typ, when it is a struct type of package
+// pkg, and for every struct type of pkg it holds through fields, slices,
+// arrays, maps and pointers, each once (seen records them).
+func eachStruct(pkg string, typ reflect.Type, seen map[reflect.Type]bool, visit func(reflect.Type)) {
+	for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Array || typ.Kind() == reflect.Map {
+		typ = typ.Elem()
+	}
+	if typ.Kind() != reflect.Struct || typ.PkgPath() != pkg || seen[typ] {
+		return
+	}
+	seen[typ] = true
+	visit(typ)
+	for _, f := range reflect.VisibleFields(typ) {
+		if f.IsExported() && len(f.Index) == 1 {
+			eachStruct(pkg, f.Type, seen, visit)
+		}
+	}
 }
 
 // AssertSnakeCaseKeys checks that every object key of a JSON document is

@@ -62,3 +62,14 @@ func TestAssertGlobalsIgnored(t *testing.T) {
 		assert.False(t, decimal.UseScientificNotation, "restored once the subtest is over")
 	}
 }
+
+// TestAssertCoversPackage reads this package's own source, which declares
+// one exported struct type, LabelCase.
+func TestAssertCoversPackage(t *testing.T) {
+	rec := &recorder{TB: t}
+	assert.True(t, AssertCoversPackage(rec, LabelCase{}))
+	assert.False(t, rec.failed)
+	rec = &recorder{TB: t}
+	assert.False(t, AssertCoversPackage(rec), "LabelCase left out")
+	assert.True(t, rec.failed)
+}
