@@ -33,7 +33,9 @@ type Contract struct {
 // it starts; a negative amount; a price line, cap or signing limit in
 // another currency than the contract's (ErrCurrencyMismatch); an
 // obligation, milestone, transition item or SLA measurement naming a
-// party, criterion or level that does not exist (ErrNotFound); an SLA
+// party, criterion or level that does not exist (ErrNotFound); an
+// acceptance criterion's sign_off_by role that is blank or named twice,
+// or that no customer signatory holds by title or roles (ErrNotFound); an SLA
 // level measured twice, by no entry of /sla/measurement (at the level) or
 // by an entry without a method; an SLA schedule whose agreement does not
 // compile (its problems relocated under /sla/agreement). Nothing is kept from a spec that fails.
