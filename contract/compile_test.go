@@ -121,6 +121,11 @@ func TestSpecIsCopied(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "Subject matter", cl.Title)
 	assert.Equal(t, "Subject matter", c.Spec().Clauses[0].Title)
+	p, ok := c.Party("acme")
+	require.True(t, ok)
+	p.Signatories[1].Roles[0] = "changed"
+	again, _ := c.Party("acme")
+	assert.Equal(t, []string{"service owner"}, again.Signatories[1].Roles)
 }
 
 func TestPaymentSchedule(t *testing.T) {

@@ -115,13 +115,12 @@ func (c *Contract) Clause(id string) (Clause, bool) {
 	return cl, true
 }
 
-// Party returns the party with the id, and whether there is one.
+// Party returns a deep copy of the party with the id, and whether there
+// is one: changing it changes nothing in the contract.
 func (c *Contract) Party(id string) (Party, bool) {
 	i, ok := c.parties[id]
 	if !ok {
 		return Party{}, false
 	}
-	p := c.spec.Parties[i]
-	p.Signatories = slices.Clone(p.Signatories)
-	return p, true
+	return deepCopy(c.spec.Parties[i]), true
 }
