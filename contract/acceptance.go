@@ -150,15 +150,15 @@ func (c *Contract) Accept(req AcceptanceRequest) (Acceptance, error) {
 // signers checks the signatures accepting subject (at paths) and
 // returns their signatories; problems go to errs.
 func (c *Contract) signers(subject string, sigs []Signature, paths []string, criteria []Criterion, errs *problems) []Signatory {
-	var roles []string // the subject's roles, each once
-	open := len(criteria) == 0
+	var roles []string           // the subject's roles, each once
+	anyone := len(criteria) == 0 // some criterion any customer signatory signs off
 	for _, cr := range criteria {
 		for _, role := range cr.SignOffBy {
 			if !slices.ContainsFunc(roles, func(r string) bool { return strings.EqualFold(r, role) }) {
 				roles = append(roles, role)
 			}
 		}
-		open = open || len(cr.SignOffBy) == 0
+		anyone = anyone || len(cr.SignOffBy) == 0
 	}
 	var out []Signatory
 	for i, sig := range sigs {
@@ -173,7 +173,7 @@ func (c *Contract) signers(subject string, sigs []Signature, paths []string, cri
 			errs.add(err)
 		case slices.ContainsFunc(sigs[:i], func(o Signature) bool { return o.Party == sig.Party && o.Signatory == sig.Signatory }):
 			errs.failf(jsonptr.Append(path, "signatory"), "%s signs off twice", s.Name)
-		case !open && !slices.ContainsFunc(roles, s.holds):
+		case !anyone && !slices.ContainsFunc(roles, s.holds):
 			errs.failf(jsonptr.Append(path, "signatory"), "%s holds none of the roles that sign off %s: %s", s.Name, subject, text.List(roles))
 		default:
 			out = append(out, s)
