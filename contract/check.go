@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -135,6 +136,31 @@ func (k *checker) criteria() {
 	k.c.criteria = make(map[string]bool, len(ids))
 	for id := range ids {
 		k.c.criteria[id] = true
+	}
+	for i, cr := range s.Acceptance {
+		k.signOffBy(jsonptr.Join("acceptance", i, "sign_off_by"), cr.SignOffBy)
+	}
+}
+
+// signOffBy checks the roles a criterion needs to sign it off: each
+// named once and held by a customer signatory (by title or roles).
+func (k *checker) signOffBy(base string, roles []string) {
+	var customer []Signatory
+	for _, p := range k.c.spec.Parties {
+		if p.Role == PartyRoleCustomer {
+			customer = append(customer, p.Signatories...)
+		}
+	}
+	for j, role := range roles {
+		path := jsonptr.Append(base, j)
+		switch {
+		case strings.TrimSpace(role) == "":
+			k.fail(path, "a role needs a name")
+		case slices.ContainsFunc(roles[:j], func(r string) bool { return strings.EqualFold(r, role) }):
+			k.fail(path, "role %q is named twice", role)
+		case !slices.ContainsFunc(customer, func(s Signatory) bool { return s.holds(role) }):
+			k.errs.add(notFoundf(path, "no customer signatory holds the role %q, by title or roles", role))
+		}
 	}
 }
 

@@ -57,6 +57,14 @@ func TestCompileBadInput(t *testing.T) {
 		{"signing limit in another currency", func(s *contract.ContractSpec) {
 			s.Parties[0].Signatories[1].Limit = outsourcing.MustMoney("1", "CHF")
 		}, "/parties/0/signatories/1/limit", outsourcing.ErrCurrencyMismatch},
+		{"sign-off role no customer signatory holds", func(s *contract.ContractSpec) { s.Acceptance[2].SignOffBy = []string{"service owner", "CFO"} },
+			"/acceptance/2/sign_off_by/1", outsourcing.ErrNotFound},
+		{"sign-off role of the provider", func(s *contract.ContractSpec) { s.Acceptance[0].SignOffBy = []string{"Managing Director"} },
+			"/acceptance/0/sign_off_by/0", outsourcing.ErrNotFound},
+		{"sign-off role named twice", func(s *contract.ContractSpec) { s.Acceptance[2].SignOffBy = []string{"service owner", "Service Owner"} },
+			"/acceptance/2/sign_off_by/1", outsourcing.ErrInvalidInput},
+		{"blank sign-off role", func(s *contract.ContractSpec) { s.Acceptance[2].SignOffBy = []string{" "} },
+			"/acceptance/2/sign_off_by/0", outsourcing.ErrInvalidInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := sampleSpec(t)
@@ -113,6 +121,11 @@ func TestSpecIsCopied(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "Subject matter", cl.Title)
 	assert.Equal(t, "Subject matter", c.Spec().Clauses[0].Title)
+	p, ok := c.Party("acme")
+	require.True(t, ok)
+	p.Signatories[1].Roles[0] = "changed"
+	again, _ := c.Party("acme")
+	assert.Equal(t, []string{"service owner"}, again.Signatories[1].Roles)
 }
 
 func TestPaymentSchedule(t *testing.T) {

@@ -33,7 +33,9 @@ type Contract struct {
 // it starts; a negative amount; a price line, cap or signing limit in
 // another currency than the contract's (ErrCurrencyMismatch); an
 // obligation, milestone, transition item or SLA measurement naming a
-// party, criterion or level that does not exist (ErrNotFound); an SLA
+// party, criterion or level that does not exist (ErrNotFound); an
+// acceptance criterion's sign_off_by role that is blank or named twice,
+// or that no customer signatory holds by title or roles (ErrNotFound); an SLA
 // level measured twice, by no entry of /sla/measurement (at the level) or
 // by an entry without a method; an SLA schedule whose agreement does not
 // compile (its problems relocated under /sla/agreement). Nothing is kept from a spec that fails.
@@ -113,13 +115,12 @@ func (c *Contract) Clause(id string) (Clause, bool) {
 	return cl, true
 }
 
-// Party returns the party with the id, and whether there is one.
+// Party returns a deep copy of the party with the id, and whether there
+// is one: changing it changes nothing in the contract.
 func (c *Contract) Party(id string) (Party, bool) {
 	i, ok := c.parties[id]
 	if !ok {
 		return Party{}, false
 	}
-	p := c.spec.Parties[i]
-	p.Signatories = slices.Clone(p.Signatories)
-	return p, true
+	return deepCopy(c.spec.Parties[i]), true
 }

@@ -22,8 +22,10 @@
 //     due and overdue, the payment schedule, invoice checks and SLA
 //     credits, formal change management;
 //   - §4.1 transition: milestones, RACI, knowledge transfer, handover of
-//     hardware, licences and data, risks, progress and acceptance with
-//     sign-off;
+//     hardware, licences and data, risks, progress and acceptance against
+//     the contract's criteria, each signed off by the customer roles it
+//     names (a signatory's title or roles: "service owner", "IT
+//     security"), several where it names several;
 //   - §4.2 change management (necessity, impact, risk, approval before
 //     implementation) and the communication cadence of governance;
 //   - §6.3 conflict management: a formal escalation and appeal ladder with

@@ -59,8 +59,9 @@ func documents() []document {
 				Ceiling:       eur("2100000.00"),
 			}}, asAny(contract.ParseChangeRequest)},
 		{"acceptance request", contract.AcceptanceRequest{Subject: "transition-done",
-			Results: []contract.CriterionResult{{Criterion: "kt-complete", Passed: true, Evidence: "KT log"}, {Criterion: "runbooks", Passed: false}},
-			SignOff: contract.Signature{Party: "acme", Signatory: "ceo", At: at}}, asAny(contract.ParseAcceptanceRequest)},
+			Results:    []contract.CriterionResult{{Criterion: "kt-complete", Passed: true, Evidence: "KT log"}, {Criterion: "runbooks", Passed: false}},
+			SignOff:    contract.Signature{Party: "acme", Signatory: "ceo", At: at},
+			CoSignOffs: []contract.Signature{{Party: "acme", Signatory: "cio", At: at.Add(time.Hour)}}}, asAny(contract.ParseAcceptanceRequest)},
 		{"completions", []contract.Completion{{Item: "kt-1", On: day}, {Item: "hw", On: day.AddDays(1)}}, asAny(contract.ParseCompletions)},
 		{"fulfilments", []contract.Fulfilment{{Obligation: "monthly-report", Due: day, On: day.AddDays(-1)}}, asAny(contract.ParseFulfilments)},
 	}
@@ -96,8 +97,8 @@ func TestDocumentsBadInput(t *testing.T) {
 			[]string{"/events/0"}},
 		{"change request", asAny(contract.ParseChangeRequest), `{"id":"CR","title":"t","requested_by":"acme","necessity":"n","impact":{"description":"d"},"risk":{"level":"huge","description":"d"},"effective_from":"2026-07-01","amendment":{"fees":[{"id":"f","amount":{"amount":"1","currency":"EUR"},"every":"P1X"}]}}`,
 			[]string{"/risk/level", "/amendment/fees/0/every"}},
-		{"acceptance request", asAny(contract.ParseAcceptanceRequest), `{"subject":"m","results":[{"criterion":"c","passed":"yes"}],"sign_off":{"party":"acme","signatory":"ceo","at":"yesterday"}}`,
-			[]string{"/results/0/passed", "/sign_off/at"}},
+		{"acceptance request", asAny(contract.ParseAcceptanceRequest), `{"subject":"m","results":[{"criterion":"c","passed":"yes"}],"sign_off":{"party":"acme","signatory":"ceo","at":"yesterday"},"co_sign_offs":[{"party":"acme","at":"2026-04-02T09:30:00Z"}]}`,
+			[]string{"/results/0/passed", "/sign_off/at", "/co_sign_offs/0"}},
 		{"completions", asAny(contract.ParseCompletions), `[{"item":"a","on":"2026-01-01"},{"item":"b"}]`, []string{"/1"}},
 		{"fulfilments", asAny(contract.ParseFulfilments), `[{"obligation":"o","due":"2026-01-31","on":"2026-01-30","late":true}]`, []string{"/0/late"}},
 	} {

@@ -206,3 +206,33 @@ func mustSample() *contract.Contract {
 	}
 	return c
 }
+
+// Acceptance by role: the transition's shadow-run criterion names the
+// service owner (the CIO holds that role), so the CEO's sign-off alone
+// leaves it unsigned; with the CIO's co-sign-off the transition is
+// accepted, on the day of the last signature.
+func ExampleContract_Accept() {
+	c := mustSample()
+	at := time.Date(2026, time.April, 1, 10, 0, 0, 0, time.UTC)
+	req := contract.AcceptanceRequest{Subject: contract.TransitionSubject,
+		Results: []contract.CriterionResult{{Criterion: "kt-complete", Passed: true}, {Criterion: "runbooks", Passed: true},
+			{Criterion: "shadow-run", Passed: true, Evidence: "P1 log, March"}},
+		SignOff: contract.Signature{Party: "acme", Signatory: "ceo", At: at}}
+	acc, err := c.Accept(req)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("accepted:", acc.Accepted, "unsigned:", acc.Unsigned)
+	req.CoSignOffs = []contract.Signature{{Party: "acme", Signatory: "cio", At: at.AddDate(0, 0, 1)}}
+	if acc, err = c.Accept(req); err != nil {
+		panic(err)
+	}
+	fmt.Println("accepted:", acc.Accepted, "on", acc.On)
+	req.CoSignOffs = []contract.Signature{{Party: "acme", Signatory: "ceo", At: at}}
+	_, err = c.Accept(req)
+	fmt.Println(err)
+	// Output:
+	// accepted: false unsigned: [{shadow-run [service owner]}]
+	// accepted: true on 2026-04-02
+	// contract: /co_sign_offs/0/signatory: Anna Becker signs off twice
+}

@@ -189,6 +189,8 @@ func TestTransition(t *testing.T) {
 	assert.False(t, acc.Accepted)
 	assert.Equal(t, []string{"runbooks"}, acc.Failed)
 	assert.Equal(t, []string{"shadow-run"}, acc.Missing)
+	assert.Equal(t, []contract.UnsignedCriterion{{Criterion: "shadow-run", Roles: []string{"service owner"}}}, acc.Unsigned,
+		"shadow-run needs the service owner's sign-off, not the CEO's")
 	acc, err = c.Accept(contract.AcceptanceRequest{Subject: "transition-done", SignOff: sign, Results: []contract.CriterionResult{
 		{Criterion: "kt-complete", Passed: true}, {Criterion: "runbooks", Passed: true}}})
 	require.NoError(t, err)

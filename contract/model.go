@@ -74,6 +74,10 @@ type Signatory struct {
 	Name string `json:"name"`
 	// Title is the position ("Chief Financial Officer").
 	Title string `json:"title,omitempty"`
+	// Roles are the capacities the signatory holds under the contract
+	// besides the title ("service owner", "IT security"), as acceptance
+	// criteria name them in Criterion.SignOffBy.
+	Roles []string `json:"roles,omitempty"`
 	// Limit is the highest total contract value the signatory may sign;
 	// Money{} (absent) means no limit.
 	Limit outsourcing.Money `json:"limit,omitzero"`
@@ -338,4 +342,11 @@ type Criterion struct {
 	ID string `json:"id"`
 	// Description says what must hold.
 	Description string `json:"description"`
+	// SignOffBy names the customer roles that must each sign off an
+	// acceptance against the criterion ("service owner", "IT security"):
+	// all of them, in the request's sign-offs (Contract.Accept). A
+	// signatory holds a role that is their Title or one of their Roles,
+	// compared without regard to case; one signatory may hold several.
+	// Empty means any customer signatory signs it off.
+	SignOffBy []string `json:"sign_off_by,omitempty"`
 }

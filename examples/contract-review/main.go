@@ -4,7 +4,8 @@
 //
 //	§3.2  review it under the company's policy and collect the
 //	      departments' verdicts
-//	§3.2  route it for approval by rules (the CFO joins above $1 million)
+//	§3.2  route it for approval by rules (the CFO joins above $1 million),
+//	      and by the company's decision table of value bands × risk
 //	§3.2  sign it by authorised representatives only
 //	§3.3  apply a formal change: assessment, approval, supplementary
 //	      agreement, new version and the diff between versions
@@ -17,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -26,6 +29,9 @@ import (
 
 //go:embed data/contract.json
 var contractJSON []byte
+
+//go:embed data/approval-table.json
+var approvalTableJSON []byte
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -52,7 +58,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "%s: %s\n  value %s over the initial term, annual fees %s, liability cap %s\n\n",
-		c.ID(), c.Title(), c.TotalValue(), c.AnnualFees(), c.LiabilityCap())
+		c.ID(), c.Title(), c.TotalValue().Grouped(), c.AnnualFees().Grouped(), c.LiabilityCap().Grouped())
 	clk := &clock{t: time.Date(2026, 2, 2, 8, 0, 0, 0, time.UTC)}
 
 	reviewer, err := contract.NewReviewer(contract.ReviewPolicy{
@@ -78,6 +84,9 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := routeByTable(w, c); err != nil {
+		return err
+	}
 	rec, err := sign(w, c, flow, clk)
 	if err != nil {
 		return err
@@ -87,9 +96,11 @@ func run(w io.Writer) error {
 		return err
 	}
 	heading(w, "Audit trail")
+	t := outsourcing.Table{Header: []string{"seq", "at", "event", "from", "to", "version", "by"}, Numeric: []bool{true, false, false, false, false, true, false}}
 	for _, e := range rec.Trail() {
-		fmt.Fprintf(w, "  %d %s %-9s %-10s -> %-9s v%d by %s\n", e.Seq, e.At.Format("2006-01-02 15:04"), e.Kind, e.From, e.To, e.Version, e.Actor)
+		t.Rows = append(t.Rows, []string{strconv.Itoa(e.Seq), e.At.Format("2006-01-02 15:04"), string(e.Kind), string(e.From), string(e.To), strconv.Itoa(e.Version), e.Actor})
 	}
+	printTable(w, t)
 	return nil
 }
 
@@ -103,9 +114,11 @@ func review(w io.Writer, reviewer *contract.Reviewer, c *contract.Contract, clk 
 	if err != nil {
 		return err
 	}
+	t := outsourcing.Table{Header: []string{"severity", "check", "at", "finding"}}
 	for _, f := range r.Findings {
-		fmt.Fprintf(w, "  %-6s %-14s %-22s %s\n", f.Severity, f.Check, f.Path, f.Message)
+		t.Rows = append(t.Rows, []string{f.Severity.String(), f.Check, f.Path, f.Message})
 	}
+	printTable(w, t)
 	clearance, err := reviewer.Clear(r, []contract.DepartmentReview{
 		{Department: contract.DepartmentLegal, Reviewer: "general-counsel", Verdict: contract.VerdictApproveWithConditions,
 			Conditions: []string{"confidentiality is covered by the master NDA of 2024, annexed"}, Waived: []string{contract.CheckMissingClause}, At: clk.next()},
@@ -150,6 +163,36 @@ func approve(w io.Writer, router *contract.Router, c *contract.Contract, clk *cl
 	}
 	fmt.Fprintf(w, "  approval: %s\n\n", flow.Status())
 	return flow, nil
+}
+
+// routeByTable routes the contract by the company's approval table
+// (value bands × risk, Handbook §3.2) at two assessed risk levels: the
+// value sets the finance and CFO steps, the risk adds IT security and,
+// when very high, the CEO.
+func routeByTable(w io.Writer, c *contract.Contract) error {
+	heading(w, "§3.2 Approval by decision table (value × risk)")
+	spec, err := rules.ParseTableSpec(approvalTableJSON)
+	if err != nil {
+		return err
+	}
+	router, err := contract.NewTableRouter(spec)
+	if err != nil {
+		return err
+	}
+	for _, risk := range []outsourcing.RiskLevel{outsourcing.RiskLevelLow, outsourcing.RiskLevelVeryHigh} {
+		route, err := router.Route(c, risk)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  value %s, risk %s:\n", c.TotalValue().Grouped(), risk)
+		t := outsourcing.Table{Header: []string{"stage", "step", "approvers"}, Numeric: []bool{true, false, false}}
+		for _, s := range route.Steps {
+			t.Rows = append(t.Rows, []string{strconv.Itoa(s.Stage), s.Name, strings.Join(s.Approvers, ", ")})
+		}
+		printTable(w, t)
+		fmt.Fprintln(w)
+	}
+	return nil
 }
 
 // sign takes the contract through the lifecycle to active; a signature
@@ -203,10 +246,12 @@ func change(w io.Writer, rec *contract.Record, router *contract.Router, clk *clo
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(w, "  %s: value from %s up %s, annual fees up %s, risk %s\n", cr.ID, cr.EffectiveFrom, a.ValueDelta, a.AnnualFeesDelta, a.Risk)
+	fmt.Fprintf(w, "  %s: value from %s up %s, annual fees up %s, risk %s\n", cr.ID, cr.EffectiveFrom, a.ValueDelta.Grouped(), a.AnnualFeesDelta.Grouped(), a.Risk)
+	t := outsourcing.Table{Header: []string{"change", "area", "at", "before", "after"}}
 	for _, d := range a.Differences {
-		fmt.Fprintf(w, "    %-7s %-10s %-38s %s -> %s\n", d.Kind, d.Area, d.Path, d.Before, d.After)
+		t.Rows = append(t.Rows, []string{string(d.Kind), string(d.Area), d.Path, d.Before, d.After})
 	}
+	printTable(w, t)
 	route, err := router.Route(a.Proposed)
 	if err != nil {
 		return nil, err
