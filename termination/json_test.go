@@ -11,11 +11,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestResultTypesJSON checks the package's result and document types:
+// snake_case JSON names, zero values that marshal, and a list that names
+// or holds every exported struct type.
 func TestResultTypesJSON(t *testing.T) {
-	testkit.AssertResultTypes(t, termination.Assessment{}, termination.ExitPlan{}, termination.ExitProgress{},
+	types := []any{termination.Assessment{}, termination.ExitPlan{}, termination.ExitProgress{},
 		termination.Ledger{}, termination.HandoverReport{}, termination.InventoryItem{}, termination.Amortisation{},
-		termination.PostExitReview{}, termination.YearFraction{}, termination.ProRata{}, termination.TermsSpec{}, termination.ContextSpec{},
-		termination.SettlementSpec{}, termination.ReviewSpec{})
+		termination.PostExitReview{}, termination.YearFraction{}, termination.ProRata{}, termination.TermsSpec{},
+		termination.ContextSpec{}, termination.SettlementSpec{}, termination.ReviewSpec{}}
+	testkit.AssertCoversPackage(t, types...)
+	testkit.AssertResultTypes(t, types...)
 }
 
 // TestDocumentsRoundTrip writes each sample document back and reads it
