@@ -1,13 +1,13 @@
 package termination
 
 import (
-	"strings"
-
 	"github.com/outsourcing-go/outsourcing"
 )
 
 // Table lays out the triggers that fired, one a row: rule, ground,
-// clause, notice, cure end, earliest effective date and evidence.
+// clause, notice, cure end, earliest effective date and the first piece
+// of evidence; each further piece of evidence gets a line of its own
+// below, so the table stays as wide as its longest piece.
 func (a Assessment) Table() outsourcing.Table {
 	t := outsourcing.Table{Header: []string{"trigger", "ground", "clause", "notice", "cure ends", "earliest effective", "evidence"},
 		Numeric: make([]bool, 7)}
@@ -16,8 +16,15 @@ func (a Assessment) Table() outsourcing.Table {
 		if !tr.Notice.IsZero() {
 			notice = tr.Notice.String()
 		}
+		first := "—"
+		if len(tr.Evidence) > 0 {
+			first = tr.Evidence[0]
+		}
 		t.Rows = append(t.Rows, []string{tr.Rule, string(tr.Ground), tr.Clause, notice, dash(tr.CureEnds.String()),
-			dash(tr.EarliestEffective.String()), strings.Join(tr.Evidence, "; ")})
+			dash(tr.EarliestEffective.String()), first})
+		for _, e := range tr.Evidence[min(1, len(tr.Evidence)):] {
+			t.Rows = append(t.Rows, []string{"", "", "", "", "", "", e}) // one line per piece of evidence
+		}
 	}
 	return t
 }
