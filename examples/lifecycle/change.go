@@ -72,7 +72,8 @@ func (ch Change) text(pg *page) {
 	pg.heading("§3.3 and §6.3 A change and a dispute")
 	a, cr := ch.Assessment, ch.Supplement.Change
 	pg.para("Change %s, %s, requested by %s. Why: %s", cr.ID, lowerFirst(cr.Title), ch.parties[cr.RequestedBy], cr.Necessity)
-	pg.para("Value of the contract up %s, annual fees up %s; %s risk: %s.", money(a.ValueDelta), money(a.AnnualFeesDelta), a.Risk, lowerFirst(cr.Risk.Description))
+	pg.para("Value of the contract up %s, annual fees up %s; %s risk: %s.",
+		money(a.ValueDelta), money(a.AnnualFeesDelta), a.Risk, lowerFirst(cr.Risk.Description))
 	t := newTable([]string{"Stage", "Step", "Approver", "On"}, 0)
 	for _, dc := range ch.Supplement.Approvals {
 		for _, s := range ch.Route.Steps {
@@ -97,7 +98,8 @@ func (ch Change) text(pg *page) {
 	case e.Final:
 		outcome = "referred to the contract's dispute resolution"
 	}
-	pg.para("\nDispute %s, raised by %s on %s: %s. Outcome: %s.", ch.Dispute.ID, ch.parties[ch.Dispute.RaisedBy], ch.Dispute.Raised, ch.Dispute.Subject, outcome)
+	pg.para("\nDispute %s, raised by %s on %s: %s. Outcome: %s.",
+		ch.Dispute.ID, ch.parties[ch.Dispute.RaisedBy], ch.Dispute.Raised, ch.Dispute.Subject, outcome)
 	t = newTable([]string{"Level", "Who decides", "From", "Deadline", "How it got there"})
 	for _, v := range e.Visits {
 		deadline := "none"

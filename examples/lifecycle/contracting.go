@@ -40,25 +40,21 @@ func (c *clock) next() time.Time {
 	return c.t
 }
 
-// contractPolicy is the company's contract policy: payment within 30 days,
-// every core clause, a liability cap of at least once the annual fees.
-func contractPolicy() contract.ReviewPolicy { return contract.ReviewPolicy{MaxPaymentDays: 30} }
-
-// departmentReviews are the departments' verdicts on the draft: finance
-// accepts the 45-day payment terms the provider asked for.
-func departmentReviews(clk *clock) []contract.DepartmentReview {
-	return []contract.DepartmentReview{
-		{Department: contract.DepartmentLegal, Reviewer: "general counsel", Verdict: contract.VerdictApprove, At: clk.next()},
-		{Department: contract.DepartmentFinance, Reviewer: "finance controller", Verdict: contract.VerdictApproveWithConditions,
-			Conditions: []string{"45-day payment terms accepted in exchange for 12 % of the fee at risk"},
-			Waived:     []string{contract.CheckPaymentTerms}, At: clk.next()},
-		{Department: contract.DepartmentIT, Reviewer: "CIO", Verdict: contract.VerdictApprove, At: clk.next()},
-		{Department: contract.DepartmentBusiness, Reviewer: "head of plant operations", Verdict: contract.VerdictApprove, At: clk.next()},
+// reviewsDone is when the last department gave its verdict: the
+// approvals follow.
+func reviewsDone(reviews []contract.DepartmentReview) time.Time {
+	var last time.Time
+	for _, r := range reviews {
+		if r.At.After(last) {
+			last = r.At
+		}
 	}
+	return last
 }
 
-// contractFor reviews the contract under the policy, clears it with the
-// departments, routes it by the shipped approval table at the register's
+// contractFor reviews the contract under the company's policy, clears it
+// with the departments' verdicts (both from the contract review
+// document), routes it by the shipped approval table at the register's
 // overall risk, records the approvals and signs it by authorised
 // signatories of both parties; it becomes active on the term's first day
 // (Handbook §3.2).
@@ -69,16 +65,16 @@ func contractFor(d *documents, riskLevel outsourcing.RiskLevel) (Contracting, er
 	}
 	k := Contracting{Contract: c.ID(), Title: c.Title(), Term: c.Term(), TotalValue: c.TotalValue(),
 		AnnualFees: c.AnnualFees(), LiabilityCap: c.LiabilityCap(), Risk: riskLevel}
-	clk := &clock{t: contractDay}
-	reviewer, err := contract.NewReviewer(contractPolicy())
+	cr := d.ContractReview
+	reviewer, err := contract.NewReviewer(cr.Policy)
 	if err != nil {
-		return k, err
+		return k, d.in("contract-review", under("/policy", err))
 	}
 	if k.Review, err = reviewer.Review(c); err != nil {
 		return k, d.in("contract", err)
 	}
-	if k.Clearance, err = reviewer.Clear(k.Review, departmentReviews(clk)); err != nil {
-		return k, err
+	if k.Clearance, err = reviewer.Clear(k.Review, cr.Departments); err != nil {
+		return k, d.in("contract-review", under("/departments", err))
 	}
 	if !k.Clearance.Cleared {
 		return k, d.in("contract", fmt.Errorf("the internal review did not clear the contract: %d blocking findings", len(k.Clearance.Blocking)))
@@ -86,6 +82,7 @@ func contractFor(d *documents, riskLevel outsourcing.RiskLevel) (Contracting, er
 	if k.Route, err = contract.DefaultTableRouter().Route(c, riskLevel); err != nil {
 		return k, d.in("contract", err)
 	}
+	clk := &clock{t: reviewsDone(cr.Departments)}
 	flow, err := approveAll(k.Route, clk)
 	if err != nil {
 		return k, err
@@ -131,7 +128,8 @@ func approveAll(route contract.Route, clk *clock) (contract.Workflow, error) {
 					continue
 				}
 				var err error
-				if flow, err = flow.Decide(contract.Decision{Step: id, Approver: s.Approvers[0], Verdict: contract.VerdictApprove, At: clk.next()}); err != nil {
+				approval := contract.Decision{Step: id, Approver: s.Approvers[0], Verdict: contract.VerdictApprove, At: clk.next()}
+				if flow, err = flow.Decide(approval); err != nil {
 					return flow, err
 				}
 			}

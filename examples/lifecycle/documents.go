@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/outsourcing-go/outsourcing/contract"
+	"github.com/outsourcing-go/outsourcing/examples/lifecycle/schema"
 	"github.com/outsourcing-go/outsourcing/planning"
 	"github.com/outsourcing-go/outsourcing/risk"
 	"github.com/outsourcing-go/outsourcing/rules"
@@ -20,27 +21,29 @@ var data embed.FS
 // documents are the engagement's input documents, parsed: every one
 // valid against its schema.
 type documents struct {
-	Objectives  planning.ObjectiveSet
-	Capability  planning.CapabilityChecklist
-	TCO         planning.TCOModel
-	Case        risk.BusinessCaseSpec
-	Risks       risk.Register
-	Vendors     vendors.PoolSpec
-	Screening   rules.SetSpec
-	Template    vendors.TemplateSpec
-	Evaluation  vendors.EvaluationSpec
-	Decision    vendors.DecisionSpec
-	Contract    contract.ContractSpec
-	Acceptance  contract.AcceptanceRequest
-	Transition  []contract.Completion
-	Events      sla.Input
-	Change      contract.ChangeRequest
-	Dispute     contract.Dispute
-	Terms       termination.TermsSpec
-	Context     termination.ContextSpec
-	Settlement  termination.SettlementSpec
-	Final       vendors.FinalInput
-	ReviewInput reviewDocument
+	Story          schema.Story
+	Objectives     planning.ObjectiveSet
+	Capability     planning.CapabilityChecklist
+	TCO            planning.TCOModel
+	Case           risk.BusinessCaseSpec
+	Risks          risk.Register
+	Vendors        vendors.PoolSpec
+	Screening      rules.SetSpec
+	Template       vendors.TemplateSpec
+	Evaluation     vendors.EvaluationSpec
+	Decision       vendors.DecisionSpec
+	Contract       contract.ContractSpec
+	ContractReview schema.ContractReview
+	Acceptance     contract.AcceptanceRequest
+	Transition     []contract.Completion
+	Events         sla.Input
+	Change         contract.ChangeRequest
+	Dispute        contract.Dispute
+	Terms          termination.TermsSpec
+	Context        termination.ContextSpec
+	Settlement     termination.SettlementSpec
+	Final          vendors.FinalInput
+	ReviewInput    schema.Review
 
 	// names holds each document's name for messages, by flag: the
 	// user's file or the embedded sample.
@@ -60,6 +63,8 @@ type document struct {
 // documentList lists the inputs in the order the handbook uses them.
 func documentList() []document {
 	return []document{
+		{flag: "story", usage: "the story's days (planning, screening, evaluation, risk review) and the service's criticality",
+			parse: func(d *documents, b []byte) (err error) { d.Story, err = schema.ParseStory(b); return }},
 		{flag: "objectives", usage: "SMART objectives with measurements (planning)",
 			parse: func(d *documents, b []byte) (err error) { d.Objectives, err = planning.ParseObjectiveSet(b); return }},
 		{flag: "capability", usage: "capability self-assessment (planning)",
@@ -86,6 +91,11 @@ func documentList() []document {
 			parse: func(d *documents, b []byte) (err error) { d.Decision, err = vendors.ParseDecision(b); return }},
 		{flag: "contract", usage: "contract with its SLA schedule (contract)",
 			parse: func(d *documents, b []byte) (err error) { d.Contract, err = contract.ParseContract(b); return }},
+		{flag: "contract-review", usage: "contract policy and the departments' verdicts on the draft (contract)",
+			parse: func(d *documents, b []byte) (err error) {
+				d.ContractReview, err = schema.ParseContractReview(b)
+				return
+			}},
 		{flag: "acceptance", usage: "transition acceptance request (contract)",
 			parse: func(d *documents, b []byte) (err error) {
 				d.Acceptance, err = contract.ParseAcceptanceRequest(b)
@@ -108,7 +118,7 @@ func documentList() []document {
 		{flag: "final", usage: "final vendor evaluation input (vendors)",
 			parse: func(d *documents, b []byte) (err error) { d.Final, err = vendors.ParseFinalInput(b); return }},
 		{flag: "review", usage: "post-exit review: day, actual cost, lessons",
-			parse: func(d *documents, b []byte) (err error) { d.ReviewInput, err = parseReview(b); return }},
+			parse: func(d *documents, b []byte) (err error) { d.ReviewInput, err = schema.ParseReview(b); return }},
 	}
 }
 

@@ -28,7 +28,11 @@
 //	go run ./examples/lifecycle -vendors my-pool.json -events my-events.json
 //
 // Every input is a JSON document (embedded samples in data/); a flag named
-// after the document replaces it with a file. A document that is malformed
+// after the document replaces it with a file. Besides the SDK's documents,
+// -story holds the days no other document carries and the service's
+// criticality, -contract-review the contract policy and the departments'
+// verdicts, -review the post-exit review's inputs; their schemas are in
+// schema/. Changing the story means editing documents, not code. A document that is malformed
 // or breaks its schema is reported with the JSON pointer of every problem
 // and the program exits with status 1 without printing a report.
 package main

@@ -42,7 +42,7 @@ const (
 // the capability to manage a provider and the register's overall risk
 // feed the sourcing recommendation.
 func plan(d *documents) (Planning, error) {
-	p := Planning{AsOf: planningDay, Objectives: d.Objectives, model: d.TCO}
+	p := Planning{AsOf: d.Story.PlanningDay, Objectives: d.Objectives, model: d.TCO}
 	tco, err := planning.CompileTCO(d.TCO)
 	if err != nil {
 		return p, d.in("tco", err)
@@ -84,14 +84,14 @@ func plan(d *documents) (Planning, error) {
 	if p.Capability, err = d.Capability.Assess(); err != nil {
 		return p, d.in("capability", err)
 	}
-	rep, err := risk.Assess(d.Risks, risk.Classic5x5(), planningDay)
+	rep, err := risk.Assess(d.Risks, risk.Classic5x5(), d.Story.PlanningDay)
 	if err != nil {
 		return p, d.in("risks", err)
 	}
 	if p.Risk, err = risk.OverallLevel(rep); err != nil {
 		return p, d.in("risks", err)
 	}
-	p.Inputs = planning.SourcingInputs{Criticality: serviceCriticality, Capability: p.Capability.Level,
+	p.Inputs = planning.SourcingInputs{Criticality: d.Story.Criticality, Capability: p.Capability.Level,
 		ExpectedSavings: p.Savings, Risk: p.Risk}
 	if p.Advice, err = planning.DefaultSourcingAdvisor().Recommend(p.Inputs); err != nil {
 		return p, err
@@ -182,7 +182,8 @@ func (p Planning) text(pg *page) {
 		add(&t, "Average savings in the worst "+worst+" of futures", money(s.CVaR))
 		add(&t, "Chance that outsourcing is the cheaper option", share(p.outcome.ProbabilityCheapest))
 		add(&t, "Median payback", months(s.Payback.P50))
-		pg.table(fmt.Sprintf("Risk-adjusted business case: %s simulated futures with uncertain fees, transition and wages, a provider failure and an early exit", grouped(p.Case.Trials)), t)
+		pg.table(fmt.Sprintf("Risk-adjusted business case: %s simulated futures with uncertain fees, transition and wages, "+
+			"a provider failure and an early exit", grouped(p.Case.Trials)), t)
 		t = newTable([]string{"Uncertainty", "Rank correlation with the savings"}, 1)
 		for _, dr := range s.Drivers {
 			add(&t, humanize(dr.Input), fmt.Sprintf("%+.2f", dr.Spearman))

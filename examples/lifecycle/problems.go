@@ -49,3 +49,20 @@ func printProblems(w io.Writer, err error) {
 		}
 	}
 }
+
+// under reports a step's problems at the JSON pointer where the checked
+// value sits in its document: the SDK locates them within the value
+// ("/1/conditions"), under prefix they point into the document
+// ("/departments/1/conditions"). The package prefix of the step's error
+// goes with the wrapping: the document's name replaces it.
+func under(prefix string, err error) error {
+	fields := outsourcing.FieldErrors(err)
+	if len(fields) == 0 {
+		return outsourcing.AtPath(prefix, err)
+	}
+	moved := make([]error, len(fields))
+	for i, fe := range fields {
+		moved[i] = outsourcing.AtPath(prefix, fe)
+	}
+	return errors.Join(moved...)
+}

@@ -23,23 +23,25 @@ type Risks struct {
 }
 
 // assessRisks rates the register on the classic 5×5 matrix at the review
-// day, checks the treatment policies, counts the risks per cell and
-// simulates a year of losses of the quantified risks (Handbook §5).
+// day, checks the treatment policies, places the risks on the heat map by
+// their ratings at that day (their latest assessment, as the report rates
+// them) and simulates a year of losses of the quantified risks (Handbook
+// §5).
 func assessRisks(d *documents) (Risks, error) {
 	m := risk.Classic5x5()
 	r := Risks{register: d.Risks}
 	var err error
-	if r.Report, err = risk.Assess(d.Risks, m, riskReviewDay); err != nil {
+	if r.Report, err = risk.Assess(d.Risks, m, d.Story.RiskReviewDay); err != nil {
 		return r, d.in("risks", err)
 	}
 	policy, err := risk.NewPolicy(risk.DefaultPolicyRules())
 	if err != nil {
 		return r, err
 	}
-	if r.Findings, err = policy.Check(d.Risks, m, riskReviewDay); err != nil {
+	if r.Findings, err = policy.Check(d.Risks, m, d.Story.RiskReviewDay); err != nil {
 		return r, d.in("risks", err)
 	}
-	if r.HeatMap, err = m.HeatMap(d.Risks.Risks); err != nil {
+	if r.HeatMap, err = m.HeatMapAt(d.Risks, d.Story.RiskReviewDay); err != nil {
 		return r, d.in("risks", err)
 	}
 	var items []risk.PortfolioItem

@@ -32,10 +32,10 @@ func selectVendor(d *documents) (Selection, error) {
 	if err != nil {
 		return s, d.in("screening", err)
 	}
-	if s.Screening, err = screening.Screen(s.pool, screeningDay); err != nil {
+	if s.Screening, err = screening.Screen(s.pool, d.Story.ScreeningDay); err != nil {
 		return s, d.in("screening", err)
 	}
-	pipeline, err := vendors.NewPipeline(s.pool).Apply(s.Screening.Moves(screeningDay, "screening committee")...)
+	pipeline, err := vendors.NewPipeline(s.pool).Apply(s.Screening.Moves(d.Story.ScreeningDay, "screening committee")...)
 	if err != nil {
 		return s, d.in("vendors", err)
 	}
@@ -45,7 +45,7 @@ func selectVendor(d *documents) (Selection, error) {
 	if s.Evaluation, err = vendors.Evaluate(s.template, d.Evaluation); err != nil {
 		return s, d.in("evaluation", err)
 	}
-	if pipeline, err = pipeline.Apply(s.Evaluation.Moves(evaluationDay, "evaluation panel")...); err != nil {
+	if pipeline, err = pipeline.Apply(s.Evaluation.Moves(d.Story.EvaluationDay, "evaluation panel")...); err != nil {
 		return s, d.in("evaluation", err)
 	}
 	if s.Decision, err = vendors.Decide(s.Evaluation, d.Decision); err != nil {

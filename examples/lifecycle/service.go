@@ -251,7 +251,8 @@ func (s Service) text(pg *page) {
 		add(&t, inv.Invoice.ID, inv.Invoice.Date.String(), inv.Invoice.Lines[0].Description+" "+inv.Period, money(charge), credit, money(inv.Total), check)
 	}
 	unapplied, _ := s.Credits.Sub(s.Applied)
-	pg.table(fmt.Sprintf("Invoices with the previous month's credit deducted (Handbook §3.3): %s deducted, %s not yet invoiced", money(s.Applied), money(unapplied)), t)
+	pg.table(fmt.Sprintf("Invoices with the previous month's credit deducted (Handbook §3.3): %s deducted, %s not yet invoiced",
+		money(s.Applied), money(unapplied)), t)
 }
 
 // onTrack words the transition's schedule.

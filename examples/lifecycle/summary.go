@@ -32,9 +32,11 @@ func summarise(r *Report) Summary {
 		s.Stages = append(s.Stages, Stage{Chapter: chapter, Decision: decision, Figures: figures})
 	}
 
-	planFigures := []string{fmt.Sprintf("NPV of savings %s over %d months, %s of the in-house cost", money(p.TCO.Options[1].Savings.NPV), p.TCO.Horizon, percent(p.Savings))}
+	planFigures := []string{fmt.Sprintf("NPV of savings %s over %d months, %s of the in-house cost",
+		money(p.TCO.Options[1].Savings.NPV), p.TCO.Horizon, percent(p.Savings))}
 	if s := p.outcome.Savings; s != nil {
-		planFigures = append(planFigures, fmt.Sprintf("%s chance it costs more than in house; simulated average %s", share(s.ProbabilityNegative), money(s.NPV.Mean)))
+		planFigures = append(planFigures, fmt.Sprintf("%s chance it costs more than in house; simulated average %s",
+			share(s.ProbabilityNegative), money(s.NPV.Mean)))
 	}
 	planFigures = append(planFigures, fmt.Sprintf("capability %s, overall risk %s", humanize(string(p.Capability.Level)), humanize(string(p.Risk))))
 	stage("§1 Plan", p.decision(), planFigures...)

@@ -38,6 +38,10 @@ import (
 	_ "github.com/outsourcing-go/outsourcing/sla"
 	_ "github.com/outsourcing-go/outsourcing/termination"
 	_ "github.com/outsourcing-go/outsourcing/vendors"
+
+	// The main job's own documents (story, contract review, post-exit
+	// review), published and checked like the SDK's.
+	_ "github.com/outsourcing-go/outsourcing/examples/lifecycle/schema"
 )
 
 // baseURL is the common prefix of every schema's $id.
