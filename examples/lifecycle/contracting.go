@@ -77,7 +77,7 @@ func contractFor(d *documents, riskLevel outsourcing.RiskLevel) (Contracting, er
 		return k, d.in("contract-review", under("/departments", err))
 	}
 	if !k.Clearance.Cleared {
-		return k, d.in("contract", fmt.Errorf("the internal review did not clear the contract: %d blocking findings", len(k.Clearance.Blocking)))
+		return k, d.in("contract-review", notCleared(k.Clearance))
 	}
 	if k.Route, err = contract.DefaultTableRouter().Route(c, riskLevel); err != nil {
 		return k, d.in("contract", err)
@@ -231,4 +231,20 @@ func partyNames(c *contract.Contract) map[string]string {
 		names[p.ID] = p.Name
 	}
 	return names
+}
+
+// notCleared says why the departments did not clear the contract: who
+// rejected it, who has not reviewed it, and the findings still blocking.
+func notCleared(cl contract.Clearance) error {
+	var why []string
+	if len(cl.Rejected) > 0 {
+		why = append(why, fmt.Sprintf("rejected by %v", cl.Rejected))
+	}
+	if len(cl.Missing) > 0 {
+		why = append(why, fmt.Sprintf("not reviewed by %v", cl.Missing))
+	}
+	for _, f := range cl.Blocking {
+		why = append(why, fmt.Sprintf("%s finding %s at %q: %s", f.Severity, f.Check, f.Path, f.Message))
+	}
+	return fmt.Errorf("the internal review did not clear the contract: %s", strings.Join(why, "; "))
 }

@@ -68,7 +68,7 @@ func TestContractReviewDocument(t *testing.T) {
 	code, out, errs := runMain(t, "-contract-review", path)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errs, "the internal review did not clear the contract")
+	assert.Contains(t, errs, "contract-review.json: the internal review did not clear the contract: rejected by [it]")
 }
 
 // A contract review that breaks its schema, and one that the schema admits
