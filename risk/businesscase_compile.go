@@ -39,7 +39,7 @@ type BusinessCase struct {
 // caseOption holds the lines of one option the inputs change.
 type caseOption struct {
 	id    string
-	lines []flowLine
+	lines []caseLine
 	dyn   []dynLine // lines whose cost varies, non-percent lines first
 	isDyn []bool
 	base  [][]float64 // model-value costs of the dyn lines and the lines they read; nil elsewhere
@@ -108,7 +108,7 @@ func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
-	if err := b.bc.buildOptions(b.model); err != nil {
+	if err := b.bc.buildOptions(b.model, b.layout); err != nil {
 		return nil, err
 	}
 	return b.bc, nil
@@ -118,6 +118,7 @@ func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 type caseBuilder struct {
 	spec    BusinessCaseSpec
 	model   planning.TCOModel
+	layout  planning.TCOLines // the model's lines as planning lays them out
 	bc      *BusinessCase
 	options map[string]int
 	lines   []map[string]int // line index by ID, per option
@@ -128,7 +129,7 @@ type caseBuilder struct {
 
 func newCaseBuilder(tco *planning.TCO, spec BusinessCaseSpec) *caseBuilder {
 	m := tco.Model()
-	b := &caseBuilder{spec: spec, model: m, options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
+	b := &caseBuilder{spec: spec, model: m, layout: tco.Lines(), options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
 	b.bc = &BusinessCase{id: spec.ID, tco: tco, point: tco.Evaluate(), currency: m.Currency, horizon: m.Horizon,
 		perYear: m.Period.PerYear(), rateInput: -1}
 	for i, o := range m.Options {
@@ -269,7 +270,7 @@ func (b *caseBuilder) input(path string, in UncertainInput) {
 // lines and records the model duration.
 func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (unit, bool) {
 	l := b.model.Options[ci.option].Lines[ci.line]
-	f := newFlowLine(l, b.lines[ci.option], b.bc.perYear, b.bc.horizon)
+	f := b.layout.Options[ci.option].Lines[ci.line]
 	ci.tornado = in.Option + "/" + in.Line
 	switch in.Parameter {
 	case InputParameterAmount:
@@ -290,7 +291,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 		b.add(errorf(jsonptr.Append(path, "parameter"), "a one-off line has no duration"))
 		return unit{}, false
 	}
-	ci.d0 = f.end - f.start + 1
+	ci.d0 = f.End - f.Start + 1
 	for j, id := range in.Moves {
 		p := jsonptr.Append(path, "moves", j)
 		m, ok := b.line(p, ci.option, id)
@@ -303,7 +304,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 			ci.moves = append(ci.moves, m)
 		}
 	}
-	avail := b.bc.horizon - f.start + 1
+	avail := b.bc.horizon - f.Start + 1
 	return unit{min: 1, max: float64(avail), clamp: true, what: fmt.Sprintf("1 to %d periods", avail)}, true
 }
 
@@ -328,10 +329,11 @@ func (b *caseBuilder) risk(path string, r CaseRisk) {
 	}
 }
 
-// buildOptions reads every option's lines, marks the lines the inputs
-// change (and the percent lines that read them), computes their costs at
-// the model's values, and the float64 image of the exact point estimate.
-func (bc *BusinessCase) buildOptions(m planning.TCOModel) error {
+// buildOptions converts every option's lines as planning lays them out,
+// marks the lines the inputs change (and the percent lines that read
+// them), computes their costs at the model's values, and the float64
+// image of the exact point estimate.
+func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout planning.TCOLines) error {
 	h := bc.horizon
 	rate := m.DiscountRate.Fraction().Float64()
 	bc.dfBase = make([]float64, h+1)
@@ -343,8 +345,8 @@ func (bc *BusinessCase) buildOptions(m planning.TCOModel) error {
 			ids[l.ID] = j
 		}
 		co := caseOption{id: opt.ID, isDyn: make([]bool, len(opt.Lines)), base: make([][]float64, len(opt.Lines))}
-		for _, l := range opt.Lines {
-			co.lines = append(co.lines, newFlowLine(l, ids, bc.perYear, h))
+		for _, l := range layout.Options[o].Lines {
+			co.lines = append(co.lines, newCaseLine(l, ids))
 		}
 		co.dyn = bc.dynLines(o, &co)
 		for _, d := range co.dyn {
@@ -403,9 +405,6 @@ func (bc *BusinessCase) dynLines(o int, co *caseOption) []dynLine {
 			d.amount = i
 		case InputParameterEscalation:
 			d.rate = i
-			if co.lines[in.line].every == 0 {
-				co.lines[in.line].every = bc.perYear
-			}
 		case InputParameterDuration:
 			d.duration = i
 			for _, l := range in.moves {
