@@ -1,7 +1,10 @@
 package planning
 
 import (
+	"fmt"
+
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 
 	"github.com/shopspring/decimal"
 )
@@ -94,20 +97,41 @@ type LineProfile struct {
 func (l LineProfile) Step(p int) int { return escalationStep(p, l.Every) }
 
 // Lines returns the exact cash flow of every line of every option and
-// the profile behind it. It never fails on a compiled model.
+// the profile behind it. It never fails on a compiled model. The result
+// holds two decimals per line and period (a model at the limits,
+// MaxTCOOptions × MaxTCOLines × MaxTCOHorizon, holds 60 million); LinesOf
+// gives one option's.
 func (t *TCO) Lines() TCOLines {
-	s := noShift()
-	df := t.discountFactors(s)
+	df := t.discountFactors(noShift())
 	out := TCOLines{Model: t.model.ID, Currency: t.model.Currency, Period: t.model.Period, Horizon: t.model.Horizon}
+	for o := range t.options {
+		out.Options = append(out.Options, t.optionLines(o, df))
+	}
+	return out
+}
+
+// LinesOf returns the lines of one option, as Lines does.
+//
+// Errors: an unknown option is a *FieldError at "/option" matching
+// ErrNotFound, after the prefix "planning: ".
+func (t *TCO) LinesOf(option string) (OptionLines, error) {
 	for o, opt := range t.options {
-		costs := t.lineCosts(o, s)
-		ol := OptionLines{ID: opt.id, Lines: make([]LineCost, len(opt.lines))}
-		for i, l := range opt.lines {
-			ol.Lines[i] = LineCost{ID: l.id, Category: l.category, Basis: l.basis, Start: l.start, End: l.end,
-				Profile: t.profile(o, i, costs), Costs: t.moneys(costs[i]), Nominal: t.money(sum(costs[i])),
-				Discounted: t.money(presentValue(costs[i], df)).Round(outsourcing.RoundHalfUp)}
+		if opt.id == option {
+			return t.optionLines(o, t.discountFactors(noShift())), nil
 		}
-		out.Options = append(out.Options, ol)
+	}
+	return OptionLines{}, wrap(&outsourcing.FieldError{Path: "/option", Reason: fmt.Sprintf("no option %q", text.Truncate(option, maxQuoted)), Err: outsourcing.ErrNotFound})
+}
+
+// optionLines lays out the lines of option o with the discount factors df.
+func (t *TCO) optionLines(o int, df []decimal.Decimal) OptionLines {
+	costs := t.lineCosts(o, noShift())
+	opt := t.options[o]
+	out := OptionLines{ID: opt.id, Lines: make([]LineCost, len(opt.lines))}
+	for i, l := range opt.lines {
+		out.Lines[i] = LineCost{ID: l.id, Category: l.category, Basis: l.basis, Start: l.start, End: l.end,
+			Profile: t.profile(o, i, costs), Costs: t.moneys(costs[i]), Nominal: t.money(sum(costs[i])),
+			Discounted: t.money(presentValue(costs[i], df)).Round(outsourcing.RoundHalfUp)}
 	}
 	return out
 }

@@ -111,3 +111,22 @@ func TestTCOLinesMakeTheEvaluation(t *testing.T) {
 		assert.Truef(t, want.Nominal.Equal(nominal), "%s: lines total %s, option %s", opt.ID, nominal, want.Nominal)
 	}
 }
+
+// TestTCOLinesOf checks that one option's lines are those Lines gives,
+// and that an unknown option is reported at "/option".
+func TestTCOLinesOf(t *testing.T) {
+	tc, err := CompileTCO(benchmarkTCOModel())
+	require.NoError(t, err)
+	all := tc.Lines()
+	for _, want := range all.Options {
+		got, err := tc.LinesOf(want.ID)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	_, err = tc.LinesOf("onshore")
+	require.ErrorIs(t, err, outsourcing.ErrNotFound)
+	assertPkgPrefixOnce(t, err)
+	fes := outsourcing.FieldErrors(err)
+	require.Len(t, fes, 1)
+	assert.Equal(t, "/option", fes[0].Path)
+}
