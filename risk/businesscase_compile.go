@@ -39,8 +39,8 @@ type BusinessCase struct {
 // caseOption holds the lines of one option the inputs change.
 type caseOption struct {
 	id    string
-	lines []caseLine
-	dyn   []dynLine // lines whose cost varies, non-percent lines first
+	lines []caseLine // planning's layout of its lines; nil for an option no input names
+	dyn   []dynLine  // lines whose cost varies, non-percent lines first
 	isDyn []bool
 	base  [][]float64 // model-value costs of the dyn lines and the lines they read; nil elsewhere
 }
@@ -118,7 +118,7 @@ func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 type caseBuilder struct {
 	spec    BusinessCaseSpec
 	model   planning.TCOModel
-	layout  planning.TCOLines // the model's lines as planning lays them out
+	layouts map[int]planning.OptionLines // the lines of the options inputs name, as planning lays them out
 	bc      *BusinessCase
 	options map[string]int
 	lines   []map[string]int // line index by ID, per option
@@ -129,7 +129,7 @@ type caseBuilder struct {
 
 func newCaseBuilder(tco *planning.TCO, spec BusinessCaseSpec) *caseBuilder {
 	m := tco.Model()
-	b := &caseBuilder{spec: spec, model: m, layout: tco.Lines(), options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
+	b := &caseBuilder{spec: spec, model: m, layouts: map[int]planning.OptionLines{}, options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
 	b.bc = &BusinessCase{id: spec.ID, tco: tco, point: tco.Evaluate(), currency: m.Currency, horizon: m.Horizon,
 		perYear: m.Period.PerYear(), rateInput: -1}
 	for i, o := range m.Options {
@@ -270,7 +270,12 @@ func (b *caseBuilder) input(path string, in UncertainInput) {
 // lines and records the model duration.
 func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (unit, bool) {
 	l := b.model.Options[ci.option].Lines[ci.line]
-	f := b.layout.Options[ci.option].Lines[ci.line]
+	ol, err := b.layout(ci.option)
+	if err != nil {
+		b.add(err)
+		return unit{}, false
+	}
+	f := ol.Lines[ci.line]
 	ci.tornado = in.Option + "/" + in.Line
 	switch in.Parameter {
 	case InputParameterAmount:
@@ -329,11 +334,26 @@ func (b *caseBuilder) risk(path string, r CaseRisk) {
 	}
 }
 
-// buildOptions converts every option's lines as planning lays them out,
-// marks the lines the inputs change (and the percent lines that read
-// them), computes their costs at the model's values, and the float64
-// image of the exact point estimate.
-func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout planning.TCOLines) error {
+// layout returns option o's lines as planning lays them out, computed
+// once for the options the inputs name; the error, planning's for an
+// unknown option, cannot happen for an option of the model.
+func (b *caseBuilder) layout(o int) (planning.OptionLines, error) {
+	if l, ok := b.layouts[o]; ok {
+		return l, nil
+	}
+	l, err := b.bc.tco.LinesOf(b.model.Options[o].ID)
+	if err == nil {
+		b.layouts[o] = l
+	}
+	return l, err
+}
+
+// buildOptions converts the lines of the options the inputs name as
+// planning lays them out, marks the lines the inputs change (and the
+// percent lines that read them), converts their profiles and computes
+// their costs at the model's values, and the float64 image of the exact
+// point estimate.
+func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout func(o int) (planning.OptionLines, error)) error {
 	h := bc.horizon
 	rate := m.DiscountRate.Fraction().Float64()
 	bc.dfBase = make([]float64, h+1)
@@ -345,7 +365,15 @@ func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout planning.TCOLin
 			ids[l.ID] = j
 		}
 		co := caseOption{id: opt.ID, isDyn: make([]bool, len(opt.Lines)), base: make([][]float64, len(opt.Lines))}
-		for _, l := range layout.Options[o].Lines {
+		var lines []planning.LineCost
+		if slices.ContainsFunc(bc.inputs, func(in caseInput) bool { return in.option == o }) {
+			ol, err := layout(o)
+			if err != nil {
+				return err
+			}
+			lines = ol.Lines
+		}
+		for _, l := range lines {
 			co.lines = append(co.lines, newCaseLine(l, ids))
 		}
 		co.dyn = bc.dynLines(o, &co)
@@ -354,6 +382,7 @@ func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout planning.TCOLin
 				if co.base[i] == nil {
 					touched += h + 1
 					co.base[i] = make([]float64, h+1)
+					co.lines[i].setProfile(lines[i].Profile)
 				}
 			}
 		}

@@ -23,15 +23,12 @@ type caseLine struct {
 	start, end int     // the periods charged
 }
 
-// newCaseLine converts planning's layout of a line; ids maps the IDs of
-// the option's lines to their indices.
+// newCaseLine converts planning's layout of a line but its per-period
+// factors and steps (see setProfile); ids maps the IDs of the option's
+// lines to their indices.
 func newCaseLine(l planning.LineCost, ids map[string]int) caseLine {
 	p := l.Profile
-	c := caseLine{basis: l.Basis, base: p.Base.Float64(), prob: p.Probability.Float64(), start: l.Start, end: l.End,
-		factors: make([]float64, len(p.Factors)), steps: make([]int, len(p.Factors))}
-	for i, f := range p.Factors {
-		c.factors[i], c.steps[i] = f.Float64(), p.Step(i)
-	}
+	c := caseLine{basis: l.Basis, base: p.Base.Float64(), prob: p.Probability.Float64(), start: l.Start, end: l.End}
 	if p.Cap != nil {
 		c.capped, c.cap = true, p.Cap.Fraction().Float64()
 	}
@@ -39,6 +36,15 @@ func newCaseLine(l planning.LineCost, ids map[string]int) caseLine {
 		c.of = append(c.of, ids[ref])
 	}
 	return c
+}
+
+// setProfile converts the per-period factors and escalation steps of
+// the line's profile p, for a line whose costs a trial recomputes or reads.
+func (l *caseLine) setProfile(p planning.LineProfile) {
+	l.factors, l.steps = make([]float64, len(p.Factors)), make([]int, len(p.Factors))
+	for i, f := range p.Factors {
+		l.factors[i], l.steps[i] = f.Float64(), p.Step(i)
+	}
 }
 
 // lineValues are a line's values in one trial.
