@@ -17,7 +17,10 @@
 // Evaluate gives cash flows, nominal and discounted totals, savings, NPV,
 // IRR, paybacks and the break-even period against the baseline, with the
 // semantics of package finance (finance.IRR, Excel's 10 % guess, the rate
-// nearest it when the savings change sign more than once); Tornado and
+// nearest it when the savings change sign more than once); Lines gives
+// each line's cash flow by period with its profile (the per-period
+// multipliers of its base amount, so a caller such as risk's business
+// case can scale or move a line without redoing the layout); Tornado and
 // BreakEven show which inputs matter and where the switch stops paying.
 // AssessCapability turns a weighted checklist (DefaultCapabilityChecklist:
 // project, contract and supplier-relationship management...; or a
@@ -49,6 +52,7 @@
 //	model, err := planning.ParseTCOModel(doc) // in-house vs offers
 //	tc, err := planning.CompileTCO(model)
 //	res := tc.Evaluate()
+//	fmt.Print(tc.Lines().Table().Text()) // each line's cash flow by period
 //	tornado, err := tc.Tornado("nearshore", outsourcing.MustPercent("10"))
 //	maxFee, err := tc.BreakEven("nearshore", "nearshore/fees")
 //	savings, err := res.SavingsPercent("nearshore")

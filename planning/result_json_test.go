@@ -13,6 +13,7 @@ import (
 // resultTypes are the exported types the package returns as results.
 var resultTypes = []any{
 	TCOResult{}, TCOOptionResult{}, CategoryCost{}, Savings{}, Tornado{}, TornadoBar{},
+	TCOLines{}, OptionLines{}, LineCost{}, LineProfile{},
 	ObjectiveProgress{}, Measurement{}, CapabilityAssessment{}, AreaScore{}, CapabilityGap{},
 	BudgetReport{}, PhaseVariance{}, TimelineStatus{}, MilestoneStatus{}, Recommendation{},
 }
@@ -47,7 +48,7 @@ func TestResultsMarshalSnakeCase(t *testing.T) {
 		ExpectedSavings: outsourcing.MustPercent("30"), Risk: outsourcing.RiskLevelLow})
 	require.NoError(t, err)
 
-	for _, v := range []any{tc.Evaluate(), tor, progress, capability, budget, timeline, rec} {
+	for _, v := range []any{tc.Evaluate(), tc.Lines(), tor, progress, capability, budget, timeline, rec} {
 		out, err := json.Marshal(v)
 		require.NoError(t, err)
 		testkit.AssertSnakeCaseKeys(t, out, reflect.TypeOf(v).String())

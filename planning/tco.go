@@ -137,6 +137,7 @@ type tcoLine struct {
 	category   CostCategory
 	basis      CostBasis
 	amount     decimal.Decimal // after probability; zero for percent lines
+	prob       decimal.Decimal // the probability as a fraction, 1 without
 	share      decimal.Decimal // fraction, percent lines
 	of         []int
 	start, end int
@@ -247,7 +248,7 @@ func (v *tcoValidator) option(path string, o SourcingOption, m TCOModel) tcoOpti
 }
 
 func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []CostLine, byID map[string]int) tcoLine {
-	t := tcoLine{id: l.ID, category: l.Category, basis: l.Basis, start: l.Start, end: l.End}
+	t := tcoLine{id: l.ID, category: l.Category, basis: l.Basis, start: l.Start, end: l.End, prob: decOne}
 	if l.ID == "" {
 		v.add(jsonptr.Append(path, "id"), "line id is required")
 	}
@@ -256,7 +257,7 @@ func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []Cost
 	}
 	switch l.Basis {
 	case CostBasisRecurring, CostBasisOneOff:
-		t.amount = v.amount(path, l, m.Currency)
+		t.amount, t.prob = v.amount(path, l, m.Currency)
 	case CostBasisPercent:
 		t.share, t.of = v.percent(path, l, siblings, byID)
 	default:
@@ -269,25 +270,27 @@ func (v *tcoValidator) line(path string, l CostLine, m TCOModel, siblings []Cost
 	return t
 }
 
-func (v *tcoValidator) amount(path string, l CostLine, c outsourcing.Currency) decimal.Decimal {
+// amount returns the line's amount after its probability, and the
+// probability as a fraction (1 without).
+func (v *tcoValidator) amount(path string, l CostLine, c outsourcing.Currency) (decimal.Decimal, decimal.Decimal) {
 	if l.Percent != nil || len(l.Of) > 0 {
 		v.add(jsonptr.Append(path, "percent"), "percent and of belong to percent lines only")
 	}
 	if l.Amount == nil || !l.Amount.IsSet() {
 		v.add(jsonptr.Append(path, "amount"), "amount is required for a %s line", l.Basis)
-		return decimal.Zero
+		return decimal.Zero, decOne
 	}
 	if l.Amount.Currency() != c {
 		v.addErr(jsonptr.Append(path, "amount"), outsourcing.ErrCurrencyMismatch, "amount in %s, model in %s", l.Amount.Currency(), c)
 	}
-	amount := l.Amount.Amount().Shopspring()
+	amount, prob := l.Amount.Amount().Shopspring(), decOne
 	if l.Probability != nil {
 		if !l.Probability.Between(outsourcing.Percent{}, hundredPercent) {
 			v.add(jsonptr.Append(path, "probability"), "probability %s must be between 0 and 100", l.Probability)
 		}
-		amount = amount.Mul(l.Probability.Fraction().Shopspring())
+		prob = l.Probability.Fraction().Shopspring()
 	}
-	return amount
+	return amount.Mul(prob), prob
 }
 
 func (v *tcoValidator) percent(path string, l CostLine, siblings []CostLine, byID map[string]int) (decimal.Decimal, []int) {

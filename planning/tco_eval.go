@@ -335,13 +335,17 @@ func (t *TCO) lineCosts(o int, s tcoShift) [][]decimal.Decimal {
 	return out
 }
 
-// step returns the escalation step of period p (periods 0 and 1..Every
-// are step 0).
-func (l tcoLine) step(p int) int {
-	if l.every == 0 || p <= 1 {
+// step returns the escalation step of period p (see escalationStep).
+func (l tcoLine) step(p int) int { return escalationStep(p, l.every) }
+
+// escalationStep returns the escalation step of period p for a step
+// every `every` periods from period 1: periods 0 and 1..every are step
+// 0, then (p−1)/every; always 0 when every is 0 (no escalation).
+func escalationStep(p, every int) int {
+	if every == 0 || p <= 1 {
 		return 0
 	}
-	return (p - 1) / l.every
+	return (p - 1) / every
 }
 
 // escalationFactors returns the cumulative multiplier of each step up to

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -30,6 +31,35 @@ func (r TCOResult) Table() outsourcing.Table {
 			}
 		}
 		t.Rows = append(t.Rows, []string{o.ID, o.Nominal.Grouped(), o.Discounted.Grouped(), npv, irr, payback})
+	}
+	return t
+}
+
+// Table lays the lines out for people as a cash-flow grid: one row per
+// line (option, line, category), one column per period 0..Horizon, then
+// the nominal total and the present value. Amounts are rounded half away
+// from zero to the currency's minor unit for display and grouped
+// (42,000.00), the currency named in the header.
+func (l TCOLines) Table() outsourcing.Table {
+	t := outsourcing.Table{Header: []string{"option", "line", "category"}, Numeric: []bool{false, false, false}}
+	for p := 0; p <= l.Horizon; p++ {
+		t.Header = append(t.Header, strconv.Itoa(p))
+	}
+	t.Header = append(t.Header, "nominal ("+string(l.Currency)+")", "present value ("+string(l.Currency)+")")
+	for len(t.Numeric) < len(t.Header) {
+		t.Numeric = append(t.Numeric, true)
+	}
+	amount := func(m outsourcing.Money) string {
+		return strings.TrimSuffix(m.Round(outsourcing.RoundHalfUp).Grouped(), " "+string(m.Currency()))
+	}
+	for _, o := range l.Options {
+		for _, line := range o.Lines {
+			row := []string{o.ID, line.ID, string(line.Category)}
+			for _, c := range line.Costs {
+				row = append(row, amount(c))
+			}
+			t.Rows = append(t.Rows, append(row, amount(line.Nominal), amount(line.Discounted)))
+		}
 	}
 	return t
 }

@@ -20,6 +20,13 @@ func TestTCORenderings(t *testing.T) {
 	assert.Equal(t, "—", table.Rows[0][3], "the baseline saves nothing against itself")
 	assert.Contains(t, table.Text(), res.Options[1].Discounted.Grouped())
 
+	lines := tc.Lines()
+	grid := lines.Table()
+	require.Len(t, grid.Rows, 1+len(lines.Options[1].Lines), "one row a line")
+	assert.Len(t, grid.Header, 3+lines.Horizon+1+2, "option, line, category, a column a period, nominal, present value")
+	assert.Equal(t, []string{"offer", "transition", "transition", "70,000.00"}, grid.Rows[1][:4])
+	assert.Equal(t, "nominal (EUR)", grid.Header[len(grid.Header)-2])
+
 	tor, err := tc.Tornado("offer", outsourcing.MustPercent("10"))
 	require.NoError(t, err)
 	md := tor.Table().Markdown()

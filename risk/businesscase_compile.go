@@ -39,8 +39,8 @@ type BusinessCase struct {
 // caseOption holds the lines of one option the inputs change.
 type caseOption struct {
 	id    string
-	lines []flowLine
-	dyn   []dynLine // lines whose cost varies, non-percent lines first
+	lines []caseLine // planning's layout of its lines; nil for an option no input names
+	dyn   []dynLine  // lines whose cost varies, non-percent lines first
 	isDyn []bool
 	base  [][]float64 // model-value costs of the dyn lines and the lines they read; nil elsewhere
 }
@@ -108,7 +108,7 @@ func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
-	if err := b.bc.buildOptions(b.model); err != nil {
+	if err := b.bc.buildOptions(b.model, b.layout); err != nil {
 		return nil, err
 	}
 	return b.bc, nil
@@ -118,6 +118,7 @@ func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 type caseBuilder struct {
 	spec    BusinessCaseSpec
 	model   planning.TCOModel
+	layouts map[int]planning.OptionLines // the lines of the options inputs name, as planning lays them out
 	bc      *BusinessCase
 	options map[string]int
 	lines   []map[string]int // line index by ID, per option
@@ -128,7 +129,7 @@ type caseBuilder struct {
 
 func newCaseBuilder(tco *planning.TCO, spec BusinessCaseSpec) *caseBuilder {
 	m := tco.Model()
-	b := &caseBuilder{spec: spec, model: m, options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
+	b := &caseBuilder{spec: spec, model: m, layouts: map[int]planning.OptionLines{}, options: map[string]int{}, ids: map[string]bool{}, targets: map[[3]int]int{}}
 	b.bc = &BusinessCase{id: spec.ID, tco: tco, point: tco.Evaluate(), currency: m.Currency, horizon: m.Horizon,
 		perYear: m.Period.PerYear(), rateInput: -1}
 	for i, o := range m.Options {
@@ -269,7 +270,12 @@ func (b *caseBuilder) input(path string, in UncertainInput) {
 // lines and records the model duration.
 func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (unit, bool) {
 	l := b.model.Options[ci.option].Lines[ci.line]
-	f := newFlowLine(l, b.lines[ci.option], b.bc.perYear, b.bc.horizon)
+	ol, err := b.layout(ci.option)
+	if err != nil {
+		b.add(err)
+		return unit{}, false
+	}
+	f := ol.Lines[ci.line]
 	ci.tornado = in.Option + "/" + in.Line
 	switch in.Parameter {
 	case InputParameterAmount:
@@ -290,7 +296,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 		b.add(errorf(jsonptr.Append(path, "parameter"), "a one-off line has no duration"))
 		return unit{}, false
 	}
-	ci.d0 = f.end - f.start + 1
+	ci.d0 = f.End - f.Start + 1
 	for j, id := range in.Moves {
 		p := jsonptr.Append(path, "moves", j)
 		m, ok := b.line(p, ci.option, id)
@@ -303,7 +309,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 			ci.moves = append(ci.moves, m)
 		}
 	}
-	avail := b.bc.horizon - f.start + 1
+	avail := b.bc.horizon - f.Start + 1
 	return unit{min: 1, max: float64(avail), clamp: true, what: fmt.Sprintf("1 to %d periods", avail)}, true
 }
 
@@ -328,10 +334,26 @@ func (b *caseBuilder) risk(path string, r CaseRisk) {
 	}
 }
 
-// buildOptions reads every option's lines, marks the lines the inputs
-// change (and the percent lines that read them), computes their costs at
-// the model's values, and the float64 image of the exact point estimate.
-func (bc *BusinessCase) buildOptions(m planning.TCOModel) error {
+// layout returns option o's lines as planning lays them out, computed
+// once for the options the inputs name; the error, planning's for an
+// unknown option, cannot happen for an option of the model.
+func (b *caseBuilder) layout(o int) (planning.OptionLines, error) {
+	if l, ok := b.layouts[o]; ok {
+		return l, nil
+	}
+	l, err := b.bc.tco.LinesOf(b.model.Options[o].ID)
+	if err == nil {
+		b.layouts[o] = l
+	}
+	return l, err
+}
+
+// buildOptions converts the lines of the options the inputs name as
+// planning lays them out, marks the lines the inputs change (and the
+// percent lines that read them), converts their profiles and computes
+// their costs at the model's values, and the float64 image of the exact
+// point estimate.
+func (bc *BusinessCase) buildOptions(m planning.TCOModel, layout func(o int) (planning.OptionLines, error)) error {
 	h := bc.horizon
 	rate := m.DiscountRate.Fraction().Float64()
 	bc.dfBase = make([]float64, h+1)
@@ -343,8 +365,16 @@ func (bc *BusinessCase) buildOptions(m planning.TCOModel) error {
 			ids[l.ID] = j
 		}
 		co := caseOption{id: opt.ID, isDyn: make([]bool, len(opt.Lines)), base: make([][]float64, len(opt.Lines))}
-		for _, l := range opt.Lines {
-			co.lines = append(co.lines, newFlowLine(l, ids, bc.perYear, h))
+		var lines []planning.LineCost
+		if slices.ContainsFunc(bc.inputs, func(in caseInput) bool { return in.option == o }) {
+			ol, err := layout(o)
+			if err != nil {
+				return err
+			}
+			lines = ol.Lines
+		}
+		for _, l := range lines {
+			co.lines = append(co.lines, newCaseLine(l, ids))
 		}
 		co.dyn = bc.dynLines(o, &co)
 		for _, d := range co.dyn {
@@ -352,6 +382,7 @@ func (bc *BusinessCase) buildOptions(m planning.TCOModel) error {
 				if co.base[i] == nil {
 					touched += h + 1
 					co.base[i] = make([]float64, h+1)
+					co.lines[i].setProfile(lines[i].Profile)
 				}
 			}
 		}
@@ -403,9 +434,6 @@ func (bc *BusinessCase) dynLines(o int, co *caseOption) []dynLine {
 			d.amount = i
 		case InputParameterEscalation:
 			d.rate = i
-			if co.lines[in.line].every == 0 {
-				co.lines[in.line].every = bc.perYear
-			}
 		case InputParameterDuration:
 			d.duration = i
 			for _, l := range in.moves {
