@@ -3,12 +3,16 @@ package planning
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
+
+// documentTypes are the documents callers hand in.
+var documentTypes = []any{TCOModel{}, ObjectiveSet{}, CapabilityChecklist{}, SourcingInputs{}, Budget{}, Timeline{}}
 
 // resultTypes are the exported types the package returns as results.
 var resultTypes = []any{
@@ -23,6 +27,13 @@ var resultTypes = []any{
 // JSON name, and that each zero value, with Money{} fields, marshals.
 func TestResultTypesHaveSnakeCaseTags(t *testing.T) {
 	testkit.AssertResultTypes(t, resultTypes...)
+}
+
+// TestEveryStructTypeIsChecked: the result types and the documents name
+// or hold every exported struct type, whose JSON tags are all checked.
+func TestEveryStructTypeIsChecked(t *testing.T) {
+	testkit.AssertCoversPackage(t, slices.Concat(resultTypes, documentTypes)...)
+	testkit.AssertJSONTags(t, documentTypes...)
 }
 
 // TestResultsMarshalSnakeCase marshals real results of every kind and
