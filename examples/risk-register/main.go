@@ -137,31 +137,31 @@ func run(args []string) error {
 		return err
 	}
 	fmt.Printf("Risk register %s at %s (matrix %s)\n\n", reg.ID, asOf.Format("2006-01-02"), m.ID())
-	fmt.Printf("%-6s %-28s %-9s %-9s %-9s %s\n", "id", "category", "inherent", "residual", "source", "treatment (ISO 27005)")
+	register := outsourcing.Table{Header: []string{"id", "category", "inherent", "residual", "source", "treatment (ISO 27005)"}}
 	for i, r := range rep.Risks {
 		k := reg.Risks[i]
-		treatment := "-"
+		treatment := "—"
 		if k.Treatment != "" {
 			treatment = fmt.Sprintf("%s (%s)", k.Treatment, k.Treatment.ISO27005())
 		}
-		fmt.Printf("%-6s %-28s %-9s %-9s %-9s %s\n", r.ID, k.Category, r.Inherent.Level, r.Residual.Evaluation.Level, r.Residual.Source, treatment)
+		register.Rows = append(register.Rows, []string{r.ID, string(k.Category), string(r.Inherent.Level),
+			string(r.Residual.Evaluation.Level), string(r.Residual.Source), treatment})
 	}
+	fmt.Print(register.Text())
 
 	level, err := risk.OverallLevel(rep)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nOverall residual risk: %s (%s), NIST SP 800-30 level %s, the risk input of outsourcing.SourcingInputs\n",
+	fmt.Printf("\nOverall residual risk: %s (%s), NIST SP 800-30 level %s, the risk input of planning.SourcingInputs\n",
 		rep.Overall.Level, strings.Join(rep.Overall.RiskIDs, ", "), level)
 
 	fmt.Println("\nReviews and drills due or overdue:")
+	due := outsourcing.Table{Header: []string{"risk", "what", "date", "status", "days late"}, Numeric: []bool{4: true}}
 	for _, d := range rep.Due {
-		late := ""
-		if d.DaysOverdue > 0 {
-			late = fmt.Sprintf(", %d days late", d.DaysOverdue)
-		}
-		fmt.Printf("  %-6s %-6s %s %s%s\n", d.RiskID, d.Kind, d.Date.Format("2006-01-02"), d.Status, late)
+		due.Rows = append(due.Rows, []string{d.RiskID, string(d.Kind), d.Date.Format("2006-01-02"), string(d.Status), fmt.Sprint(d.DaysOverdue)})
 	}
+	fmt.Print(due.Text())
 
 	policy, err := risk.NewPolicy(risk.DefaultPolicyRules())
 	if err != nil {
@@ -172,11 +172,13 @@ func run(args []string) error {
 		return err
 	}
 	fmt.Println("\nPolicy findings:")
+	found := outsourcing.Table{Header: []string{"risk", "severity", "rule", "finding"}}
 	for _, f := range findings {
-		fmt.Printf("  %-6s %-8s %-26s %s\n", f.RiskID, f.Severity, f.Rule, f.Description)
+		found.Rows = append(found.Rows, []string{f.RiskID, string(f.Severity), f.Rule, f.Description})
 	}
+	fmt.Print(found.Text())
 
-	heat, err := m.HeatMap(reg.Risks)
+	heat, err := m.HeatMapAt(reg, asOf)
 	if err != nil {
 		return err
 	}
@@ -188,32 +190,38 @@ func run(args []string) error {
 		}
 		fmt.Println("\nheat map written to", args[0])
 	}
+	return lossesOf(reg)
+}
 
+// lossesOf simulates the quantified risks of the register, each and as a
+// portfolio, and prints their annualised loss and the portfolio's
+// summary with its loss exceedance points.
+func lossesOf(reg risk.Register) error {
 	var items []risk.PortfolioItem
 	for _, k := range reg.Risks {
 		if k.Loss != nil {
 			items = append(items, risk.PortfolioItem{ID: k.ID, Scenario: *k.Loss})
 		}
 	}
-	p, err := risk.SimulatePortfolio(items, risk.SimOptions{Trials: 200_000, Seed: 2025, SummaryOptions: risk.SummaryOptions{Thresholds: []outsourcing.Money{*eur("100000"), *eur("500000"), *eur("1000000")}}})
+	thresholds := []outsourcing.Money{*eur("100000"), *eur("500000"), *eur("1000000")}
+	p, err := risk.SimulatePortfolio(items, risk.SimOptions{Trials: 200_000, Seed: 2025,
+		SummaryOptions: risk.SummaryOptions{Thresholds: thresholds}})
 	if err != nil {
 		return err
 	}
 	fmt.Println("\nAnnualised loss by risk (200,000 simulated years):")
-	fmt.Printf("  %-6s %16s %16s %16s %8s\n", "id", "analytic ALE", "simulated mean", "P95", "P(loss)")
+	losses := outsourcing.Table{Header: []string{"risk", "analytic ALE", "simulated mean", "P95", "P(loss)"},
+		Numeric: []bool{false, true, true, true, true}}
 	for i, r := range p.Risks {
 		ale, err := items[i].Scenario.ALE()
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  %-6s %16s %16s %16s %7.1f%%\n", r.ID, ale, r.Result.Mean, r.Result.P95, 100*r.Result.ProbabilityOfLoss)
+		losses.Rows = append(losses.Rows, []string{r.ID, ale.Grouped(), r.Result.Mean.Grouped(), r.Result.P95.Grouped(),
+			fmt.Sprintf("%.1f%%", 100*r.Result.ProbabilityOfLoss)})
 	}
-	t := p.Total
-	fmt.Printf("\nPortfolio: mean %s, std dev %s, P50 %s, P90 %s, VaR 95%% %s, P99 %s\n", t.Mean, t.StdDev, t.P50, t.P90, t.VaR, t.P99)
-	fmt.Println("\nLoss exceedance (portfolio):")
-	fmt.Printf("  %18s  %s\n", "annual loss", "probability of exceeding")
-	for _, pt := range t.Exceedance {
-		fmt.Printf("  %18s  %6.2f%%\n", pt.Loss, 100*pt.Probability)
-	}
+	fmt.Print(losses.Text())
+	fmt.Println("\nPortfolio, with its loss exceedance points:")
+	fmt.Print(p.Total.Text())
 	return nil
 }
