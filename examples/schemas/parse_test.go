@@ -66,6 +66,7 @@ var readers = map[string]func([]byte) error{
 	"scoring/model.schema.json":               compiled(scoring.ParseModel, scoring.CompileModel),
 	"sla/agreement.schema.json":               compiled(sla.ParseAgreement, sla.CompileAgreement),
 	"sla/input.schema.json":                   parsed(sla.ParseInput),
+	"sla/report.schema.json":                  reportRead,
 	"termination/context.schema.json":         parsed(termination.ParseContext),
 	"termination/settlement.schema.json":      parsed(termination.ParseSettlement),
 	"termination/review.schema.json":          parsed(termination.ParseReview),
@@ -83,6 +84,10 @@ var readers = map[string]func([]byte) error{
 	"vendors/survey.schema.json":              parsed(vendors.ParseSurvey),
 	"vendors/template.schema.json":            compiled(vendors.ParseTemplate, vendors.CompileTemplate),
 }
+
+// reportRead reads a stored report as package termination reads the
+// reports its documents carry: validated, then decoded strictly.
+func reportRead(doc []byte) error { return sla.ReportSchema().Decode(doc, new(sla.Report)) }
 
 // decoded decodes a value as the packages decode such a field.
 func decoded[T any]() func([]byte) error {
