@@ -65,5 +65,5 @@ func ExampleFieldErrors() {
 	}
 	// Output:
 	// /holydays: unknown property
-	// /shifts/0/end: does not match pattern '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$'
+	// /shifts/0/end: must be wall-clock time HH:MM, 00:00 to 24:00
 }

@@ -155,13 +155,16 @@ func (s *Schema) Decode(doc []byte, v any) error {
 	return decodeStrict(doc, v)
 }
 
-// validationProblems flattens a validation error tree into its leaves.
+// validationProblems flattens a validation error tree into its leaves,
+// one per path and reason (a pattern and a format failing alike say the
+// same).
 func validationProblems(ve *jsonschema.ValidationError) error {
 	var leaves []*FieldError
+	expect := expectations{}
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			leaves = append(leaves, leafProblems(e)...)
+			leaves = append(leaves, leafProblems(e, expect)...)
 			return
 		}
 		for _, c := range e.Causes {
@@ -170,6 +173,7 @@ func validationProblems(ve *jsonschema.ValidationError) error {
 	}
 	walk(ve)
 	sort.SliceStable(leaves, func(i, j int) bool { return leaves[i].Path < leaves[j].Path })
+	leaves = slices.CompactFunc(leaves, func(a, b *FieldError) bool { return a.Path == b.Path && a.Reason == b.Reason })
 	errs := make([]error, len(leaves))
 	for i, l := range leaves {
 		errs[i] = l
@@ -183,10 +187,11 @@ var additionalProperty = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
 
 // leafProblems turns one validation failure into FieldErrors. An unknown
 // property is reported at the property itself ("/rules/0/weight"), one
-// error per property, not at the object that holds it.
-func leafProblems(e *jsonschema.ValidationError) []*FieldError {
+// error per property, not at the object that holds it; a failed pattern
+// or format says what is expected (expectations.reason).
+func leafProblems(e *jsonschema.ValidationError, expect expectations) []*FieldError {
 	if !strings.HasPrefix(e.Message, "additionalProperties ") {
-		return []*FieldError{{Path: e.InstanceLocation, Reason: e.Message}}
+		return []*FieldError{{Path: e.InstanceLocation, Reason: expect.reason(e)}}
 	}
 	var out []*FieldError
 	for _, m := range additionalProperty.FindAllStringSubmatch(e.Message, -1) {

@@ -16,6 +16,11 @@ var inputSchemaJSON []byte
 
 var inputSchema = outsourcing.MustRegisterSchema(inputSchemaJSON)
 
+//go:embed schema/report.schema.json
+var reportSchemaJSON []byte
+
+var reportSchema = outsourcing.MustRegisterSchema(reportSchemaJSON)
+
 // AgreementSchema returns the schema of agreement documents; its $id is
 // https://outsourcing-go.github.io/schemas/sla/agreement.schema.json.
 func AgreementSchema() *outsourcing.Schema { return agreementSchema }
@@ -23,6 +28,11 @@ func AgreementSchema() *outsourcing.Schema { return agreementSchema }
 // InputSchema returns the schema of event documents (Input); its $id is
 // https://outsourcing-go.github.io/schemas/sla/input.schema.json.
 func InputSchema() *outsourcing.Schema { return inputSchema }
+
+// ReportSchema returns the schema of a Report as json.Marshal writes it,
+// for documents that carry reports (package termination's sla_reports);
+// its $id is https://outsourcing-go.github.io/schemas/sla/report.schema.json.
+func ReportSchema() *outsourcing.Schema { return reportSchema }
 
 // ParseAgreement validates doc against AgreementSchema and decodes it
 // (exact numbers, unknown fields rejected) into the spec; CompileAgreement

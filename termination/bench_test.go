@@ -39,8 +39,14 @@ func BenchmarkSettle(b *testing.B) {
 		if i > 0 {
 			doc += ","
 		}
-		doc += fmt.Sprintf(`{"agreement": "ito-sla", "period": {"label": %q, "start": "%sT00:00:00Z", "end": "%sT00:00:00Z"},
-			"levels": [], "credits": {"amount": "1200.00", "currency": "EUR"}}`, label, start, start.AddMonths(1))
+		doc += fmt.Sprintf(`{"agreement": "ito-sla", "period": {"label": %[1]q, "start": "%[2]sT00:00:00Z", "end": "%[3]sT00:00:00Z"},
+			"levels": [{"id": "dc", "metric": "availability", "class": "critical", "polarity": "higher", "expected": "99.9",
+			  "minimum": "99.5", "actual": "99", "exact": "99", "status": "missed", "reason": "99 misses the minimum 99.5",
+			  "credit": %[4]s, "earned_back": %[5]s, "missed_expected_run": 1, "missed_minimum_run": 1,
+			  "better_than_expected_run": 0, "trend": [{"period": %[1]q, "actual": "99", "status": "missed"}]}],
+			"fees": {"amount": "40000.00", "currency": "EUR"}, "at_risk": %[4]s, "uncapped": %[4]s, "credits": %[4]s,
+			"earned_back": %[5]s, "bonus": %[5]s, "net": %[4]s, "rounding": "half_up"}`,
+			label, start, start.AddMonths(1), `{"amount": "1200.00", "currency": "EUR"}`, `{"amount": "0.00", "currency": "EUR"}`)
 		if i%2 == 0 {
 			applied = append(applied, fmt.Sprintf("%q", label))
 		}

@@ -62,7 +62,8 @@ func fuzzDocument[T any](f *testing.F, parse func([]byte) (T, error), use func(T
 }
 
 // seed returns a sample document compacted, its SLA reports cut to
-// their agreement, period, cap, credits and signals.
+// what sla's report schema requires (their first level only), their cap
+// and signals.
 func seed(f *testing.F, name string) []byte {
 	var doc map[string]any
 	if err := json.Unmarshal(load(name), &doc); err != nil {
@@ -72,11 +73,13 @@ func seed(f *testing.F, name string) []byte {
 		for i, r := range reports {
 			full := r.(map[string]any)
 			cut := map[string]any{}
-			for _, k := range []string{"agreement", "period", "cap", "credits", "signals"} {
+			for _, k := range []string{"agreement", "period", "levels", "fees", "at_risk", "uncapped", "cap", "credits",
+				"earned_back", "bonus", "net", "rounding", "signals"} {
 				if v, ok := full[k]; ok {
 					cut[k] = v
 				}
 			}
+			cut["levels"] = cut["levels"].([]any)[:1]
 			reports[i] = cut
 		}
 	}

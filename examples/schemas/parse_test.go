@@ -70,6 +70,7 @@ var readers = map[string]func([]byte) error{
 	"scoring/model.schema.json":                      compiled(scoring.ParseModel, scoring.CompileModel),
 	"sla/agreement.schema.json":                      compiled(sla.ParseAgreement, sla.CompileAgreement),
 	"sla/input.schema.json":                          parsed(sla.ParseInput),
+	"sla/report.schema.json":                         reportRead,
 	"termination/context.schema.json":                parsed(termination.ParseContext),
 	"termination/settlement.schema.json":             parsed(termination.ParseSettlement),
 	"termination/review.schema.json":                 parsed(termination.ParseReview),
@@ -87,6 +88,10 @@ var readers = map[string]func([]byte) error{
 	"vendors/survey.schema.json":                     parsed(vendors.ParseSurvey),
 	"vendors/template.schema.json":                   compiled(vendors.ParseTemplate, vendors.CompileTemplate),
 }
+
+// reportRead reads a stored report as package termination reads the
+// reports its documents carry: validated, then decoded strictly.
+func reportRead(doc []byte) error { return sla.ReportSchema().Decode(doc, new(sla.Report)) }
 
 // decoded decodes a value as the packages decode such a field.
 func decoded[T any]() func([]byte) error {
@@ -128,15 +133,23 @@ func TestValidFixturesAreRead(t *testing.T) {
 	}
 }
 
-// Whatever the instant definition accepts, Go's time.Time decodes: the
-// pattern leaves out what RFC 3339 and the date-time format allow but
-// encoding/json does not read (lower-case t and z, leap seconds).
-func FuzzInstantIsReadByGo(f *testing.F) {
+// Whatever the string definitions of fieldReaders accept (instant, date,
+// decimal), their Go reader decodes: the instant pattern leaves out what
+// RFC 3339 and the date-time format allow but encoding/json does not read
+// (lower-case t and z, leap seconds), the date pattern the year 0000
+// contract.Date refuses. Each input is tried against every definition.
+func FuzzStringDefinitionsAreReadByGo(f *testing.F) {
 	fixtures, err := listFixtures(fixturesFS, registered)
 	require.NoError(f, err)
-	const instant = baseURL + "money.schema.json#/$defs/instant"
+	defs := map[string]*outsourcing.Schema{}
+	for _, name := range []string{"instant", "date", "decimal"} {
+		target := baseURL + "money.schema.json#/$defs/" + name
+		if defs[target], err = schemaFor(target); err != nil {
+			f.Fatal(err)
+		}
+	}
 	for _, fx := range fixtures {
-		if fx.Schema == instant {
+		if _, ok := defs[fx.Schema]; ok {
 			doc, err := fs.ReadFile(fixturesFS, fx.File)
 			require.NoError(f, err)
 			var s string
@@ -145,14 +158,13 @@ func FuzzInstantIsReadByGo(f *testing.F) {
 			}
 		}
 	}
-	schema, err := schemaFor(instant)
-	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, s string) {
 		doc, err := json.Marshal(s)
 		require.NoError(t, err)
-		if schema.Validate(doc) == nil {
-			var at time.Time
-			assert.NoError(t, json.Unmarshal(doc, &at), "the schema accepts %s", doc)
+		for target, schema := range defs {
+			if schema.Validate(doc) == nil {
+				assert.NoError(t, fieldReaders[strings.TrimPrefix(target, baseURL)](doc), "%s accepts %s", target, doc)
+			}
 		}
 	})
 }
