@@ -145,14 +145,35 @@ func TestIDsFollowPackages(t *testing.T) {
 // property); a value that must avoid a form gets a pattern or bound with
 // a description.
 func TestNoNot(t *testing.T) {
+	eachSchemaObject(t, func(id, at string, node map[string]any) {
+		if _, ok := node["not"]; ok && !strings.HasSuffix(at, "/properties") {
+			t.Errorf("%s: %s uses \"not\"", id, at)
+		}
+	})
+}
+
+// Every pattern and format sits beside a description: a value that
+// fails one is reported with the description ("must be a calendar date,
+// …"), not with a regular expression a user cannot act on.
+func TestPatternsAreDescribed(t *testing.T) {
+	eachSchemaObject(t, func(id, at string, node map[string]any) {
+		_, pattern := node["pattern"].(string)
+		_, format := node["format"].(string)
+		if _, described := node["description"].(string); (pattern || format) && !described {
+			t.Errorf("%s: %s has a pattern or format and no description", id, at)
+		}
+	})
+}
+
+// eachSchemaObject calls visit for every object of every registered
+// schema, with the schema's $id and the object's JSON pointer.
+func eachSchemaObject(t *testing.T, visit func(id, at string, node map[string]any)) {
 	var walk func(id, at string, v any)
 	walk = func(id, at string, v any) {
 		switch v := v.(type) {
 		case map[string]any:
+			visit(id, at, v)
 			for k, sub := range v {
-				if k == "not" && !strings.HasSuffix(at, "/properties") {
-					t.Errorf("%s: %s uses \"not\"", id, at)
-				}
 				walk(id, at+"/"+k, sub)
 			}
 		case []any:
