@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/termination"
 )
@@ -80,9 +81,11 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "Exit plan (§7.2): notice %s, effective %s, assistance to %s\n\n%s\n",
 		plan.Start, plan.Effective, plan.Assistance.End, plan.Table().Text())
+	duties := outsourcing.Table{Header: []string{"phase", "party", "duty", "clause"}}
 	for _, r := range plan.Responsibilities {
-		fmt.Fprintf(w, "  %-16s %-8s %s (clause %s)\n", r.Phase, r.Party, r.Duty, r.Clause)
+		duties.Rows = append(duties.Rows, []string{string(r.Phase), r.Party, r.Duty, r.Clause})
 	}
+	fmt.Fprint(w, duties.Text())
 
 	in, err := termination.ParseSettlement(settlementJSON)
 	if err != nil {

@@ -7,6 +7,8 @@ package main
 import (
 	"fmt"
 	"log"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing/planning"
@@ -74,55 +76,66 @@ func main() {
 	}
 	r := tco.Evaluate()
 	fmt.Printf("%s: %d %ss at %s discount rate\n\n", m.Name, r.Horizon, r.Period, m.DiscountRate)
-	fmt.Printf("%-10s %18s %18s %18s %10s %8s %8s\n", "option", "nominal", "present value", "NPV of savings", "IRR", "payback", "break-even")
-	for _, o := range r.Options {
-		fmt.Printf("%-10s %18s %18s", o.ID, o.Nominal.Round(outsourcing.RoundHalfUp), o.Discounted)
-		if s := o.Savings; s != nil {
-			fmt.Printf(" %18s %10s %8s %8d", s.NPV, pct(s.IRR), months(s.Payback), s.BreakEven)
-		}
-		fmt.Println()
-	}
+	fmt.Print(comparison(r).Text())
 	for _, id := range []string{"nearshore", "offshore"} {
 		tor, err := tco.Tornado(id, outsourcing.MustPercent("10"))
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("\nTornado for %s (each input ±%s, NPV of savings %s):\n", id, tor.Change, tor.Base)
-		widest := tor.Bars[0].Swing.Amount()
-		for _, b := range tor.Bars[:6] {
-			bar := 0
-			if widest.IsPositive() {
-				q, _ := b.Swing.Amount().Mul(outsourcing.DecimalFromInt(30)).Quo(widest, 0, outsourcing.RoundHalfUp)
-				n, _ := q.Int64()
-				bar = int(n)
-			}
-			fmt.Printf("  %-30s %16s .. %-16s %s\n", b.Input, b.Low, b.High, strings.Repeat("#", bar))
-		}
+		fmt.Printf("\nTornado for %s (each input ±%s, NPV of savings %s):\n", id, tor.Change, tor.Base.Grouped())
+		fmt.Print(widest(tor, 6).Text())
 		fees, err := tco.BreakEven(id, id+"/fees")
 		if err != nil {
 			log.Fatal(err)
 		}
+		fee := fees.Round(2, outsourcing.RoundHalfUp).Grouped() + " " + string(m.Currency)
 		rate, err := tco.BreakEven(id, planning.InputDiscountRate)
 		if err == nil {
-			fmt.Printf("  break-even monthly fee: %s EUR; break-even discount rate: %s %%\n", fees.Round(2, outsourcing.RoundHalfUp), rate.Round(2, outsourcing.RoundHalfUp))
+			fmt.Printf("break-even monthly fee: %s; break-even discount rate: %s %%\n", fee, rate.Round(2, outsourcing.RoundHalfUp))
 		} else {
-			fmt.Printf("  break-even monthly fee: %s EUR\n", fees.Round(2, outsourcing.RoundHalfUp))
+			fmt.Printf("break-even monthly fee: %s\n", fee)
 		}
 	}
 }
 
-// pct formats an annual IRR as a percentage, or "n/a".
-func pct(r *outsourcing.Decimal) string {
-	if r == nil {
-		return "n/a"
+// comparison is the result's own table with the nominal costs rounded
+// half up to the cent, as they are paid, and one more column: the period
+// from which cumulative savings stay at or above zero ("—" for the
+// baseline).
+func comparison(r planning.TCOResult) outsourcing.Table {
+	r.Options = slices.Clone(r.Options)
+	for i := range r.Options {
+		r.Options[i].Nominal = r.Options[i].Nominal.Round(outsourcing.RoundHalfUp)
 	}
-	return r.Mul(outsourcing.DecimalFromInt(100)).Round(1, outsourcing.RoundHalfUp).String() + " %"
+	t := r.Table()
+	t.Header = append(t.Header, "break-even ("+string(r.Period)+")")
+	t.Numeric = append(t.Numeric, true)
+	for i, o := range r.Options {
+		cell := "—"
+		if o.Savings != nil {
+			cell = strconv.Itoa(o.Savings.BreakEven)
+		}
+		t.Rows[i] = append(t.Rows[i], cell)
+	}
+	return t
 }
 
-// months formats a payback period, or "never".
-func months(p *outsourcing.Decimal) string {
-	if p == nil {
-		return "never"
+// widest is the tornado's own table cut to its n widest inputs, with a
+// bar of up to 30 "#" drawing each swing against the widest.
+func widest(tor planning.Tornado, n int) outsourcing.Table {
+	tor.Bars = tor.Bars[:min(n, len(tor.Bars))]
+	t := tor.Table()
+	t.Header = append(t.Header, "")
+	t.Numeric = append(t.Numeric, false)
+	most := tor.Bars[0].Swing.Amount()
+	for i, b := range tor.Bars {
+		bar := 0
+		if most.IsPositive() {
+			q, _ := b.Swing.Amount().Mul(outsourcing.DecimalFromInt(30)).Quo(most, 0, outsourcing.RoundHalfUp)
+			w, _ := q.Int64()
+			bar = int(w)
+		}
+		t.Rows[i] = append(t.Rows[i], strings.Repeat("#", bar))
 	}
-	return p.Round(1, outsourcing.RoundHalfUp).String()
+	return t
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
+	"github.com/outsourcing-go/outsourcing/scoring"
 	"github.com/outsourcing-go/outsourcing/vendors"
 )
 
@@ -153,17 +154,19 @@ func run(asJSON bool) error {
 
 func printScreening(pool *vendors.Pool, screened vendors.ScreeningResult, rules int) {
 	fmt.Printf("\n1. Screening of %d vendors on %s against %d knock-out criteria\n", pool.Len(), screened.AsOf.Format(time.DateOnly), rules)
+	t := outsourcing.Table{Header: []string{"vendor", "outcome", "reason"}}
 	for _, v := range screened.Vendors {
 		if v.Passed {
 			continue
 		}
 		for _, k := range v.KnockOuts {
-			fmt.Printf("   %-10s rejected: %s\n", v.Vendor, k)
+			t.Rows = append(t.Rows, []string{v.Vendor, "rejected", k.String()})
 		}
 		for _, n := range v.NotCounted {
-			fmt.Printf("   %-10s not counted: %s\n", "", n)
+			t.Rows = append(t.Rows, []string{"", "not counted", n.String()})
 		}
 	}
+	printTable(t)
 	fmt.Printf("   Short list (%d): %s\n", len(screened.Passed), strings.Join(screened.Passed, ", "))
 }
 
@@ -174,31 +177,33 @@ func printEvaluation(ev vendors.Evaluation, t *vendors.Template, scores int) {
 	for _, g := range ev.Gated {
 		gated[g.Vendor] = true
 	}
-	fmt.Printf("   %-42s", "")
+	matrix := outsourcing.Table{Header: []string{"dimension", "weight"}, Numeric: []bool{false, true}}
 	for _, v := range ev.Vendors {
-		fmt.Printf(" %10s", v.Vendor)
+		matrix.Header, matrix.Numeric = append(matrix.Header, v.Vendor), append(matrix.Numeric, true)
 	}
-	fmt.Println()
 	for d, dim := range spec.Dimensions {
-		fmt.Printf("   %-35s %5.1f%%", dim.Name, 100*ev.Weights[d].Weight)
+		row := []string{dim.Name, fmt.Sprintf("%.1f%%", 100*ev.Weights[d].Weight)}
 		for _, v := range ev.Vendors {
-			if gated[v.Vendor] && dim.Price != nil {
-				fmt.Printf(" %10s", "-")
-				continue
+			score := "—"
+			if !gated[v.Vendor] || dim.Price == nil {
+				score = fmt.Sprintf("%.1f", v.Dimensions[d].Score)
 			}
-			fmt.Printf(" %10.1f", v.Dimensions[d].Score)
+			row = append(row, score)
 		}
-		fmt.Println()
+		matrix.Rows = append(matrix.Rows, row)
 	}
-	bids, currency := "", ""
+	bids, currency := []string{"", ""}, ""
 	for _, v := range ev.Vendors {
-		bid := "-"
+		bid := "—"
 		if v.Price != nil {
-			bid, currency = v.Price.Price.Amount().Round(0, outsourcing.RoundHalfUp).String(), string(v.Price.Price.Currency())
+			currency = string(v.Price.Price.Currency())
+			bid = strings.TrimSuffix(v.Price.Price.Grouped(), " "+currency)
 		}
-		bids += fmt.Sprintf(" %10s", bid)
+		bids = append(bids, bid)
 	}
-	fmt.Printf("   %-42s%s\n", "Bid, "+currency, bids)
+	bids[0] = "Bid (" + currency + ")"
+	matrix.Rows = append(matrix.Rows, bids)
+	printTable(matrix)
 	for _, g := range ev.Gated {
 		fmt.Printf("   %s scores %.1f on %s, below the gate of %s: not ranked, its bid not scored\n", g.Vendor, g.Score, g.Dimension, g.Gate)
 	}
@@ -214,9 +219,7 @@ func printEvaluation(ev vendors.Evaluation, t *vendors.Template, scores int) {
 
 func printRanking(ev, alt vendors.Evaluation) {
 	fmt.Printf("\n3. Ranking by weighted sum of the template weights (points out of 100)\n")
-	for _, r := range ev.Ranking {
-		fmt.Printf("   %d. %-10s %6.2f\n", r.Rank, r.Vendor, r.Points)
-	}
+	printTable(scoring.RankingTable(ev.Ranked()))
 	fmt.Printf("   Cross-check by TOPSIS with AHP weights (consistency ratio %.3f, acceptable under 0.10):\n  ", alt.AHP.CR)
 	for _, r := range alt.Ranking {
 		fmt.Printf(" %d. %s", r.Rank, r.Vendor)
@@ -226,10 +229,12 @@ func printRanking(ev, alt vendors.Evaluation) {
 
 func printSensitivity(ev vendors.Evaluation) {
 	fmt.Printf("\n4. Sensitivity: each weight can move within these bounds, the others rescaled, without changing\n")
-	fmt.Printf("   %-16s %7s  %-17s  %s\n", "dimension", "weight", "the winner", "the whole ranking")
+	t := outsourcing.Table{Header: []string{"dimension", "weight", "the winner", "the whole ranking"}, Numeric: []bool{false, true}}
 	for _, s := range ev.Sensitivity {
-		fmt.Printf("   %-16s %6.1f%%  %-17s  %s\n", s.Criterion, 100*s.Weight, percentRange(s.WinnerLow, s.WinnerHigh), percentRange(s.RankingLow, s.RankingHigh))
+		t.Rows = append(t.Rows, []string{s.Criterion, fmt.Sprintf("%.1f%%", 100*s.Weight),
+			percentRange(s.WinnerLow, s.WinnerHigh), percentRange(s.RankingLow, s.RankingHigh)})
 	}
+	printTable(t)
 }
 
 func percentRange(low, high float64) string {
@@ -245,16 +250,21 @@ func printDecision(r vendors.DecisionRecord, p *vendors.Pipeline) {
 		fmt.Printf("   Chosen against the ranking: %s was ranked first.\n", r.TopRanked)
 	}
 	fmt.Printf("   Rationale: %s\n", r.Rationale)
+	approvals := outsourcing.Table{Header: []string{"role", "approver", "verdict", "on", "comment"}}
 	for _, a := range r.Approvals {
-		comment := ""
-		if a.Comment != "" {
-			comment = " (" + a.Comment + ")"
-		}
-		fmt.Printf("   %-12s %s %sd on %s%s\n", a.Role, a.Approver, a.Verdict, a.At.Format(time.DateOnly), comment)
+		approvals.Rows = append(approvals.Rows, []string{a.Role, a.Approver, string(a.Verdict) + "d", a.At.Format(time.DateOnly), a.Comment})
 	}
+	printTable(approvals)
 	for _, it := range r.Log {
 		fmt.Printf("   %s %s with %s, %q: %s on %s, %s\n", it.ID, it.Kind, it.Vendor, it.Topic, it.Status, it.Resolved.Format(time.DateOnly), it.Resolution)
 	}
 	fmt.Printf("   Pipeline: selected %s; rejected %s\n", strings.Join(p.In(vendors.StageSelected), ", "), strings.Join(p.In(vendors.StageRejected), ", "))
 	fmt.Printf("   Audit record %s (run with -json for the record and every move's reason)\n", r.ID)
+}
+
+// printTable writes a table's aligned text indented under its section.
+func printTable(t outsourcing.Table) {
+	for line := range strings.Lines(t.Text()) {
+		fmt.Print("   " + line)
+	}
 }
