@@ -12,25 +12,35 @@ import (
 
 // Table lays the comparison out for people, one option a row: nominal
 // cost, present value, and against the baseline the NPV of savings, the
-// annual IRR and the payback in periods ("—" where there is none).
-// Amounts are grouped (6,479,086.80 EUR).
+// annual IRR, the payback in periods and the break-even period (the first
+// from which cumulative savings stay at or above zero; "never" when they
+// end below it), "—" where there is none. Amounts are rounded half away
+// from zero to the currency's minor unit for display and grouped
+// (6,479,086.80 EUR); the result's own fields keep every digit.
 func (r TCOResult) Table() outsourcing.Table {
+	period := string(r.Period)
 	t := outsourcing.Table{
-		Header:  []string{"option", "nominal cost", "present value", "NPV of savings", "IRR", "payback (" + string(r.Period) + "s)"},
-		Numeric: []bool{false, true, true, true, true, true},
+		Header: []string{"option", "nominal cost", "present value", "NPV of savings", "IRR",
+			"payback (" + period + "s)", "break-even (" + period + ")"},
+		Numeric: []bool{false, true, true, true, true, true, true},
 	}
+	shown := func(m outsourcing.Money) string { return m.Round(outsourcing.RoundHalfUp).Grouped() }
 	for _, o := range r.Options {
-		npv, irr, payback := "—", "—", "—"
+		npv, irr, payback, breakEven := "—", "—", "—", "—"
 		if s := o.Savings; s != nil {
-			npv = s.NPV.Grouped()
+			npv = shown(s.NPV)
 			if s.IRR != nil {
 				irr = s.IRR.Mul(outsourcing.DecimalFromInt(100)).Round(1, outsourcing.RoundHalfUp).String() + " %"
 			}
 			if s.Payback != nil {
 				payback = s.Payback.Round(1, outsourcing.RoundHalfUp).String()
 			}
+			breakEven = "never"
+			if s.BreakEven >= 0 {
+				breakEven = strconv.Itoa(s.BreakEven)
+			}
 		}
-		t.Rows = append(t.Rows, []string{o.ID, o.Nominal.Grouped(), o.Discounted.Grouped(), npv, irr, payback})
+		t.Rows = append(t.Rows, []string{o.ID, shown(o.Nominal), shown(o.Discounted), npv, irr, payback, breakEven})
 	}
 	return t
 }

@@ -19,6 +19,11 @@ func TestTCORenderings(t *testing.T) {
 	require.Len(t, table.Rows, len(res.Options))
 	assert.Equal(t, "—", table.Rows[0][3], "the baseline saves nothing against itself")
 	assert.Contains(t, table.Text(), res.Options[1].Discounted.Grouped())
+	for i, o := range res.Options {
+		assert.Equal(t, o.Nominal.Round(outsourcing.RoundHalfUp).Grouped(), table.Rows[i][1], "nominal shown to the cent")
+	}
+	assert.Equal(t, "—", table.Rows[0][6], "the baseline has no break-even")
+	assert.Regexp(t, `^([0-9]+|never)$`, table.Rows[1][6])
 
 	lines := tc.Lines()
 	grid := lines.Table()

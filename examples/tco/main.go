@@ -7,8 +7,6 @@ package main
 import (
 	"fmt"
 	"log"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/outsourcing-go/outsourcing/planning"
@@ -76,7 +74,7 @@ func main() {
 	}
 	r := tco.Evaluate()
 	fmt.Printf("%s: %d %ss at %s discount rate\n\n", m.Name, r.Horizon, r.Period, m.DiscountRate)
-	fmt.Print(comparison(r).Text())
+	fmt.Print(r.Table().Text())
 	for _, id := range []string{"nearshore", "offshore"} {
 		tor, err := tco.Tornado(id, outsourcing.MustPercent("10"))
 		if err != nil {
@@ -96,28 +94,6 @@ func main() {
 			fmt.Printf("break-even monthly fee: %s\n", fee)
 		}
 	}
-}
-
-// comparison is the result's own table with the nominal costs rounded
-// half up to the cent, as they are paid, and one more column: the period
-// from which cumulative savings stay at or above zero ("—" for the
-// baseline).
-func comparison(r planning.TCOResult) outsourcing.Table {
-	r.Options = slices.Clone(r.Options)
-	for i := range r.Options {
-		r.Options[i].Nominal = r.Options[i].Nominal.Round(outsourcing.RoundHalfUp)
-	}
-	t := r.Table()
-	t.Header = append(t.Header, "break-even ("+string(r.Period)+")")
-	t.Numeric = append(t.Numeric, true)
-	for i, o := range r.Options {
-		cell := "—"
-		if o.Savings != nil {
-			cell = strconv.Itoa(o.Savings.BreakEven)
-		}
-		t.Rows[i] = append(t.Rows[i], cell)
-	}
-	return t
 }
 
 // widest is the tornado's own table cut to its n widest inputs, with a
