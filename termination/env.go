@@ -116,7 +116,7 @@ func (t *Terms) slaEnv(env *TriggerEnv, ctx ContextSpec, note func(Ground, strin
 	for _, i := range ended[max(0, len(ended)-AtCapWindow):] {
 		if r := &ctx.SLAReports[i]; r.AtCap {
 			env.CreditsAtCap++
-			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits)
+			note(GroundRepeatedSLAFailure, "%s: credits %s reached the cap", r.Period.Label(), r.Credits.Grouped())
 		}
 	}
 }

@@ -75,9 +75,9 @@ func Example() {
 	// Output:
 	// repeated_sla_failure 12.2 P3M 2027-10-06
 	//   2027-06: level dc-availability missed its minimum in 3 of the last 6 periods (2027-03, 2027-04, 2027-06; threshold 3)
-	//   2027-03: credits 5880.00 EUR reached the cap
-	//   2027-04: credits 5880.00 EUR reached the cap
-	//   2027-06: credits 5880.00 EUR reached the cap
+	//   2027-03: credits 5,880.00 EUR reached the cap
+	//   2027-04: credits 5,880.00 EUR reached the cap
+	//   2027-06: credits 5,880.00 EUR reached the cap
 }
 
 // Settlement on the effective date: the ledger's lines sum exactly.
