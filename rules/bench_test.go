@@ -80,3 +80,31 @@ func BenchmarkDecimalRuleFloat64(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBudgetExhausted runs hostile rules that spend the whole
+// default budget, the costliest per unit found: nested predicates whose
+// bodies are one node, and a predicate copying a list on every
+// iteration. Its time and allocations per op are what one evaluation of
+// an untrusted rule can cost at DefaultBudget (the figures in
+// DefaultBudget's doc).
+func BenchmarkBudgetExhausted(b *testing.B) {
+	for _, c := range []struct{ name, expr string }{
+		{"nested-map", `len(map(1..1000, map(1..1000, map(1..1000, #)))) > 0`},
+		{"concat-per-iteration", `len(map(1..1000, concat(certifications, certifications))) > 0`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			rs, err := rules.Compile[*vendorEnv]([]rules.Rule{{ID: "hostile", Expression: c.expr}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			env := sampleVendor()
+			env.Certifications = make([]string, 1000)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rs.Bool("hostile", &env); err == nil {
+					b.Fatal("the budget did not stop the rule")
+				}
+			}
+		})
+	}
+}
