@@ -24,8 +24,9 @@ const none = "—"
 // named once in the row's label. A vendor gated out has no price score and
 // no bid scored: both cells read "—".
 //
-// t is the template e was evaluated with: it names the dimensions and
-// says which one is the price dimension. The evaluation's own fields keep
+// t is the template e was evaluated with (not nil): it names the
+// dimensions and says which one is the price dimension; a dimension t
+// does not have shows its id. The evaluation's own fields keep
 // every digit; the table only rounds for display.
 func (e Evaluation) MatrixTable(t *Template) outsourcing.Table {
 	tab := outsourcing.Table{Header: []string{"dimension", "weight"}, Numeric: []bool{false, true}}
