@@ -50,6 +50,13 @@
 // DefaultRecommendationTableJSON) that CompileTiering and
 // CompileRecommender compile once from an edited copy.
 //
+// Results people read lay out as outsourcing.Table values (Text aligned,
+// Markdown): Evaluation.MatrixTable (dimension scores per vendor with the
+// weights and bids), Evaluation.RankingTable (the ranking in points),
+// DecisionRecord.ApprovalsTable and DecisionRecord.LogTable; amounts are
+// grouped at the currency's minor unit, JSON keeps every digit.
+// Evaluation.ScoreBarsSVG draws the ranking.
+//
 // Pipeline.Apply records the moves (ScreeningResult.Moves,
 // Evaluation.Moves, DecisionRecord.Moves) so every vendor's path is
 // explained.

@@ -23,7 +23,6 @@ import (
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/rules"
-	"github.com/outsourcing-go/outsourcing/scoring"
 	"github.com/outsourcing-go/outsourcing/vendors"
 )
 
@@ -173,37 +172,7 @@ func printScreening(pool *vendors.Pool, screened vendors.ScreeningResult, rules 
 func printEvaluation(ev vendors.Evaluation, t *vendors.Template, scores int) {
 	spec := t.Spec()
 	fmt.Printf("\n2. Evaluation: %d scores on %d criteria by the panel, scale %s to %s; dimension scores and bids\n", scores, len(t.Criteria()), spec.Scale.Min, spec.Scale.Max)
-	gated := map[string]bool{}
-	for _, g := range ev.Gated {
-		gated[g.Vendor] = true
-	}
-	matrix := outsourcing.Table{Header: []string{"dimension", "weight"}, Numeric: []bool{false, true}}
-	for _, v := range ev.Vendors {
-		matrix.Header, matrix.Numeric = append(matrix.Header, v.Vendor), append(matrix.Numeric, true)
-	}
-	for d, dim := range spec.Dimensions {
-		row := []string{dim.Name, fmt.Sprintf("%.1f%%", 100*ev.Weights[d].Weight)}
-		for _, v := range ev.Vendors {
-			score := "—"
-			if !gated[v.Vendor] || dim.Price == nil {
-				score = fmt.Sprintf("%.1f", v.Dimensions[d].Score)
-			}
-			row = append(row, score)
-		}
-		matrix.Rows = append(matrix.Rows, row)
-	}
-	bids, currency := []string{"", ""}, ""
-	for _, v := range ev.Vendors {
-		bid := "—"
-		if v.Price != nil {
-			currency = string(v.Price.Price.Currency())
-			bid = strings.TrimSuffix(v.Price.Price.Grouped(), " "+currency)
-		}
-		bids = append(bids, bid)
-	}
-	bids[0] = "Bid (" + currency + ")"
-	matrix.Rows = append(matrix.Rows, bids)
-	printTable(matrix)
+	printTable(ev.MatrixTable(t))
 	for _, g := range ev.Gated {
 		fmt.Printf("   %s scores %.1f on %s, below the gate of %s: not ranked, its bid not scored\n", g.Vendor, g.Score, g.Dimension, g.Gate)
 	}
@@ -219,7 +188,7 @@ func printEvaluation(ev vendors.Evaluation, t *vendors.Template, scores int) {
 
 func printRanking(ev, alt vendors.Evaluation) {
 	fmt.Printf("\n3. Ranking by weighted sum of the template weights (points out of 100)\n")
-	printTable(scoring.RankingTable(ev.Ranked()))
+	printTable(ev.RankingTable())
 	fmt.Printf("   Cross-check by TOPSIS with AHP weights (consistency ratio %.3f, acceptable under 0.10):\n  ", alt.AHP.CR)
 	for _, r := range alt.Ranking {
 		fmt.Printf(" %d. %s", r.Rank, r.Vendor)
@@ -250,14 +219,9 @@ func printDecision(r vendors.DecisionRecord, p *vendors.Pipeline) {
 		fmt.Printf("   Chosen against the ranking: %s was ranked first.\n", r.TopRanked)
 	}
 	fmt.Printf("   Rationale: %s\n", r.Rationale)
-	approvals := outsourcing.Table{Header: []string{"role", "approver", "verdict", "on", "comment"}}
-	for _, a := range r.Approvals {
-		approvals.Rows = append(approvals.Rows, []string{a.Role, a.Approver, string(a.Verdict) + "d", a.At.Format(time.DateOnly), a.Comment})
-	}
-	printTable(approvals)
-	for _, it := range r.Log {
-		fmt.Printf("   %s %s with %s, %q: %s on %s, %s\n", it.ID, it.Kind, it.Vendor, it.Topic, it.Status, it.Resolved.Format(time.DateOnly), it.Resolution)
-	}
+	printTable(r.ApprovalsTable())
+	fmt.Printf("   Clarification and negotiation log:\n")
+	printTable(r.LogTable())
 	fmt.Printf("   Pipeline: selected %s; rejected %s\n", strings.Join(p.In(vendors.StageSelected), ", "), strings.Join(p.In(vendors.StageRejected), ", "))
 	fmt.Printf("   Audit record %s (run with -json for the record and every move's reason)\n", r.ID)
 }
