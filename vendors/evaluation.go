@@ -43,7 +43,10 @@ type EvaluationSpec struct {
 	// (0, 1]; nil means DefaultOutlierThreshold. Cells scored by fewer than
 	// three evaluators are not checked.
 	OutlierThreshold *outsourcing.Decimal `json:"outlier_threshold,omitempty"`
-	// ExcludeOutliers leaves flagged scores out of the aggregation.
+	// ExcludeOutliers leaves flagged scores out of the aggregation. When
+	// every score of a cell is flagged (a panel split with no majority,
+	// such as 0, 10, 10 on 0–10), none is left out: the cell aggregates
+	// all of them, still flagged.
 	ExcludeOutliers bool `json:"exclude_outliers,omitempty"`
 }
 
@@ -547,6 +550,9 @@ func (p *panel) aggregate(v, c int, ev *Evaluation) CriterionScore {
 		if k {
 			kept, kw = append(kept, vals[i]), append(kw, ws[i])
 		}
+	}
+	if len(kept) == 0 { // every score flagged: a split panel, nothing to exclude against
+		kept, kw = vals, ws
 	}
 	if p.spec.Aggregation == AggregationMedian {
 		cs.Score = median(kept)

@@ -252,3 +252,26 @@ func TestEvaluationRoundTrip(t *testing.T) {
 	assert.JSONEq(t, string(doc), string(again))
 	assert.Equal(t, spec.Scores, back.Scores)
 }
+
+// A panel split with no majority (0, 10, 10 on 0–10) flags every score
+// (leave-one-out medians 10, 5, 5: deviations 1, 0.5, 0.5 of the range,
+// over 0.3), so excluding outliers would leave nothing to aggregate: the
+// cell keeps all its scores, still flagged, instead of panicking.
+func TestEvaluateExcludeOutliersEveryScoreFlagged(t *testing.T) {
+	for agg, want := range map[Aggregation]float64{AggregationMean: 20.0 / 3, AggregationMedian: 10} {
+		spec := evaluation()
+		for i := range spec.Scores {
+			if s := &spec.Scores[i]; s.Vendor == "a" && s.Criterion == "quality/a" {
+				s.Score = outsourcing.MustDecimal(map[string]string{"x": "0", "y": "10", "z": "10"}[s.Evaluator])
+			}
+		}
+		spec.ExcludeOutliers, spec.Aggregation = true, agg
+		ev, err := Evaluate(smallTemplate(t, "20"), spec)
+		require.NoError(t, err, agg)
+		cell := ev.Vendors[0].Criteria[0]
+		assert.InDelta(t, want, cell.Score, 1e-12, agg)
+		for _, s := range cell.Scores {
+			assert.True(t, s.Outlier, "%s: %s flagged", agg, s.Evaluator)
+		}
+	}
+}
