@@ -275,3 +275,31 @@ func TestEvaluateExcludeOutliersEveryScoreFlagged(t *testing.T) {
 		}
 	}
 }
+
+// Boundaries decide exactly, not in float64: a security mean of
+// (3.8 + 5.1 + 6.1)/3 = 5 meets the gate of 5 (in float64 it is
+// 4.999999999999999), and 5.3 against the others' 8.3 is 3 points, 0.3
+// of the 0–10 range, at the outlier threshold and so not flagged (in
+// float64 8.3 − 5.3 = 3.0000000000000009). Worked by hand from the
+// documented rules: gate passed at or above, flagged over the threshold.
+func TestEvaluateBoundariesExact(t *testing.T) {
+	spec := evaluation()
+	for i := range spec.Scores {
+		s := &spec.Scores[i]
+		switch {
+		case s.Vendor == "a" && s.Criterion == "security":
+			s.Score = outsourcing.MustDecimal(map[string]string{"x": "3.8", "y": "5.1", "z": "6.1"}[s.Evaluator])
+		case s.Vendor == "b" && s.Criterion == "quality/a":
+			s.Score = outsourcing.MustDecimal(map[string]string{"x": "5.3", "y": "8.3", "z": "8.3"}[s.Evaluator])
+		}
+	}
+	ev, err := Evaluate(smallTemplate(t, "20"), spec)
+	require.NoError(t, err)
+	for _, g := range ev.Gated {
+		assert.NotEqual(t, "a", g.Vendor, "a's security score is exactly the gate")
+	}
+	assert.Equal(t, 5.0, ev.Vendors[0].Dimensions[1].Score)
+	for _, o := range ev.Outliers {
+		assert.NotEqual(t, "b", o.Vendor, "b's 5.3 is exactly at the threshold: %+v", o)
+	}
+}
