@@ -161,3 +161,28 @@ func TestHandoverReportAtADayBeforeTheSignOff(t *testing.T) {
 	assert.Equal(t, 1, after.Accepted)
 	assert.Contains(t, after.Responsibility["acme"], "cmdb")
 }
+
+// An SLA report handed in as a document may carry credits below the
+// minor unit (the report schema accepts any decimal); the settlement
+// line is rounded half up to the cent like every other line, so the
+// ledger stays at the currency's minor unit: 1234.565 EUR → −1234.57.
+func TestSettlementRoundsSLACredits(t *testing.T) {
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.AppliedCredits = nil
+	for i := range in.SLAReports {
+		in.SLAReports[i].Credits = outsourcing.MustMoney("0", "EUR")
+	}
+	in.SLAReports[0].Credits = outsourcing.MustMoney("1234.565", "EUR")
+	led, err := sampleTerms(t).Settle(in)
+	require.NoError(t, err)
+	found := false
+	for _, l := range led.Lines {
+		assert.LessOrEqual(t, l.Amount.Amount().Places(), int32(2), "%s %s: %s", l.Kind, l.Ref, l.Amount)
+		if l.Kind == termination.LineSLACredit {
+			found = true
+			assert.Equal(t, "-1234.57", l.Amount.Amount().String())
+		}
+	}
+	assert.True(t, found)
+}
