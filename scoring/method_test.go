@@ -262,6 +262,14 @@ func TestBadInput(t *testing.T) {
 			_, err := scoring.WSM(m, []float64{1}, scoring.NormalizationLinear, "")
 			return err
 		}, `"c1"`},
+		// Vector normalisation keeps a negative benefit value negative,
+		// and −0.408…^w has no real value: reported at the criterion,
+		// not as an overflow to rescale.
+		{"negative vector value for wpm", func() error {
+			m := newMatrix(t, []scoring.CriterionType{"benefit", "cost"}, [][]float64{{-1, 2}, {1, 2}, {2, 1}})
+			_, err := scoring.Score(m, []float64{1, 1}, scoring.Config{Method: scoring.MethodWPM, Normalization: scoring.NormalizationVector})
+			return err
+		}, `/criteria/0: criterion "c1": vector normalisation gives`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

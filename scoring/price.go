@@ -249,7 +249,11 @@ func (r PriceRule) validateParams(cur outsourcing.Currency) []error {
 	return errs
 }
 
-// flagAbnormallyLow marks bids at or below (1 − Below) × the mean of the other bids.
+// flagAbnormallyLow marks bids at or below (1 − Below) × the mean of the
+// other bids. The test is exact, P·(n − 1) ≤ (Σ others)·(1 − Below),
+// so a bid exactly at the limit is flagged even when the mean is a
+// repeating decimal (100/3 × 0.75 = 25); the mean and limit are divided
+// only for the reason.
 func flagAbnormallyLow(bids []Bid, a AbnormallyLowRule, out []PriceScore) {
 	total := decimal.Zero
 	for _, b := range bids {
@@ -259,9 +263,10 @@ func flagAbnormallyLow(bids []Bid, a AbnormallyLowRule, out []PriceScore) {
 	keep := decimal.NewFromInt(1).Sub(a.Below.Fraction().Shopspring())
 	places := int32(bids[0].Price.Currency().MinorUnits()) // the bids share one currency
 	for i, b := range bids {
-		mean := total.Sub(b.Price.Amount().Shopspring()).DivRound(others, pricePrecision)
-		limit := mean.Mul(keep)
-		if b.Price.Amount().LessThanOrEqual(outsourcing.DecimalOf(limit)) {
+		p, rest := b.Price.Amount().Shopspring(), total.Sub(b.Price.Amount().Shopspring())
+		if p.Mul(others).LessThanOrEqual(rest.Mul(keep)) {
+			mean := rest.DivRound(others, pricePrecision)
+			limit := mean.Mul(keep)
 			out[i].AbnormallyLow = true
 			out[i].Reason = fmt.Sprintf("bid %s is at or below %s, %s%% under the mean %s of the other %d bids",
 				b.Price, outsourcing.DecimalOf(limit.Round(places)).Trim(), outsourcing.DecimalOf(a.Below.Points().Shopspring()).Trim(), outsourcing.DecimalOf(mean.Round(places)).Trim(), len(bids)-1)

@@ -119,3 +119,39 @@ func TestScorePricesBadInput(t *testing.T) {
 		})
 	}
 }
+
+// A bid exactly at the abnormally-low limit is flagged even when the
+// mean of the other bids is a repeating decimal (100/3 × 0.75 = 25).
+func TestScorePricesAbnormallyLowBoundary(t *testing.T) {
+	var doc struct {
+		Source   string `json:"source"`
+		Currency string `json:"currency"`
+		Below    string `json:"below"`
+		Cases    []struct {
+			Name    string            `json:"name"`
+			Bids    map[string]string `json:"bids"`
+			Flagged []string          `json:"flagged"`
+		} `json:"cases"`
+	}
+	testkit.LoadJSON(t, "testdata/abnormally_low.json", &doc)
+	require.NotEmpty(t, doc.Source)
+	rule := scoring.PriceRule{Formula: scoring.PriceFormulaProportional, MaxScore: outsourcing.MustDecimal("30"),
+		AbnormallyLow: &scoring.AbnormallyLowRule{Below: outsourcing.MustPercent(doc.Below)}}
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			var bids []scoring.Bid
+			for _, id := range []string{"A", "B", "C", "D"} {
+				bids = append(bids, scoring.Bid{ID: id, Price: outsourcing.MustMoney(c.Bids[id], doc.Currency)})
+			}
+			got, err := scoring.ScorePrices(bids, rule)
+			require.NoError(t, err)
+			var flagged []string
+			for _, s := range got {
+				if s.AbnormallyLow {
+					flagged = append(flagged, s.ID)
+				}
+			}
+			assert.ElementsMatch(t, c.Flagged, flagged)
+		})
+	}
+}

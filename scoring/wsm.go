@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"math"
+
+	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+)
 
 // WSM scores m by the weighted sum model: Sᵢ = Σⱼ wⱼ·rᵢⱼ where r is m
 // normalised by norm (empty: linear) and w is normalised to sum 1.
@@ -46,7 +50,9 @@ func WSM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 // m normalised by norm (empty: linear, so that Pᵢ ∝ Πⱼ xᵢⱼ^wⱼ for
 // benefit and xᵢⱼ^−wⱼ for cost criteria, Bridgman's original form) and w
 // sums to 1. Higher is better. A normalised value of 0 (possible with
-// min_max) makes the product 0.
+// min_max) makes the product 0; a negative one (vector normalisation of
+// a benefit column with negative values) has no real power, and is an
+// error at the criterion ("/criteria/j").
 func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *Scores, err error) {
 	defer wrapErr(&err)
 	s, ts, _, err := normalizedScores(m, w, MethodWPM, norm, policy)
@@ -61,7 +67,11 @@ func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 			if s.Weights[j] == 0 {
 				continue
 			}
-			logP += s.Weights[j] * math.Log(ts[j].apply(x))
+			r := ts[j].apply(x)
+			if r < 0 {
+				return nil, fieldError(jsonptr.Join("criteria", j), "criterion %q: %s normalisation gives %s the negative value %g, which the weighted product cannot raise to a power; use min_max", m.criteria[j].ID, s.Normalization, m.alternatives[i], r)
+			}
+			logP += s.Weights[j] * math.Log(r)
 		}
 		s.Values[i] = math.Exp(logP)
 	}

@@ -135,3 +135,54 @@ func TestTriggersNeedAGroundTag(t *testing.T) {
 	_, err = termination.CompileTriggers(rulesSpec(`{"rules": [{"id": "x", "expression": "no_such_field > 0", "tags": ["ground:material_breach"]}]}`))
 	assertField(t, err, "/rules/0", outsourcing.ErrRule)
 }
+
+// A handover report at a day counts the steps made by that day only: an
+// item delivered on 1 August and signed off on 3 August is still the
+// provider's on 2 August (Handbook §7.3: the recipient's responsibility
+// runs from the sign-off). A step dated before the item's previous step
+// is refused, so the history stays in order.
+func TestHandoverReportAtADayBeforeTheSignOff(t *testing.T) {
+	plan, err := sampleTerms(t).ExitPlan(contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6))
+	require.NoError(t, err)
+	inv, err := plan.Inventory().Record(termination.Transfer{Item: "cmdb", Status: termination.TransferDelivered, On: contract.MustDate(2027, 8, 1), By: "nordops"})
+	require.NoError(t, err)
+	_, err = inv.Record(termination.Transfer{Item: "cmdb", Status: termination.TransferAccepted, On: contract.MustDate(2027, 7, 30), By: "acme"})
+	assertField(t, err, "/on", outsourcing.ErrInvalidInput)
+	inv, err = inv.Record(termination.Transfer{Item: "cmdb", Status: termination.TransferAccepted, On: contract.MustDate(2027, 8, 3), By: "acme"})
+	require.NoError(t, err)
+
+	before := inv.Report(contract.MustDate(2027, 8, 2))
+	assert.Equal(t, 0, before.Accepted)
+	assert.False(t, before.Complete)
+	assert.Contains(t, before.Responsibility["nordops"], "cmdb", "delivered, not yet signed off: still the provider's")
+	assert.NotContains(t, before.Responsibility["acme"], "cmdb")
+
+	after := inv.Report(contract.MustDate(2027, 8, 3))
+	assert.Equal(t, 1, after.Accepted)
+	assert.Contains(t, after.Responsibility["acme"], "cmdb")
+}
+
+// An SLA report handed in as a document may carry credits below the
+// minor unit (the report schema accepts any decimal); the settlement
+// line is rounded half up to the cent like every other line, so the
+// ledger stays at the currency's minor unit: 1234.565 EUR → −1234.57.
+func TestSettlementRoundsSLACredits(t *testing.T) {
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.AppliedCredits = nil
+	for i := range in.SLAReports {
+		in.SLAReports[i].Credits = outsourcing.MustMoney("0", "EUR")
+	}
+	in.SLAReports[0].Credits = outsourcing.MustMoney("1234.565", "EUR")
+	led, err := sampleTerms(t).Settle(in)
+	require.NoError(t, err)
+	found := false
+	for _, l := range led.Lines {
+		assert.LessOrEqual(t, l.Amount.Amount().Places(), int32(2), "%s %s: %s", l.Kind, l.Ref, l.Amount)
+		if l.Kind == termination.LineSLACredit {
+			found = true
+			assert.Equal(t, "-1234.57", l.Amount.Amount().String())
+		}
+	}
+	assert.True(t, found)
+}

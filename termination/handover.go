@@ -123,7 +123,7 @@ func (inv Inventory) Items() []InventoryItem {
 // item not in the inventory (/item, ErrNotFound), a step the item's
 // status does not allow — accepting an item never delivered, delivering
 // an accepted one (/status, ErrTransition) — or a missing day or signer
-// (/on, /by).
+// (/on, /by), or a day before the item's previous step (/on).
 func (inv Inventory) Record(tr Transfer) (Inventory, error) {
 	i := -1
 	for j, it := range inv.items {
@@ -141,6 +141,8 @@ func (inv Inventory) Record(tr Transfer) (Inventory, error) {
 	}
 	if tr.On.IsZero() {
 		errs.failf("/on", "a transfer step needs its day")
+	} else if n := len(it.History); n > 0 && tr.On.Before(it.History[n-1].On) {
+		errs.failf("/on", "item %q became %s on %s: a later step cannot be dated %s", tr.Item, it.History[n-1].Status, it.History[n-1].On, tr.On)
 	}
 	if tr.By == "" {
 		errs.failf("/by", "a transfer step needs who made it")
@@ -185,12 +187,28 @@ type HandoverReport struct {
 	Complete bool `json:"complete"`
 }
 
-// Report reports the inventory at asOf.
+// statusAt is the item's status after its steps dated on or before
+// asOf (Record keeps them in date order).
+func (it InventoryItem) statusAt(asOf contract.Date) TransferStatus {
+	status := TransferPending
+	for _, tr := range it.History {
+		if tr.On.After(asOf) {
+			break
+		}
+		status = tr.Status
+	}
+	return status
+}
+
+// Report reports the inventory at asOf: the counts, overdue items and
+// responsibilities follow the steps dated on or before asOf, so a report
+// at a day before a sign-off leaves the item with the handing party;
+// Items list every recorded step.
 func (inv Inventory) Report(asOf contract.Date) HandoverReport {
 	r := HandoverReport{AsOf: asOf, Items: inv.Items(), Total: len(inv.items), Responsibility: map[string][]string{}}
 	for _, it := range inv.items {
 		owner := it.From
-		if it.Status == TransferAccepted {
+		if it.statusAt(asOf) == TransferAccepted {
 			r.Accepted++
 			owner = it.To
 		} else if asOf.After(it.DueDate) {

@@ -63,12 +63,13 @@ func (d DayCount) ProRata(p contract.Period, e contract.Date) (ProRata, error) {
 
 // Of returns the served share of amount, amount × Served / Whole rounded
 // half up to the currency's minor unit once, on the exact product; the
-// whole amount when Served reaches Whole (30/360 can count a period
-// served to its 30th day whole) or the period counts no days.
+// whole amount, rounded alike, when Served reaches Whole (30/360 can
+// count a period served to its 30th day whole) or the period counts no
+// days.
 func (r ProRata) Of(amount outsourcing.Money) outsourcing.Money {
 	s, w := r.Served, r.Whole
 	if w.Numerator == 0 || s.Numerator*w.Denominator >= w.Numerator*s.Denominator {
-		return amount
+		return amount.Round(outsourcing.RoundHalfUp)
 	}
 	return share(amount, s.Numerator*w.Denominator, w.Numerator*s.Denominator)
 }

@@ -210,7 +210,7 @@ func (s *settler) fees() {
 			s.add(Line{Kind: LineFee, Ref: p.Ref, Clause: s.t.spec.FeeClause, Amount: earned, Basis: basis,
 				Description: fmt.Sprintf("fee %s for %s to %s", p.Ref, p.Period.Start, minDate(p.Period.End, eff))})
 		case p.Period.End.After(eff): // in advance, paid for days not served
-			refund, _ := p.Amount.Sub(earned)
+			refund, _ := p.Amount.Round(outsourcing.RoundHalfUp).Sub(earned) // as invoiced, at the minor unit
 			s.add(Line{Kind: LinePrepaidRefund, Ref: p.Ref, Clause: s.t.spec.FeeClause, Amount: refund.Neg(), Basis: basis,
 				Description: fmt.Sprintf("fee %s paid in advance for %s to %s, not served after %s", p.Ref, p.Period.Start, p.Period.End, eff)})
 		}
@@ -296,7 +296,9 @@ func (s *settler) earlyTermination() {
 	s.add(line)
 }
 
-// credits adds the SLA credits of reports not yet applied on invoices.
+// credits adds the SLA credits of reports not yet applied on invoices,
+// rounded half up to the minor unit like every line (a report handed in
+// as a document may carry more places).
 func (s *settler) credits() {
 	applied := make(map[string]bool, len(s.spec.AppliedCredits))
 	for _, label := range s.spec.AppliedCredits {
@@ -307,7 +309,7 @@ func (s *settler) credits() {
 		if applied[label] || !r.Credits.IsPositive() {
 			continue
 		}
-		s.add(Line{Kind: LineSLACredit, Ref: label, Clause: s.t.spec.CreditClause, Amount: r.Credits.Neg(),
+		s.add(Line{Kind: LineSLACredit, Ref: label, Clause: s.t.spec.CreditClause, Amount: r.Credits.Round(outsourcing.RoundHalfUp).Neg(),
 			Description: fmt.Sprintf("SLA credits of %s not yet applied", label)})
 	}
 }

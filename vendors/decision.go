@@ -26,7 +26,8 @@ type DecisionSpec struct {
 	DecidedBy string    `json:"decided_by,omitempty"`
 	// RequiredRoles are the roles that must approve (for example
 	// procurement, it, finance): at least one, each once. Approvals come
-	// from these roles only.
+	// from these roles only, and each approver answers for one role, so
+	// that one person cannot stand in for two (segregation of duties).
 	RequiredRoles []string   `json:"required_roles"`
 	Approvals     []Approval `json:"approvals,omitempty"`
 	Log           []LogItem  `json:"log,omitempty"`
@@ -155,7 +156,8 @@ type DecisionRecord struct {
 // the selected one is ranked below it; no required role
 // ("/required_roles") or one listed twice ("/required_roles/i"); an
 // approval without a role or from a role the decision does not require
-// ("/approvals/i/role"); a log item without an id ("/log/i/id"). The
+// ("/approvals/i/role"); an approver who already answered for another
+// role ("/approvals/i/approver"); a log item without an id ("/log/i/id"). The
 // status is rejected when any approver rejected, approved when every
 // required role approved and no item with the selected vendor is open,
 // pending otherwise.
@@ -216,7 +218,8 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 }
 
 // checkRoles reports a decision without required roles, a role required
-// twice, and approvals without a role or from a role not required.
+// twice, approvals without a role or from a role not required, and an
+// approver answering for a second role.
 func checkRoles(spec DecisionSpec) []error {
 	var errs []error
 	if len(spec.RequiredRoles) == 0 {
@@ -234,6 +237,10 @@ func checkRoles(spec DecisionSpec) []error {
 		case !slices.Contains(spec.RequiredRoles, a.Role):
 			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q as %q: the decision requires approvals from %s only",
 				a.Approver, a.Role, strings.Join(spec.RequiredRoles, ", ")))
+		}
+		if j := slices.IndexFunc(spec.Approvals[:i], func(b Approval) bool { return b.Approver == a.Approver && b.Role != a.Role }); j >= 0 {
+			errs = append(errs, errorf(jsonptr.Join("approvals", i, "approver"), "%q answered as %q at /approvals/%d: one approver cannot also answer as %q",
+				a.Approver, spec.Approvals[j].Role, j, a.Role))
 		}
 	}
 	return errs

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +44,10 @@ type EvaluationSpec struct {
 	// (0, 1]; nil means DefaultOutlierThreshold. Cells scored by fewer than
 	// three evaluators are not checked.
 	OutlierThreshold *outsourcing.Decimal `json:"outlier_threshold,omitempty"`
-	// ExcludeOutliers leaves flagged scores out of the aggregation.
+	// ExcludeOutliers leaves flagged scores out of the aggregation. When
+	// every score of a cell is flagged (a panel split with no majority,
+	// such as 0, 10, 10 on 0–10), none is left out: the cell aggregates
+	// all of them, still flagged.
 	ExcludeOutliers bool `json:"exclude_outliers,omitempty"`
 }
 
@@ -231,9 +235,9 @@ type panel struct {
 	t          *Template
 	spec       EvaluationSpec
 	vendors    map[string]int
-	evaluators []float64 // weights
+	evaluators []*big.Rat // weights
 	entry      []int32
-	threshold  float64
+	threshold  *big.Rat
 }
 
 func (p *panel) cell(v, c, e int) *int32 {
@@ -268,7 +272,7 @@ func Evaluate(t *Template, spec EvaluationSpec) (Evaluation, error) {
 
 // newPanel validates spec against t and indexes the scores.
 func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
-	p := &panel{t: t, spec: spec, vendors: make(map[string]int, len(spec.Vendors)), threshold: DefaultOutlierThreshold}
+	p := &panel{t: t, spec: spec, vendors: make(map[string]int, len(spec.Vendors)), threshold: defaultThreshold()}
 	var errs []error
 	for i, id := range spec.Vendors {
 		if _, dup := p.vendors[id]; dup {
@@ -283,18 +287,18 @@ func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
 			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "id"), "duplicate evaluator %q", e.ID))
 		}
 		evaluators[e.ID] = i
-		w := 1.0
+		w := big.NewRat(1, 1)
 		if !e.Weight.IsZero() {
-			w = e.Weight.Float64()
+			w = rat(e.Weight)
 		}
-		if w <= 0 {
+		if w.Sign() <= 0 {
 			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "weight"), "evaluator %q: weight %s is not positive", e.ID, e.Weight))
 		}
 		p.evaluators = append(p.evaluators, w)
 	}
 	if th := spec.OutlierThreshold; th != nil {
-		p.threshold = th.Float64()
-		if p.threshold <= 0 || p.threshold > 1 {
+		p.threshold = rat(*th)
+		if p.threshold.Sign() <= 0 || p.threshold.Cmp(big.NewRat(1, 1)) > 0 {
 			errs = append(errs, errorf("/outlier_threshold", "threshold %s is not in (0, 1]", *th))
 		}
 	}
@@ -421,22 +425,29 @@ func (p *panel) evaluate() (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	D := len(t.spec.Dimensions)
-	dims := make([]float64, len(spec.Vendors)*D)
+	exact := make([]big.Rat, len(spec.Vendors)*D) // Σ criterion weight × score, then over the dimension's weight
 	ev.Vendors = make([]VendorEvaluation, len(spec.Vendors))
 	for v, id := range spec.Vendors {
 		ve := VendorEvaluation{Vendor: id, Criteria: make([]CriterionScore, len(t.criteria))}
 		for c, crit := range t.criteria {
-			ve.Criteria[c] = p.aggregate(v, c, &ev)
-			dims[v*D+crit.dimension] += crit.share * ve.Criteria[c].Score
+			cs, score := p.aggregate(v, c, &ev)
+			ve.Criteria[c] = cs
+			sum := &exact[v*D+crit.dimension]
+			sum.Add(sum, score.Mul(score, rat(crit.weight)))
 		}
 		ev.Vendors[v] = ve
+	}
+	dims := make([]float64, len(exact))
+	for i := range exact {
+		exact[i].Quo(&exact[i], rat(t.spec.Dimensions[i%D].Weight))
+		dims[i] = float(&exact[i])
 	}
 	if len(ev.Outliers) > 0 {
 		ev.Warnings = append(ev.Warnings, Warning{Code: WarningOutliers, Path: "/scores", Message: fmt.Sprintf("scores far from the rest of the panel: %d", len(ev.Outliers))})
 	}
 	var ranked []int
 	for v := range spec.Vendors {
-		if g := p.gate(v, dims[v*D:(v+1)*D]); g != nil {
+		if g := p.gate(v, exact[v*D:(v+1)*D]); g != nil {
 			ev.Gated = append(ev.Gated, *g)
 			continue
 		}
@@ -513,20 +524,23 @@ func parseJudgment(s string) (float64, bool) {
 }
 
 // aggregate combines the panel's scores of vendor v on criterion c,
-// flagging outliers.
-func (p *panel) aggregate(v, c int, ev *Evaluation) CriterionScore {
+// flagging outliers. It computes in exact rationals, so a score exactly
+// at the outlier threshold is not flagged and a mean exactly at a gate
+// passes it; it returns the exact score beside the float64 one shown.
+func (p *panel) aggregate(v, c int, ev *Evaluation) (CriterionScore, *big.Rat) {
 	cs := CriterionScore{Criterion: p.t.criteria[c].id}
-	var vals, ws []float64
+	var vals, ws []*big.Rat
 	for e, idx := range p.entries(v, c) {
 		if idx < 0 {
 			continue
 		}
 		s := p.spec.Scores[idx]
 		cs.Scores = append(cs.Scores, EvaluatorScore{Evaluator: s.Evaluator, Score: s.Score, Evidence: s.Evidence})
-		vals, ws = append(vals, s.Score.Float64()), append(ws, p.evaluators[e])
+		vals, ws = append(vals, rat(s.Score)), append(ws, p.evaluators[e])
 	}
+	scale := rat(p.t.spec.Scale.Max.Sub(p.t.spec.Scale.Min))
 	keep := make([]bool, len(vals))
-	others := make([]float64, 0, len(vals))
+	others := make([]*big.Rat, 0, len(vals))
 	for i, x := range vals {
 		keep[i] = true
 		if len(vals) < 3 {
@@ -535,42 +549,65 @@ func (p *panel) aggregate(v, c int, ev *Evaluation) CriterionScore {
 		others = append(others[:0], vals[:i]...)
 		others = append(others, vals[i+1:]...)
 		med := median(others)
-		dev := math.Abs(x-med) / (p.t.max - p.t.min)
-		if dev > p.threshold {
+		dev := new(big.Rat).Sub(x, med)
+		dev.Abs(dev).Quo(dev, scale)
+		if dev.Cmp(p.threshold) > 0 {
 			cs.Scores[i].Outlier = true
 			keep[i] = !p.spec.ExcludeOutliers
-			ev.Outliers = append(ev.Outliers, Outlier{Evaluator: cs.Scores[i].Evaluator, Vendor: p.spec.Vendors[v], Criterion: cs.Criterion, Score: cs.Scores[i].Score, PanelMedian: med, Deviation: dev})
+			ev.Outliers = append(ev.Outliers, Outlier{Evaluator: cs.Scores[i].Evaluator, Vendor: p.spec.Vendors[v], Criterion: cs.Criterion, Score: cs.Scores[i].Score, PanelMedian: float(med), Deviation: float(dev)})
 		}
 	}
-	var kept, kw []float64
+	var kept, kw []*big.Rat
 	for i, k := range keep {
 		if k {
 			kept, kw = append(kept, vals[i]), append(kw, ws[i])
 		}
 	}
+	if len(kept) == 0 { // every score flagged: a split panel, nothing to exclude against
+		kept, kw = vals, ws
+	}
+	score := new(big.Rat)
 	if p.spec.Aggregation == AggregationMedian {
-		cs.Score = median(kept)
-		return cs
+		score = median(kept)
+	} else {
+		wsum, term := new(big.Rat), new(big.Rat)
+		for i, x := range kept {
+			score.Add(score, term.Mul(kw[i], x))
+			wsum.Add(wsum, kw[i])
+		}
+		score.Quo(score, wsum)
 	}
-	var sum, wsum float64
-	for i, x := range kept {
-		sum += kw[i] * x
-		wsum += kw[i]
-	}
-	cs.Score = sum / wsum
-	return cs
+	cs.Score = float(score)
+	return cs, score
 }
 
-// median returns the median of xs (the mean of the middle two for an even
-// count); it sorts a copy.
-func median(xs []float64) float64 {
+// median returns a new median of xs (the mean of the middle two for an
+// even count); it sorts a copy.
+func median(xs []*big.Rat) *big.Rat {
 	s := slices.Clone(xs)
-	slices.Sort(s)
+	slices.SortFunc(s, (*big.Rat).Cmp)
 	n := len(s)
 	if n%2 == 1 {
-		return s[n/2]
+		return new(big.Rat).Set(s[n/2])
 	}
-	return (s[n/2-1] + s[n/2]) / 2
+	m := new(big.Rat).Add(s[n/2-1], s[n/2])
+	return m.Quo(m, big.NewRat(2, 1))
+}
+
+// defaultThreshold is DefaultOutlierThreshold as the decimal it is
+// written in (3/10, not the float64 nearest to it).
+func defaultThreshold() *big.Rat {
+	r, _ := new(big.Rat).SetString(strconv.FormatFloat(DefaultOutlierThreshold, 'f', -1, 64)) // a valid number
+	return r
+}
+
+// rat returns d as an exact rational.
+func rat(d outsourcing.Decimal) *big.Rat { return d.Shopspring().Rat() }
+
+// float returns the float64 nearest to r.
+func float(r *big.Rat) float64 {
+	f, _ := r.Float64()
+	return f
 }
 
 // scorePrices fills the price dimension of the vendors at indices ranked
@@ -631,11 +668,12 @@ func (p *panel) points(dims, w []float64, skip int) float64 {
 	return sum * p.t.spec.Total.Float64()
 }
 
-// gate returns the first gate vendor v fails, or nil.
-func (p *panel) gate(v int, dims []float64) *GatedVendor {
+// gate returns the first gate vendor v fails, or nil. The dimension
+// scores are exact, so a vendor exactly at a gate passes it.
+func (p *panel) gate(v int, dims []big.Rat) *GatedVendor {
 	for d, dim := range p.t.spec.Dimensions {
-		if dim.Gate != nil && dims[d] < dim.Gate.Float64() {
-			return &GatedVendor{Vendor: p.spec.Vendors[v], Dimension: dim.ID, Score: dims[d], Gate: *dim.Gate}
+		if dim.Gate != nil && dims[d].Cmp(rat(*dim.Gate)) < 0 {
+			return &GatedVendor{Vendor: p.spec.Vendors[v], Dimension: dim.ID, Score: float(&dims[d]), Gate: *dim.Gate}
 		}
 	}
 	return nil

@@ -252,3 +252,54 @@ func TestEvaluationRoundTrip(t *testing.T) {
 	assert.JSONEq(t, string(doc), string(again))
 	assert.Equal(t, spec.Scores, back.Scores)
 }
+
+// A panel split with no majority (0, 10, 10 on 0–10) flags every score
+// (leave-one-out medians 10, 5, 5: deviations 1, 0.5, 0.5 of the range,
+// over 0.3), so excluding outliers would leave nothing to aggregate: the
+// cell keeps all its scores, still flagged, instead of panicking.
+func TestEvaluateExcludeOutliersEveryScoreFlagged(t *testing.T) {
+	for agg, want := range map[Aggregation]float64{AggregationMean: 20.0 / 3, AggregationMedian: 10} {
+		spec := evaluation()
+		for i := range spec.Scores {
+			if s := &spec.Scores[i]; s.Vendor == "a" && s.Criterion == "quality/a" {
+				s.Score = outsourcing.MustDecimal(map[string]string{"x": "0", "y": "10", "z": "10"}[s.Evaluator])
+			}
+		}
+		spec.ExcludeOutliers, spec.Aggregation = true, agg
+		ev, err := Evaluate(smallTemplate(t, "20"), spec)
+		require.NoError(t, err, agg)
+		cell := ev.Vendors[0].Criteria[0]
+		assert.InDelta(t, want, cell.Score, 1e-12, agg)
+		for _, s := range cell.Scores {
+			assert.True(t, s.Outlier, "%s: %s flagged", agg, s.Evaluator)
+		}
+	}
+}
+
+// Boundaries decide exactly, not in float64: a security mean of
+// (3.8 + 5.1 + 6.1)/3 = 5 meets the gate of 5 (in float64 it is
+// 4.999999999999999), and 5.3 against the others' 8.3 is 3 points, 0.3
+// of the 0–10 range, at the outlier threshold and so not flagged (in
+// float64 8.3 − 5.3 = 3.0000000000000009). Worked by hand from the
+// documented rules: gate passed at or above, flagged over the threshold.
+func TestEvaluateBoundariesExact(t *testing.T) {
+	spec := evaluation()
+	for i := range spec.Scores {
+		s := &spec.Scores[i]
+		switch {
+		case s.Vendor == "a" && s.Criterion == "security":
+			s.Score = outsourcing.MustDecimal(map[string]string{"x": "3.8", "y": "5.1", "z": "6.1"}[s.Evaluator])
+		case s.Vendor == "b" && s.Criterion == "quality/a":
+			s.Score = outsourcing.MustDecimal(map[string]string{"x": "5.3", "y": "8.3", "z": "8.3"}[s.Evaluator])
+		}
+	}
+	ev, err := Evaluate(smallTemplate(t, "20"), spec)
+	require.NoError(t, err)
+	for _, g := range ev.Gated {
+		assert.NotEqual(t, "a", g.Vendor, "a's security score is exactly the gate")
+	}
+	assert.Equal(t, 5.0, ev.Vendors[0].Dimensions[1].Score)
+	for _, o := range ev.Outliers {
+		assert.NotEqual(t, "b", o.Vendor, "b's 5.3 is exactly at the threshold: %+v", o)
+	}
+}

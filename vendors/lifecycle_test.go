@@ -234,3 +234,20 @@ func TestReviewsImprovementFinal(t *testing.T) {
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/survey/1/csat", `"a"`)
 	assertProblem(t, err, outsourcing.ErrCurrencyMismatch, "/recognitions/0/amount", "USD")
 }
+
+// One person approving as procurement and as finance would make a
+// two-role decision approved on one signature: the second role is
+// refused at the approval (segregation of duties, the four-eyes rule).
+func TestDecideOneApproverTwoRoles(t *testing.T) {
+	ev, err := Evaluate(smallTemplate(t, "20"), evaluation())
+	require.NoError(t, err)
+	spec := DecisionSpec{Selected: "a", Rationale: "best value", Decided: day0, RequiredRoles: []string{"procurement", "finance"},
+		Approvals: []Approval{{Approver: "pat", Role: "procurement", Verdict: VerdictApprove}, {Approver: "pat", Role: "finance", Verdict: VerdictApprove}}}
+	_, err = Decide(ev, spec)
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/approvals/1/approver", `"pat"`, `"procurement"`, `"finance"`)
+
+	spec.Approvals[1].Approver = "fin"
+	rec, err := Decide(ev, spec)
+	require.NoError(t, err)
+	assert.Equal(t, DecisionApproved, rec.Status)
+}

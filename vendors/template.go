@@ -42,7 +42,8 @@ type DimensionSpec struct {
 	Weight      outsourcing.Decimal `json:"weight"`
 	// Gate, when set, is the lowest aggregated score on the scale a vendor
 	// needs in this dimension to be ranked at all (for example security
-	// and compliance as a pass/fail gate).
+	// and compliance as a pass/fail gate). The panel's scores are
+	// aggregated exactly for the gate, so a score exactly at it passes.
 	Gate *outsourcing.Decimal `json:"gate,omitempty"`
 	// Price, when set, makes this the price dimension: scored from the
 	// bids with the scoring price formula, MaxScore being Scale.Max (leave
@@ -79,12 +80,13 @@ type Template struct {
 	warnings []Warning
 }
 
-// templateCriterion is one scored criterion: its dimension and its share
-// of the dimension's weight.
+// templateCriterion is one scored criterion: its dimension and its
+// weight in it (the dimension's own weight when it has no criteria), so
+// that the dimension's score is Σ weight × score / the dimension's weight.
 type templateCriterion struct {
 	id        string
 	dimension int
-	share     float64
+	weight    outsourcing.Decimal
 }
 
 // ParseTemplate validates doc against TemplateSchema and decodes it.
@@ -160,7 +162,7 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 		return errs
 	}
 	if len(d.Criteria) == 0 {
-		t.addCriterion(d.ID, i, 1)
+		t.addCriterion(d.ID, i, d.Weight)
 		return errs
 	}
 	sum := outsourcing.Decimal{}
@@ -180,7 +182,7 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 		} else {
 			t.bare[c.ID] = len(t.criteria)
 		}
-		t.addCriterion(id, i, c.Weight.Float64()/d.Weight.Float64())
+		t.addCriterion(id, i, c.Weight)
 	}
 	if !sum.Equal(d.Weight) {
 		errs = append(errs, errorf(jsonptr.Append(at, "criteria"), "dimension %q: criteria weights sum to %s, the dimension's weight is %s", d.ID, sum, d.Weight))
@@ -188,9 +190,9 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 	return errs
 }
 
-func (t *Template) addCriterion(id string, dim int, share float64) {
+func (t *Template) addCriterion(id string, dim int, weight outsourcing.Decimal) {
 	t.byID[id] = len(t.criteria)
-	t.criteria = append(t.criteria, templateCriterion{id: id, dimension: dim, share: share})
+	t.criteria = append(t.criteria, templateCriterion{id: id, dimension: dim, weight: weight})
 }
 
 // cloneTemplateSpec copies every slice and pointer of s.
