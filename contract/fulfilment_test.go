@@ -123,6 +123,21 @@ func TestApplyCredits(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, check.OK, check.Findings)
 
+	// Applying the same report again, or twice in one call, deducts it
+	// once; before, each call added another 2,880.00 EUR credit line.
+	twice, err := c.ApplyCredits(out, []sla.Report{report})
+	require.NoError(t, err)
+	assert.Equal(t, out, twice)
+	twice, err = c.ApplyCredits(inv, []sla.Report{report, report})
+	require.NoError(t, err)
+	assert.Equal(t, out, twice)
+	// A reprocessed period with another credit is refused, not added.
+	changed := report
+	changed.Net = eur("1000.00")
+	_, err = c.ApplyCredits(out, []sla.Report{changed})
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/reports/0/net")
+
 	report.Net = outsourcing.MustMoney("10", "USD")
 	_, err = c.ApplyCredits(inv, []sla.Report{report})
 	assert.ErrorIs(t, err, outsourcing.ErrCurrencyMismatch)

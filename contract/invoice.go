@@ -313,9 +313,15 @@ func amountFinding(path string, got, want outsourcing.Money) []Finding {
 // ApplyCredits returns inv with a credit line for each SLA report whose
 // net credit (sla.Report.Net: credits less earn-back and bonus) is
 // positive: the provider owes it, so it is deducted as a negative
-// amount, referenced "agreement/period". inv is not changed. Errors: a
-// report in another currency than the contract's (ErrCurrencyMismatch at
-// /reports/i/net).
+// amount, referenced "agreement/period". inv is not changed. A credit
+// already on the invoice (a line of kind credit with the same reference
+// and amount, from an earlier call or an earlier report of the list) is
+// not added again, so applying the same reports twice gives the same
+// invoice. Errors: a report in another currency than the contract's
+// (ErrCurrencyMismatch at /reports/i/net); a report whose credit the
+// invoice already holds at another amount (ErrInvalidInput at
+// /reports/i/net: a reprocessed period must replace its line, not add
+// to it).
 func (c *Contract) ApplyCredits(inv Invoice, reports []sla.Report) (Invoice, error) {
 	out := inv
 	out.Lines = slices.Clone(inv.Lines)
@@ -328,8 +334,16 @@ func (c *Contract) ApplyCredits(inv Invoice, reports []sla.Report) (Invoice, err
 			errs.add(mismatch(jsonptr.Join("reports", i, "net"), r.Net.Currency(), c.spec.Currency))
 			continue
 		}
-		out.Lines = append(out.Lines, InvoiceLine{Kind: LineKindCredit, Ref: r.Agreement + "/" + r.Period.Label(), Amount: r.Net.Neg(),
-			Description: fmt.Sprintf("service credit for %s", r.Period.Label())})
+		line := InvoiceLine{Kind: LineKindCredit, Ref: r.Agreement + "/" + r.Period.Label(), Amount: r.Net.Neg(),
+			Description: fmt.Sprintf("service credit for %s", r.Period.Label())}
+		j := slices.IndexFunc(out.Lines, func(l InvoiceLine) bool { return l.Kind == LineKindCredit && l.Ref == line.Ref })
+		switch {
+		case j < 0:
+			out.Lines = append(out.Lines, line)
+		case !out.Lines[j].Amount.Equal(line.Amount):
+			errs.failf(jsonptr.Join("reports", i, "net"), "the invoice already credits %q with %s at /lines/%d, not %s",
+				line.Ref, out.Lines[j].Amount, j, line.Amount)
+		}
 	}
 	if len(errs) > 0 {
 		return inv, wrap(joinProblems(errs))
