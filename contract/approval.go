@@ -106,9 +106,13 @@ func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 }
 
 // Route returns the approval route of c: the steps whose condition holds,
-// grouped in stages. Errors: a condition failing at run time
+// grouped in stages. Errors: a nil or uncompiled contract
+// (ErrInvalidInput); a condition failing at run time
 // (*outsourcing.RuleError).
 func (r *Router) Route(c *Contract) (Route, error) {
+	if err := compiled(c, "/contract"); err != nil {
+		return Route{}, wrap(err)
+	}
 	env := c.Env()
 	var steps []ApprovalStep
 	for _, s := range r.steps {
