@@ -266,3 +266,12 @@ func TestUncompiledContract(t *testing.T) {
 		}
 	}
 }
+
+// TestRouterRepeatedApprover: a step naming an approver twice is refused;
+// before, NewRouter accepted it and, its quorum being all, the step
+// waited forever for a second decision its approver may not give.
+func TestRouterRepeatedApprover(t *testing.T) {
+	_, err := contract.NewRouter([]contract.ApprovalStep{{ID: "finance", Stage: 1, Approvers: []string{"cfo", "controller", "cfo"}}})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/0/approvers/2")
+}
