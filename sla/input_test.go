@@ -133,10 +133,16 @@ func FuzzParseInput(f *testing.F) {
 		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"allocation","allocation":"50"}},
 		{"id":"res","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`))
 	require.NoError(f, err)
+	f.Add([]byte(`A`)) // malformed JSON: a *SyntaxError, not a FieldError
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		in, err := sla.ParseInput(doc)
 		if err != nil {
 			require.Equal(t, sla.Input{}, in)
+			var syn *outsourcing.SyntaxError
+			if errors.As(err, &syn) {
+				require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+				return
+			}
 			var fe *outsourcing.FieldError
 			require.True(t, errors.As(err, &fe), "%v", err)
 			require.True(t, fe.Path == "" || strings.HasPrefix(fe.Path, "/"), "pointer %q", fe.Path)
