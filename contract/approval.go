@@ -63,8 +63,10 @@ type Router struct {
 
 // NewRouter compiles an approval routing policy. Errors (a
 // *outsourcing.FieldError at /i/...): a missing or repeated id, a stage
-// below 1, a step without approvers, an unknown quorum, a condition that
-// does not compile or is not boolean (matching ErrRule).
+// below 1, a step without approvers or naming one twice (a step whose
+// quorum is all could never be approved: each approver decides once), an
+// unknown quorum, a condition that does not compile or is not boolean
+// (matching ErrRule).
 func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 	r := &Router{steps: slices.Clone(steps)}
 	var errs problems
@@ -79,6 +81,9 @@ func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 			errs.failf(jsonptr.Append(base, "stage"), "stages count from 1, not %d", s.Stage)
 		case len(s.Approvers) == 0:
 			errs.failf(jsonptr.Append(base, "approvers"), "a step needs at least one approver")
+		case repeatedApprover(s.Approvers) >= 0:
+			j := repeatedApprover(s.Approvers)
+			errs.failf(jsonptr.Append(base, "approvers", j), "approver %q is named twice", s.Approvers[j])
 		case s.Quorum != "" && !slices.Contains(quorums, s.Quorum):
 			errs.failf(jsonptr.Append(base, "quorum"), "unknown quorum %q", s.Quorum)
 		}
@@ -106,9 +111,13 @@ func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 }
 
 // Route returns the approval route of c: the steps whose condition holds,
-// grouped in stages. Errors: a condition failing at run time
+// grouped in stages. Errors: a nil or uncompiled contract
+// (ErrInvalidInput); a condition failing at run time
 // (*outsourcing.RuleError).
 func (r *Router) Route(c *Contract) (Route, error) {
+	if err := compiled(c, "/contract"); err != nil {
+		return Route{}, wrap(err)
+	}
 	env := c.Env()
 	var steps []ApprovalStep
 	for _, s := range r.steps {
@@ -125,6 +134,17 @@ func (r *Router) Route(c *Contract) (Route, error) {
 		steps = append(steps, s)
 	}
 	return newRoute(c, steps), nil
+}
+
+// repeatedApprover returns the index of the first approver named earlier
+// in approvers, or −1.
+func repeatedApprover(approvers []string) int {
+	for i, a := range approvers {
+		if slices.Contains(approvers[:i], a) {
+			return i
+		}
+	}
+	return -1
 }
 
 // newRoute is the route of c through steps, ordered by stage (steps of

@@ -84,7 +84,7 @@ type TableRouter struct {
 // values at JSON pointers into the table document: another hit policy
 // (/hit_policy), a missing or mistyped column (/outputs), a row whose
 // step id is empty, whose stage is not a whole number from 1 to 1000,
-// whose approvers are empty or whose quorum is unknown
+// whose approvers are empty or name one twice, or whose quorum is unknown
 // (/rules/r/then/o), and those of rules.CompileTable.
 func NewTableRouter(spec rules.TableSpec, opts ...rules.Option) (*TableRouter, error) {
 	var errs problems
@@ -174,6 +174,8 @@ func rowStep(i int, row rules.TableRow, col map[string]int) (ApprovalStep, error
 	}
 	if len(s.Approvers) == 0 {
 		errs.failf(path, "a step needs at least one approver")
+	} else if j := repeatedApprover(s.Approvers); j >= 0 {
+		errs.failf(path, "approver %q is named twice", s.Approvers[j])
 	}
 	if q, path := cell(ApprovalOutputQuorum); q != "" {
 		if err := s.Quorum.UnmarshalText([]byte(q)); err != nil {
@@ -191,9 +193,12 @@ func (r *TableRouter) Table() rules.TableSpec { return r.table.Spec() }
 // Route returns the approval route of c at the assessed risk ("" when
 // not assessed): the steps of the matching rows in row order, a step
 // named by several rows taken from the first, grouped in stages. Errors:
-// an unknown risk level (at /risk); an input failing at run time
-// (*outsourcing.RuleError).
+// a nil or uncompiled contract (at /contract); an unknown risk level (at
+// /risk); an input failing at run time (*outsourcing.RuleError).
 func (r *TableRouter) Route(c *Contract, risk outsourcing.RiskLevel) (Route, error) {
+	if err := compiled(c, "/contract"); err != nil {
+		return Route{}, wrap(err)
+	}
 	if risk != "" && !risk.Valid() {
 		return Route{}, wrap(errorf("/risk", "unknown risk level %q", risk))
 	}

@@ -103,6 +103,8 @@ func TestTableRouterBadTable(t *testing.T) {
 		{"stage 0", func(s *rules.TableSpec) { s.Rules[2].Then[1] = 0 }, "/rules/2/then/1"},
 		{"stage 1.5", func(s *rules.TableSpec) { s.Rules[2].Then[1] = 1.5 }, "/rules/2/then/1"},
 		{"no approver", func(s *rules.TableSpec) { s.Rules[3].Then[2] = " , " }, "/rules/3/then/2"},
+		// a quorum-all step naming "cfo" twice waits forever for the second decision
+		{"an approver twice", func(s *rules.TableSpec) { s.Rules[3].Then[2] = "cfo, cfo" }, "/rules/3/then/2"},
 		{"a cell that does not compile", func(s *rules.TableSpec) { s.Rules[1].When[0] = ">= " }, "/rules/1/when/0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

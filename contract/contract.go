@@ -9,7 +9,11 @@ import (
 )
 
 // Contract is a compiled, checked contract. It is immutable and safe for
-// concurrent use; it keeps its own copy of the spec.
+// concurrent use; it keeps its own copy of the spec. Only CompileContract
+// makes one: functions that take a *Contract argument (NewRecord,
+// Router.Route, TableRouter.Route, Reviewer.Review) refuse a nil or zero
+// one with ErrInvalidInput, and its methods, like those of any nil
+// pointer, panic on a nil receiver.
 type Contract struct {
 	spec      ContractSpec // a deep copy of the spec compiled
 	doc       []byte       // the spec as canonical JSON, for the archive
@@ -42,6 +46,16 @@ type Contract struct {
 func CompileContract(spec ContractSpec) (*Contract, error) {
 	c, err := compile(spec)
 	return c, wrap(err)
+}
+
+// compiled refuses a contract that CompileContract did not make (nil or
+// the zero value, which has no canonical document); path names the
+// argument.
+func compiled(c *Contract, path string) error {
+	if c == nil || c.doc == nil {
+		return errorf(path, "the contract is not compiled: build it with CompileContract")
+	}
+	return nil
 }
 
 func compile(spec ContractSpec) (*Contract, error) {

@@ -140,10 +140,13 @@ func floorDiv(a, b int) int {
 // exist there: 31 January plus one month is 28 February (29 in a leap
 // year), 31 May minus three months is 28 February. This is Excel's
 // EDATE and Java's LocalDate.plusMonths; time.Time.AddDate would
-// normalise 31 February to 3 March instead.
+// normalise 31 February to 3 March instead. Like AddDays it counts in
+// the proleptic Gregorian calendar, so a result before year 1 is year 0
+// (1 BC) or earlier, with a month from January to December.
 func (d Date) AddMonths(n int) Date {
 	total := d.Year()*12 + int(d.month) - 1 + n
-	y, m := total/12, time.Month(total%12+1)
+	y := floorDiv(total, 12)
+	m := time.Month(total - 12*y + 1)
 	return date(y, m, min(d.Day(), daysIn(y, m)))
 }
 

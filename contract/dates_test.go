@@ -113,3 +113,20 @@ func TestDayCounting(t *testing.T) {
 		require.Equal(t, base, want.AddDays(-n))
 	}
 }
+
+// TestAddMonthsBeforeYearOne: months before year 1 count on in the
+// proleptic Gregorian calendar as days do; before, a negative month
+// count divided towards zero and gave month 0 ("0000-00-01") or a
+// wrapped month.
+func TestAddMonthsBeforeYearOne(t *testing.T) {
+	first := contract.MustDate(1, time.January, 1)
+	for _, n := range []int{-1, -13, -25} {
+		got := contract.MustDate(1, time.January, 31).AddMonths(n)
+		assert.Equal(t, time.December, got.Month(), n)
+		assert.Equal(t, 31, got.Day(), n)
+		// the last day of the month before the first of January of year 1 + n/12
+		assert.Equal(t, first.AddMonths(n+1).AddDays(-1), got, n)
+	}
+	assert.Equal(t, first.AddDays(-1), contract.MustDate(1, time.January, 31).AddMonths(-1)) // 31 December 1 BC
+	assert.Equal(t, 0, first.AddMonths(-1).Year())
+}

@@ -70,7 +70,8 @@ func whole(kind DifferenceKind, area, id, path string, item any) Difference {
 // the liability cap and the SLA targets (expected and minimum per level).
 // An item with an id only one version has is added or removed whole: the
 // Difference carries the item (After or Before) and, for a price line,
-// its Amount.
+// its Amount. Both must be compiled contracts: Diff panics on a nil one,
+// as a method of a nil pointer does.
 func Diff(older, newer *Contract) []Difference {
 	a, b := &older.spec, &newer.spec
 	var d differ

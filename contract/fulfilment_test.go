@@ -60,6 +60,39 @@ func TestCheckInvoice(t *testing.T) {
 	requirePath(t, err, "/prior/0/lines/0/amount")
 }
 
+// TestCheckInvoiceDuplicatesWithin: a fee period, a milestone or an SLA
+// credit charged twice on one invoice is a duplicate, as it is across
+// invoices; before, only earlier invoices were looked at, so an invoice
+// charging March twice passed as OK.
+func TestCheckInvoiceDuplicatesWithin(t *testing.T) {
+	c := sample(t)
+	march := contract.Period{Start: contract.MustDate(2026, 3, 1), End: contract.MustDate(2026, 3, 31)}
+	fee := contract.InvoiceLine{Kind: contract.LineKindFee, Ref: "base", Period: march, Amount: eur("40000.00")}
+	milestone := contract.InvoiceLine{Kind: contract.LineKindMilestone, Ref: "transition-done", Amount: eur("60000.00")}
+	credit := contract.InvoiceLine{Kind: contract.LineKindCredit, Ref: "ito-sla/2026-03", Amount: eur("-2880.00")}
+	accepted := []contract.Acceptance{{Subject: "transition-done", Accepted: true, On: contract.MustDate(2026, 3, 31)}}
+	inv := contract.Invoice{ID: "INV-4", Date: contract.MustDate(2026, 4, 1),
+		Lines: []contract.InvoiceLine{fee, milestone, credit, fee, milestone, credit}}
+	check, err := c.CheckInvoice(inv, nil, accepted)
+	require.NoError(t, err)
+	var paths []string
+	for _, f := range check.Findings {
+		assert.Equal(t, contract.CheckDuplicate, f.Check)
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{"/lines/3", "/lines/4", "/lines/5"}, paths)
+	assert.Contains(t, check.Findings[0].Message, "this invoice at /lines/0")
+	assert.Equal(t, "97120.00 EUR", check.Accepted.String()) // 40,000 + 60,000 − 2,880
+	assert.False(t, check.OK)
+
+	again := contract.Invoice{ID: "INV-5", Date: contract.MustDate(2026, 5, 1), Lines: []contract.InvoiceLine{credit}}
+	check, err = c.CheckInvoice(again, []contract.Invoice{inv}, nil)
+	require.NoError(t, err)
+	require.Len(t, check.Findings, 1)
+	assert.Equal(t, contract.CheckDuplicate, check.Findings[0].Check)
+	assert.Contains(t, check.Findings[0].Message, "invoice INV-4")
+}
+
 func usdPrior(inv contract.Invoice) []contract.Invoice { return []contract.Invoice{inv} }
 
 // TestApplyCredits: a month with 12 hours of data-centre downtime misses
@@ -89,6 +122,21 @@ func TestApplyCredits(t *testing.T) {
 	check, err := c.CheckInvoice(out, nil, nil)
 	require.NoError(t, err)
 	assert.True(t, check.OK, check.Findings)
+
+	// Applying the same report again, or twice in one call, deducts it
+	// once; before, each call added another 2,880.00 EUR credit line.
+	twice, err := c.ApplyCredits(out, []sla.Report{report})
+	require.NoError(t, err)
+	assert.Equal(t, out, twice)
+	twice, err = c.ApplyCredits(inv, []sla.Report{report, report})
+	require.NoError(t, err)
+	assert.Equal(t, out, twice)
+	// A reprocessed period with another credit is refused, not added.
+	changed := report
+	changed.Net = eur("1000.00")
+	_, err = c.ApplyCredits(out, []sla.Report{changed})
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/reports/0/net")
 
 	report.Net = outsourcing.MustMoney("10", "USD")
 	_, err = c.ApplyCredits(inv, []sla.Report{report})

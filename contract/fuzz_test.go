@@ -59,6 +59,7 @@ func FuzzParseDocuments(f *testing.F) {
 	}
 	f.Add(byte(0), []byte(`{"id":"I","date":"2026-01-01","lines":[]}`))
 	f.Add(byte(4), []byte(`[{"item":"x","on":"2026-02-29"}]`))
+	f.Add(byte(1), []byte(`{"id":"D","subject":"s","raised_by":"r","raised":"2026-01-01","events":[]}`))
 	f.Fuzz(func(t *testing.T, which byte, doc []byte) {
 		d := docs[int(which)%len(docs)]
 		v, err := d.parse(doc)
@@ -73,6 +74,10 @@ func FuzzParseDocuments(f *testing.F) {
 		require.NoError(t, err)
 		back, err := d.parse(again)
 		require.NoError(t, err, string(again))
-		assert.Equal(t, v, back)
+		// the same document again; an empty list written out ("events": [])
+		// comes back absent, as omitempty writes it
+		twice, err := json.Marshal(back)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(again), string(twice))
 	})
 }

@@ -112,7 +112,9 @@ const (
 	CheckUnitCap = "unit_cap"
 	// CheckNotAccepted: a milestone is charged before its acceptance.
 	CheckNotAccepted = "not_accepted"
-	// CheckDuplicate: a fee period or milestone was charged before.
+	// CheckDuplicate: a fee period or milestone was charged, or an SLA
+	// credit deducted, before: on an earlier invoice or an earlier line
+	// of the same invoice.
 	CheckDuplicate = "duplicate"
 	// CheckCeiling: the invoices together exceed the ceiling.
 	CheckCeiling = "ceiling"
@@ -126,8 +128,11 @@ const (
 // card (unit price, amount = quantity × price rounded half up to the
 // minor unit, units within the rate's cap per invoice), milestone lines
 // against accepted milestones (accepted on or before the invoice date,
-// the milestone's amount, charged once), credit lines (negative) and the
-// ceiling over all invoices. Discrepancies are findings; errors are
+// the milestone's amount, charged once), credit lines (negative,
+// deducted once) and the ceiling over all invoices. "Once" counts the
+// earlier invoices and the earlier lines of inv itself: a fee period
+// charged twice on one invoice is a duplicate as much as one charged
+// again next month. Discrepancies are findings; errors are
 // reserved for unusable lines (pointers into inv, or /prior/j/... into
 // the earlier invoices): an amount in another currency
 // (ErrCurrencyMismatch at /lines/i/amount), a time line without a
@@ -156,10 +161,10 @@ func (c *Contract) CheckInvoice(inv Invoice, prior []Invoice, accepted []Accepta
 		case LineKindMilestone:
 			fs = c.checkMilestone(path, inv.Date, l, charged, accepted)
 		case LineKindCredit:
-			if !l.Amount.IsNegative() {
-				fs = []Finding{{Check: CheckCredit, Severity: outsourcing.SeverityMedium, Path: jsonptr.Append(path, "amount"),
-					Message: fmt.Sprintf("a credit of %s is not negative", l.Amount)}}
-			}
+			fs = checkCredit(path, l, charged)
+		}
+		if charged[chargeKey(l)] == "" {
+			charged[chargeKey(l)] = fmt.Sprintf("this invoice at %s", path)
 		}
 		out.Findings = append(out.Findings, fs...)
 		invoiced = append(invoiced, l.Amount)
@@ -208,13 +213,14 @@ func (c *Contract) lineProblems(base string, lines []InvoiceLine) problems {
 	return errs
 }
 
-// chargedBefore indexes the fee periods and milestones of earlier
-// invoices as "fee/id/start" and "milestone/id".
+// chargedBefore indexes the fee periods, milestones and credits of
+// earlier invoices as "fee/id/start", "milestone/id/" and "credit/ref/",
+// each naming where it was charged ("invoice INV-1").
 func chargedBefore(prior []Invoice) map[string]string {
 	out := map[string]string{}
 	for _, p := range prior {
 		for _, l := range p.Lines {
-			out[chargeKey(l)] = p.ID
+			out[chargeKey(l)] = "invoice " + p.ID
 		}
 	}
 	return out
@@ -273,14 +279,27 @@ func (c *Contract) checkMilestone(path string, day Date, l InvoiceLine, charged 
 	return amountFinding(path, l.Amount, c.spec.Pricing.Milestones[i].Amount)
 }
 
+func checkCredit(path string, l InvoiceLine, charged map[string]string) []Finding {
+	if !l.Amount.IsNegative() {
+		return []Finding{{Check: CheckCredit, Severity: outsourcing.SeverityMedium, Path: jsonptr.Append(path, "amount"),
+			Message: fmt.Sprintf("a credit of %s is not negative", l.Amount)}}
+	}
+	if where := charged[chargeKey(l)]; where != "" {
+		return duplicate(path, fmt.Sprintf("credit %q", l.Ref), where)
+	}
+	return nil
+}
+
 func unknownRef(path, what, ref string) []Finding {
 	return []Finding{{Check: CheckUnknownRef, Severity: outsourcing.SeverityHigh, Path: jsonptr.Append(path, "ref"),
 		Message: fmt.Sprintf("the contract has no %s %q", what, ref)}}
 }
 
-func duplicate(path, what, invoice string) []Finding {
+// duplicate is the finding of a charge already made where says
+// ("invoice INV-1", "this invoice at /lines/0").
+func duplicate(path, what, where string) []Finding {
 	return []Finding{{Check: CheckDuplicate, Severity: outsourcing.SeverityHigh, Path: path,
-		Message: fmt.Sprintf("%s was charged on invoice %s", what, invoice)}}
+		Message: fmt.Sprintf("%s was charged on %s", what, where)}}
 }
 
 func amountFinding(path string, got, want outsourcing.Money) []Finding {
@@ -294,9 +313,15 @@ func amountFinding(path string, got, want outsourcing.Money) []Finding {
 // ApplyCredits returns inv with a credit line for each SLA report whose
 // net credit (sla.Report.Net: credits less earn-back and bonus) is
 // positive: the provider owes it, so it is deducted as a negative
-// amount, referenced "agreement/period". inv is not changed. Errors: a
-// report in another currency than the contract's (ErrCurrencyMismatch at
-// /reports/i/net).
+// amount, referenced "agreement/period". inv is not changed. A credit
+// already on the invoice (a line of kind credit with the same reference
+// and amount, from an earlier call or an earlier report of the list) is
+// not added again, so applying the same reports twice gives the same
+// invoice. Errors: a report in another currency than the contract's
+// (ErrCurrencyMismatch at /reports/i/net); a report whose credit the
+// invoice already holds at another amount (ErrInvalidInput at
+// /reports/i/net: a reprocessed period must replace its line, not add
+// to it).
 func (c *Contract) ApplyCredits(inv Invoice, reports []sla.Report) (Invoice, error) {
 	out := inv
 	out.Lines = slices.Clone(inv.Lines)
@@ -309,8 +334,16 @@ func (c *Contract) ApplyCredits(inv Invoice, reports []sla.Report) (Invoice, err
 			errs.add(mismatch(jsonptr.Join("reports", i, "net"), r.Net.Currency(), c.spec.Currency))
 			continue
 		}
-		out.Lines = append(out.Lines, InvoiceLine{Kind: LineKindCredit, Ref: r.Agreement + "/" + r.Period.Label(), Amount: r.Net.Neg(),
-			Description: fmt.Sprintf("service credit for %s", r.Period.Label())})
+		line := InvoiceLine{Kind: LineKindCredit, Ref: r.Agreement + "/" + r.Period.Label(), Amount: r.Net.Neg(),
+			Description: fmt.Sprintf("service credit for %s", r.Period.Label())}
+		j := slices.IndexFunc(out.Lines, func(l InvoiceLine) bool { return l.Kind == LineKindCredit && l.Ref == line.Ref })
+		switch {
+		case j < 0:
+			out.Lines = append(out.Lines, line)
+		case !out.Lines[j].Amount.Equal(line.Amount):
+			errs.failf(jsonptr.Join("reports", i, "net"), "the invoice already credits %q with %s at /lines/%d, not %s",
+				line.Ref, out.Lines[j].Amount, j, line.Amount)
+		}
 	}
 	if len(errs) > 0 {
 		return inv, wrap(joinProblems(errs))

@@ -242,3 +242,36 @@ func requirePath(t *testing.T, err error, path string) {
 	}
 	assert.Contains(t, paths, path, err.Error())
 }
+
+// TestUncompiledContract: a function taking a *Contract refuses a nil or
+// zero one with ErrInvalidInput at /contract; before, NewRecord,
+// Router.Route, TableRouter.Route and Reviewer.Review dereferenced nil.
+func TestUncompiledContract(t *testing.T) {
+	router, err := contract.NewRouter([]contract.ApprovalStep{{ID: "cab", Stage: 1, Approvers: []string{"cab-chair"}}})
+	require.NoError(t, err)
+	reviewer, err := contract.NewReviewer(contract.ReviewPolicy{})
+	require.NoError(t, err)
+	when := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	for name, c := range map[string]*contract.Contract{"nil": nil, "zero": {}} {
+		calls := map[string]func() error{
+			"NewRecord":         func() error { _, err := contract.NewRecord(c, "j.doe", when); return err },
+			"Router.Route":      func() error { _, err := router.Route(c); return err },
+			"TableRouter.Route": func() error { _, err := contract.DefaultTableRouter().Route(c, ""); return err },
+			"Reviewer.Review":   func() error { _, err := reviewer.Review(c); return err },
+		}
+		for call, f := range calls {
+			err := f()
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput, "%s %s", name, call)
+			requirePath(t, err, "/contract")
+		}
+	}
+}
+
+// TestRouterRepeatedApprover: a step naming an approver twice is refused;
+// before, NewRouter accepted it and, its quorum being all, the step
+// waited forever for a second decision its approver may not give.
+func TestRouterRepeatedApprover(t *testing.T) {
+	_, err := contract.NewRouter([]contract.ApprovalStep{{ID: "finance", Stage: 1, Approvers: []string{"cfo", "controller", "cfo"}}})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/0/approvers/2")
+}

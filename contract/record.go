@@ -69,8 +69,12 @@ type Record struct {
 }
 
 // NewRecord opens the record of a draft contract with a create event by
-// actor at at. Errors: a missing actor or time (ErrInvalidInput).
+// actor at at. Errors: a missing actor or time, a nil or uncompiled
+// contract (ErrInvalidInput).
 func NewRecord(c *Contract, actor string, at time.Time) (*Record, error) {
+	if err := compiled(c, "/contract"); err != nil {
+		return nil, wrap(err)
+	}
 	r := &Record{state: StateDraft, versions: []Version{{Number: c.spec.Version, EffectiveFrom: c.spec.Term.Start, Contract: c}}}
 	e := Event{Kind: EventCreate, Actor: actor, At: at}
 	if err := r.checkEvent(e); err != nil {

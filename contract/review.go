@@ -194,9 +194,13 @@ func (rv *Reviewer) Policy() ReviewPolicy {
 // model, the penalty (high), an SLA clause without an SLA schedule (high), a liability cap
 // below the minimum multiple of the annual fees (high), payment terms
 // beyond the limit (medium), then every user rule that does not hold.
-// Errors: a rule failing at run time (a *outsourcing.RuleError,
-// ErrRule, ErrLimit when it exceeds its budget).
+// Errors: a nil or uncompiled contract (ErrInvalidInput at /contract); a
+// rule failing at run time (a *outsourcing.RuleError, ErrRule, ErrLimit
+// when it exceeds its budget).
 func (rv *Reviewer) Review(c *Contract) (Review, error) {
+	if err := compiled(c, "/contract"); err != nil {
+		return Review{}, wrap(err)
+	}
 	out := Review{Contract: c.spec.ID, Version: c.spec.Version}
 	out.Findings = append(out.Findings, rv.clauseFindings(c)...)
 	out.Findings = append(out.Findings, slaFindings(c)...)

@@ -125,7 +125,11 @@ type Level struct {
 // maintenance window are not counted: their errors are left out, and with
 // the period_minus_maintenance denominator the intervals themselves leave
 // the mean (intervals are on the grid from the period's start, which is
-// where samples are expected to start).
+// where samples are expected to start). Samples that fall in one interval
+// of the grid (several services under a level of every service, a sample
+// sent twice, samples finer than the interval) are added up: the
+// interval's rate is their errors over their requests, and MinRequests
+// applies to their total.
 type ErrorRateMode struct {
 	// Interval is the length of one measurement interval, such as "5m".
 	Interval Duration `json:"interval"`

@@ -189,3 +189,34 @@ func FuzzParseAgreement(f *testing.F) {
 		}
 	})
 }
+
+// TestUncompiledAgreement: a nil or zero *Agreement (not made by
+// CompileAgreement) is refused with ErrInvalidInput by every method that
+// returns an error; before, PeriodOf, Periods, Signals, BurnRates,
+// RollingBudget and TaskSLAs dereferenced nil or a nil zone and panicked.
+func TestUncompiledAgreement(t *testing.T) {
+	ok := mustParse(t, `{"id":"x","credits":{},"levels":[{"id":"l","metric":"availability","expected":"99.9"}]}`)
+	now := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	p := mustPeriod(t, ok, now)
+	for name, a := range map[string]*sla.Agreement{"nil": nil, "zero": {}} {
+		calls := map[string]func() error{
+			"Report":        func() error { _, err := a.Report(sla.Input{}, p, nil); return err },
+			"Evaluate":      func() error { _, err := a.Evaluate(sla.Input{}, []sla.Period{p}, nil); return err },
+			"EvaluateAll":   func() error { _, err := a.EvaluateAll([]sla.Input{{}}, []sla.Period{p}, 1); return err },
+			"PeriodOf":      func() error { _, err := a.PeriodOf(now); return err },
+			"Periods":       func() error { _, err := a.Periods(now, now.Add(time.Hour)); return err },
+			"Signals":       func() error { _, err := a.Signals(nil); return err },
+			"BurnRates":     func() error { _, err := a.BurnRates(sla.Input{}, "l", now, nil); return err },
+			"RollingBudget": func() error { _, err := a.RollingBudget(sla.Input{}, "l", now, sla.BudgetWindow{}); return err },
+			"TaskSLAs":      func() error { _, err := a.TaskSLAs(sla.Input{}, "l", now); return err },
+		}
+		for call, f := range calls {
+			err := f()
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput, "%s %s", name, call)
+			assert.EqualError(t, err, "sla: the agreement is not compiled: build it with CompileAgreement", "%s %s", name, call)
+		}
+		assert.Empty(t, a.MaintenanceIn(now, now.Add(time.Hour)), name)
+		assert.Nil(t, a.Location(), name)
+		assert.Equal(t, "", a.Spec().ID, name)
+	}
+}

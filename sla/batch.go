@@ -19,6 +19,9 @@ import (
 // each relocated under the input's index ("/3/outages/2/end"); nothing is
 // returned with them.
 func (a *Agreement) EvaluateAll(inputs []Input, periods []Period, workers int) ([][]Report, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, wrap(err)
 	}

@@ -154,6 +154,9 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 // whose path is the rule's field ("/breaches/0/window"): the count could
 // not be decided from it.
 func (a *Agreement) Signals(history []Report) ([]Signal, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	if err := a.checkHistory(history); err != nil {
 		return nil, wrap(err)
 	}

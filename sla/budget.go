@@ -100,6 +100,9 @@ type RollingBudget struct {
 // missing, given to occurrences or not dividing the windows ("/slice");
 // invalid input.
 func (a *Agreement) RollingBudget(in Input, id string, asOf time.Time, w BudgetWindow) (RollingBudget, error) {
+	if err := a.compiled(); err != nil {
+		return RollingBudget{}, wrap(err)
+	}
 	l, budget, err := a.budgetLevel(id)
 	if err != nil {
 		return RollingBudget{}, wrap(err)

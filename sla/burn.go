@@ -58,6 +58,9 @@ type BurnRate struct {
 // (ErrNotFound), a level that is not outage-based availability or has a
 // 100% target (ErrInvalidInput), or invalid input.
 func (a *Agreement) BurnRates(in Input, id string, asOf time.Time, windows []BurnWindow) ([]BurnRate, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	l, err := a.levelByID(id)
 	if err != nil {
 		return nil, wrap(err)

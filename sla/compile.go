@@ -15,7 +15,10 @@ import (
 )
 
 // Agreement is a compiled, validated service-level agreement. It is
-// immutable and safe for concurrent use.
+// immutable and safe for concurrent use. Only CompileAgreement makes
+// one: the methods that return an error refuse a nil or zero Agreement
+// with ErrInvalidInput, and Spec, Location and MaintenanceIn of a nil
+// Agreement return zero values.
 type Agreement struct {
 	spec    AgreementSpec
 	loc     *time.Location
@@ -70,11 +73,32 @@ func CompileAgreement(spec AgreementSpec) (*Agreement, error) {
 	return c.a, nil
 }
 
-// Spec returns a copy of the agreement as written.
-func (a *Agreement) Spec() AgreementSpec { return cloneSpec(a.spec) }
+// compiled refuses an Agreement that CompileAgreement did not make: nil
+// or the zero value, whose zone is unset.
+func (a *Agreement) compiled() error {
+	if a == nil || a.loc == nil {
+		return outsourcing.FieldErrorf("", "the agreement is not compiled: build it with CompileAgreement")
+	}
+	return nil
+}
 
-// Location returns the zone periods are cut in.
-func (a *Agreement) Location() *time.Location { return a.loc }
+// Spec returns a copy of the agreement as written; the zero
+// AgreementSpec for a nil Agreement.
+func (a *Agreement) Spec() AgreementSpec {
+	if a == nil {
+		return AgreementSpec{}
+	}
+	return cloneSpec(a.spec)
+}
+
+// Location returns the zone periods are cut in; nil for a nil or zero
+// Agreement.
+func (a *Agreement) Location() *time.Location {
+	if a == nil {
+		return nil
+	}
+	return a.loc
+}
 
 func cloneSpec(s AgreementSpec) AgreementSpec {
 	s.Maintenance = slices.Clone(s.Maintenance)

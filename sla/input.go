@@ -59,7 +59,8 @@ type Deployment struct {
 
 // Ticket is an incident or service request with its state changes.
 type Ticket struct {
-	// ID names the ticket in errors and exclusion rules.
+	// ID names the ticket in errors and exclusion rules; unique in the
+	// Input, so that a ticket sent twice is refused, not measured twice.
 	ID string `json:"id"`
 	// Service is the service the ticket is about.
 	Service string `json:"service,omitempty"`

@@ -55,7 +55,8 @@ func (c *inputChecker) interval(list string, i int, what func() string, start, e
 // validateInput checks every event of in against the period-independent
 // rules: instants between 1900 and 2200, intervals that end after they
 // start, counts that are not negative, ticket logs in time order that
-// follow the ticket state machine, fees in one currency. Problems are
+// follow the ticket state machine, ticket ids used once, fees in one
+// currency. Problems are
 // joined in document order; an impossible ticket change matches
 // outsourcing.ErrTransition, a service fee in another currency
 // outsourcing.ErrCurrencyMismatch.
@@ -105,6 +106,7 @@ func checkInput(in Input, outages bool) error {
 			c.fail(jsonptr.Join("measures", i, "name"), "a measure needs a name")
 		}
 	}
+	c.ticketIDs(in.Tickets)
 	for i, t := range in.Tickets {
 		c.ticket(i, t)
 	}
@@ -131,6 +133,22 @@ func (c *inputChecker) fees(in Input) {
 		case f.IsNegative():
 			c.fail(jsonptr.Join("service_fees", svc, "amount"), "fees %s are negative", f)
 		}
+	}
+}
+
+// ticketIDs reports a ticket whose id an earlier ticket has: a ticket
+// sent twice would be measured twice ("2 of 3 within target" for 1 of 2).
+func (c *inputChecker) ticketIDs(tickets []Ticket) {
+	if len(tickets) < 2 {
+		return
+	}
+	seen := make(map[string]int, len(tickets))
+	for i, t := range tickets {
+		if j, ok := seen[t.ID]; ok {
+			c.fail(jsonptr.Join("tickets", i, "id"), "ticket %q is ticket %d again", t.ID, j)
+			continue
+		}
+		seen[t.ID] = i
 	}
 }
 

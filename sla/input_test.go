@@ -83,6 +83,12 @@ func TestParseInputErrors(t *testing.T) {
 		{"resumed while running", ticket(`{"kind":"opened","at":"2024-04-02T10:00:00Z"},{"kind":"resumed","at":"2024-04-02T11:00:00Z"}`),
 			"/tickets/0/events/1/kind", outsourcing.ErrTransition},
 		{"unknown event kind", ticket(`{"kind":"closed","at":"2024-04-02T10:00:00Z"}`), "/tickets/0/events/0/kind", outsourcing.ErrInvalidInput},
+		// the same ticket sent twice was measured twice: 2 of 3 within target for 1 of 2
+		{"ticket sent twice", `{` + fees + `,"tickets":[` +
+			`{"id":"T1","priority":"P1","events":[{"kind":"opened","at":"2024-04-02T10:00:00Z"}]},` +
+			`{"id":"T2","priority":"P1","events":[{"kind":"opened","at":"2024-04-02T10:00:00Z"}]},` +
+			`{"id":"T1","priority":"P1","events":[{"kind":"opened","at":"2024-04-02T10:00:00Z"}]}]}`,
+			"/tickets/2/id", outsourcing.ErrInvalidInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,10 +133,16 @@ func FuzzParseInput(f *testing.F) {
 		{"id":"up","metric":"availability","expected":"99.9","credit":{"kind":"allocation","allocation":"50"}},
 		{"id":"res","metric":"resolution_time","expected":"90","targets":{"P1":"4h"}}]}`))
 	require.NoError(f, err)
+	f.Add([]byte(`A`)) // malformed JSON: a *SyntaxError, not a FieldError
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		in, err := sla.ParseInput(doc)
 		if err != nil {
 			require.Equal(t, sla.Input{}, in)
+			var syn *outsourcing.SyntaxError
+			if errors.As(err, &syn) {
+				require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+				return
+			}
 			var fe *outsourcing.FieldError
 			require.True(t, errors.As(err, &fe), "%v", err)
 			require.True(t, fe.Path == "" || strings.HasPrefix(fe.Path, "/"), "pointer %q", fe.Path)

@@ -301,6 +301,9 @@ func (a *Agreement) maintenanceIn(p *prepared, l *level, s, e int64) []span {
 // recurring window's ID and Service), sorted by start, then ID. The same
 // arguments always give the same windows.
 func (a *Agreement) MaintenanceIn(from, to time.Time) []Window {
+	if a == nil {
+		return nil
+	}
 	var out []Window
 	for _, w := range a.maint {
 		if w.Start.Before(to) && w.End.After(from) {

@@ -90,27 +90,34 @@ func measureAvailability(l *level, p *prepared, s, e int64, maint []span) measur
 // period_minus_maintenance denominator the period's intervals (on the grid
 // that starts at s) lying wholly inside maintenance leave the count too.
 // With the deployed denominator only the intervals lying wholly inside a
-// deployment count, and so do only their samples.
+// deployment count, and so do only their samples. The samples of one
+// interval of the grid make one rate (slotRate).
 func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measurement {
 	interval := int64(l.ErrorRate.Interval)
 	deployed := l.Denominator == DenominatorDeployed
 	lo := sort.Search(len(p.samples), func(i int) bool { return p.samples[i].start >= s })
+	hi := lo + sort.Search(len(p.samples)-lo, func(i int) bool { return p.samples[lo+i].start >= e })
 	sum := new(big.Rat)
 	n, skipped := 0, 0
-	for _, x := range p.samples[lo:] {
-		if x.start >= e {
-			break
+	for i := lo; i < hi; {
+		// the samples of one interval of the grid, added up
+		slot := s + (p.samples[i].start-s)/interval*interval
+		j := i + 1
+		for j < hi && p.samples[j].start < slot+interval {
+			j++
 		}
-		if deployed && !covers(p.deployed, x.start, x.start+interval) {
+		group := p.samples[i:j]
+		i = j
+		if deployed && !covers(p.deployed, slot, slot+interval) {
 			continue
 		}
-		if covers(maint, x.start, x.start+interval) {
+		if covers(maint, slot, slot+interval) {
 			skipped++
 			continue
 		}
 		n++
-		if x.rate != nil {
-			sum.Add(sum, x.rate)
+		if rate := slotRate(group, l.ErrorRate.MinRequests); rate != nil {
+			sum.Add(sum, rate)
 		}
 	}
 	length := e - s
@@ -137,6 +144,29 @@ func measureErrorRate(l *level, p *prepared, s, e int64, maint []span) measureme
 	}
 	m.note += ")"
 	return m
+}
+
+// slotRate returns the error rate of one interval from its samples:
+// their errors over their requests, nil when they have fewer than
+// minRequests requests or no errors. The counts are added exactly; a
+// lone sample needs no sum.
+func slotRate(group []sample, minRequests int64) *big.Rat {
+	if len(group) == 1 {
+		x := group[0]
+		if x.requests == 0 || x.requests < minRequests || x.errors == 0 {
+			return nil
+		}
+		return big.NewRat(x.errors, x.requests)
+	}
+	requests, errors := new(big.Int), new(big.Int)
+	for _, x := range group {
+		requests.Add(requests, big.NewInt(x.requests))
+		errors.Add(errors, big.NewInt(x.errors))
+	}
+	if requests.Sign() == 0 || requests.Cmp(big.NewInt(minRequests)) < 0 || errors.Sign() == 0 {
+		return nil
+	}
+	return new(big.Rat).SetFrac(errors, requests)
 }
 
 // gridSlotsInside counts the slots [s+k·step, s+(k+1)·step) of [s, e) that

@@ -90,6 +90,31 @@ func TestErrorRateMode(t *testing.T) {
 	assert.Equal(t, sla.StatusMet, r.Levels[0].Status)
 }
 
+// TestErrorRateSharedPeriods: samples falling in one interval of the
+// grid (two services, or finer than the interval) make one error rate;
+// before, each sample's rate was added, so two services each failing
+// every request measured −100 % availability.
+func TestErrorRateSharedPeriods(t *testing.T) {
+	var data struct {
+		Month  string `json:"month"`
+		Shared struct {
+			Source      string              `json:"source"`
+			Samples     []sla.RequestSample `json:"samples"`
+			UptimeExact string              `json:"uptime_exact"`
+			Uptime      string              `json:"uptime"`
+		} `json:"shared_periods"`
+	}
+	testkit.LoadJSON(t, "testdata/error_rate.json", &data)
+	require.NotEmpty(t, data.Shared.Source)
+	a := mustParse(t, `{"id":"s3","credits":{},"levels":[{"id":"up","metric":"availability","expected":"99.9",
+		"error_rate":{"interval":"5m","min_requests":20}}]}`)
+	r, err := a.Report(sla.Input{Fees: usd("10"), Requests: data.Shared.Samples}, mustPeriod(t, a, at(t, data.Month+"-15T00:00:00Z")), nil)
+	require.NoError(t, err)
+	assert.Equal(t, data.Shared.UptimeExact, r.Levels[0].Exact(), r.Levels[0].Reason())
+	testkit.AssertDecimal(t, data.Shared.Uptime, r.Levels[0].Actual.Shopspring())
+	assert.Equal(t, 2, r.Levels[0].Population, "two five-minute periods sampled")
+}
+
 func TestErrorRateModeMaintenance(t *testing.T) {
 	var data struct {
 		Month       string `json:"month"`

@@ -96,6 +96,9 @@ func spanProblem(start, end time.Time) (field, reason string) {
 // does not lie wholly between 1900 and 2200 (where instants and their
 // differences fit in int64 nanoseconds) is refused with ErrInvalidInput.
 func (a *Agreement) PeriodOf(t time.Time) (Period, error) {
+	if err := a.compiled(); err != nil {
+		return Period{}, wrap(err)
+	}
 	p := a.periodOf(t)
 	if _, reason := spanProblem(p.start, p.end); reason != "" {
 		return Period{}, wrap(outsourcing.FieldErrorf("", "no period for %s: %s", t.Format(time.RFC3339), reason))
@@ -179,6 +182,9 @@ func (c *compiler) period() {
 // of more than 1,200 periods, or a period outside 1900 to 2200 is an
 // error matching ErrInvalidInput.
 func (a *Agreement) Periods(from, to time.Time) ([]Period, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	if !to.After(from) {
 		return nil, wrap(outsourcing.FieldErrorf("", "end %s is not after start %s",
 			to.Format(time.RFC3339), from.Format(time.RFC3339)))

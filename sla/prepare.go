@@ -3,7 +3,6 @@ package sla
 import (
 	"cmp"
 	"fmt"
-	"math/big"
 	"slices"
 	"time"
 
@@ -25,8 +24,8 @@ type prepared struct {
 }
 
 type sample struct {
-	start int64
-	rate  *big.Rat // nil when the interval has too few requests or no errors
+	start            int64
+	requests, errors int64
 }
 
 // events is an Input validated and prepared for every level.
@@ -210,11 +209,7 @@ func prepareSamples(out []sample, l *level, reqs []RequestSample) []sample {
 		if !serves(l, r.Service) {
 			continue
 		}
-		s := sample{start: r.Start.UnixNano()}
-		if r.Requests > 0 && r.Requests >= l.ErrorRate.MinRequests && r.Errors > 0 {
-			s.rate = big.NewRat(r.Errors, r.Requests)
-		}
-		out = append(out, s)
+		out = append(out, sample{start: r.Start.UnixNano(), requests: r.Requests, errors: r.Errors})
 	}
 	slices.SortStableFunc(out, func(x, y sample) int { return cmp.Compare(x.start, y.start) })
 	return out

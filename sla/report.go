@@ -192,6 +192,9 @@ type Signal struct {
 // JSON pointer into the Input), invalid history (a pointer into history),
 // ErrCurrencyMismatch, or a *outsourcing.RuleError from a rule.
 func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error) {
+	if err := a.compiled(); err != nil {
+		return Report{}, wrap(err)
+	}
 	if err := a.checkPeriod(p, ""); err != nil {
 		return Report{}, wrap(err)
 	}
@@ -209,6 +212,9 @@ func (a *Agreement) Report(in Input, p Period, history []Report) (Report, error)
 // as Report checks it, a report for any of periods being the earlier run
 // of a reprocessed period.
 func (a *Agreement) Evaluate(in Input, periods []Period, history []Report) ([]Report, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	if err := a.checkPeriods(periods); err != nil {
 		return nil, wrap(err)
 	}

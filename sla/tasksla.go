@@ -53,6 +53,9 @@ type TaskSLA struct {
 // resolution. Errors: an unknown level (ErrNotFound), a level that does
 // not measure tickets (ErrInvalidInput, path ""), invalid input.
 func (a *Agreement) TaskSLAs(in Input, id string, asOf time.Time) ([]TaskSLA, error) {
+	if err := a.compiled(); err != nil {
+		return nil, wrap(err)
+	}
 	l, err := a.levelByID(id)
 	if err != nil {
 		return nil, wrap(err)
