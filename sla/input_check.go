@@ -3,6 +3,8 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -138,17 +140,29 @@ func (c *inputChecker) fees(in Input) {
 
 // ticketIDs reports a ticket whose id an earlier ticket has: a ticket
 // sent twice would be measured twice ("2 of 3 within target" for 1 of 2).
+// It sorts ticket indices by id (4 bytes a ticket, where a map would cost
+// ten times that on every input) and reports in document order.
 func (c *inputChecker) ticketIDs(tickets []Ticket) {
 	if len(tickets) < 2 {
 		return
 	}
-	seen := make(map[string]int, len(tickets))
-	for i, t := range tickets {
-		if j, ok := seen[t.ID]; ok {
-			c.fail(jsonptr.Join("tickets", i, "id"), "ticket %q is ticket %d again", t.ID, j)
-			continue
+	order := make([]int32, len(tickets))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int { return strings.Compare(tickets[x].ID, tickets[y].ID) })
+	var again [][2]int32 // a later ticket and the first with its id
+	for k := 1; k < len(order); k++ {
+		if first := k - 1; tickets[order[k]].ID == tickets[order[first]].ID {
+			for first > 0 && tickets[order[first-1]].ID == tickets[order[k]].ID {
+				first--
+			}
+			again = append(again, [2]int32{order[k], order[first]})
 		}
-		seen[t.ID] = i
+	}
+	slices.SortFunc(again, func(x, y [2]int32) int { return int(x[0] - y[0]) })
+	for _, d := range again {
+		c.fail(jsonptr.Join("tickets", int(d[0]), "id"), "ticket %q is ticket %d again", tickets[d[0]].ID, d[1])
 	}
 }
 

@@ -156,3 +156,19 @@ func FuzzParseInput(f *testing.F) {
 		require.NoError(t, err)
 	})
 }
+
+// Every repeat of a ticket id is reported, in document order, naming the
+// first ticket with that id.
+func TestParseInputRepeatedTicketIDs(t *testing.T) {
+	tk := func(id string) string {
+		return `{"id":"` + id + `","priority":"P1","events":[{"kind":"opened","at":"2024-04-02T10:00:00Z"}]}`
+	}
+	doc := `{"fees":{"amount":"100.00","currency":"USD"},"tickets":[` + tk("B") + `,` + tk("A") + `,` + tk("B") + `,` + tk("A") + `,` + tk("B") + `]}`
+	_, err := sla.ParseInput([]byte(doc))
+	var got []string
+	for _, fe := range outsourcing.FieldErrors(err) {
+		got = append(got, fe.Path+": "+fe.Reason)
+	}
+	assert.Equal(t, []string{`/tickets/2/id: ticket "B" is ticket 0 again`, `/tickets/3/id: ticket "A" is ticket 1 again`,
+		`/tickets/4/id: ticket "B" is ticket 0 again`}, got)
+}
