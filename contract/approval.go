@@ -112,8 +112,9 @@ func NewRouter(steps []ApprovalStep, opts ...rules.Option) (*Router, error) {
 
 // Route returns the approval route of c: the steps whose condition holds,
 // grouped in stages. Errors: a nil or uncompiled contract
-// (ErrInvalidInput); a condition failing at run time
-// (*outsourcing.RuleError).
+// (ErrInvalidInput); no step whose condition holds (ErrInvalidInput at
+// /contract: a contract always needs an approver); a condition failing
+// at run time (*outsourcing.RuleError).
 func (r *Router) Route(c *Contract) (Route, error) {
 	if err := compiled(c, "/contract"); err != nil {
 		return Route{}, wrap(err)
@@ -133,7 +134,8 @@ func (r *Router) Route(c *Contract) (Route, error) {
 		s.Approvers = slices.Clone(s.Approvers)
 		steps = append(steps, s)
 	}
-	return newRoute(c, steps), nil
+	route, err := newRoute(c, steps)
+	return route, wrap(err)
 }
 
 // repeatedApprover returns the index of the first approver named earlier
@@ -148,10 +150,15 @@ func repeatedApprover(approvers []string) int {
 }
 
 // newRoute is the route of c through steps, ordered by stage (steps of
-// one stage in the order given).
-func newRoute(c *Contract, steps []ApprovalStep) Route {
+// one stage in the order given). No step is an error: a contract approved
+// by nobody would pass the workflow with no decision at all.
+func newRoute(c *Contract, steps []ApprovalStep) (Route, error) {
+	if len(steps) == 0 {
+		return Route{}, errorf("/contract", "no approval step applies to %s version %d: every contract needs at least one approver (give the router a step without a condition)",
+			c.spec.ID, c.spec.Version)
+	}
 	slices.SortStableFunc(steps, func(a, b ApprovalStep) int { return a.Stage - b.Stage })
-	return Route{Contract: c.spec.ID, Version: c.spec.Version, Steps: steps}
+	return Route{Contract: c.spec.ID, Version: c.spec.Version, Steps: steps}, nil
 }
 
 // Route is the approval route of one contract version.

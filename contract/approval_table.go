@@ -193,8 +193,9 @@ func (r *TableRouter) Table() rules.TableSpec { return r.table.Spec() }
 // Route returns the approval route of c at the assessed risk ("" when
 // not assessed): the steps of the matching rows in row order, a step
 // named by several rows taken from the first, grouped in stages. Errors:
-// a nil or uncompiled contract (at /contract); an unknown risk level (at
-// /risk); an input failing at run time (*outsourcing.RuleError).
+// a nil or uncompiled contract (at /contract); no matching row (at
+// /contract: a contract always needs an approver); an unknown risk level
+// (at /risk); an input failing at run time (*outsourcing.RuleError).
 func (r *TableRouter) Route(c *Contract, risk outsourcing.RiskLevel) (Route, error) {
 	if err := compiled(c, "/contract"); err != nil {
 		return Route{}, wrap(err)
@@ -214,5 +215,6 @@ func (r *TableRouter) Route(c *Contract, risk outsourcing.RiskLevel) (Route, err
 			steps = append(steps, s)
 		}
 	}
-	return newRoute(c, steps), nil
+	route, err := newRoute(c, steps)
+	return route, wrap(err)
 }
