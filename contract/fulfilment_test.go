@@ -281,3 +281,19 @@ func TestMeetingsAndSchedule(t *testing.T) {
 	_, err := c.Obligations(contract.MustDate(2026, 3, 1), []contract.Fulfilment{{Obligation: "monthly-report", Due: contract.MustDate(2026, 2, 27), On: contract.MustDate(2026, 2, 27)}})
 	requirePath(t, err, "/0/due")
 }
+
+// TestCheckInvoiceNegativeTotal: credits over the charges leave a total
+// below zero, which is a finding (the balance is carried or refunded, not
+// paid), not a silent negative amount due.
+func TestCheckInvoiceNegativeTotal(t *testing.T) {
+	c := sample(t)
+	credit := contract.InvoiceLine{Kind: contract.LineKindCredit, Ref: "ito-sla/2026-03", Amount: eur("-2880.00")}
+	check, err := c.CheckInvoice(contract.Invoice{ID: "INV-9", Date: contract.MustDate(2026, 4, 1),
+		Lines: []contract.InvoiceLine{credit}}, nil, nil)
+	require.NoError(t, err)
+	require.Len(t, check.Findings, 1)
+	assert.Equal(t, contract.CheckNegativeTotal, check.Findings[0].Check)
+	assert.Equal(t, "/lines", check.Findings[0].Path)
+	assert.Contains(t, check.Findings[0].Message, "-2,880.00 EUR")
+	assert.False(t, check.OK)
+}

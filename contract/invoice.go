@@ -120,6 +120,11 @@ const (
 	CheckCeiling = "ceiling"
 	// CheckCredit: a credit line is not negative.
 	CheckCredit = "credit"
+	// CheckNegativeTotal: the credits exceed the charges, so the lines
+	// without findings total less than zero; the balance is the
+	// provider's to carry to the next invoice or to refund, not an amount
+	// to pay.
+	CheckNegativeTotal = "negative_total"
 )
 
 // CheckInvoice checks inv against the contract and the invoices before
@@ -129,7 +134,8 @@ const (
 // minor unit, units within the rate's cap per invoice), milestone lines
 // against accepted milestones (accepted on or before the invoice date,
 // the milestone's amount, charged once), credit lines (negative,
-// deducted once) and the ceiling over all invoices. "Once" counts the
+// deducted once), a total below zero (credits over charges) and the
+// ceiling over all invoices. "Once" counts the
 // earlier invoices and the earlier lines of inv itself: a fee period
 // charged twice on one invoice is a duplicate as much as one charged
 // again next month. Discrepancies are findings; errors are
@@ -183,6 +189,10 @@ func (c *Contract) CheckInvoice(inv Invoice, prior []Invoice, accepted []Accepta
 	total, err3 := outsourcing.Sum(cur, append(all, invoiced...)...)
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return InvoiceCheck{}, wrap(err)
+	}
+	if out.Accepted.IsNegative() {
+		out.Findings = append(out.Findings, Finding{Check: CheckNegativeTotal, Severity: outsourcing.SeverityMedium, Path: "/lines",
+			Message: fmt.Sprintf("the credits exceed the charges: the lines without findings total %s", out.Accepted.Grouped())})
 	}
 	if ceiling := c.spec.Pricing.Ceiling; ceiling.IsSet() && total.Amount().GreaterThan(ceiling.Amount()) {
 		out.Findings = append(out.Findings, Finding{Check: CheckCeiling, Severity: outsourcing.SeverityCritical, Path: "",
