@@ -123,7 +123,12 @@ func ParseEvaluation(doc []byte) (EvaluationSpec, error) {
 // Evaluation is the outcome of Evaluate: every vendor's scores with the
 // panel's evidence, the ranking, the sensitivity of the ranking to the
 // weights, outliers and warnings. Scores are dimensionless float64 on the
-// template's scale; prices are exact.
+// template's scale; prices are exact. The panel's scores are aggregated
+// in exact rationals, so the gate and outlier decisions are exact (a
+// dimension score exactly at its gate passes, a score exactly at the
+// outlier threshold is not flagged) and every criterion and dimension
+// score, panel median and deviation shown is the float64 nearest to its
+// exact value.
 type Evaluation struct {
 	ID       string `json:"id,omitempty"`
 	Template string `json:"template,omitempty"`
