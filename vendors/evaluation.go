@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,7 +123,12 @@ func ParseEvaluation(doc []byte) (EvaluationSpec, error) {
 // Evaluation is the outcome of Evaluate: every vendor's scores with the
 // panel's evidence, the ranking, the sensitivity of the ranking to the
 // weights, outliers and warnings. Scores are dimensionless float64 on the
-// template's scale; prices are exact.
+// template's scale; prices are exact. The panel's scores are aggregated
+// in exact rationals, so the gate and outlier decisions are exact (a
+// dimension score exactly at its gate passes, a score exactly at the
+// outlier threshold is not flagged) and every criterion and dimension
+// score, panel median and deviation shown is the float64 nearest to its
+// exact value.
 type Evaluation struct {
 	ID       string `json:"id,omitempty"`
 	Template string `json:"template,omitempty"`
@@ -235,9 +239,11 @@ type panel struct {
 	t          *Template
 	spec       EvaluationSpec
 	vendors    map[string]int
-	evaluators []*big.Rat // weights
+	evaluators []num // weights
 	entry      []int32
-	threshold  *big.Rat
+	threshold  num
+	// scores are spec.Scores' scores as exact numbers, converted once.
+	scores []num
 }
 
 func (p *panel) cell(v, c, e int) *int32 {
@@ -287,18 +293,18 @@ func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
 			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "id"), "duplicate evaluator %q", e.ID))
 		}
 		evaluators[e.ID] = i
-		w := big.NewRat(1, 1)
+		w := intNum(1)
 		if !e.Weight.IsZero() {
-			w = rat(e.Weight)
+			w = numOf(e.Weight)
 		}
-		if w.Sign() <= 0 {
+		if w.sign() <= 0 {
 			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "weight"), "evaluator %q: weight %s is not positive", e.ID, e.Weight))
 		}
 		p.evaluators = append(p.evaluators, w)
 	}
 	if th := spec.OutlierThreshold; th != nil {
-		p.threshold = rat(*th)
-		if p.threshold.Sign() <= 0 || p.threshold.Cmp(big.NewRat(1, 1)) > 0 {
+		p.threshold = numOf(*th)
+		if p.threshold.sign() <= 0 || p.threshold.cmp(intNum(1)) > 0 {
 			errs = append(errs, errorf("/outlier_threshold", "threshold %s is not in (0, 1]", *th))
 		}
 	}
@@ -425,22 +431,27 @@ func (p *panel) evaluate() (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	D := len(t.spec.Dimensions)
-	exact := make([]big.Rat, len(spec.Vendors)*D) // Σ criterion weight × score, then over the dimension's weight
+	p.scores = make([]num, len(spec.Scores))
+	for i, s := range spec.Scores {
+		p.scores[i] = numOf(s.Score)
+	}
+	exact := make([]num, len(spec.Vendors)*D) // Σ criterion weight × score, then over the dimension's weight
 	ev.Vendors = make([]VendorEvaluation, len(spec.Vendors))
+	var scratch cellScratch
 	for v, id := range spec.Vendors {
 		ve := VendorEvaluation{Vendor: id, Criteria: make([]CriterionScore, len(t.criteria))}
 		for c, crit := range t.criteria {
-			cs, score := p.aggregate(v, c, &ev)
+			cs, score := p.aggregate(v, c, &ev, &scratch)
 			ve.Criteria[c] = cs
 			sum := &exact[v*D+crit.dimension]
-			sum.Add(sum, score.Mul(score, rat(crit.weight)))
+			*sum = sum.add(score.mul(crit.weight))
 		}
 		ev.Vendors[v] = ve
 	}
 	dims := make([]float64, len(exact))
 	for i := range exact {
-		exact[i].Quo(&exact[i], rat(t.spec.Dimensions[i%D].Weight))
-		dims[i] = float(&exact[i])
+		exact[i] = exact[i].quo(t.weight[i%D])
+		dims[i] = exact[i].float()
 	}
 	if len(ev.Outliers) > 0 {
 		ev.Warnings = append(ev.Warnings, Warning{Code: WarningOutliers, Path: "/scores", Message: fmt.Sprintf("scores far from the rest of the panel: %d", len(ev.Outliers))})
@@ -523,91 +534,78 @@ func parseJudgment(s string) (float64, bool) {
 	return a / b, true
 }
 
+// cellScratch is the scratch space aggregate reuses from one cell to the
+// next, so that aggregating allocates only the results.
+type cellScratch struct {
+	vals, ws, kept, kw, others []num
+}
+
 // aggregate combines the panel's scores of vendor v on criterion c,
-// flagging outliers. It computes in exact rationals, so a score exactly
-// at the outlier threshold is not flagged and a mean exactly at a gate
-// passes it; it returns the exact score beside the float64 one shown.
-func (p *panel) aggregate(v, c int, ev *Evaluation) (CriterionScore, *big.Rat) {
-	cs := CriterionScore{Criterion: p.t.criteria[c].id}
-	var vals, ws []*big.Rat
+// flagging outliers. It computes exactly (see num), so a score exactly at
+// the outlier threshold is not flagged and a mean exactly at a gate
+// passes it; it returns the exact score beside the float64 shown, which
+// is the float64 nearest to it, as are the outliers' panel median and
+// deviation.
+func (p *panel) aggregate(v, c int, ev *Evaluation, s *cellScratch) (CriterionScore, num) {
+	cs := CriterionScore{Criterion: p.t.criteria[c].id, Scores: make([]EvaluatorScore, 0, len(p.evaluators))}
+	s.vals, s.ws = s.vals[:0], s.ws[:0]
 	for e, idx := range p.entries(v, c) {
 		if idx < 0 {
 			continue
 		}
-		s := p.spec.Scores[idx]
-		cs.Scores = append(cs.Scores, EvaluatorScore{Evaluator: s.Evaluator, Score: s.Score, Evidence: s.Evidence})
-		vals, ws = append(vals, rat(s.Score)), append(ws, p.evaluators[e])
+		sc := p.spec.Scores[idx]
+		cs.Scores = append(cs.Scores, EvaluatorScore{Evaluator: sc.Evaluator, Score: sc.Score, Evidence: sc.Evidence})
+		s.vals, s.ws = append(s.vals, p.scores[idx]), append(s.ws, p.evaluators[e])
 	}
-	scale := rat(p.t.spec.Scale.Max.Sub(p.t.spec.Scale.Min))
-	keep := make([]bool, len(vals))
-	others := make([]*big.Rat, 0, len(vals))
-	for i, x := range vals {
-		keep[i] = true
-		if len(vals) < 3 {
-			continue
+	s.kept, s.kw = s.kept[:0], s.kw[:0]
+	for i, x := range s.vals {
+		if len(s.vals) >= 3 {
+			s.others = append(append(s.others[:0], s.vals[:i]...), s.vals[i+1:]...)
+			med := median(s.others)
+			// Flagged when |x − med| / range > threshold.
+			if dev := x.sub(med).abs().quo(p.t.scale); dev.cmp(p.threshold) > 0 {
+				cs.Scores[i].Outlier = true
+				ev.Outliers = append(ev.Outliers, Outlier{Evaluator: cs.Scores[i].Evaluator, Vendor: p.spec.Vendors[v], Criterion: cs.Criterion, Score: cs.Scores[i].Score, PanelMedian: med.float(), Deviation: dev.float()})
+				if p.spec.ExcludeOutliers {
+					continue
+				}
+			}
 		}
-		others = append(others[:0], vals[:i]...)
-		others = append(others, vals[i+1:]...)
-		med := median(others)
-		dev := new(big.Rat).Sub(x, med)
-		dev.Abs(dev).Quo(dev, scale)
-		if dev.Cmp(p.threshold) > 0 {
-			cs.Scores[i].Outlier = true
-			keep[i] = !p.spec.ExcludeOutliers
-			ev.Outliers = append(ev.Outliers, Outlier{Evaluator: cs.Scores[i].Evaluator, Vendor: p.spec.Vendors[v], Criterion: cs.Criterion, Score: cs.Scores[i].Score, PanelMedian: float(med), Deviation: float(dev)})
-		}
+		s.kept, s.kw = append(s.kept, x), append(s.kw, s.ws[i])
 	}
-	var kept, kw []*big.Rat
-	for i, k := range keep {
-		if k {
-			kept, kw = append(kept, vals[i]), append(kw, ws[i])
-		}
+	if len(s.kept) == 0 { // every score flagged: a split panel, nothing to exclude against
+		s.kept, s.kw = append(s.kept, s.vals...), append(s.kw, s.ws...)
 	}
-	if len(kept) == 0 { // every score flagged: a split panel, nothing to exclude against
-		kept, kw = vals, ws
-	}
-	score := new(big.Rat)
+	var score num
 	if p.spec.Aggregation == AggregationMedian {
-		score = median(kept)
+		score = median(s.kept)
 	} else {
-		wsum, term := new(big.Rat), new(big.Rat)
-		for i, x := range kept {
-			score.Add(score, term.Mul(kw[i], x))
-			wsum.Add(wsum, kw[i])
+		var wsum num
+		for i, x := range s.kept {
+			score = score.add(s.kw[i].mul(x))
+			wsum = wsum.add(s.kw[i])
 		}
-		score.Quo(score, wsum)
+		score = score.quo(wsum)
 	}
-	cs.Score = float(score)
+	cs.Score = score.float()
 	return cs, score
-}
-
-// median returns a new median of xs (the mean of the middle two for an
-// even count); it sorts a copy.
-func median(xs []*big.Rat) *big.Rat {
-	s := slices.Clone(xs)
-	slices.SortFunc(s, (*big.Rat).Cmp)
-	n := len(s)
-	if n%2 == 1 {
-		return new(big.Rat).Set(s[n/2])
-	}
-	m := new(big.Rat).Add(s[n/2-1], s[n/2])
-	return m.Quo(m, big.NewRat(2, 1))
 }
 
 // defaultThreshold is DefaultOutlierThreshold as the decimal it is
 // written in (3/10, not the float64 nearest to it).
-func defaultThreshold() *big.Rat {
-	r, _ := new(big.Rat).SetString(strconv.FormatFloat(DefaultOutlierThreshold, 'f', -1, 64)) // a valid number
-	return r
+func defaultThreshold() num {
+	return numOf(outsourcing.MustDecimal(strconv.FormatFloat(DefaultOutlierThreshold, 'f', -1, 64)))
 }
 
-// rat returns d as an exact rational.
-func rat(d outsourcing.Decimal) *big.Rat { return d.Shopspring().Rat() }
-
-// float returns the float64 nearest to r.
-func float(r *big.Rat) float64 {
-	f, _ := r.Float64()
-	return f
+// median returns the median of xs (the mean of the middle two for an
+// even count); it sorts xs.
+func median(xs []num) num {
+	slices.SortFunc(xs, num.cmp)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return xs[n/2-1].add(xs[n/2]).quo(intNum(2))
 }
 
 // scorePrices fills the price dimension of the vendors at indices ranked
@@ -670,10 +668,10 @@ func (p *panel) points(dims, w []float64, skip int) float64 {
 
 // gate returns the first gate vendor v fails, or nil. The dimension
 // scores are exact, so a vendor exactly at a gate passes it.
-func (p *panel) gate(v int, dims []big.Rat) *GatedVendor {
+func (p *panel) gate(v int, dims []num) *GatedVendor {
 	for d, dim := range p.t.spec.Dimensions {
-		if dim.Gate != nil && dims[d].Cmp(rat(*dim.Gate)) < 0 {
-			return &GatedVendor{Vendor: p.spec.Vendors[v], Dimension: dim.ID, Score: float(&dims[d]), Gate: *dim.Gate}
+		if dim.Gate != nil && dims[d].cmp(p.t.gate[d]) < 0 {
+			return &GatedVendor{Vendor: p.spec.Vendors[v], Dimension: dim.ID, Score: dims[d].float(), Gate: *dim.Gate}
 		}
 	}
 	return nil

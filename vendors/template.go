@@ -78,6 +78,11 @@ type Template struct {
 	bare     map[string]int
 	price    int // index of the price dimension, -1 if none
 	warnings []Warning
+	// weight, gate and scale are the dimension weights, the gates (0
+	// where a dimension has none) and Scale.Max − Scale.Min as exact
+	// numbers, converted once for every evaluation.
+	weight, gate []num
+	scale        num
 }
 
 // templateCriterion is one scored criterion: its dimension and its
@@ -86,7 +91,7 @@ type Template struct {
 type templateCriterion struct {
 	id        string
 	dimension int
-	weight    outsourcing.Decimal
+	weight    num
 }
 
 // ParseTemplate validates doc against TemplateSchema and decodes it.
@@ -133,8 +138,14 @@ func CompileTemplate(spec TemplateSpec) (*Template, error) {
 		return nil, wrap(err)
 	}
 	total := spec.Total.Float64()
-	for _, d := range spec.Dimensions {
+	t.scale = numOf(spec.Scale.Max.Sub(spec.Scale.Min))
+	t.weight, t.gate = make([]num, len(spec.Dimensions)), make([]num, len(spec.Dimensions))
+	for i, d := range spec.Dimensions {
 		t.weights = append(t.weights, d.Weight.Float64()/total)
+		t.weight[i] = numOf(d.Weight)
+		if d.Gate != nil {
+			t.gate[i] = numOf(*d.Gate)
+		}
 	}
 	if t.price >= 0 && t.weights[t.price] >= 0.5 {
 		t.warnings = append(t.warnings, Warning{Code: WarningPriceAloneDecides, Path: jsonptr.Join("dimensions", t.price, "weight"),
@@ -192,7 +203,7 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 
 func (t *Template) addCriterion(id string, dim int, weight outsourcing.Decimal) {
 	t.byID[id] = len(t.criteria)
-	t.criteria = append(t.criteria, templateCriterion{id: id, dimension: dim, weight: weight})
+	t.criteria = append(t.criteria, templateCriterion{id: id, dimension: dim, weight: numOf(weight)})
 }
 
 // cloneTemplateSpec copies every slice and pointer of s.
