@@ -219,6 +219,7 @@ func TestTemplateBadInput(t *testing.T) {
 		{"duplicate dimension", func(s *TemplateSpec) { s.Dimensions[2].ID = "technical" }, "/dimensions/2/id", []string{`"technical"`}},
 		{"gate outside", func(s *TemplateSpec) { g := outsourcing.MustDecimal("12"); s.Dimensions[5].Gate = &g }, "/dimensions/5/gate", []string{`"security"`}},
 		{"scale", func(s *TemplateSpec) { s.Scale.Max = s.Scale.Min }, "/scale/max", nil},
+		{"negative scale", func(s *TemplateSpec) { s.Scale.Min = outsourcing.MustDecimal("-2") }, "/scale/min", nil},
 		{"second price", func(s *TemplateSpec) { s.Dimensions[6].Price = s.Dimensions[4].Price; s.Dimensions[6].Criteria = nil }, "/dimensions/6/price", []string{`"price"`}},
 	}
 	for _, c := range cases {

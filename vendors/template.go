@@ -100,8 +100,8 @@ func ParseTemplate(doc []byte) (TemplateSpec, error) {
 	return parse[TemplateSpec](templateSchema, doc)
 }
 
-// CompileTemplate checks spec and builds the template: Scale.Min below
-// Scale.Max, positive weights, dimension weights summing to Total and each
+// CompileTemplate checks spec and builds the template: Scale.Min at zero
+// or above and below Scale.Max, positive weights, dimension weights summing to Total and each
 // dimension's sub-criteria weights to its weight, unique ids, at most one
 // price dimension (without criteria or gate), gates inside the scale.
 // Problems are *outsourcing.FieldError values at the field's pointer
@@ -111,6 +111,9 @@ func CompileTemplate(spec TemplateSpec) (*Template, error) {
 	t := &Template{spec: cloneTemplateSpec(spec), price: -1, byID: map[string]int{}, bare: map[string]int{}}
 	t.min, t.max = spec.Scale.Min.Float64(), spec.Scale.Max.Float64()
 	var errs []error
+	if spec.Scale.Min.IsNegative() {
+		errs = append(errs, errorf("/scale/min", "scale minimum %s is below zero: scores are points from zero up (shift a -2 to 2 scale to 0 to 4)", spec.Scale.Min))
+	}
 	if !spec.Scale.Min.LessThan(spec.Scale.Max) {
 		errs = append(errs, errorf("/scale/max", "scale maximum %s is not above the minimum %s", spec.Scale.Max, spec.Scale.Min))
 	}
