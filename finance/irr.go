@@ -54,7 +54,7 @@ func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkSignChange(values); err != nil {
+	if err := checkSignChange(sameDaySums(values, days)); err != nil {
 		return decimal.Decimal{}, err
 	}
 	times := make([]float64, len(days))
@@ -62,6 +62,21 @@ func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 		times[i] = float64(d) / daysPerYear
 	}
 	return solveRate("xirr", times, values, guess)
+}
+
+// sameDaySums adds up the values that fall on the same day: flows that
+// cancel on one day (−1 and +1 on the valuation date) leave no sign
+// change, where every rate would be a root and the guess would come back.
+func sameDaySums(values []decimal.Decimal, days []int64) []decimal.Decimal {
+	sums := map[int64]decimal.Decimal{}
+	for i, v := range values {
+		sums[days[i]] = sums[days[i]].Add(v)
+	}
+	out := make([]decimal.Decimal, 0, len(sums))
+	for _, v := range sums {
+		out = append(out, v)
+	}
+	return out
 }
 
 // irrMoney is IRRMoney on shopspring decimals.
