@@ -488,3 +488,24 @@ func BenchmarkTCO10y(b *testing.B) {
 		}
 	}
 }
+
+// TestTCOPaybackAfterQuietSigning: the payback period is the time until
+// the cumulative savings turn non-negative after having been negative
+// (Brealey, Myers and Allen, Principles of Corporate Finance, "The
+// payback rule"). With nothing spent at signing and the transition in
+// year 1 the cumulative savings are 0, −60, −20, +20: payback 2 + 20/40 =
+// 2.5 years. The zero sum of period 0 used to count as paid back (0).
+func TestTCOPaybackAfterQuietSigning(t *testing.T) {
+	tc, err := CompileTCO(tcoModel(PeriodUnitYear, 5, "8",
+		SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}},
+		SourcingOption{ID: "out", Lines: []CostLine{recurring("fees", CostCategoryVendorFees, "60"),
+			oneOff("transition", CostCategoryTransition, "100", 1)}}))
+	require.NoError(t, err)
+	sv := tc.Evaluate().Options[1].Savings
+	require.NotNil(t, sv.Payback)
+	assertDecimal(t, dec("2.5"), *sv.Payback)
+	// Discounted at 8 %: −55.5556, −21.2620, +10.4913 cumulative.
+	require.NotNil(t, sv.DiscountedPayback)
+	assertDecimal(t, dec("2.6696"), *sv.DiscountedPayback)
+	assert.Equal(t, 3, sv.BreakEven)
+}
