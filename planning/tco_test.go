@@ -509,3 +509,27 @@ func TestTCOPaybackAfterQuietSigning(t *testing.T) {
 	assertDecimal(t, dec("2.6696"), *sv.DiscountedPayback)
 	assert.Equal(t, 3, sv.BreakEven)
 }
+
+// TestTornadoKeepsRatesAboveMinus100: a change of 100 % doubles each
+// input, and doubling a discount rate of −60 % gives −120 %, where
+// 1 + rate < 0 has no discount factor (the high NPV came out with
+// discount factors of alternating sign); doubling an index of −60 %
+// makes a line's cost negative. Both are errors at /change.
+func TestTornadoKeepsRatesAboveMinus100(t *testing.T) {
+	offer := SourcingOption{ID: "out", Lines: []CostLine{recurring("fees", CostCategoryVendorFees, "60")}}
+	in := SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}}
+	tc, err := CompileTCO(tcoModel(PeriodUnitYear, 5, "-60", in, offer))
+	require.NoError(t, err)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("100"))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/change", outsourcing.FieldErrors(err)[0].Path)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("50"))
+	require.NoError(t, err, "-60 % × 1.5 = -90 % is still a rate")
+
+	deflating := recurring("fees", CostCategoryVendorFees, "60")
+	deflating.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent("-60")}}
+	tc, err = CompileTCO(tcoModel(PeriodUnitYear, 5, "8", in, SourcingOption{ID: "out", Lines: []CostLine{deflating}}))
+	require.NoError(t, err)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("100"))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+}
