@@ -557,3 +557,23 @@ func TestResultsCarryNoTrailingZeros(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "0.1", r.String())
 }
+
+// TestIRRBeyondFloat64Range: flows of 1e±400 are outside float64; the
+// root finder used to see them as 0 or ±Inf and report no root. A single
+// flow doubling over one period has IRR (2/1)^(1/1) − 1 = 100 % at any
+// scale (the closed form of TestFinanceClosedForms), and XIRR likewise
+// over 365 days.
+func TestIRRBeyondFloat64Range(t *testing.T) {
+	for _, scale := range []string{"1e-400", "1e400", "1"} {
+		values := decs("0", "-1", "2")
+		for i := range values {
+			values[i] = values[i].Mul(dec(scale))
+		}
+		got, err := IRR(values)
+		require.NoError(t, err, scale)
+		assertDecimal(t, dec("1"), got, scale)
+		got, err = XIRR(values, dates(t, "2023-01-01", "2023-01-01", "2024-01-01"))
+		require.NoError(t, err, scale)
+		assertDecimal(t, dec("1"), got, scale)
+	}
+}

@@ -133,10 +133,20 @@ type flowSeries struct {
 }
 
 func newFlowSeries(times []float64, values []decimal.Decimal) flowSeries {
+	// Shift the decimal point (exact) so the largest flow has one integer
+	// digit before converting: flows beyond float64's range (1e-400 or
+	// 1e400) would otherwise become 0 or ±Inf, and a stream with a plain
+	// rate (−1e400, 2e400: 100 %) would report no root.
+	exp, found := int32(0), false
+	for _, v := range values {
+		if e := v.Exponent() + int32(v.NumDigits()) - 1; !v.IsZero() && (!found || e > exp) {
+			exp, found = e, true
+		}
+	}
 	c := make([]float64, len(values))
 	peak := 0.0
 	for i, v := range values {
-		c[i] = v.InexactFloat64()
+		c[i] = v.Shift(-exp).InexactFloat64()
 		peak = math.Max(peak, math.Abs(c[i]))
 	}
 	for i := range c {
