@@ -68,11 +68,14 @@ func MIRR(values []outsourcing.Decimal, financeRate outsourcing.Decimal, reinves
 // PMT returns the constant payment per period of an annuity with periodic
 // rate, nper periods, present value pv and future value fv, solving
 // pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n−1)/r + fv = 0 (for r = 0:
-// pv + pmt·n + fv = 0). Use rate/12 and years·12 for monthly payments.
+// pv + pmt·n + fv = 0, also taken when |rate·nper| < 1e-56, where the
+// two differ by less than that relative amount). Use rate/12 and years·12
+// for monthly payments.
 // The result is rounded half away from zero to ResultPlaces places.
 //
 // Errors (*FieldError, ErrInvalidInput): rate ≤ -1; nper ≤ 0; unknown
-// timing.
+// timing; (1+rate)^nper beyond 1e±1000 (Excel's #NUM! starts near
+// 1e±308).
 func PMT(rate outsourcing.Decimal, nper outsourcing.Decimal, pv outsourcing.Decimal, fv outsourcing.Decimal, timing PaymentTiming) (outsourcing.Decimal, error) {
 	v, err := pmt(rate.Shopspring(), nper.Shopspring(), pv.Shopspring(), fv.Shopspring(), timing)
 	return outsourcing.DecimalOf(v).Trim(), wrap(err)
@@ -150,7 +153,9 @@ func IRR(values []outsourcing.Decimal, guess ...outsourcing.Decimal) (outsourcin
 // order, flows on the same day added together, and when there are several
 // the rate nearest the guess is returned.
 //
-// Errors: those of IRR, and *FieldError (ErrInvalidInput) when
+// Errors: those of IRR, ErrNoSignChange also when the flows added up per
+// day lack a negative or a positive sum (−1 and +1 on one day, where every
+// rate would be a root), and *FieldError (ErrInvalidInput) when
 // len(dates) ≠ len(values) or a date precedes dates[0].
 func XIRR(values []outsourcing.Decimal, dates []time.Time, guess ...outsourcing.Decimal) (outsourcing.Decimal, error) {
 	v, err := xirr(raw(values), dates, raw(guess)...)

@@ -7,7 +7,9 @@
 // period; XNPV and XIRR count actual days / 365 from the first date).
 //
 // Amounts and rates are outsourcing.Decimal and the present-value
-// arithmetic is decimal, carried at 40 places; only the root finder of IRR
+// arithmetic is decimal, carried at 40 places (more for a rate with
+// leading fractional zeros, and discounting multiplies by powers of
+// 1/(1+rate) so rates below 0 keep their digits); only the root finder of IRR
 // and XIRR works in float64, and it returns the rate nearest the guess
 // when the flows change sign more than once (Lorie and Savage's pump has
 // two). Results are rounded half away from zero to ResultPlaces places (IRR

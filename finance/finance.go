@@ -2,6 +2,7 @@ package finance
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -101,7 +102,7 @@ func npv(rate decimal.Decimal, values []decimal.Decimal) (decimal.Decimal, error
 func npvFrom(rate decimal.Decimal, values []decimal.Decimal, first int) decimal.Decimal {
 	v := decimal.Zero
 	d := decOne.DivRound(decOne.Add(rate), finPlaces)
-	f := powInt(d, first)
+	f := powInt(d, first, finPlaces)
 	for _, x := range values {
 		v = v.Add(x.Mul(f))
 		f = f.Mul(d).Round(finPlaces)
@@ -109,30 +110,30 @@ func npvFrom(rate decimal.Decimal, values []decimal.Decimal, first int) decimal.
 	return v
 }
 
-// powInt returns b^n for n ≥ 0 by repeated squaring, rounded to finPlaces.
-func powInt(b decimal.Decimal, n int) decimal.Decimal {
+// powInt returns b^n for n ≥ 0 by repeated squaring, rounded to places.
+func powInt(b decimal.Decimal, n int, places int32) decimal.Decimal {
 	r := decOne
 	for ; n > 0; n >>= 1 {
 		if n&1 == 1 {
-			r = r.Mul(b).Round(finPlaces)
+			r = r.Mul(b).Round(places)
 		}
-		b = b.Mul(b).Round(finPlaces)
+		b = b.Mul(b).Round(places)
 	}
 	return r
 }
 
-// powDec returns b^e for b > 0 and any decimal e, to finPlaces places:
+// powDec returns b^e for b > 0 and any decimal e, to places places:
 // exact-then-rounded for small integer exponents, through logarithms
 // otherwise.
-func powDec(b, e decimal.Decimal) (decimal.Decimal, error) {
+func powDec(b, e decimal.Decimal, places int32) (decimal.Decimal, error) {
 	if e.IsInteger() && e.Abs().Cmp(decimal.NewFromInt(1<<20)) <= 0 {
 		n := int(e.IntPart())
 		if n >= 0 {
-			return powInt(b, n), nil
+			return powInt(b, n, places), nil
 		}
-		return decOne.DivRound(powInt(b, -n), finPlaces), nil
+		return decOne.DivRound(powInt(b, -n, places), places), nil
 	}
-	r, err := b.PowWithPrecision(e, finPlaces)
+	r, err := b.PowWithPrecision(e, places)
 	if err != nil {
 		return decimal.Decimal{}, outsourcing.FieldErrorf("", "%s^%s: %v", outsourcing.DecimalOf(b), outsourcing.DecimalOf(e), err)
 	}
@@ -185,21 +186,21 @@ func xnpv(rate decimal.Decimal, values []decimal.Decimal, dates []time.Time) (de
 	if err := checkRate("/rate", rate); err != nil {
 		return decimal.Decimal{}, err
 	}
-	base := decOne.Add(rate)
+	// Multiply by powers of 1/(1+rate) rather than divide by powers of
+	// 1+rate: below a rate of 0 those powers are tiny, and 40 places of a
+	// tiny number are few significant digits.
+	d := decOne.DivRound(decOne.Add(rate), finPlaces)
 	v := decimal.Zero
 	for i, x := range values {
 		if x.IsZero() {
 			continue
 		}
 		e := decimal.NewFromInt(days[i]).DivRound(decDaysRef, finPlaces)
-		f, err := powDec(base, e)
+		f, err := powDec(d, e, finPlaces)
 		if err != nil {
 			return decimal.Decimal{}, err
 		}
-		if f.IsZero() {
-			return decimal.Decimal{}, outsourcing.FieldErrorf("/rate", "discount factor overflows")
-		}
-		v = v.Add(x.DivRound(f, finPlaces))
+		v = v.Add(x.Mul(f))
 	}
 	return v.Round(ResultPlaces), nil
 }
@@ -259,8 +260,8 @@ func mirr(values []decimal.Decimal, financeRate, reinvestRate decimal.Decimal) (
 	n := len(values)
 	neg, pos := decimal.Zero, decimal.Zero
 	fd := decOne.DivRound(decOne.Add(financeRate), finPlaces)
-	fFactor := decOne                                // (1+finance)^-i
-	rFactor := powInt(decOne.Add(reinvestRate), n-1) // (1+reinvest)^(n-1-i)
+	fFactor := decOne                                           // (1+finance)^-i
+	rFactor := powInt(decOne.Add(reinvestRate), n-1, finPlaces) // (1+reinvest)^(n-1-i)
 	rInv := decOne.DivRound(decOne.Add(reinvestRate), finPlaces)
 	for _, v := range values {
 		if v.IsNegative() {
@@ -273,7 +274,7 @@ func mirr(values []decimal.Decimal, financeRate, reinvestRate decimal.Decimal) (
 	}
 	ratio := pos.DivRound(neg.Neg(), finPlaces)
 	e := decOne.DivRound(decimal.NewFromInt(int64(n-1)), finPlaces)
-	g, err := powDec(ratio, e)
+	g, err := powDec(ratio, e, finPlaces)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -296,53 +297,82 @@ func checkSignChange(values []decimal.Decimal) error {
 	return nil
 }
 
+// negligibleRate is the size of rate·nper below which PMT, PV and FV
+// take the rate as 0: the annuity then differs from the zero-rate one by
+// a relative 1e-56 or less, far below ResultPlaces.
+var negligibleRate = decimal.New(1, -(finPlaces + ResultPlaces))
+
+// maxGrowthDigits bounds the decimal exponent of (1+rate)^nper in PMT, PV
+// and FV. Excel answers #NUM! beyond about 1e±308, where its float64
+// arithmetic overflows; the bound here is looser, and keeps a huge nper
+// from computing a power of a million digits.
+const maxGrowthDigits = 1000
+
 // annuity holds (1+r)^n and the payment factor (1+r·type)·((1+r)^n−1)/r
-// shared by PMT, PV and FV; for r = 0 the factor is n.
-func annuity(rate, nper decimal.Decimal, timing PaymentTiming) (growth, factor decimal.Decimal, err error) {
+// shared by PMT, PV and FV; for r = 0 the factor is n. It returns the
+// places it carried: finPlaces more than the leading fractional zeros of
+// rate, so (1+r)^n − 1 keeps finPlaces significant digits however small
+// the rate (at 40 places alone, (1+1e-45)^12 − 1 would be 0).
+func annuity(rate, nper decimal.Decimal, timing PaymentTiming) (growth, factor decimal.Decimal, places int32, err error) {
 	if err := checkRate("/rate", rate); err != nil {
-		return growth, factor, err
+		return growth, factor, 0, err
 	}
 	if !nper.IsPositive() {
-		return growth, factor, outsourcing.FieldErrorf("/nper", "number of periods %s must be positive", outsourcing.DecimalOf(nper))
+		return growth, factor, 0, outsourcing.FieldErrorf("/nper", "number of periods %s must be positive", outsourcing.DecimalOf(nper))
 	}
 	if !timing.valid() {
-		return growth, factor, outsourcing.FieldErrorf("/type", "unknown payment timing %q", string(timing))
+		return growth, factor, 0, outsourcing.FieldErrorf("/type", "unknown payment timing %q", string(timing))
 	}
-	if rate.IsZero() {
-		return decOne, nper, nil
+	if rate.Abs().Mul(nper).Cmp(negligibleRate) < 0 {
+		return decOne, nper, finPlaces, nil
 	}
-	growth, err = powDec(decOne.Add(rate), nper)
+	base := decOne.Add(rate)
+	if lg := nper.InexactFloat64() * math.Log10(base.InexactFloat64()); !(math.Abs(lg) <= maxGrowthDigits) {
+		return growth, factor, 0, outsourcing.FieldErrorf("/nper", "(1+rate)^nper = %s^%s is beyond 1e±%d",
+			outsourcing.DecimalOf(base), outsourcing.DecimalOf(nper), maxGrowthDigits)
+	}
+	places = finPlaces + max(0, -(rate.Exponent()+int32(rate.NumDigits())))
+	growth, err = powDec(base, nper, places)
 	if err != nil {
-		return growth, factor, err
+		return growth, factor, 0, err
 	}
-	factor = growth.Sub(decOne).DivRound(rate, finPlaces)
+	factor = growth.Sub(decOne).DivRound(rate, places)
 	if timing == PaymentTimingBeginning {
-		factor = factor.Mul(decOne.Add(rate)).Round(finPlaces)
+		factor = factor.Mul(decOne.Add(rate)).Round(places)
 	}
-	return growth, factor, nil
+	return growth, factor, places, nil
 }
 
 // pmt is PMT on shopspring decimals.
 func pmt(rate, nper, pv, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
-	growth, factor, err := annuity(rate, nper, timing)
+	growth, factor, places, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return pv.Mul(growth).Add(fv).Neg().DivRound(factor, finPlaces).Round(ResultPlaces), nil
+	return pv.Mul(growth).Add(fv).Neg().DivRound(factor, places).Round(ResultPlaces), nil
 }
 
-// pv is PV on shopspring decimals.
+// pv is PV on shopspring decimals. It multiplies by (1/(1+r))^n rather
+// than divide by (1+r)^n, which below a rate of 0 is tiny: at 40 places
+// 0.5^100 keeps 10 significant digits, and 0.1^100 none.
 func pv(rate, nper, pmt, fv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
-	growth, factor, err := annuity(rate, nper, timing)
+	growth, factor, places, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	return pmt.Mul(factor).Add(fv).Neg().DivRound(growth, finPlaces).Round(ResultPlaces), nil
+	discount := decOne
+	if !growth.Equal(decOne) {
+		discount, err = powDec(decOne.DivRound(decOne.Add(rate), places), nper, places)
+		if err != nil {
+			return decimal.Decimal{}, err
+		}
+	}
+	return pmt.Mul(factor).Add(fv).Neg().Mul(discount).Round(ResultPlaces), nil
 }
 
 // fv is FV on shopspring decimals.
 func fv(rate, nper, pmt, pv decimal.Decimal, timing PaymentTiming) (decimal.Decimal, error) {
-	growth, factor, err := annuity(rate, nper, timing)
+	growth, factor, _, err := annuity(rate, nper, timing)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

@@ -432,11 +432,26 @@ func TestFinanceBadInput(t *testing.T) {
 		{"irr guess -1", func() error { _, err := IRR(decs("-1", "2"), dec("-1")); return err }, outsourcing.ErrInvalidInput, "/guess"},
 		{"irr two guesses", func() error { _, err := IRR(decs("-1", "2"), dec("0.1"), dec("0.2")); return err }, outsourcing.ErrInvalidInput, "/guess"},
 		{"xirr single sign", func() error { _, err := XIRR(decs("-1", "-2"), dates(t, "2024-01-01", "2024-02-01")); return err }, ErrNoSignChange, "/values"},
+		// Flows that cancel on one day: every rate is a root (the guess came back as the rate).
+		{"xirr same-day flows cancel", func() error { _, err := XIRR(decs("-1", "1"), dates(t, "2024-01-01", "2024-01-01")); return err }, ErrNoSignChange, "/values"},
+		{"xirr same-day sums one sign", func() error {
+			_, err := XIRR(decs("-5", "5", "1"), dates(t, "2024-01-01", "2024-01-01", "2025-01-01"))
+			return err
+		}, ErrNoSignChange, "/values"},
 		{"xirr date before first", func() error { _, err := XIRR(decs("-1", "2"), d); return err }, outsourcing.ErrInvalidInput, "/dates/1"},
 		{"mirr single sign", func() error { _, err := MIRR(decs("1", "2"), dec("0.1"), dec("0.1")); return err }, ErrNoSignChange, "/values"},
 		{"mirr finance rate", func() error { _, err := MIRR(decs("-1", "2"), dec("-1.5"), dec("0.1")); return err }, outsourcing.ErrInvalidInput, "/finance_rate"},
 		{"pmt nper 0", func() error {
 			_, err := PMT(dec("0.1"), outsourcing.Decimal{}, dec("1"), outsourcing.Decimal{}, "")
+			return err
+		}, outsourcing.ErrInvalidInput, "/nper"},
+		// A million-digit power: it took about a minute, and Excel answers #NUM!.
+		{"fv growth beyond range", func() error {
+			_, err := FV(dec("0.1"), dec("2000000"), dec("-1"), outsourcing.Decimal{}, "")
+			return err
+		}, outsourcing.ErrInvalidInput, "/nper"},
+		{"pv discount beyond range", func() error {
+			_, err := PV(dec("-0.1"), dec("200000.5"), dec("-1"), outsourcing.Decimal{}, "")
 			return err
 		}, outsourcing.ErrInvalidInput, "/nper"},
 		{"pv rate -2", func() error { _, err := PV(dec("-2"), dec("1"), dec("1"), outsourcing.Decimal{}, ""); return err }, outsourcing.ErrInvalidInput, "/rate"},
@@ -541,4 +556,24 @@ func TestResultsCarryNoTrailingZeros(t *testing.T) {
 	r, err := IRR(decs("-100", "110"))
 	require.NoError(t, err)
 	assert.Equal(t, "0.1", r.String())
+}
+
+// TestIRRBeyondFloat64Range: flows of 1e±400 are outside float64; the
+// root finder used to see them as 0 or ±Inf and report no root. A single
+// flow doubling over one period has IRR (2/1)^(1/1) − 1 = 100 % at any
+// scale (the closed form of TestFinanceClosedForms), and XIRR likewise
+// over 365 days.
+func TestIRRBeyondFloat64Range(t *testing.T) {
+	for _, scale := range []string{"1e-400", "1e400", "1"} {
+		values := decs("0", "-1", "2")
+		for i := range values {
+			values[i] = values[i].Mul(dec(scale))
+		}
+		got, err := IRR(values)
+		require.NoError(t, err, scale)
+		assertDecimal(t, dec("1"), got, scale)
+		got, err = XIRR(values, dates(t, "2023-01-01", "2023-01-01", "2024-01-01"))
+		require.NoError(t, err, scale)
+		assertDecimal(t, dec("1"), got, scale)
+	}
 }

@@ -54,7 +54,7 @@ func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkSignChange(values); err != nil {
+	if err := checkSignChange(sameDaySums(values, days)); err != nil {
 		return decimal.Decimal{}, err
 	}
 	times := make([]float64, len(days))
@@ -62,6 +62,21 @@ func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 		times[i] = float64(d) / daysPerYear
 	}
 	return solveRate("xirr", times, values, guess)
+}
+
+// sameDaySums adds up the values that fall on the same day: flows that
+// cancel on one day (−1 and +1 on the valuation date) leave no sign
+// change, where every rate would be a root and the guess would come back.
+func sameDaySums(values []decimal.Decimal, days []int64) []decimal.Decimal {
+	sums := map[int64]decimal.Decimal{}
+	for i, v := range values {
+		sums[days[i]] = sums[days[i]].Add(v)
+	}
+	out := make([]decimal.Decimal, 0, len(sums))
+	for _, v := range sums {
+		out = append(out, v)
+	}
+	return out
 }
 
 // irrMoney is IRRMoney on shopspring decimals.
@@ -118,10 +133,20 @@ type flowSeries struct {
 }
 
 func newFlowSeries(times []float64, values []decimal.Decimal) flowSeries {
+	// Shift the decimal point (exact) so the largest flow has one integer
+	// digit before converting: flows beyond float64's range (1e-400 or
+	// 1e400) would otherwise become 0 or ±Inf, and a stream with a plain
+	// rate (−1e400, 2e400: 100 %) would report no root.
+	exp, found := int32(0), false
+	for _, v := range values {
+		if e := v.Exponent() + int32(v.NumDigits()) - 1; !v.IsZero() && (!found || e > exp) {
+			exp, found = e, true
+		}
+	}
 	c := make([]float64, len(values))
 	peak := 0.0
 	for i, v := range values {
-		c[i] = v.InexactFloat64()
+		c[i] = v.Shift(-exp).InexactFloat64()
 		peak = math.Max(peak, math.Abs(c[i]))
 	}
 	for i := range c {

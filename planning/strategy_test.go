@@ -2,6 +2,7 @@ package planning
 
 import (
 	"testing"
+	"time"
 
 	"github.com/outsourcing-go/outsourcing"
 
@@ -75,6 +76,21 @@ func TestTimelineSlippage(t *testing.T) {
 		assert.Equal(t, w.slip, st.Milestones[i].SlipDays, ms[i].ID)
 	}
 	assert.Equal(t, 20, st.MaxSlipDays)
+
+	// On its planned day a milestone is pending, whatever the time of day
+	// of asOf or of a same-day forecast (it was overdue, or slipping, by
+	// 0 days); an actual date that day, later than asOf, is accepted.
+	noon := day("2025-05-01").Add(12 * time.Hour)
+	st, err = TimelineAt([]Milestone{
+		{ID: "a", Kind: MilestoneVendorSelected, Planned: day("2025-05-01")},
+		{ID: "b", Kind: MilestoneContractSigned, Planned: day("2025-05-01"), Forecast: noon.Add(3 * time.Hour)},
+		{ID: "c", Kind: MilestoneTransitionComplete, Planned: day("2025-05-01"), Actual: noon.Add(time.Hour)},
+	}, noon)
+	require.NoError(t, err)
+	assert.Equal(t, MilestoneStatePending, st.Milestones[0].State)
+	assert.Equal(t, MilestoneStatePending, st.Milestones[1].State)
+	assert.Equal(t, MilestoneStateDone, st.Milestones[2].State)
+	assert.Equal(t, 0, st.MaxSlipDays)
 
 	_, err = TimelineAt(nil, day("2025-01-01"))
 	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)

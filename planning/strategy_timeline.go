@@ -115,7 +115,9 @@ type TimelineStatus struct {
 	MaxSlipDays int `json:"max_slip_days"`
 }
 
-// TimelineAt computes the slippage of milestones at asOf.
+// TimelineAt computes the slippage of milestones at asOf. Dates compare
+// by calendar day (in each time's own location), the time of day ignored,
+// as SlipDays counts: a milestone is not overdue on its planned day.
 //
 // Errors (*FieldError, ErrInvalidInput, joined after the prefix
 // "planning: ", with JSON pointers such as "/milestones/2/planned"): no
@@ -131,9 +133,9 @@ func TimelineAt(milestones []Milestone, asOf time.Time) (TimelineStatus, error) 
 		switch {
 		case !m.Actual.IsZero():
 			s.State, s.Expected = MilestoneStateDone, m.Actual
-		case asOf.After(m.Planned):
+		case civilDay(asOf) > civilDay(m.Planned):
 			s.State, s.Expected = MilestoneStateOverdue, latest(asOf, m.Forecast)
-		case m.Forecast.After(m.Planned):
+		case civilDay(m.Forecast) > civilDay(m.Planned):
 			s.State, s.Expected = MilestoneStateSlipping, m.Forecast
 		default:
 			s.State, s.Expected = MilestoneStatePending, m.Planned
@@ -184,7 +186,7 @@ func validateTimeline(ms []Milestone, asOf *time.Time) error {
 		} else if i > 0 && m.Planned.Before(ms[i-1].Planned) {
 			bad(jsonptr.Append(path, "planned"), "planned %s is before the previous milestone's %s", m.Planned.Format(time.DateOnly), ms[i-1].Planned.Format(time.DateOnly))
 		}
-		if asOf != nil && m.Actual.After(*asOf) {
+		if asOf != nil && civilDay(m.Actual) > civilDay(*asOf) {
 			bad(jsonptr.Append(path, "actual"), "actual date %s is after asOf %s", m.Actual.Format(time.DateOnly), asOf.Format(time.DateOnly))
 		}
 	}

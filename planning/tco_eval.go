@@ -219,20 +219,25 @@ func (t *TCO) annualIRR(sv []decimal.Decimal) (decimal.Decimal, error) {
 }
 
 // payback returns the interpolated period at which the running sum of
-// flows first reaches zero from below.
+// flows first reaches zero from below: 0 when it never goes below zero.
+// A zero sum before the first negative one (no flows at signing) is not
+// a payback, so the search starts once the sum has gone below zero.
 func payback(flows []decimal.Decimal) *outsourcing.Decimal {
-	cum := decimal.Zero
+	cum, below := decimal.Zero, false
 	for p, f := range flows {
 		next := cum.Add(f)
-		if !next.IsNegative() {
-			if p == 0 || !cum.IsNegative() {
-				v := outsourcing.DecimalFromInt(int64(p))
-				return &v
-			}
+		switch {
+		case next.IsNegative():
+			below = true
+		case below: // cum < 0 ≤ next, so f > 0
 			v := outsourcing.DecimalOf(decimal.NewFromInt(int64(p - 1)).Add(cum.Neg().DivRound(f, finPlaces)).Round(paybackPlaces)).Trim()
 			return &v
 		}
 		cum = next
+	}
+	if !below {
+		v := outsourcing.DecimalFromInt(0)
+		return &v
 	}
 	return nil
 }

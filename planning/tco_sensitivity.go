@@ -59,7 +59,9 @@ type TornadoBar struct {
 //
 // Errors (*FieldError, after the prefix "planning: "): unknown option
 // (ErrNotFound, "/option"); the baseline itself ("/option") or a change
-// outside (0, 100] ("/change") (ErrInvalidInput).
+// outside (0, 100] ("/change"), or one that moves a negative discount
+// rate or escalation index to −100 % or below ("/change")
+// (ErrInvalidInput).
 func (t *TCO) Tornado(option string, change outsourcing.Percent) (Tornado, error) {
 	o, err := t.comparedOption(option)
 	if err != nil {
@@ -76,6 +78,10 @@ func (t *TCO) Tornado(option string, change outsourcing.Percent) (Tornado, error
 	f := change.Fraction().Shopspring()
 	down, up := decOne.Sub(f), decOne.Add(f)
 	for _, in := range t.inputs(o) {
+		if !t.rateAboveMinus100(in, up) {
+			return Tornado{}, wrap(outsourcing.FieldErrorf("/change", "moving %q up by %s takes a rate to -100 %% or below",
+				text.Truncate(in.name, maxQuoted), change))
+		}
 		low, high := npv(in.shift(down)), npv(in.shift(up))
 		res.Bars = append(res.Bars, TornadoBar{Input: in.name, Low: low, High: high,
 			Swing: t.unit.Mul(high.Amount().Sub(low.Amount()).Abs())})
@@ -292,6 +298,26 @@ func (t *TCO) inputs(o int) []tcoInput {
 		}
 	}
 	return ins
+}
+
+// rateAboveMinus100 reports whether the rates of input in, times m, stay
+// above −100 %: a discount rate at or below it has no discount factor
+// (1 + rate ≤ 0), an escalation index there turns costs negative.
+// Only a negative rate moved up can cross it.
+func (t *TCO) rateAboveMinus100(in tcoInput, m decimal.Decimal) bool {
+	var rates []decimal.Decimal
+	switch {
+	case in.option < 0:
+		rates = []decimal.Decimal{t.rate}
+	case in.escalation:
+		rates = t.options[in.option].lines[in.line].index
+	}
+	for _, r := range rates {
+		if r.Mul(m).LessThanOrEqual(decMinus1) {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *TCO) findInput(o int, name string) (tcoInput, bool) {

@@ -488,3 +488,48 @@ func BenchmarkTCO10y(b *testing.B) {
 		}
 	}
 }
+
+// TestTCOPaybackAfterQuietSigning: the payback period is the time until
+// the cumulative savings turn non-negative after having been negative
+// (Brealey, Myers and Allen, Principles of Corporate Finance, "The
+// payback rule"). With nothing spent at signing and the transition in
+// year 1 the cumulative savings are 0, −60, −20, +20: payback 2 + 20/40 =
+// 2.5 years. The zero sum of period 0 used to count as paid back (0).
+func TestTCOPaybackAfterQuietSigning(t *testing.T) {
+	tc, err := CompileTCO(tcoModel(PeriodUnitYear, 5, "8",
+		SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}},
+		SourcingOption{ID: "out", Lines: []CostLine{recurring("fees", CostCategoryVendorFees, "60"),
+			oneOff("transition", CostCategoryTransition, "100", 1)}}))
+	require.NoError(t, err)
+	sv := tc.Evaluate().Options[1].Savings
+	require.NotNil(t, sv.Payback)
+	assertDecimal(t, dec("2.5"), *sv.Payback)
+	// Discounted at 8 %: −55.5556, −21.2620, +10.4913 cumulative.
+	require.NotNil(t, sv.DiscountedPayback)
+	assertDecimal(t, dec("2.6696"), *sv.DiscountedPayback)
+	assert.Equal(t, 3, sv.BreakEven)
+}
+
+// TestTornadoKeepsRatesAboveMinus100: a change of 100 % doubles each
+// input, and doubling a discount rate of −60 % gives −120 %, where
+// 1 + rate < 0 has no discount factor (the high NPV came out with
+// discount factors of alternating sign); doubling an index of −60 %
+// makes a line's cost negative. Both are errors at /change.
+func TestTornadoKeepsRatesAboveMinus100(t *testing.T) {
+	offer := SourcingOption{ID: "out", Lines: []CostLine{recurring("fees", CostCategoryVendorFees, "60")}}
+	in := SourcingOption{ID: "in", Lines: []CostLine{recurring("staff", CostCategoryStaff, "100")}}
+	tc, err := CompileTCO(tcoModel(PeriodUnitYear, 5, "-60", in, offer))
+	require.NoError(t, err)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("100"))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/change", outsourcing.FieldErrors(err)[0].Path)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("50"))
+	require.NoError(t, err, "-60 % × 1.5 = -90 % is still a rate")
+
+	deflating := recurring("fees", CostCategoryVendorFees, "60")
+	deflating.Escalation = &Escalation{Index: []outsourcing.Percent{outsourcing.MustPercent("-60")}}
+	tc, err = CompileTCO(tcoModel(PeriodUnitYear, 5, "8", in, SourcingOption{ID: "out", Lines: []CostLine{deflating}}))
+	require.NoError(t, err)
+	_, err = tc.Tornado("out", outsourcing.MustPercent("100"))
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+}

@@ -310,21 +310,25 @@ func (bc *BusinessCase) riskLosses(src *pcg, k *caseRisk, cost []float64) float6
 }
 
 // payback is the number of periods until the running sum of base − cost
-// first reaches zero, interpolated within the period as
-// planning.Savings.Payback is; 0 when it starts at or above zero; +Inf
-// when it is not reached within the horizon.
+// first reaches zero from below, interpolated within the period as
+// planning.Savings.Payback is; 0 when it never goes below zero (a zero
+// sum before the first negative one is no payback); +Inf when it is not
+// reached within the horizon.
 func payback(base, cost []float64) float64 {
-	cum := 0.0
+	cum, below := 0.0, false
 	for p := range cost {
 		f := base[p] - cost[p]
 		next := cum + f
-		if next >= 0 {
-			if p == 0 || cum >= 0 {
-				return float64(p)
-			}
+		switch {
+		case next < 0:
+			below = true
+		case below: // cum < 0 ≤ next
 			return float64(p-1) + -cum/f
 		}
 		cum = next
+	}
+	if !below {
+		return 0
 	}
 	return math.Inf(1)
 }

@@ -36,7 +36,9 @@ type PERTDistribution struct{ p pert }
 // mode, mode > max, max ≤ min, a negative shape) are
 // *outsourcing.FieldError values at "/min", "/mode", "/max" or "/shape"
 // matching outsourcing.ErrInvalidInput; a shape above MaxPERTShape
-// matches outsourcing.ErrLimit.
+// matches outsourcing.ErrLimit, as does a range max − min beyond about
+// 1.3e154, whose variance overflows float64 (it came out +Inf, and
+// quantiles NaN).
 func NewPERT(min, mode, max, shape float64) (PERTDistribution, error) {
 	if err := checkPERT("", min, mode, max, shape); err != nil {
 		return PERTDistribution{}, wrap(err)

@@ -76,11 +76,13 @@ func TestLognormalDistributionReference(t *testing.T) {
 func TestDistributionBadInput(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	for name, err := range map[string]error{
-		"pert NaN":           second(NewPERT(nan, 1, 2, 0)),
-		"pert Inf":           second(NewPERT(0, 1, inf, 0)),
-		"pert min>mode":      second(NewPERT(3, 1, 5, 0)),
-		"pert empty":         second(NewPERT(1, 1, 1, 0)),
-		"pert shape":         second(NewPERT(0, 1, 2, -1)),
+		"pert NaN":      second(NewPERT(nan, 1, 2, 0)),
+		"pert Inf":      second(NewPERT(0, 1, inf, 0)),
+		"pert min>mode": second(NewPERT(3, 1, 5, 0)),
+		"pert empty":    second(NewPERT(1, 1, 1, 0)),
+		"pert shape":    second(NewPERT(0, 1, 2, -1)),
+		// max − min = 2e308 overflows: the variance was +Inf, the median NaN.
+		"pert overflow":      second(NewPERT(-1e308, 0, 1e308, 0)),
 		"lognormal sigma 0":  second(NewLognormal(0, 0)),
 		"lognormal sigma<0":  second(NewLognormal(0, -1)),
 		"lognormal NaN mu":   second(NewLognormal(nan, 1)),

@@ -244,6 +244,10 @@ func checkPERT(path string, lo, mode, hi, shape float64) error {
 		return errorf(jsonptr.Append(path, "shape"), "shape %g is negative", shape)
 	case shape > MaxPERTShape:
 		return limitf(jsonptr.Append(path, "shape"), "shape %g is above the limit of %d", shape, MaxPERTShape)
+	case math.IsInf((hi-lo)*(hi-lo), 0):
+		// The variance is at most (max − min)²/4: within float64 whenever
+		// this square is; beyond it the moments are +Inf and quantiles NaN.
+		return limitf(jsonptr.Append(path, "max"), "range %g to %g has no finite float64 variance", lo, hi)
 	}
 	return nil
 }
