@@ -3,6 +3,7 @@ package finance
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -54,14 +55,30 @@ func xirr(values []decimal.Decimal, dates []time.Time, guess ...decimal.Decimal)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
-	if err := checkSignChange(sameDaySums(values, days)); err != nil {
+	if err := checkSignChange(values); err != nil {
 		return decimal.Decimal{}, err
+	}
+	if sharesADay(days) {
+		if err := checkSignChange(sameDaySums(values, days)); err != nil {
+			return decimal.Decimal{}, err
+		}
 	}
 	times := make([]float64, len(days))
 	for i, d := range days {
 		times[i] = float64(d) / daysPerYear
 	}
 	return solveRate("xirr", times, values, guess)
+}
+
+// sharesADay reports whether two flows fall on the same day.
+func sharesADay(days []int64) bool {
+	sorted := slices.Sorted(slices.Values(days))
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameDaySums adds up the values that fall on the same day: flows that
@@ -133,26 +150,43 @@ type flowSeries struct {
 }
 
 func newFlowSeries(times []float64, values []decimal.Decimal) flowSeries {
-	// Shift the decimal point (exact) so the largest flow has one integer
-	// digit before converting: flows beyond float64's range (1e-400 or
-	// 1e400) would otherwise become 0 or ±Inf, and a stream with a plain
-	// rate (−1e400, 2e400: 100 %) would report no root.
-	exp, found := int32(0), false
-	for _, v := range values {
-		if e := v.Exponent() + int32(v.NumDigits()) - 1; !v.IsZero() && (!found || e > exp) {
-			exp, found = e, true
-		}
-	}
 	c := make([]float64, len(values))
+	if !toFloats(c, values, 0) {
+		// Flows beyond float64's range (1e-400 or 1e400) would become 0 or
+		// ±Inf, and a stream with a plain rate (−1e400, 2e400: 100 %)
+		// would report no root: shift the decimal point (exact) so the
+		// largest flow has one integer digit, then convert.
+		exp, found := int32(0), false
+		for _, v := range values {
+			if e := v.Exponent() + int32(v.NumDigits()) - 1; !v.IsZero() && (!found || e > exp) {
+				exp, found = e, true
+			}
+		}
+		toFloats(c, values, exp)
+	}
 	peak := 0.0
-	for i, v := range values {
-		c[i] = v.Shift(-exp).InexactFloat64()
-		peak = math.Max(peak, math.Abs(c[i]))
+	for _, x := range c {
+		peak = math.Max(peak, math.Abs(x))
 	}
 	for i := range c {
 		c[i] /= peak
 	}
 	return flowSeries{t: times, c: c}
+}
+
+// toFloats writes values × 10^−exp into c as float64 and reports whether
+// every one kept its magnitude and precision: finite, and a normal float
+// (not 0 or subnormal) where the value is not zero.
+func toFloats(c []float64, values []decimal.Decimal, exp int32) bool {
+	ok := true
+	for i, v := range values {
+		if exp != 0 {
+			v = v.Shift(-exp)
+		}
+		c[i] = v.InexactFloat64()
+		ok = ok && !math.IsInf(c[i], 0) && (math.Abs(c[i]) >= 0x1p-1022 || v.IsZero())
+	}
+	return ok
 }
 
 // eval returns f(x) = Σ c_i e^(−t_i x), its derivative, and the sum of the
