@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/finance"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -70,4 +71,18 @@ func TestTCOBreakEvenEscalation(t *testing.T) {
 	_, err = tc.BreakEven("out", "out/fees/escalation")
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "between -99 % and 2 %")
+}
+
+// An option that costs what the baseline costs in every period has an NPV
+// of savings of zero at every rate: BreakEven says so instead of "no
+// discount rate brings the NPV of savings to zero".
+func TestBreakEvenRateOfAnIdenticalOption(t *testing.T) {
+	staff := recurring("staff", CostCategoryStaff, "1000")
+	tc, err := CompileTCO(tcoModel(PeriodUnitMonth, 12, "5",
+		SourcingOption{ID: "in", Lines: []CostLine{staff}},
+		SourcingOption{ID: "same", Lines: []CostLine{staff}}))
+	require.NoError(t, err)
+	_, err = tc.BreakEven("same", InputDiscountRate)
+	require.ErrorIs(t, err, finance.ErrNoSignChange)
+	assert.ErrorContains(t, err, "zero at every discount rate")
 }

@@ -137,6 +137,10 @@ func (t *TCO) breakEven(option, input string) (decimal.Decimal, error) {
 		for p := range costs {
 			sv[p] = base[p].Sub(costs[p])
 		}
+		if !slices.ContainsFunc(sv, func(d decimal.Decimal) bool { return !d.IsZero() }) {
+			return decimal.Decimal{}, &outsourcing.FieldError{Path: "/input", Err: finance.ErrNoSignChange,
+				Reason: "the option costs what the baseline costs in every period: its NPV of savings is zero at every discount rate"}
+		}
 		r, err := t.annualIRR(sv)
 		if err != nil {
 			return decimal.Decimal{}, noBreakEvenRate(err)
