@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
 // ClockTime is a wall-clock time of day in whole minutes after local
@@ -21,25 +21,31 @@ func ClockTimeOf(hours, minutes int) ClockTime { return ClockTime(hours*60 + min
 // String formats the clock time as "HH:MM" ("24:00" for the end of a day).
 func (c ClockTime) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
 
-// MarshalText implements encoding.TextMarshaler as "HH:MM".
+// MarshalText implements encoding.TextMarshaler as "HH:MM"; a value
+// outside 00:00 to 24:00 is a *FieldError matching ErrInvalidInput.
 func (c ClockTime) MarshalText() ([]byte, error) {
 	if c < 0 || c > 1440 {
-		return nil, fmt.Errorf("calendar: clock time %d out of range: %w", int(c), ErrInvalidInput)
+		return nil, FieldErrorf("", "clock time %d minutes is not between 00:00 and 24:00", int(c))
 	}
 	return []byte(c.String()), nil
 }
 
-// UnmarshalText parses "HH:MM" from 00:00 to 24:00; anything else is an
-// error matching ErrInvalidInput.
+// UnmarshalText parses "HH:MM" (two ASCII digits each) from 00:00 to
+// 24:00; anything else, "+1:00" or "-0:30" included, is a *FieldError
+// matching ErrInvalidInput.
 func (c *ClockTime) UnmarshalText(b []byte) error {
 	s := string(b)
-	if len(s) != 5 || s[2] != ':' {
-		return fmt.Errorf("calendar: clock time %q is not HH:MM: %w", s, ErrInvalidInput)
+	digits := len(s) == 5 && s[2] == ':'
+	for i := 0; digits && i < 5; i++ {
+		digits = i == 2 || '0' <= s[i] && s[i] <= '9'
 	}
-	h, err1 := strconv.Atoi(s[:2])
-	m, err2 := strconv.Atoi(s[3:])
-	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
-		return fmt.Errorf("calendar: clock time %q is not between 00:00 and 24:00: %w", s, ErrInvalidInput)
+	if !digits {
+		return FieldErrorf("", "clock time %q is not HH:MM", text.Truncate(s, 16))
+	}
+	h := int(s[0]-'0')*10 + int(s[1]-'0')
+	m := int(s[3]-'0')*10 + int(s[4]-'0')
+	if m > 59 || h > 24 || (h == 24 && m != 0) {
+		return FieldErrorf("", "clock time %q is not between 00:00 and 24:00", s)
 	}
 	*c = ClockTimeOf(h, m)
 	return nil

@@ -236,3 +236,21 @@ func ExampleCalendar_BusinessDuration() {
 	// Mon 12:00
 	// Mon 10 Jun 09:00
 }
+
+// A clock time is two ASCII digits, a colon and two digits: strconv.Atoi
+// alone read "+1:00" as 01:00 and "-0:30" as 00:30, so a Go caller
+// decoding without the schema got business hours nobody wrote.
+func TestClockTimeRefusesSignsAndNonDigits(t *testing.T) {
+	for _, s := range []string{"+1:00", "-0:30", "0x:10", "1:000", "٠٩:٠٠", "24:01", "09:60", "9:00", ""} {
+		var c outsourcing.ClockTime
+		err := c.UnmarshalText([]byte(s))
+		assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, s)
+		assert.Len(t, outsourcing.FieldErrors(err), 1, s)
+		assert.Equal(t, outsourcing.ClockTime(0), c, s)
+	}
+	var c outsourcing.ClockTime
+	require.NoError(t, c.UnmarshalText([]byte("24:00")))
+	assert.Equal(t, outsourcing.ClockTimeOf(24, 0), c)
+	_, err := outsourcing.ClockTime(1441).MarshalText()
+	assert.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+}

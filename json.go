@@ -46,10 +46,13 @@ func syntaxError(doc []byte, offset int64, err error) *SyntaxError {
 }
 
 // decodeJSON decodes one JSON value from doc into v with numbers kept as
-// json.Number and, when strict, unknown fields rejected; trailing data is
-// an error. Errors are a *SyntaxError or a *FieldError located by JSON
-// pointer.
+// json.Number and, when strict, unknown fields rejected; trailing data and
+// a member name given twice in one object are errors. Errors are a
+// *SyntaxError or a *FieldError located by JSON pointer.
 func decodeJSON(doc []byte, v any, strict bool) error {
+	if err := duplicateMember(doc); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	if strict {

@@ -18,13 +18,21 @@ type Table struct {
 	Numeric []bool `json:"numeric"`
 }
 
+// oneLine is a cell as Text shows it: line breaks and tabs become spaces,
+// so every row stays one line and the columns stay aligned.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
+// markdownCell is a cell as Markdown shows it: "|" escaped, line breaks
+// written <br>, since a raw line break would end the table row.
+var markdownCell = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
+
 // widths returns each column's width in runes.
 func (t Table) widths() []int {
 	w := make([]int, len(t.Header))
 	for _, row := range append([][]string{t.Header}, t.Rows...) {
 		for j, c := range row {
 			if j < len(w) {
-				w[j] = max(w[j], utf8.RuneCountInString(c))
+				w[j] = max(w[j], utf8.RuneCountInString(oneLine.Replace(c)))
 			}
 		}
 	}
@@ -41,7 +49,9 @@ func (t Table) pad(j int, c string, w int) string {
 }
 
 // Text renders the table as aligned plain text: columns separated by two
-// spaces, a dashed rule under the header, no trailing spaces.
+// spaces, a dashed rule under the header, no trailing spaces, one line per
+// row (line breaks and tabs in a cell print as spaces). Widths count
+// runes, so characters that take two columns (CJK) are not aligned.
 func (t Table) Text() string {
 	w := t.widths()
 	var b strings.Builder
@@ -50,7 +60,7 @@ func (t Table) Text() string {
 		for j := range w {
 			c := ""
 			if j < len(cells) {
-				c = cells[j]
+				c = oneLine.Replace(cells[j])
 			}
 			parts[j] = t.pad(j, c, w[j])
 		}
@@ -70,7 +80,8 @@ func (t Table) Text() string {
 }
 
 // Markdown renders the table as a GitHub-flavoured Markdown table, numeric
-// columns right-aligned; "|" in a cell is escaped.
+// columns right-aligned; "|" in a cell is escaped and a line break is
+// written <br>, so a cell never breaks its row.
 func (t Table) Markdown() string {
 	var b strings.Builder
 	line := func(cells []string) {
@@ -78,7 +89,7 @@ func (t Table) Markdown() string {
 		for j := range t.Header {
 			c := ""
 			if j < len(cells) {
-				c = strings.ReplaceAll(cells[j], "|", `\|`)
+				c = markdownCell.Replace(cells[j])
 			}
 			b.WriteString(" " + c + " |")
 		}

@@ -2,6 +2,9 @@ package outsourcing_test
 
 import (
 	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/outsourcing-go/outsourcing"
 )
@@ -25,4 +28,13 @@ func ExampleTable() {
 	// | --- | ---: |
 	// | acme | 1,180,000.00 EUR |
 	// | a\|b | 990,000.00 EUR |
+}
+
+// A line break in a cell ended the Markdown row early (the rest of the
+// cell became a paragraph under the table) and broke Text's alignment; a
+// tab misaligned Text. Both renderings keep one line per row.
+func TestTableCellsWithLineBreaks(t *testing.T) {
+	tab := outsourcing.Table{Header: []string{"clause", "n"}, Rows: [][]string{{"exit\nplan\tA", "1"}, {"b\r\n|c", "22"}}, Numeric: []bool{false, true}}
+	assert.Equal(t, "clause        n\n-----------  --\nexit plan A   1\nb |c         22\n", tab.Text())
+	assert.Equal(t, "| clause | n |\n| --- | ---: |\n| exit<br>plan\tA | 1 |\n| b<br>\\|c | 22 |\n", tab.Markdown())
 }

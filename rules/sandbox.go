@@ -115,6 +115,7 @@ func buildTree(tree *parser.Tree, config *conf.Config, budget uint) (*vm.Program
 	if err := rejectUnlisted(tree.Node); err != nil {
 		return nil, err
 	}
+	ast.Walk(&tree.Node, dynamicComparisons{}) // on the checked tree: operand types are final
 	if err := optimizer.Optimize(&tree.Node, config); err != nil {
 		return nil, err
 	}

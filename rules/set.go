@@ -151,6 +151,7 @@ func cloneRule(r Rule) Rule {
 // to.
 var languageOptions = sync.OnceValue(func() []expr.Option {
 	opts := append(sandboxOptions(), decimalOptions()...)
+	opts = append(opts, dynamicOptions()...)
 	opts = append(opts, expr.Patch(rulePatches{foldDecimalLiterals{}, literalsNextToDecimals{}}))
 	return append(opts, operatorOptions()...)
 })
