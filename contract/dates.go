@@ -60,6 +60,10 @@ func DateOf(t time.Time) Date {
 	return date(t.Date())
 }
 
+// written reports whether d lies in the years 1 to 9999, the dates a
+// document can hold (ParseDate and the date schema refuse any other).
+func (d Date) written() bool { return d.year >= 1 && d.year <= 9999 }
+
 // Year returns the year.
 func (d Date) Year() int { return int(d.year) }
 
