@@ -55,7 +55,14 @@ func ParseDate(s string) (Date, error) {
 	return NewDate(t.Date())
 }
 
-// DateOf returns the calendar date of t in t's location.
+// DateOf returns the calendar date of t in t's location: the day on the
+// clock of the offset or zone the timestamp carries. A contract states
+// no time zone (its dates are calendar dates, Date has none, and the
+// contract model has no zone or calendar field), so the day of a
+// signature, an acceptance sign-off or an expiry is the day written in
+// its own timestamp: 2026-03-31T23:30:00-05:00 is 31 March, though it is
+// 1 April in UTC. That is the day the signer saw on the document. A
+// caller whose contract names a zone converts first: DateOf(t.In(loc)).
 func DateOf(t time.Time) Date {
 	return date(t.Date())
 }

@@ -152,3 +152,15 @@ func TestZeroDateArithmetic(t *testing.T) {
 	assert.Equal(t, "", zero.AddDays(1).String())
 	assert.Equal(t, 1, day.AddDays(1).DaysUntil(day.AddDays(2)), "dates that are set still count")
 }
+
+// TestDateOfTakesTheTimestampsOwnOffset: a contract names no time zone,
+// so the day of a signature is the day in the offset its timestamp
+// carries (documented on DateOf); a caller converts to a zone first.
+func TestDateOfTakesTheTimestampsOwnOffset(t *testing.T) {
+	at, err := time.Parse(time.RFC3339, "2026-03-31T23:30:00-05:00")
+	require.NoError(t, err)
+	assert.Equal(t, contract.MustDate(2026, time.March, 31), contract.DateOf(at))
+	assert.Equal(t, contract.MustDate(2026, time.April, 1), contract.DateOf(at.UTC()))
+	berlin := time.FixedZone("CEST", 2*3600)
+	assert.Equal(t, contract.MustDate(2026, time.April, 1), contract.DateOf(at.In(berlin)))
+}
