@@ -284,8 +284,12 @@ type Supplement struct {
 // /approval); an effective date not after the current version's
 // (overlapping versions, at /effective_from); AssessChange's problems
 // (pointers into cr); event and signature problems (pointers into e:
-// /actor, /at, /signatures/i/...).
+// /actor, /at, /signatures/i/...); a nil or zero record
+// (ErrInvalidInput at "").
 func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, error) {
+	if err := opened(r); err != nil {
+		return r, wrap(err)
+	}
 	to, err := Next(r.state, EventAmend)
 	if err != nil {
 		return r, err

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strings"
@@ -81,6 +82,25 @@ func (k *checker) optionalSpan(path string, s Span) {
 	}
 }
 
+// reaches checks that span s taken once from a date of the contract,
+// forward or back, lands on a date a document can hold (years 1 to
+// 9999), so that no date the contract derives from it (a cancel-by day,
+// an alert, a renewal term, a lead time, the next occurrence) is one
+// the date schema refuses; a negative or zero span is left to span and
+// optionalSpan.
+func (k *checker) reaches(path string, s Span, from Date, back bool) {
+	if from.IsZero() || s.months < 0 || s.days < 0 {
+		return
+	}
+	to, dir := s.AddTo(from), "after"
+	if back {
+		to, dir = s.SubtractFrom(from), "before"
+	}
+	if !to.written() {
+		k.fail(path, "%s %s %s falls in the year %d, outside the years 1 to 9999", s, dir, from, to.Year())
+	}
+}
+
 // ordered checks that from is not after until, both optional.
 func (k *checker) ordered(fromPath string, from Date, untilPath string, until Date) {
 	if !from.IsZero() && !until.IsZero() && until.Before(from) {
@@ -123,10 +143,19 @@ func (k *checker) term() {
 	}
 	if t.Renewal != nil {
 		k.span("/term/renewal/term", t.Renewal.Term)
+		if r := t.Renewal.Term; !r.IsZero() && r.months >= 0 && r.days >= 0 && k.c.lastTerm() < 1 {
+			k.fail("/term/renewal/term", "a renewal term of %s after the term's end on %s would end after 9999-12-31, the last day a date is written in",
+				r, t.End)
+		}
 	}
 	k.optionalSpan("/term/notice", t.Notice)
+	k.reaches("/term/notice", t.Notice, t.End, true)
+	cancelBy := t.Notice.SubtractFrom(t.End)
 	for i, a := range t.Alerts {
 		k.span(jsonptr.Join("term", "alerts", i), a)
+		if cancelBy.written() {
+			k.reaches(jsonptr.Join("term", "alerts", i), a, cancelBy, true)
+		}
 	}
 }
 
@@ -188,6 +217,7 @@ func (k *checker) pricing() {
 		if f.Every.months != 0 && f.Every.days != 0 {
 			k.fail(jsonptr.Append(base, "every"), "a fee period is whole months or years, or whole weeks or days, not %s", f.Every)
 		}
+		k.reaches(jsonptr.Append(base, "every"), f.Every, cmp.Or(f.From, k.c.spec.Term.Start), false)
 		k.ordered(jsonptr.Append(base, "from"), f.From, jsonptr.Append(base, "until"), f.Until)
 		k.withinTerm(jsonptr.Append(base, "from"), f.From)
 		k.withinTerm(jsonptr.Append(base, "until"), f.Until)
@@ -231,7 +261,9 @@ func (k *checker) clauses() {
 			seen[o.ID] = true
 			k.party(jsonptr.Append(base, "party"), o.Party)
 			k.optionalSpan(jsonptr.Append(base, "every"), o.Every)
+			k.reaches(jsonptr.Append(base, "every"), o.Every, o.Due, false)
 			k.optionalSpan(jsonptr.Append(base, "lead"), o.Lead)
+			k.reaches(jsonptr.Append(base, "lead"), o.Lead, o.Due, true)
 			k.ordered(jsonptr.Append(base, "due"), o.Due, jsonptr.Append(base, "until"), o.Until)
 			if !o.Until.IsZero() && o.Every.IsZero() {
 				k.fail(jsonptr.Append(base, "until"), "only a recurring obligation (with every) has an until date")
@@ -262,6 +294,7 @@ func (k *checker) governance() {
 	k.uniqueIDs("/governance/meetings", len(g.Meetings), func(i int) string { return g.Meetings[i].ID })
 	for i, m := range g.Meetings {
 		k.span(jsonptr.Join("governance", "meetings", i, "every"), m.Every)
+		k.reaches(jsonptr.Join("governance", "meetings", i, "every"), m.Every, cmp.Or(m.First, k.c.spec.Term.Start), false)
 	}
 	for i, e := range g.Escalation {
 		k.span(jsonptr.Join("governance", "escalation", i, "time_limit"), e.TimeLimit)

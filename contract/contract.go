@@ -42,7 +42,13 @@ type Contract struct {
 // or that no customer signatory holds by title or roles (ErrNotFound); an SLA
 // level measured twice, by no entry of /sla/measurement (at the level) or
 // by an entry without a method; an SLA schedule whose agreement does not
-// compile (its problems relocated under /sla/agreement). Nothing is kept from a spec that fails.
+// compile (its problems relocated under /sla/agreement); a span that,
+// taken once from its date, leaves the years 1 to 9999 that dates are
+// written in (the notice before the term's end, each alert before the
+// cancel-by day, the first renewal term after the term's end, a fee's or
+// meeting's period after its first day, an obligation's period after and
+// lead time before its due date: "P9999Y" at the field). Nothing is kept
+// from a spec that fails.
 func CompileContract(spec ContractSpec) (*Contract, error) {
 	c, err := compile(spec)
 	return c, wrap(err)

@@ -7,7 +7,14 @@ import (
 
 // Date is a calendar date without a time of day or zone, as contracts
 // write dates ("2026-05-31"). The zero value is "no date"; IsZero
-// reports it. Dates are comparable with == and ordered by Compare.
+// reports it. Dates are comparable with == and ordered by Compare, where
+// the zero Date comes before every date.
+//
+// Arithmetic on "no date" has no answer, so it gives "no date" back
+// rather than a made-up day: AddDays, AddMonths, AddYears and EndOfMonth
+// of the zero Date return the zero Date, DaysUntil returns 0 when either
+// date is zero, In returns the zero time.Time and Weekday returns
+// time.Sunday (the zero Weekday). Check IsZero where a date is optional.
 type Date struct {
 	year  int32
 	month uint8
@@ -48,10 +55,21 @@ func ParseDate(s string) (Date, error) {
 	return NewDate(t.Date())
 }
 
-// DateOf returns the calendar date of t in t's location.
+// DateOf returns the calendar date of t in t's location: the day on the
+// clock of the offset or zone the timestamp carries. A contract states
+// no time zone (its dates are calendar dates, Date has none, and the
+// contract model has no zone or calendar field), so the day of a
+// signature, an acceptance sign-off or an expiry is the day written in
+// its own timestamp: 2026-03-31T23:30:00-05:00 is 31 March, though it is
+// 1 April in UTC. That is the day the signer saw on the document. A
+// caller whose contract names a zone converts first: DateOf(t.In(loc)).
 func DateOf(t time.Time) Date {
 	return date(t.Date())
 }
+
+// written reports whether d lies in the years 1 to 9999, the dates a
+// document can hold (ParseDate and the date schema refuse any other).
+func (d Date) written() bool { return d.year >= 1 && d.year <= 9999 }
 
 // Year returns the year.
 func (d Date) Year() int { return int(d.year) }
@@ -65,8 +83,12 @@ func (d Date) Day() int { return int(d.day) }
 // IsZero reports whether d is the zero Date, "no date".
 func (d Date) IsZero() bool { return d == Date{} }
 
-// In returns the first instant of the date in loc (nil means UTC).
+// In returns the first instant of the date in loc (nil means UTC); the
+// zero Date gives the zero time.Time.
 func (d Date) In(loc *time.Location) time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -88,12 +110,22 @@ func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
 func (d Date) After(o Date) bool { return d.Compare(o) > 0 }
 
 // AddDays returns the date n days after d (before it when n < 0), in the
-// proleptic Gregorian calendar.
-func (d Date) AddDays(n int) Date { return civil(d.days() + n) }
+// proleptic Gregorian calendar. The zero Date stays zero.
+func (d Date) AddDays(n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	return civil(d.days() + n)
+}
 
 // DaysUntil returns the number of days from d to o: 1 from a date to the
-// next, negative when o is before d.
-func (d Date) DaysUntil(o Date) int { return o.days() - d.days() }
+// next, negative when o is before d; 0 when either is the zero Date.
+func (d Date) DaysUntil(o Date) int {
+	if d.IsZero() || o.IsZero() {
+		return 0
+	}
+	return o.days() - d.days()
+}
 
 // days counts the days from 1970-01-01 to d (H. Hinnant,
 // "chrono-Compatible Low-Level Date Algorithms", days_from_civil).
@@ -142,8 +174,12 @@ func floorDiv(a, b int) int {
 // EDATE and Java's LocalDate.plusMonths; time.Time.AddDate would
 // normalise 31 February to 3 March instead. Like AddDays it counts in
 // the proleptic Gregorian calendar, so a result before year 1 is year 0
-// (1 BC) or earlier, with a month from January to December.
+// (1 BC) or earlier, with a month from January to December. The zero
+// Date stays zero.
 func (d Date) AddMonths(n int) Date {
+	if d.IsZero() {
+		return d
+	}
 	total := d.Year()*12 + int(d.month) - 1 + n
 	y := floorDiv(total, 12)
 	m := time.Month(total - 12*y + 1)
@@ -151,18 +187,28 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // AddYears returns AddMonths(12 × n): 29 February 2024 plus one year is
-// 28 February 2025.
+// 28 February 2025. The zero Date stays zero.
 func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
 
 // EndOfMonth returns the last day of the month n months after d's, as
 // Excel's EOMONTH(d, n) does: EndOfMonth(2011-01-01, 1) is 2011-02-28.
+// The zero Date stays zero.
 func (d Date) EndOfMonth(n int) Date {
+	if d.IsZero() {
+		return d
+	}
 	first := date(d.Year(), d.Month(), 1).AddMonths(n)
 	return date(first.Year(), first.Month(), daysIn(first.Year(), first.Month()))
 }
 
-// Weekday returns the day of the week.
-func (d Date) Weekday() time.Weekday { return d.In(nil).Weekday() }
+// Weekday returns the day of the week; time.Sunday, the zero Weekday,
+// for the zero Date.
+func (d Date) Weekday() time.Weekday {
+	if d.IsZero() {
+		return time.Sunday
+	}
+	return d.In(nil).Weekday()
+}
 
 // String formats the date as "2026-05-31"; the zero Date is "".
 func (d Date) String() string {

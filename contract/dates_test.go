@@ -130,3 +130,37 @@ func TestAddMonthsBeforeYearOne(t *testing.T) {
 	assert.Equal(t, first.AddDays(-1), contract.MustDate(1, time.January, 31).AddMonths(-1)) // 31 December 1 BC
 	assert.Equal(t, 0, first.AddMonths(-1).Year())
 }
+
+// TestZeroDateArithmetic: the zero Date is "no date", and arithmetic on
+// it gives "no date" back; before, AddDays(1) of it was 30 November of
+// 1 BC ("0000-11-30"), AddMonths(1) "0000-01-00" and DaysUntil counted
+// from that made-up day.
+func TestZeroDateArithmetic(t *testing.T) {
+	var zero contract.Date
+	day := contract.MustDate(2026, time.May, 31)
+	assert.True(t, zero.AddDays(1).IsZero())
+	assert.True(t, zero.AddDays(-1).IsZero())
+	assert.True(t, zero.AddMonths(1).IsZero())
+	assert.True(t, zero.AddYears(-1).IsZero())
+	assert.True(t, zero.EndOfMonth(0).IsZero())
+	assert.True(t, contract.Months(3).AddTo(zero).IsZero())
+	assert.True(t, contract.Days(90).SubtractFrom(zero).IsZero())
+	assert.Zero(t, zero.DaysUntil(day))
+	assert.Zero(t, day.DaysUntil(zero))
+	assert.True(t, zero.In(time.UTC).IsZero())
+	assert.Equal(t, time.Sunday, zero.Weekday())
+	assert.Equal(t, "", zero.AddDays(1).String())
+	assert.Equal(t, 1, day.AddDays(1).DaysUntil(day.AddDays(2)), "dates that are set still count")
+}
+
+// TestDateOfTakesTheTimestampsOwnOffset: a contract names no time zone,
+// so the day of a signature is the day in the offset its timestamp
+// carries (documented on DateOf); a caller converts to a zone first.
+func TestDateOfTakesTheTimestampsOwnOffset(t *testing.T) {
+	at, err := time.Parse(time.RFC3339, "2026-03-31T23:30:00-05:00")
+	require.NoError(t, err)
+	assert.Equal(t, contract.MustDate(2026, time.March, 31), contract.DateOf(at))
+	assert.Equal(t, contract.MustDate(2026, time.April, 1), contract.DateOf(at.UTC()))
+	berlin := time.FixedZone("CEST", 2*3600)
+	assert.Equal(t, contract.MustDate(2026, time.April, 1), contract.DateOf(at.In(berlin)))
+}

@@ -72,7 +72,10 @@
 // date anchored on 31 January falls on 28 February, 31 March, 30 April,
 // never drifting to the 28th. Where a range of dates is given, its End
 // is the last day of the range and inclusive (a term from 2026-01-01 to
-// 2028-12-31 runs three whole years); every type says so.
+// 2028-12-31 runs three whole years); every type says so. A contract
+// names no time zone, so the day of an instant (a signature, a sign-off,
+// an event) is its date in the offset written in the instant itself
+// (DateOf); convert with time.Time.In first to count days in a zone.
 //
 // # Errors and concurrency
 //

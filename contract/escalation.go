@@ -109,7 +109,10 @@ type EscalationStatus struct {
 // raising party that does not exist, events out of day order or before
 // the dispute, an event the dispute's state does not allow (resolving a
 // resolved dispute, appealing an open one or escalating past dispute
-// resolution: ErrTransition at /events/i/kind).
+// resolution: ErrTransition at /events/i/kind), a level reached (by the
+// step at /raised or /events/i/on, or the timeouts after it) whose
+// deadline would fall after 9999-12-31, the last day a date is written
+// in.
 func (c *Contract) Escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 	s, err := c.escalation(d, asOf)
 	return s, wrap(err)
@@ -127,17 +130,24 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 		return EscalationStatus{}, errorf("/raised", "a dispute needs the day it was raised")
 	}
 	out := EscalationStatus{Dispute: d.ID, AsOf: asOf}
+	// at is the pointer of the step being replayed; late is set when a
+	// level's deadline would fall after 9999-12-31, the last day a date
+	// is written in
+	at, late := "/raised", error(nil)
 	visit := func(level int, from Date, reason string) {
 		v := LevelVisit{Level: level, From: from, Reason: reason, Role: "dispute resolution under the contract"}
 		if level < len(ladder) {
 			v.Role, v.Deadline = ladder[level].Role, ladder[level].TimeLimit.AddTo(from)
+			if !v.Deadline.written() && late == nil {
+				late = errorf(at, "level %d (%s) reached on %s has its deadline %s later, after 9999-12-31", level, v.Role, from, ladder[level].TimeLimit)
+			}
 		}
 		out.Visits = append(out.Visits, v)
 	}
 	current := func() LevelVisit { return out.Visits[len(out.Visits)-1] }
 	// timeouts moves an open dispute up every deadline on or before day.
 	timeouts := func(day Date) {
-		for !out.Resolved && current().Level < len(ladder) && !current().Deadline.After(day) {
+		for late == nil && !out.Resolved && current().Level < len(ladder) && !current().Deadline.After(day) {
 			visit(current().Level+1, current().Deadline, "timeout")
 		}
 	}
@@ -148,6 +158,7 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 			break
 		}
 		path := jsonptr.Join("events", i)
+		at = jsonptr.Append(path, "on")
 		if e.On.Before(last) {
 			return EscalationStatus{}, errorf(jsonptr.Append(path, "on"), "%s is before the previous step on %s", e.On, last)
 		}
@@ -165,6 +176,9 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 		}
 	}
 	timeouts(asOf)
+	if late != nil {
+		return EscalationStatus{}, late
+	}
 	out.Final = current().Level == len(ladder)
 	if !out.Resolved && !out.Final {
 		out.DaysLeft = asOf.DaysUntil(current().Deadline)

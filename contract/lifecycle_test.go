@@ -267,6 +267,29 @@ func TestUncompiledContract(t *testing.T) {
 	}
 }
 
+// TestUnopenedRecord: Apply, Approve and Amend refuse a nil or zero
+// *Record with ErrInvalidInput at "" (the record itself), as the entry
+// points taking a *Contract refuse an uncompiled one; before, each
+// dereferenced the nil record and panicked.
+func TestUnopenedRecord(t *testing.T) {
+	when := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	e := contract.Event{Kind: contract.EventSubmit, Actor: "j.doe", At: when}
+	for name, r := range map[string]*contract.Record{"nil": nil, "zero": {}} {
+		calls := map[string]func() error{
+			"Apply":   func() error { _, err := r.Apply(e); return err },
+			"Approve": func() error { _, err := r.Approve(contract.Workflow{}, e); return err },
+			"Amend":   func() error { _, err := r.Amend(contract.ChangeRequest{}, contract.Workflow{}, e); return err },
+		}
+		for call, f := range calls {
+			var err error
+			require.NotPanics(t, func() { err = f() }, "%s %s", name, call)
+			require.ErrorIs(t, err, outsourcing.ErrInvalidInput, "%s %s", name, call)
+			requirePath(t, err, "")
+			assert.Contains(t, err.Error(), "NewRecord", "%s %s", name, call)
+		}
+	}
+}
+
 // TestRouterRepeatedApprover: a step naming an approver twice is refused;
 // before, NewRouter accepted it and, its quorum being all, the step
 // waited forever for a second decision its approver may not give.

@@ -130,7 +130,9 @@ type Term struct {
 type Renewal struct {
 	// Term is the length of each renewal term ("P1Y").
 	Term Span `json:"term"`
-	// Max is the most renewals; 0 means no limit.
+	// Max is the most renewals; 0 means no limit other than the
+	// calendar's: no renewal term ends after 9999-12-31, the last day a
+	// date is written in.
 	Max int `json:"max,omitempty"`
 }
 

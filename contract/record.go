@@ -83,6 +83,16 @@ func NewRecord(c *Contract, actor string, at time.Time) (*Record, error) {
 	return r.with(e, StateDraft, nil), nil
 }
 
+// opened refuses a record that NewRecord did not make (nil or the zero
+// value, which has no version), as compiled refuses a contract, so that
+// Apply, Approve and Amend return an error rather than panic.
+func opened(r *Record) error {
+	if r == nil || len(r.versions) == 0 {
+		return errorf("", "the record is not opened: open it with NewRecord")
+	}
+	return nil
+}
+
 // State returns the current state.
 func (r *Record) State() State { return r.state }
 
@@ -127,8 +137,11 @@ func (r *Record) InForce(d Date) *Contract {
 // a term that renews (ErrTransition at /at), a notice dated after the
 // event (/notice_given), a missing actor or time or a time before the
 // previous event, a missing, repeated or unauthorised signature (at
-// /signatures/i/...).
+// /signatures/i/...); a nil or zero record (ErrInvalidInput at "").
 func (r *Record) Apply(e Event) (*Record, error) {
+	if err := opened(r); err != nil {
+		return r, wrap(err)
+	}
 	switch e.Kind {
 	case EventCreate:
 		return r, wrap(transitionf("/kind", "a record is created once, by NewRecord"))
@@ -167,8 +180,11 @@ func (r *Record) Apply(e Event) (*Record, error) {
 // from in review to approved. Errors: a state that allows no approval
 // (ErrTransition at /kind); a workflow for another contract or version,
 // or still pending or rejected (ErrTransition at /approval); event
-// problems (/actor, /at).
+// problems (/actor, /at); a nil or zero record (ErrInvalidInput at "").
 func (r *Record) Approve(approval Workflow, e Event) (*Record, error) {
+	if err := opened(r); err != nil {
+		return r, wrap(err)
+	}
 	to, err := Next(r.state, EventApprove)
 	if err != nil {
 		return r, err

@@ -1,6 +1,8 @@
 package contract
 
 import (
+	"time"
+
 	"github.com/outsourcing-go/outsourcing"
 )
 
@@ -94,8 +96,21 @@ func (c *Contract) termPeriod(k int) Period {
 
 // renews reports whether term k is followed by a renewal.
 func (c *Contract) renews(k int) bool {
-	r := c.spec.Term.Renewal
-	return r != nil && (r.Max == 0 || k < r.Max)
+	return c.spec.Term.Renewal != nil && k < c.lastTerm()
+}
+
+// lastTerm returns the number of the last renewal term: Max, or without
+// a limit the last that ends by 9999-12-31, the last day a date is
+// written in (term k ends the day before anchor + k renewal terms, so it
+// is the largest k whose anchor + k terms is not after 10000-01-01).
+// The renewal term is longer than zero.
+func (c *Contract) lastTerm() int {
+	t := c.spec.Term
+	n := firstOnOrAfter(t.End.AddDays(1), t.Renewal.Term, date(10000, time.January, 2)) - 1
+	if t.Renewal.Max > 0 {
+		n = min(n, t.Renewal.Max)
+	}
+	return n
 }
 
 // currentTerm returns the number of the term at asOf, by arithmetic from
@@ -117,10 +132,7 @@ func (c *Contract) currentTerm(asOf, noticeGiven Date) int {
 			return !noticeGiven.After(t.Notice.SubtractFrom(nth(anchor, t.Renewal.Term, k).AddDays(-1)))
 		}))
 	}
-	if t.Renewal.Max > 0 {
-		k = min(k, t.Renewal.Max)
-	}
-	return k
+	return min(k, c.lastTerm())
 }
 
 // Renewal reports the renewal and notice position at asOf (Handbook

@@ -13,7 +13,9 @@ type Signature struct {
 	Party string `json:"party"`
 	// Signatory is the id of the signatory within the party.
 	Signatory string `json:"signatory"`
-	// At is when the signature was given.
+	// At is when the signature was given; its day, for the signatory's
+	// authorisation (From, Until), is the day in At's own offset (see
+	// DateOf).
 	At time.Time `json:"at"`
 }
 

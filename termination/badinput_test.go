@@ -129,6 +129,26 @@ func TestPhasesStateMachine(t *testing.T) {
 	assertField(t, err, "/3/kind", outsourcing.ErrTransition)
 }
 
+// TestProgressEventDay: an event without a date is reported as such;
+// before, it read `event on "" is out of day order`. An event before
+// the previous one names both days.
+func TestProgressEventDay(t *testing.T) {
+	plan, err := sampleTerms(t).ExitPlan(contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6))
+	require.NoError(t, err)
+	asOf := contract.MustDate(2027, 11, 1)
+	_, err = plan.Progress(asOf, []termination.PhaseEvent{
+		{Kind: termination.PhaseEventServeNotice, On: contract.MustDate(2027, 7, 6)},
+		{Kind: termination.PhaseEventStartAssistance}})
+	assertField(t, err, "/1/on", outsourcing.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "has no date")
+	assert.NotContains(t, err.Error(), `""`)
+	_, err = plan.Progress(asOf, []termination.PhaseEvent{
+		{Kind: termination.PhaseEventServeNotice, On: contract.MustDate(2027, 7, 6)},
+		{Kind: termination.PhaseEventStartAssistance, On: contract.MustDate(2027, 7, 5)}})
+	assertField(t, err, "/1/on", outsourcing.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "2027-07-05 is before the previous event on 2027-07-06")
+}
+
 func TestTriggersNeedAGroundTag(t *testing.T) {
 	_, err := termination.CompileTriggers(rulesSpec(`{"rules": [{"id": "x", "expression": "uncured_breaches > 0"}]}`))
 	assertField(t, err, "/rules/0/tags", outsourcing.ErrInvalidInput)

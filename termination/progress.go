@@ -50,15 +50,18 @@ type ExitProgress struct {
 
 // Progress replays events (in day order; those after asOf do not count
 // yet) through Next from PhasePlanned and reports the exit at asOf.
-// Errors (*outsourcing.FieldError at /i/… of events): an event out of day
-// order (/i/on), an unknown event or one the phase does not allow
+// Errors (*outsourcing.FieldError at /i/… of events): an event without a
+// date or out of day order (/i/on), an unknown event or one the phase does not allow
 // (/i/kind, matching ErrTransition); nothing is reported then.
 func (p ExitPlan) Progress(asOf contract.Date, events []PhaseEvent) (ExitProgress, error) {
 	out := ExitProgress{AsOf: asOf, Phase: PhasePlanned, DaysToEffective: asOf.DaysUntil(p.Effective)}
 	var last contract.Date
 	for i, e := range events {
-		if e.On.Before(last) || e.On.IsZero() {
-			return ExitProgress{}, wrap(errorf(jsonptr.Join(i, "on"), "event on %q is out of day order", e.On.String()))
+		switch {
+		case e.On.IsZero():
+			return ExitProgress{}, wrap(errorf(jsonptr.Join(i, "on"), "the %s event has no date", e.Kind))
+		case e.On.Before(last):
+			return ExitProgress{}, wrap(errorf(jsonptr.Join(i, "on"), "the %s event on %s is before the previous event on %s", e.Kind, e.On, last))
 		}
 		last = e.On
 		if e.On.After(asOf) {

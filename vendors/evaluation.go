@@ -196,7 +196,11 @@ type EvaluatorScore struct {
 // RankedVendor is a vendor's place in the ranking.
 type RankedVendor struct {
 	Vendor string `json:"vendor"`
-	// Rank is 1 for the best (competition ranking: 1, 2, 2, 4).
+	// Rank is 1 for the best (competition ranking: 1, 2, 2, 4). Under
+	// the weighted sum (wsm) with the template's weights, vendors tie
+	// when their exact weighted sums are equal, however float64 rounds
+	// them; AHP priorities and the other methods are float64 throughout,
+	// and tie when scoring.Rank finds their scores equal.
 	Rank int `json:"rank"`
 	// Score is the method's value (weighted sum of normalised scores,
 	// TOPSIS closeness...).
@@ -475,7 +479,7 @@ func (p *panel) evaluate() (Evaluation, error) {
 		}
 		ve.Points = p.points(dims[v*D:(v+1)*D], weights, -1)
 	}
-	if err := p.rank(&ev, ranked, dims, weights); err != nil {
+	if err := p.rank(&ev, ranked, dims, exact, weights); err != nil {
 		return Evaluation{}, err
 	}
 	p.checkPriceDecided(&ev, ranked, dims, weights)
@@ -678,8 +682,10 @@ func (p *panel) gate(v int, dims []num) *GatedVendor {
 }
 
 // rank ranks the vendors at indices ranked through package scoring and
-// computes the weight sensitivity.
-func (p *panel) rank(ev *Evaluation, ranked []int, dims, w []float64) error {
+// computes the weight sensitivity. A weighted sum with the template's
+// weights is ranked on exact numbers (exactTies); exact holds the exact
+// dimension scores.
+func (p *panel) rank(ev *Evaluation, ranked []int, dims []float64, exact []num, w []float64) error {
 	if len(ranked) == 0 {
 		return nil
 	}
@@ -710,6 +716,9 @@ func (p *panel) rank(ev *Evaluation, ranked []int, dims, w []float64) error {
 	order, err := scoring.Rank(s, scoring.RankOptions{})
 	if err != nil {
 		return err
+	}
+	if ev.Method == scoring.MethodWSM && p.spec.AHP == nil {
+		p.exactTies(ev, order, ranked, exact)
 	}
 	for _, r := range order {
 		ev.Ranking = append(ev.Ranking, RankedVendor{Vendor: r.Alternative, Rank: r.Rank, Score: r.Score, Points: ev.Vendors[ranked[r.Index]].Points})

@@ -43,8 +43,9 @@ type ReviewOptions struct {
 	// Weights weigh the aspects in the overall rating; nil means equal.
 	Weights *ReviewRatings `json:"weights,omitempty"`
 	// StableSlope is the change per review, as a fraction of the scale's
-	// range, under which the trend is stable; zero means
-	// DefaultStableSlope.
+	// range, up to which (inclusive) the trend is stable; zero means
+	// DefaultStableSlope. The slope is compared exactly, so a slope at
+	// the threshold is stable however float64 rounds it.
 	StableSlope outsourcing.Decimal `json:"stable_slope,omitzero"`
 }
 
@@ -69,6 +70,16 @@ func ParseReviews(doc []byte) (ReviewsSpec, error) { return parse[ReviewsSpec](r
 // range per review, under which performance counts as stable (this
 // package's choice: 2 %, 0.08 points a review on a 1–5 scale).
 const DefaultStableSlope = 0.02
+
+// defaultStableSlope is DefaultStableSlope exactly, the decimal it is
+// written as (0.02), not the binary fraction nearest to it.
+func defaultStableSlope() num {
+	d, err := outsourcing.DecimalFromFloat(DefaultStableSlope)
+	if err != nil {
+		panic(err) // a finite constant
+	}
+	return numOf(d)
+}
 
 // Direction is the sense of a trend.
 type Direction string
@@ -103,7 +114,10 @@ type ReviewSummary struct {
 	Mean   float64 `json:"mean"`
 	Latest float64 `json:"latest"`
 	// Slope is the least-squares slope of the overall rating over the
-	// review index (change per review), Direction its sense.
+	// review index (change per review), Direction its sense: decided on
+	// the exact slope of the exact overall ratings against the exact
+	// threshold (StableSlope × the scale's range), so a slope exactly at
+	// the threshold is stable.
 	Slope     float64   `json:"slope"`
 	Direction Direction `json:"direction"`
 }
@@ -118,8 +132,8 @@ type ReviewPoint struct {
 // SummarizeReviews groups reviews by vendor (in order of first
 // appearance), orders each vendor's by start, and computes the weighted
 // overall rating of each and the trend. A rating outside the scale is a
-// *FieldError at "/reviews/i/ratings/<aspect>", a period ending before it
-// starts at "/reviews/i/end", a bad scale at "/scale/max", a negative
+// *FieldError at "/reviews/i/ratings/<aspect>", a period that does not
+// end after it starts (an empty one included) at "/reviews/i/end", a bad scale at "/scale/max", a negative
 // or all-zero weight at "/weights" and a stable slope outside [0, 1) at
 // "/stable_slope" (the pointers of a ReviewsSpec document).
 func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, error) {
@@ -128,10 +142,11 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 		errs = append(errs, errorf("/scale/max", "scale maximum %s is not above the minimum %s", opt.Scale.Max, opt.Scale.Min))
 	}
 	w := [5]float64{1, 1, 1, 1, 1}
+	exact := [5]num{intNum(1), intNum(1), intNum(1), intNum(1), intNum(1)}
 	if opt.Weights != nil {
 		var sum float64
 		for k, x := range opt.Weights.values() {
-			w[k] = x.Float64()
+			w[k], exact[k] = x.Float64(), numOf(x)
 			sum += w[k]
 			if x.IsNegative() {
 				errs = append(errs, errorf(jsonptr.Join("weights", reviewAspects[k]), "weight %s is negative", x))
@@ -146,7 +161,8 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 	}
 	for i, r := range reviews {
 		if !r.End.After(r.Start) {
-			errs = append(errs, errorf(jsonptr.Join("reviews", i, "end"), "vendor %q: review ends before it starts", r.Vendor))
+			errs = append(errs, errorf(jsonptr.Join("reviews", i, "end"), "vendor %q: the review ends at %s, not after it starts at %s",
+				r.Vendor, r.End.Format(time.RFC3339), r.Start.Format(time.RFC3339)))
 		}
 		for k, x := range r.Ratings.values() {
 			if x.LessThan(opt.Scale.Min) || x.GreaterThan(opt.Scale.Max) {
@@ -157,11 +173,11 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 	if err := errors.Join(errs...); err != nil {
 		return nil, wrap(err)
 	}
-	stable := opt.StableSlope.Float64()
-	if stable == 0 {
-		stable = DefaultStableSlope
+	threshold := numOf(opt.StableSlope)
+	if threshold.sign() == 0 {
+		threshold = defaultStableSlope()
 	}
-	stable *= opt.Scale.Max.Sub(opt.Scale.Min).Float64()
+	stable := threshold.mul(numOf(opt.Scale.Max.Sub(opt.Scale.Min)))
 	var order []string
 	byVendor := map[string][]Review{}
 	for _, r := range reviews {
@@ -172,13 +188,14 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 	}
 	out := make([]ReviewSummary, len(order))
 	for i, v := range order {
-		out[i] = summarize(v, byVendor[v], w, stable)
+		out[i] = summarize(v, byVendor[v], w, exact, stable)
 	}
 	return out, nil
 }
 
-// summarize builds one vendor's summary.
-func summarize(vendor string, rs []Review, w [5]float64, stable float64) ReviewSummary {
+// summarize builds one vendor's summary; exact are the weights w as
+// exact numbers and stable the exact threshold of the trend.
+func summarize(vendor string, rs []Review, w [5]float64, exact [5]num, stable num) ReviewSummary {
 	slices.SortStableFunc(rs, func(a, b Review) int { return a.Start.Compare(b.Start) })
 	s := ReviewSummary{Vendor: vendor, Reviews: make([]ReviewPoint, len(rs))}
 	xs, ys := make([]float64, len(rs)), make([]float64, len(rs))
@@ -198,15 +215,42 @@ func summarize(vendor string, rs []Review, w [5]float64, stable float64) ReviewS
 	}
 	s.Latest = ys[len(ys)-1]
 	s.Slope = slope(xs, ys)
+	trend := exactSlope(rs, exact)
 	switch {
-	case s.Slope > stable:
+	case trend.cmp(stable) > 0:
 		s.Direction = DirectionImproving
-	case s.Slope < -stable:
+	case trend.cmp(stable.neg()) < 0:
 		s.Direction = DirectionDeclining
 	default:
 		s.Direction = DirectionStable
 	}
 	return s
+}
+
+// exactSlope is the least-squares slope of the reviews' exact overall
+// ratings y_i = Σ w × rating / Σ w over the review index i = 0 … n−1:
+// with c_i = 2i − (n − 1), twice the distance of i from the mean index,
+// Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² is 2 Σ c_i y_i / Σ c_i²; 0 for one review.
+func exactSlope(rs []Review, w [5]num) num {
+	var wsum num
+	for _, x := range w {
+		wsum = wsum.add(x)
+	}
+	var numer num
+	var den int64
+	for i, r := range rs {
+		var o num
+		for k, x := range r.Ratings.values() {
+			o = o.add(w[k].mul(numOf(x)))
+		}
+		c := int64(2*i - (len(rs) - 1))
+		numer = numer.add(o.mul(intNum(2 * c)))
+		den += c * c
+	}
+	if den == 0 {
+		return num{}
+	}
+	return numer.quo(wsum.mul(intNum(den)))
 }
 
 // slope is the least-squares slope Σ(x−x̄)(y−ȳ)/Σ(x−x̄)², as the
