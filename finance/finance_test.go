@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -71,16 +70,6 @@ func dates(t testing.TB, ss ...string) []time.Time {
 func assertDecimal(t testing.TB, want, got outsourcing.Decimal, msg ...any) {
 	t.Helper()
 	assert.True(t, want.Equal(got), "want %s, got %s %v", want, got, fmt.Sprint(msg...))
-}
-
-// assertPkgPrefixOnce checks the error convention of Parse functions: the
-// message starts with "outsourcing: " and names the package nowhere else,
-// because reasons carry no prefix.
-func assertPkgPrefixOnce(t testing.TB, err error) {
-	t.Helper()
-	msg := err.Error()
-	assert.True(t, strings.HasPrefix(msg, "outsourcing: "), msg)
-	assert.Equal(t, 1, strings.Count(msg, "outsourcing"), msg)
 }
 
 // assertClose checks |got − want| ≤ rel·max(1,|want|).

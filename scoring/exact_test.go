@@ -32,7 +32,6 @@ func quo(a, b bf) bf   { return new(big.Float).SetPrec(prec).Quo(a, b) }
 func sqrt(a bf) bf     { return new(big.Float).SetPrec(prec).Sqrt(a) }
 func f64(a bf) float64 { v, _ := a.Float64(); return v }
 func bmax(a, b bf) bf  { return map[bool]bf{true: a, false: b}[a.Cmp(b) >= 0] }
-func bmin(a, b bf) bf  { return map[bool]bf{true: a, false: b}[a.Cmp(b) <= 0] }
 func isZero(a bf) bool { return a.Sign() == 0 }
 func sumOf(xs []bf) bf {
 	s := num(0)
