@@ -264,7 +264,9 @@ func decimalIn(d outsourcing.Decimal, list any) bool {
 }
 
 // moneyArithmetic overloads + and - on Money pairs, and * and / between
-// Money and a number.
+// Money and a number. Money{} ("no amount") acts as zero, as in the
+// kernel: it adds and subtracts as zero, and scales and divides to
+// Money{} (division by zero is still an error).
 func moneyArithmetic() []expr.Option {
 	add := expr.Function("_money_add", func(p ...any) (any, error) {
 		return p[0].(outsourcing.Money).Add(p[1].(outsourcing.Money))
@@ -301,8 +303,8 @@ func moneyArithmetic() []expr.Option {
 			return nil, err
 		}
 		q, err := quotient(m.Amount(), d)
-		if err != nil {
-			return nil, err
+		if err != nil || m.IsZero() {
+			return outsourcing.Money{}, err // Money{} divides to Money{}, as it scales to Money{}
 		}
 		return outsourcing.NewMoney(q, m.Currency())
 	}, divSigs...)

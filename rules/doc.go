@@ -38,7 +38,9 @@
 // places, rounded half away from zero, and drops the trailing zeros of an
 // exact quotient; every other operation is exact. Money combines only
 // with Money of the same currency (ErrCurrencyMismatch otherwise) and
-// scales by numbers. Dec("0.15") writes a decimal literal; Round, Abs and
+// scales by numbers. Money{} ("no amount") acts as zero in every operator,
+// as in the kernel: it adds as zero, compares as zero, and scales and
+// divides to Money{}. Dec("0.15") writes a decimal literal; Round, Abs and
 // Float round, take the absolute value and convert for charts.
 //
 // # The sandbox
