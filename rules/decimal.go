@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"reflect"
@@ -40,6 +41,8 @@ func toDecimal(v any) (outsourcing.Decimal, error) {
 		return floatToDecimal(x)
 	case float32:
 		return floatToDecimal(float64(x))
+	case nil:
+		return outsourcing.Decimal{}, errors.New("nil is not a number (" + foundNothing + ")")
 	}
 	return outsourcing.Decimal{}, fmt.Errorf("%T is not a number", v)
 }
@@ -212,8 +215,8 @@ func decimalOptions() []expr.Option {
 	}
 	opts = append(opts, moneyArithmetic()...)
 	opts = append(opts, expr.Function("_dec_in", func(p ...any) (any, error) {
-		return decimalIn(p[0].(outsourcing.Decimal), p[1]), nil
-	}, new(func(outsourcing.Decimal, []any) bool), new(func(outsourcing.Decimal, []outsourcing.Decimal) bool)))
+		return member(p[0], p[1])
+	}, membershipSignatures()...))
 	opts = append(opts,
 		expr.Function("Dec", func(p ...any) (any, error) {
 			return outsourcing.ParseDecimal(p[0].(string))
@@ -242,25 +245,20 @@ func decimalOptions() []expr.Option {
 	return opts
 }
 
-// decimalIn reports whether list holds a number numerically equal to d
-// (expr's own `in` compares with reflect.DeepEqual, for which 1.0 is not
-// 1.00).
-func decimalIn(d outsourcing.Decimal, list any) bool {
-	switch l := list.(type) {
-	case []outsourcing.Decimal:
-		for _, x := range l {
-			if x.Equal(d) {
-				return true
-			}
-		}
-	case []any:
-		for _, x := range l {
-			if v, err := toDecimal(x); err == nil && v.Equal(d) {
-				return true
-			}
+// membershipSignatures are the types of the `in` overload (member, in
+// dynamic.go): a decimal in a list of numbers, decimals or values of any
+// type, a number in a list of decimals, Money in a list of Money or of
+// values of any type. Without it expr refuses a decimal in [1, 2].
+func membershipSignatures() []any {
+	boolType, anyType := reflect.TypeFor[bool](), reflect.TypeFor[any]()
+	var sigs []any
+	for _, n := range append(numericTypes, anyType) {
+		sigs = append(sigs, signature(boolType, decimalType, reflect.SliceOf(n)))
+		if n != decimalType && n != anyType {
+			sigs = append(sigs, signature(boolType, n, reflect.SliceOf(decimalType)))
 		}
 	}
-	return false
+	return append(sigs, signature(boolType, moneyType, reflect.SliceOf(moneyType)), signature(boolType, moneyType, reflect.SliceOf(anyType)))
 }
 
 // moneyArithmetic overloads + and - on Money pairs, and * and / between
