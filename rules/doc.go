@@ -43,14 +43,35 @@
 // divides to Money{}. Dec("0.15") writes a decimal literal; Round, Abs and
 // Float round, take the absolute value and convert for charts.
 //
+// Equality compares values, whatever their static types: a decimal or
+// Money known only at run time (first(fees), a map literal's value)
+// compares as above, lists are equal when they have the same length and
+// equal elements, maps when they have the same keys and equal values,
+// and x in list holds when x equals an element, so [fee] == [1000.5] and
+// fee in [1000.5] hold for a fee of 1000.50. A decimal and a value of
+// another kind (a string, a list) are unequal; Money next to a bare
+// number, or Money of another currency, is an error, never silently
+// unequal.
+//
+// # Missing elements
+//
+// first and last of an empty list, find without a match and get of a
+// missing key or index yield nil, as the expr language defines, and a nil
+// list or map behaves as an empty one. nil equals only nil, so
+// get(rates, "x") == 0 is false and get(rates, "x") == nil tests for a
+// missing key; ordering nil or computing with it is a rule error that
+// says first, last, find or get found no element. Indexing a map of a
+// typed environment field (rates["x"], rates.x) reads the element type's
+// zero value instead, as Go does.
+//
 // # The sandbox
 //
 // Rules written by end users are untrusted. A rule set bounds each
 // rule's source length, its syntax-tree size and its number of rules, and
 // each evaluation by a budget of work (WithBudget): every iteration of a
 // predicate is charged the size of its body, and every builtin, range,
-// membership test and string concatenation the size of what it reads or
-// builds, before it runs. Only the builtins on an allow-list exist (none
+// membership test, equality of lists or maps and string concatenation the
+// size of what it reads or builds, before it runs. Only the builtins on an allow-list exist (none
 // that reads the clock or the time-zone files), strings and collections a
 // rule builds are capped (MaxStringLength, MaxCollectionLength), as are
 // decimal operands (MaxDecimalDigits) and rounding places. A rule that

@@ -98,7 +98,26 @@ func (in *instrumenter) Visit(node *ast.Node) {
 		if operatorCosts[n.Operator] != nil && (n.Operator != "+" || !isNumber(n.Type())) {
 			in.charge(node, n.Operator, []*ast.Node{&n.Left, &n.Right})
 		}
+	case *ast.CallNode:
+		if name := chargedHelper(n); name != "" {
+			in.charge(node, name, []*ast.Node{&n.Arguments[0], &n.Arguments[1]})
+		}
 	}
+}
+
+// chargedHelper names the operator helper a call is charged as (see
+// operatorCosts), or "" when the call costs no more than its node:
+// equality is charged only when both operands may be lists or maps.
+func chargedHelper(n *ast.CallNode) string {
+	id, ok := n.Callee.(*ast.IdentifierNode)
+	if !ok || operatorCosts[id.Value] == nil || len(n.Arguments) != 2 {
+		return ""
+	}
+	if (id.Value == "_dyn_eq" || id.Value == "_dyn_ne") &&
+		!(mayBeCollection(n.Arguments[0].Type()) && mayBeCollection(n.Arguments[1].Type())) {
+		return ""
+	}
+	return id.Value
 }
 
 // charge replaces *node by

@@ -22,8 +22,9 @@ import (
 // before it becomes bytecode:
 //   - every iteration of every predicate (all, any, filter, map, sortBy…)
 //     is charged the number of nodes of its body, whatever their kind;
-//   - every builtin call, range, `in` test and string concatenation,
-//     inside or outside predicates, is charged its cost function on the
+//   - every builtin call, range, `in` test, == or != between values that
+//     may be lists or maps, and string concatenation, inside or outside
+//     predicates, is charged its cost function on the
 //     values of its arguments before it runs, and fails if the result it
 //     would build is over MaxStringLength or MaxCollectionLength;
 //   - decimal arithmetic refuses operands of more than MaxDecimalDigits

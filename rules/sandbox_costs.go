@@ -43,9 +43,13 @@ var builtinCosts = map[string]costFunc{
 
 // operatorCosts are the operators whose cost depends on their operands.
 // + is charged when it is not statically numeric (it may join strings).
+// _dec_in and _dyn_in implement `in` (dynamic.go) and are charged like
+// it; _dyn_eq and _dyn_ne are charged when both operands may be lists or
+// maps, which they compare element by element.
 var operatorCosts = map[string]costFunc{
 	"..": ranging, "+": concatenating, "in": membership,
 	"contains": sizes, "startsWith": sizes, "endsWith": sizes, "matches": matching,
+	"_dec_in": membership, "_dyn_in": membership, "_dyn_eq": comparing, "_dyn_ne": comparing,
 }
 
 func unit([]any) (uint, error) { return 1, nil }
@@ -193,14 +197,44 @@ func concatenating(args []any) (uint, error) {
 	return max(out, 1), capString(out)
 }
 
-// membership is x in list: a scan of the list (a map or struct lookup is
-// one unit).
+// membership is x in list: a scan of the list and of the lists and maps
+// it holds, which equality compares element by element (a map or struct
+// lookup is one unit).
 func membership(args []any) (uint, error) {
-	switch reflect.ValueOf(args[1]).Kind() {
-	case reflect.Slice, reflect.Array:
-		return max(uint(size(args[1])), 1), nil
+	if v := reflect.ValueOf(args[1]); isList(v) {
+		return elements(v), nil
 	}
 	return 1, nil
+}
+
+// comparing is a == b on lists or maps: at most the elements of both.
+func comparing(args []any) (uint, error) {
+	return add(elements(reflect.ValueOf(args[0])), elements(reflect.ValueOf(args[1]))), nil
+}
+
+// elements counts v and the values it holds in lists and maps, to any
+// depth: a bound on the comparisons equality with v makes.
+func elements(v reflect.Value) uint {
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !isList(v) && v.Kind() != reflect.Map {
+		return 1
+	}
+	if !mayBeCollection(v.Type().Elem()) {
+		return add(uint(v.Len()), 1) // flat: nothing to look inside
+	}
+	n := uint(1)
+	if v.Kind() == reflect.Map {
+		for it := v.MapRange(); it.Next(); {
+			n = add(n, elements(it.Value()))
+		}
+		return n
+	}
+	for i := range v.Len() {
+		n = add(n, elements(v.Index(i)))
+	}
+	return n
 }
 
 // matching is s matches pattern: RE2 works in time proportional to the

@@ -164,3 +164,20 @@ func TestSandboxCountedWork(t *testing.T) {
 		assert.Greater(t, p.calls, int(budget)/10, "and was not stopped early")
 	}
 }
+
+// Membership and equality that compare by value are charged for the
+// elements they may compare, like expr's own `in`: a list built once and
+// scanned in every iteration exceeds the budget.
+func TestSandboxChargesValueComparisons(t *testing.T) {
+	env := sandboxEnv{Scores: make([]int, 2_000), Amount: outsourcing.MustDecimal("1")}
+	for _, src := range []string{
+		`let l = map(scores, #); any(scores, {amount in l})`,
+		`let l = map(scores, #); all(scores, {[l] == [l]})`,
+		`let l = map(scores, [#]); all(scores, {{"a": l} == {"a": l}})`,
+	} {
+		rs, err := rules.Compile[sandboxEnv]([]rules.Rule{{ID: "r", Expression: src}}, rules.WithBudget(100_000))
+		require.NoError(t, err, src)
+		_, err = rs.Bool("r", env)
+		assert.ErrorIs(t, err, outsourcing.ErrLimit, src)
+	}
+}
