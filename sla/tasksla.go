@@ -106,7 +106,10 @@ func taskClock(t Ticket, l *level, target time.Duration, asOf time.Time) TaskSLA
 		elapsed += l.cal.BusinessDuration(runFrom, asOf)
 	}
 	ts.BusinessElapsed, ts.BusinessTimeLeft = Duration(elapsed), Duration(max(target-elapsed, 0))
-	ts.BusinessPercentage = ratDecimal(big.NewRat(100*int64(elapsed), int64(target)), 2)
+	// 100 × elapsed in exact rationals: in int64 nanoseconds it overflows
+	// once the clock has run about 2.9 years.
+	pct := big.NewRat(int64(elapsed), int64(target))
+	ts.BusinessPercentage = ratDecimal(pct.Mul(pct, ratHundred), 2)
 	// The response clock runs with the resolution clock until it stops,
 	// so both pass the target at tc.breach if either does.
 	passed := tc.breaches && (ts.Stop == nil || tc.breach < ts.Stop.UnixNano())

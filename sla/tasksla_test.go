@@ -77,3 +77,18 @@ func TestTaskSLAsReadLikeServiceNow(t *testing.T) {
 	_, err = a.TaskSLAs(in, "nope", at(t, "2015-01-01T00:00:00Z"))
 	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
 }
+
+// A clock that has run for years still reads BusinessElapsed / Target ×
+// 100 (the documented formula): 1,247 days on a 24×7 clock against 8 hours
+// is 374,100 %, not an int64 overflow's negative number.
+func TestTaskSLAPercentageOfALongOpenTicket(t *testing.T) {
+	a := mustParse(t, `{"id":"desk","time_zone":"UTC","credits":{},"levels":[
+		{"id":"resolution","metric":"resolution_time","expected":"90","targets":{"P1":"8h"}}]}`)
+	in := sla.Input{Tickets: []sla.Ticket{{ID: "T", Priority: "P1",
+		Events: []sla.TicketEvent{ev(sla.EventKindOpened, at(t, "2021-01-01T00:00:00Z"))}}}}
+	clocks, err := a.TaskSLAs(in, "resolution", at(t, "2024-06-01T00:00:00Z"))
+	require.NoError(t, err)
+	require.Len(t, clocks, 1)
+	assert.Equal(t, mustDuration(t, "29928h"), clocks[0].BusinessElapsed)
+	testkit.AssertDecimal(t, "374100", clocks[0].BusinessPercentage.Shopspring())
+}
