@@ -34,13 +34,21 @@ func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, 
 	return history[:n], nil
 }
 
-// checkHistory refuses reports of another agreement and reports out of
-// time order, repeated or overlapping.
+// checkHistory refuses reports of another agreement, reports out of
+// time order, repeated or overlapping, and level reports whose trend does
+// not end with their report's period (trends and breach evidence read
+// that point).
 func (a *Agreement) checkHistory(history []Report) error {
 	for i, r := range history {
 		if r.Agreement != a.spec.ID {
 			return outsourcing.FieldErrorf(jsonptr.Join(i, "agreement"),
 				"history report %d belongs to agreement %q, not %q", i, r.Agreement, a.spec.ID)
+		}
+		for j, l := range r.Levels {
+			if n := len(l.Trend); n == 0 || l.Trend[n-1].Period != r.Period.label {
+				return outsourcing.FieldErrorf(jsonptr.Join(i, "levels", j, "trend"),
+					"history report %d: the trend of level %q does not end with its period %s", i, l.ID, r.Period.label)
+			}
 		}
 		if i > 0 && r.Period.start.Before(history[i-1].Period.end) {
 			return outsourcing.FieldErrorf(jsonptr.Join(i, "period"),

@@ -108,3 +108,28 @@ func TestHistoryIsChecked(t *testing.T) {
 	require.True(t, errors.As(err, &fe), "%v", err)
 	assert.Equal(t, "/1", fe.Path, err.Error())
 }
+
+// A stored report whose level trend is missing (or does not end with the
+// report's period) cannot give the evidence or trend point it stands
+// for: Signals and Evaluate refuse it at the trend instead of panicking.
+func TestHistoryWithoutTrendIsRefused(t *testing.T) {
+	a := mustParse(t, `{"id":"desk","time_zone":"UTC","credits":{},"levels":[
+		{"id":"resolution","metric":"resolution_time","expected":"90","targets":{"P1":"8h"}}],
+		"breaches":[{"id":"b","level":"resolution","count":"missed_expected","threshold":1,"window":1}]}`)
+	in := sla.Input{Fees: usd("100")}
+	periods, err := a.Periods(at(t, "2024-01-01T00:00:00Z"), at(t, "2024-03-01T00:00:00Z"))
+	require.NoError(t, err)
+	reports, err := a.Evaluate(in, periods[:1], nil)
+	require.NoError(t, err)
+	for _, trend := range [][]sla.TrendPoint{nil, {{Period: "2023-12"}}} {
+		stored := reports[0]
+		stored.Levels = []sla.LevelReport{stored.Levels[0]}
+		stored.Levels[0].Trend = trend
+		_, err = a.Signals([]sla.Report{stored})
+		require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+		assert.Equal(t, "/0/levels/0/trend", outsourcing.FieldErrors(err)[0].Path, err.Error())
+		_, err = a.Evaluate(in, periods[1:], []sla.Report{stored})
+		require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+		assert.Equal(t, "/0/levels/0/trend", outsourcing.FieldErrors(err)[0].Path, err.Error())
+	}
+}
