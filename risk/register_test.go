@@ -318,3 +318,28 @@ func FuzzParseMatrix(f *testing.F) {
 		_, _ = m.RateValues(1, 1)
 	})
 }
+
+// Calendar months end where Excel's EDATE ends them: a risk identified on
+// 31 January 2024 with a monthly review is due on 29 February (EDATE
+// (2024-01-31, 1)) and overdue on 1 March, and its drill, quarterly, on
+// 30 April (EDATE(2024-01-31, 3)), not on 2 March and 1 May as
+// time.AddDate would carry the missing days into the next month.
+func TestReviewMonthsEndAtMonthEnd(t *testing.T) {
+	reg := loadRegister(t)
+	k := &reg.Risks[0]
+	k.Identified, k.Assessments = time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC), nil
+	k.Contingency.LastDrill, k.Contingency.DrillMonths, k.Contingency.DrillDays = nil, 3, 0
+	reg.Risks = reg.Risks[:1]
+	reg.Review.Intervals = nil
+	rep, err := Assess(reg, Classic5x5(), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	rr := rep.Risks[0]
+	assert.Equal(t, time.Date(2024, 4, 30, 0, 0, 0, 0, time.UTC), rr.Drill.Date)
+
+	reg.Review.Intervals = []ReviewInterval{{Level: rr.Residual.Evaluation.Level, Months: 1}}
+	rep, err = Assess(reg, Classic5x5(), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC), rep.Risks[0].Review.Date)
+	assert.Equal(t, DueStatusOverdue, rep.Risks[0].Review.Status)
+	assert.Equal(t, 1, rep.Risks[0].Review.DaysOverdue)
+}

@@ -70,7 +70,9 @@ type Schedule struct {
 	// Months or Days is the interval applied (the other is 0).
 	Months int `json:"months,omitempty"`
 	Days   int `json:"days,omitempty"`
-	// Date is Last plus Months calendar months or Days days (time.AddDate).
+	// Date is Last plus Months calendar months, the day kept or clamped
+	// to the month's last day as Excel's EDATE does (31 January + 1 month
+	// is 28 or 29 February, not 2 or 3 March), or plus Days days.
 	Date time.Time `json:"date"`
 	// Status at asOf; DaysOverdue is the number of whole days past Date
 	// (0 unless overdue).
@@ -212,7 +214,7 @@ type cadence struct{ months, days int }
 
 // schedule computes the next date after last and its status at asOf.
 func schedule(kind DueKind, last time.Time, c cadence, asOf time.Time, windowDays int) *Schedule {
-	s := &Schedule{Kind: kind, Last: last, Months: c.months, Days: c.days, Date: last.AddDate(0, c.months, c.days), Status: DueStatusCurrent}
+	s := &Schedule{Kind: kind, Last: last, Months: c.months, Days: c.days, Date: addMonths(last, c.months).AddDate(0, 0, c.days), Status: DueStatusCurrent}
 	switch {
 	case asOf.After(s.Date):
 		s.Status = DueStatusOverdue
@@ -221,4 +223,14 @@ func schedule(kind DueKind, last time.Time, c cadence, asOf time.Time, windowDay
 		s.Status = DueStatusDue
 	}
 	return s
+}
+
+// addMonths adds n calendar months to t as Excel's EDATE does: the day of
+// the month is kept, or clamped to the last day of a shorter month
+// (time.AddDate would carry the overflow into the month after).
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1)
 }
