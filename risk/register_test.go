@@ -50,6 +50,10 @@ func TestResidual(t *testing.T) {
 		"two preventive": {controls: []Control{{ID: "a", Effectiveness: 0.5}, {ID: "b", Effectiveness: 0.4}}, l: "unlikely", i: "catastrophic", source: ResidualSourceControls},
 		// catastrophic (5) × 0.7 = 3.5 → major (4).
 		"corrective": {controls: []Control{{ID: "a", Effectiveness: 0.3, Target: ControlTargetImpact}}, l: "likely", i: "major", source: ResidualSourceControls},
+		// catastrophic (5) × (1 − 0.2)(1 − 0.25) = 5 × 0.6 = 3 exactly →
+		// moderate (3), though float64 makes it 3.0000000000000004.
+		"compound at a level": {controls: []Control{{ID: "a", Effectiveness: 0.2, Target: ControlTargetImpact},
+			{ID: "b", Effectiveness: 0.25, Target: ControlTargetImpact}}, l: "likely", i: "moderate", source: ResidualSourceControls},
 		// A fully effective control leaves the lowest level, never below.
 		"full":        {controls: []Control{{ID: "a", Effectiveness: 1}}, l: "rare", i: "catastrophic", source: ResidualSourceControls},
 		"ineffective": {controls: []Control{{ID: "a", Effectiveness: 0}}, l: "likely", i: "catastrophic", source: ResidualSourceControls},

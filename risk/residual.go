@@ -2,6 +2,8 @@ package risk
 
 import (
 	"math"
+	"math/big"
+	"strconv"
 
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -117,8 +119,8 @@ func (m *Matrix) residual(k Risk, c *Combiner) (Residual, error) {
 	if err != nil {
 		return Residual{}, err
 	}
-	row := reduce(m.spec.Likelihood, inh.Row, el)
-	col := reduce(m.spec.Impact, inh.Col, ei)
+	row := reduce(m.spec.Likelihood, inh.Row, c.kept(onL, el))
+	col := reduce(m.spec.Impact, inh.Col, c.kept(onI, ei))
 	r := Residual{Evaluation: m.At(row, col), Source: ResidualSourceControls, LikelihoodEffectiveness: el, ImpactEffectiveness: ei}
 	return m.scored(r, inh.Row, inh.Col)
 }
@@ -149,13 +151,36 @@ func (m *Matrix) scored(r Residual, row, col int) (Residual, error) {
 	return r, nil
 }
 
-// reduce returns the lowest level of a whose value is ≥ value(i)·(1−e).
-func reduce(a Axis, i int, e float64) int {
-	target := a.Levels[i].Value * (1 - e)
+// reduce returns the lowest level of a whose value is ≥ value(i)·keep,
+// compared exactly on the decimals the values are written as.
+func reduce(a Axis, i int, keep *big.Rat) int {
+	target := keep.Mul(keep, exact(a.Levels[i].Value))
 	for j := 0; j < i; j++ {
-		if a.Levels[j].Value >= target {
+		if exact(a.Levels[j].Value).Cmp(target) >= 0 {
 			return j
 		}
 	}
 	return i
+}
+
+// kept returns 1 − E exactly, the share of an axis the controls e leave,
+// E their combined effectiveness: for compounding Π(1 − eᵢ) on the
+// decimals written, so 0.2 and 0.25 leave exactly 0.6 (float64 makes it
+// 0.6000000000000001, which would keep a 5 from falling to a level of 3).
+func (c *Combiner) kept(e []float64, combined float64) *big.Rat {
+	one := big.NewRat(1, 1)
+	if c.method != CombinationCompound {
+		return one.Sub(one, exact(combined))
+	}
+	for _, x := range e {
+		one.Mul(one, new(big.Rat).Sub(big.NewRat(1, 1), exact(x)))
+	}
+	return one
+}
+
+// exact is x as the shortest decimal that reads back as x: the number a
+// document or caller wrote, as an exact fraction.
+func exact(x float64) *big.Rat {
+	r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64)) // finite: checked by the caller
+	return r
 }
