@@ -184,3 +184,29 @@ func TestPlanningEnumsText(t *testing.T) {
 	assert.Equal(t, 12, PeriodUnitMonth.PerYear())
 	assert.Equal(t, "offshore", SourcingLocationOffshore.String())
 }
+
+// The readiness thresholds (50 %, 75 %) are decided on the exact weighted
+// score, not on the score rounded to 2 places: by the documented formula
+// Σ weight·min(score, target) / Σ weight·target, 0.74996·5 / (1·5) is
+// 74.996 %, shown as 75.00 but below 75 (and 0.49996·5 / 5 below 50).
+func TestCapabilityLevelOnExactScore(t *testing.T) {
+	for _, c := range []struct {
+		weight string
+		shown  string
+		level  ReadinessLevel
+	}{
+		{"0.74996", "75", ReadinessDeveloping},
+		{"0.75", "75", ReadinessReady},
+		{"0.49996", "50", ReadinessNotReady},
+		{"0.5", "50", ReadinessDeveloping},
+	} {
+		rest := outsourcing.MustDecimal("1").Sub(outsourcing.MustDecimal(c.weight))
+		a, err := AssessCapability([]CapabilityItem{
+			{ID: "met", Area: "x", Weight: outsourcing.MustDecimal(c.weight), Score: 5},
+			{ID: "absent", Area: "x", Weight: rest, Score: 0},
+		})
+		require.NoError(t, err)
+		assertDecimal(t, c.shown, a.Score)
+		assert.Equal(t, c.level, a.Level, "weight %s", c.weight)
+	}
+}
