@@ -251,3 +251,13 @@ func TestDecideOneApproverTwoRoles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, DecisionApproved, rec.Status)
 }
+
+// A misspelt risk rating or zone is refused, not read as "no trigger":
+// "High" (not the RiskLevel "high") would otherwise tier the vendor
+// standard, reviewed every 12 months instead of 6.
+func TestTieringRefusesUnknownRatings(t *testing.T) {
+	_, err := DefaultTiering().Tier(TieringInput{Vendor: "c", Risk: "High"})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/risk", `"c"`, `"High"`)
+	_, err = DefaultTiering().Tier(TieringInput{Vendor: "a", Criticality: &Criticality{Vendor: "a", Zone: "Danger"}})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/criticality/zone", `"Danger"`, "danger, control, watch")
+}
