@@ -261,3 +261,19 @@ func TestTieringRefusesUnknownRatings(t *testing.T) {
 	_, err = DefaultTiering().Tier(TieringInput{Vendor: "a", Criticality: &Criticality{Vendor: "a", Zone: "Danger"}})
 	assertProblem(t, err, outsourcing.ErrInvalidInput, "/criticality/zone", `"Danger"`, "danger, control, watch")
 }
+
+// The plan at asOf cannot know an action completed later: counted done,
+// it hid an action that was overdue at asOf (due 1 February, completed
+// 6 February, asked on 3 February). It is refused at the completion date.
+func TestImprovementPlanCompletedAfterAsOf(t *testing.T) {
+	plan := ImprovementPlan{ID: "P1", Vendor: "a", Opened: day0, Actions: []Action{
+		{ID: "A1", Owner: "ops", Due: day0.AddDate(0, 1, 0), Status: ActionDone, Completed: day0.AddDate(0, 1, 5)},
+	}}
+	_, err := plan.StatusAt(day0.AddDate(0, 1, 2))
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/actions/0/completed", `"a"`, `"A1"`, "after asOf")
+
+	st, err := plan.StatusAt(day0.AddDate(0, 1, 5))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A1"}, st.Late)
+	assert.True(t, st.Closed)
+}
