@@ -277,3 +277,30 @@ func TestImprovementPlanCompletedAfterAsOf(t *testing.T) {
 	assert.Equal(t, []string{"A1"}, st.Late)
 	assert.True(t, st.Closed)
 }
+
+// Bands are decided on the exact score. By the documented formula a yes
+// to the question weighted 0.3 and a no to the one weighted 0.1 score
+// 0.3/0.4 × 100 = 75, the default "low" band's minimum; float64 made it
+// 74.99999999999999 and rated it moderate. A number answer 0.3 on a 0 to
+// 0.4 scale is 75 too.
+func TestQuestionnaireBandAtExactBoundary(t *testing.T) {
+	spec, err := ParseQuestionnaire([]byte(`{"categories": [{"id": "c", "weight": "1"}],
+	  "questions": [
+	    {"id": "a", "category": "c", "weight": "0.3", "answer": {"type": "yes_no"}},
+	    {"id": "b", "category": "c", "weight": "0.1", "answer": {"type": "yes_no"}},
+	    {"id": "n", "category": "c", "weight": "1", "answer": {"type": "number", "min": "0", "max": "0.4"}, "allow_na": true}
+	  ]}`))
+	require.NoError(t, err)
+	q, err := CompileQuestionnaire(spec)
+	require.NoError(t, err)
+	for _, answers := range [][]Answer{
+		{{"a", "yes"}, {"b", "no"}, {"n", "n/a"}},
+		{{"a", "yes"}, {"b", "no"}, {"n", "0.3"}},
+	} {
+		res, err := q.Score(Answers{Vendor: "v", Answers: answers})
+		require.NoError(t, err)
+		assert.Equal(t, 75.0, res.Score)
+		assert.Equal(t, outsourcing.RiskLevelLow, res.Rating, "%v", answers)
+		assert.Equal(t, outsourcing.RiskLevelLow, res.Categories[0].Rating, "%v", answers)
+	}
+}
