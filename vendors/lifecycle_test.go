@@ -304,3 +304,15 @@ func TestQuestionnaireBandAtExactBoundary(t *testing.T) {
 		assert.Equal(t, outsourcing.RiskLevelLow, res.Categories[0].Rating, "%v", answers)
 	}
 }
+
+// A recognition recorded twice (the same id) would double the incentives
+// the final evaluation reports; the repeat is refused at its id.
+func TestRecognitionTotalRefusesRepeatedID(t *testing.T) {
+	r := Recognition{ID: "R1", Vendor: "a", Kind: RecognitionBonus, Reason: "zero P1 incidents", Amount: outsourcing.MustMoney("5000", "EUR")}
+	_, _, err := RecognitionTotal([]Recognition{r, r}, "a", "EUR")
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/records/1/id", `"R1"`, "/records/0")
+	n, total, err := RecognitionTotal([]Recognition{r}, "a", "EUR")
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "5000.00 EUR", total.String())
+}
