@@ -97,7 +97,8 @@ type CapabilityAssessment struct {
 	// Score is Σ weight·min(score, target) / Σ weight·target in percent,
 	// rounded half away from zero to 2 places.
 	Score outsourcing.Decimal `json:"score"`
-	// Level is the readiness level.
+	// Level is the readiness level, decided on the exact, unrounded
+	// score.
 	Level ReadinessLevel `json:"level"`
 	// Areas holds the same score per area, in order of first appearance.
 	Areas []AreaScore `json:"areas"`
@@ -188,10 +189,14 @@ func AssessCapability(items []CapabilityItem) (CapabilityAssessment, error) {
 		}
 		return cmp.Compare(a.ItemID, b.ItemID)
 	})
+	// The level is decided on the exact score, 100·got against
+	// threshold·want, never on the rounded percentage: 74.996 % is not
+	// ready although it shows as 75.00.
+	below := func(threshold decimal.Decimal) bool { return got.Shift(2).LessThan(threshold.Mul(want)) }
 	switch {
-	case res.Score.Shopspring().LessThan(developingThreshold):
+	case below(developingThreshold):
 		res.Level = ReadinessNotReady
-	case res.Score.Shopspring().LessThan(readyThreshold) || criticalGap:
+	case below(readyThreshold) || criticalGap:
 		res.Level = ReadinessDeveloping
 	default:
 		res.Level = ReadinessReady

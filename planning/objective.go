@@ -156,7 +156,8 @@ type ObjectiveProgress struct {
 	ID string `json:"id"`
 	// State summarises the status.
 	State ObjectiveState `json:"state"`
-	// Latest is the last measurement at or before asOf (nil if none).
+	// Latest is the last measurement from Start to the earlier of asOf
+	// and Deadline (nil if none).
 	Latest *Measurement `json:"latest"`
 	// Attainment is (latest − baseline)/(target − baseline): 0 at the
 	// baseline, 1 at the target, above 1 beyond it, negative when worse
@@ -172,8 +173,10 @@ type ObjectiveProgress struct {
 	Forecast *outsourcing.Decimal `json:"forecast"`
 }
 
-// Progress evaluates the objective at asOf from measurements (any order;
-// those after asOf are ignored). With a forecast, the objective is on
+// Progress evaluates the objective at asOf from measurements (any order).
+// Only measurements from Start to the earlier of asOf and Deadline count:
+// the baseline is the value at Start, and the objective is judged at its
+// deadline, so a value reached after the deadline leaves it missed. With a forecast, the objective is on
 // track when the forecast meets the target; without one, when attainment
 // is at least the expected share.
 //
@@ -189,7 +192,7 @@ func (o Objective) Progress(measurements []Measurement, asOf time.Time) (Objecti
 func (o Objective) progress(measurements []Measurement, asOf time.Time) ObjectiveProgress {
 	var seen []Measurement
 	for _, m := range measurements {
-		if !m.At.After(asOf) {
+		if !m.At.Before(o.Start) && !m.At.After(asOf) && !m.At.After(o.Deadline) {
 			seen = append(seen, m)
 		}
 	}
@@ -203,8 +206,13 @@ func (o Objective) progress(measurements []Measurement, asOf time.Time) Objectiv
 	}
 	latest := seen[len(seen)-1]
 	p.Latest = &latest
-	span := o.Target.Sub(o.Baseline).Shopspring()
-	p.Attainment = outsourcing.DecimalOf(latest.Value.Sub(o.Baseline).Shopspring().DivRound(span, 8).Round(4)).Trim()
+	// One rounding, to 4 places: rounding first to 8 and then to 4 would
+	// turn 0.0000499999997 into 0.0001.
+	// The divisor is not zero: validate refuses a target equal to the
+	// baseline.
+	if attainment, err := latest.Value.Sub(o.Baseline).Quo(o.Target.Sub(o.Baseline), 4, outsourcing.RoundHalfUp); err == nil {
+		p.Attainment = attainment.Trim()
+	}
 	p.Forecast = o.forecast(seen)
 	switch {
 	case o.meets(latest.Value):

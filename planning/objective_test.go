@@ -184,3 +184,71 @@ func TestPlanningEnumsText(t *testing.T) {
 	assert.Equal(t, 12, PeriodUnitMonth.PerYear())
 	assert.Equal(t, "offshore", SourcingLocationOffshore.String())
 }
+
+// The readiness thresholds (50 %, 75 %) are decided on the exact weighted
+// score, not on the score rounded to 2 places: by the documented formula
+// Σ weight·min(score, target) / Σ weight·target, 0.74996·5 / (1·5) is
+// 74.996 %, shown as 75.00 but below 75 (and 0.49996·5 / 5 below 50).
+func TestCapabilityLevelOnExactScore(t *testing.T) {
+	for _, c := range []struct {
+		weight string
+		shown  string
+		level  ReadinessLevel
+	}{
+		{"0.74996", "75", ReadinessDeveloping},
+		{"0.75", "75", ReadinessReady},
+		{"0.49996", "50", ReadinessNotReady},
+		{"0.5", "50", ReadinessDeveloping},
+	} {
+		rest := outsourcing.MustDecimal("1").Sub(outsourcing.MustDecimal(c.weight))
+		a, err := AssessCapability([]CapabilityItem{
+			{ID: "met", Area: "x", Weight: outsourcing.MustDecimal(c.weight), Score: 5},
+			{ID: "absent", Area: "x", Weight: rest, Score: 0},
+		})
+		require.NoError(t, err)
+		assertDecimal(t, c.shown, a.Score)
+		assert.Equal(t, c.level, a.Level, "weight %s", c.weight)
+	}
+}
+
+// Attainment is (latest − baseline)/(target − baseline) rounded once to 4
+// places: 1/20000.0001 = 0.0000499999997… is 0.0000, not the 0.0001 a
+// first rounding to 8 places (0.00005000) would give.
+func TestObjectiveAttainmentRoundsOnce(t *testing.T) {
+	target := outsourcing.MustDecimal("20000.0001")
+	o := Objective{ID: "o", Metric: "m", Baseline: outsourcing.MustDecimal("0"), Target: &target, Direction: DirectionIncrease,
+		Start: day("2025-01-01"), Deadline: day("2025-12-31"), Owner: "x"}
+	p, err := o.Progress([]Measurement{{At: day("2025-02-01"), Value: outsourcing.MustDecimal("1")}}, day("2025-02-01"))
+	require.NoError(t, err)
+	assertDecimal(t, "0", p.Attainment)
+}
+
+// "Cut cost from 200,000 to 150,000 by 31 December": a value before the
+// baseline date is not progress, and a value reached after the deadline
+// leaves the objective missed (the deadline passed without the target).
+func TestObjectiveMeasurementsOutsideTheWindow(t *testing.T) {
+	target := outsourcing.MustDecimal("150000")
+	o := Objective{ID: "cost", Metric: "annual_cost", Baseline: outsourcing.MustDecimal("200000"), Target: &target,
+		Direction: DirectionDecrease, Start: day("2025-01-01"), Deadline: day("2025-12-31"), Owner: "cfo"}
+
+	early := []Measurement{{At: day("2024-12-01"), Value: outsourcing.MustDecimal("140000")}}
+	p, err := o.Progress(early, day("2025-03-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateNoData, p.State)
+	assert.Nil(t, p.Latest)
+
+	late := []Measurement{{At: day("2025-06-30"), Value: outsourcing.MustDecimal("180000")},
+		{At: day("2026-02-01"), Value: outsourcing.MustDecimal("150000")}}
+	p, err = o.Progress(late, day("2026-03-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateMissed, p.State)
+	require.NotNil(t, p.Latest)
+	assertDecimal(t, "180000", p.Latest.Value)
+	assertDecimal(t, "0.4", p.Attainment) // 20,000 of 50,000
+
+	onTime := append(late, Measurement{At: day("2025-12-31"), Value: outsourcing.MustDecimal("149000")})
+	p, err = o.Progress(onTime, day("2026-03-01"))
+	require.NoError(t, err)
+	assert.Equal(t, ObjectiveStateAchieved, p.State)
+	assertDecimal(t, "1.02", p.Attainment)
+}

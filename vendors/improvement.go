@@ -93,9 +93,11 @@ type OverdueAction struct {
 
 // StatusAt reports the plan's progress and overdue actions at asOf: an
 // action is overdue when it is open or in progress and asOf is after its
-// due date. An action without an id or owner, a duplicate id, or a done
-// action without its completion date is a *FieldError at
-// "/actions/i/<field>" naming the vendor.
+// due date. An action without an id or owner, a duplicate id, a done
+// action without its completion date, or a completion date after asOf
+// (the plan at asOf cannot know it; counting it done would hide an
+// overdue action) is a *FieldError at "/actions/i/<field>" naming the
+// vendor.
 func (p ImprovementPlan) StatusAt(asOf time.Time) (PlanStatus, error) {
 	var errs []error
 	seen := map[string]bool{}
@@ -108,6 +110,9 @@ func (p ImprovementPlan) StatusAt(asOf time.Time) (PlanStatus, error) {
 			errs = append(errs, errorf(jsonptr.Append(at, "owner"), "vendor %q, plan %q: action %q has no owner", p.Vendor, p.ID, a.ID))
 		case a.Status == ActionDone && a.Completed.IsZero():
 			errs = append(errs, errorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q is done without a completion date", p.Vendor, p.ID, a.ID))
+		case a.Completed.After(asOf):
+			errs = append(errs, errorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q completed %s, after asOf %s", p.Vendor, p.ID, a.ID,
+				a.Completed.Format(time.RFC3339), asOf.Format(time.RFC3339)))
 		}
 		seen[a.ID] = true
 	}

@@ -251,3 +251,68 @@ func TestDecideOneApproverTwoRoles(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, DecisionApproved, rec.Status)
 }
+
+// A misspelt risk rating or zone is refused, not read as "no trigger":
+// "High" (not the RiskLevel "high") would otherwise tier the vendor
+// standard, reviewed every 12 months instead of 6.
+func TestTieringRefusesUnknownRatings(t *testing.T) {
+	_, err := DefaultTiering().Tier(TieringInput{Vendor: "c", Risk: "High"})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/risk", `"c"`, `"High"`)
+	_, err = DefaultTiering().Tier(TieringInput{Vendor: "a", Criticality: &Criticality{Vendor: "a", Zone: "Danger"}})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/criticality/zone", `"Danger"`, "danger, control, watch")
+}
+
+// The plan at asOf cannot know an action completed later: counted done,
+// it hid an action that was overdue at asOf (due 1 February, completed
+// 6 February, asked on 3 February). It is refused at the completion date.
+func TestImprovementPlanCompletedAfterAsOf(t *testing.T) {
+	plan := ImprovementPlan{ID: "P1", Vendor: "a", Opened: day0, Actions: []Action{
+		{ID: "A1", Owner: "ops", Due: day0.AddDate(0, 1, 0), Status: ActionDone, Completed: day0.AddDate(0, 1, 5)},
+	}}
+	_, err := plan.StatusAt(day0.AddDate(0, 1, 2))
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/actions/0/completed", `"a"`, `"A1"`, "after asOf")
+
+	st, err := plan.StatusAt(day0.AddDate(0, 1, 5))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A1"}, st.Late)
+	assert.True(t, st.Closed)
+}
+
+// Bands are decided on the exact score. By the documented formula a yes
+// to the question weighted 0.3 and a no to the one weighted 0.1 score
+// 0.3/0.4 × 100 = 75, the default "low" band's minimum; float64 made it
+// 74.99999999999999 and rated it moderate. A number answer 0.3 on a 0 to
+// 0.4 scale is 75 too.
+func TestQuestionnaireBandAtExactBoundary(t *testing.T) {
+	spec, err := ParseQuestionnaire([]byte(`{"categories": [{"id": "c", "weight": "1"}],
+	  "questions": [
+	    {"id": "a", "category": "c", "weight": "0.3", "answer": {"type": "yes_no"}},
+	    {"id": "b", "category": "c", "weight": "0.1", "answer": {"type": "yes_no"}},
+	    {"id": "n", "category": "c", "weight": "1", "answer": {"type": "number", "min": "0", "max": "0.4"}, "allow_na": true}
+	  ]}`))
+	require.NoError(t, err)
+	q, err := CompileQuestionnaire(spec)
+	require.NoError(t, err)
+	for _, answers := range [][]Answer{
+		{{"a", "yes"}, {"b", "no"}, {"n", "n/a"}},
+		{{"a", "yes"}, {"b", "no"}, {"n", "0.3"}},
+	} {
+		res, err := q.Score(Answers{Vendor: "v", Answers: answers})
+		require.NoError(t, err)
+		assert.Equal(t, 75.0, res.Score)
+		assert.Equal(t, outsourcing.RiskLevelLow, res.Rating, "%v", answers)
+		assert.Equal(t, outsourcing.RiskLevelLow, res.Categories[0].Rating, "%v", answers)
+	}
+}
+
+// A recognition recorded twice (the same id) would double the incentives
+// the final evaluation reports; the repeat is refused at its id.
+func TestRecognitionTotalRefusesRepeatedID(t *testing.T) {
+	r := Recognition{ID: "R1", Vendor: "a", Kind: RecognitionBonus, Reason: "zero P1 incidents", Amount: outsourcing.MustMoney("5000", "EUR")}
+	_, _, err := RecognitionTotal([]Recognition{r, r}, "a", "EUR")
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/records/1/id", `"R1"`, "/records/0")
+	n, total, err := RecognitionTotal([]Recognition{r}, "a", "EUR")
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "5000.00 EUR", total.String())
+}

@@ -93,9 +93,17 @@ func NewPipeline(pool *Pool) *Pipeline {
 // every problem is returned, joined: a *FieldError at "/moves/i/vendor"
 // matching ErrNotFound for an unknown vendor, at "/moves/i/to" matching
 // ErrTransition for a move the state machine forbids (see NextStage), at
-// "/moves/i/reason" for a move without a reason.
+// "/moves/i/reason" for a move without a reason, at "/moves/i/at" for a
+// dated move before the vendor's last dated move (the history would show
+// an impossible path). Moves on the same instant keep their order.
 func (p *Pipeline) Apply(moves ...Move) (*Pipeline, error) {
 	next := &Pipeline{order: p.order, stage: maps.Clone(p.stage), history: slices.Grow(slices.Clone(p.history), len(moves))}
+	last := map[string]time.Time{} // each vendor's last dated move
+	for _, m := range p.history {
+		if !m.At.IsZero() {
+			last[m.Vendor] = m.At
+		}
+	}
 	var errs []error
 	for i, m := range moves {
 		at := jsonptr.Join("moves", i)
@@ -110,12 +118,19 @@ func (p *Pipeline) Apply(moves ...Move) (*Pipeline, error) {
 		case strings.TrimSpace(m.Reason) == "":
 			errs = append(errs, errorf(jsonptr.Append(at, "reason"), "vendor %q: a move needs a reason", m.Vendor))
 			continue
+		case !m.At.IsZero() && m.At.Before(last[m.Vendor]):
+			errs = append(errs, errorf(jsonptr.Append(at, "at"), "vendor %q: move at %s is before its previous move at %s",
+				m.Vendor, m.At.Format(time.RFC3339), last[m.Vendor].Format(time.RFC3339)))
+			continue
 		}
 		if err := NextStage(cur, m.To); err != nil {
 			errs = append(errs, sentinelf(outsourcing.ErrTransition, jsonptr.Append(at, "to"), "vendor %q cannot move from %s to %s", m.Vendor, cur, m.To))
 			continue
 		}
 		m.From = cur
+		if !m.At.IsZero() {
+			last[m.Vendor] = m.At
+		}
 		next.stage[m.Vendor] = m.To
 		next.history = append(next.history, m)
 	}

@@ -155,3 +155,28 @@ func TestScreeningCompileError(t *testing.T) {
 	_, err = CompileScreening(rules.SetSpec{Rules: []rules.Rule{{ID: "num", Expression: "headcount + 1"}}})
 	assert.ErrorIs(t, err, outsourcing.ErrRule)
 }
+
+// A move dated before the vendor's previous move would record an
+// impossible path (evaluated on 1 February after being short-listed on
+// 1 March); it is refused. Two moves on one day, in order, are fine, as
+// are undated moves.
+func TestPipelineMovesInDateOrder(t *testing.T) {
+	pool, err := CompilePool(PoolSpec{Vendors: []Profile{{ID: "acme", LegalName: "Acme"}, {ID: "zeta", LegalName: "Zeta"}}})
+	require.NoError(t, err)
+	march, feb := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC), time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC)
+	p, err := NewPipeline(pool).Apply(Move{Vendor: "acme", To: StageShortList, Reason: "screened", At: march})
+	require.NoError(t, err)
+
+	_, err = p.Apply(Move{Vendor: "acme", To: StageEvaluated, Reason: "scored", At: feb})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/moves/0/at", `"acme"`, "before its previous move")
+	_, err = NewPipeline(pool).Apply(Move{Vendor: "zeta", To: StageShortList, Reason: "screened", At: march},
+		Move{Vendor: "zeta", To: StageEvaluated, Reason: "scored", At: feb})
+	assertProblem(t, err, outsourcing.ErrInvalidInput, "/moves/1/at", `"zeta"`)
+
+	q, err := p.Apply(Move{Vendor: "acme", To: StageEvaluated, Reason: "scored", At: march},
+		Move{Vendor: "acme", To: StageSelected, Reason: "chosen", At: march.Add(time.Hour)},
+		Move{Vendor: "zeta", To: StageShortList, Reason: "screened", At: feb},
+		Move{Vendor: "zeta", To: StageRejected, Reason: "withdrew"})
+	require.NoError(t, err)
+	assert.Len(t, q.History(), 5)
+}

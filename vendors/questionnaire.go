@@ -120,7 +120,8 @@ func DefaultRatingBands() []RatingBand {
 // concurrent use.
 type Questionnaire struct {
 	spec     QuestionnaireSpec
-	scale    float64
+	scale    num   // ScaleFactor, 100 when zero
+	minScore []num // the bands' MinScore, exactly
 	category map[string]int
 	question map[string]int
 	bands    []RatingBand
@@ -137,17 +138,20 @@ func ParseQuestionnaire(doc []byte) (QuestionnaireSpec, error) {
 // bands in decreasing order — and builds the questionnaire. Problems are
 // *outsourcing.FieldError values at their pointers, joined.
 func CompileQuestionnaire(spec QuestionnaireSpec) (*Questionnaire, error) {
-	q := &Questionnaire{spec: spec, scale: 100, category: map[string]int{}, question: map[string]int{}, bands: spec.Bands}
+	q := &Questionnaire{spec: spec, scale: intNum(100), category: map[string]int{}, question: map[string]int{}, bands: spec.Bands}
 	q.spec.Categories, q.spec.Questions = slices.Clone(spec.Categories), slices.Clone(spec.Questions)
 	if !spec.ScaleFactor.IsZero() {
-		q.scale = spec.ScaleFactor.Float64()
+		q.scale = numOf(spec.ScaleFactor)
 	}
 	if len(q.bands) == 0 {
 		q.bands = DefaultRatingBands()
 	}
 	q.bands = slices.Clone(q.bands)
+	for _, b := range q.bands {
+		q.minScore = append(q.minScore, numOf(b.MinScore))
+	}
 	var errs []error
-	if q.scale <= 0 {
+	if q.scale.sign() <= 0 {
 		errs = append(errs, errorf("/scale_factor", "scale factor %s is not positive", spec.ScaleFactor))
 	}
 	for i, c := range spec.Categories {
@@ -242,7 +246,8 @@ func ParseAnswers(doc []byte) (Answers, error) {
 type QuestionnaireResult struct {
 	Vendor string `json:"vendor"`
 	// Score is the overall score in [0, ScaleFactor] over the categories
-	// with at least one answer, and Rating its band; Scored is false (and
+	// with at least one answer (the float64 nearest the exact score), and
+	// Rating its band, decided on the exact score; Scored is false (and
 	// Score 0) when nothing was answered.
 	Score  float64               `json:"score"`
 	Rating outsourcing.RiskLevel `json:"rating,omitempty"`
@@ -277,7 +282,7 @@ type CategoryResult struct {
 // an unknown question (ErrNotFound), a value that is not on the scale, a
 // question answered twice, "n/a" where not allowed.
 func (q *Questionnaire) Score(a Answers) (QuestionnaireResult, error) {
-	values := make([]float64, len(q.spec.Questions))
+	values := make([]num, len(q.spec.Questions))
 	state := make([]byte, len(q.spec.Questions)) // 0 missing, 1 answered, 2 n/a
 	var errs []error
 	for i, ans := range a.Answers {
@@ -313,45 +318,48 @@ func (q *Questionnaire) Score(a Answers) (QuestionnaireResult, error) {
 	return q.result(a.Vendor, values, state), nil
 }
 
-// normalise maps an answer to [0, 1] on its scale.
-func normalise(s AnswerScale, value string) (float64, bool) {
-	var v float64
+// normalise maps an answer to [0, 1] on its scale, exactly.
+func normalise(s AnswerScale, value string) (num, bool) {
+	var v num
 	switch s.Type {
 	case AnswerTypeYesNo:
 		switch strings.ToLower(value) {
 		case "yes":
-			v = 1
+			v = intNum(1)
 		case "no":
 		default:
-			return 0, false
+			return num{}, false
 		}
 	case AnswerTypeNumber:
 		x, err := outsourcing.ParseDecimal(value)
 		if err != nil || x.LessThan(s.Min) || x.GreaterThan(s.Max) {
-			return 0, false
+			return num{}, false
 		}
-		v = x.Sub(s.Min).Float64() / s.Max.Sub(s.Min).Float64()
+		v = numOf(x.Sub(s.Min)).quo(numOf(s.Max.Sub(s.Min)))
 	case AnswerTypeChoice:
 		i := slices.IndexFunc(s.Choices, func(c Choice) bool { return c.Value == value })
 		if i < 0 {
-			return 0, false
+			return num{}, false
 		}
 		lo, hi := choiceRange(s.Choices)
-		v = s.Choices[i].Points.Sub(lo).Float64() / hi.Sub(lo).Float64()
+		v = numOf(s.Choices[i].Points.Sub(lo)).quo(numOf(hi.Sub(lo)))
 	default:
-		return 0, false
+		return num{}, false
 	}
 	if s.LowerIsBetter {
-		v = 1 - v
+		v = intNum(1).sub(v)
 	}
 	return v, true
 }
 
-// result aggregates normalised answers into category and overall scores.
-func (q *Questionnaire) result(vendor string, values []float64, state []byte) QuestionnaireResult {
+// result aggregates normalised answers into category and overall scores,
+// exactly: the bands are decided on the exact scores (with weights 0.3
+// and 0.1, a yes and a no score 75, which float64 makes 74.99999999999999),
+// and the float64 scores reported are the nearest to the exact ones.
+func (q *Questionnaire) result(vendor string, values []num, state []byte) QuestionnaireResult {
 	res := QuestionnaireResult{Vendor: vendor, Categories: make([]CategoryResult, len(q.spec.Categories))}
-	sums := make([]float64, len(q.spec.Categories))
-	weights := make([]float64, len(q.spec.Categories))
+	sums := make([]num, len(q.spec.Categories))
+	weights := make([]num, len(q.spec.Categories))
 	for k, qu := range q.spec.Questions {
 		c := q.category[qu.Category]
 		switch state[k] {
@@ -359,40 +367,40 @@ func (q *Questionnaire) result(vendor string, values []float64, state []byte) Qu
 			res.Missing = append(res.Missing, qu.ID)
 			res.Categories[c].Missing++
 		case 1:
-			w := qu.Weight.Float64()
-			sums[c] += w * values[k]
-			weights[c] += w
+			w := numOf(qu.Weight)
+			sums[c] = sums[c].add(w.mul(values[k]))
+			weights[c] = weights[c].add(w)
 			res.Categories[c].Answered++
 			res.Answered++
 		case 2:
 			res.NotApplicable = append(res.NotApplicable, qu.ID)
 		}
 	}
-	var total, wsum float64
+	var total, wsum num
 	for c, cat := range q.spec.Categories {
 		cr := &res.Categories[c]
 		cr.Category = cat.ID
-		if weights[c] == 0 {
+		if weights[c].sign() == 0 {
 			continue
 		}
-		cr.Score, cr.Scored = sums[c]/weights[c]*q.scale, true
-		cr.Rating = q.rating(cr.Score)
-		w := cat.Weight.Float64()
-		total += w * cr.Score
-		wsum += w
+		score := sums[c].quo(weights[c]).mul(q.scale)
+		cr.Score, cr.Scored, cr.Rating = score.float(), true, q.rating(score)
+		w := numOf(cat.Weight)
+		total = total.add(w.mul(score))
+		wsum = wsum.add(w)
 	}
-	if wsum > 0 {
-		res.Score, res.Scored = total/wsum, true
-		res.Rating = q.rating(res.Score)
+	if wsum.sign() > 0 {
+		score := total.quo(wsum)
+		res.Score, res.Scored, res.Rating = score.float(), true, q.rating(score)
 	}
 	res.Complete = len(res.Missing) == 0
 	return res
 }
 
-// rating returns the band of score.
-func (q *Questionnaire) rating(score float64) outsourcing.RiskLevel {
-	for _, b := range q.bands {
-		if score >= b.MinScore.Float64() {
+// rating returns the band of the exact score.
+func (q *Questionnaire) rating(score num) outsourcing.RiskLevel {
+	for i, b := range q.bands {
+		if score.cmp(q.minScore[i]) >= 0 {
 			return b.Rating
 		}
 	}

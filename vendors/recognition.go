@@ -68,12 +68,19 @@ func (k *RecognitionKind) UnmarshalText(text []byte) error {
 
 // RecognitionTotal counts the records of vendor and sums their amounts in
 // currency c (exact, unrounded). A record without a reason is a
-// *FieldError at "/records/i/reason"; an amount in another currency at
+// *FieldError at "/records/i/reason", an id given to an earlier record
+// (counting one recognition twice) at "/records/i/id"; an amount in
+// another currency at
 // "/records/i/amount", matching ErrCurrencyMismatch (the pointers of a
 // RecognitionsSpec document).
 func RecognitionTotal(records []Recognition, vendor string, c outsourcing.Currency) (int, outsourcing.Money, error) {
 	total, n := outsourcing.ZeroMoney(c), 0
+	first := make(map[string]int, len(records))
 	for i, r := range records {
+		if j, dup := first[r.ID]; dup {
+			return 0, outsourcing.Money{}, wrap(errorf(jsonptr.Join("records", i, "id"), "recognition %q repeats /records/%d", r.ID, j))
+		}
+		first[r.ID] = i
 		if r.Vendor != vendor {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/outsourcing-go/outsourcing"
+	"github.com/outsourcing-go/outsourcing/internal/text"
 	"github.com/outsourcing-go/outsourcing/rules"
 )
 
@@ -115,9 +116,22 @@ var defaultTiering = shippedTable(defaultTieringJSON, CompileTiering)
 // DefaultTiering returns the compiled default tiering table.
 func DefaultTiering() *Tiering { return defaultTiering() }
 
-// Tier decides the tier of one vendor. A table that yields no row, or an
-// output of the wrong kind, is a *FieldError matching ErrRule.
+// Tier decides the tier of one vendor. A risk rating or zone that is not
+// one of the known values is a *FieldError matching ErrInvalidInput at
+// "/risk" or "/criticality/zone" (a typo would otherwise match no
+// trigger and tier the vendor standard). A table that yields no row, or
+// an output of the wrong kind, is a *FieldError matching ErrRule.
 func (t *Tiering) Tier(in TieringInput) (TierResult, error) {
+	var errs []error
+	if in.Risk != "" && in.Risk.Rank() == 0 {
+		errs = append(errs, errorf("/risk", "vendor %q: unknown risk rating %q", in.Vendor, in.Risk))
+	}
+	if c := in.Criticality; c != nil && !slices.Contains(zones, c.Zone) {
+		errs = append(errs, errorf("/criticality/zone", "vendor %q: unknown zone %q (want %s)", in.Vendor, c.Zone, text.List(zones)))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return TierResult{}, wrap(err)
+	}
 	env := TieringEnv{Risk: string(in.Risk)}
 	if !in.Spend.IsZero() {
 		env.Spend = in.Spend.Amount()
