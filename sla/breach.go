@@ -148,8 +148,8 @@ func countBreach(b BreachRule, level string, n int, match func(int) bool, label 
 // as of the last of them: the signals that report carries when it was
 // made with the others as its history, read back from what was stored
 // (to audit a termination right). history must be this agreement's
-// reports in time order, none repeated or overlapping (errors point into
-// it, "/3/period"). A rule that reads more periods than history holds —
+// reports of periods in a row, in time order, none repeated, overlapping
+// or missing (errors point into it, "/3/period"). A rule that reads more periods than history holds —
 // a window, or a consecutive threshold, longer than it — is an error
 // whose path is the rule's field ("/breaches/0/window"): the count could
 // not be decided from it.

@@ -14,7 +14,9 @@ import (
 // month itself in history), and it is set aside, so the period is reported
 // from the same history as the first time and gives the same report.
 // Anything else later than the first reported period is refused, as are
-// reports of another agreement. Errors are *outsourcing.FieldError values
+// reports of another agreement, and a period missing between the last
+// report of history and the first reported period. Errors are
+// *outsourcing.FieldError values
 // whose Path points into the history slice ("/3/period").
 func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, error) {
 	if err := a.checkHistory(history); err != nil {
@@ -31,11 +33,24 @@ func (a *Agreement) priorHistory(history []Report, periods []Period) ([]Report, 
 				"history report %d for %s is not earlier than the reported period %s", i, r.Period.label, periods[0].label)
 		}
 	}
+	if n > 0 && history[n-1].Period.end.Before(first) {
+		return nil, gapError(n-1, history[n-1].Period, periods[0])
+	}
 	return history[:n], nil
 }
 
+// gapError reports a period missing between two reports: trends, repeated
+// misses and breach windows count periods in a row, so a missing month
+// would make the months around it count as consecutive.
+func gapError(i int, before, after Period) error {
+	return outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
+		"no report between %s and %s: the history must cover every period in a row (trends, repeated misses and breach windows count periods, not reports)",
+		before.label, after.label)
+}
+
 // checkHistory refuses reports of another agreement, reports out of
-// time order, repeated or overlapping, and level reports whose trend does
+// time order, repeated, overlapping or with a period missing between
+// them, and level reports whose trend does
 // not end with their report's period (trends and breach evidence read
 // that point).
 func (a *Agreement) checkHistory(history []Report) error {
@@ -54,6 +69,9 @@ func (a *Agreement) checkHistory(history []Report) error {
 			return outsourcing.FieldErrorf(jsonptr.Join(i, "period"),
 				"history report %d for %s repeats or overlaps the one before it (%s) or is out of order",
 				i, r.Period.label, history[i-1].Period.label)
+		}
+		if i > 0 && r.Period.start.After(history[i-1].Period.end) {
+			return gapError(i, history[i-1].Period, r.Period)
 		}
 	}
 	return nil

@@ -133,3 +133,31 @@ func TestHistoryWithoutTrendIsRefused(t *testing.T) {
 		assert.Equal(t, "/0/levels/0/trend", outsourcing.FieldErrors(err)[0].Path, err.Error())
 	}
 }
+
+// A missing period is refused: "3 misses in a row" and "2 of any 6
+// months" count periods, so a history of January and March, or a history
+// ending in January handed to a report of March, would count the months
+// around the gap as consecutive.
+func TestHistoryWithAGapIsRefused(t *testing.T) {
+	a := mustParse(t, `{"id":"desk","time_zone":"UTC","credits":{},"levels":[
+		{"id":"resolution","metric":"resolution_time","expected":"90","targets":{"P1":"8h"}}],
+		"breaches":[{"id":"b","level":"resolution","count":"missed_expected","threshold":2,"consecutive":true}]}`)
+	in := sla.Input{Fees: usd("100")}
+	periods, err := a.Periods(at(t, "2024-01-01T00:00:00Z"), at(t, "2024-04-01T00:00:00Z"))
+	require.NoError(t, err)
+	reports, err := a.Evaluate(in, periods, nil)
+	require.NoError(t, err)
+	jan, mar := reports[0], reports[2]
+
+	_, err = a.Signals([]sla.Report{jan, mar})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/1/period", outsourcing.FieldErrors(err)[0].Path, err.Error())
+	assert.ErrorContains(t, err, "no report between 2024-01 and 2024-03")
+
+	_, err = a.Evaluate(in, periods[2:], []sla.Report{jan})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/0/period", outsourcing.FieldErrors(err)[0].Path, err.Error())
+
+	_, err = a.Signals(reports) // January to March in a row
+	require.NoError(t, err)
+}
