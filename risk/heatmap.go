@@ -55,10 +55,12 @@ func (m *Matrix) HeatMap(risks []Risk) (HeatMap, error) {
 	return h, nil
 }
 
-// HeatMapAt places every risk of the register that is not closed by its
-// ratings at asOf, as Assess rates them: by its latest assessment at or
-// before asOf, else by its own ratings, so a heat map drawn after a
-// re-rating shows the risk where the review put it. Errors are Assess's.
+// HeatMapAt places every risk of the register that is not closed and was
+// identified by asOf (a risk recorded later was not on the register that
+// day) by its ratings at asOf, as Assess rates them: by its latest
+// assessment at or before asOf, else by its own ratings, so a heat map
+// drawn after a re-rating shows the risk where the review put it. Errors
+// are Assess's.
 func (m *Matrix) HeatMapAt(reg Register, asOf time.Time) (HeatMap, error) {
 	rep, err := assess(reg, m, asOf)
 	if err != nil {
@@ -66,7 +68,7 @@ func (m *Matrix) HeatMapAt(reg Register, asOf time.Time) (HeatMap, error) {
 	}
 	h := m.newHeatMap()
 	for i, k := range reg.Risks {
-		if k.Status != StatusClosed {
+		if k.Status != StatusClosed && !k.Identified.After(asOf) {
 			r := rep.Risks[i]
 			h.place(k.ID, r.Inherent.Row, r.Inherent.Col, r.Residual.Evaluation)
 		}

@@ -3,6 +3,7 @@ package risk
 import (
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,4 +182,14 @@ func TestHeatMapAtReadsTheAssessmentHistory(t *testing.T) {
 	plain, err := m.HeatMap(reg.Risks)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"R1"}, cell(plain.Inherent, "likely", "moderate").IDs, "HeatMap reads the risk's own ratings")
+
+	later := reg
+	later.Risks = append(slices.Clone(reg.Risks), Risk{ID: "R3", Title: "Recorded in April", Category: CategorySupplier,
+		Status: StatusOpen, Identified: day(2025, 4, 1), Inherent: Rating{Likelihood: "rare", Impact: "minor"}})
+	march, err = m.HeatMapAt(later, day(2025, 3, 1))
+	require.NoError(t, err)
+	assert.Empty(t, cell(march.Inherent, "rare", "minor").IDs, "a risk identified after the day was not on the register")
+	june, err = m.HeatMapAt(later, day(2025, 6, 1))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"R3"}, cell(june.Inherent, "rare", "minor").IDs)
 }
