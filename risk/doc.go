@@ -50,7 +50,7 @@
 // nist_level when the matrix sets them (the presets do: NIST 1:1, OWASP
 // Note…Critical 1:1, the 5×5's Low, Moderate, High, Extreme onto low,
 // moderate, high, very high), else level r of k onto ⌈5r/k⌉. OverallLevel
-// returns it as an outsourcing.RiskLevel for outsourcing.SourcingInputs.Risk
+// returns it as an outsourcing.RiskLevel for planning.SourcingInputs.Risk
 // (Handbook §1.3); its doc comment gives the reasoning.
 //
 // # Treatment policies

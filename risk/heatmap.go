@@ -68,7 +68,7 @@ func (m *Matrix) HeatMapAt(reg Register, asOf time.Time) (HeatMap, error) {
 	}
 	h := m.newHeatMap()
 	for i, k := range reg.Risks {
-		if k.Status != StatusClosed && !k.Identified.After(asOf) {
+		if k.Status != StatusClosed && !rep.Risks[i].NotYetIdentified {
 			r := rep.Risks[i]
 			h.place(k.ID, r.Inherent.Row, r.Inherent.Col, r.Residual.Evaluation)
 		}

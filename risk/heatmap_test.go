@@ -193,3 +193,31 @@ func TestHeatMapAtReadsTheAssessmentHistory(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"R3"}, cell(june.Inherent, "rare", "minor").IDs)
 }
+
+// A register assessed at a day before a risk was identified leaves that
+// risk out of the overall level and of what is due: it was not on the
+// register then; the report keeps its row, flagged, so rows stay aligned
+// with the register's risks.
+func TestAssessBeforeARiskWasIdentified(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	reg := Register{ID: "reg", Risks: []Risk{
+		{ID: "R1", Title: "Key engineers leave", Category: CategorySupplier, Status: StatusOpen, Identified: day(2025, 1, 10),
+			Inherent: Rating{Likelihood: "unlikely", Impact: "minor"}},
+		{ID: "R2", Title: "Data centre flood", Category: CategorySupplier, Status: StatusOpen, Identified: day(2025, 4, 1),
+			Inherent: Rating{Likelihood: "likely", Impact: "catastrophic"}},
+	}}
+	m := Classic5x5()
+	march, err := Assess(reg, m, day(2025, 3, 1))
+	require.NoError(t, err)
+	require.Len(t, march.Risks, 2)
+	assert.True(t, march.Risks[1].NotYetIdentified)
+	assert.Nil(t, march.Risks[1].Review)
+	assert.Equal(t, []string{"R1"}, march.Overall.RiskIDs, "the flood was not on the register in March")
+	for _, d := range march.Due {
+		assert.NotEqual(t, "R2", d.RiskID)
+	}
+	june, err := Assess(reg, m, day(2025, 6, 1))
+	require.NoError(t, err)
+	assert.False(t, june.Risks[1].NotYetIdentified)
+	assert.Equal(t, []string{"R2"}, june.Overall.RiskIDs)
+}

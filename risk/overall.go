@@ -14,7 +14,7 @@ type Overall struct {
 	Level Level `json:"level,omitempty"`
 	Rank  int   `json:"rank,omitempty"`
 	// NIST is Level on NIST SP 800-30 Rev. 1's five-level scale
-	// (Matrix.NISTLevel), ready for outsourcing.SourcingInputs.Risk.
+	// (Matrix.NISTLevel), ready for planning.SourcingInputs.Risk.
 	NIST outsourcing.RiskLevel `json:"nist,omitempty"`
 	// RiskIDs are the risks at Level, in register order.
 	RiskIDs []string `json:"risk_ids,omitempty"`
@@ -25,7 +25,7 @@ type Overall struct {
 func (m *Matrix) overall(reg Register, risks []RiskReport) Overall {
 	var o Overall
 	for i, k := range reg.Risks {
-		if k.Status == StatusClosed {
+		if k.Status == StatusClosed || risks[i].NotYetIdentified {
 			continue
 		}
 		switch ev := risks[i].Residual.Evaluation; {
@@ -39,11 +39,11 @@ func (m *Matrix) overall(reg Register, risks []RiskReport) Overall {
 }
 
 // OverallLevel returns a register's overall risk on NIST SP 800-30 Rev.
-// 1's five-level scale, to feed outsourcing.SourcingInputs.Risk (Handbook
+// 1's five-level scale, to feed planning.SourcingInputs.Risk (Handbook
 // §1.2–§1.3). rep is what Assess returned; the level is rep.Overall.NIST.
 //
 // The rule: the overall risk is the highest residual risk level among the
-// risks that are not closed. Residual, because it is the risk the
+// risks that are not closed and were identified by the day assessed. Residual, because it is the risk the
 // organisation still carries after its controls and treatments (Handbook
 // §5.2); the highest, because one risk beyond tolerance is enough to weigh
 // on a sourcing decision and an average of ordinal levels means nothing.

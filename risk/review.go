@@ -97,9 +97,13 @@ type RiskReport struct {
 	Previous *PriorRating `json:"previous,omitempty"`
 	Trend    Trend        `json:"trend,omitempty"`
 	// Review is nil for closed risks; Drill is nil without a contingency
-	// plan or for closed risks.
+	// plan or for closed risks. Both are nil for a risk not yet identified.
 	Review *Schedule `json:"review,omitempty"`
 	Drill  *Schedule `json:"drill,omitempty"`
+	// NotYetIdentified is true for a risk identified after asOf: it was
+	// not on the register that day, so it has no review or drill due and
+	// counts neither in the overall level nor on HeatMapAt.
+	NotYetIdentified bool `json:"not_yet_identified,omitempty"`
 }
 
 // DueItem is a review or drill that is due or overdue.
@@ -174,7 +178,8 @@ func assess(reg Register, m *Matrix, asOf time.Time) (Report, error) {
 			rr.Trend = trend(rr.Residual, res)
 		}
 		res := rr.Residual
-		if k.Status != StatusClosed {
+		rr.NotYetIdentified = k.Identified.After(asOf)
+		if k.Status != StatusClosed && !rr.NotYetIdentified {
 			n, ok := cadences[res.Evaluation.Level]
 			if !ok {
 				n = cadence{months: 6}
