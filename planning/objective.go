@@ -180,9 +180,14 @@ type ObjectiveProgress struct {
 // track when the forecast meets the target; without one, when attainment
 // is at least the expected share.
 //
-// Errors: those of Validate.
+// Errors: those of Validate, and two measurements at the same instant
+// with different values (at /measurements/j/at), since which one is the
+// latest would depend on their order.
 func (o Objective) Progress(measurements []Measurement, asOf time.Time) (ObjectiveProgress, error) {
 	if err := o.validate(); err != nil {
+		return ObjectiveProgress{}, wrap(err)
+	}
+	if err := conflictingMeasurements(measurements); err != nil {
 		return ObjectiveProgress{}, wrap(err)
 	}
 	return o.progress(measurements, asOf), nil

@@ -3,6 +3,7 @@ package planning
 import (
 	_ "embed"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/outsourcing-go/outsourcing"
@@ -68,6 +69,30 @@ func (s ObjectiveSet) validate() error {
 			if m.At.IsZero() {
 				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "measurements", j, "at"), "measurement date is required"))
 			}
+		}
+		if err := conflictingMeasurements(o.Measurements); err != nil {
+			errs = append(errs, outsourcing.AtPath(path, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// conflictingMeasurements reports a measurement taken at the same instant
+// as an earlier one with another value (at /measurements/j/at): which one
+// is the latest would depend on the order they were sent in. The same
+// value sent twice is harmless and accepted.
+func conflictingMeasurements(ms []Measurement) error {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return ms[a].At.Compare(ms[b].At) })
+	var errs []error
+	for k := 1; k < len(order); k++ {
+		a, b := ms[order[k-1]], ms[order[k]]
+		if a.At.Equal(b.At) && !a.Value.Equal(b.Value) {
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("measurements", order[k], "at"),
+				"measurements %d and %d are both at %s but give %s and %s", order[k-1], order[k], a.At.Format(time.RFC3339), a.Value, b.Value))
 		}
 	}
 	return errors.Join(errs...)

@@ -252,3 +252,21 @@ func TestObjectiveMeasurementsOutsideTheWindow(t *testing.T) {
 	assert.Equal(t, ObjectiveStateAchieved, p.State)
 	assertDecimal(t, "1.02", p.Attainment)
 }
+
+// Two measurements at the same instant with different values would make
+// the latest depend on the order they were sent in: refused; the same
+// value sent twice is accepted.
+func TestObjectiveConflictingMeasurements(t *testing.T) {
+	o := responseObjective()
+	at := o.Start.Add(24 * time.Hour)
+	twice := []Measurement{{At: at, Value: outsourcing.MustDecimal("40")}, {At: at, Value: outsourcing.MustDecimal("40")}}
+	_, err := o.Progress(twice, o.Deadline)
+	require.NoError(t, err)
+	conflict := []Measurement{{At: at, Value: outsourcing.MustDecimal("40")}, {At: at, Value: outsourcing.MustDecimal("42")}}
+	_, err = o.Progress(conflict, o.Deadline)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/measurements/1/at", outsourcing.FieldErrors(err)[0].Path)
+	_, err = ObjectiveSet{ID: "s", Objectives: []TrackedObjective{{Objective: o, Measurements: conflict}}}.Progress(o.Deadline)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.Equal(t, "/objectives/0/measurements/1/at", outsourcing.FieldErrors(err)[0].Path)
+}
