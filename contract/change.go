@@ -113,7 +113,10 @@ type ChangeAssessment struct {
 // necessity, impact or risk assessment, a requesting party that does not
 // exist, a removal or SLA target naming nothing (ErrNotFound), and any
 // problem of the amended contract at the amendment item that causes it
-// (a negative fee at /amendment/fees/0/amount).
+// (a negative fee at /amendment/fees/0/amount), an id (a level for SLA
+// targets) given twice in one amendment list, which would leave only the
+// last in force (at /amendment/fees/1/id), and a change that alters
+// nothing Diff compares (at /amendment).
 func (c *Contract) AssessChange(cr ChangeRequest) (ChangeAssessment, error) {
 	a, err := c.assess(cr)
 	return a, wrap(err)
@@ -146,6 +149,9 @@ func (c *Contract) assess(cr ChangeRequest) (ChangeAssessment, error) {
 		return ChangeAssessment{}, moved.place(err)
 	}
 	out := ChangeAssessment{Change: cr.ID, Proposed: proposed, Differences: Diff(c, proposed), Risk: cr.Risk.Level}
+	if len(out.Differences) == 0 {
+		return ChangeAssessment{}, errorf("/amendment", "the change alters nothing in the contract")
+	}
 	after, err1 := proposed.valueFrom(cr.EffectiveFrom)
 	before, err2 := c.valueFrom(cr.EffectiveFrom)
 	delta, err3 := after.Sub(before)
@@ -194,11 +200,15 @@ func (c *Contract) amended(am Amendment) (ContractSpec, moves, error) {
 	var errs problems
 	s.Clauses = remove(&errs, s.Clauses, am.RemoveClauses, "/amendment/remove_clauses", func(x Clause) string { return x.ID })
 	s.Pricing.Fees = remove(&errs, s.Pricing.Fees, am.RemoveFees, "/amendment/remove_fees", func(x Fee) string { return x.ID })
-	s.Clauses = upsert(m, s.Clauses, am.Clauses, "/clauses", "/amendment/clauses", func(x Clause) string { return x.ID })
-	s.Pricing.Fees = upsert(m, s.Pricing.Fees, am.Fees, "/pricing/fees", "/amendment/fees", func(x Fee) string { return x.ID })
-	s.Pricing.RateCard = upsert(m, s.Pricing.RateCard, am.RateCard, "/pricing/rate_card", "/amendment/rate_card", func(x Rate) string { return x.ID })
-	s.Pricing.Milestones = upsert(m, s.Pricing.Milestones, am.Milestones, "/pricing/milestones", "/amendment/milestones", func(x Milestone) string { return x.ID })
+	s.Clauses = upsert(&errs, m, s.Clauses, am.Clauses, "/clauses", "/amendment/clauses", func(x Clause) string { return x.ID })
+	s.Pricing.Fees = upsert(&errs, m, s.Pricing.Fees, am.Fees, "/pricing/fees", "/amendment/fees", func(x Fee) string { return x.ID })
+	s.Pricing.RateCard = upsert(&errs, m, s.Pricing.RateCard, am.RateCard, "/pricing/rate_card", "/amendment/rate_card", func(x Rate) string { return x.ID })
+	s.Pricing.Milestones = upsert(&errs, m, s.Pricing.Milestones, am.Milestones, "/pricing/milestones", "/amendment/milestones", func(x Milestone) string { return x.ID })
 	for j, t := range am.SLATargets {
+		if twice(am.SLATargets[:j], t.Level, func(x SLATarget) string { return x.Level }) {
+			errs.failf(jsonptr.Join("amendment", "sla_targets", j, "level"), "level %q is given targets twice in this change", t.Level)
+			continue
+		}
 		i := -1
 		if s.SLA != nil {
 			i = slices.IndexFunc(s.SLA.Agreement.Levels, func(l sla.Level) bool { return l.ID == t.Level })
@@ -237,9 +247,14 @@ func remove[T any](errs *problems, list []T, ids []string, path string, id func(
 }
 
 // upsert replaces items with the same id or appends them, recording
-// where each landed.
-func upsert[T any](m moves, list, items []T, listPath, itemPath string, id func(T) string) []T {
+// where each landed; an item whose id an earlier item of the amendment
+// has is refused at itemPath/j/id.
+func upsert[T any](errs *problems, m moves, list, items []T, listPath, itemPath string, id func(T) string) []T {
 	for j, it := range items {
+		if twice(items[:j], id(it), id) {
+			errs.failf(jsonptr.Append(itemPath, j, "id"), "id %q is amended twice in this change", id(it))
+			continue
+		}
 		i := slices.IndexFunc(list, func(x T) bool { return id(x) == id(it) })
 		if i < 0 {
 			i = len(list)
@@ -250,6 +265,11 @@ func upsert[T any](m moves, list, items []T, listPath, itemPath string, id func(
 		m[jsonptr.Append(listPath, i)] = jsonptr.Append(itemPath, j)
 	}
 	return list
+}
+
+// twice reports whether an item of earlier has the id.
+func twice[T any](earlier []T, want string, id func(T) string) bool {
+	return slices.ContainsFunc(earlier, func(x T) bool { return id(x) == want })
 }
 
 // Supplement is the supplementary agreement an approved change makes
@@ -282,7 +302,8 @@ type Supplement struct {
 // amendment, such as terminated or expired (ErrTransition at /kind); an
 // approval not approved or for another version (ErrTransition at
 // /approval); an effective date not after the current version's
-// (overlapping versions, at /effective_from); AssessChange's problems
+// (overlapping versions, at /effective_from); a change whose id an
+// earlier supplement of the record applied (at /id); AssessChange's problems
 // (pointers into cr); event and signature problems (pointers into e:
 // /actor, /at, /signatures/i/...); a nil or zero record
 // (ErrInvalidInput at "").
@@ -297,6 +318,11 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 	e.Kind = EventAmend
 	if err := r.checkEvent(e); err != nil {
 		return r, wrap(err)
+	}
+	for _, v := range r.versions {
+		if v.Supplement != nil && v.Supplement.Change.ID == cr.ID {
+			return r, wrap(errorf("/id", "change %q was applied already, by supplement %s", cr.ID, v.Supplement.ID))
+		}
 	}
 	cur := r.Current()
 	a, err := cur.assess(cr)

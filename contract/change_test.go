@@ -74,6 +74,7 @@ func TestAmend(t *testing.T) {
 	// a second change effective on the same day overlaps version 2
 	cr2 := changeRequest()
 	cr2.ID = "CR-8"
+	cr2.Amendment.Fees[0].Amount = outsourcing.MustMoney("44000.00", "EUR")
 	a2, err := next.Current().AssessChange(cr2)
 	require.NoError(t, err)
 	_, err = next.Amend(cr2, approvedFor(t, a2), contract.Event{Actor: "x", At: at(12), Signatures: signatures(at(12))})
@@ -187,4 +188,66 @@ func TestExpiryReadsTheVersionInForce(t *testing.T) {
 	got, err := amended.Apply(contract.Event{Kind: contract.EventExpire, Actor: "x", At: lastDay, NoticeGiven: contract.MustDate(2028, 9, 15)})
 	require.NoError(t, err)
 	assert.Equal(t, contract.StateExpired, got.State())
+}
+
+// TestChangeThatAltersNothing: a change request whose amendment leaves
+// every compared part as it is (an empty amendment, or a clause replaced
+// by itself) is refused at /amendment; before, AssessChange and Amend
+// accepted it and Amend made a version 2 identical to version 1, with a
+// supplementary agreement listing no difference.
+func TestChangeThatAltersNothing(t *testing.T) {
+	r := active(t)
+	for name, am := range map[string]contract.Amendment{
+		"empty":         {},
+		"same clause":   {Clauses: []contract.Clause{r.Current().Spec().Clauses[2]}},
+		"same term end": {TermEnd: r.Current().Spec().Term.End},
+	} {
+		cr := changeRequest()
+		cr.Amendment = am
+		_, err := r.Current().AssessChange(cr)
+		requirePath(t, err, "/amendment")
+		assert.ErrorIs(t, err, outsourcing.ErrInvalidInput, name)
+	}
+}
+
+// TestAmendmentNamesAnItemOnce: two entries for one id in one amendment
+// list are refused at the second; before, the later silently replaced
+// the earlier (two fee lines for "base", 43,500 then 50,000, gave a
+// value delta of 300,000.00 EUR from the 50,000 alone).
+func TestAmendmentNamesAnItemOnce(t *testing.T) {
+	c := sample(t)
+	cr := changeRequest()
+	fee := cr.Amendment.Fees[0]
+	fee.Amount = outsourcing.MustMoney("50000.00", "EUR")
+	cr.Amendment.Fees = append(cr.Amendment.Fees, fee)
+	cr.Amendment.Clauses = append(cr.Amendment.Clauses, cr.Amendment.Clauses[0])
+	cr.Amendment.SLATargets = append(cr.Amendment.SLATargets, contract.SLATarget{Level: "p1-resolution", Expected: outsourcing.MustDecimal("99")})
+	_, err := c.AssessChange(cr)
+	requirePath(t, err, "/amendment/fees/1/id")
+	requirePath(t, err, "/amendment/clauses/1/id")
+	requirePath(t, err, "/amendment/sla_targets/1/level")
+	assert.Len(t, outsourcing.FieldErrors(err), 3)
+}
+
+// TestChangeAppliedTwice: a change request whose id a supplement of the
+// record already applied is refused at /id; before, the same CR-7 could
+// be applied again from a later day as a second supplement.
+func TestChangeAppliedTwice(t *testing.T) {
+	r := active(t)
+	cr := changeRequest()
+	a, err := r.Current().AssessChange(cr)
+	require.NoError(t, err)
+	next, err := r.Amend(cr, approvedFor(t, a), contract.Event{Actor: "x", At: at(11), Signatures: signatures(at(11))})
+	require.NoError(t, err)
+
+	again := changeRequest()
+	again.EffectiveFrom = contract.MustDate(2026, 8, 1)
+	again.Amendment = contract.Amendment{Fees: []contract.Fee{{ID: "base", Description: "Monthly service fee",
+		Amount: outsourcing.MustMoney("44000.00", "EUR"), Every: contract.Months(1)}}}
+	a2, err := next.Current().AssessChange(again)
+	require.NoError(t, err)
+	got, err := next.Amend(again, approvedFor(t, a2), contract.Event{Actor: "x", At: at(12), Signatures: signatures(at(12))})
+	requirePath(t, err, "/id")
+	assert.Same(t, next, got)
+	assert.Len(t, next.Versions(), 2)
 }
