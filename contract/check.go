@@ -200,6 +200,19 @@ func (k *checker) criterion(path, id string) {
 	}
 }
 
+// references checks a list of ids at base: each named once (a repeat
+// would count its item twice), and each checked by known.
+func (k *checker) references(base string, ids []string, known func(path, id string)) {
+	for j, id := range ids {
+		path := jsonptr.Append(base, j)
+		if slices.Contains(ids[:j], id) {
+			k.fail(path, "%q is named twice", id)
+			continue
+		}
+		known(path, id)
+	}
+}
+
 // party checks a reference to a party.
 func (k *checker) party(path, id string) {
 	if _, ok := k.c.parties[id]; !ok {
@@ -231,9 +244,7 @@ func (k *checker) pricing() {
 		base := jsonptr.Join("pricing", "milestones", i)
 		k.amount(jsonptr.Append(base, "amount"), m.Amount)
 		k.withinTerm(jsonptr.Append(base, "due"), m.Due)
-		for j, id := range m.Criteria {
-			k.criterion(jsonptr.Append(base, "criteria", j), id)
-		}
+		k.references(jsonptr.Append(base, "criteria"), m.Criteria, k.criterion)
 	}
 	if p.Ceiling.IsSet() {
 		k.amount("/pricing/ceiling", p.Ceiling)
@@ -265,6 +276,9 @@ func (k *checker) clauses() {
 			k.optionalSpan(jsonptr.Append(base, "lead"), o.Lead)
 			k.reaches(jsonptr.Append(base, "lead"), o.Lead, o.Due, true)
 			k.ordered(jsonptr.Append(base, "due"), o.Due, jsonptr.Append(base, "until"), o.Until)
+			if !o.Every.IsZero() && o.Until.IsZero() && o.Due.After(s.Term.End) {
+				k.fail(jsonptr.Append(base, "due"), "a recurring obligation without until recurs to the term's end on %s, before its first due date %s: it would never fall due", s.Term.End, o.Due)
+			}
 			if !o.Until.IsZero() && o.Every.IsZero() {
 				k.fail(jsonptr.Append(base, "until"), "only a recurring obligation (with every) has an until date")
 			}

@@ -65,6 +65,37 @@ func TestCompileBadInput(t *testing.T) {
 			"/acceptance/2/sign_off_by/1", outsourcing.ErrInvalidInput},
 		{"blank sign-off role", func(s *contract.ContractSpec) { s.Acceptance[2].SignOffBy = []string{" "} },
 			"/acceptance/2/sign_off_by/0", outsourcing.ErrInvalidInput},
+		// ids given twice and unknown references, each at its pointer
+		{"duplicate party id", func(s *contract.ContractSpec) { s.Parties[1].ID = "acme" }, "/parties/1/id", outsourcing.ErrInvalidInput},
+		{"duplicate signatory id", func(s *contract.ContractSpec) { s.Parties[0].Signatories[1].ID = "ceo" },
+			"/parties/0/signatories/1/id", outsourcing.ErrInvalidInput},
+		{"duplicate fee id", func(s *contract.ContractSpec) { s.Pricing.Fees[1].ID = "base" }, "/pricing/fees/1/id", outsourcing.ErrInvalidInput},
+		{"duplicate milestone id", func(s *contract.ContractSpec) {
+			s.Pricing.Milestones = append(s.Pricing.Milestones, s.Pricing.Milestones[0])
+		}, "/pricing/milestones/1/id", outsourcing.ErrInvalidInput},
+		{"duplicate obligation id across clauses", func(s *contract.ContractSpec) {
+			s.Clauses[0].Obligations = []contract.Obligation{s.Clauses[4].Obligations[2]}
+		}, "/clauses/4/obligations/2/id", outsourcing.ErrInvalidInput},
+		{"duplicate criterion id", func(s *contract.ContractSpec) { s.Acceptance[1].ID = "kt-complete" }, "/acceptance/1/id", outsourcing.ErrInvalidInput},
+		// before, these three compiled: a risk id given twice, and a
+		// criterion or dependency named twice, which Accept listed twice
+		{"duplicate transition risk id", func(s *contract.ContractSpec) { s.Transition.Risks = append(s.Transition.Risks, s.Transition.Risks[0]) },
+			"/transition/risks/1/id", outsourcing.ErrInvalidInput},
+		{"milestone criterion named twice", func(s *contract.ContractSpec) { s.Pricing.Milestones[0].Criteria[1] = "kt-complete" },
+			"/pricing/milestones/0/criteria/1", outsourcing.ErrInvalidInput},
+		{"transition criterion named twice", func(s *contract.ContractSpec) { s.Transition.Acceptance[2] = "runbooks" },
+			"/transition/acceptance/2", outsourcing.ErrInvalidInput},
+		{"transition dependency named twice", func(s *contract.ContractSpec) { s.Transition.Milestones[1].DependsOn[1] = "kt-servers" },
+			"/transition/milestones/1/depends_on/1", outsourcing.ErrInvalidInput},
+		{"transition acceptance unknown", func(s *contract.ContractSpec) { s.Transition.Acceptance[0] = "nope" },
+			"/transition/acceptance/0", outsourcing.ErrNotFound},
+		{"transition owner unknown", func(s *contract.ContractSpec) { s.Transition.Handover[0].Recipient = "nobody" },
+			"/transition/handover/0/recipient", outsourcing.ErrNotFound},
+		// before, a recurring obligation first due after the term's end
+		// compiled and never fell due: Obligations left it out silently
+		{"recurring obligation first due after the term", func(s *contract.ContractSpec) {
+			s.Clauses[4].Obligations[1].Due = contract.MustDate(2029, 6, 30)
+		}, "/clauses/4/obligations/1/due", outsourcing.ErrInvalidInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := sampleSpec(t)

@@ -234,7 +234,9 @@ type Obligation struct {
 	Description string `json:"description"`
 	// Party is the id of the party that owes it.
 	Party string `json:"party"`
-	// Due is the (first) due date.
+	// Due is the (first) due date; a recurring obligation without Until
+	// is first due within the initial term (CompileContract refuses one
+	// that would never fall due).
 	Due Date `json:"due"`
 	// Every, when set, repeats the obligation: occurrence k is due on
 	// Due + k × Every, counted from Due so that month ends do not drift.

@@ -156,8 +156,9 @@ func (p *TransitionPlan) items() []transitionItem {
 	return out
 }
 
-// transition checks the plan: unique item ids, parties and dependencies
-// that exist, acceptance criteria that exist.
+// transition checks the plan: unique item and risk ids, parties and
+// dependencies that exist, acceptance criteria that exist, each
+// dependency and criterion named once.
 func (k *checker) transition() {
 	p := k.c.spec.Transition
 	if p == nil {
@@ -172,11 +173,11 @@ func (k *checker) transition() {
 		ids[it.id] = true
 	}
 	for _, it := range items {
-		for j, d := range it.dependsOn {
+		k.references(jsonptr.Append(it.path, "depends_on"), it.dependsOn, func(path, d string) {
 			if !ids[d] {
-				k.errs.add(notFoundf(jsonptr.Append(it.path, "depends_on", j), "no transition item %q", d))
+				k.errs.add(notFoundf(path, "no transition item %q", d))
 			}
-		}
+		})
 	}
 	for i, m := range p.Milestones {
 		k.party(jsonptr.Join("transition", "milestones", i, "owner"), m.Owner)
@@ -189,9 +190,8 @@ func (k *checker) transition() {
 		k.party(jsonptr.Join("transition", "handover", i, "owner"), h.Owner)
 		k.party(jsonptr.Join("transition", "handover", i, "recipient"), h.Recipient)
 	}
-	for i, id := range p.Acceptance {
-		k.criterion(jsonptr.Join("transition", "acceptance", i), id)
-	}
+	k.uniqueIDs("/transition/risks", len(p.Risks), func(i int) string { return p.Risks[i].ID })
+	k.references("/transition/acceptance", p.Acceptance, k.criterion)
 }
 
 // Completion records that an item (a transition item or an obligation
