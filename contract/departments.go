@@ -121,7 +121,11 @@ type Clearance struct {
 // blocks unless a department waived its check. Errors (a
 // *outsourcing.FieldError at /i/...): a department reviewing twice, a
 // review without reviewer, verdict or time, a condition-less approval
-// with conditions.
+// with conditions, a rejection with conditions or waivers (its
+// conditions are no approval's and it accepts no finding), a waiver of a
+// check the review has no finding of (ErrNotFound at /i/waived/j). Any
+// department may waive any check the review found: the package assigns
+// no check to a department.
 func (rv *Reviewer) Clear(r Review, reviews []DepartmentReview) (Clearance, error) {
 	var errs problems
 	seen := map[Department]bool{}
@@ -142,12 +146,19 @@ func (rv *Reviewer) Clear(r Review, reviews []DepartmentReview) (Clearance, erro
 			errs.failf(jsonptr.Append(base, "verdict"), "unknown verdict %q", d.Verdict)
 		case d.Verdict == VerdictApproveWithConditions && len(d.Conditions) == 0:
 			errs.failf(jsonptr.Append(base, "conditions"), "an approval with conditions states them")
+		case d.Verdict == VerdictReject && len(d.Conditions) > 0:
+			errs.failf(jsonptr.Append(base, "conditions"), "a rejection has no conditions: only an approval is given on conditions")
+		case d.Verdict == VerdictReject && len(d.Waived) > 0:
+			errs.failf(jsonptr.Append(base, "waived"), "a department that rejects the contract accepts no finding")
 		}
 		seen[d.Department] = true
 		if d.Verdict == VerdictReject {
 			out.Rejected = append(out.Rejected, d.Department)
 		}
-		for _, w := range d.Waived {
+		for j, w := range d.Waived {
+			if !slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Check == w }) {
+				errs.add(notFoundf(jsonptr.Append(base, "waived", j), "the review has no finding of check %q to waive", w))
+			}
 			waived[w] = true
 		}
 		out.Conditions = append(out.Conditions, d.Conditions...)

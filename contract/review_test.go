@@ -128,3 +128,29 @@ func TestWorkflow(t *testing.T) {
 	_, err = contract.NewRouter([]contract.ApprovalStep{{ID: "a", Stage: 0, Approvers: []string{"x"}}})
 	requirePath(t, err, "/0/stage")
 }
+
+// TestClearanceRejectionAndWaivers: a rejection carrying conditions or
+// waivers, and a waiver naming a check the review did not find, are
+// refused at their pointers; before, a rejecting department's waiver
+// removed the blocking liability-cap finding and its conditions were
+// listed among the approvals' conditions, and a misspelt waiver was
+// silently ignored.
+func TestClearanceRejectionAndWaivers(t *testing.T) {
+	rv, err := contract.NewReviewer(contract.ReviewPolicy{MinLiabilityMultiple: new(outsourcing.MustDecimal("2"))})
+	require.NoError(t, err)
+	r, err := rv.Review(sample(t))
+	require.NoError(t, err)
+	_, err = rv.Clear(r, []contract.DepartmentReview{
+		{Department: contract.DepartmentLegal, Reviewer: "counsel", Verdict: contract.VerdictReject,
+			Conditions: []string{"raise the cap"}, At: at(1)},
+		{Department: contract.DepartmentFinance, Reviewer: "controller", Verdict: contract.VerdictReject,
+			Waived: []string{contract.CheckLiabilityCap}, At: at(1)},
+		{Department: contract.DepartmentIT, Reviewer: "cio", Verdict: contract.VerdictApproveWithConditions,
+			Conditions: []string{"accepted"}, Waived: []string{"liability-cap"}, At: at(1)},
+	})
+	requirePath(t, err, "/0/conditions")
+	requirePath(t, err, "/1/waived")
+	requirePath(t, err, "/2/waived/0")
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
+	assert.Len(t, outsourcing.FieldErrors(err), 3)
+}
