@@ -106,7 +106,8 @@ type EscalationStatus struct {
 // dispute one level higher. Past the last level the contract's dispute
 // resolution applies (Final). Errors (a *outsourcing.FieldError with a
 // pointer into d): a contract without a ladder (ErrNotFound at ""), a
-// raising party that does not exist, events out of day order or before
+// raising party that does not exist, a dispute raised after asOf (at
+// /raised: there is no position on the ladder yet), events out of day order or before
 // the dispute, an event the dispute's state does not allow (resolving a
 // resolved dispute, appealing an open one or escalating past dispute
 // resolution: ErrTransition at /events/i/kind), a level reached (by the
@@ -126,8 +127,11 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 	if _, ok := c.parties[d.RaisedBy]; !ok {
 		return EscalationStatus{}, notFoundf("/raised_by", "no party %q", d.RaisedBy)
 	}
-	if d.Raised.IsZero() {
+	switch {
+	case d.Raised.IsZero():
 		return EscalationStatus{}, errorf("/raised", "a dispute needs the day it was raised")
+	case d.Raised.After(asOf):
+		return EscalationStatus{}, errorf("/raised", "the dispute was raised on %s, after the day asked about, %s", d.Raised, asOf)
 	}
 	out := EscalationStatus{Dispute: d.ID, AsOf: asOf}
 	// at is the pointer of the step being replayed; late is set when a

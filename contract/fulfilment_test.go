@@ -297,3 +297,21 @@ func TestCheckInvoiceNegativeTotal(t *testing.T) {
 	assert.Contains(t, check.Findings[0].Message, "-2,880.00 EUR")
 	assert.False(t, check.OK)
 }
+
+// TestEscalationBeforeTheDisputeWasRaised: asking about a day before the
+// dispute was raised is refused at /raised; before, the answer put the
+// dispute open at the first level with 14 days left, on a day it did
+// not exist. A resolution dated before the raising is refused as before.
+func TestEscalationBeforeTheDisputeWasRaised(t *testing.T) {
+	c := sample(t)
+	d := contract.MustDate
+	dispute := contract.Dispute{ID: "D-2", Subject: "Invoice 7", RaisedBy: "acme", Raised: d(2026, 5, 10)}
+	_, err := c.Escalation(dispute, d(2026, 5, 1))
+	requirePath(t, err, "/raised")
+	s, err := c.Escalation(dispute, d(2026, 5, 10))
+	require.NoError(t, err, "the day it is raised")
+	assert.Equal(t, 5, s.DaysLeft)
+	dispute.Events = []contract.DisputeEvent{{Kind: contract.DisputeResolve, Actor: "service managers", On: d(2026, 5, 9)}}
+	_, err = c.Escalation(dispute, d(2026, 5, 20))
+	requirePath(t, err, "/events/0/on")
+}
