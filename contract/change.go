@@ -301,12 +301,12 @@ type Supplement struct {
 // at e.At; the receiver is unchanged. Errors: a state that allows no
 // amendment, such as terminated or expired (ErrTransition at /kind); an
 // approval not approved or for another version (ErrTransition at
-// /approval); an effective date not after the current version's
-// (overlapping versions, at /effective_from); a change whose id an
-// earlier supplement of the record applied (at /id); AssessChange's problems
-// (pointers into cr); event and signature problems (pointers into e:
-// /actor, /at, /signatures/i/...); a nil or zero record
-// (ErrInvalidInput at "").
+// /approval), or with a decision dated after e.At (at /approval); an
+// effective date not after the current version's (overlapping versions,
+// at /effective_from); a change whose id an earlier supplement of the
+// record applied (at /id); AssessChange's problems (pointers into cr);
+// event and signature problems (pointers into e: /actor, /at,
+// /signatures/i/...); a nil or zero record (ErrInvalidInput at "").
 func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, error) {
 	if err := opened(r); err != nil {
 		return r, wrap(err)
@@ -336,7 +336,7 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 	case cr.EffectiveFrom.After(a.Proposed.spec.Term.End):
 		return r, wrap(errorf("/effective_from", "%s is after the term ends on %s", cr.EffectiveFrom, a.Proposed.spec.Term.End))
 	}
-	if err := approves(approval, a.Proposed); err != nil {
+	if err := approves(approval, a.Proposed, e.At); err != nil {
 		return r, wrap(err)
 	}
 	if err := a.Proposed.signedByAll("/signatures", e.Signatures, e.At); err != nil {

@@ -298,3 +298,26 @@ func TestRouterRepeatedApprover(t *testing.T) {
 	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
 	requirePath(t, err, "/0/approvers/2")
 }
+
+// TestApprovalDecidedAfterTheEvent: an approve or amend event dated
+// before a decision of its workflow is refused at /approval; before, the
+// trail recorded an approval at 10:00 resting on a decision made at
+// 14:00.
+func TestApprovalDecidedAfterTheEvent(t *testing.T) {
+	r := inReview(t) // submitted at at(1)
+	w := routed(t, r.Current(), 1)
+	w, err := w.Decide(contract.Decision{Step: "cfo", Approver: "cfo", Verdict: contract.VerdictApprove, At: at(5)})
+	require.NoError(t, err)
+	got, err := r.Approve(w, contract.Event{Actor: "workflow", At: at(2)})
+	requirePath(t, err, "/approval")
+	assert.Same(t, r, got)
+	_, err = r.Approve(w, contract.Event{Actor: "workflow", At: at(5)})
+	require.NoError(t, err, "decided at the very time of the event")
+
+	a := active(t)
+	cr := changeRequest()
+	as, err := a.Current().AssessChange(cr)
+	require.NoError(t, err)
+	_, err = a.Amend(cr, approvedFor(t, as), contract.Event{Actor: "x", At: at(9), Signatures: signatures(at(9))}) // decided at at(10)
+	requirePath(t, err, "/approval")
+}

@@ -179,7 +179,8 @@ func (r *Record) Apply(e Event) (*Record, error) {
 // approve and its Approvals to the workflow's decisions; the state moves
 // from in review to approved. Errors: a state that allows no approval
 // (ErrTransition at /kind); a workflow for another contract or version,
-// or still pending or rejected (ErrTransition at /approval); event
+// or still pending or rejected (ErrTransition at /approval), or with a
+// decision dated after the event (at /approval); event
 // problems (/actor, /at); a nil or zero record (ErrInvalidInput at "").
 func (r *Record) Approve(approval Workflow, e Event) (*Record, error) {
 	if err := opened(r); err != nil {
@@ -193,17 +194,23 @@ func (r *Record) Approve(approval Workflow, e Event) (*Record, error) {
 	if err := r.checkEvent(e); err != nil {
 		return r, wrap(err)
 	}
-	if err := approves(approval, r.Current()); err != nil {
+	if err := approves(approval, r.Current(), e.At); err != nil {
 		return r, wrap(err)
 	}
 	e.Approvals = approval.Decisions()
 	return r.with(e, to, nil), nil
 }
 
-// approves checks that a workflow approved version c.
-func approves(approval Workflow, c *Contract) error {
+// approves checks that a workflow approved version c, every decision
+// made no later than at, the time of the event recording the approval.
+func approves(approval Workflow, c *Contract, at time.Time) error {
 	route := approval.Route()
+	decisions := approval.Decisions()
+	late := slices.IndexFunc(decisions, func(d Decision) bool { return d.At.After(at) })
 	switch {
+	case late >= 0:
+		return errorf("/approval", "the decision of step %s at %s is after the event at %s", decisions[late].Step,
+			decisions[late].At.Format(time.RFC3339), at.Format(time.RFC3339))
 	case route.Contract != c.spec.ID || route.Version != c.spec.Version:
 		return transitionf("/approval", "the approval is for %s version %d, not %s version %d", route.Contract, route.Version, c.spec.ID, c.spec.Version)
 	case approval.Status() != ApprovalStatusApproved:
