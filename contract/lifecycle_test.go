@@ -321,3 +321,40 @@ func TestApprovalDecidedAfterTheEvent(t *testing.T) {
 	_, err = a.Amend(cr, approvedFor(t, as), contract.Event{Actor: "x", At: at(9), Signatures: signatures(at(9))}) // decided at at(10)
 	requirePath(t, err, "/approval")
 }
+
+// TestNextEveryPair walks every state × event pair: the fifteen edges
+// of the lifecycle table move the state; every other pair is
+// ErrTransition at /kind with the state unchanged.
+func TestNextEveryPair(t *testing.T) {
+	edges := map[[2]string]contract.State{
+		{"draft", "submit"}: contract.StateInReview, {"in_review", "return"}: contract.StateDraft,
+		{"in_review", "approve"}: contract.StateApproved, {"approved", "sign"}: contract.StateSigned,
+		{"signed", "activate"}: contract.StateActive, {"signed", "amend"}: contract.StateSigned,
+		{"signed", "terminate"}: contract.StateTerminated, {"active", "amend"}: contract.StateActive,
+		{"active", "suspend"}: contract.StateSuspended, {"active", "expire"}: contract.StateExpired,
+		{"active", "terminate"}: contract.StateTerminated, {"suspended", "resume"}: contract.StateActive,
+		{"suspended", "amend"}: contract.StateSuspended, {"suspended", "expire"}: contract.StateExpired,
+		{"suspended", "terminate"}: contract.StateTerminated,
+	}
+	states := []contract.State{contract.StateDraft, contract.StateInReview, contract.StateApproved, contract.StateSigned,
+		contract.StateActive, contract.StateSuspended, contract.StateExpired, contract.StateTerminated}
+	kinds := []contract.EventKind{contract.EventCreate, contract.EventSubmit, contract.EventReturn, contract.EventApprove,
+		contract.EventSign, contract.EventActivate, contract.EventSuspend, contract.EventResume, contract.EventAmend,
+		contract.EventExpire, contract.EventTerminate, "bogus"}
+	moved := 0
+	for _, s := range states {
+		for _, k := range kinds {
+			got, err := contract.Next(s, k)
+			if want, ok := edges[[2]string{string(s), string(k)}]; ok {
+				moved++
+				assert.NoError(t, err)
+				assert.Equal(t, want, got, "%s on %s", s, k)
+				continue
+			}
+			assert.ErrorIs(t, err, outsourcing.ErrTransition, "%s on %s", s, k)
+			requirePath(t, err, "/kind")
+			assert.Equal(t, s, got, "%s on %s leaves the state", s, k)
+		}
+	}
+	assert.Equal(t, len(edges), moved)
+}
