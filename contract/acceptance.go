@@ -100,7 +100,8 @@ const TransitionSubject = "transition"
 //
 // Errors (a *outsourcing.FieldError at the request's field): an unknown
 // subject (ErrNotFound at /subject), a result for a criterion the
-// subject does not have (/results/i/criterion), a sign-off
+// subject does not have or one given a result twice
+// (/results/i/criterion), a sign-off
 // (/sign_off/... or /co_sign_offs/i/...) by anyone but a customer
 // signatory authorised on the day, by a signatory who signed off before
 // in the request, or by one holding none of the subject's roles where
@@ -115,6 +116,9 @@ func (c *Contract) Accept(req AcceptanceRequest) (Acceptance, error) {
 	for i, r := range req.Results {
 		if !slices.ContainsFunc(criteria, func(cr Criterion) bool { return cr.ID == r.Criterion }) {
 			errs.add(notFoundf(jsonptr.Join("results", i, "criterion"), "%s is not accepted against criterion %q", req.Subject, r.Criterion))
+		}
+		if _, twice := results[r.Criterion]; twice {
+			errs.failf(jsonptr.Join("results", i, "criterion"), "criterion %q has a result already: one result a criterion", r.Criterion)
 		}
 		results[r.Criterion] = r.Passed
 	}

@@ -127,3 +127,15 @@ func TestSignOffByTitle(t *testing.T) {
 	assert.True(t, acc.Accepted)
 	assert.Equal(t, "chief executive officer", c.Spec().Acceptance[0].SignOffBy[0])
 }
+
+// A criterion given two results (passed, then failed) is refused: the
+// acceptance would otherwise keep whichever came last.
+func TestAcceptOneResultACriterion(t *testing.T) {
+	c, err := contract.CompileContract(rolesSpec(t))
+	require.NoError(t, err)
+	_, err = c.Accept(contract.AcceptanceRequest{Subject: "transition-done", SignOff: signedBy("cio", 1),
+		Results: []contract.CriterionResult{{Criterion: "kt-complete", Passed: true}, {Criterion: "runbooks", Passed: true},
+			{Criterion: "kt-complete", Passed: false}}})
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/results/2/criterion")
+}
