@@ -43,6 +43,13 @@ func TestSettlementBadInput(t *testing.T) {
 		{"unknown clause", func(s *termination.SettlementSpec) { s.Prepaid[0].Clause = "99" }, "/prepaid/0/clause", outsourcing.ErrNotFound},
 		{"credit of no report", func(s *termination.SettlementSpec) { s.AppliedCredits = []string{"2030-01"} }, "/applied_credits/0", outsourcing.ErrNotFound},
 		{"another contract", func(s *termination.SettlementSpec) { s.Contract = "X" }, "/contract", outsourcing.ErrInvalidInput},
+		// Entries given twice would be settled twice: a report credited
+		// twice, a refund or damages paid twice, an invoice withheld twice.
+		{"report of another agreement", func(s *termination.SettlementSpec) { s.SLAReports[0].Agreement = "other-sla" }, "/sla_reports/0/agreement", outsourcing.ErrNotFound},
+		{"report given twice", func(s *termination.SettlementSpec) { s.SLAReports = append(s.SLAReports, s.SLAReports[5]) }, "/sla_reports/6/period", outsourcing.ErrInvalidInput},
+		{"prepayment given twice", func(s *termination.SettlementSpec) { s.Prepaid = append(s.Prepaid, s.Prepaid[0]) }, "/prepaid/1/id", outsourcing.ErrInvalidInput},
+		{"damages given twice", func(s *termination.SettlementSpec) { s.Damages = append(s.Damages, s.Damages[0]) }, "/damages/1/id", outsourcing.ErrInvalidInput},
+		{"invoice withheld twice", func(s *termination.SettlementSpec) { s.Withheld = append(s.Withheld, s.Withheld[0]) }, "/withheld/2/invoice", outsourcing.ErrInvalidInput},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -205,4 +212,15 @@ func TestSettlementRoundsSLACredits(t *testing.T) {
 		}
 	}
 	assert.True(t, found)
+}
+
+// One invoice may have an undisputed and a disputed part withheld: the
+// disputed part stays out of Net, the other in it.
+func TestSettlementInvoiceWithheldInTwoParts(t *testing.T) {
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.Withheld[1].Invoice = in.Withheld[0].Invoice
+	led, err := sampleTerms(t).Settle(in)
+	require.NoError(t, err)
+	assert.Equal(t, "7800.00", led.Disputed.Amount().String())
 }

@@ -121,17 +121,27 @@ func (t *Terms) checkContext(ctx ContextSpec) error {
 			errs.failf(jsonptr.Join("force_majeure", i, "end"), "the event ends on %s, before it starts on %s", f.End, f.Start)
 		}
 	}
+	errs.add(t.checkReports(ctx.SLAReports))
+	return errs.err()
+}
+
+// checkReports checks SLA reports handed in with a context or a
+// settlement: each of the contract's SLA schedule (ErrNotFound at
+// /sla_reports/i/agreement) and each period after the one before (at
+// /sla_reports/i/period), so that no period is read or credited twice.
+func (t *Terms) checkReports(reports []sla.Report) error {
+	var errs problems
 	agreement := ""
-	if a := c.Agreement(); a != nil {
+	if a := t.contract.Agreement(); a != nil {
 		agreement = a.Spec().ID
 	}
-	for i, r := range ctx.SLAReports {
+	for i, r := range reports {
 		at := jsonptr.Join("sla_reports", i)
 		if r.Agreement != agreement {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "agreement"), "report of agreement %q, not of the contract's SLA schedule %q", r.Agreement, agreement))
 		}
-		if i > 0 && !r.Period.Start().After(ctx.SLAReports[i-1].Period.Start()) {
-			errs.failf(jsonptr.Append(at, "period"), "report %s does not follow %s", r.Period.Label(), ctx.SLAReports[i-1].Period.Label())
+		if i > 0 && !r.Period.Start().After(reports[i-1].Period.Start()) {
+			errs.failf(jsonptr.Append(at, "period"), "report %s does not follow %s", r.Period.Label(), reports[i-1].Period.Label())
 		}
 	}
 	return errs.err()

@@ -56,7 +56,9 @@ type Damages struct {
 	Amount outsourcing.Money `json:"amount"`
 }
 
-// Withheld is an invoice amount the customer withheld.
+// Withheld is an invoice amount the customer withheld. An invoice has
+// at most one undisputed and one disputed entry: the part of what was
+// withheld that is in dispute and the part that is not.
 type Withheld struct {
 	// Invoice is the invoice number.
 	Invoice string `json:"invoice"`
@@ -157,7 +159,11 @@ type Ledger struct {
 // contract's id; an effective date missing, before the contract started
 // or after its last term (renewals included); an unknown ground, clause
 // or party (ErrNotFound); an amount in another currency
-// (ErrCurrencyMismatch); an applied credit naming no report.
+// (ErrCurrencyMismatch); an applied credit naming no report; an SLA
+// report of another agreement (ErrNotFound) or not following the one
+// before (/sla_reports/i/period: a period given twice would be credited
+// twice); a prepayment or damages id given twice, an invoice withheld
+// twice with the same dispute status.
 func (t *Terms) Settle(spec SettlementSpec) (Ledger, error) {
 	if err := t.checkSettlement(spec); err != nil {
 		return Ledger{}, wrap(err)
@@ -376,6 +382,7 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 		errs.failf("/ground", "unknown ground %q", string(spec.Ground))
 	}
 	k := termsChecker{t: t}
+	errs.add(t.checkReports(spec.SLAReports))
 	for i, r := range spec.SLAReports {
 		k.money(jsonptr.Join("sla_reports", i, "credits"), r.Credits)
 	}
@@ -388,21 +395,40 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
 		}
 	}
+	prepaid, damages, withheld := map[string]int{}, map[string]int{}, map[string]int{}
 	for i, p := range spec.Prepaid {
+		once(&errs, prepaid, p.ID, i, jsonptr.Join("prepaid", i, "id"), fmt.Sprintf("prepayment %q", p.ID))
 		k.clause(jsonptr.Join("prepaid", i, "clause"), p.Clause)
 		k.amount(jsonptr.Join("prepaid", i, "amount"), p.Amount)
 	}
 	for i, d := range spec.Damages {
+		once(&errs, damages, d.ID, i, jsonptr.Join("damages", i, "id"), fmt.Sprintf("damages %q", d.ID))
 		k.clause(jsonptr.Join("damages", i, "clause"), d.Clause)
 		k.party(jsonptr.Join("damages", i, "payer"), d.Payer)
 		k.amount(jsonptr.Join("damages", i, "amount"), d.Amount)
 	}
 	for i, w := range spec.Withheld {
+		status := "undisputed"
+		if w.Disputed {
+			status = "disputed"
+		}
+		once(&errs, withheld, status+" "+w.Invoice, i, jsonptr.Join("withheld", i, "invoice"), fmt.Sprintf("the %s amount withheld from invoice %q", status, w.Invoice))
 		k.clause(jsonptr.Join("withheld", i, "clause"), w.Clause)
 		k.amount(jsonptr.Join("withheld", i, "amount"), w.Amount)
 	}
 	errs = append(errs, k.errs...)
 	return errs.err()
+}
+
+// once records that entry i of a list has key, or reports at path
+// that an earlier entry has it already: a prepayment, damages or a
+// withheld amount listed twice would be settled twice.
+func once(errs *problems, seen map[string]int, key string, i int, path, what string) {
+	if j, dup := seen[key]; dup {
+		errs.failf(path, "%s repeats entry %d: it would be settled twice", what, j)
+		return
+	}
+	seen[key] = i
 }
 
 // amount checks a required amount: set, not negative, in the contract's
