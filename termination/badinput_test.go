@@ -224,3 +224,27 @@ func TestSettlementInvoiceWithheldInTwoParts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "7800.00", led.Disputed.Amount().String())
 }
+
+// Damages paid by a provider are refunded to the customer whichever
+// provider pays: a contract may have several, and damages of the second
+// one were once counted as owed by the customer.
+func TestSettlementDamagesOfASecondProvider(t *testing.T) {
+	cspec, err := contract.ParseContract(load("contract.json"))
+	require.NoError(t, err)
+	cspec.Parties = append(cspec.Parties, contract.Party{ID: "subco", Role: contract.PartyRoleProvider, Name: "Subco Ltd",
+		Signatories: []contract.Signatory{{ID: "md", Name: "Sam Doe", Title: "Managing Director"}}})
+	c, err := contract.CompileContract(cspec)
+	require.NoError(t, err)
+	terms, err := termination.CompileTerms(sampleTerms(t).Spec(), c)
+	require.NoError(t, err)
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.Damages[0].Payer = "subco"
+	led, err := terms.Settle(in)
+	require.NoError(t, err)
+	for _, l := range led.Lines {
+		if l.Kind == termination.LineDamages {
+			assert.Equal(t, "-12500.00", l.Amount.Amount().String(), "the customer receives the damages")
+		}
+	}
+}

@@ -51,7 +51,8 @@ type Damages struct {
 	ID          string `json:"id"`
 	Clause      string `json:"clause"`
 	Description string `json:"description,omitempty"`
-	// Payer is the id of the party that pays.
+	// Payer is the id of the party that pays: the customer (a positive
+	// line) or any of the providers (a negative line).
 	Payer  string            `json:"payer"`
 	Amount outsourcing.Money `json:"amount"`
 }
@@ -327,8 +328,8 @@ func (s *settler) others() {
 	}
 	for _, d := range s.spec.Damages {
 		amount := d.Amount.Round(outsourcing.RoundHalfUp)
-		if d.Payer == s.t.providerID {
-			amount = amount.Neg()
+		if p, _ := s.t.contract.Party(d.Payer); p.Role == contract.PartyRoleProvider { // a checked party
+			amount = amount.Neg() // any provider, not only the first, pays the customer
 		}
 		s.add(Line{Kind: LineDamages, Ref: d.ID, Clause: d.Clause, Amount: amount, Description: d.Description, Basis: "paid by " + d.Payer})
 	}
