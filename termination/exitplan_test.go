@@ -3,6 +3,7 @@ package termination_test
 import (
 	"testing"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/termination"
 	"github.com/stretchr/testify/assert"
@@ -44,4 +45,18 @@ func TestReviewPhaseEnds(t *testing.T) {
 	p, err = plan.Progress(contract.MustDate(2028, 2, 18), events)
 	require.NoError(t, err)
 	assert.True(t, p.Behind, "the review is overdue")
+}
+
+// Dates run from 0001 to 9999. An exit taking effect in 9999 would have
+// its five-year confidentiality end in 10004, a date no document can
+// hold (it marshalled as "10004-06-01", which ParseDate refuses): the
+// plan is refused at the argument the date is counted from.
+func TestExitPlanDatesStayInTheCalendar(t *testing.T) {
+	terms := sampleTerms(t)
+	_, err := terms.ExitPlan(contract.MustDate(9999, 1, 1), contract.MustDate(9999, 6, 1))
+	assertField(t, err, "/effective", outsourcing.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "confidentiality obligation of clause 7 would fall on 10004-06-01")
+	plan, err := terms.ExitPlan(contract.MustDate(2027, 7, 6), contract.MustDate(2027, 10, 6))
+	require.NoError(t, err)
+	assert.Equal(t, "2032-10-06", plan.Surviving[0].Ends.String())
 }
