@@ -60,3 +60,26 @@ func TestExitPlanDatesStayInTheCalendar(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2032-10-06", plan.Surviving[0].Ends.String())
 }
+
+// A trigger's notice requirements are dates too: a convenience notice
+// of six months assessed in October 9999 would take effect in April
+// 10000, which no document can hold, so the assessment is refused at
+// its day. Within the calendar months clamp as Excel's EDATE does:
+// EDATE(2027-08-31, 6) is 2028-02-29.
+func TestTriggerDatesStayInTheCalendar(t *testing.T) {
+	terms := sampleTerms(t)
+	ctx := termination.ContextSpec{Contract: terms.Contract().ID(), AsOf: contract.MustDate(9999, 10, 1), StrategicChange: true}
+	_, err := termination.DefaultTriggers().Evaluate(terms, ctx)
+	assertField(t, err, "/as_of", outsourcing.ErrInvalidInput)
+
+	ctx.AsOf, ctx.StrategicChange = contract.MustDate(2027, 9, 1), false
+	ctx.Notices = []termination.Notice{{ID: "N1", Kind: termination.NoticeConvenience, Party: "acme", Served: contract.MustDate(2027, 8, 31)}}
+	a, err := termination.DefaultTriggers().Evaluate(terms, ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, a.Triggers)
+	for _, tr := range a.Triggers {
+		if tr.Ground == termination.GroundConvenience {
+			assert.Equal(t, "2028-02-29", tr.EarliestEffective.String())
+		}
+	}
+}
