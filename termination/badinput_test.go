@@ -248,3 +248,20 @@ func TestSettlementDamagesOfASecondProvider(t *testing.T) {
 		}
 	}
 }
+
+// A notice or force-majeure event given twice in a context would count
+// twice (breach_notices 2 for one notice): its id is refused.
+func TestContextIDsGivenTwice(t *testing.T) {
+	terms := sampleTerms(t)
+	ctx, err := termination.ParseContext(load("context.json"))
+	require.NoError(t, err)
+	ctx.Notices = append(ctx.Notices, ctx.Notices[0])
+	_, err = termination.DefaultTriggers().Evaluate(terms, ctx)
+	assertField(t, err, "/notices/1/id", outsourcing.ErrInvalidInput)
+
+	ctx.Notices = ctx.Notices[:1]
+	fm := termination.ForceMajeure{ID: "flood", Start: contract.MustDate(2027, 6, 1)}
+	ctx.ForceMajeure = []termination.ForceMajeure{fm, fm}
+	_, err = termination.DefaultTriggers().Evaluate(terms, ctx)
+	assertField(t, err, "/force_majeure/1/id", outsourcing.ErrInvalidInput)
+}

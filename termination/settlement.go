@@ -398,12 +398,12 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 	}
 	prepaid, damages, withheld := map[string]int{}, map[string]int{}, map[string]int{}
 	for i, p := range spec.Prepaid {
-		once(&errs, prepaid, p.ID, i, jsonptr.Join("prepaid", i, "id"), fmt.Sprintf("prepayment %q", p.ID))
+		errs.once(prepaid, p.ID, i, jsonptr.Join("prepaid", i, "id"), fmt.Sprintf("prepayment %q", p.ID))
 		k.clause(jsonptr.Join("prepaid", i, "clause"), p.Clause)
 		k.amount(jsonptr.Join("prepaid", i, "amount"), p.Amount)
 	}
 	for i, d := range spec.Damages {
-		once(&errs, damages, d.ID, i, jsonptr.Join("damages", i, "id"), fmt.Sprintf("damages %q", d.ID))
+		errs.once(damages, d.ID, i, jsonptr.Join("damages", i, "id"), fmt.Sprintf("damages %q", d.ID))
 		k.clause(jsonptr.Join("damages", i, "clause"), d.Clause)
 		k.party(jsonptr.Join("damages", i, "payer"), d.Payer)
 		k.amount(jsonptr.Join("damages", i, "amount"), d.Amount)
@@ -413,23 +413,12 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 		if w.Disputed {
 			status = "disputed"
 		}
-		once(&errs, withheld, status+" "+w.Invoice, i, jsonptr.Join("withheld", i, "invoice"), fmt.Sprintf("the %s amount withheld from invoice %q", status, w.Invoice))
+		errs.once(withheld, status+" "+w.Invoice, i, jsonptr.Join("withheld", i, "invoice"), fmt.Sprintf("the %s amount withheld from invoice %q", status, w.Invoice))
 		k.clause(jsonptr.Join("withheld", i, "clause"), w.Clause)
 		k.amount(jsonptr.Join("withheld", i, "amount"), w.Amount)
 	}
 	errs = append(errs, k.errs...)
 	return errs.err()
-}
-
-// once records that entry i of a list has key, or reports at path
-// that an earlier entry has it already: a prepayment, damages or a
-// withheld amount listed twice would be settled twice.
-func once(errs *problems, seen map[string]int, key string, i int, path, what string) {
-	if j, dup := seen[key]; dup {
-		errs.failf(path, "%s repeats entry %d: it would be settled twice", what, j)
-		return
-	}
-	seen[key] = i
 }
 
 // amount checks a required amount: set, not negative, in the contract's

@@ -198,7 +198,7 @@ type Trigger struct {
 // the contract's date arithmetic (month ends clamp). Errors: a context
 // that does not fit the contract (*outsourcing.FieldError at its pointer
 // in ctx: another contract, an unknown party, dates out of order, an SLA
-// report of another agreement), a rule that fails at run time (ErrRule)
+// report of another agreement, a notice or force-majeure id given twice), a rule that fails at run time (ErrRule)
 // or exceeds its budget (ErrLimit), notice requirements running past
 // 9999-12-31 (at /as_of).
 func (tr *Triggers) Evaluate(t *Terms, ctx ContextSpec) (Assessment, error) {
