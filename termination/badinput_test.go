@@ -265,3 +265,23 @@ func TestContextIDsGivenTwice(t *testing.T) {
 	_, err = termination.DefaultTriggers().Evaluate(terms, ctx)
 	assertField(t, err, "/force_majeure/1/id", outsourcing.ErrInvalidInput)
 }
+
+// A contract may run to 9999-12-31; termination assistance charged by
+// calendar month after an effective date in December 9999 would bill
+// months of the year 10000, which no document can hold: refused.
+func TestSettlementAssistanceStaysInTheCalendar(t *testing.T) {
+	cspec, err := contract.ParseContract(load("contract.json"))
+	require.NoError(t, err)
+	cspec.Term.Start, cspec.Term.End, cspec.Term.Renewal = contract.MustDate(9997, 1, 1), contract.MustDate(9999, 12, 31), nil
+	c, err := contract.CompileContract(cspec)
+	require.NoError(t, err)
+	spec := sampleTerms(t).Spec()
+	spec.EarlyTermination = nil
+	terms, err := termination.CompileTerms(spec, c)
+	require.NoError(t, err)
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.SLAReports, in.AppliedCredits, in.Effective = nil, nil, contract.MustDate(9999, 12, 15)
+	_, err = terms.Settle(in)
+	assertField(t, err, "/effective", outsourcing.ErrInvalidInput)
+}

@@ -160,7 +160,8 @@ type Ledger struct {
 // contract's id; an effective date missing, before the contract started
 // or after its last term (renewals included); an unknown ground, clause
 // or party (ErrNotFound); an amount in another currency
-// (ErrCurrencyMismatch); an applied credit naming no report; an SLA
+// (ErrCurrencyMismatch); an applied credit naming no report; an
+// assistance period running past 9999-12-31 (/effective); an SLA
 // report of another agreement (ErrNotFound) or not following the one
 // before (/sla_reports/i/period: a period given twice would be credited
 // twice); a prepayment or damages id given twice, an invoice withheld
@@ -248,6 +249,9 @@ func (s *settler) assistance() error {
 	}
 	charge := a.Charge.Round(outsourcing.RoundHalfUp)
 	from, to := s.spec.Effective.AddDays(1), a.After.AddTo(s.spec.Effective)
+	if to.After(lastDay()) {
+		return errorf("/effective", "termination assistance would run to %s, after %s, the last day a date can hold", to, lastDay())
+	}
 	if to.Before(from) {
 		s.add(Line{Kind: LineAssistance, Ref: "assistance", Clause: a.Clause, Amount: charge, Description: "termination assistance"})
 		return nil
