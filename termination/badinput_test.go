@@ -43,6 +43,13 @@ func TestSettlementBadInput(t *testing.T) {
 		{"unknown clause", func(s *termination.SettlementSpec) { s.Prepaid[0].Clause = "99" }, "/prepaid/0/clause", outsourcing.ErrNotFound},
 		{"credit of no report", func(s *termination.SettlementSpec) { s.AppliedCredits = []string{"2030-01"} }, "/applied_credits/0", outsourcing.ErrNotFound},
 		{"another contract", func(s *termination.SettlementSpec) { s.Contract = "X" }, "/contract", outsourcing.ErrInvalidInput},
+		// Entries given twice would be settled twice: a report credited
+		// twice, a refund or damages paid twice, an invoice withheld twice.
+		{"report of another agreement", func(s *termination.SettlementSpec) { s.SLAReports[0].Agreement = "other-sla" }, "/sla_reports/0/agreement", outsourcing.ErrNotFound},
+		{"report given twice", func(s *termination.SettlementSpec) { s.SLAReports = append(s.SLAReports, s.SLAReports[5]) }, "/sla_reports/6/period", outsourcing.ErrInvalidInput},
+		{"prepayment given twice", func(s *termination.SettlementSpec) { s.Prepaid = append(s.Prepaid, s.Prepaid[0]) }, "/prepaid/1/id", outsourcing.ErrInvalidInput},
+		{"damages given twice", func(s *termination.SettlementSpec) { s.Damages = append(s.Damages, s.Damages[0]) }, "/damages/1/id", outsourcing.ErrInvalidInput},
+		{"invoice withheld twice", func(s *termination.SettlementSpec) { s.Withheld = append(s.Withheld, s.Withheld[0]) }, "/withheld/2/invoice", outsourcing.ErrInvalidInput},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -205,4 +212,76 @@ func TestSettlementRoundsSLACredits(t *testing.T) {
 		}
 	}
 	assert.True(t, found)
+}
+
+// One invoice may have an undisputed and a disputed part withheld: the
+// disputed part stays out of Net, the other in it.
+func TestSettlementInvoiceWithheldInTwoParts(t *testing.T) {
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.Withheld[1].Invoice = in.Withheld[0].Invoice
+	led, err := sampleTerms(t).Settle(in)
+	require.NoError(t, err)
+	assert.Equal(t, "7800.00", led.Disputed.Amount().String())
+}
+
+// Damages paid by a provider are refunded to the customer whichever
+// provider pays: a contract may have several, and damages of the second
+// one were once counted as owed by the customer.
+func TestSettlementDamagesOfASecondProvider(t *testing.T) {
+	cspec, err := contract.ParseContract(load("contract.json"))
+	require.NoError(t, err)
+	cspec.Parties = append(cspec.Parties, contract.Party{ID: "subco", Role: contract.PartyRoleProvider, Name: "Subco Ltd",
+		Signatories: []contract.Signatory{{ID: "md", Name: "Sam Doe", Title: "Managing Director"}}})
+	c, err := contract.CompileContract(cspec)
+	require.NoError(t, err)
+	terms, err := termination.CompileTerms(sampleTerms(t).Spec(), c)
+	require.NoError(t, err)
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.Damages[0].Payer = "subco"
+	led, err := terms.Settle(in)
+	require.NoError(t, err)
+	for _, l := range led.Lines {
+		if l.Kind == termination.LineDamages {
+			assert.Equal(t, "-12500.00", l.Amount.Amount().String(), "the customer receives the damages")
+		}
+	}
+}
+
+// A notice or force-majeure event given twice in a context would count
+// twice (breach_notices 2 for one notice): its id is refused.
+func TestContextIDsGivenTwice(t *testing.T) {
+	terms := sampleTerms(t)
+	ctx, err := termination.ParseContext(load("context.json"))
+	require.NoError(t, err)
+	ctx.Notices = append(ctx.Notices, ctx.Notices[0])
+	_, err = termination.DefaultTriggers().Evaluate(terms, ctx)
+	assertField(t, err, "/notices/1/id", outsourcing.ErrInvalidInput)
+
+	ctx.Notices = ctx.Notices[:1]
+	fm := termination.ForceMajeure{ID: "flood", Start: contract.MustDate(2027, 6, 1)}
+	ctx.ForceMajeure = []termination.ForceMajeure{fm, fm}
+	_, err = termination.DefaultTriggers().Evaluate(terms, ctx)
+	assertField(t, err, "/force_majeure/1/id", outsourcing.ErrInvalidInput)
+}
+
+// A contract may run to 9999-12-31; termination assistance charged by
+// calendar month after an effective date in December 9999 would bill
+// months of the year 10000, which no document can hold: refused.
+func TestSettlementAssistanceStaysInTheCalendar(t *testing.T) {
+	cspec, err := contract.ParseContract(load("contract.json"))
+	require.NoError(t, err)
+	cspec.Term.Start, cspec.Term.End, cspec.Term.Renewal = contract.MustDate(9997, 1, 1), contract.MustDate(9999, 12, 31), nil
+	c, err := contract.CompileContract(cspec)
+	require.NoError(t, err)
+	spec := sampleTerms(t).Spec()
+	spec.EarlyTermination = nil
+	terms, err := termination.CompileTerms(spec, c)
+	require.NoError(t, err)
+	in, err := termination.ParseSettlement(load("settlement.json"))
+	require.NoError(t, err)
+	in.SLAReports, in.AppliedCredits, in.Effective = nil, nil, contract.MustDate(9999, 12, 15)
+	_, err = terms.Settle(in)
+	assertField(t, err, "/effective", outsourcing.ErrInvalidInput)
 }

@@ -1,6 +1,8 @@
 package termination
 
 import (
+	"fmt"
+
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/contract"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
@@ -91,7 +93,9 @@ type ForceMajeure struct {
 }
 
 // checkContext checks a context against the terms' contract: its id,
-// the parties of notices, dates, and the SLA reports' agreement and order.
+// the parties of notices, dates, the SLA reports' agreement and order,
+// and that no notice or force-majeure id repeats (a breach notice given
+// twice would count twice).
 func (t *Terms) checkContext(ctx ContextSpec) error {
 	var errs problems
 	c := t.contract
@@ -101,8 +105,10 @@ func (t *Terms) checkContext(ctx ContextSpec) error {
 	if ctx.AsOf.IsZero() {
 		errs.failf("/as_of", "the assessment needs its day")
 	}
+	notices, events := map[string]int{}, map[string]int{}
 	for i, n := range ctx.Notices {
 		at := jsonptr.Join("notices", i)
+		errs.once(notices, n.ID, i, jsonptr.Append(at, "id"), fmt.Sprintf("notice %q", n.ID))
 		if !noticeKinds.valid(n.Kind) {
 			errs.failf(jsonptr.Append(at, "kind"), "unknown notice kind %q", string(n.Kind))
 		}
@@ -117,21 +123,32 @@ func (t *Terms) checkContext(ctx ContextSpec) error {
 		}
 	}
 	for i, f := range ctx.ForceMajeure {
+		errs.once(events, f.ID, i, jsonptr.Join("force_majeure", i, "id"), fmt.Sprintf("force-majeure event %q", f.ID))
 		if !f.End.IsZero() && f.End.Before(f.Start) {
 			errs.failf(jsonptr.Join("force_majeure", i, "end"), "the event ends on %s, before it starts on %s", f.End, f.Start)
 		}
 	}
+	errs.add(t.checkReports(ctx.SLAReports))
+	return errs.err()
+}
+
+// checkReports checks SLA reports handed in with a context or a
+// settlement: each of the contract's SLA schedule (ErrNotFound at
+// /sla_reports/i/agreement) and each period after the one before (at
+// /sla_reports/i/period), so that no period is read or credited twice.
+func (t *Terms) checkReports(reports []sla.Report) error {
+	var errs problems
 	agreement := ""
-	if a := c.Agreement(); a != nil {
+	if a := t.contract.Agreement(); a != nil {
 		agreement = a.Spec().ID
 	}
-	for i, r := range ctx.SLAReports {
+	for i, r := range reports {
 		at := jsonptr.Join("sla_reports", i)
 		if r.Agreement != agreement {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "agreement"), "report of agreement %q, not of the contract's SLA schedule %q", r.Agreement, agreement))
 		}
-		if i > 0 && !r.Period.Start().After(ctx.SLAReports[i-1].Period.Start()) {
-			errs.failf(jsonptr.Append(at, "period"), "report %s does not follow %s", r.Period.Label(), ctx.SLAReports[i-1].Period.Label())
+		if i > 0 && !r.Period.Start().After(reports[i-1].Period.Start()) {
+			errs.failf(jsonptr.Append(at, "period"), "report %s does not follow %s", r.Period.Label(), reports[i-1].Period.Label())
 		}
 	}
 	return errs.err()

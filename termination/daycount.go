@@ -99,11 +99,13 @@ func (d DayCount) Fraction(start, end, maturity contract.Date) (YearFraction, er
 	return YearFraction{n, int64(n), 360}, nil
 }
 
-// actualActualISDA splits the days at each 1 January.
+// actualActualISDA splits the days at each 1 January. The 1 January
+// after 31 December 9999 is reached by AddDays, not built as a written
+// date: it is the exclusive end of a period ending in 9999.
 func actualActualISDA(start, end contract.Date) YearFraction {
 	var inLeap, other int
 	for d := start; d.Before(end); {
-		next := contract.MustDate(d.Year()+1, time.January, 1)
+		next := contract.MustDate(d.Year(), time.December, 31).AddDays(1)
 		if end.Before(next) {
 			next = end
 		}

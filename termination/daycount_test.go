@@ -132,3 +132,19 @@ func TestProRataBadInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, r.Whole, r.Served, "served to the period's end at most")
 }
+
+// Actual/Actual (ISDA) splits a period at 1 January; in the year 9999,
+// the last a date can hold, the next 1 January lies past it. A period in
+// 9999, and the whole of December 9999 prorated (its exclusive end is
+// 10000-01-01), count as in any common year (ISDA 2006 §4.16(b): days
+// in a non-leap year over 365) instead of panicking.
+func TestActualActualISDAInTheYear9999(t *testing.T) {
+	f, err := termination.DayCountActualActualISDA.Fraction(contract.MustDate(9999, 1, 1), contract.MustDate(9999, 6, 1), contract.Date{})
+	require.NoError(t, err)
+	assert.Equal(t, termination.YearFraction{Days: 151, Numerator: 366 * 151, Denominator: 365 * 366}, f)
+	dec := contract.Period{Start: contract.MustDate(9999, 12, 1), End: contract.MustDate(9999, 12, 31)}
+	r, err := termination.DayCountActualActualISDA.ProRata(dec, contract.MustDate(9999, 12, 15))
+	require.NoError(t, err)
+	assert.Equal(t, []int{15, 31}, []int{r.Served.Days, r.Whole.Days})
+	assert.Equal(t, "1500.00", r.Of(outsourcing.MustMoney("3100.00", "EUR")).Amount().String())
+}

@@ -44,3 +44,14 @@ func (p *problems) failf(path, format string, args ...any) { p.add(errorf(path, 
 
 // err joins the problems in order; nil when there are none.
 func (p problems) err() error { return errors.Join(p...) }
+
+// once records that entry i of a list has key, or reports at path that
+// an earlier entry has it already: an entry given twice would be
+// counted or settled twice.
+func (p *problems) once(seen map[string]int, key string, i int, path, what string) {
+	if j, dup := seen[key]; dup {
+		p.failf(path, "%s is given twice (entries %d and %d)", what, j, i)
+		return
+	}
+	seen[key] = i
+}

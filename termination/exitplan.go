@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/outsourcing-go/outsourcing/contract"
 )
@@ -75,7 +76,10 @@ type PlannedPhase struct {
 // termination notice) and taking effect on effective (the last day of
 // service). Errors (*outsourcing.FieldError): a missing day (/start,
 // /effective), an effective date before start, or either outside the
-// contract's term (before its first day).
+// contract's term (before its first day); a planned date past
+// 9999-12-31, the last day a date can hold (a handover due date at
+// /start; the end of assistance, the data's disposal, the end of a
+// surviving obligation or of the review at /effective).
 func (t *Terms) ExitPlan(start, effective contract.Date) (ExitPlan, error) {
 	p, err := t.exitPlan(start, effective)
 	return p, wrap(err)
@@ -138,8 +142,36 @@ func (t *Terms) exitPlan(start, effective contract.Date) (ExitPlan, error) {
 		{PhaseDataDisposition, handoverEnd, dataBy},
 		{PhaseReview, dataBy, p.reviewBy(s)},
 	}
+	if err := p.checkDates(); err != nil {
+		return ExitPlan{}, err
+	}
 	return p, nil
 }
+
+// checkDates refuses a plan with a date past lastDay, which no document
+// could hold: each at the argument it was counted from.
+func (p ExitPlan) checkDates() error {
+	var errs problems
+	late := func(path, what string, d contract.Date) {
+		if d.After(lastDay()) {
+			errs.failf(path, "%s would fall on %s, after %s, the last day a date can hold", what, d, lastDay())
+		}
+	}
+	for _, h := range p.Handover {
+		late("/start", fmt.Sprintf("handover item %s", h.ID), h.DueDate)
+	}
+	late("/effective", "the end of termination assistance", p.Assistance.End)
+	late("/effective", "the data's "+string(p.Data.Disposition), p.Data.By)
+	for _, sv := range p.Surviving {
+		late("/effective", fmt.Sprintf("the end of the %s obligation of clause %s", sv.Kind, sv.Clause), sv.Ends)
+	}
+	late("/effective", "the end of the post-exit review", p.Phases[len(p.Phases)-1].Until)
+	return errs.err()
+}
+
+// lastDay returns 9999-12-31, the last day a date can hold (dates in
+// documents run from 0001 to 9999).
+func lastDay() contract.Date { return contract.MustDate(9999, time.December, 31) }
 
 // handoverEnd is the planned end of the assistance phase: the end of
 // the assistance period or the last handover item's due date.

@@ -112,7 +112,8 @@ type CostComparison struct {
 // that do not validate (/objectives/…) or an objective without a
 // measurement by AsOf (/objectives/objectives/i/measurements); a report
 // of another agreement than the contract's (/sla_reports/i/agreement,
-// ErrNotFound) or credits in another currency
+// ErrNotFound) or not following the one before (/sla_reports/i/period:
+// a period given twice would count twice) or credits in another currency
 // (/sla_reports/i/credits, ErrCurrencyMismatch); an option not in the
 // business case (/option, ErrNotFound); an actual cost missing or in
 // another currency than the contract's (/actual_cost,
@@ -178,16 +179,10 @@ func (t *Terms) objectives(spec ReviewSpec, out *PostExitReview) error {
 
 func (t *Terms) slaAttainment(reports []sla.Report) (SLAAttainment, error) {
 	a := SLAAttainment{Credits: outsourcing.ZeroMoney(t.contract.Currency())}
-	agreement := ""
-	if ag := t.contract.Agreement(); ag != nil {
-		agreement = ag.Spec().ID
-	}
 	var errs problems
+	errs.add(t.checkReports(reports)) // a period given twice would count twice
 	for i, r := range reports {
 		at := jsonptr.Join("sla_reports", i)
-		if r.Agreement != agreement {
-			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "agreement"), "report of agreement %q, not of the contract's SLA schedule %q", r.Agreement, agreement))
-		}
 		a.Periods++
 		for _, l := range r.Levels {
 			switch l.Status {

@@ -88,6 +88,7 @@ func TestReviewBadInput(t *testing.T) {
 		{"recognitions in another currency", func(s *termination.ReviewSpec) { s.Vendor.Currency = "USD" }, "/vendor/currency", outsourcing.ErrCurrencyMismatch},
 		{"credits in another currency", func(s *termination.ReviewSpec) { s.SLAReports[2].Credits = outsourcing.MustMoney("5880.00", "USD") }, "/sla_reports/2/credits", outsourcing.ErrCurrencyMismatch},
 		{"reports of another contract's agreement", func(s *termination.ReviewSpec) { s.SLAReports[0].Agreement = "desk-sla" }, "/sla_reports/0/agreement", outsourcing.ErrNotFound},
+		{"a report given twice, counted twice", func(s *termination.ReviewSpec) { s.SLAReports = append(s.SLAReports, s.SLAReports[0]) }, "/sla_reports/6/period", outsourcing.ErrInvalidInput},
 		{"an option not in the business case", func(s *termination.ReviewSpec) { s.Option = "globex" }, "/option", outsourcing.ErrNotFound},
 		{"an objective without measurements", func(s *termination.ReviewSpec) { s.Objectives.Objectives[1].Measurements = nil }, "/objectives/objectives/1/measurements", outsourcing.ErrInvalidInput},
 		{"an objective that does not validate", func(s *termination.ReviewSpec) { s.Objectives.Objectives[0].Owner = "" }, "/objectives/objectives/0/owner", outsourcing.ErrInvalidInput},

@@ -51,12 +51,15 @@ type Damages struct {
 	ID          string `json:"id"`
 	Clause      string `json:"clause"`
 	Description string `json:"description,omitempty"`
-	// Payer is the id of the party that pays.
+	// Payer is the id of the party that pays: the customer (a positive
+	// line) or any of the providers (a negative line).
 	Payer  string            `json:"payer"`
 	Amount outsourcing.Money `json:"amount"`
 }
 
-// Withheld is an invoice amount the customer withheld.
+// Withheld is an invoice amount the customer withheld. An invoice has
+// at most one undisputed and one disputed entry: the part of what was
+// withheld that is in dispute and the part that is not.
 type Withheld struct {
 	// Invoice is the invoice number.
 	Invoice string `json:"invoice"`
@@ -157,7 +160,12 @@ type Ledger struct {
 // contract's id; an effective date missing, before the contract started
 // or after its last term (renewals included); an unknown ground, clause
 // or party (ErrNotFound); an amount in another currency
-// (ErrCurrencyMismatch); an applied credit naming no report.
+// (ErrCurrencyMismatch); an applied credit naming no report; an
+// assistance period running past 9999-12-31 (/effective); an SLA
+// report of another agreement (ErrNotFound) or not following the one
+// before (/sla_reports/i/period: a period given twice would be credited
+// twice); a prepayment or damages id given twice, an invoice withheld
+// twice with the same dispute status.
 func (t *Terms) Settle(spec SettlementSpec) (Ledger, error) {
 	if err := t.checkSettlement(spec); err != nil {
 		return Ledger{}, wrap(err)
@@ -241,6 +249,9 @@ func (s *settler) assistance() error {
 	}
 	charge := a.Charge.Round(outsourcing.RoundHalfUp)
 	from, to := s.spec.Effective.AddDays(1), a.After.AddTo(s.spec.Effective)
+	if to.After(lastDay()) {
+		return errorf("/effective", "termination assistance would run to %s, after %s, the last day a date can hold", to, lastDay())
+	}
 	if to.Before(from) {
 		s.add(Line{Kind: LineAssistance, Ref: "assistance", Clause: a.Clause, Amount: charge, Description: "termination assistance"})
 		return nil
@@ -321,8 +332,8 @@ func (s *settler) others() {
 	}
 	for _, d := range s.spec.Damages {
 		amount := d.Amount.Round(outsourcing.RoundHalfUp)
-		if d.Payer == s.t.providerID {
-			amount = amount.Neg()
+		if p, _ := s.t.contract.Party(d.Payer); p.Role == contract.PartyRoleProvider { // a checked party
+			amount = amount.Neg() // any provider, not only the first, pays the customer
 		}
 		s.add(Line{Kind: LineDamages, Ref: d.ID, Clause: d.Clause, Amount: amount, Description: d.Description, Basis: "paid by " + d.Payer})
 	}
@@ -376,6 +387,7 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 		errs.failf("/ground", "unknown ground %q", string(spec.Ground))
 	}
 	k := termsChecker{t: t}
+	errs.add(t.checkReports(spec.SLAReports))
 	for i, r := range spec.SLAReports {
 		k.money(jsonptr.Join("sla_reports", i, "credits"), r.Credits)
 	}
@@ -388,16 +400,24 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
 		}
 	}
+	prepaid, damages, withheld := map[string]int{}, map[string]int{}, map[string]int{}
 	for i, p := range spec.Prepaid {
+		errs.once(prepaid, p.ID, i, jsonptr.Join("prepaid", i, "id"), fmt.Sprintf("prepayment %q", p.ID))
 		k.clause(jsonptr.Join("prepaid", i, "clause"), p.Clause)
 		k.amount(jsonptr.Join("prepaid", i, "amount"), p.Amount)
 	}
 	for i, d := range spec.Damages {
+		errs.once(damages, d.ID, i, jsonptr.Join("damages", i, "id"), fmt.Sprintf("damages %q", d.ID))
 		k.clause(jsonptr.Join("damages", i, "clause"), d.Clause)
 		k.party(jsonptr.Join("damages", i, "payer"), d.Payer)
 		k.amount(jsonptr.Join("damages", i, "amount"), d.Amount)
 	}
 	for i, w := range spec.Withheld {
+		status := "undisputed"
+		if w.Disputed {
+			status = "disputed"
+		}
+		errs.once(withheld, status+" "+w.Invoice, i, jsonptr.Join("withheld", i, "invoice"), fmt.Sprintf("the %s amount withheld from invoice %q", status, w.Invoice))
 		k.clause(jsonptr.Join("withheld", i, "clause"), w.Clause)
 		k.amount(jsonptr.Join("withheld", i, "amount"), w.Amount)
 	}

@@ -198,8 +198,9 @@ type Trigger struct {
 // the contract's date arithmetic (month ends clamp). Errors: a context
 // that does not fit the contract (*outsourcing.FieldError at its pointer
 // in ctx: another contract, an unknown party, dates out of order, an SLA
-// report of another agreement), a rule that fails at run time (ErrRule)
-// or exceeds its budget (ErrLimit).
+// report of another agreement, a notice or force-majeure id given twice), a rule that fails at run time (ErrRule)
+// or exceeds its budget (ErrLimit), notice requirements running past
+// 9999-12-31 (at /as_of).
 func (tr *Triggers) Evaluate(t *Terms, ctx ContextSpec) (Assessment, error) {
 	if err := t.checkContext(ctx); err != nil {
 		return Assessment{}, wrap(err)
@@ -224,6 +225,9 @@ func (tr *Triggers) Evaluate(t *Terms, ctx ContextSpec) (Assessment, error) {
 			}
 		}
 		t.requirements(&trig, ctx, ev)
+		if d := maxDate(trig.CureEnds, trig.EarliestEffective); d.After(lastDay()) {
+			return Assessment{}, wrap(errorf("/as_of", "trigger %s: its notice requirements run to %s, after %s, the last day a date can hold", trig.Rule, d, lastDay()))
+		}
 		out.Triggers = append(out.Triggers, trig)
 	}
 	return out, nil
