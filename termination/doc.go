@@ -48,7 +48,8 @@
 //	terms, err := termination.CompileTerms(spec, c) // clauses, parties, currencies
 //	ctx, err := termination.ParseContext(situation) // notices, SLA reports, vendor
 //	a, err := termination.DefaultTriggers().Evaluate(terms, ctx)
-//	plan, err := terms.ExitPlan(ctx.AsOf, a.Triggers[0].EarliestEffective)
+//	t, ok := a.EarliestPermitted()                  // the right that ends the contract soonest
+//	plan, err := terms.ExitPlan(ctx.AsOf, t.EarliestEffective)
 //	in, err := termination.ParseSettlement(settlementDoc)
 //	ledger, err := terms.Settle(in)
 //	inv, err := plan.Inventory().Record(termination.Transfer{Item: "cmdb", Status: termination.TransferDelivered, On: d, By: "provider"})

@@ -192,6 +192,20 @@ type Trigger struct {
 	EarliestEffective contract.Date `json:"earliest_effective,omitzero"`
 }
 
+// EarliestPermitted returns the trigger the contract lets the customer
+// act on soonest: of the triggers with a termination right (Permitted),
+// the one with the earliest EarliestEffective, the first in rule order
+// among equals. ok is false when no trigger gives a right. Triggers are in
+// rule order, so Triggers[0] need not be it.
+func (a Assessment) EarliestPermitted() (t Trigger, ok bool) {
+	for _, tr := range a.Triggers {
+		if tr.Permitted && (!ok || tr.EarliestEffective.Before(t.EarliestEffective)) {
+			t, ok = tr, true
+		}
+	}
+	return t, ok
+}
+
 // Evaluate assesses the context ctx against the terms t: it builds the
 // TriggerEnv, evaluates every rule and reports the rules that fired with
 // their evidence and the contract's notice requirements, computed with

@@ -70,10 +70,10 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "Termination triggers for %s at %s (§7.1)\n\n%s\n", a.Contract, a.AsOf, a.Table().Text())
-	if len(a.Triggers) == 0 {
-		return fmt.Errorf("no trigger fired")
+	trigger, ok := a.EarliestPermitted()
+	if !ok {
+		return fmt.Errorf("no trigger gives a termination right")
 	}
-	trigger := a.Triggers[0]
 
 	plan, err := terms.ExitPlan(ctx.AsOf, trigger.EarliestEffective)
 	if err != nil {

@@ -47,14 +47,11 @@ func terminate(d *documents, c *contract.Contract, reports []sla.Report, applied
 		return e, d.in("context", err)
 	}
 	// The customer acts on the right that ends the contract soonest.
-	for i, t := range e.Assessment.Triggers {
-		if t.Permitted && (e.Trigger == nil || t.EarliestEffective.Before(e.Trigger.EarliestEffective)) {
-			e.Trigger = &e.Assessment.Triggers[i]
-		}
-	}
-	if e.Trigger == nil {
+	trigger, ok := e.Assessment.EarliestPermitted()
+	if !ok {
 		return e, nil
 	}
+	e.Trigger = &trigger
 	if e.Plan, err = terms.ExitPlan(ctx.AsOf, e.Trigger.EarliestEffective); err != nil {
 		return e, d.in("terms", err)
 	}
