@@ -102,7 +102,8 @@ type EscalationStatus struct {
 // to asOf (Handbook §6.3): it starts at the first level on the day it is
 // raised; a level that does not resolve it by its deadline (its time
 // limit after the dispute arrived) passes it up on the deadline; a party
-// may escalate early; a resolution may be appealed, which reopens the
+// may escalate early (an escalation on the deadline day itself is that
+// same move, not a second level up); a resolution may be appealed, which reopens the
 // dispute one level higher. Past the last level the contract's dispute
 // resolution applies (Final). Errors (a *outsourcing.FieldError with a
 // pointer into d): a contract without a ladder (ErrNotFound at ""), a
@@ -169,6 +170,10 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 		last = e.On
 		timeouts(e.On)
 		switch {
+		case e.Kind == DisputeEscalate && !out.Resolved && current().Reason == "timeout" && current().From == e.On:
+			// escalated on the deadline day: the same move the deadline
+			// made, not a second level up
+			out.Visits[len(out.Visits)-1].Reason = "escalated"
 		case e.Kind == DisputeResolve && !out.Resolved:
 			out.Resolved, out.ResolvedOn = true, e.On
 		case e.Kind == DisputeEscalate && !out.Resolved && current().Level < len(ladder),

@@ -315,3 +315,18 @@ func TestEscalationBeforeTheDisputeWasRaised(t *testing.T) {
 	_, err = c.Escalation(dispute, d(2026, 5, 20))
 	requirePath(t, err, "/events/0/on")
 }
+
+// An escalation on the deadline day is the move the deadline makes, not a
+// second one: level 1 keeps its ten days.
+func TestEscalationOnTheDeadlineDay(t *testing.T) {
+	c := sample(t)
+	d := contract.MustDate
+	dispute := contract.Dispute{ID: "D-2", Subject: "Credit for the May outage", RaisedBy: "acme", Raised: d(2026, 5, 4),
+		Events: []contract.DisputeEvent{{Kind: contract.DisputeEscalate, Actor: "acme", On: d(2026, 5, 9)}}}
+	s, err := c.Escalation(dispute, d(2026, 5, 10))
+	require.NoError(t, err)
+	require.Len(t, s.Visits, 2, "level 0 to 9 May, then level 1")
+	assert.Equal(t, 1, s.Visits[1].Level)
+	assert.Equal(t, "escalated", s.Visits[1].Reason)
+	assert.Equal(t, "2026-05-19", s.Visits[1].Deadline.String())
+}
