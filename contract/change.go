@@ -232,10 +232,14 @@ func (c *Contract) amended(am Amendment) (ContractSpec, moves, error) {
 	return s, m, joinProblems(errs)
 }
 
-// remove drops the items with the given ids; an id that names nothing is
-// ErrNotFound at path/j.
+// remove drops the items with the given ids; an id given twice is an
+// error at path/j, an id that names nothing ErrNotFound at path/j.
 func remove[T any](errs *problems, list []T, ids []string, path string, id func(T) string) []T {
 	for j, r := range ids {
+		if k := slices.Index(ids[:j], r); k >= 0 {
+			errs.failf(jsonptr.Append(path, j), "%q is removed at %s already", r, jsonptr.Append(path, k))
+			continue
+		}
 		i := slices.IndexFunc(list, func(x T) bool { return id(x) == r })
 		if i < 0 {
 			errs.add(notFoundf(jsonptr.Append(path, j), "nothing with id %q to remove", r))

@@ -227,6 +227,13 @@ func TestAmendmentNamesAnItemOnce(t *testing.T) {
 	requirePath(t, err, "/amendment/clauses/1/id")
 	requirePath(t, err, "/amendment/sla_targets/1/level")
 	assert.Len(t, outsourcing.FieldErrors(err), 3)
+
+	cr = changeRequest()
+	cr.Amendment.RemoveFees = []string{"licences", "licences"}
+	_, err = c.AssessChange(cr)
+	require.ErrorIs(t, err, outsourcing.ErrInvalidInput)
+	requirePath(t, err, "/amendment/remove_fees/1")
+	assert.ErrorContains(t, err, "removed at /amendment/remove_fees/0 already")
 }
 
 // TestChangeAppliedTwice: a change request whose id a supplement of the
