@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -29,9 +30,9 @@ func (r Result) ExceedanceSVG() []byte {
 	}
 	slices.SortFunc(pts, func(a, b pt) int {
 		if a.loss != b.loss {
-			return cmpFloat(a.loss, b.loss)
+			return cmp.Compare(a.loss, b.loss)
 		}
-		return cmpFloat(b.p, a.p)
+		return cmp.Compare(b.p, a.p)
 	})
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n", lecWidth, lecHeight, lecWidth, lecHeight)
@@ -72,16 +73,6 @@ func (r Result) ExceedanceSVG() []byte {
 	fmt.Fprintf(&b, `<text x="16" y="%g" font-style="italic" transform="rotate(-90 16 %g)" text-anchor="middle">probability of exceeding</text>`+"\n", float64(lecTop)+plotH/2, float64(lecTop)+plotH/2)
 	b.WriteString("</svg>\n")
 	return []byte(b.String())
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // compact writes an amount for an axis label: 250k, 1.5M.

@@ -464,7 +464,7 @@ func inconsistentJudgments(p *Pairwise, w []float64) []Judgment {
 			out = append(out, Judgment{Row: i, Col: j, Value: v, Implied: implied, Deviation: math.Abs(math.Log(v / implied)), Suggested: nearestSaaty(implied)})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Judgment) int { return cmpFloat(b.Deviation, a.Deviation) })
+	slices.SortStableFunc(out, func(a, b Judgment) int { return cmp.Compare(b.Deviation, a.Deviation) })
 	return out
 }
 

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -114,7 +115,7 @@ func (d *VIKORDetail) compromise(ids []string, sMin, rMin float64) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(d.Q[a], d.Q[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(d.Q[a], d.Q[b]) })
 	a1 := order[0]
 	d.AcceptableStability = d.S[a1] <= sMin+vikorTol || d.R[a1] <= rMin+vikorTol
 	if len(order) == 1 {
@@ -136,15 +137,4 @@ func (d *VIKORDetail) compromise(ids []string, sMin, rMin float64) {
 			}
 		}
 	}
-}
-
-// cmpFloat orders float64 values ascending.
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
