@@ -102,6 +102,13 @@ func FieldErrorf(path, format string, args ...any) *FieldError {
 	return &FieldError{Path: path, Reason: fmt.Sprintf(format, args...)}
 }
 
+// FieldErrorOf builds a *FieldError for path with a formatted reason that
+// matches sentinel (ErrNotFound, ErrTransition, ErrLimit,
+// ErrCurrencyMismatch…) instead of ErrInvalidInput.
+func FieldErrorOf(sentinel error, path, format string, args ...any) *FieldError {
+	return &FieldError{Path: path, Reason: fmt.Sprintf(format, args...), Err: sentinel}
+}
+
 // RuleError says which rule failed, where in its source, and why. It
 // matches ErrRule, and also ErrLimit when the failure was a resource limit.
 type RuleError struct {

@@ -29,3 +29,10 @@ func TestProblemsAndFieldErrors(t *testing.T) {
 	assert.Equal(t, []string{"/levels/2/a", "/levels/2", "/levels/2"}, paths)
 	assert.ErrorIs(t, moved, outsourcing.ErrRule, "the rule error keeps its sentinel")
 }
+
+func TestFieldErrorOfMatchesItsSentinel(t *testing.T) {
+	err := outsourcing.FieldErrorOf(outsourcing.ErrNotFound, "/vendor", "no vendor %q", "acme")
+	assert.ErrorIs(t, err, outsourcing.ErrNotFound)
+	assert.NotErrorIs(t, err, outsourcing.ErrInvalidInput)
+	assert.EqualError(t, err, `/vendor: no vendor "acme"`)
+}

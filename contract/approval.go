@@ -154,7 +154,8 @@ func repeatedApprover(approvers []string) int {
 // by nobody would pass the workflow with no decision at all.
 func newRoute(c *Contract, steps []ApprovalStep) (Route, error) {
 	if len(steps) == 0 {
-		return Route{}, errorf("/contract", "no approval step applies to %s version %d: every contract needs at least one approver (give the router a step without a condition)",
+		return Route{}, outsourcing.FieldErrorf("/contract",
+			"no approval step applies to %s version %d: every contract needs at least one approver (give the router a step without a condition)",
 			c.spec.ID, c.spec.Version)
 	}
 	slices.SortStableFunc(steps, func(a, b ApprovalStep) int { return a.Stage - b.Stage })
@@ -304,15 +305,15 @@ func (w Workflow) check(d Decision) error {
 	case !slices.Contains(w.Open(), s.ID):
 		return transitionf("/step", "step %q is not open: stage %d waits for stage %d", s.ID, s.Stage, w.openStage())
 	case !slices.Contains(s.Approvers, d.Approver):
-		return errorf("/approver", "%q is not an approver of step %q", d.Approver, s.ID)
+		return outsourcing.FieldErrorf("/approver", "%q is not an approver of step %q", d.Approver, s.ID)
 	case slices.ContainsFunc(w.decisions, func(x Decision) bool { return x.Step == d.Step && x.Approver == d.Approver }):
-		return errorf("/approver", "%q has already decided step %q", d.Approver, s.ID)
+		return outsourcing.FieldErrorf("/approver", "%q has already decided step %q", d.Approver, s.ID)
 	case !slices.Contains(verdicts, d.Verdict):
-		return errorf("/verdict", "unknown verdict %q", d.Verdict)
+		return outsourcing.FieldErrorf("/verdict", "unknown verdict %q", d.Verdict)
 	case d.At.IsZero():
-		return errorf("/at", "a decision needs the time it was made")
+		return outsourcing.FieldErrorf("/at", "a decision needs the time it was made")
 	case len(w.decisions) > 0 && d.At.Before(w.decisions[len(w.decisions)-1].At):
-		return errorf("/at", "%s is before the previous decision", d.At.Format(time.RFC3339))
+		return outsourcing.FieldErrorf("/at", "%s is before the previous decision", d.At.Format(time.RFC3339))
 	}
 	return nil
 }

@@ -201,7 +201,7 @@ func (r *TableRouter) Route(c *Contract, risk outsourcing.RiskLevel) (Route, err
 		return Route{}, wrap(err)
 	}
 	if risk != "" && !risk.Valid() {
-		return Route{}, wrap(errorf("/risk", "unknown risk level %q", risk))
+		return Route{}, wrap(outsourcing.FieldErrorf("/risk", "unknown risk level %q", risk))
 	}
 	d, err := r.table.Decide(&ApprovalEnv{Contract: c.Env(), Risk: string(risk)})
 	if err != nil {

@@ -150,7 +150,7 @@ func (c *Contract) assess(cr ChangeRequest) (ChangeAssessment, error) {
 	}
 	out := ChangeAssessment{Change: cr.ID, Proposed: proposed, Differences: Diff(c, proposed), Risk: cr.Risk.Level}
 	if len(out.Differences) == 0 {
-		return ChangeAssessment{}, errorf("/amendment", "the change alters nothing in the contract")
+		return ChangeAssessment{}, outsourcing.FieldErrorf("/amendment", "the change alters nothing in the contract")
 	}
 	after, err1 := proposed.valueFrom(cr.EffectiveFrom)
 	before, err2 := c.valueFrom(cr.EffectiveFrom)
@@ -325,7 +325,7 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 	}
 	for _, v := range r.versions {
 		if v.Supplement != nil && v.Supplement.Change.ID == cr.ID {
-			return r, wrap(errorf("/id", "change %q was applied already, by supplement %s", cr.ID, v.Supplement.ID))
+			return r, wrap(outsourcing.FieldErrorf("/id", "change %q was applied already, by supplement %s", cr.ID, v.Supplement.ID))
 		}
 	}
 	cur := r.Current()
@@ -336,9 +336,9 @@ func (r *Record) Amend(cr ChangeRequest, approval Workflow, e Event) (*Record, e
 	last := r.versions[len(r.versions)-1]
 	switch {
 	case !cr.EffectiveFrom.After(last.EffectiveFrom):
-		return r, wrap(errorf("/effective_from", "%s overlaps version %d, in force from %s", cr.EffectiveFrom, last.Number, last.EffectiveFrom))
+		return r, wrap(outsourcing.FieldErrorf("/effective_from", "%s overlaps version %d, in force from %s", cr.EffectiveFrom, last.Number, last.EffectiveFrom))
 	case cr.EffectiveFrom.After(a.Proposed.spec.Term.End):
-		return r, wrap(errorf("/effective_from", "%s is after the term ends on %s", cr.EffectiveFrom, a.Proposed.spec.Term.End))
+		return r, wrap(outsourcing.FieldErrorf("/effective_from", "%s is after the term ends on %s", cr.EffectiveFrom, a.Proposed.spec.Term.End))
 	}
 	if err := approves(approval, a.Proposed, e.At); err != nil {
 		return r, wrap(err)

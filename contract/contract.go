@@ -59,7 +59,7 @@ func CompileContract(spec ContractSpec) (*Contract, error) {
 // argument.
 func compiled(c *Contract, path string) error {
 	if c == nil || c.doc == nil {
-		return errorf(path, "the contract is not compiled: build it with CompileContract")
+		return outsourcing.FieldErrorf(path, "the contract is not compiled: build it with CompileContract")
 	}
 	return nil
 }
@@ -76,7 +76,7 @@ func compile(spec ContractSpec) (*Contract, error) {
 	}
 	doc, err := json.Marshal(c.spec)
 	if err != nil {
-		return nil, errorf("", "cannot encode the contract: %v", err)
+		return nil, outsourcing.FieldErrorf("", "cannot encode the contract: %v", err)
 	}
 	c.doc = doc
 	return c, nil

@@ -3,6 +3,8 @@ package contract
 import (
 	"fmt"
 	"time"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // Date is a calendar date without a time of day or zone, as contracts
@@ -31,7 +33,7 @@ func date(year int, month time.Month, day int) Date {
 // outside the years 1 to 9999.
 func NewDate(year int, month time.Month, day int) (Date, error) {
 	if year < 1 || year > 9999 || month < time.January || month > time.December || day < 1 || day > daysIn(year, month) {
-		return Date{}, errorf("", "%04d-%02d-%02d is not a calendar date", year, int(month), day)
+		return Date{}, outsourcing.FieldErrorf("", "%04d-%02d-%02d is not a calendar date", year, int(month), day)
 	}
 	return date(year, month, day), nil
 }
@@ -50,7 +52,7 @@ func MustDate(year int, month time.Month, day int) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, errorf("", "%q is not a date in the form YYYY-MM-DD", s)
+		return Date{}, outsourcing.FieldErrorf("", "%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return NewDate(t.Date())
 }

@@ -1,40 +1,26 @@
 package contract
 
 import (
-	"fmt"
-
 	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
-// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
-// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
-// prefix: the exported entry points add "contract: " once (see wrap).
-func errorf(path, format string, args ...any) *outsourcing.FieldError {
-	return outsourcing.FieldErrorf(path, format, args...)
-}
-
 // mismatch reports an amount in currency got where want was expected; it
 // matches outsourcing.ErrCurrencyMismatch.
 func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
-	return &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("currency %s differs from the contract's %s", got, want),
-		Err: outsourcing.ErrCurrencyMismatch}
+	return outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, path, "currency %s differs from the contract's %s", got, want)
 }
 
 // transitionf reports an operation the current state does not allow; it
 // matches outsourcing.ErrTransition.
 func transitionf(path, format string, args ...any) *outsourcing.FieldError {
-	fe := errorf(path, format, args...)
-	fe.Err = outsourcing.ErrTransition
-	return fe
+	return outsourcing.FieldErrorOf(outsourcing.ErrTransition, path, format, args...)
 }
 
 // notFoundf reports a reference to an id that does not exist; it matches
 // outsourcing.ErrNotFound.
 func notFoundf(path, format string, args ...any) *outsourcing.FieldError {
-	fe := errorf(path, format, args...)
-	fe.Err = outsourcing.ErrNotFound
-	return fe
+	return outsourcing.FieldErrorOf(outsourcing.ErrNotFound, path, format, args...)
 }
 
 // wrap adds the package prefix "contract: " to an error leaving an
@@ -51,4 +37,6 @@ func (p *problems) add(err error) {
 	}
 }
 
-func (p *problems) failf(path, format string, args ...any) { p.add(errorf(path, format, args...)) }
+func (p *problems) failf(path, format string, args ...any) {
+	p.add(outsourcing.FieldErrorf(path, format, args...))
+}

@@ -130,9 +130,9 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 	}
 	switch {
 	case d.Raised.IsZero():
-		return EscalationStatus{}, errorf("/raised", "a dispute needs the day it was raised")
+		return EscalationStatus{}, outsourcing.FieldErrorf("/raised", "a dispute needs the day it was raised")
 	case d.Raised.After(asOf):
-		return EscalationStatus{}, errorf("/raised", "the dispute was raised on %s, after the day asked about, %s", d.Raised, asOf)
+		return EscalationStatus{}, outsourcing.FieldErrorf("/raised", "the dispute was raised on %s, after the day asked about, %s", d.Raised, asOf)
 	}
 	out := EscalationStatus{Dispute: d.ID, AsOf: asOf}
 	// at is the pointer of the step being replayed; late is set when a
@@ -144,7 +144,8 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 		if level < len(ladder) {
 			v.Role, v.Deadline = ladder[level].Role, ladder[level].TimeLimit.AddTo(from)
 			if !v.Deadline.written() && late == nil {
-				late = errorf(at, "level %d (%s) reached on %s has its deadline %s later, after 9999-12-31", level, v.Role, from, ladder[level].TimeLimit)
+				late = outsourcing.FieldErrorf(at, "level %d (%s) reached on %s has its deadline %s later, after 9999-12-31",
+					level, v.Role, from, ladder[level].TimeLimit)
 			}
 		}
 		out.Visits = append(out.Visits, v)
@@ -165,7 +166,7 @@ func (c *Contract) escalation(d Dispute, asOf Date) (EscalationStatus, error) {
 		path := jsonptr.Join("events", i)
 		at = jsonptr.Append(path, "on")
 		if e.On.Before(last) {
-			return EscalationStatus{}, errorf(jsonptr.Append(path, "on"), "%s is before the previous step on %s", e.On, last)
+			return EscalationStatus{}, outsourcing.FieldErrorf(jsonptr.Append(path, "on"), "%s is before the previous step on %s", e.On, last)
 		}
 		last = e.On
 		timeouts(e.On)

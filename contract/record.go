@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -88,7 +89,7 @@ func NewRecord(c *Contract, actor string, at time.Time) (*Record, error) {
 // Apply, Approve and Amend return an error rather than panic.
 func opened(r *Record) error {
 	if r == nil || len(r.versions) == 0 {
-		return errorf("", "the record is not opened: open it with NewRecord")
+		return outsourcing.FieldErrorf("", "the record is not opened: open it with NewRecord")
 	}
 	return nil
 }
@@ -209,7 +210,7 @@ func approves(approval Workflow, c *Contract, at time.Time) error {
 	late := slices.IndexFunc(decisions, func(d Decision) bool { return d.At.After(at) })
 	switch {
 	case late >= 0:
-		return errorf("/approval", "the decision of step %s at %s is after the event at %s", decisions[late].Step,
+		return outsourcing.FieldErrorf("/approval", "the decision of step %s at %s is after the event at %s", decisions[late].Step,
 			decisions[late].At.Format(time.RFC3339), at.Format(time.RFC3339))
 	case route.Contract != c.spec.ID || route.Version != c.spec.Version:
 		return transitionf("/approval", "the approval is for %s version %d, not %s version %d", route.Contract, route.Version, c.spec.ID, c.spec.Version)
@@ -223,7 +224,7 @@ func approves(approval Workflow, c *Contract, at time.Time) error {
 // past the last day of a term that does not renew, or is that day.
 func (c *Contract) checkExpiry(day, notice Date) error {
 	if !notice.IsZero() && notice.After(day) {
-		return errorf("/notice_given", "notice given on %s, after the expiry on %s", notice, day)
+		return outsourcing.FieldErrorf("/notice_given", "notice given on %s, after the expiry on %s", notice, day)
 	}
 	st := c.Renewal(day, notice)
 	switch {
@@ -257,11 +258,11 @@ func (r *Record) with(e Event, to State, v *Version) *Record {
 func (r *Record) checkEvent(e Event) error {
 	switch {
 	case e.Actor == "":
-		return errorf("/actor", "every event names its actor")
+		return outsourcing.FieldErrorf("/actor", "every event names its actor")
 	case e.At.IsZero():
-		return errorf("/at", "every event needs its time")
+		return outsourcing.FieldErrorf("/at", "every event needs its time")
 	case len(r.events) > 0 && e.At.Before(r.events[len(r.events)-1].At):
-		return errorf("/at", "%s is before the previous event at %s", e.At.Format(time.RFC3339), r.events[len(r.events)-1].At.Format(time.RFC3339))
+		return outsourcing.FieldErrorf("/at", "%s is before the previous event at %s", e.At.Format(time.RFC3339), r.events[len(r.events)-1].At.Format(time.RFC3339))
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package contract
 import (
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -26,7 +27,7 @@ type Signature struct {
 func (c *Contract) authorised(path string, sig Signature) error {
 	s, err := c.representative(path, sig)
 	if err == nil && s.Limit.IsSet() && s.Limit.Amount().LessThan(c.total.Amount()) {
-		return errorf(jsonptr.Append(path, "signatory"), "%s may sign up to %s, less than the contract's %s", s.Name, s.Limit, c.total)
+		return outsourcing.FieldErrorf(jsonptr.Append(path, "signatory"), "%s may sign up to %s, less than the contract's %s", s.Name, s.Limit, c.total)
 	}
 	return err
 }
@@ -48,11 +49,11 @@ func (c *Contract) representative(path string, sig Signature) (Signatory, error)
 		day := DateOf(sig.At)
 		switch {
 		case sig.At.IsZero():
-			return s, errorf(jsonptr.Append(path, "at"), "a signature needs the time it was given")
+			return s, outsourcing.FieldErrorf(jsonptr.Append(path, "at"), "a signature needs the time it was given")
 		case !s.From.IsZero() && day.Before(s.From), !s.Until.IsZero() && day.After(s.Until):
-			return s, errorf(jsonptr.Append(path, "signatory"), "%s is not authorised to sign for %s on %s", s.Name, p.Name, day)
+			return s, outsourcing.FieldErrorf(jsonptr.Append(path, "signatory"), "%s is not authorised to sign for %s on %s", s.Name, p.Name, day)
 		}
 		return s, nil
 	}
-	return Signatory{}, errorf(jsonptr.Append(path, "signatory"), "%q is not an authorised signatory of %s", sig.Signatory, p.Name)
+	return Signatory{}, outsourcing.FieldErrorf(jsonptr.Append(path, "signatory"), "%q is not an authorised signatory of %s", sig.Signatory, p.Name)
 }

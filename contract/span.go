@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // Span is a length of calendar time as contracts state it: "three
@@ -36,7 +38,7 @@ var spanPattern = regexp.MustCompile(`^P(?:(\d{1,4})Y)?(?:(\d{1,5})M)?(?:(\d{1,5
 func ParseSpan(s string) (Span, error) {
 	m := spanPattern.FindStringSubmatch(s)
 	if m == nil || s == "P" {
-		return Span{}, errorf("", "%q is not an ISO 8601 duration of years, months, weeks and days such as P3M or P90D", s)
+		return Span{}, outsourcing.FieldErrorf("", "%q is not an ISO 8601 duration of years, months, weeks and days such as P3M or P90D", s)
 	}
 	n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
 	return Span{months: 12*n(1) + n(2), days: 7*n(3) + n(4)}, nil

@@ -101,7 +101,7 @@ func CompileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCas
 
 func compileBusinessCase(tco *planning.TCO, spec BusinessCaseSpec) (*BusinessCase, error) {
 	if tco == nil {
-		return nil, errorf("", "no compiled TCO model")
+		return nil, outsourcing.FieldErrorf("", "no compiled TCO model")
 	}
 	b := newCaseBuilder(tco, spec)
 	b.check()
@@ -155,10 +155,10 @@ func (b *caseBuilder) add(err error) {
 func (b *caseBuilder) check() {
 	s := b.spec
 	if s.ID == "" {
-		b.add(errorf("/id", "business case id is required"))
+		b.add(outsourcing.FieldErrorf("/id", "business case id is required"))
 	}
 	if s.Model != "" && s.Model != b.model.ID {
-		b.add(errorf("/model", "the case is written for model %q, not %q", text.Truncate(s.Model, 40), b.model.ID))
+		b.add(outsourcing.FieldErrorf("/model", "the case is written for model %q, not %q", text.Truncate(s.Model, 40), b.model.ID))
 	}
 	if s.Currency != b.model.Currency {
 		b.add(mismatch("/currency", s.Currency, b.model.Currency))
@@ -183,9 +183,9 @@ func (b *caseBuilder) check() {
 func (b *caseBuilder) id(path, id string) {
 	switch {
 	case id == "":
-		b.add(errorf(jsonptr.Append(path, "id"), "id is required"))
+		b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "id"), "id is required"))
 	case b.ids[id]:
-		b.add(errorf(jsonptr.Append(path, "id"), "duplicate id %q", text.Truncate(id, 40)))
+		b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "id"), "duplicate id %q", text.Truncate(id, 40)))
 	}
 	b.ids[id] = true
 }
@@ -203,7 +203,8 @@ func (b *caseBuilder) option(path, id string) (int, bool) {
 func (b *caseBuilder) line(path string, o int, id string) (int, bool) {
 	l, ok := b.lines[o][id]
 	if !ok {
-		b.add(&outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("no line %q in option %q", text.Truncate(id, 40), b.model.Options[o].ID), Err: outsourcing.ErrNotFound})
+		b.add(&outsourcing.FieldError{Path: path, Reason: fmt.Sprintf("no line %q in option %q",
+			text.Truncate(id, 40), b.model.Options[o].ID), Err: outsourcing.ErrNotFound})
 	}
 	return l, ok
 }
@@ -227,12 +228,12 @@ func (b *caseBuilder) input(path string, in UncertainInput) {
 		return
 	}
 	if in.Parameter != InputParameterDuration && in.Moves != nil {
-		b.add(errorf(jsonptr.Append(path, "moves"), "moves belong to duration inputs"))
+		b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "moves"), "moves belong to duration inputs"))
 	}
 	var u unit
 	if in.Parameter == InputParameterDiscountRate {
 		if in.Option != "" || in.Line != "" {
-			b.add(errorf(jsonptr.Append(path, "option"), "a discount_rate input names no option or line"))
+			b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "option"), "a discount_rate input names no option or line"))
 		}
 		u = percentRate("a discount rate")
 		ci.tornado = planning.InputDiscountRate
@@ -253,7 +254,7 @@ func (b *caseBuilder) input(path string, in UncertainInput) {
 	}
 	key := [3]int{slices.Index(inputParameters, in.Parameter), ci.option, ci.line}
 	if prev, dup := b.targets[key]; dup {
-		b.add(errorf(path, "input %q sets what input %q sets", text.Truncate(in.ID, 40), text.Truncate(b.spec.Inputs[prev].ID, 40)))
+		b.add(outsourcing.FieldErrorf(path, "input %q sets what input %q sets", text.Truncate(in.ID, 40), text.Truncate(b.spec.Inputs[prev].ID, 40)))
 	}
 	b.targets[key] = len(b.bc.inputs)
 	est, err := compileEstimate(jsonptr.Append(path, "estimate"), in.Estimate, u)
@@ -285,7 +286,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 		return unit{min: -MaxAmount, max: MaxAmount, limit: true, what: fmt.Sprintf("the limit of %g", float64(MaxAmount))}, true
 	case InputParameterEscalation:
 		if l.Basis == planning.CostBasisPercent {
-			b.add(errorf(jsonptr.Append(path, "parameter"), "a percent line escalates through the lines it is a share of"))
+			b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "parameter"), "a percent line escalates through the lines it is a share of"))
 			return unit{}, false
 		}
 		ci.tornado += "/escalation"
@@ -293,7 +294,7 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 	}
 	ci.tornado = ""
 	if l.Basis == planning.CostBasisOneOff {
-		b.add(errorf(jsonptr.Append(path, "parameter"), "a one-off line has no duration"))
+		b.add(outsourcing.FieldErrorf(jsonptr.Append(path, "parameter"), "a one-off line has no duration"))
 		return unit{}, false
 	}
 	ci.d0 = f.End - f.Start + 1
@@ -302,9 +303,9 @@ func (b *caseBuilder) lineUnit(path string, ci *caseInput, in UncertainInput) (u
 		m, ok := b.line(p, ci.option, id)
 		switch {
 		case ok && m == ci.line:
-			b.add(errorf(p, "a line cannot move itself"))
+			b.add(outsourcing.FieldErrorf(p, "a line cannot move itself"))
 		case ok && slices.Contains(ci.moves, m):
-			b.add(errorf(p, "line %q is moved twice", text.Truncate(id, 40)))
+			b.add(outsourcing.FieldErrorf(p, "line %q is moved twice", text.Truncate(id, 40)))
 		case ok:
 			ci.moves = append(ci.moves, m)
 		}

@@ -73,7 +73,7 @@ func (u unit) check(path string, d outsourcing.Decimal, x float64) error {
 	if u.limit {
 		return limitf(path, "%s is beyond %s", d, u.what)
 	}
-	return errorf(path, "%s is outside %s", d, u.what)
+	return outsourcing.FieldErrorf(path, "%s is outside %s", d, u.what)
 }
 
 // compileEstimate checks e at path against the unit and compiles it.
@@ -84,9 +84,9 @@ func compileEstimate(path string, e Estimate, u unit) (estimate, error) {
 		p := jsonptr.Append(path, name)
 		switch {
 		case d == nil && wanted:
-			errs = append(errs, errorf(p, "%s is required for a %s estimate", name, e.Distribution))
+			errs = append(errs, outsourcing.FieldErrorf(p, "%s is required for a %s estimate", name, e.Distribution))
 		case d != nil && !wanted:
-			errs = append(errs, errorf(p, "%s is not a parameter of a %s estimate", name, e.Distribution))
+			errs = append(errs, outsourcing.FieldErrorf(p, "%s is not a parameter of a %s estimate", name, e.Distribution))
 		case d != nil:
 			return u.value(*d)
 		}
@@ -102,10 +102,10 @@ func compileEstimate(path string, e Estimate, u unit) (estimate, error) {
 	lo, md, hi := param("min", e.Min, bounded), param("mode", e.Mode, mode), param("max", e.Max, bounded)
 	low, high := param("low", e.Low, logn), param("high", e.High, logn)
 	if e.Shape != 0 && e.Distribution != EstimateKindPERT {
-		errs = append(errs, errorf(jsonptr.Append(path, "shape"), "shape is a parameter of pert estimates only"))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "shape"), "shape is a parameter of pert estimates only"))
 	}
 	if !discrete && (e.Values != nil || e.Weights != nil) {
-		errs = append(errs, errorf(jsonptr.Append(path, "values"), "values and weights belong to discrete estimates"))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "values"), "values and weights belong to discrete estimates"))
 	}
 	if len(errs) > 0 {
 		return c, errors.Join(errs...)
@@ -118,7 +118,7 @@ func compileEstimate(path string, e Estimate, u unit) (estimate, error) {
 		c.pert, c.tri = newPERT(lo, md, hi, e.Shape), triangular{lo, md, hi}
 	case bounded:
 		if !(hi > lo) {
-			return c, errorf(jsonptr.Append(path, "max"), "max %s must be above min %s", e.Max, e.Min)
+			return c, outsourcing.FieldErrorf(jsonptr.Append(path, "max"), "max %s must be above min %s", e.Max, e.Min)
 		}
 		c.lo, c.hi = lo, hi
 	case logn:
@@ -133,9 +133,9 @@ func compileEstimate(path string, e Estimate, u unit) (estimate, error) {
 func (c estimate) fitLognormal(path string, e Estimate, u unit, low, high float64) (estimate, error) {
 	switch {
 	case !(low > 0):
-		return c, errorf(jsonptr.Append(path, "low"), "low %s must be above 0", e.Low)
+		return c, outsourcing.FieldErrorf(jsonptr.Append(path, "low"), "low %s must be above 0", e.Low)
 	case !(high > low):
-		return c, errorf(jsonptr.Append(path, "high"), "high %s must be above low %s", e.High, e.Low)
+		return c, outsourcing.FieldErrorf(jsonptr.Append(path, "high"), "high %s must be above low %s", e.High, e.Low)
 	}
 	c.logn = fitLognormal(low, high)
 	if mean, v := c.logn.mean(), c.logn.variance(); !(mean <= MaxAmount) || math.IsInf(v, 0) {
@@ -153,11 +153,11 @@ func (c estimate) discrete(path string, e Estimate, u unit) (estimate, error) {
 	var errs []error
 	switch n := len(e.Values); {
 	case n == 0:
-		return c, errorf(jsonptr.Append(path, "values"), "a discrete estimate needs at least one value")
+		return c, outsourcing.FieldErrorf(jsonptr.Append(path, "values"), "a discrete estimate needs at least one value")
 	case n > MaxDiscreteValues:
 		return c, limitf(jsonptr.Append(path, "values"), "%d values, more than %d", n, MaxDiscreteValues)
 	case e.Weights != nil && len(e.Weights) != n:
-		return c, errorf(jsonptr.Append(path, "weights"), "%d weights for %d values", len(e.Weights), n)
+		return c, outsourcing.FieldErrorf(jsonptr.Append(path, "weights"), "%d weights for %d values", len(e.Weights), n)
 	}
 	for i, d := range e.Values {
 		x := u.value(d)
@@ -174,12 +174,12 @@ func (c estimate) discrete(path string, e Estimate, u unit) (estimate, error) {
 			weights[i] = e.Weights[i].Float64()
 		}
 		if !(weights[i] >= 0) || math.IsInf(weights[i], 0) {
-			errs = append(errs, errorf(jsonptr.Append(path, "weights", i), "weight %s must be a finite number ≥ 0", e.Weights[i]))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "weights", i), "weight %s must be a finite number ≥ 0", e.Weights[i]))
 		}
 		total += weights[i]
 	}
 	if len(errs) == 0 && !(total > 0) {
-		errs = append(errs, errorf(jsonptr.Append(path, "weights"), "the weights are all zero"))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "weights"), "the weights are all zero"))
 	}
 	if len(errs) > 0 {
 		return c, errors.Join(errs...)

@@ -116,32 +116,32 @@ func (bc *BusinessCase) checkOptions(opt CaseOptions) (CaseOptions, error) {
 	perTrial := len(bc.inputs) + len(bc.risks) + 3*len(bc.options)
 	switch {
 	case opt.Trials < 1:
-		errs = append(errs, errorf("/trials", "trials must be at least 1, got %d", opt.Trials))
+		errs = append(errs, outsourcing.FieldErrorf("/trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxCaseTrials:
 		errs = append(errs, limitf("/trials", "%d trials exceed the limit of %d", opt.Trials, MaxCaseTrials))
 	case opt.Trials*perTrial > MaxCaseValues:
 		errs = append(errs, limitf("/trials", "%d trials of %d values each exceed the limit of %d values", opt.Trials, perTrial, MaxCaseValues))
 	}
 	if opt.Workers < 0 {
-		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
+		errs = append(errs, outsourcing.FieldErrorf("/workers", "workers %d is negative", opt.Workers))
 	}
 	if opt.Confidence == 0 {
 		opt.Confidence = 0.95
 	}
 	if !(opt.Confidence > 0 && opt.Confidence < 1) {
-		errs = append(errs, errorf("/confidence", "confidence %g is outside (0, 1)", opt.Confidence))
+		errs = append(errs, outsourcing.FieldErrorf("/confidence", "confidence %g is outside (0, 1)", opt.Confidence))
 	}
 	if opt.TornadoChange.IsZero() {
 		opt.TornadoChange = outsourcing.MustPercent("10")
 	}
 	if !opt.TornadoChange.Points().IsPositive() || opt.TornadoChange.Cmp(outsourcing.MustPercent("100")) > 0 {
-		errs = append(errs, errorf("/tornado_change", "tornado change %s is outside (0, 100] percent", opt.TornadoChange))
+		errs = append(errs, outsourcing.FieldErrorf("/tornado_change", "tornado change %s is outside (0, 100] percent", opt.TornadoChange))
 	}
 	switch {
 	case opt.Bins == 0:
 		opt.Bins = 20
 	case opt.Bins < 0:
-		errs = append(errs, errorf("/bins", "bins %d is negative", opt.Bins))
+		errs = append(errs, outsourcing.FieldErrorf("/bins", "bins %d is negative", opt.Bins))
 	case opt.Bins > MaxCaseBins:
 		errs = append(errs, limitf("/bins", "%d bins exceed the limit of %d", opt.Bins, MaxCaseBins))
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
 
@@ -58,7 +59,7 @@ func CustomCategory(name string) (Category, error) {
 
 func customCategory(path, name string) (Category, error) {
 	if !customName.MatchString(name) {
-		return "", errorf(path, "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", text.Truncate(name, 40))
+		return "", outsourcing.FieldErrorf(path, "custom category name %q must be 1-64 of a-z, 0-9, '_', '-'", text.Truncate(name, 40))
 	}
 	return Category(customPrefix + name), nil
 }

@@ -96,7 +96,7 @@ func newCombiner(path string, spec Combination) (*Combiner, error) {
 		}
 		c.rule = r
 	case rule != "":
-		return nil, errorf(path+"/rule", "a rule is only used with the method %q", CombinationRule)
+		return nil, outsourcing.FieldErrorf(path+"/rule", "a rule is only used with the method %q", CombinationRule)
 	}
 	return c, nil
 }
@@ -112,7 +112,7 @@ func (c *Combiner) Combine(e ...float64) (float64, error) {
 func (c *Combiner) combine(path string, e []float64) (float64, error) {
 	for i, x := range e {
 		if !(x >= 0 && x <= 1) {
-			return 0, errorf(fmt.Sprintf("%s/%d", path, i), "effectiveness %g is outside 0..1", x)
+			return 0, outsourcing.FieldErrorf(fmt.Sprintf("%s/%d", path, i), "effectiveness %g is outside 0..1", x)
 		}
 	}
 	switch c.method {
@@ -128,7 +128,7 @@ func (c *Combiner) combine(path string, e []float64) (float64, error) {
 			return 0, &outsourcing.FieldError{Path: path, Reason: "combination " + err.Error(), Err: err}
 		}
 		if !(v >= 0 && v <= 1) {
-			return 0, errorf(path, "the combination rule yields %g, outside 0..1", v)
+			return 0, outsourcing.FieldErrorf(path, "the combination rule yields %g, outside 0..1", v)
 		}
 		return v, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/outsourcing-go/outsourcing"
 	"gonum.org/v1/gonum/mathext"
 )
 
@@ -74,7 +75,7 @@ func (d PERTDistribution) Variance() float64 { return d.p.variance() }
 // I((x − min)/(max − min); α, β); 0 below min, 1 above max.
 func (d PERTDistribution) CDF(x float64) (float64, error) {
 	if math.IsNaN(x) {
-		return 0, wrap(errorf("", "x is NaN"))
+		return 0, wrap(outsourcing.FieldErrorf("", "x is NaN"))
 	}
 	return d.p.cdf(x), nil
 }
@@ -105,9 +106,9 @@ type LognormalDistribution struct{ l lognormal }
 func NewLognormal(mu, sigma float64) (LognormalDistribution, error) {
 	switch {
 	case math.IsNaN(mu) || math.IsInf(mu, 0):
-		return LognormalDistribution{}, wrap(errorf("/mu", "mu %g is not a finite number", mu))
+		return LognormalDistribution{}, wrap(outsourcing.FieldErrorf("/mu", "mu %g is not a finite number", mu))
 	case !(sigma > 0) || math.IsInf(sigma, 0):
-		return LognormalDistribution{}, wrap(errorf("/sigma", "sigma %g must be a finite number above 0", sigma))
+		return LognormalDistribution{}, wrap(outsourcing.FieldErrorf("/sigma", "sigma %g must be a finite number above 0", sigma))
 	}
 	return checkedLognormal(lognormal{mu: mu, sigma: sigma}, "/sigma")
 }
@@ -121,9 +122,9 @@ func NewLognormal(mu, sigma float64) (LognormalDistribution, error) {
 func LognormalFrom90(low, high float64) (LognormalDistribution, error) {
 	switch {
 	case !(low > 0) || math.IsInf(low, 0):
-		return LognormalDistribution{}, wrap(errorf("/low", "low %g must be a finite number above 0", low))
+		return LognormalDistribution{}, wrap(outsourcing.FieldErrorf("/low", "low %g must be a finite number above 0", low))
 	case !(high > low) || math.IsInf(high, 0):
-		return LognormalDistribution{}, wrap(errorf("/high", "high %g must be a finite number above low %g", high, low))
+		return LognormalDistribution{}, wrap(outsourcing.FieldErrorf("/high", "high %g must be a finite number above low %g", high, low))
 	}
 	return checkedLognormal(fitLognormal(low, high), "/high")
 }
@@ -154,7 +155,7 @@ func (d LognormalDistribution) Variance() float64 { return d.l.variance() }
 // CDF returns Φ((ln x − μ)/σ); 0 for x ≤ 0.
 func (d LognormalDistribution) CDF(x float64) (float64, error) {
 	if math.IsNaN(x) {
-		return 0, wrap(errorf("", "x is NaN"))
+		return 0, wrap(outsourcing.FieldErrorf("", "x is NaN"))
 	}
 	if x <= 0 {
 		return 0, nil
@@ -186,7 +187,7 @@ func normalQuantile(p float64) float64 { return -math.Sqrt2 * math.Erfcinv(2*p) 
 // checkProbability accepts p in (0, 1) only.
 func checkProbability(p float64) error {
 	if !(p > 0 && p < 1) {
-		return wrap(errorf("", "probability %g is outside (0, 1)", p))
+		return wrap(outsourcing.FieldErrorf("", "probability %g is outside (0, 1)", p))
 	}
 	return nil
 }

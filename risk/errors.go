@@ -7,24 +7,15 @@ import (
 	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
-// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
-// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
-// prefix: the exported entry points add "risk: " once (see wrap).
-func errorf(path, format string, args ...any) *outsourcing.FieldError {
-	return outsourcing.FieldErrorf(path, format, args...)
-}
-
 // limitf builds a *outsourcing.FieldError matching outsourcing.ErrLimit.
 func limitf(path, format string, args ...any) *outsourcing.FieldError {
-	fe := errorf(path, format, args...)
-	fe.Err = outsourcing.ErrLimit
-	return fe
+	return outsourcing.FieldErrorOf(outsourcing.ErrLimit, path, format, args...)
 }
 
 // mismatch reports an amount in currency got where want was expected; it
 // matches outsourcing.ErrCurrencyMismatch.
 func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
-	return &outsourcing.FieldError{Path: path, Reason: string(got) + " differs from " + string(want), Err: outsourcing.ErrCurrencyMismatch}
+	return outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, path, "%s differs from %s", got, want)
 }
 
 // enumError checks that s is one of values and reports it at path

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/outsourcing-go/outsourcing"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -76,7 +77,7 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 		}
 	}
 	if set > 1 {
-		return counter{}, errorf(path, "set one of rate, pert, count and binomial")
+		return counter{}, outsourcing.FieldErrorf(path, "set one of rate, pert, count and binomial")
 	}
 	c := counter{vuln: vuln}
 	switch {
@@ -87,7 +88,7 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 		}
 		switch {
 		case f.PERT.Min < 0:
-			return counter{}, errorf(p+"/min", "rate %g is negative", f.PERT.Min)
+			return counter{}, outsourcing.FieldErrorf(p+"/min", "rate %g is negative", f.PERT.Min)
 		case f.PERT.Max > MaxRate:
 			return counter{}, limitf(p+"/max", "rate %g is above the limit of %g events a year", f.PERT.Max, MaxRate)
 		}
@@ -95,24 +96,24 @@ func compileFrequency(path string, f Frequency, vuln float64) (counter, error) {
 		c.rate = &r
 	case f.Count != nil:
 		if *f.Count < 0 || *f.Count > MaxRate {
-			return counter{}, errorf(path+"/count", "count %d is outside 0..%g", *f.Count, MaxRate)
+			return counter{}, outsourcing.FieldErrorf(path+"/count", "count %d is outside 0..%g", *f.Count, MaxRate)
 		}
 		c.n, c.p = *f.Count, vuln
 	case f.Binomial != nil:
 		b := f.Binomial
 		var errs []error
 		if b.Trials < 1 || b.Trials > MaxRate {
-			errs = append(errs, errorf(path+"/binomial/trials", "trials %d is outside 1..%g", b.Trials, MaxRate))
+			errs = append(errs, outsourcing.FieldErrorf(path+"/binomial/trials", "trials %d is outside 1..%g", b.Trials, MaxRate))
 		}
 		if !(b.Probability >= 0 && b.Probability <= 1) {
-			errs = append(errs, errorf(path+"/binomial/probability", "probability %g is outside 0..1", b.Probability))
+			errs = append(errs, outsourcing.FieldErrorf(path+"/binomial/probability", "probability %g is outside 0..1", b.Probability))
 		}
 		if len(errs) > 0 {
 			return counter{}, errors.Join(errs...)
 		}
 		c.n, c.p = b.Trials, b.Probability*vuln
 	case !(f.Rate >= 0) || math.IsInf(f.Rate, 0):
-		return counter{}, errorf(path+"/rate", "rate %g must be a finite number ≥ 0", f.Rate)
+		return counter{}, outsourcing.FieldErrorf(path+"/rate", "rate %g must be a finite number ≥ 0", f.Rate)
 	case f.Rate > MaxRate:
 		return counter{}, limitf(path+"/rate", "rate %g is above the limit of %g events a year", f.Rate, MaxRate)
 	default:

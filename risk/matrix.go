@@ -160,7 +160,7 @@ func newMatrix(spec MatrixSpec) (*Matrix, error) {
 		}
 	}
 	if spec.ID == "" {
-		add(errorf("/id", "matrix id is required"))
+		add(outsourcing.FieldErrorf("/id", "matrix id is required"))
 	}
 	rows, err := validateAxis("/likelihood", spec.Likelihood)
 	add(err)
@@ -168,15 +168,15 @@ func newMatrix(spec MatrixSpec) (*Matrix, error) {
 	add(err)
 	levels := map[Level]int{}
 	if len(spec.Levels) == 0 {
-		add(errorf("/levels", "at least one risk level is required"))
+		add(outsourcing.FieldErrorf("/levels", "at least one risk level is required"))
 	}
 	for i, l := range spec.Levels {
 		if l.ID == "" {
-			add(errorf(jsonptr.Join("levels", i, "id"), "level id is required"))
+			add(outsourcing.FieldErrorf(jsonptr.Join("levels", i, "id"), "level id is required"))
 			continue
 		}
 		if _, dup := levels[l.ID]; dup {
-			add(errorf(jsonptr.Join("levels", i, "id"), "duplicate level %q", l.ID))
+			add(outsourcing.FieldErrorf(jsonptr.Join("levels", i, "id"), "duplicate level %q", l.ID))
 			continue
 		}
 		levels[l.ID] = i
@@ -193,9 +193,9 @@ func newMatrix(spec MatrixSpec) (*Matrix, error) {
 	m.score = make([]float64, n*k)
 	switch modes := spec.modes(); {
 	case len(modes) > 1:
-		add(errorf(jsonptr.Join(modes[1]), "set one of table, formula and score_expression, not both %s and %s", modes[0], modes[1]))
+		add(outsourcing.FieldErrorf(jsonptr.Join(modes[1]), "set one of table, formula and score_expression, not both %s and %s", modes[0], modes[1]))
 	case len(modes) == 0:
-		add(errorf("/table", "a lookup table, a formula or a score_expression is required"))
+		add(outsourcing.FieldErrorf("/table", "a lookup table, a formula or a score_expression is required"))
 	case modes[0] == "table":
 		add(m.fillFromTable())
 	default:
@@ -206,7 +206,7 @@ func newMatrix(spec MatrixSpec) (*Matrix, error) {
 	m.tolerance, err = m.threshold("/tolerance", spec.Tolerance, m.appetite)
 	add(err)
 	if err == nil && m.tolerance < m.appetite {
-		add(errorf("/tolerance", "tolerance %q is below appetite %q", spec.Tolerance, spec.Appetite))
+		add(outsourcing.FieldErrorf("/tolerance", "tolerance %q is below appetite %q", spec.Tolerance, spec.Appetite))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -234,7 +234,7 @@ func (s MatrixSpec) modes() []string {
 func validateAxis(path string, a Axis) (map[string]int, error) {
 	var errs []error
 	if len(a.Levels) < 2 {
-		return nil, errorf(jsonptr.Append(path, "levels"), "an axis needs at least two levels, got %d", len(a.Levels))
+		return nil, outsourcing.FieldErrorf(jsonptr.Append(path, "levels"), "an axis needs at least two levels, got %d", len(a.Levels))
 	}
 	ids := make(map[string]int, len(a.Levels))
 	ranged := a.Levels[0].Min != nil && a.Levels[0].Max != nil
@@ -242,29 +242,31 @@ func validateAxis(path string, a Axis) (map[string]int, error) {
 		p := jsonptr.Append(path, "levels", i)
 		switch _, dup := ids[l.ID]; {
 		case l.ID == "":
-			errs = append(errs, errorf(jsonptr.Append(p, "id"), "level id is required"))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "id"), "level id is required"))
 		case dup:
-			errs = append(errs, errorf(jsonptr.Append(p, "id"), "duplicate level %q", l.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "id"), "duplicate level %q", l.ID))
 		default:
 			ids[l.ID] = i
 		}
 		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) {
-			errs = append(errs, errorf(jsonptr.Append(p, "value"), "value must be finite"))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "value"), "value must be finite"))
 		} else if i > 0 && l.Value <= a.Levels[i-1].Value {
-			errs = append(errs, errorf(jsonptr.Append(p, "value"), "values must increase along the axis (%g after %g)", l.Value, a.Levels[i-1].Value))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "value"), "values must increase along the axis (%g after %g)",
+				l.Value, a.Levels[i-1].Value))
 		}
 		if (l.Min != nil && l.Max != nil) != ranged || (l.Min == nil) != (l.Max == nil) {
-			errs = append(errs, errorf(p, "min and max must be set on every level of the axis or on none"))
+			errs = append(errs, outsourcing.FieldErrorf(p, "min and max must be set on every level of the axis or on none"))
 			continue
 		}
 		if !ranged {
 			continue
 		}
 		if !(*l.Min < *l.Max) {
-			errs = append(errs, errorf(jsonptr.Append(p, "max"), "range [%g, %g) is empty", *l.Min, *l.Max))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "max"), "range [%g, %g) is empty", *l.Min, *l.Max))
 		}
 		if i > 0 && a.Levels[i-1].Max != nil && *a.Levels[i-1].Max != *l.Min {
-			errs = append(errs, errorf(jsonptr.Append(p, "min"), "range starts at %g, previous level ends at %g: ranges must be contiguous", *l.Min, *a.Levels[i-1].Max))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(p, "min"), "range starts at %g, previous level ends at %g: ranges must be contiguous",
+				*l.Min, *a.Levels[i-1].Max))
 		}
 	}
 	return ids, errors.Join(errs...)
@@ -275,11 +277,11 @@ func (m *Matrix) fillFromTable() error {
 	var errs []error
 	n, k := len(m.spec.Likelihood.Levels), len(m.spec.Impact.Levels)
 	if len(m.spec.Table) != n {
-		return errorf("/table", "table has %d rows, the likelihood axis %d levels", len(m.spec.Table), n)
+		return outsourcing.FieldErrorf("/table", "table has %d rows, the likelihood axis %d levels", len(m.spec.Table), n)
 	}
 	for i, row := range m.spec.Table {
 		if len(row) != k {
-			errs = append(errs, errorf(jsonptr.Join("table", i), "row has %d cells, the impact axis %d levels", len(row), k))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("table", i), "row has %d cells, the impact axis %d levels", len(row), k))
 			continue
 		}
 		for j, id := range row {
@@ -287,9 +289,9 @@ func (m *Matrix) fillFromTable() error {
 			if !ok {
 				p := jsonptr.Join("table", i, j)
 				if id == "" {
-					errs = append(errs, errorf(p, "hole in the matrix: no level"))
+					errs = append(errs, outsourcing.FieldErrorf(p, "hole in the matrix: no level"))
 				} else {
-					errs = append(errs, errorf(p, "unknown level %q", text.Truncate(string(id), 40)))
+					errs = append(errs, outsourcing.FieldErrorf(p, "unknown level %q", text.Truncate(string(id), 40)))
 				}
 				continue
 			}
@@ -306,7 +308,7 @@ func (m *Matrix) threshold(path string, id Level, def int) (int, error) {
 	}
 	idx, ok := m.levels[id]
 	if !ok {
-		return 0, errorf(path, "unknown level %q", text.Truncate(string(id), 40))
+		return 0, outsourcing.FieldErrorf(path, "unknown level %q", text.Truncate(string(id), 40))
 	}
 	return idx, nil
 }
@@ -360,10 +362,11 @@ func (m *Matrix) locate(path string, r Rating) (i, j int, err error) {
 	j, okI := m.cols[r.Impact]
 	var errs []error
 	if !okL {
-		errs = append(errs, errorf(jsonptr.Append(path, "likelihood"), "%q is not a level of the likelihood scale", text.Truncate(r.Likelihood, 40)))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "likelihood"), "%q is not a level of the likelihood scale",
+			text.Truncate(r.Likelihood, 40)))
 	}
 	if !okI {
-		errs = append(errs, errorf(jsonptr.Append(path, "impact"), "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "impact"), "%q is not a level of the impact scale", text.Truncate(r.Impact, 40)))
 	}
 	return i, j, errors.Join(errs...)
 }
@@ -394,10 +397,10 @@ func (m *Matrix) RateRanks(likelihood, impact int) (Evaluation, error) {
 	rows, cols := m.Size()
 	var errs []error
 	if likelihood < 1 || likelihood > rows {
-		errs = append(errs, errorf("/likelihood", "rank %d is outside 1..%d", likelihood, rows))
+		errs = append(errs, outsourcing.FieldErrorf("/likelihood", "rank %d is outside 1..%d", likelihood, rows))
 	}
 	if impact < 1 || impact > cols {
-		errs = append(errs, errorf("/impact", "rank %d is outside 1..%d", impact, cols))
+		errs = append(errs, outsourcing.FieldErrorf("/impact", "rank %d is outside 1..%d", impact, cols))
 	}
 	if len(errs) > 0 {
 		return Evaluation{}, wrap(errors.Join(errs...))
@@ -446,7 +449,7 @@ func (a Axis) Classify(x float64) (int, error) {
 
 func classify(path string, a Axis, x float64) (int, error) {
 	if len(a.Levels) == 0 || a.Levels[0].Min == nil {
-		return 0, errorf(path, "the %s axis has no value ranges", a.Name)
+		return 0, outsourcing.FieldErrorf(path, "the %s axis has no value ranges", a.Name)
 	}
 	last := len(a.Levels) - 1
 	for i, l := range a.Levels {
@@ -457,7 +460,7 @@ func classify(path string, a Axis, x float64) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, errorf(path, "%g is outside the %s scale [%g, %g]", x, a.Name, *a.Levels[0].Min, derefOr(a.Levels[last].Max, math.NaN()))
+	return 0, outsourcing.FieldErrorf(path, "%g is outside the %s scale [%g, %g]", x, a.Name, *a.Levels[0].Min, derefOr(a.Levels[last].Max, math.NaN()))
 }
 
 func derefOr(p *float64, def float64) float64 {

@@ -34,13 +34,14 @@ func mapToNIST(levels []LevelDef) ([]outsourcing.RiskLevel, []error) {
 		p := jsonptr.Join("levels", i, "nist_level")
 		switch {
 		case (l.NISTLevel != "") != explicit:
-			errs = append(errs, errorf(p, "nist_level must be set on every level or on none"))
+			errs = append(errs, outsourcing.FieldErrorf(p, "nist_level must be set on every level or on none"))
 		case !explicit:
 			out[i] = nistByPosition(i+1, len(levels))
 		case l.NISTLevel.Rank() == 0:
-			errs = append(errs, errorf(p, "unknown NIST level %q (want very_low, low, moderate, high or very_high)", text.Truncate(string(l.NISTLevel), 40)))
+			errs = append(errs, outsourcing.FieldErrorf(p, "unknown NIST level %q (want very_low, low, moderate, high or very_high)",
+				text.Truncate(string(l.NISTLevel), 40)))
 		case i > 0 && out[i-1] != "" && l.NISTLevel.Rank() < out[i-1].Rank():
-			errs = append(errs, errorf(p, "%s is below %s, the NIST level of the less severe %q", l.NISTLevel, out[i-1], levels[i-1].ID))
+			errs = append(errs, outsourcing.FieldErrorf(p, "%s is below %s, the NIST level of the less severe %q", l.NISTLevel, out[i-1], levels[i-1].ID))
 		default:
 			out[i] = l.NISTLevel
 		}
@@ -57,7 +58,7 @@ func mapToNIST(levels []LevelDef) ([]outsourcing.RiskLevel, []error) {
 func (m *Matrix) NISTLevel(level Level) (outsourcing.RiskLevel, error) {
 	i, ok := m.levels[level]
 	if !ok {
-		return "", wrap(errorf("", "%q is not a risk level of matrix %q", text.Truncate(string(level), 40), text.Truncate(m.spec.ID, 40)))
+		return "", wrap(outsourcing.FieldErrorf("", "%q is not a risk level of matrix %q", text.Truncate(string(level), 40), text.Truncate(m.spec.ID, 40)))
 	}
 	return m.nist[i], nil
 }

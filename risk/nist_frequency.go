@@ -22,7 +22,7 @@ func NISTFrequencyLevel(eventsPerYear float64) (outsourcing.RiskLevel, error) {
 	f := eventsPerYear
 	switch {
 	case !(f >= 0) || math.IsInf(f, 0):
-		return "", wrap(errorf("", "frequency %g must be a finite number of events a year ≥ 0", f))
+		return "", wrap(outsourcing.FieldErrorf("", "frequency %g must be a finite number of events a year ≥ 0", f))
 	case f > 100:
 		return outsourcing.RiskLevelVeryHigh, nil
 	case f >= 10:

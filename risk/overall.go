@@ -77,9 +77,9 @@ func (m *Matrix) overall(reg Register, risks []RiskReport) Overall {
 func OverallLevel(rep Report) (outsourcing.RiskLevel, error) {
 	switch o := rep.Overall; {
 	case o.NIST == "":
-		return "", wrap(errorf("/overall", "the report has no overall risk: no risk is open"))
+		return "", wrap(outsourcing.FieldErrorf("/overall", "the report has no overall risk: no risk is open"))
 	case o.NIST.Rank() == 0:
-		return "", wrap(errorf("/overall/nist", "unknown NIST level %q", text.Truncate(string(o.NIST), 40)))
+		return "", wrap(outsourcing.FieldErrorf("/overall/nist", "unknown NIST level %q", text.Truncate(string(o.NIST), 40)))
 	default:
 		return o.NIST, nil
 	}

@@ -2,6 +2,8 @@ package risk
 
 import (
 	"errors"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // OWASPFactors are the factor ratings of the OWASP Risk Rating
@@ -95,7 +97,7 @@ func OWASPRate(f OWASPFactors) (OWASPScore, error) {
 		sum := 0.0
 		for _, x := range fs {
 			if !(x.v >= 0 && x.v <= 9) {
-				errs = append(errs, errorf("/"+x.name, "factor %g is outside 0..9", x.v))
+				errs = append(errs, outsourcing.FieldErrorf("/"+x.name, "factor %g is outside 0..9", x.v))
 			}
 			sum += x.v
 		}

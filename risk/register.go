@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 )
@@ -160,7 +161,9 @@ func (r Register) validate(m *Matrix) (*Combiner, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	add := func(path, format string, args ...any) { errs = append(errs, errorf(path, format, args...)) }
+	add := func(path, format string, args ...any) {
+		errs = append(errs, outsourcing.FieldErrorf(path, format, args...))
+	}
 	if r.ID == "" {
 		add("/id", "register id is required")
 	}
@@ -198,7 +201,7 @@ func (r Register) validate(m *Matrix) (*Combiner, error) {
 func (k Risk) validate(p string, m *Matrix) []error {
 	var errs []error
 	add := func(path, format string, args ...any) {
-		errs = append(errs, errorf(p+"/"+path, format, args...)) // path: literal tokens
+		errs = append(errs, outsourcing.FieldErrorf(p+"/"+path, format, args...)) // path: literal tokens
 	}
 	check := func(err error) {
 		if err != nil {
@@ -230,7 +233,7 @@ func (k Risk) validate(p string, m *Matrix) []error {
 	for j, a := range k.Assessments {
 		ap := jsonptr.Append(p, "assessments", j)
 		if a.Date.IsZero() {
-			errs = append(errs, errorf(jsonptr.Append(ap, "date"), "assessment date is required"))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(ap, "date"), "assessment date is required"))
 		}
 		check(checkRating(jsonptr.Append(ap, "inherent"), a.Inherent, m))
 		if a.Residual != nil {
@@ -260,7 +263,7 @@ func (k Risk) checkRatings(p string, m *Matrix) []error {
 	for j, c := range k.Controls {
 		cp := jsonptr.Append(p, "controls", j)
 		if !(c.Effectiveness >= 0 && c.Effectiveness <= 1) {
-			errs = append(errs, errorf(jsonptr.Append(cp, "effectiveness"), "effectiveness %g is outside 0..1", c.Effectiveness))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(cp, "effectiveness"), "effectiveness %g is outside 0..1", c.Effectiveness))
 		}
 		if c.Target != "" {
 			if err := enumError(jsonptr.Append(cp, "target"), "target", string(c.Target), controlTargets); err != nil {
@@ -282,13 +285,13 @@ func checkRating(path string, r Rating, m *Matrix) error {
 func checkCadence(path, monthsName, daysName string, months, days int, required bool) error {
 	switch {
 	case months != 0 && days != 0:
-		return errorf(path+"/"+daysName, "set %s or %s, not both", monthsName, daysName)
+		return outsourcing.FieldErrorf(path+"/"+daysName, "set %s or %s, not both", monthsName, daysName)
 	case months == 0 && days == 0 && required:
-		return errorf(path+"/"+monthsName, "an interval in %s or %s is required", monthsName, daysName)
+		return outsourcing.FieldErrorf(path+"/"+monthsName, "an interval in %s or %s is required", monthsName, daysName)
 	case months < 0 || months > 120:
-		return errorf(path+"/"+monthsName, "interval %d is outside 1..120 months", months)
+		return outsourcing.FieldErrorf(path+"/"+monthsName, "interval %d is outside 1..120 months", months)
 	case days < 0 || days > 3660:
-		return errorf(path+"/"+daysName, "interval %d is outside 1..3660 days", days)
+		return outsourcing.FieldErrorf(path+"/"+daysName, "interval %d is outside 1..3660 days", days)
 	}
 	return nil
 }

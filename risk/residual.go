@@ -103,7 +103,7 @@ func (m *Matrix) residual(k Risk, c *Combiner) (Residual, error) {
 	var onL, onI []float64
 	for j, ctl := range k.Controls {
 		if !(ctl.Effectiveness >= 0 && ctl.Effectiveness <= 1) {
-			return Residual{}, errorf(jsonptr.Join("controls", j, "effectiveness"), "effectiveness %g is outside 0..1", ctl.Effectiveness)
+			return Residual{}, outsourcing.FieldErrorf(jsonptr.Join("controls", j, "effectiveness"), "effectiveness %g is outside 0..1", ctl.Effectiveness)
 		}
 		if ctl.Target == ControlTargetImpact {
 			onI = append(onI, ctl.Effectiveness)
@@ -145,7 +145,7 @@ func (m *Matrix) scored(r Residual, row, col int) (Residual, error) {
 		return Residual{}, scoreError(m.spec.ID, "residual", err)
 	}
 	if math.IsNaN(s) || math.IsInf(s, 0) {
-		return Residual{}, errorf("/score_expression", "matrix %q: the residual score %g is not a finite number", text.Truncate(m.spec.ID, 40), s)
+		return Residual{}, outsourcing.FieldErrorf("/score_expression", "matrix %q: the residual score %g is not a finite number", text.Truncate(m.spec.ID, 40), s)
 	}
 	r.Score = s
 	return r, nil

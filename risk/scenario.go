@@ -127,9 +127,9 @@ func (s Scenario) compile(path string) (*model, error) {
 	m := &model{vuln: 1, kind: s.Magnitude.Distribution}
 	switch tc, rs := s.ThreatCapability, s.ResistanceStrength; {
 	case (tc == nil) != (rs == nil):
-		errs = append(errs, errorf(path+"/threat_capability", "set threat_capability and resistance_strength together"))
+		errs = append(errs, outsourcing.FieldErrorf(path+"/threat_capability", "set threat_capability and resistance_strength together"))
 	case tc != nil && s.Vulnerability != nil:
-		errs = append(errs, errorf(path+"/vulnerability", "set vulnerability or threat_capability and resistance_strength, not both"))
+		errs = append(errs, outsourcing.FieldErrorf(path+"/vulnerability", "set vulnerability or threat_capability and resistance_strength, not both"))
 	case tc != nil:
 		v, err := fairVulnerability(path, *tc, *rs)
 		if err != nil {
@@ -138,7 +138,7 @@ func (s Scenario) compile(path string) (*model, error) {
 		m.vuln = v
 	case s.Vulnerability != nil:
 		if v := *s.Vulnerability; !(v >= 0 && v <= 1) {
-			errs = append(errs, errorf(path+"/vulnerability", "vulnerability %g is outside 0..1", v))
+			errs = append(errs, outsourcing.FieldErrorf(path+"/vulnerability", "vulnerability %g is outside 0..1", v))
 		} else {
 			m.vuln = v
 		}
@@ -165,7 +165,7 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 	var errs []error
 	amount := func(name string, v *outsourcing.Money) float64 {
 		if v == nil || !v.IsSet() {
-			errs = append(errs, errorf(jsonptr.Append(path, name), "%s is required for a %s distribution", name, g.Distribution))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, name), "%s is required for a %s distribution", name, g.Distribution))
 			return math.NaN()
 		}
 		if m.currency == "" {
@@ -189,7 +189,7 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return err
 		}
 		if lo < 0 {
-			return errorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
+			return outsourcing.FieldErrorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
 		}
 		m.mag, m.tri = newPERT(lo, mode, hi, g.Shape), triangular{lo, mode, hi}
 	case MagnitudeLognormal:
@@ -198,10 +198,10 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errors.Join(errs...)
 		}
 		if !(lo > 0) {
-			return errorf(jsonptr.Append(path, "low"), "lognormal interval low %g must be > 0", lo)
+			return outsourcing.FieldErrorf(jsonptr.Append(path, "low"), "lognormal interval low %g must be > 0", lo)
 		}
 		if !(lo < hi) {
-			return errorf(jsonptr.Append(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
+			return outsourcing.FieldErrorf(jsonptr.Append(path, "high"), "lognormal interval low %g must be below high %g", lo, hi)
 		}
 		m.logn = fitLognormal(lo, hi)
 		if mean, v := m.logn.mean(), m.logn.variance(); !(mean <= MaxAmount) || math.IsInf(v, 0) {
@@ -213,10 +213,10 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 			return errors.Join(errs...)
 		}
 		if !(lo >= 0) {
-			return errorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
+			return outsourcing.FieldErrorf(jsonptr.Append(path, "min"), "loss %g is negative", lo)
 		}
 		if !(hi > lo) {
-			return errorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
+			return outsourcing.FieldErrorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
 		}
 		m.lo, m.hi = lo, hi
 	default:
@@ -230,18 +230,18 @@ func (m *model) compileMagnitude(path string, g Magnitude) error {
 func checkPERT(path string, lo, mode, hi, shape float64) error {
 	for _, v := range []float64{lo, mode, hi, shape} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return errorf(path, "parameters must be finite numbers")
+			return outsourcing.FieldErrorf(path, "parameters must be finite numbers")
 		}
 	}
 	switch {
 	case !(hi > lo):
-		return errorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
+		return outsourcing.FieldErrorf(jsonptr.Append(path, "max"), "max %g must be above min %g", hi, lo)
 	case lo > mode:
-		return errorf(jsonptr.Append(path, "mode"), "min %g is above mode %g", lo, mode)
+		return outsourcing.FieldErrorf(jsonptr.Append(path, "mode"), "min %g is above mode %g", lo, mode)
 	case mode > hi:
-		return errorf(jsonptr.Append(path, "mode"), "mode %g is above max %g", mode, hi)
+		return outsourcing.FieldErrorf(jsonptr.Append(path, "mode"), "mode %g is above max %g", mode, hi)
 	case shape < 0:
-		return errorf(jsonptr.Append(path, "shape"), "shape %g is negative", shape)
+		return outsourcing.FieldErrorf(jsonptr.Append(path, "shape"), "shape %g is negative", shape)
 	case shape > MaxPERTShape:
 		return limitf(jsonptr.Append(path, "shape"), "shape %g is above the limit of %d", shape, MaxPERTShape)
 	case math.IsInf((hi-lo)*(hi-lo), 0):

@@ -144,7 +144,7 @@ func (m *Matrix) fillFromScores(mode string) error {
 				return scoreError(m.spec.ID, cell, err)
 			}
 			if math.IsNaN(s) || math.IsInf(s, 0) {
-				return errorf(jsonptr.Join(mode), "matrix %q, cell %s: score %g is not a finite number", text.Truncate(m.spec.ID, 40), cell, s)
+				return outsourcing.FieldErrorf(jsonptr.Join(mode), "matrix %q, cell %s: score %g is not a finite number", text.Truncate(m.spec.ID, 40), cell, s)
 			}
 			level := -1
 			for b, def := range m.spec.Levels {
@@ -153,7 +153,8 @@ func (m *Matrix) fillFromScores(mode string) error {
 				}
 			}
 			if level < 0 {
-				errs = append(errs, errorf(jsonptr.Join("levels", 0, "min_score"), "hole in the matrix: cell %s scores %g, below every band", cell, s))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("levels", 0, "min_score"), "hole in the matrix: cell %s scores %g, below every band",
+					cell, s))
 				continue
 			}
 			m.cell[i*cols+j], m.score[i*cols+j] = level, s
@@ -170,11 +171,11 @@ func (m *Matrix) checkBands() []error {
 		p := jsonptr.Join("levels", i, "min_score")
 		switch {
 		case l.MinScore == nil:
-			errs = append(errs, errorf(p, "a scored matrix needs a min_score on every level"))
+			errs = append(errs, outsourcing.FieldErrorf(p, "a scored matrix needs a min_score on every level"))
 		case math.IsNaN(*l.MinScore) || math.IsInf(*l.MinScore, 0):
-			errs = append(errs, errorf(p, "min_score must be finite"))
+			errs = append(errs, outsourcing.FieldErrorf(p, "min_score must be finite"))
 		case i > 0 && m.spec.Levels[i-1].MinScore != nil && *l.MinScore <= *m.spec.Levels[i-1].MinScore:
-			errs = append(errs, errorf(p, "bands must increase (%g after %g)", *l.MinScore, *m.spec.Levels[i-1].MinScore))
+			errs = append(errs, outsourcing.FieldErrorf(p, "bands must increase (%g after %g)", *l.MinScore, *m.spec.Levels[i-1].MinScore))
 		}
 	}
 	return errs

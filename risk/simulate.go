@@ -168,7 +168,7 @@ func SimulatePortfolio(items []PortfolioItem, opt SimOptions) (PortfolioResult, 
 		return PortfolioResult{}, wrap(err)
 	}
 	if len(models) == 0 {
-		return PortfolioResult{}, wrap(errorf("", "a portfolio needs at least one scenario"))
+		return PortfolioResult{}, wrap(outsourcing.FieldErrorf("", "a portfolio needs at least one scenario"))
 	}
 	p, err := simulate(models, items, opt)
 	return p, wrap(err)
@@ -217,7 +217,7 @@ func compilePortfolio(items []PortfolioItem) ([]*model, error) {
 	for i, it := range items {
 		path := jsonptr.Join(i)
 		if seen[it.ID] {
-			errs = append(errs, errorf(jsonptr.Append(path, "id"), "duplicate id %q", text.Truncate(it.ID, 40)))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(path, "id"), "duplicate id %q", text.Truncate(it.ID, 40)))
 		}
 		seen[it.ID] = true
 		m, err := it.Scenario.compile(jsonptr.Append(path, "scenario"))
@@ -296,12 +296,12 @@ func newSummaryPlan(opt SimOptions, cur outsourcing.Currency) (*summaryPlan, err
 	var errs []error
 	switch {
 	case opt.Trials <= 0:
-		errs = append(errs, errorf("/trials", "trials must be at least 1, got %d", opt.Trials))
+		errs = append(errs, outsourcing.FieldErrorf("/trials", "trials must be at least 1, got %d", opt.Trials))
 	case opt.Trials > MaxTrials:
 		errs = append(errs, limitf("/trials", "%d trials exceed the limit of %d", opt.Trials, MaxTrials))
 	}
 	if opt.Workers < 0 {
-		errs = append(errs, errorf("/workers", "workers %d is negative", opt.Workers))
+		errs = append(errs, outsourcing.FieldErrorf("/workers", "workers %d is negative", opt.Workers))
 	}
 	p, err := newSummary(opt.SummaryOptions, cur)
 	if err != nil {
@@ -321,14 +321,14 @@ func newSummary(opt SummaryOptions, cur outsourcing.Currency) (*summaryPlan, err
 		p.confidence = 0.95
 	}
 	if !(p.confidence > 0 && p.confidence < 1) {
-		errs = append(errs, errorf("/var_confidence", "confidence %g is outside (0, 1)", opt.VaRConfidence))
+		errs = append(errs, outsourcing.FieldErrorf("/var_confidence", "confidence %g is outside (0, 1)", opt.VaRConfidence))
 	}
 	if p.probs == nil {
 		p.probs = DefaultExceedanceProbabilities()
 	}
 	for i, q := range p.probs {
 		if !(q > 0 && q < 1) {
-			errs = append(errs, errorf(jsonptr.Join("exceedance_probabilities", i), "probability %g is outside (0, 1)", q))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("exceedance_probabilities", i), "probability %g is outside (0, 1)", q))
 		}
 	}
 	for i, t := range opt.Thresholds {

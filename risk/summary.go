@@ -19,14 +19,14 @@ import (
 func Summarise(losses []float64, currency outsourcing.Currency, opt SummaryOptions) (Result, error) {
 	var errs []error
 	if len(losses) == 0 {
-		errs = append(errs, errorf("", "the sample is empty"))
+		errs = append(errs, outsourcing.FieldErrorf("", "the sample is empty"))
 	}
 	if len(losses) > MaxTrials {
 		errs = append(errs, limitf("", "%d losses exceed the limit of %d", len(losses), MaxTrials))
 	}
 	for i, x := range losses {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			errs = append(errs, errorf(jsonptr.Join(i), "loss %g is not a finite number", x))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join(i), "loss %g is not a finite number", x))
 		} else if math.Abs(x) > MaxAmount {
 			errs = append(errs, limitf(jsonptr.Join(i), "loss %g is beyond the limit of %g", x, MaxAmount))
 		}
@@ -35,7 +35,7 @@ func Summarise(losses []float64, currency outsourcing.Currency, opt SummaryOptio
 		}
 	}
 	if !currency.Valid() {
-		errs = append(errs, errorf("", "currency %q is not an ISO 4217 code", currency))
+		errs = append(errs, outsourcing.FieldErrorf("", "currency %q is not an ISO 4217 code", currency))
 	}
 	plan, err := newSummary(opt, currency)
 	if err != nil {

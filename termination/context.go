@@ -113,7 +113,7 @@ func (t *Terms) checkContext(ctx ContextSpec) error {
 			errs.failf(jsonptr.Append(at, "kind"), "unknown notice kind %q", string(n.Kind))
 		}
 		if _, ok := c.Party(n.Party); !ok {
-			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "party"), "the contract has no party %q", n.Party))
+			errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "party"), "the contract has no party %q", n.Party))
 		}
 		if n.Served.IsZero() {
 			errs.failf(jsonptr.Append(at, "served"), "a notice needs the day it was served")
@@ -145,7 +145,8 @@ func (t *Terms) checkReports(reports []sla.Report) error {
 	for i, r := range reports {
 		at := jsonptr.Join("sla_reports", i)
 		if r.Agreement != agreement {
-			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "agreement"), "report of agreement %q, not of the contract's SLA schedule %q", r.Agreement, agreement))
+			errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "agreement"), "report of agreement %q, not of the contract's SLA schedule %q",
+				r.Agreement, agreement))
 		}
 		if i > 0 && !r.Period.Start().After(reports[i-1].Period.Start()) {
 			errs.failf(jsonptr.Append(at, "period"), "report %s does not follow %s", r.Period.Label(), reports[i-1].Period.Label())

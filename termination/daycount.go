@@ -81,10 +81,10 @@ func (f YearFraction) Decimal(places int32) outsourcing.Decimal {
 // an unknown convention (at ""), end before start (at "/end").
 func (d DayCount) Fraction(start, end, maturity contract.Date) (YearFraction, error) {
 	if !dayCounts.valid(d) {
-		return YearFraction{}, wrap(errorf("", "unknown day count %q", string(d)))
+		return YearFraction{}, wrap(outsourcing.FieldErrorf("", "unknown day count %q", string(d)))
 	}
 	if end.Before(start) {
-		return YearFraction{}, wrap(errorf("/end", "the period ends on %s, before it starts on %s", end, start))
+		return YearFraction{}, wrap(outsourcing.FieldErrorf("/end", "the period ends on %s, before it starts on %s", end, start))
 	}
 	actual := start.DaysUntil(end)
 	switch d {

@@ -7,23 +7,9 @@ import (
 	"github.com/outsourcing-go/outsourcing/internal/errs"
 )
 
-// errorf builds a *outsourcing.FieldError at path (an RFC 6901 JSON
-// pointer) matching outsourcing.ErrInvalidInput. Reasons carry no package
-// prefix: the exported entry points add "termination: " once (see wrap).
-func errorf(path, format string, args ...any) *outsourcing.FieldError {
-	return outsourcing.FieldErrorf(path, format, args...)
-}
-
-// sentinelf builds a *outsourcing.FieldError matching sentinel.
-func sentinelf(sentinel error, path, format string, args ...any) *outsourcing.FieldError {
-	fe := errorf(path, format, args...)
-	fe.Err = sentinel
-	return fe
-}
-
 // mismatch reports an amount in currency got where want was expected.
 func mismatch(path string, got, want outsourcing.Currency) *outsourcing.FieldError {
-	return sentinelf(outsourcing.ErrCurrencyMismatch, path, "currency %s differs from the contract's %s", got, want)
+	return outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, path, "currency %s differs from the contract's %s", got, want)
 }
 
 // wrap adds the package prefix "termination: " to an error leaving an
@@ -40,7 +26,9 @@ func (p *problems) add(err error) {
 	}
 }
 
-func (p *problems) failf(path, format string, args ...any) { p.add(errorf(path, format, args...)) }
+func (p *problems) failf(path, format string, args ...any) {
+	p.add(outsourcing.FieldErrorf(path, format, args...))
+}
 
 // err joins the problems in order; nil when there are none.
 func (p problems) err() error { return errors.Join(p...) }

@@ -132,12 +132,12 @@ func (inv Inventory) Record(tr Transfer) (Inventory, error) {
 		}
 	}
 	if i < 0 {
-		return inv, wrap(sentinelf(outsourcing.ErrNotFound, "/item", "item %q is not in the inventory", tr.Item))
+		return inv, wrap(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, "/item", "item %q is not in the inventory", tr.Item))
 	}
 	it := inv.items[i]
 	var errs problems
 	if !slices.Contains(transferMoves[it.Status], tr.Status) {
-		errs.add(sentinelf(outsourcing.ErrTransition, "/status", "item %q is %s: it cannot become %s", tr.Item, it.Status, tr.Status))
+		errs.add(outsourcing.FieldErrorOf(outsourcing.ErrTransition, "/status", "item %q is %s: it cannot become %s", tr.Item, it.Status, tr.Status))
 	}
 	if tr.On.IsZero() {
 		errs.failf("/on", "a transfer step needs its day")

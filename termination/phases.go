@@ -103,7 +103,7 @@ func Next(state Phase, event PhaseEventKind) (Phase, error) {
 
 func transitionError(path string, state Phase, event PhaseEventKind) error {
 	allowed := Allowed(state)
-	return sentinelf(outsourcing.ErrTransition, path, "%s is not allowed in phase %s (allowed: %v)", event, state, fmt.Sprint(allowed))
+	return outsourcing.FieldErrorOf(outsourcing.ErrTransition, path, "%s is not allowed in phase %s (allowed: %v)", event, state, fmt.Sprint(allowed))
 }
 
 // Allowed returns the events state allows, in a stable order.

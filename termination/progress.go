@@ -59,9 +59,9 @@ func (p ExitPlan) Progress(asOf contract.Date, events []PhaseEvent) (ExitProgres
 	for i, e := range events {
 		switch {
 		case e.On.IsZero():
-			return ExitProgress{}, wrap(errorf(jsonptr.Join(i, "on"), "the %s event has no date", e.Kind))
+			return ExitProgress{}, wrap(outsourcing.FieldErrorf(jsonptr.Join(i, "on"), "the %s event has no date", e.Kind))
 		case e.On.Before(last):
-			return ExitProgress{}, wrap(errorf(jsonptr.Join(i, "on"), "the %s event on %s is before the previous event on %s", e.Kind, e.On, last))
+			return ExitProgress{}, wrap(outsourcing.FieldErrorf(jsonptr.Join(i, "on"), "the %s event on %s is before the previous event on %s", e.Kind, e.On, last))
 		}
 		last = e.On
 		if e.On.After(asOf) {

@@ -47,10 +47,10 @@ type ProRata struct {
 // effective date before the period starts (/effective).
 func (d DayCount) ProRata(p contract.Period, e contract.Date) (ProRata, error) {
 	if p.End.Before(p.Start) {
-		return ProRata{}, wrap(errorf("/end", "the period ends on %s, before it starts on %s", p.End, p.Start))
+		return ProRata{}, wrap(outsourcing.FieldErrorf("/end", "the period ends on %s, before it starts on %s", p.End, p.Start))
 	}
 	if e.Before(p.Start) {
-		return ProRata{}, wrap(errorf("/effective", "the effective date %s is before the period starts on %s", e, p.Start))
+		return ProRata{}, wrap(outsourcing.FieldErrorf("/effective", "the effective date %s is before the period starts on %s", e, p.Start))
 	}
 	served, next := minDate(e, p.End).AddDays(1), p.End.AddDays(1)
 	part, err := d.Fraction(p.Start, served, served)

@@ -226,7 +226,7 @@ func (t *Terms) costComparison(spec ReviewSpec) (CostComparison, error) {
 	var errs problems
 	switch {
 	case chosen < 0:
-		errs.add(sentinelf(outsourcing.ErrNotFound, "/option", "the business case has no option %q", spec.Option))
+		errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, "/option", "the business case has no option %q", spec.Option))
 	case c.Planned.Currency() != cur:
 		errs.add(mismatch(jsonptr.Join("business_case", "options", chosen, "nominal"), c.Planned.Currency(), cur))
 	}

@@ -250,7 +250,7 @@ func (s *settler) assistance() error {
 	charge := a.Charge.Round(outsourcing.RoundHalfUp)
 	from, to := s.spec.Effective.AddDays(1), a.After.AddTo(s.spec.Effective)
 	if to.After(lastDay()) {
-		return errorf("/effective", "termination assistance would run to %s, after %s, the last day a date can hold", to, lastDay())
+		return outsourcing.FieldErrorf("/effective", "termination assistance would run to %s, after %s, the last day a date can hold", to, lastDay())
 	}
 	if to.Before(from) {
 		s.add(Line{Kind: LineAssistance, Ref: "assistance", Clause: a.Clause, Amount: charge, Description: "termination assistance"})
@@ -265,7 +265,7 @@ func (s *settler) assistance() error {
 	}
 	parts, err := charge.Allocate(ratios...)
 	if err != nil {
-		return errorf("/assistance/charge", "cannot allocate the assistance charge: %v", err)
+		return outsourcing.FieldErrorf("/assistance/charge", "cannot allocate the assistance charge: %v", err)
 	}
 	total := contract.Period{Start: from, End: to}.Days()
 	for i, m := range months {
@@ -397,7 +397,7 @@ func (t *Terms) checkSettlement(spec SettlementSpec) error {
 	}
 	for i, label := range spec.AppliedCredits {
 		if !reported[label] {
-			errs.add(sentinelf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
+			errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Join("applied_credits", i), "no SLA report of %q", label))
 		}
 	}
 	prepaid, damages, withheld := map[string]int{}, map[string]int{}, map[string]int{}

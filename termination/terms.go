@@ -154,7 +154,7 @@ type Terms struct {
 // gap or a rise between contract years; a negative or zero count.
 func CompileTerms(spec TermsSpec, c *contract.Contract) (*Terms, error) {
 	if c == nil {
-		return nil, wrap(errorf("", "no contract to bind the terms to"))
+		return nil, wrap(outsourcing.FieldErrorf("", "no contract to bind the terms to"))
 	}
 	t := &Terms{spec: cloneTerms(spec), contract: c, grounds: map[Ground]GroundTerms{}, items: map[string]int{},
 		customerID: partyOf(c, contract.PartyRoleCustomer), providerID: partyOf(c, contract.PartyRoleProvider)}
@@ -288,13 +288,13 @@ func (k *termsChecker) handover() {
 
 func (k *termsChecker) clause(path, id string) {
 	if _, ok := k.t.contract.Clause(id); !ok {
-		k.errs.add(sentinelf(outsourcing.ErrNotFound, path, "the contract has no clause %q", id))
+		k.errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, path, "the contract has no clause %q", id))
 	}
 }
 
 func (k *termsChecker) party(path, id string) {
 	if _, ok := k.t.contract.Party(id); !ok {
-		k.errs.add(sentinelf(outsourcing.ErrNotFound, path, "the contract has no party %q", id))
+		k.errs.add(outsourcing.FieldErrorOf(outsourcing.ErrNotFound, path, "the contract has no party %q", id))
 	}
 }
 

@@ -240,7 +240,8 @@ func (tr *Triggers) Evaluate(t *Terms, ctx ContextSpec) (Assessment, error) {
 		}
 		t.requirements(&trig, ctx, ev)
 		if d := maxDate(trig.CureEnds, trig.EarliestEffective); d.After(lastDay()) {
-			return Assessment{}, wrap(errorf("/as_of", "trigger %s: its notice requirements run to %s, after %s, the last day a date can hold", trig.Rule, d, lastDay()))
+			return Assessment{}, wrap(outsourcing.FieldErrorf("/as_of", "trigger %s: its notice requirements run to %s, after %s, the last day a date can hold",
+				trig.Rule, d, lastDay()))
 		}
 		out.Triggers = append(out.Triggers, trig)
 	}

@@ -129,7 +129,7 @@ func AssessEcosystem(spec EcosystemSpec) ([]Criticality, error) {
 	for i, s := range spec.Stakeholders {
 		at := jsonptr.Join("stakeholders", i)
 		if j, dup := first[s.Vendor]; dup {
-			errs = append(errs, errorf(jsonptr.Append(at, "vendor"), "vendor %q is rated twice (first at /stakeholders/%d)", s.Vendor, j))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "vendor"), "vendor %q is rated twice (first at /stakeholders/%d)", s.Vendor, j))
 		} else {
 			first[s.Vendor] = i
 		}
@@ -157,7 +157,7 @@ func (s Stakeholder) check() []error {
 		value int
 	}{{"dependency", s.Dependency}, {"penetration", s.Penetration}, {"maturity", s.Maturity}, {"trust", s.Trust}} {
 		if r.value < 1 || r.value > 4 {
-			errs = append(errs, errorf("/"+r.name, "vendor %q: %s %d is not in 1 to 4", s.Vendor, r.name, r.value))
+			errs = append(errs, outsourcing.FieldErrorf("/"+r.name, "vendor %q: %s %d is not in 1 to 4", s.Vendor, r.name, r.value))
 		}
 	}
 	return errs
@@ -167,10 +167,10 @@ func (s Stakeholder) check() []error {
 func (th ZoneThresholds) check() []error {
 	var errs []error
 	if !th.Control.IsPositive() {
-		errs = append(errs, errorf("/control", "control threshold %s is not positive", th.Control))
+		errs = append(errs, outsourcing.FieldErrorf("/control", "control threshold %s is not positive", th.Control))
 	}
 	if !th.Danger.GreaterThan(th.Control) {
-		errs = append(errs, errorf("/danger", "danger threshold %s is not above the control threshold %s", th.Danger, th.Control))
+		errs = append(errs, outsourcing.FieldErrorf("/danger", "danger threshold %s is not above the control threshold %s", th.Danger, th.Control))
 	}
 	return errs
 }

@@ -167,17 +167,18 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 	override := rank >= 0 && ev.Ranking[rank].Rank > 1
 	switch {
 	case rank < 0:
-		errs = append(errs, sentinelf(outsourcing.ErrNotFound, "/selected", "vendor %q is not ranked in evaluation %q", spec.Selected, ev.ID))
+		errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, "/selected", "vendor %q is not ranked in evaluation %q", spec.Selected, ev.ID))
 	case override && strings.TrimSpace(spec.Rationale) == "":
-		errs = append(errs, errorf("/rationale", "vendor %q is ranked %d, below %q: the rationale must say why it is chosen", spec.Selected, ev.Ranking[rank].Rank, ev.Winner()))
+		errs = append(errs, outsourcing.FieldErrorf("/rationale", "vendor %q is ranked %d, below %q: the rationale must say why it is chosen",
+			spec.Selected, ev.Ranking[rank].Rank, ev.Winner()))
 	}
 	if !override && strings.TrimSpace(spec.Rationale) == "" {
-		errs = append(errs, errorf("/rationale", "vendor %q: a decision needs a rationale", spec.Selected))
+		errs = append(errs, outsourcing.FieldErrorf("/rationale", "vendor %q: a decision needs a rationale", spec.Selected))
 	}
 	errs = append(errs, checkRoles(spec)...)
 	for i, it := range spec.Log {
 		if it.ID == "" {
-			errs = append(errs, errorf(jsonptr.Join("log", i, "id"), "vendor %q: log item without an id", it.Vendor))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("log", i, "id"), "vendor %q: log item without an id", it.Vendor))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -223,23 +224,24 @@ func Decide(ev Evaluation, spec DecisionSpec) (DecisionRecord, error) {
 func checkRoles(spec DecisionSpec) []error {
 	var errs []error
 	if len(spec.RequiredRoles) == 0 {
-		errs = append(errs, errorf("/required_roles", "vendor %q: a decision needs at least one approving role", spec.Selected))
+		errs = append(errs, outsourcing.FieldErrorf("/required_roles", "vendor %q: a decision needs at least one approving role", spec.Selected))
 	}
 	for i, role := range spec.RequiredRoles {
 		if slices.Contains(spec.RequiredRoles[:i], role) {
-			errs = append(errs, errorf(jsonptr.Join("required_roles", i), "role %q is required twice", role))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("required_roles", i), "role %q is required twice", role))
 		}
 	}
 	for i, a := range spec.Approvals {
 		switch {
 		case a.Role == "":
-			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q has no role", a.Approver))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("approvals", i, "role"), "approval by %q has no role", a.Approver))
 		case !slices.Contains(spec.RequiredRoles, a.Role):
-			errs = append(errs, errorf(jsonptr.Join("approvals", i, "role"), "approval by %q as %q: the decision requires approvals from %s only",
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("approvals", i, "role"), "approval by %q as %q: the decision requires approvals from %s only",
 				a.Approver, a.Role, strings.Join(spec.RequiredRoles, ", ")))
 		}
 		if j := slices.IndexFunc(spec.Approvals[:i], func(b Approval) bool { return b.Approver == a.Approver && b.Role != a.Role }); j >= 0 {
-			errs = append(errs, errorf(jsonptr.Join("approvals", i, "approver"), "%q answered as %q at /approvals/%d: one approver cannot also answer as %q",
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("approvals",
+				i, "approver"), "%q answered as %q at /approvals/%d: one approver cannot also answer as %q",
 				a.Approver, spec.Approvals[j].Role, j, a.Role))
 		}
 	}

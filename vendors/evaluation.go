@@ -286,7 +286,7 @@ func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
 	var errs []error
 	for i, id := range spec.Vendors {
 		if _, dup := p.vendors[id]; dup {
-			errs = append(errs, errorf(jsonptr.Join("vendors", i), "duplicate vendor %q", id))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("vendors", i), "duplicate vendor %q", id))
 			continue
 		}
 		p.vendors[id] = i
@@ -294,7 +294,7 @@ func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
 	evaluators := make(map[string]int, len(spec.Evaluators))
 	for i, e := range spec.Evaluators {
 		if _, dup := evaluators[e.ID]; dup {
-			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "id"), "duplicate evaluator %q", e.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("evaluators", i, "id"), "duplicate evaluator %q", e.ID))
 		}
 		evaluators[e.ID] = i
 		w := intNum(1)
@@ -302,14 +302,14 @@ func newPanel(t *Template, spec EvaluationSpec) (*panel, error) {
 			w = numOf(e.Weight)
 		}
 		if w.sign() <= 0 {
-			errs = append(errs, errorf(jsonptr.Join("evaluators", i, "weight"), "evaluator %q: weight %s is not positive", e.ID, e.Weight))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("evaluators", i, "weight"), "evaluator %q: weight %s is not positive", e.ID, e.Weight))
 		}
 		p.evaluators = append(p.evaluators, w)
 	}
 	if th := spec.OutlierThreshold; th != nil {
 		p.threshold = numOf(*th)
 		if p.threshold.sign() <= 0 || p.threshold.cmp(intNum(1)) > 0 {
-			errs = append(errs, errorf("/outlier_threshold", "threshold %s is not in (0, 1]", *th))
+			errs = append(errs, outsourcing.FieldErrorf("/outlier_threshold", "threshold %s is not in (0, 1]", *th))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -333,11 +333,13 @@ func (p *panel) addScore(i int, s ScoreEntry, evaluators map[string]int) []error
 	var errs []error
 	e, okE := evaluators[s.Evaluator]
 	if !okE {
-		errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "evaluator"), "vendor %q: unknown evaluator %q", s.Vendor, s.Evaluator))
+		errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "evaluator"), "vendor %q: unknown evaluator %q",
+			s.Vendor, s.Evaluator))
 	}
 	v, okV := p.vendors[s.Vendor]
 	if !okV {
-		errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "evaluator %q scored vendor %q, which is not on the short list", s.Evaluator, s.Vendor))
+		errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "evaluator %q scored vendor %q, which is not on the short list",
+			s.Evaluator, s.Vendor))
 	}
 	c, okC, ambiguous := p.t.criterion(s.Criterion)
 	if !okC {
@@ -348,17 +350,19 @@ func (p *panel) addScore(i int, s ScoreEntry, evaluators map[string]int) []error
 		case p.t.price >= 0 && s.Criterion == p.t.spec.Dimensions[p.t.price].ID:
 			why = "the price dimension is scored from the bids, not by evaluators:"
 		}
-		errs = append(errs, errorf(jsonptr.Append(at, "criterion"), "vendor %q: %s %q", s.Vendor, why, s.Criterion))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "criterion"), "vendor %q: %s %q", s.Vendor, why, s.Criterion))
 	}
 	if s.Score.LessThan(p.t.spec.Scale.Min) || s.Score.GreaterThan(p.t.spec.Scale.Max) {
-		errs = append(errs, errorf(jsonptr.Append(at, "score"), "vendor %q, criterion %q: score %s is outside the scale %s to %s", s.Vendor, s.Criterion, s.Score, p.t.spec.Scale.Min, p.t.spec.Scale.Max))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "score"), "vendor %q, criterion %q: score %s is outside the scale %s to %s",
+			s.Vendor, s.Criterion, s.Score, p.t.spec.Scale.Min, p.t.spec.Scale.Max))
 	}
 	if len(errs) > 0 {
 		return errs
 	}
 	slot := p.cell(v, c, e)
 	if *slot >= 0 {
-		return []error{errorf(at, "vendor %q, criterion %q: evaluator %q already scored it at /scores/%d", s.Vendor, s.Criterion, s.Evaluator, *slot)}
+		return []error{outsourcing.FieldErrorf(at, "vendor %q, criterion %q: evaluator %q already scored it at /scores/%d",
+			s.Vendor, s.Criterion, s.Evaluator, *slot)}
 	}
 	*slot = int32(i)
 	return nil
@@ -375,7 +379,7 @@ func (p *panel) checkComplete() []error {
 			}
 		}
 		if len(missing) > 0 {
-			errs = append(errs, errorf(jsonptr.Join("vendors", v), "vendor %q has no score for %s", id, strings.Join(missing, ", ")))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("vendors", v), "vendor %q has no score for %s", id, strings.Join(missing, ", ")))
 		}
 	}
 	return errs
@@ -392,7 +396,7 @@ func (p *panel) entries(v, c int) []int32 {
 func (p *panel) checkBids() []error {
 	if p.t.price < 0 {
 		if len(p.spec.Bids) > 0 {
-			return []error{errorf("/bids", "the template has no price dimension")}
+			return []error{outsourcing.FieldErrorf("/bids", "the template has no price dimension")}
 		}
 		return nil
 	}
@@ -403,13 +407,15 @@ func (p *panel) checkBids() []error {
 		v, ok := p.vendors[b.Vendor]
 		switch {
 		case !ok:
-			errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "bid from vendor %q, which is not on the short list", b.Vendor))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "bid from vendor %q, which is not on the short list",
+				b.Vendor))
 		case seen[v]:
-			errs = append(errs, errorf(jsonptr.Append(at, "vendor"), "vendor %q: a second bid", b.Vendor))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "vendor"), "vendor %q: a second bid", b.Vendor))
 		case b.Price.Currency() != p.spec.Bids[0].Price.Currency():
-			errs = append(errs, sentinelf(outsourcing.ErrCurrencyMismatch, jsonptr.Append(at, "price"), "vendor %q: bid in %s, the first bid is in %s", b.Vendor, b.Price.Currency(), p.spec.Bids[0].Price.Currency()))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, jsonptr.Append(at, "price"), "vendor %q: bid in %s, the first bid is in %s",
+				b.Vendor, b.Price.Currency(), p.spec.Bids[0].Price.Currency()))
 		case !b.Price.IsPositive():
-			errs = append(errs, errorf(jsonptr.Append(at, "price"), "vendor %q: bid %s is not positive", b.Vendor, b.Price))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "price"), "vendor %q: bid %s is not positive", b.Vendor, b.Price))
 		}
 		if ok {
 			seen[v] = true
@@ -417,7 +423,7 @@ func (p *panel) checkBids() []error {
 	}
 	for v, id := range p.spec.Vendors {
 		if !seen[v] {
-			errs = append(errs, errorf("/bids", "vendor %q has no bid", id))
+			errs = append(errs, outsourcing.FieldErrorf("/bids", "vendor %q has no bid", id))
 		}
 	}
 	return errs
@@ -492,13 +498,13 @@ func (p *panel) weights(ev *Evaluation) ([]float64, error) {
 	if a := p.spec.AHP; a != nil {
 		n := len(w)
 		if len(a.Judgments) != n*(n-1)/2 {
-			return nil, errorf("/ahp/judgments", "%d judgments for %d dimensions, want %d", len(a.Judgments), n, n*(n-1)/2)
+			return nil, outsourcing.FieldErrorf("/ahp/judgments", "%d judgments for %d dimensions, want %d", len(a.Judgments), n, n*(n-1)/2)
 		}
 		upper := make([]float64, len(a.Judgments))
 		for i, s := range a.Judgments {
 			f, ok := parseJudgment(s)
 			if !ok {
-				return nil, errorf(jsonptr.Join("ahp", "judgments", i), "judgment %q is not a positive number or fraction", s)
+				return nil, outsourcing.FieldErrorf(jsonptr.Join("ahp", "judgments", i), "judgment %q is not a positive number or fraction", s)
 			}
 			upper[i] = f
 		}

@@ -137,11 +137,12 @@ func (r *Recommender) EvaluateFinal(in FinalInput) (FinalEvaluation, error) {
 		SLAAttainment: in.SLAAttainment, Successes: in.Successes, Problems: in.Problems, Lessons: in.Lessons,
 	}
 	if len(in.Reviews) == 0 {
-		return FinalEvaluation{}, wrap(errorf("/reviews", "vendor %q: no performance review to evaluate", in.Vendor))
+		return FinalEvaluation{}, wrap(outsourcing.FieldErrorf("/reviews", "vendor %q: no performance review to evaluate", in.Vendor))
 	}
 	for i, r := range in.Reviews {
 		if r.Vendor != in.Vendor {
-			return FinalEvaluation{}, wrap(errorf(jsonptr.Join("reviews", i, "vendor"), "review of vendor %q in the final evaluation of %q", r.Vendor, in.Vendor))
+			return FinalEvaluation{}, wrap(outsourcing.FieldErrorf(jsonptr.Join("reviews", i, "vendor"), "review of vendor %q in the final evaluation of %q",
+				r.Vendor, in.Vendor))
 		}
 	}
 	var errs []error

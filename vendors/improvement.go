@@ -105,13 +105,15 @@ func (p ImprovementPlan) StatusAt(asOf time.Time) (PlanStatus, error) {
 		at := jsonptr.Join("actions", i)
 		switch {
 		case a.ID == "" || seen[a.ID]:
-			errs = append(errs, errorf(jsonptr.Append(at, "id"), "vendor %q, plan %q: action id %q is empty or repeated", p.Vendor, p.ID, a.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "id"), "vendor %q, plan %q: action id %q is empty or repeated", p.Vendor, p.ID, a.ID))
 		case a.Owner == "":
-			errs = append(errs, errorf(jsonptr.Append(at, "owner"), "vendor %q, plan %q: action %q has no owner", p.Vendor, p.ID, a.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "owner"), "vendor %q, plan %q: action %q has no owner", p.Vendor, p.ID, a.ID))
 		case a.Status == ActionDone && a.Completed.IsZero():
-			errs = append(errs, errorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q is done without a completion date", p.Vendor, p.ID, a.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q is done without a completion date",
+				p.Vendor, p.ID, a.ID))
 		case a.Completed.After(asOf):
-			errs = append(errs, errorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q completed %s, after asOf %s", p.Vendor, p.ID, a.ID,
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "completed"), "vendor %q, plan %q: action %q completed %s, after asOf %s",
+				p.Vendor, p.ID, a.ID,
 				a.Completed.Format(time.RFC3339), asOf.Format(time.RFC3339)))
 		}
 		seen[a.ID] = true

@@ -55,7 +55,7 @@ func NextStage(from, to Stage) error {
 	if slices.Contains(transitions[from], to) {
 		return nil
 	}
-	return sentinelf(outsourcing.ErrTransition, "", "cannot move from %s to %s", from, to)
+	return outsourcing.FieldErrorOf(outsourcing.ErrTransition, "", "cannot move from %s to %s", from, to)
 }
 
 // Move is one vendor's move between stages, with the reason recorded for
@@ -110,21 +110,22 @@ func (p *Pipeline) Apply(moves ...Move) (*Pipeline, error) {
 		cur, ok := next.stage[m.Vendor]
 		switch {
 		case !ok:
-			errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "vendor %q is not in the pipeline", m.Vendor))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "vendor"), "vendor %q is not in the pipeline", m.Vendor))
 			continue
 		case m.From != "" && m.From != cur:
-			errs = append(errs, sentinelf(outsourcing.ErrTransition, jsonptr.Append(at, "from"), "vendor %q is %s, not %s", m.Vendor, cur, m.From))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrTransition, jsonptr.Append(at, "from"), "vendor %q is %s, not %s", m.Vendor, cur, m.From))
 			continue
 		case strings.TrimSpace(m.Reason) == "":
-			errs = append(errs, errorf(jsonptr.Append(at, "reason"), "vendor %q: a move needs a reason", m.Vendor))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "reason"), "vendor %q: a move needs a reason", m.Vendor))
 			continue
 		case !m.At.IsZero() && m.At.Before(last[m.Vendor]):
-			errs = append(errs, errorf(jsonptr.Append(at, "at"), "vendor %q: move at %s is before its previous move at %s",
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "at"), "vendor %q: move at %s is before its previous move at %s",
 				m.Vendor, m.At.Format(time.RFC3339), last[m.Vendor].Format(time.RFC3339)))
 			continue
 		}
 		if err := NextStage(cur, m.To); err != nil {
-			errs = append(errs, sentinelf(outsourcing.ErrTransition, jsonptr.Append(at, "to"), "vendor %q cannot move from %s to %s", m.Vendor, cur, m.To))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrTransition, jsonptr.Append(at, "to"), "vendor %q cannot move from %s to %s",
+				m.Vendor, cur, m.To))
 			continue
 		}
 		m.From = cur

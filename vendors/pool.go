@@ -50,7 +50,7 @@ func CompilePool(spec PoolSpec) (*Pool, error) {
 	for i, v := range spec.Vendors {
 		at := jsonptr.Join("vendors", i)
 		if first, dup := index[v.ID]; dup {
-			errs = append(errs, errorf(jsonptr.Append(at, "id"), "duplicate vendor id %q (first at /vendors/%d)", v.ID, first))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "id"), "duplicate vendor id %q (first at /vendors/%d)", v.ID, first))
 		} else {
 			index[v.ID] = i
 		}
@@ -71,27 +71,29 @@ func checkProfile(at string, v Profile, currency outsourcing.Currency) []error {
 	var errs []error
 	who := fmt.Sprintf("vendor %q: ", v.ID)
 	if v.ID == "" {
-		errs = append(errs, errorf(jsonptr.Append(at, "id"), "vendor id is empty"))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "id"), "vendor id is empty"))
 	}
 	for j, c := range v.Certifications {
 		if !c.Expires.After(c.Issued) {
-			errs = append(errs, errorf(jsonptr.Append(at, "certifications", j, "expires"), "%scertificate %s expires before it is issued", who, c.Standard))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "certifications", j, "expires"), "%scertificate %s expires before it is issued",
+				who, c.Standard))
 		}
 	}
 	for j, a := range v.Attestations {
 		if !a.Expires.After(a.Date) {
-			errs = append(errs, errorf(jsonptr.Append(at, "attestations", j, "expires"), "%s%s attestation expires before its date", who, a.Kind))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "attestations", j, "expires"), "%s%s attestation expires before its date", who, a.Kind))
 		}
 	}
 	money := func(path string, m outsourcing.Money) {
 		switch {
 		case m.IsZero():
 		case currency == "":
-			errs = append(errs, errorf(path, "%samount in %s but the pool has no currency", who, m.Currency()))
+			errs = append(errs, outsourcing.FieldErrorf(path, "%samount in %s but the pool has no currency", who, m.Currency()))
 		case m.Currency() != currency:
-			errs = append(errs, sentinelf(outsourcing.ErrCurrencyMismatch, path, "%samount in %s, the pool's currency is %s", who, m.Currency(), currency))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, path, "%samount in %s, the pool's currency is %s",
+				who, m.Currency(), currency))
 		case m.IsNegative():
-			errs = append(errs, errorf(path, "%samount is negative", who))
+			errs = append(errs, outsourcing.FieldErrorf(path, "%samount is negative", who))
 		}
 	}
 	if v.Financials != nil {

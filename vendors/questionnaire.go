@@ -152,15 +152,15 @@ func CompileQuestionnaire(spec QuestionnaireSpec) (*Questionnaire, error) {
 	}
 	var errs []error
 	if q.scale.sign() <= 0 {
-		errs = append(errs, errorf("/scale_factor", "scale factor %s is not positive", spec.ScaleFactor))
+		errs = append(errs, outsourcing.FieldErrorf("/scale_factor", "scale factor %s is not positive", spec.ScaleFactor))
 	}
 	for i, c := range spec.Categories {
 		if _, dup := q.category[c.ID]; dup {
-			errs = append(errs, errorf(jsonptr.Join("categories", i, "id"), "duplicate category %q", c.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("categories", i, "id"), "duplicate category %q", c.ID))
 		}
 		q.category[c.ID] = i
 		if !c.Weight.IsPositive() {
-			errs = append(errs, errorf(jsonptr.Join("categories", i, "weight"), "category %q: weight %s is not positive", c.ID, c.Weight))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("categories", i, "weight"), "category %q: weight %s is not positive", c.ID, c.Weight))
 		}
 	}
 	for i, qu := range spec.Questions {
@@ -168,7 +168,7 @@ func CompileQuestionnaire(spec QuestionnaireSpec) (*Questionnaire, error) {
 	}
 	for i := 1; i < len(q.bands); i++ {
 		if !q.bands[i].MinScore.LessThan(q.bands[i-1].MinScore) {
-			errs = append(errs, errorf(jsonptr.Join("bands", i, "min_score"), "bands must be in decreasing min_score order"))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("bands", i, "min_score"), "bands must be in decreasing min_score order"))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -181,31 +181,34 @@ func (q *Questionnaire) addQuestion(i int, qu Question) []error {
 	at := jsonptr.Join("questions", i)
 	var errs []error
 	if _, dup := q.question[qu.ID]; dup {
-		errs = append(errs, errorf(jsonptr.Append(at, "id"), "duplicate question %q", qu.ID))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "id"), "duplicate question %q", qu.ID))
 	}
 	q.question[qu.ID] = i
 	if _, ok := q.category[qu.Category]; !ok {
-		errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "category"), "question %q: unknown category %q", qu.ID, qu.Category))
+		errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "category"), "question %q: unknown category %q",
+			qu.ID, qu.Category))
 	}
 	if !qu.Weight.IsPositive() {
-		errs = append(errs, errorf(jsonptr.Append(at, "weight"), "question %q: weight %s is not positive", qu.ID, qu.Weight))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "weight"), "question %q: weight %s is not positive", qu.ID, qu.Weight))
 	}
 	a := qu.Answer
 	switch a.Type {
 	case AnswerTypeNumber:
 		if !a.Min.LessThan(a.Max) {
-			errs = append(errs, errorf(jsonptr.Append(at, "answer", "max"), "question %q: maximum %s is not above the minimum %s", qu.ID, a.Max, a.Min))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "answer", "max"), "question %q: maximum %s is not above the minimum %s",
+				qu.ID, a.Max, a.Min))
 		}
 	case AnswerTypeChoice:
 		seen := map[string]bool{}
 		for j, c := range a.Choices {
 			if seen[c.Value] {
-				errs = append(errs, errorf(jsonptr.Append(at, "answer", "choices", j, "value"), "question %q: duplicate choice %q", qu.ID, c.Value))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "answer", "choices", j, "value"), "question %q: duplicate choice %q", qu.ID, c.Value))
 			}
 			seen[c.Value] = true
 		}
 		if lo, hi := choiceRange(a.Choices); !lo.LessThan(hi) {
-			errs = append(errs, errorf(jsonptr.Append(at, "answer", "choices"), "question %q: choices need at least two different point values", qu.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "answer", "choices"), "question %q: choices need at least two different point values",
+				qu.ID))
 		}
 	}
 	return errs
@@ -289,17 +292,18 @@ func (q *Questionnaire) Score(a Answers) (QuestionnaireResult, error) {
 		at := jsonptr.Join("answers", i)
 		k, ok := q.question[ans.Question]
 		if !ok {
-			errs = append(errs, sentinelf(outsourcing.ErrNotFound, jsonptr.Append(at, "question"), "vendor %q: unknown question %q", a.Vendor, ans.Question))
+			errs = append(errs, outsourcing.FieldErrorOf(outsourcing.ErrNotFound, jsonptr.Append(at, "question"), "vendor %q: unknown question %q",
+				a.Vendor, ans.Question))
 			continue
 		}
 		if state[k] != 0 {
-			errs = append(errs, errorf(jsonptr.Append(at, "question"), "vendor %q: question %q answered twice", a.Vendor, ans.Question))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "question"), "vendor %q: question %q answered twice", a.Vendor, ans.Question))
 			continue
 		}
 		qu := q.spec.Questions[k]
 		if strings.EqualFold(ans.Value, "n/a") {
 			if !qu.AllowNA {
-				errs = append(errs, errorf(jsonptr.Append(at, "value"), "vendor %q: question %q does not allow n/a", a.Vendor, qu.ID))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "value"), "vendor %q: question %q does not allow n/a", a.Vendor, qu.ID))
 				continue
 			}
 			state[k] = 2
@@ -307,7 +311,8 @@ func (q *Questionnaire) Score(a Answers) (QuestionnaireResult, error) {
 		}
 		v, ok := normalise(qu.Answer, ans.Value)
 		if !ok {
-			errs = append(errs, errorf(jsonptr.Append(at, "value"), "vendor %q: %q is not an answer to question %q (%s)", a.Vendor, ans.Value, qu.ID, qu.Answer.Type))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "value"), "vendor %q: %q is not an answer to question %q (%s)",
+				a.Vendor, ans.Value, qu.ID, qu.Answer.Type))
 			continue
 		}
 		values[k], state[k] = v, 1

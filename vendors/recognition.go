@@ -78,17 +78,19 @@ func RecognitionTotal(records []Recognition, vendor string, c outsourcing.Curren
 	first := make(map[string]int, len(records))
 	for i, r := range records {
 		if j, dup := first[r.ID]; dup {
-			return 0, outsourcing.Money{}, wrap(errorf(jsonptr.Join("records", i, "id"), "recognition %q repeats /records/%d", r.ID, j))
+			return 0, outsourcing.Money{}, wrap(outsourcing.FieldErrorf(jsonptr.Join("records", i, "id"), "recognition %q repeats /records/%d", r.ID, j))
 		}
 		first[r.ID] = i
 		if r.Vendor != vendor {
 			continue
 		}
 		if r.Reason == "" {
-			return 0, outsourcing.Money{}, wrap(errorf(jsonptr.Join("records", i, "reason"), "vendor %q: recognition %q has no reason", vendor, r.ID))
+			return 0, outsourcing.Money{}, wrap(outsourcing.FieldErrorf(jsonptr.Join("records", i, "reason"), "vendor %q: recognition %q has no reason",
+				vendor, r.ID))
 		}
 		if !r.Amount.IsZero() && r.Amount.Currency() != c {
-			return 0, outsourcing.Money{}, wrap(sentinelf(outsourcing.ErrCurrencyMismatch, jsonptr.Join("records", i, "amount"), "vendor %q: amount in %s, the total is in %s", vendor, r.Amount.Currency(), c))
+			return 0, outsourcing.Money{}, wrap(outsourcing.FieldErrorOf(outsourcing.ErrCurrencyMismatch, jsonptr.Join("records", i, "amount"),
+				"vendor %q: amount in %s, the total is in %s", vendor, r.Amount.Currency(), c))
 		}
 		sum, err := total.Add(r.Amount)
 		if err != nil {

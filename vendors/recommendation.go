@@ -97,7 +97,7 @@ func (r *Recommender) recommend(f *FinalEvaluation) error {
 	}
 	rec := decisionOutput(d, "recommendation")
 	if rec == "" {
-		return sentinelf(outsourcing.ErrRule, "", "vendor %q: no row of table %q gives a recommendation", f.Vendor, d.Table)
+		return outsourcing.FieldErrorOf(outsourcing.ErrRule, "", "vendor %q: no row of table %q gives a recommendation", f.Vendor, d.Table)
 	}
 	f.Recommendation = Recommendation(rec)
 	if len(d.Rows) > 0 {

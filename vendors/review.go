@@ -139,7 +139,7 @@ type ReviewPoint struct {
 func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, error) {
 	var errs []error
 	if !opt.Scale.Min.LessThan(opt.Scale.Max) {
-		errs = append(errs, errorf("/scale/max", "scale maximum %s is not above the minimum %s", opt.Scale.Max, opt.Scale.Min))
+		errs = append(errs, outsourcing.FieldErrorf("/scale/max", "scale maximum %s is not above the minimum %s", opt.Scale.Max, opt.Scale.Min))
 	}
 	w := [5]float64{1, 1, 1, 1, 1}
 	exact := [5]num{intNum(1), intNum(1), intNum(1), intNum(1), intNum(1)}
@@ -149,24 +149,25 @@ func SummarizeReviews(reviews []Review, opt ReviewOptions) ([]ReviewSummary, err
 			w[k], exact[k] = x.Float64(), numOf(x)
 			sum += w[k]
 			if x.IsNegative() {
-				errs = append(errs, errorf(jsonptr.Join("weights", reviewAspects[k]), "weight %s is negative", x))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("weights", reviewAspects[k]), "weight %s is negative", x))
 			}
 		}
 		if sum <= 0 {
-			errs = append(errs, errorf("/weights", "the weights sum to zero"))
+			errs = append(errs, outsourcing.FieldErrorf("/weights", "the weights sum to zero"))
 		}
 	}
 	if opt.StableSlope.IsNegative() || opt.StableSlope.GreaterThanOrEqual(outsourcing.DecimalFromInt(1)) {
-		errs = append(errs, errorf("/stable_slope", "stable slope %s is not in [0, 1)", opt.StableSlope))
+		errs = append(errs, outsourcing.FieldErrorf("/stable_slope", "stable slope %s is not in [0, 1)", opt.StableSlope))
 	}
 	for i, r := range reviews {
 		if !r.End.After(r.Start) {
-			errs = append(errs, errorf(jsonptr.Join("reviews", i, "end"), "vendor %q: the review ends at %s, not after it starts at %s",
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("reviews", i, "end"), "vendor %q: the review ends at %s, not after it starts at %s",
 				r.Vendor, r.End.Format(time.RFC3339), r.Start.Format(time.RFC3339)))
 		}
 		for k, x := range r.Ratings.values() {
 			if x.LessThan(opt.Scale.Min) || x.GreaterThan(opt.Scale.Max) {
-				errs = append(errs, errorf(jsonptr.Join("reviews", i, "ratings", reviewAspects[k]), "vendor %q: rating %s is outside the scale %s to %s", r.Vendor, x, opt.Scale.Min, opt.Scale.Max))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("reviews", i, "ratings", reviewAspects[k]), "vendor %q: rating %s is outside the scale %s to %s",
+					r.Vendor, x, opt.Scale.Min, opt.Scale.Max))
 			}
 		}
 	}

@@ -66,7 +66,7 @@ func SummarizeSurvey(vendor string, responses []SurveyResponse) (SurveySummary, 
 	for i, r := range responses {
 		if c := r.CSAT; c != nil {
 			if *c < 1 || *c > 5 {
-				errs = append(errs, errorf(jsonptr.Join("responses", i, "csat"), "vendor %q: satisfaction %d is not in 1 to 5", vendor, *c))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("responses", i, "csat"), "vendor %q: satisfaction %d is not in 1 to 5", vendor, *c))
 			}
 			s.CSATResponses++
 			csatSum += int64(*c)
@@ -77,7 +77,7 @@ func SummarizeSurvey(vendor string, responses []SurveyResponse) (SurveySummary, 
 		if n := r.NPS; n != nil {
 			switch {
 			case *n < 0 || *n > 10:
-				errs = append(errs, errorf(jsonptr.Join("responses", i, "nps"), "vendor %q: recommendation %d is not in 0 to 10", vendor, *n))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("responses", i, "nps"), "vendor %q: recommendation %d is not in 0 to 10", vendor, *n))
 			case *n >= 9:
 				s.Promoters++
 			case *n >= 7:

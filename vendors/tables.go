@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 	"github.com/outsourcing-go/outsourcing/internal/text"
 	"github.com/outsourcing-go/outsourcing/rules"
@@ -23,9 +24,9 @@ func checkEnumOutput[T ~string](spec rules.TableSpec, name string, values []T) [
 	o := slices.IndexFunc(spec.Outputs, func(out rules.TableOutput) bool { return out.Name == name })
 	switch {
 	case o < 0:
-		return []error{errorf("/outputs", "table %q has no %q output", text.Truncate(spec.ID, maxQuoted), name)}
+		return []error{outsourcing.FieldErrorf("/outputs", "table %q has no %q output", text.Truncate(spec.ID, maxQuoted), name)}
 	case spec.Outputs[o].Type != rules.ResultString:
-		return []error{errorf(jsonptr.Join("outputs", o, "type"), "output %q must be a string", name)}
+		return []error{outsourcing.FieldErrorf(jsonptr.Join("outputs", o, "type"), "output %q must be a string", name)}
 	}
 	want := make([]string, len(values))
 	for i, v := range values {
@@ -35,7 +36,7 @@ func checkEnumOutput[T ~string](spec rules.TableSpec, name string, values []T) [
 		if s, ok := v.(string); ok && slices.Contains(want, s) {
 			return nil
 		}
-		return errorf(path, "%s %s is not one of %s", name, text.Truncate(fmt.Sprintf("%q", v), maxQuoted), strings.Join(want, ", "))
+		return outsourcing.FieldErrorf(path, "%s %s is not one of %s", name, text.Truncate(fmt.Sprintf("%q", v), maxQuoted), strings.Join(want, ", "))
 	}
 	var errs []error
 	for r, row := range spec.Rules {

@@ -112,13 +112,14 @@ func CompileTemplate(spec TemplateSpec) (*Template, error) {
 	t.min, t.max = spec.Scale.Min.Float64(), spec.Scale.Max.Float64()
 	var errs []error
 	if spec.Scale.Min.IsNegative() {
-		errs = append(errs, errorf("/scale/min", "scale minimum %s is below zero: scores are points from zero up (shift a -2 to 2 scale to 0 to 4)", spec.Scale.Min))
+		errs = append(errs, outsourcing.FieldErrorf("/scale/min", "scale minimum %s is below zero: scores are points from zero up (shift a -2 to 2 scale to 0 to 4)",
+			spec.Scale.Min))
 	}
 	if !spec.Scale.Min.LessThan(spec.Scale.Max) {
-		errs = append(errs, errorf("/scale/max", "scale maximum %s is not above the minimum %s", spec.Scale.Max, spec.Scale.Min))
+		errs = append(errs, outsourcing.FieldErrorf("/scale/max", "scale maximum %s is not above the minimum %s", spec.Scale.Max, spec.Scale.Min))
 	}
 	if !spec.Total.IsPositive() {
-		errs = append(errs, errorf("/total", "total %s is not positive", spec.Total))
+		errs = append(errs, outsourcing.FieldErrorf("/total", "total %s is not positive", spec.Total))
 	}
 	sum := outsourcing.Decimal{}
 	seen := map[string]bool{}
@@ -126,16 +127,16 @@ func CompileTemplate(spec TemplateSpec) (*Template, error) {
 		at := jsonptr.Join("dimensions", i)
 		sum = sum.Add(d.Weight)
 		if seen[d.ID] {
-			errs = append(errs, errorf(jsonptr.Append(at, "id"), "duplicate dimension %q", d.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "id"), "duplicate dimension %q", d.ID))
 		}
 		seen[d.ID] = true
 		if !d.Weight.IsPositive() {
-			errs = append(errs, errorf(jsonptr.Append(at, "weight"), "dimension %q: weight %s is not positive", d.ID, d.Weight))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "weight"), "dimension %q: weight %s is not positive", d.ID, d.Weight))
 		}
 		errs = append(errs, t.addDimension(at, i, d)...)
 	}
 	if spec.Total.IsPositive() && !sum.Equal(spec.Total) {
-		errs = append(errs, errorf("/dimensions", "dimension weights sum to %s, the template's total is %s", sum, spec.Total))
+		errs = append(errs, outsourcing.FieldErrorf("/dimensions", "dimension weights sum to %s, the template's total is %s", sum, spec.Total))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, wrap(err)
@@ -161,16 +162,17 @@ func CompileTemplate(spec TemplateSpec) (*Template, error) {
 func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 	var errs []error
 	if d.Gate != nil && (d.Gate.LessThan(t.spec.Scale.Min) || d.Gate.GreaterThan(t.spec.Scale.Max)) {
-		errs = append(errs, errorf(jsonptr.Append(at, "gate"), "dimension %q: gate %s is outside the scale", d.ID, *d.Gate))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "gate"), "dimension %q: gate %s is outside the scale", d.ID, *d.Gate))
 	}
 	if d.Price != nil {
 		switch {
 		case t.price >= 0:
-			errs = append(errs, errorf(jsonptr.Append(at, "price"), "dimension %q: a second price dimension (the first is %q)", d.ID, t.spec.Dimensions[t.price].ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "price"), "dimension %q: a second price dimension (the first is %q)",
+				d.ID, t.spec.Dimensions[t.price].ID))
 		case len(d.Criteria) > 0:
-			errs = append(errs, errorf(jsonptr.Append(at, "criteria"), "dimension %q: a price dimension has no criteria", d.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "criteria"), "dimension %q: a price dimension has no criteria", d.ID))
 		case d.Gate != nil:
-			errs = append(errs, errorf(jsonptr.Append(at, "gate"), "dimension %q: a price dimension has no gate", d.ID))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "gate"), "dimension %q: a price dimension has no gate", d.ID))
 		}
 		t.price = i
 		return errs
@@ -184,11 +186,11 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 		sum = sum.Add(c.Weight)
 		id := d.ID + "/" + c.ID
 		if _, dup := t.byID[id]; dup {
-			errs = append(errs, errorf(jsonptr.Append(at, "criteria", j, "id"), "duplicate criterion %q", id))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "criteria", j, "id"), "duplicate criterion %q", id))
 			continue
 		}
 		if !c.Weight.IsPositive() {
-			errs = append(errs, errorf(jsonptr.Append(at, "criteria", j, "weight"), "criterion %q: weight %s is not positive", id, c.Weight))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "criteria", j, "weight"), "criterion %q: weight %s is not positive", id, c.Weight))
 			continue
 		}
 		if _, twice := t.bare[c.ID]; twice {
@@ -199,7 +201,8 @@ func (t *Template) addDimension(at string, i int, d DimensionSpec) []error {
 		t.addCriterion(id, i, c.Weight)
 	}
 	if !sum.Equal(d.Weight) {
-		errs = append(errs, errorf(jsonptr.Append(at, "criteria"), "dimension %q: criteria weights sum to %s, the dimension's weight is %s", d.ID, sum, d.Weight))
+		errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(at, "criteria"), "dimension %q: criteria weights sum to %s, the dimension's weight is %s",
+			d.ID, sum, d.Weight))
 	}
 	return errs
 }

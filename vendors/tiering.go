@@ -88,7 +88,7 @@ type Tiering struct {
 func CompileTiering(spec rules.TableSpec) (*Tiering, error) {
 	errs := checkEnumOutput(spec, "tier", tiers)
 	if !slices.ContainsFunc(spec.Outputs, func(o rules.TableOutput) bool { return o.Name == "review_months" && o.Type == rules.ResultNumber }) {
-		errs = append(errs, errorf("/outputs", "a tiering table needs the number output review_months"))
+		errs = append(errs, outsourcing.FieldErrorf("/outputs", "a tiering table needs the number output review_months"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, wrap(err)
@@ -124,10 +124,10 @@ func DefaultTiering() *Tiering { return defaultTiering() }
 func (t *Tiering) Tier(in TieringInput) (TierResult, error) {
 	var errs []error
 	if in.Risk != "" && in.Risk.Rank() == 0 {
-		errs = append(errs, errorf("/risk", "vendor %q: unknown risk rating %q", in.Vendor, in.Risk))
+		errs = append(errs, outsourcing.FieldErrorf("/risk", "vendor %q: unknown risk rating %q", in.Vendor, in.Risk))
 	}
 	if c := in.Criticality; c != nil && !slices.Contains(zones, c.Zone) {
-		errs = append(errs, errorf("/criticality/zone", "vendor %q: unknown zone %q (want %s)", in.Vendor, c.Zone, text.List(zones)))
+		errs = append(errs, outsourcing.FieldErrorf("/criticality/zone", "vendor %q: unknown zone %q (want %s)", in.Vendor, c.Zone, text.List(zones)))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return TierResult{}, wrap(err)
@@ -144,13 +144,14 @@ func (t *Tiering) Tier(in TieringInput) (TierResult, error) {
 		return TierResult{}, wrap(err)
 	}
 	if len(d.Rows) == 0 {
-		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: no row of table %q matches", in.Vendor, d.Table))
+		return TierResult{}, wrap(outsourcing.FieldErrorOf(outsourcing.ErrRule, "", "vendor %q: no row of table %q matches", in.Vendor, d.Table))
 	}
 	res := TierResult{Vendor: in.Vendor, Tier: Tier(decisionOutput(d, "tier")), Row: d.Rows[0], Reason: t.why[d.Rows[0]]}
 	months, _ := d.Output("review_months")
 	m, ok := months.(float64)
 	if !ok || m < 1 || m != math.Trunc(m) {
-		return TierResult{}, wrap(sentinelf(outsourcing.ErrRule, "", "vendor %q: row %q gives review_months %v, not a whole number of months", in.Vendor, res.Row, months))
+		return TierResult{}, wrap(outsourcing.FieldErrorOf(outsourcing.ErrRule, "", "vendor %q: row %q gives review_months %v, not a whole number of months",
+			in.Vendor, res.Row, months))
 	}
 	res.ReviewMonths = int(m)
 	return res, nil
