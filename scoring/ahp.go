@@ -34,13 +34,13 @@ func NewPairwise(rows [][]float64) (_ *Pairwise, err error) {
 	defer wrapErr(&err)
 	n := len(rows)
 	if n == 0 {
-		return nil, fieldError("/rows", "empty comparison matrix")
+		return nil, outsourcing.FieldErrorf("/rows", "empty comparison matrix")
 	}
 	var errs []error
 	a := make([]float64, 0, n*n)
 	for i, row := range rows {
 		if len(row) != n {
-			return nil, fieldError(jsonptr.Join("rows", i), "row has %d entries, want %d (matrix must be square)", len(row), n)
+			return nil, outsourcing.FieldErrorf(jsonptr.Join("rows", i), "row has %d entries, want %d (matrix must be square)", len(row), n)
 		}
 		a = append(a, row...)
 	}
@@ -50,13 +50,13 @@ func NewPairwise(rows [][]float64) (_ *Pairwise, err error) {
 			path := jsonptr.Join("rows", i, j)
 			switch {
 			case math.IsNaN(v) || math.IsInf(v, 0) || v <= 0:
-				errs = append(errs, fieldError(path, "judgment %g must be positive and finite", v))
+				errs = append(errs, outsourcing.FieldErrorf(path, "judgment %g must be positive and finite", v))
 			case i == j && v != 1:
-				errs = append(errs, fieldError(path, "diagonal entry %g must be 1", v))
+				errs = append(errs, outsourcing.FieldErrorf(path, "diagonal entry %g must be 1", v))
 			case j > i && !(a[j*n+i] > 0):
 				// reported at its own cell
 			case j > i && math.Abs(v*a[j*n+i]-1) > reciprocalTol:
-				errs = append(errs, fieldError(path, "not reciprocal: a[%d][%d] = %g but a[%d][%d] = %g (want %g)", i, j, v, j, i, a[j*n+i], 1/v))
+				errs = append(errs, outsourcing.FieldErrorf(path, "not reciprocal: a[%d][%d] = %g but a[%d][%d] = %g (want %g)", i, j, v, j, i, a[j*n+i], 1/v))
 			}
 		}
 	}
@@ -72,10 +72,10 @@ func NewPairwise(rows [][]float64) (_ *Pairwise, err error) {
 func NewPairwiseUpper(n int, upper []float64) (_ *Pairwise, err error) {
 	defer wrapErr(&err)
 	if n <= 0 {
-		return nil, fieldError("/n", "matrix size %d must be positive", n)
+		return nil, outsourcing.FieldErrorf("/n", "matrix size %d must be positive", n)
 	}
 	if len(upper) != n*(n-1)/2 {
-		return nil, fieldError("/upper", "%d judgments for a %d×%d matrix, want %d", len(upper), n, n, n*(n-1)/2)
+		return nil, outsourcing.FieldErrorf("/upper", "%d judgments for a %d×%d matrix, want %d", len(upper), n, n, n*(n-1)/2)
 	}
 	a := make([]float64, n*n)
 	var errs []error
@@ -85,7 +85,7 @@ func NewPairwiseUpper(n int, upper []float64) (_ *Pairwise, err error) {
 		for j := i + 1; j < n; j++ {
 			v := upper[k]
 			if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
-				errs = append(errs, fieldError(jsonptr.Join("upper", k), "judgment (%d, %d) = %g must be positive and finite", i, j, v))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("upper", k), "judgment (%d, %d) = %g must be positive and finite", i, j, v))
 			}
 			a[i*n+j], a[j*n+i] = v, 1/v
 			k++
@@ -296,7 +296,7 @@ func onSaatyScale(x float64) bool {
 func AHP(p *Pairwise, opt AHPOptions) (_ AHPResult, err error) {
 	defer wrapErr(&err)
 	if p == nil {
-		return AHPResult{}, fieldError("/pairwise", "nil comparison matrix")
+		return AHPResult{}, outsourcing.FieldErrorf("/pairwise", "nil comparison matrix")
 	}
 	o, err := opt.withDefaults()
 	if err != nil {
@@ -307,7 +307,7 @@ func AHP(p *Pairwise, opt AHPOptions) (_ AHPResult, err error) {
 		for i := range n {
 			for j := i + 1; j < n; j++ {
 				if v := p.a[i*n+j]; !onSaatyScale(v) {
-					return AHPResult{}, fieldError(jsonptr.Join("pairwise", i, j), "judgment %g is not on Saaty's 1–9 scale", v)
+					return AHPResult{}, outsourcing.FieldErrorf(jsonptr.Join("pairwise", i, j), "judgment %g is not on Saaty's 1–9 scale", v)
 				}
 			}
 		}
@@ -351,28 +351,28 @@ func (o AHPOptions) withDefaults() (AHPOptions, error) {
 		return o, err
 	}
 	if (o.RandomIndex == RITableCustom) != (o.RandomIndexValues != nil) {
-		return o, fieldError("/random_index_values", "random_index_values go with random_index %q, and only with it", RITableCustom)
+		return o, outsourcing.FieldErrorf("/random_index_values", "random_index_values go with random_index %q, and only with it", RITableCustom)
 	}
 	for k, v := range o.RandomIndexValues {
 		if !(v > 0) || !isFinite(v) {
-			return o, fieldError(jsonptr.Join("random_index_values", k), "RI(%d) = %g must be positive and finite", k+3, v)
+			return o, outsourcing.FieldErrorf(jsonptr.Join("random_index_values", k), "RI(%d) = %g must be positive and finite", k+3, v)
 		}
 	}
 	switch {
 	case math.IsNaN(o.Tolerance) || o.Tolerance < 0 || math.IsInf(o.Tolerance, 0):
-		return o, fieldError("/tolerance", "tolerance %g must be finite and non-negative", o.Tolerance)
+		return o, outsourcing.FieldErrorf("/tolerance", "tolerance %g must be finite and non-negative", o.Tolerance)
 	case o.Tolerance == 0:
 		o.Tolerance = 1e-12
 	}
 	switch {
 	case o.MaxIterations < 0:
-		return o, fieldError("/max_iterations", "max iterations %d must not be negative", o.MaxIterations)
+		return o, outsourcing.FieldErrorf("/max_iterations", "max iterations %d must not be negative", o.MaxIterations)
 	case o.MaxIterations == 0:
 		o.MaxIterations = 10000
 	}
 	switch {
 	case math.IsNaN(o.Threshold) || o.Threshold < 0 || math.IsInf(o.Threshold, 0):
-		return o, fieldError("/threshold", "threshold %g must be finite and non-negative", o.Threshold)
+		return o, outsourcing.FieldErrorf("/threshold", "threshold %g must be finite and non-negative", o.Threshold)
 	case o.Threshold == 0:
 		o.Threshold = 0.10
 	}
@@ -475,7 +475,7 @@ func (p *Pairwise) MarshalJSON() ([]byte, error) { return json.Marshal(p.Rows())
 func (p *Pairwise) UnmarshalJSON(b []byte) error {
 	var rows [][]float64
 	if err := json.Unmarshal(b, &rows); err != nil {
-		return wrap(fieldError("", "comparison matrix: %v", err))
+		return wrap(outsourcing.FieldErrorf("", "comparison matrix: %v", err))
 	}
 	q, err := NewPairwise(rows)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 func AggregateJudgments(ms []*Pairwise, judgeWeights []float64) (_ *Pairwise, err error) {
 	defer wrapErr(&err)
 	if len(ms) == 0 {
-		return nil, fieldError("/judges", "no comparison matrices")
+		return nil, outsourcing.FieldErrorf("/judges", "no comparison matrices")
 	}
 	jw, err := judgeWeightsFor(len(ms), judgeWeights)
 	if err != nil {
@@ -27,7 +27,7 @@ func AggregateJudgments(ms []*Pairwise, judgeWeights []float64) (_ *Pairwise, er
 	n := ms[0].n
 	for k, p := range ms {
 		if p == nil || p.n != n {
-			return nil, fieldError(jsonptr.Join("judges", k), "comparison matrix size differs from the first judge's %d", n)
+			return nil, outsourcing.FieldErrorf(jsonptr.Join("judges", k), "comparison matrix size differs from the first judge's %d", n)
 		}
 	}
 	a := make([]float64, n*n)
@@ -92,7 +92,7 @@ func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean Gr
 		return nil, err
 	}
 	if len(priorities) == 0 || len(priorities[0]) == 0 {
-		return nil, fieldError("/priorities", "no priority vectors")
+		return nil, outsourcing.FieldErrorf("/priorities", "no priority vectors")
 	}
 	jw, err := judgeWeightsFor(len(priorities), judgeWeights)
 	if err != nil {
@@ -102,11 +102,11 @@ func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean Gr
 	out := make([]float64, n)
 	for k, p := range priorities {
 		if len(p) != n {
-			return nil, fieldError(jsonptr.Join("priorities", k), "%d priorities, want %d", len(p), n)
+			return nil, outsourcing.FieldErrorf(jsonptr.Join("priorities", k), "%d priorities, want %d", len(p), n)
 		}
 		for i, v := range p {
 			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || (v == 0 && mean != GroupMeanArithmetic) {
-				return nil, fieldError(jsonptr.Join("priorities", k, i), "priority %g must be positive and finite", v)
+				return nil, outsourcing.FieldErrorf(jsonptr.Join("priorities", k, i), "priority %g must be positive and finite", v)
 			}
 			if mean == GroupMeanArithmetic {
 				out[i] += jw[k] * v
@@ -123,7 +123,7 @@ func AggregatePriorities(priorities [][]float64, judgeWeights []float64, mean Gr
 		sum += out[i]
 	}
 	if !(sum > 0) {
-		return nil, fieldError("/priorities", "aggregated priorities sum to zero")
+		return nil, outsourcing.FieldErrorf("/priorities", "aggregated priorities sum to zero")
 	}
 	for i := range out {
 		out[i] /= sum

@@ -3,6 +3,7 @@ package scoring
 import (
 	"strings"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -49,7 +50,7 @@ type HierarchyResult struct {
 func SynthesizeHierarchy(root Node, alternatives int, opt AHPOptions) (_ HierarchyResult, err error) {
 	defer wrapErr(&err)
 	if alternatives <= 0 {
-		return HierarchyResult{}, fieldError("/alternatives", "need at least one alternative")
+		return HierarchyResult{}, outsourcing.FieldErrorf("/alternatives", "need at least one alternative")
 	}
 	res := HierarchyResult{Priorities: make([]float64, alternatives), Consistent: true}
 	if err := synthesize(root, nil, "", 1, alternatives, opt, &res); err != nil {
@@ -66,14 +67,14 @@ func synthesize(node Node, names []string, at string, weight float64, alts int, 
 	names = append(names, node.Name)
 	name := strings.Join(names, " / ")
 	if len(names) > maxHierarchyDepth {
-		return fieldError(at, "node %q: hierarchy deeper than %d levels", name, maxHierarchyDepth)
+		return outsourcing.FieldErrorf(at, "node %q: hierarchy deeper than %d levels", name, maxHierarchyDepth)
 	}
 	want := len(node.Children)
 	if want == 0 {
 		want = alts
 	}
 	if node.Comparisons == nil || node.Comparisons.n != want {
-		return fieldError(jsonptr.Append(at, "comparisons"), "node %q needs a %d×%d comparison matrix", name, want, want)
+		return outsourcing.FieldErrorf(jsonptr.Append(at, "comparisons"), "node %q needs a %d×%d comparison matrix", name, want, want)
 	}
 	r, err := AHP(node.Comparisons, opt)
 	if err != nil {

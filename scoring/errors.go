@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/outsourcing-go/outsourcing"
 )
@@ -16,12 +15,6 @@ import (
 // (column) of the matrix, "/v" VIKOR's v in a Config. Model evaluation
 // maps them onto the document ("/alternatives/2/values/price",
 // "/weights/values/0", "/method/v").
-
-// fieldError builds a *outsourcing.FieldError at path (matching
-// ErrInvalidInput) whose reason carries no package prefix.
-func fieldError(path, format string, args ...any) error {
-	return &outsourcing.FieldError{Path: path, Reason: fmt.Sprintf(format, args...)}
-}
 
 // enumError checks v against the values of an enum and reports an
 // unknown value at path with the kernel's wording.

@@ -53,7 +53,7 @@ func (k *Knockouts[E]) Screen(m *Matrix, envs []E) (*Matrix, []Exclusion, error)
 // screen is Screen, also returning the row indices of the alternatives kept.
 func (k *Knockouts[E]) screen(m *Matrix, envs []E) (*Matrix, []Exclusion, []int, error) {
 	if len(envs) != m.Rows() {
-		return nil, nil, nil, fieldError("/envs", "%d environments for %d alternatives", len(envs), m.Rows())
+		return nil, nil, nil, outsourcing.FieldErrorf("/envs", "%d environments for %d alternatives", len(envs), m.Rows())
 	}
 	why := map[string]string{}
 	for _, r := range k.rules.Rules() {
@@ -80,7 +80,7 @@ func (k *Knockouts[E]) screen(m *Matrix, envs []E) (*Matrix, []Exclusion, []int,
 		out = append(out, ex)
 	}
 	if len(keep) == 0 {
-		return nil, out, nil, fieldError("/alternatives", "every alternative (%d) fails a knock-out rule", len(out))
+		return nil, out, nil, outsourcing.FieldErrorf("/alternatives", "every alternative (%d) fails a knock-out rule", len(out))
 	}
 	n := m.Cols()
 	sub := &Matrix{criteria: m.criteria}

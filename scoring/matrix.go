@@ -72,13 +72,14 @@ type Matrix struct {
 // and its reason names the alternative and criterion ids.
 func NewMatrix(alternatives []string, criteria []Criterion, rows [][]float64) (*Matrix, error) {
 	if len(rows) != len(alternatives) {
-		return nil, wrap(fieldError("/rows", "%d rows for %d alternatives", len(rows), len(alternatives)))
+		return nil, wrap(outsourcing.FieldErrorf("/rows", "%d rows for %d alternatives", len(rows), len(alternatives)))
 	}
 	data := make([]float64, 0, len(alternatives)*len(criteria))
 	var errs []error
 	for i, row := range rows {
 		if len(row) != len(criteria) {
-			errs = append(errs, fieldError(jsonptr.Join("rows", i), "alternative %q has %d values for %d criteria", alternatives[i], len(row), len(criteria)))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("rows", i), "alternative %q has %d values for %d criteria",
+				alternatives[i], len(row), len(criteria)))
 			continue
 		}
 		data = append(data, row...)
@@ -127,25 +128,26 @@ func NewMatrixFlat(alternatives []string, criteria []Criterion, data []float64) 
 func newMatrix(alternatives []string, criteria []Criterion, data []float64, cell func(i, j int) string) (*Matrix, error) {
 	var errs []error
 	if len(alternatives) == 0 {
-		errs = append(errs, fieldError("/alternatives", "no alternatives"))
+		errs = append(errs, outsourcing.FieldErrorf("/alternatives", "no alternatives"))
 	}
 	if len(criteria) == 0 {
-		errs = append(errs, fieldError("/criteria", "no criteria"))
+		errs = append(errs, outsourcing.FieldErrorf("/criteria", "no criteria"))
 	}
 	errs = append(errs, checkIDs("alternatives", "", alternatives)...)
 	ids := make([]string, len(criteria))
 	for j, c := range criteria {
 		ids[j] = c.ID
 		if !slices.Contains(criterionTypes, c.Type) {
-			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "type"), "criterion %q: unknown type %q", c.ID, text.Truncate(string(c.Type), 40)))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("criteria", j, "type"), "criterion %q: unknown type %q",
+				c.ID, text.Truncate(string(c.Type), 40)))
 		}
 		switch {
 		case c.Min != nil && !isFinite(*c.Min):
-			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "min"), "criterion %q: min %g is not finite", c.ID, *c.Min))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("criteria", j, "min"), "criterion %q: min %g is not finite", c.ID, *c.Min))
 		case c.Max != nil && !isFinite(*c.Max):
-			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g is not finite", c.ID, *c.Max))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g is not finite", c.ID, *c.Max))
 		case c.Min != nil && c.Max != nil && !(*c.Min <= *c.Max):
-			errs = append(errs, fieldError(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g below min %g", c.ID, *c.Max, *c.Min))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("criteria", j, "max"), "criterion %q: max %g below min %g", c.ID, *c.Max, *c.Min))
 		}
 	}
 	errs = append(errs, checkIDs("criteria", "id", ids)...)
@@ -154,16 +156,17 @@ func newMatrix(alternatives []string, criteria []Criterion, data []float64, cell
 	}
 	n := len(criteria)
 	if len(data) != len(alternatives)*n {
-		return nil, fieldError("/data", "%d values for %d alternatives × %d criteria", len(data), len(alternatives), n)
+		return nil, outsourcing.FieldErrorf("/data", "%d values for %d alternatives × %d criteria", len(data), len(alternatives), n)
 	}
 	for k, v := range data {
 		i, j := k/n, k%n
 		c := criteria[j]
 		switch {
 		case !isFinite(v):
-			errs = append(errs, fieldError(cell(i, j), "alternative %q, criterion %q: value is missing or not finite (%v)", alternatives[i], c.ID, v))
+			errs = append(errs, outsourcing.FieldErrorf(cell(i, j), "alternative %q, criterion %q: value is missing or not finite (%v)", alternatives[i], c.ID, v))
 		case c.Min != nil && v < *c.Min, c.Max != nil && v > *c.Max:
-			errs = append(errs, fieldError(cell(i, j), "alternative %q, criterion %q: value %g outside the criterion's bounds", alternatives[i], c.ID, v))
+			errs = append(errs, outsourcing.FieldErrorf(cell(i, j), "alternative %q, criterion %q: value %g outside the criterion's bounds",
+				alternatives[i], c.ID, v))
 		}
 	}
 	if len(errs) > 0 {
@@ -202,9 +205,9 @@ func checkIDs(name, field string, ids []string) []error {
 	for i, id := range ids {
 		switch {
 		case id == "":
-			errs = append(errs, fieldError(at(i), "empty id"))
+			errs = append(errs, outsourcing.FieldErrorf(at(i), "empty id"))
 		case seen[id]:
-			errs = append(errs, fieldError(at(i), "duplicate id %q", text.Truncate(id, 40)))
+			errs = append(errs, outsourcing.FieldErrorf(at(i), "duplicate id %q", text.Truncate(id, 40)))
 		}
 		seen[id] = true
 	}

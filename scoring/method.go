@@ -105,7 +105,7 @@ func (c Config) validate(n int) error {
 	var errs []error
 	if c.Normalization != "" {
 		if c.Method == MethodVIKOR || c.Method == MethodPROMETHEEII {
-			errs = append(errs, fieldError("/normalization", "%s defines its own scaling; leave normalization empty", c.Method))
+			errs = append(errs, outsourcing.FieldErrorf("/normalization", "%s defines its own scaling; leave normalization empty", c.Method))
 		} else {
 			errs = append(errs, enumError("/normalization", "normalization", c.Normalization, normalizations))
 		}
@@ -113,14 +113,14 @@ func (c Config) validate(n int) error {
 	errs = append(errs, checkPolicy(c.Constant))
 	if c.V != nil {
 		if c.Method != MethodVIKOR {
-			errs = append(errs, fieldError("/v", "v applies to vikor only"))
+			errs = append(errs, outsourcing.FieldErrorf("/v", "v applies to vikor only"))
 		} else {
 			errs = append(errs, checkV(*c.V))
 		}
 	}
 	if c.Preferences != nil {
 		if c.Method != MethodPROMETHEEII {
-			errs = append(errs, fieldError("/preferences", "preferences apply to promethee_ii only"))
+			errs = append(errs, outsourcing.FieldErrorf("/preferences", "preferences apply to promethee_ii only"))
 		} else {
 			errs = append(errs, checkPreferences(c.Preferences, n))
 		}
@@ -133,13 +133,13 @@ func (c Config) validate(n int) error {
 	}
 	if c.Lambda != nil {
 		if c.Method != MethodWASPAS {
-			errs = append(errs, fieldError("/lambda", "lambda applies to waspas only"))
+			errs = append(errs, outsourcing.FieldErrorf("/lambda", "lambda applies to waspas only"))
 		} else {
 			errs = append(errs, checkLambda(*c.Lambda))
 		}
 	}
 	if c.ShowWork && c.Method != MethodTOPSIS {
-		errs = append(errs, fieldError("/show_work", "show_work applies to topsis only"))
+		errs = append(errs, outsourcing.FieldErrorf("/show_work", "show_work applies to topsis only"))
 	}
 	return errors.Join(errs...)
 }
@@ -147,14 +147,14 @@ func (c Config) validate(n int) error {
 // checkIdeal checks a TOPSIS reference ideal: one finite value per criterion.
 func (c Config) checkIdeal(name string, ideal []float64, n int) error {
 	if c.Method != MethodTOPSIS {
-		return fieldError("/"+name, "%s applies to topsis only", name)
+		return outsourcing.FieldErrorf("/"+name, "%s applies to topsis only", name)
 	}
 	if len(ideal) != n {
-		return fieldError("/"+name, "%d values for %d criteria", len(ideal), n)
+		return outsourcing.FieldErrorf("/"+name, "%d values for %d criteria", len(ideal), n)
 	}
 	for j, v := range ideal {
 		if !isFinite(v) {
-			return fieldError(jsonptr.Join(name, j), "reference ideal %v is not finite", v)
+			return outsourcing.FieldErrorf(jsonptr.Join(name, j), "reference ideal %v is not finite", v)
 		}
 	}
 	return nil
@@ -277,7 +277,7 @@ func normalizedScores(m *Matrix, w []float64, method Method, norm Normalization,
 func finite(s *Scores) error {
 	for i, v := range s.Values {
 		if !isFinite(v) {
-			return fieldError(jsonptr.Join("rows", i), "alternative %q: the score overflows float64 (%v); rescale the values", s.Alternatives[i], v)
+			return outsourcing.FieldErrorf(jsonptr.Join("rows", i), "alternative %q: the score overflows float64 (%v); rescale the values", s.Alternatives[i], v)
 		}
 	}
 	return nil

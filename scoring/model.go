@@ -222,13 +222,14 @@ func (spec ModelSpec) matrix() (*Matrix, error) {
 		for _, c := range spec.Criteria {
 			v, ok := a.Values[c.ID]
 			if !ok {
-				errs = append(errs, fieldError(jsonptr.Join("alternatives", i, "values"), "alternative %q has no value for criterion %q", a.ID, c.ID))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("alternatives", i, "values"), "alternative %q has no value for criterion %q", a.ID, c.ID))
 			}
 			data = append(data, v)
 		}
 		for _, k := range slices.Sorted(maps.Keys(a.Values)) {
 			if !slices.ContainsFunc(spec.Criteria, func(c Criterion) bool { return c.ID == k }) {
-				errs = append(errs, fieldError(jsonptr.Join("alternatives", i, "values", k), "alternative %q has a value for unknown criterion %q", a.ID, k))
+				errs = append(errs, outsourcing.FieldErrorf(jsonptr.Join("alternatives", i, "values", k), "alternative %q has a value for unknown criterion %q",
+					a.ID, k))
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package scoring
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // MonteCarloOptions configures a weight-perturbation simulation.
 type MonteCarloOptions struct {
@@ -43,10 +47,10 @@ const maxMonteCarloIterations = 1_000_000
 func MonteCarlo(m *Matrix, w []float64, cfg Config, opt MonteCarloOptions) (_ MonteCarloResult, err error) {
 	defer wrapErr(&err)
 	if opt.Iterations < 1 || opt.Iterations > maxMonteCarloIterations {
-		return MonteCarloResult{}, fieldError("/iterations", "iterations %d must lie in 1..%d", opt.Iterations, maxMonteCarloIterations)
+		return MonteCarloResult{}, outsourcing.FieldErrorf("/iterations", "iterations %d must lie in 1..%d", opt.Iterations, maxMonteCarloIterations)
 	}
 	if !(opt.Spread > 0 && opt.Spread <= 1) {
-		return MonteCarloResult{}, fieldError("/spread", "spread %g must lie in (0, 1]", opt.Spread)
+		return MonteCarloResult{}, outsourcing.FieldErrorf("/spread", "spread %g must lie in (0, 1]", opt.Spread)
 	}
 	base, err := Score(m, w, cfg)
 	if err != nil {

@@ -197,7 +197,7 @@ func (m *Matrix) transforms(norm Normalization, policy ConstantPolicy) ([]transf
 	for j, c := range m.criteria {
 		t, err := columnTransform(norm, policy, c.Type == CriterionTypeCost, s.min[j], s.max[j], s.sum[j], s.sumSq[j], s.sumInv[j])
 		if err != nil {
-			return nil, s, fieldError(jsonptr.Join("criteria", j), "criterion %q: %s", c.ID, err.Error())
+			return nil, s, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: %s", c.ID, err.Error())
 		}
 		ts[j] = t
 	}

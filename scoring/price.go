@@ -173,7 +173,7 @@ func (r PriceRule) fraction(p, lo, hi decimal.Decimal) (decimal.Decimal, error) 
 		ratio := base.Sub(p).DivRound(base.Sub(lo), pricePrecision)
 		v, err := ratio.PowWithPrecision(alpha, pricePrecision)
 		if err != nil {
-			return decimal.Zero, fieldError("/exponent", "power price formula: %v", err)
+			return decimal.Zero, outsourcing.FieldErrorf("/exponent", "power price formula: %v", err)
 		}
 		return v, nil
 	}
@@ -184,11 +184,11 @@ func validateBids(bids []Bid, rule PriceRule) error {
 		return err
 	}
 	if len(bids) == 0 {
-		return fieldError("/bids", "no bids")
+		return outsourcing.FieldErrorf("/bids", "no bids")
 	}
 	var errs []error
 	if !rule.MaxScore.IsPositive() {
-		errs = append(errs, fieldError("/max_score", "max score %s must be positive", rule.MaxScore))
+		errs = append(errs, outsourcing.FieldErrorf("/max_score", "max score %s must be positive", rule.MaxScore))
 	}
 	cur := bids[0].Price.Currency()
 	seen := map[string]bool{}
@@ -196,15 +196,15 @@ func validateBids(bids []Bid, rule PriceRule) error {
 		id, price := jsonptr.Join("bids", i, "id"), jsonptr.Join("bids", i, "price")
 		switch {
 		case b.ID == "":
-			errs = append(errs, fieldError(id, "empty bid id"))
+			errs = append(errs, outsourcing.FieldErrorf(id, "empty bid id"))
 		case seen[b.ID]:
-			errs = append(errs, fieldError(id, "duplicate bid id %q", b.ID))
+			errs = append(errs, outsourcing.FieldErrorf(id, "duplicate bid id %q", b.ID))
 		}
 		seen[b.ID] = true
 		if b.Price.Currency() != cur {
 			errs = append(errs, &outsourcing.FieldError{Path: price, Reason: fmt.Sprintf("bid %q in %s, first bid in %s", b.ID, b.Price.Currency(), cur), Err: outsourcing.ErrCurrencyMismatch})
 		} else if !b.Price.IsPositive() {
-			errs = append(errs, fieldError(price, "bid %q price %s must be positive", b.ID, b.Price))
+			errs = append(errs, outsourcing.FieldErrorf(price, "bid %q price %s must be positive", b.ID, b.Price))
 		}
 	}
 	errs = append(errs, rule.validateParams(cur)...)
@@ -221,29 +221,29 @@ func (r PriceRule) validateParams(cur outsourcing.Currency) []error {
 	switch r.Formula {
 	case PriceFormulaLinearDeduction:
 		if r.Deduction.IsNegative() {
-			errs = append(errs, fieldError("/deduction", "deduction %s must not be negative", r.Deduction))
+			errs = append(errs, outsourcing.FieldErrorf("/deduction", "deduction %s must not be negative", r.Deduction))
 		}
 	case PriceFormulaBounds:
 		sameCur("lower", r.Lower)
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.Amount().GreaterThan(r.Lower.Amount()) {
-			errs = append(errs, fieldError("/upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
+			errs = append(errs, outsourcing.FieldErrorf("/upper", "upper bound %s must exceed lower bound %s", r.Upper, r.Lower))
 		}
 	case PriceFormulaPower:
 		sameCur("upper", r.Upper)
 		if len(errs) == 0 && !r.Upper.IsPositive() {
-			errs = append(errs, fieldError("/upper", "base price %s must be positive", r.Upper))
+			errs = append(errs, outsourcing.FieldErrorf("/upper", "base price %s must be positive", r.Upper))
 		}
 		if r.Exponent.IsNegative() || r.Exponent.GreaterThan(outsourcing.DecimalOf(decimal.NewFromInt(1))) {
-			errs = append(errs, fieldError("/exponent", "exponent %s must lie in (0, 1]", r.Exponent))
+			errs = append(errs, outsourcing.FieldErrorf("/exponent", "exponent %s must lie in (0, 1]", r.Exponent))
 		}
 	}
 	if a := r.AbnormallyLow; a != nil {
 		if !a.Below.Points().Shopspring().IsPositive() || a.Below.Points().Shopspring().GreaterThanOrEqual(decimal.NewFromInt(100)) {
-			errs = append(errs, fieldError("/abnormally_low/below", "threshold %s must lie in (0, 100) percent", a.Below))
+			errs = append(errs, outsourcing.FieldErrorf("/abnormally_low/below", "threshold %s must lie in (0, 100) percent", a.Below))
 		}
 		if a.MinBids < 0 {
-			errs = append(errs, fieldError("/abnormally_low/min_bids", "minimum bid count %d must not be negative", a.MinBids))
+			errs = append(errs, outsourcing.FieldErrorf("/abnormally_low/min_bids", "minimum bid count %d must not be negative", a.MinBids))
 		}
 	}
 	return errs

@@ -103,7 +103,7 @@ func (p Preference) degree(d float64) float64 {
 // checkPreferences checks one valid preference function per criterion.
 func checkPreferences(prefs []Preference, n int) error {
 	if len(prefs) != n {
-		return fieldError("/preferences", "%d preference functions for %d criteria", len(prefs), n)
+		return outsourcing.FieldErrorf("/preferences", "%d preference functions for %d criteria", len(prefs), n)
 	}
 	var errs []error
 	for j, p := range prefs {
@@ -119,21 +119,21 @@ func (p Preference) validate(path string) error {
 	}
 	for _, v := range []float64{p.Q, p.P, p.S} {
 		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-			return fieldError(path, "thresholds must be finite and non-negative")
+			return outsourcing.FieldErrorf(path, "thresholds must be finite and non-negative")
 		}
 	}
 	switch p.Function {
 	case PreferenceVShape:
 		if p.P <= 0 {
-			return fieldError(path+"/p", "v_shape needs p > 0")
+			return outsourcing.FieldErrorf(path+"/p", "v_shape needs p > 0")
 		}
 	case PreferenceLevel, PreferenceLinear:
 		if !(p.Q < p.P) {
-			return fieldError(path, "%s needs q < p (q %g, p %g)", p.Function, p.Q, p.P)
+			return outsourcing.FieldErrorf(path, "%s needs q < p (q %g, p %g)", p.Function, p.Q, p.P)
 		}
 	case PreferenceGaussian:
 		if p.S <= 0 {
-			return fieldError(path+"/s", "gaussian needs s > 0")
+			return outsourcing.FieldErrorf(path+"/s", "gaussian needs s > 0")
 		}
 	}
 	return nil
@@ -182,7 +182,7 @@ type uniFlows struct{ plus, minus []float64 }
 func prometheeFlows(m *Matrix, prefs []Preference) (uniFlows, error) {
 	rows, n := m.Rows(), m.Cols()
 	if rows < 2 {
-		return uniFlows{}, fieldError("/alternatives", "promethee needs at least two alternatives")
+		return uniFlows{}, outsourcing.FieldErrorf("/alternatives", "promethee needs at least two alternatives")
 	}
 	if prefs == nil {
 		prefs = make([]Preference, n)

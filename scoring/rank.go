@@ -76,7 +76,7 @@ func (o RankOptions) validate() error {
 		return err
 	}
 	if !isFinite(o.Tolerance) || o.Tolerance < 0 {
-		return fieldError("/tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
+		return outsourcing.FieldErrorf("/tolerance", "tie tolerance %g must be finite and non-negative", o.Tolerance)
 	}
 	return nil
 }
@@ -124,7 +124,7 @@ func TopK(s *Scores, k int, opt RankOptions) ([]Ranked, error) {
 		return nil, wrap(err)
 	}
 	if k < 0 {
-		return nil, wrap(fieldError("/k", "k %d must not be negative", k))
+		return nil, wrap(outsourcing.FieldErrorf("/k", "k %d must not be negative", k))
 	}
 	k = min(k, len(s.Values))
 	if k == 0 {

@@ -3,6 +3,8 @@ package scoring
 import (
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // ReversalScenario names a rank-reversal what-if.
@@ -63,7 +65,7 @@ func RankReversalChecks(m *Matrix, w []float64, cfg Config, delta float64) (_ Re
 	case delta == 0:
 		delta = 0.1
 	case !(delta > 0 && delta <= 1):
-		return ReversalReport{}, fieldError("/delta", "delta %g must lie in (0, 1]", delta)
+		return ReversalReport{}, outsourcing.FieldErrorf("/delta", "delta %g must lie in (0, 1]", delta)
 	}
 	base, err := Score(m, w, cfg)
 	if err != nil {

@@ -112,7 +112,7 @@ func (r riTable) maxSize() int {
 // index returns RI(n) for n ≥ 3, or an error when n exceeds the table.
 func (r riTable) index(name RITable, n int) (float64, error) {
 	if n > r.maxSize() {
-		return 0, fieldError("/pairwise", "%d×%d matrix exceeds the %s random-index table (largest n = %d)", n, n, name, r.maxSize())
+		return 0, outsourcing.FieldErrorf("/pairwise", "%d×%d matrix exceeds the %s random-index table (largest n = %d)", n, n, name, r.maxSize())
 	}
 	if r.sizes == nil {
 		return r.values[n-3], nil

@@ -3,6 +3,8 @@ package scoring
 import (
 	"math"
 	"slices"
+
+	"github.com/outsourcing-go/outsourcing"
 )
 
 // WeightInterval is the range of one criterion's weight, the others
@@ -37,10 +39,10 @@ type SensitivityOptions struct {
 // withDefaults checks the options and fills in the defaults.
 func (o SensitivityOptions) withDefaults() (SensitivityOptions, error) {
 	if !(o.Step >= 0 && o.Step <= 1) {
-		return o, fieldError("/step", "step %g must lie in [0, 1]", o.Step)
+		return o, outsourcing.FieldErrorf("/step", "step %g must lie in [0, 1]", o.Step)
 	}
 	if !(o.Tolerance >= 0 && o.Tolerance <= 1) {
-		return o, fieldError("/tolerance", "tolerance %g must lie in [0, 1]", o.Tolerance)
+		return o, outsourcing.FieldErrorf("/tolerance", "tolerance %g must lie in [0, 1]", o.Tolerance)
 	}
 	if o.Step == 0 {
 		o.Step = 0.01

@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -100,7 +101,8 @@ func topsis(m *Matrix, w []float64, cfg Config) (*Scores, error) {
 	for i := range rows {
 		dp, dn := detail.DPlus[i], detail.DMinus[i]
 		if dp+dn == 0 {
-			return nil, fieldError(jsonptr.Join("rows", i), "alternative %q is both ideal and anti-ideal (it equals the ideals on every weighted criterion): closeness is undefined", m.alternatives[i])
+			return nil, outsourcing.FieldErrorf(jsonptr.Join("rows", i), "alternative %q is both ideal and anti-ideal (it equals the ideals on every weighted criterion): closeness is undefined",
+				m.alternatives[i])
 		}
 		s.Values[i] = dn / (dp + dn)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -33,7 +34,7 @@ type VIKORDetail struct {
 // checkV reports a v outside [0, 1] at "/v".
 func checkV(v float64) error {
 	if !(v >= 0 && v <= 1) {
-		return fieldError("/v", "v must lie in [0, 1], got %g", v)
+		return outsourcing.FieldErrorf("/v", "v must lie in [0, 1], got %g", v)
 	}
 	return nil
 }
@@ -71,7 +72,8 @@ func VIKOR(m *Matrix, w []float64, v float64, policy ConstantPolicy) (_ *Scores,
 		lo, hi := st.min[j], st.max[j]
 		if hi == lo {
 			if policy != ConstantPolicyNeutral {
-				return nil, fieldError(jsonptr.Join("criteria", j), "criterion %q: zero range (every value is %g): VIKOR's normalised regret is undefined", c.ID, lo)
+				return nil, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: zero range (every value is %g): VIKOR's normalised regret is undefined",
+					c.ID, lo)
 			}
 			continue // scale 0: regret 0
 		}

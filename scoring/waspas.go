@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"math"
+
+	"github.com/outsourcing-go/outsourcing"
+)
 
 // WASPASDetail holds WASPAS's two parts and its λ.
 type WASPASDetail struct {
@@ -52,7 +56,7 @@ func (d *WASPASDetail) combine(q []float64) {
 // checkLambda reports a λ outside [0, 1] at "/lambda".
 func checkLambda(l float64) error {
 	if !(l >= 0 && l <= 1) {
-		return fieldError("/lambda", "lambda must lie in [0, 1], got %g", l)
+		return outsourcing.FieldErrorf("/lambda", "lambda must lie in [0, 1], got %g", l)
 	}
 	return nil
 }

@@ -85,16 +85,16 @@ type Weights struct {
 // base ("/weights") and its elements.
 func normalizeWeights(w []float64, ids []string, base string) ([]float64, float64, error) {
 	if len(w) != len(ids) {
-		return nil, 0, fieldError(base, "%d weights for %d criteria", len(w), len(ids))
+		return nil, 0, outsourcing.FieldErrorf(base, "%d weights for %d criteria", len(w), len(ids))
 	}
 	var errs []error
 	sum := 0.0
 	for j, v := range w {
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			errs = append(errs, fieldError(jsonptr.Append(base, j), "weight of criterion %q is not finite", ids[j]))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(base, j), "weight of criterion %q is not finite", ids[j]))
 		case v < 0:
-			errs = append(errs, fieldError(jsonptr.Append(base, j), "weight of criterion %q is negative (%g)", ids[j], v))
+			errs = append(errs, outsourcing.FieldErrorf(jsonptr.Append(base, j), "weight of criterion %q is negative (%g)", ids[j], v))
 		default:
 			sum += v
 		}
@@ -103,7 +103,7 @@ func normalizeWeights(w []float64, ids []string, base string) ([]float64, float6
 		return nil, 0, errors.Join(errs...)
 	}
 	if !(sum > 0) || math.IsInf(sum, 0) {
-		return nil, 0, fieldError(base, "weights sum to %g; need a positive, finite sum", sum)
+		return nil, 0, outsourcing.FieldErrorf(base, "weights sum to %g; need a positive, finite sum", sum)
 	}
 	out := make([]float64, len(w))
 	for j, v := range w {
@@ -145,11 +145,11 @@ func ROCWeights(m *Matrix, ranks []int) (_ Weights, err error) {
 	ids := m.criterionIDs()
 	n := len(ids)
 	if len(ranks) != n {
-		return Weights{}, fieldError("/ranks", "%d ranks for %d criteria", len(ranks), n)
+		return Weights{}, outsourcing.FieldErrorf("/ranks", "%d ranks for %d criteria", len(ranks), n)
 	}
 	for j, r := range ranks {
 		if r < 1 || r > n {
-			return Weights{}, fieldError(jsonptr.Join("ranks", j), "rank %d of criterion %q outside 1..%d", r, ids[j], n)
+			return Weights{}, outsourcing.FieldErrorf(jsonptr.Join("ranks", j), "rank %d of criterion %q outside 1..%d", r, ids[j], n)
 		}
 	}
 	roc := make([]float64, n) // centroid weight of position k (0-based)
@@ -199,15 +199,16 @@ func EntropyWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	rows, n := m.Rows(), m.Cols()
 	if rows < 2 {
-		return Weights{}, fieldError("/alternatives", "entropy weights need at least two alternatives")
+		return Weights{}, outsourcing.FieldErrorf("/alternatives", "entropy weights need at least two alternatives")
 	}
 	s := m.stats(false)
 	for j, c := range m.criteria {
 		switch {
 		case s.min[j] < 0:
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)", c.ID, s.min[j])
+			return Weights{}, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: entropy weights need non-negative values (minimum %g)",
+				c.ID, s.min[j])
 		case !isFinite(s.sum[j]):
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: the column sum overflows float64", c.ID)
+			return Weights{}, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: the column sum overflows float64", c.ID)
 		}
 	}
 	d := make([]float64, n)
@@ -265,12 +266,12 @@ func StdDevWeights(m *Matrix) (_ Weights, err error) {
 func StdDevRawWeights(m *Matrix) (_ Weights, err error) {
 	defer wrapErr(&err)
 	if m.Rows() < 2 {
-		return Weights{}, fieldError("/alternatives", "objective weights need at least two alternatives")
+		return Weights{}, outsourcing.FieldErrorf("/alternatives", "objective weights need at least two alternatives")
 	}
 	sd := columnSD(m.data, m.Rows(), m.Cols())
 	for j, v := range sd {
 		if !isFinite(v) {
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: the standard deviation overflows float64", m.criteria[j].ID)
+			return Weights{}, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: the standard deviation overflows float64", m.criteria[j].ID)
 		}
 	}
 	return fromScores(m, WeightMethodStdDevRaw, sd)
@@ -286,7 +287,7 @@ func MERECWeights(m *Matrix) (_ Weights, err error) {
 	s := m.stats(false)
 	for j, c := range m.criteria {
 		if s.min[j] <= 0 {
-			return Weights{}, fieldError(jsonptr.Join("criteria", j), "criterion %q: MEREC needs positive values (minimum %g)", c.ID, s.min[j])
+			return Weights{}, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: MEREC needs positive values (minimum %g)", c.ID, s.min[j])
 		}
 	}
 	e := make([]float64, n)
@@ -361,7 +362,7 @@ func CRITICWeights(m *Matrix) (_ Weights, err error) {
 // constant columns all 1) and each column's population standard deviation.
 func minMaxColumns(m *Matrix) ([]float64, []float64, error) {
 	if m.Rows() < 2 {
-		return nil, nil, fieldError("/alternatives", "objective weights need at least two alternatives")
+		return nil, nil, outsourcing.FieldErrorf("/alternatives", "objective weights need at least two alternatives")
 	}
 	r, err := normalize(m, NormalizationMinMax, ConstantPolicyNeutral)
 	if err != nil {
@@ -397,7 +398,7 @@ func fromScores(m *Matrix, method WeightMethod, scores []float64) (Weights, erro
 		sum += v
 	}
 	if !(sum > 0) {
-		return Weights{}, fieldError("/criteria", "%s weights are undefined: no criterion discriminates between the alternatives", method)
+		return Weights{}, outsourcing.FieldErrorf("/criteria", "%s weights are undefined: no criterion discriminates between the alternatives", method)
 	}
 	v := make([]float64, len(scores))
 	for j, s := range scores {

@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 
+	"github.com/outsourcing-go/outsourcing"
 	"github.com/outsourcing-go/outsourcing/internal/jsonptr"
 )
 
@@ -69,7 +70,8 @@ func WPM(m *Matrix, w []float64, norm Normalization, policy ConstantPolicy) (_ *
 			}
 			r := ts[j].apply(x)
 			if r < 0 {
-				return nil, fieldError(jsonptr.Join("criteria", j), "criterion %q: %s normalisation gives %s the negative value %g, which the weighted product cannot raise to a power; use min_max", m.criteria[j].ID, s.Normalization, m.alternatives[i], r)
+				return nil, outsourcing.FieldErrorf(jsonptr.Join("criteria", j), "criterion %q: %s normalisation gives %s the negative value %g, which the weighted product cannot raise to a power; use min_max",
+					m.criteria[j].ID, s.Normalization, m.alternatives[i], r)
 			}
 			logP += s.Weights[j] * math.Log(r)
 		}
